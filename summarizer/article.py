@@ -1,0 +1,117 @@
+"""The Article: what the user gives us, read from text, Markdown, JSON or stdin.
+
+The text is kept exactly as given (only a byte-order mark is removed), so that
+evidence offsets point into the user's own text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from summarizer.errors import ArticleError
+
+MAX_FILE_BYTES = 50_000_000
+"""Refuse files larger than this outright; long-but-sane articles are trimmed later."""
+
+
+class Article(BaseModel):
+    """One news article: its text plus whatever metadata is known."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    text: str = Field(description="The article body, exactly as given.")
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = Field(default=None, description="Publication date, used to resolve 'Sunday', 'last week'.")
+    language: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("article text is empty")
+        return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _date_prefix(cls, value: Any) -> Any:
+        """Accept full timestamps ("2024-05-01T10:00:00Z") by keeping their date."""
+        if isinstance(value, str) and len(value) > 10 and value[4:5] == "-":
+            return value[:10]
+        return value
+
+
+def as_article(value: Article | str) -> Article:
+    """Accept an Article or plain text (the text of the article, not a path)."""
+    if isinstance(value, Article):
+        return value
+    return parse_article(value, source="text")
+
+
+def parse_article(text: str, source: str = "input") -> Article:
+    try:
+        return Article(text=text)
+    except ValidationError:
+        raise ArticleError(f"{source}: the article is empty; give a file with the article's text") from None
+
+
+def read_article(path: str | Path) -> Article:
+    """Read an article from a path, or from standard input when path is ``-``."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+        return article_from_bytes(data, "stdin")
+    file = Path(path)
+    if not file.exists():
+        raise ArticleError(f"{file}: no such file")
+    if file.is_dir():
+        raise ArticleError(f"{file}: is a directory; give one article file")
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ArticleError(f"{file}: {size / 1e6:.0f} MB is too large for one article (limit {MAX_FILE_BYTES // 1_000_000} MB)")
+    return article_from_bytes(file.read_bytes(), str(file), json_hint=file.suffix.lower() == ".json")
+
+
+def article_from_bytes(data: bytes, source: str, json_hint: bool = False) -> Article:
+    """Decode bytes as UTF-8 text or an article JSON object, refusing binary data."""
+    if b"\x00" in data[:8192]:
+        raise ArticleError(f"{source}: looks like a binary file, not text; give a .txt, .md or .json article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(
+            f"{source}: is not UTF-8 text (bad byte at offset {error.start}); convert it to UTF-8 first"
+        ) from None
+    if not text.strip():
+        raise ArticleError(f"{source}: the article is empty; give a file with the article's text")
+    if json_hint or text.lstrip().startswith("{"):
+        return article_from_json(text, source, strict=json_hint)
+    return parse_article(text, source)
+
+
+def article_from_json(text: str, source: str, strict: bool = True) -> Article:
+    """An article object, or a record holding one under ``article``."""
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        if not strict:
+            return parse_article(text, source)
+        raise ArticleError(f"{source}: invalid JSON at line {error.lineno}: {error.msg}") from None
+    if isinstance(record, dict) and isinstance(record.get("article"), dict):
+        record = record["article"]
+    if not isinstance(record, dict) or "text" not in record:
+        if not strict:
+            return parse_article(text, source)
+        raise ArticleError(f'{source}: JSON must be an object with a "text" field (and optional title, outlet, url, published)')
+    try:
+        return Article.model_validate(record)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "article"
+        raise ArticleError(f"{source}: {where}: {first['msg']}") from None

@@ -1,0 +1,104 @@
+"""The embedded default: llama.cpp in-process (xllamacpp), serving on 127.0.0.1.
+
+The server binds a free loopback port with a random API key, starts once per
+backend and is reused for every brief. Tests and CI never start it unless a
+test is marked ``live``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from summarizer.backends.base import Endpoint, Status
+from summarizer.backends.model_store import DEFAULT_MODEL, INSTALL_HINT, PACKAGED_MODELS, ensure_model
+from summarizer.errors import ConfigError, ModelUnavailableError
+
+CONTEXT_TOKENS = 8192
+EMBEDDED_TIMEOUT = 600.0
+"""CPU generation is slow (~55 ms a token); a long brief can take minutes."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class EmbeddedBackend:
+    """A GGUF model run by llama.cpp inside this process."""
+
+    model: str
+    gguf: Path | None = None
+    """An explicit GGUF file; None means the packaged model named ``model``."""
+    context_tokens: int = CONTEXT_TOKENS
+    parallel: int = 1
+    threads: int = field(default_factory=lambda: os.cpu_count() or 1)
+    timeout: float = EMBEDDED_TIMEOUT
+    name: str = "embedded"
+    _server: Any = field(default=None, repr=False)
+    _endpoint: Endpoint | None = field(default=None, repr=False)
+
+    def endpoint(self, status: Status | None = None) -> Endpoint:
+        if self._endpoint is None:
+            self._endpoint = self._start(status or (lambda _message: None))
+        return self._endpoint
+
+    def close(self) -> None:
+        self._server = None
+        self._endpoint = None
+
+    def model_path(self, status: Status) -> Path:
+        if self.gguf is not None:
+            return self.gguf
+        packaged = PACKAGED_MODELS[self.model]
+
+        def progress(done: int, total: int) -> None:
+            status(f"assembling {packaged.filename} ({done * 100 // total}%)")
+
+        return ensure_model(packaged, progress)
+
+    def _start(self, status: Status) -> Endpoint:
+        try:
+            import xllamacpp
+        except ImportError:
+            raise ModelUnavailableError(f"the embedded model needs the 'local' extra: {INSTALL_HINT}") from None
+        path = self.model_path(status)
+        status(f"loading {self.model}")
+        params = xllamacpp.CommonParams()
+        params.model.path = str(path)
+        params.n_ctx = self.context_tokens * self.parallel
+        params.n_parallel = self.parallel
+        params.cpuparams.n_threads = self.threads
+        params.cpuparams_batch.n_threads = self.threads
+        params.hostnames = ["127.0.0.1"]
+        params.port = free_port()
+        params.verbosity = -1
+        api_key = secrets.token_urlsafe(24)
+        params.api_keys = [api_key]
+        try:
+            self._server = xllamacpp.Server(params)
+        except Exception as error:  # the binding raises plain RuntimeError/ValueError
+            raise ModelUnavailableError(f"could not load {path}: {error}") from error
+        address = str(self._server.listening_address)
+        return Endpoint(f"{address}/v1", api_key, self.model, self.name, self.timeout, dialect="llama.cpp")
+
+
+def embedded_backend(spec: str) -> EmbeddedBackend:
+    """``local`` / ``local/<packaged name>`` / ``local/<path.gguf>``."""
+    if not spec:
+        return EmbeddedBackend(model=DEFAULT_MODEL.name)
+    if spec in PACKAGED_MODELS:
+        return EmbeddedBackend(model=spec)
+    if spec.endswith(".gguf"):
+        path = Path(spec).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"local/{spec}: no such GGUF file")
+        return EmbeddedBackend(model=path.stem, gguf=path)
+    known = ", ".join(sorted(PACKAGED_MODELS))
+    raise ConfigError(f"unknown embedded model {spec!r}: use one of {known}, or local/<path to .gguf>")

@@ -1,0 +1,269 @@
+"""Grounding: turn the model's draft into items tied to exact article offsets.
+
+Names are searched in the article (tolerating titles, accents, quotes and
+line breaks); events, sources and uncertainty reasons cite sentence numbers,
+kept only when the cited sentence shares words with the item. What cannot be
+grounded is reported, so the engine can re-ask once and then drop and count it.
+Nothing here invents a span: every Span is sliced from the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from summarizer.attribution import find_doubts, find_sources, what_was_said
+from summarizer.draft import Draft
+from summarizer.schema import (
+    Actor,
+    Event,
+    Place,
+    Source,
+    Span,
+    TimeReference,
+    Uncertainty,
+    UncertaintyReason,
+)
+from summarizer.text import STOPWORDS, ArticleIndex, Found, Sentence, find_name, normalize
+from summarizer.when import resolve
+
+NamedField = Literal["who", "where", "when", "src"]
+MAX_EVIDENCE = 2
+
+_KIND_ACTOR = {"person": "person", "org": "organization", "group": "group", "country": "country"}
+_KIND_REASON = {
+    "conflict": "conflicting_claims",
+    "alleged": "allegation",
+    "unverified": "unverified",
+    "anonymous": "anonymous_sources",
+    "partisan": "partisan_source",
+    "missing": "missing_information",
+}
+
+
+@dataclass(frozen=True)
+class NameMiss:
+    """A draft item whose name the article does not contain."""
+
+    field: NamedField
+    position: int
+    name: str
+
+
+@dataclass
+class Grounded:
+    who: list[Actor] = field(default_factory=list)
+    what: list[Event] = field(default_factory=list)
+    where: list[Place] = field(default_factory=list)
+    when: list[TimeReference] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    reasons: list[UncertaintyReason] = field(default_factory=list)
+    misses: list[NameMiss] = field(default_factory=list)
+    unsupported: int = 0
+    """Items without a name whose citations share nothing with the article."""
+
+    @property
+    def dropped(self) -> int:
+        return len(self.misses) + self.unsupported
+
+    def uncertainty(self, level: Literal["low", "medium", "high"]) -> Uncertainty:
+        """The model's level, raised to what the grounded reasons imply."""
+        kinds = {r.kind for r in self.reasons}
+        implied = 0
+        if kinds:
+            implied = 1
+        if "conflicting_claims" in kinds and kinds & {"allegation", "anonymous_sources", "missing_information"}:
+            implied = 2
+        levels: list[Literal["low", "medium", "high"]] = ["low", "medium", "high"]
+        return Uncertainty(level=levels[max(levels.index(level), implied)], reasons=self.reasons)
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems (first five letters) so 'arrests' meets 'arrested'."""
+    words = re.findall(r"\w+", normalize(text))
+    return {w[:5] for w in words if w not in STOPWORDS and len(w) > 2}
+
+
+class Grounder:
+    """Grounds the items of one draft against one article."""
+
+    def __init__(self, index: ArticleIndex, published: date | None) -> None:
+        self.index = index
+        self.published = published
+        self._sentence_stems = [_stems(s.text) for s in index.sentences]
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start=start, end=end, text=self.index.text[start:end])
+
+    def sentence_span(self, sentence: Sentence) -> Span:
+        return self.span(sentence.start, sentence.end)
+
+    def locate(self, name: str) -> Found | None:
+        return find_name(self.index.normalized, name)
+
+    def mention_evidence(self, found: Found) -> list[Span]:
+        sentence = self.index.sentence_at(found.start)
+        return [self.sentence_span(sentence)] if sentence else [self.span(found.start, found.end)]
+
+    def cited_evidence(self, cited: list[int], phrase: str, anchor: Found | None = None) -> list[Span]:
+        """Cited sentences that share words with the phrase; else the best matching sentence.
+
+        Returns [] when neither the citations nor any sentence support the phrase.
+        """
+        wanted = _stems(phrase)
+        chosen: list[Sentence] = []
+        if anchor is not None and (sentence := self.index.sentence_at(anchor.start)):
+            chosen.append(sentence)
+        for number in cited:
+            sentence = self.index.sentence(number)
+            if sentence and sentence not in chosen and (not wanted or wanted & self._sentence_stems[number - 1]):
+                chosen.append(sentence)
+        if not chosen and wanted:
+            overlap = [len(wanted & stems) for stems in self._sentence_stems]
+            best = max(range(len(overlap)), key=overlap.__getitem__, default=None)
+            if best is not None and overlap[best] >= min(2, len(wanted)):
+                chosen.append(self.index.sentences[best])
+        return [self.sentence_span(s) for s in chosen[:MAX_EVIDENCE]]
+
+    def ground(self, draft: Draft, renames: dict[tuple[str, int], str] | None = None) -> Grounded:
+        """Ground every item; ``renames`` carries corrected names from a re-ask."""
+        renames = renames or {}
+        out = Grounded()
+        seen: set[tuple[str, str]] = set()
+
+        def place(field_name: NamedField, position: int, name: str) -> Found | None:
+            name = renames.get((field_name, position), name)
+            found = self.locate(name) if name.strip() else None
+            if found is None:
+                out.misses.append(NameMiss(field_name, position, name))
+                return None
+            key = (field_name, normalize(found.text))
+            if key in seen:
+                return None
+            seen.add(key)
+            return found
+
+        for position, actor in enumerate(draft.who):
+            if found := place("who", position, actor.n):
+                out.who.append(
+                    Actor(
+                        name=renames.get(("who", position), actor.n),
+                        kind=_KIND_ACTOR[actor.t],  # type: ignore[arg-type]
+                        role=actor.r,
+                        mention=self.span(found.start, found.end),
+                        evidence=self.mention_evidence(found),
+                    )
+                )
+        for position, where in enumerate(draft.where):
+            if found := place("where", position, where.n):
+                out.where.append(
+                    Place(
+                        name=renames.get(("where", position), where.n),
+                        kind=where.t,
+                        mention=self.span(found.start, found.end),
+                        evidence=self.mention_evidence(found),
+                    )
+                )
+        named_places = {normalize(p.mention.text) for p in out.where}
+        for actor in out.who:
+            if actor.kind == "country" and normalize(actor.mention.text) not in named_places:
+                out.where.append(Place(name=actor.name, kind="country", mention=actor.mention, evidence=actor.evidence))
+        for position, when in enumerate(draft.when):
+            if found := place("when", position, when.w):
+                resolved, precision = resolve(found.text, self.published)
+                out.when.append(
+                    TimeReference(
+                        text=found.text,
+                        date=resolved,
+                        precision=precision,
+                        mention=self.span(found.start, found.end),
+                        evidence=self.mention_evidence(found),
+                    )
+                )
+        for position, source in enumerate(draft.src):
+            if found := place("src", position, source.n):
+                evidence = self.cited_evidence(source.s, source.q, anchor=found)
+                out.sources.append(
+                    Source(
+                        name=renames.get(("src", position), source.n),
+                        anonymous=source.a,
+                        said=source.q,
+                        mention=self.span(found.start, found.end),
+                        evidence=evidence,
+                    )
+                )
+        self._add_source_cues(out)
+        for event in draft.what:
+            evidence = self.cited_evidence(event.s, event.e)
+            if not evidence:
+                out.unsupported += 1
+                continue
+            out.what.append(
+                Event(
+                    description=event.e,
+                    status=event.st,
+                    actors=self._named_in([a.name for a in out.who], [a.mention for a in out.who], evidence),
+                    places=self._named_in([p.name for p in out.where], [p.mention for p in out.where], evidence),
+                    times=[t.text for t in out.when if _inside(t.mention, evidence)],
+                    evidence=evidence,
+                )
+            )
+        for reason in draft.why:
+            evidence = self.cited_evidence(reason.s, reason.w)
+            if not evidence:
+                out.unsupported += 1
+                continue
+            out.reasons.append(
+                UncertaintyReason(kind=_KIND_REASON[reason.k], note=reason.w, evidence=evidence)  # type: ignore[arg-type]
+            )
+        self._add_doubt_cues(out)
+        return out
+
+    def _add_source_cues(self, out: Grounded) -> None:
+        """Add attributed speakers the model missed (see attribution.py)."""
+        cues = []
+        found = find_sources(self.index)
+        out.sources = [
+            s for s in out.sources if not any(c.start < s.mention.end and s.mention.start < c.end for c in found)
+        ]
+        for cue in found:
+            phrase = self.index.text[cue.start : cue.end]
+            cues.append(
+                Source(
+                    name=phrase,
+                    anonymous=cue.anonymous,
+                    said=what_was_said(cue),
+                    mention=self.span(cue.start, cue.end),
+                    evidence=[self.sentence_span(cue.sentence)],
+                )
+            )
+        out.sources = sorted([*out.sources, *cues], key=lambda s: s.mention.start)
+
+    def _add_doubt_cues(self, out: Grounded) -> None:
+        """Add allegations, missing information, conflicting figures and unnamed sourcing."""
+        have = {(r.kind, r.evidence[0].start) for r in out.reasons}
+        for cue in find_doubts(self.index):
+            evidence = [self.sentence_span(s) for s in cue.sentences[:MAX_EVIDENCE]]
+            if (cue.kind, evidence[0].start) not in have:
+                out.reasons.append(UncertaintyReason(kind=cue.kind, note=cue.note, evidence=evidence))  # type: ignore[arg-type]
+        unnamed = [s for s in out.sources if s.anonymous]
+        if unnamed and not any(r.kind == "anonymous_sources" for r in out.reasons):
+            note = f"{len(unnamed)} of {len(out.sources)} sources are unnamed"
+            evidence = list({s.evidence[0].start: s.evidence[0] for s in unnamed}.values())[:MAX_EVIDENCE]
+            out.reasons.append(UncertaintyReason(kind="anonymous_sources", note=note, evidence=evidence))
+
+    def _named_in(self, names: list[str], mentions: list[Span], evidence: list[Span]) -> list[str]:
+        """Names whose article form (the mention text) occurs in the evidence sentences."""
+        hits = []
+        for name, mention in zip(names, mentions, strict=True):
+            for span in evidence:
+                if self.index.normalized.find(mention.text, within=(span.start, span.end)):
+                    hits.append(name)
+                    break
+        return hits
+
+
+def _inside(mention: Span, evidence: list[Span]) -> bool:
+    return any(span.start <= mention.start and mention.end <= span.end for span in evidence)

@@ -1,0 +1,136 @@
+"""The public Brief: the published contract, exported as JSON Schema to ``schemas/``.
+
+This module imports nothing of the engine. Every item carries ``evidence``:
+spans with ``text == article_text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+ActorKind = Literal["person", "organization", "group", "country"]
+EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear"]
+PlaceKind = Literal["country", "region", "city", "site"]
+UncertaintyLevel = Literal["low", "medium", "high"]
+ReasonKind = Literal[
+    "conflicting_claims", "allegation", "unverified", "anonymous_sources", "partisan_source", "missing_information"
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(_Model):
+    """A piece of the article: ``text`` is exactly ``article_text[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start or len(self.text) != self.end - self.start:
+            raise ValueError("span text length must equal end - start")
+        return self
+
+
+class Grounded(_Model):
+    evidence: list[Span] = Field(min_length=1, description="Article sentences this item rests on.")
+
+
+class Actor(Grounded):
+    name: str = Field(description="The name as the article writes it.")
+    kind: ActorKind
+    role: str = Field(description="Role in the story.")
+    mention: Span = Field(description="Where the article names this actor.")
+
+
+class Event(Grounded):
+    description: str
+    status: EventStatus
+    actors: list[str] = Field(default_factory=list, description="Names from `who` involved in the event.")
+    places: list[str] = Field(default_factory=list, description="Names from `where` involved in the event.")
+    times: list[str] = Field(default_factory=list, description="Time references from `when` for the event.")
+
+
+class Place(Grounded):
+    name: str
+    kind: PlaceKind
+    mention: Span
+
+
+class TimeReference(Grounded):
+    text: str = Field(description="The time expression as written, e.g. 'early Sunday'.")
+    date: dt.date | None = Field(default=None, description="Resolved against the published date when possible.")
+    precision: Literal["day", "month", "year"] | None = None
+    mention: Span
+
+
+class Source(Grounded):
+    name: str = Field(description="Who the article attributes information to, as written.")
+    anonymous: bool
+    said: str = Field(description="What the source said, in short.")
+    mention: Span
+
+
+class UncertaintyReason(Grounded):
+    kind: ReasonKind
+    note: str
+
+
+class Uncertainty(_Model):
+    level: UncertaintyLevel
+    reasons: list[UncertaintyReason] = Field(default_factory=list)
+
+
+class ArticleInfo(_Model):
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    chars: int = Field(description="Length of the article text.")
+    chars_used: int = Field(description="How much of the text the model read (less when trimmed).")
+
+
+class ServerTimings(_Model):
+    """The model server's own time, summed over attempts (llama.cpp reports it)."""
+
+    prompt_ms: float
+    generation_ms: float
+
+
+class RunInfo(_Model):
+    model: str
+    backend: str
+    prompt_version: str
+    schema_version: str = SCHEMA_VERSION
+    prompt_tokens: int = Field(description="Summed over all attempts.")
+    completion_tokens: int = Field(description="Summed over all attempts.")
+    latency_s: float
+    attempts: int = Field(description="Model calls made, including re-asks.")
+    reasks: int = Field(description="Re-asks for items that could not be grounded.")
+    dropped_items: int = Field(description="Items dropped because they could not be grounded.")
+    truncated: bool = False
+    server_timings: ServerTimings | None = None
+
+
+class Brief(_Model):
+    """A grounded brief of one article."""
+
+    headline: str
+    summary: str
+    who: list[Actor]
+    what: list[Event]
+    where: list[Place]
+    when: list[TimeReference]
+    sources: list[Source]
+    uncertainty: Uncertainty
+    article: ArticleInfo
+    run: RunInfo

@@ -1,0 +1,217 @@
+"""Text utilities for grounding: sentence offsets and tolerant name search.
+
+Everything here returns offsets into the *original* text, so an evidence span
+is always ``text[start:end]`` of what the user gave us, never of a cleaned copy.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
+    }
+)
+
+# Words a model may put in front of a name that the article need not repeat.
+TITLES = {
+    "a", "an", "the", "mr", "mrs", "ms", "dr", "prof", "sir", "gen", "general", "col",
+    "colonel", "lt", "lieutenant", "capt", "captain", "maj", "major", "sgt", "president",
+    "prime", "minister", "king", "queen", "prince", "senator", "sen", "rep", "gov",
+    "governor", "mayor", "judge", "justice", "pope", "saint", "st", "junta", "leader",
+}
+STOPWORDS = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from",
+    "as", "is", "was", "were", "be", "been", "has", "had", "have", "that", "this", "it", "its",
+    "their", "his", "her", "they", "he", "she", "said", "says", "who", "which", "over", "after",
+    "about", "into", "than", "not", "no", "but", "also", "other", "another", "s",
+}
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Found:
+    """Where a phrase was found: original offsets plus the article's own text."""
+
+    start: int
+    end: int
+    text: str
+    exact: bool
+
+
+class NormalizedText:
+    """A casefolded, accent-free, quote- and space-normalised view of a text.
+
+    ``index[i]`` is the offset in the original text of normalised character ``i``.
+    """
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        chars: list[str] = []
+        index: list[int] = []
+        previous_space = True
+        for offset, char in enumerate(original):
+            for piece in normalize_chars(char):
+                if piece.isspace():
+                    if previous_space:
+                        continue
+                    piece = " "
+                previous_space = piece == " "
+                chars.append(piece)
+                index.append(offset)
+        self.text = "".join(chars)
+        self.index = index
+
+    def span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
+        """Original (start, end) of the normalised slice [norm_start, norm_end)."""
+        return self.index[norm_start], self.index[norm_end - 1] + 1
+
+    def find(self, phrase: str, within: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        """Original offsets of ``phrase`` as whole words, or None."""
+        needle = normalize(phrase).strip()
+        if not needle:
+            return None
+        pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
+        for match in pattern.finditer(self.text):
+            start, end = self.span(match.start(), match.end())
+            if within is None or (within[0] <= start and end <= within[1]):
+                return start, end
+        return None
+
+
+def normalize_chars(char: str) -> str:
+    """One character folded for matching: quotes straightened, accents dropped, casefolded."""
+    mapped = char.translate(_CHAR_MAP)
+    decomposed = unicodedata.normalize("NFKD", mapped)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return kept.casefold()
+
+
+def normalize(text: str) -> str:
+    """The matching form of a whole string (whitespace collapsed)."""
+    return re.sub(r"\s+", " ", "".join(normalize_chars(c) for c in text)).strip()
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words that carry meaning, for overlap scoring."""
+    return {w for w in _WORD.findall(normalize(text)) if w not in STOPWORDS and len(w) > 1}
+
+
+def name_variants(name: str) -> list[str]:
+    """The name, then without leading titles/articles and trailing possessive."""
+    words = normalize(name).replace("'s ", " ").removesuffix("'s").split()
+    variants = [" ".join(words)]
+    while words and words[0].strip(".,") in TITLES:
+        words = words[1:]
+        if words:
+            variants.append(" ".join(words))
+    return variants
+
+
+def find_name(doc: NormalizedText, name: str) -> Found | None:
+    """Locate a short name or phrase in the article, tolerating titles and spelling.
+
+    Tries the whole name, then the name without titles, then the longest run of
+    its words that the article contains (two or more words, or one proper noun
+    of four letters or more). Returns None when nothing reasonable matches.
+    """
+    variants = name_variants(name)
+    for number, variant in enumerate(variants):
+        hit = doc.find(variant)
+        if hit:
+            return Found(hit[0], hit[1], doc.original[hit[0] : hit[1]], exact=number == 0)
+    words = variants[-1].split() if variants else []
+    capitalised = {w.casefold() for w in re.findall(r"\w+", name) if w[:1].isupper()}
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            chunk = words[first : first + size]
+            meaningful = [w for w in chunk if w not in STOPWORDS and w not in TITLES]
+            if not meaningful:
+                continue
+            if size == 1 and (len(chunk[0]) < 4 or normalize(chunk[0]) not in {normalize(c) for c in capitalised}):
+                continue
+            hit = doc.find(" ".join(chunk))
+            if hit:
+                return Found(hit[0], hit[1], doc.original[hit[0] : hit[1]], exact=False)
+    return None
+
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "maj", "sgt", "st", "sen",
+    "rep", "gov", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb",
+    "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split into sentences with exact offsets; lines and paragraphs always break."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for block in [*_PARAGRAPH.finditer(text), None]:
+        block_end = block.start() if block else len(text)
+        spans.extend(_split_block(text, cursor, block_end))
+        cursor = block.end() if block else len(text)
+    sentences = []
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped_start = start + (len(chunk) - len(chunk.lstrip()))
+        stripped_end = end - (len(chunk) - len(chunk.rstrip()))
+        if stripped_end > stripped_start:
+            sentences.append(
+                Sentence(len(sentences) + 1, stripped_start, stripped_end, text[stripped_start:stripped_end])
+            )
+    return sentences
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        before = text[cursor : match.start()]
+        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
+        token = last_word.rstrip(".!?\"'\u201d\u2019)]").casefold()
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        pieces.append((cursor, match.start()))
+        cursor = match.start()
+    pieces.append((cursor, end))
+    return pieces
+
+
+class ArticleIndex:
+    """Sentences and a normalised view of one article, built once per brief."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences = split_sentences(text)
+
+    @cached_property
+    def normalized(self) -> NormalizedText:
+        return NormalizedText(self.text)
+
+    def sentence(self, number: int) -> Sentence | None:
+        if 1 <= number <= len(self.sentences):
+            return self.sentences[number - 1]
+        return None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None

@@ -1,0 +1,94 @@
+"""Resolve time expressions ("early Sunday", "in July", "March 2024") to dates.
+
+Date arithmetic is done here, not by the model: a 1.5B model gets weekdays
+wrong, and code does not. Relative expressions need the published date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b")
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(\d{{4}})\b")
+_MONTH_ONLY = re.compile(rf"\b({_MONTH})\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+
+
+def resolve(expression: str, published: date | None) -> tuple[date | None, Precision | None]:
+    """Return (date, precision) for an expression, or (None, None) when unknown."""
+    text = expression.casefold()
+    absolute = _absolute(text, published)
+    if absolute[0] is not None:
+        return absolute
+    if published is None:
+        return None, None
+    return _relative(text, published)
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _absolute(text: str, published: date | None) -> tuple[date | None, Precision | None]:
+    if m := _ISO.search(text):
+        return _safe(int(m[1]), int(m[2]), int(m[3])), "day"
+    if m := _DAY_MONTH_YEAR.search(text):
+        return _safe(int(m[3]), _MONTHS[m[2]], int(m[1])), "day"
+    if m := _MONTH_DAY_YEAR.search(text):
+        return _safe(int(m[3]), _MONTHS[m[1]], int(m[2])), "day"
+    if m := _MONTH_YEAR.search(text):
+        return date(int(m[2]), _MONTHS[m[1]], 1), "month"
+    if published is not None:
+        if m := (_MONTH_DAY.search(text) or _DAY_MONTH.search(text)):
+            month_name, day = (m[1], m[2]) if m[1] in _MONTHS else (m[2], m[1])
+            month = _MONTHS[month_name]
+            year = published.year - (1 if (month, int(day)) > (published.month, published.day) else 0)
+            return _safe(year, month, int(day)), "day"
+        m = _MONTH_ONLY.search(text)
+        if m and (m[1] != "may" or re.search(r"\bin may\b", text)):
+            month = _MONTHS[m[1]]
+            year = published.year - (1 if month > published.month else 0)
+            return date(year, month, 1), "month"
+    if m := _YEAR.search(text):
+        return date(int(m[1]), 1, 1), "year"
+    return None, None
+
+
+def _relative(text: str, published: date) -> tuple[date | None, Precision | None]:
+    if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", text):
+        return published, "day"
+    if re.search(r"\b(yesterday|last night)\b", text):
+        return published - timedelta(days=1), "day"
+    if re.search(r"\btomorrow\b", text):
+        return published + timedelta(days=1), "day"
+    for number, name in enumerate(_WEEKDAYS):
+        if re.search(rf"\b{name}\b", text):
+            if re.search(r"\bnext\b", text):
+                ahead = (number - published.weekday()) % 7 or 7
+                return published + timedelta(days=ahead), "day"
+            back = (published.weekday() - number) % 7
+            return published - timedelta(days=back), "day"
+    return None, None
