@@ -1,0 +1,59 @@
+"""summarizer: grounded, validated briefs of news articles.
+
+>>> from summarizer import summarize
+>>> brief = summarize(open("examples/mali-coup-plot.txt").read())  # embedded model, no API key
+>>> [actor.name for actor in brief.who]
+"""
+
+from summarizer.article import Article, read_article
+from summarizer.engine import ArticleTrimmed, Summarizer, asummarize, summarize
+from summarizer.errors import (
+    ArticleError,
+    BackendError,
+    ConfigError,
+    ModelOutputError,
+    ModelUnavailableError,
+    SummarizerError,
+)
+from summarizer.schema import (
+    SCHEMA_VERSION,
+    Actor,
+    Brief,
+    Event,
+    Place,
+    RunInfo,
+    Source,
+    Span,
+    TimeReference,
+    Uncertainty,
+    UncertaintyReason,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Actor",
+    "Article",
+    "ArticleError",
+    "ArticleTrimmed",
+    "BackendError",
+    "Brief",
+    "ConfigError",
+    "Event",
+    "ModelOutputError",
+    "ModelUnavailableError",
+    "Place",
+    "RunInfo",
+    "Source",
+    "Span",
+    "Summarizer",
+    "SummarizerError",
+    "TimeReference",
+    "Uncertainty",
+    "UncertaintyReason",
+    "__version__",
+    "asummarize",
+    "read_article",
+    "summarize",
+]

@@ -8,7 +8,6 @@ Brief with run metadata. Imports no renderer.
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 import warnings
 from typing import Annotated, Any, TypeVar
@@ -228,5 +227,3 @@ async def asummarize(
     )
 
 
-def brief_json(brief: Brief) -> str:
-    return json.dumps(brief.model_dump(mode="json"), ensure_ascii=False, indent=2)

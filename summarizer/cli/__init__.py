@@ -1,0 +1,36 @@
+"""The ``summarizer`` command line. Each command lives in its own module."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from summarizer import __version__
+from summarizer.cli.brief import brief
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="summarizer")
+def cli() -> None:
+    """Grounded briefs of news articles: who, what, where, when, sources and uncertainty.
+
+    Every item in a brief points at the exact article text it rests on. The
+    default model runs embedded on your CPU: no API key, no network.
+
+    \b
+    Examples:
+      summarizer brief examples/mali-coup-plot.txt
+      cat article.txt | summarizer brief - --format json | jq .who
+      summarizer brief article.json --model openai/gpt-4o-mini
+      summarizer brief article.md --base-url http://localhost:11434/v1 --model llama3.2
+    """
+
+
+cli.add_command(brief)
+
+
+def main() -> None:
+    # Instructor logs every failed attempt; the CLI reports failures itself, once.
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    cli()

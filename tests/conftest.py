@@ -1,0 +1,79 @@
+"""Test setup: cassettes replay model traffic; no test reaches a live model unless marked ``live``.
+
+- ``make test`` (and CI) run with ``--record-mode=none``: a request that is not
+  in the test's cassette fails the test, and so does a cassette the test did
+  not play to the end (a changed prompt must show up as a test to re-record).
+- ``make record`` re-records every cassette from the real embedded model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.backends import Backend
+from summarizer.backends.embedded import EmbeddedBackend
+from summarizer.backends.model_store import DEFAULT_MODEL
+from summarizer.backends.remote import RemoteBackend
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "mali-coup-plot.txt"
+REPLAY_URL = "http://127.0.0.1:9/v1"
+"""Replayed cassettes never touch the network; this address only has to be well formed."""
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    return {
+        "filter_headers": ["authorization", "x-api-key"],
+        # The embedded server picks a free port each run, so the host is not matched.
+        "match_on": ["method", "path", "body"],
+        "decode_compressed_response": True,
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(ROOT / "cassettes")
+
+
+def recording(config: pytest.Config) -> bool:
+    return config.getoption("--record-mode") not in (None, "none")
+
+
+@pytest.fixture(scope="session")
+def model_backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
+    """The embedded model when recording; a replay stand-in with the same wire dialect otherwise."""
+    if recording(request.config):
+        backend = EmbeddedBackend(model=DEFAULT_MODEL.name)
+        yield backend
+        backend.close()
+    else:
+        yield RemoteBackend("embedded", DEFAULT_MODEL.name, REPLAY_URL, "replay", dialect="llama.cpp")
+
+
+@pytest.fixture(autouse=True)
+def _cassette_fully_played(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test whose cassette was only partly played (pydantic-ai does the same)."""
+    if request.node.get_closest_marker("vcr") is None:
+        yield
+        return
+    cassette = request.getfixturevalue("vcr")
+    yield
+    if not recording(request.config) and not cassette.all_played:
+        pytest.fail(f"cassette {cassette._path} was only partly played: re-record it with `make record`")
+
+
+@pytest.fixture(autouse=True)
+def _no_live_model(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Starting the embedded model is refused unless the test is marked live (or we record)."""
+    if request.node.get_closest_marker("live") or recording(request.config):
+        return
+
+    def refuse(self: EmbeddedBackend, status: Any = None) -> Any:
+        raise AssertionError("this test tried to start the embedded model; mark it @pytest.mark.live or use a cassette")
+
+    monkeypatch.setattr(EmbeddedBackend, "endpoint", refuse)
