@@ -16,7 +16,7 @@ from instructor.v2.core.hooks import Hooks
 from pydantic import BaseModel
 
 from summarizer.backends.base import Endpoint
-from summarizer.backends.llamacpp import GrammarTransport
+from summarizer.backends.llamacpp import CheckedTransport, GarbageResponse, GrammarTransport
 from summarizer.errors import BackendError, ModelOutputError
 from summarizer.retry import RetryPolicy, root_cause
 
@@ -84,7 +84,7 @@ class ChatClient:
                 model=self.endpoint.model,
                 messages=messages,  # type: ignore[arg-type]
                 response_model=response_model,
-                max_retries=VALIDATION_ATTEMPTS,
+                max_retries=VALIDATION_ATTEMPTS - 1,  # instructor counts retries, not attempts
                 max_tokens=max_tokens,
                 temperature=0,
                 seed=0,
@@ -101,6 +101,8 @@ class ChatClient:
         """A one-line, actionable error for anything the call raised."""
         cause = root_cause(error)
         where = self.endpoint.base_url
+        if _in_chain(error, GarbageResponse):
+            return BackendError(f"{where} answered with something that is not a chat completion; is it an OpenAI-compatible endpoint?")
         if isinstance(cause, openai.AuthenticationError | openai.PermissionDeniedError):
             return BackendError(f"{where} refused the API key ({cause.status_code}); check OPENAI_API_KEY or --api-key")
         if isinstance(cause, openai.NotFoundError):
@@ -129,10 +131,17 @@ class ChatClient:
         return BackendError(f"{where}: {type(error).__name__}: {_first_line(str(error))}")
 
 
-def _http_client(endpoint: Endpoint) -> openai.DefaultHttpx2Client | None:
-    if endpoint.dialect == "llama.cpp":
-        return openai.DefaultHttpx2Client(transport=GrammarTransport())
-    return None
+def _http_client(endpoint: Endpoint) -> openai.DefaultHttpx2Client:
+    transport = GrammarTransport() if endpoint.dialect == "llama.cpp" else CheckedTransport()
+    return openai.DefaultHttpx2Client(transport=transport)
+
+
+def _in_chain(error: BaseException | None, kind: type[BaseException]) -> bool:
+    while error is not None:
+        if isinstance(error, kind):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _message(error: openai.APIStatusError) -> str:

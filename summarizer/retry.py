@@ -16,6 +16,8 @@ from typing import TypeVar
 import openai
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
+from summarizer.backends.llamacpp import GarbageResponse
+
 T = TypeVar("T")
 
 RETRYABLE = (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError)
@@ -30,6 +32,12 @@ def root_cause(error: BaseException) -> BaseException:
 
 
 def is_retryable(error: BaseException) -> bool:
+    """Transport failures are; a 2xx body that is not JSON (GarbageResponse) is not."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, GarbageResponse):
+            return False
+        seen = seen.__cause__ or seen.__context__
     return isinstance(root_cause(error), RETRYABLE)
 
 
@@ -59,7 +67,7 @@ class RetryPolicy:
         hinted = retry_after_seconds(error) if error else None
         if hinted is not None:
             return min(hinted, self.max_wait)
-        return float(wait_exponential_jitter(initial=self.initial_wait, max=self.max_wait)(state))
+        return float(wait_exponential_jitter(multiplier=self.initial_wait, max=self.max_wait)(state))
 
     def call(self, func: Callable[[], T], on_retry: Callable[[BaseException, float], None] | None = None) -> T:
         """Run ``func`` with retries; re-raise the last error when attempts run out."""

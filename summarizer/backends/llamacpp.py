@@ -36,11 +36,36 @@ def rewrite_body(body: dict[str, Any]) -> dict[str, Any]:
     return rewritten
 
 
+class GarbageResponse(Exception):
+    """The server answered 2xx with a body that is not JSON (a proxy page, a truncated body)."""
+
+
+class CheckedTransport(httpx2.BaseTransport):
+    """Refuses a 2xx chat-completion answer that is not JSON, so it is reported, not re-asked."""
+
+    def __init__(self, inner: httpx2.BaseTransport | None = None) -> None:
+        self.inner = inner or httpx2.HTTPTransport()
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = self.inner.handle_request(request)
+        if request.url.path.endswith("/chat/completions") and 200 <= response.status_code < 300:
+            body = response.read()
+            try:
+                json.loads(body)
+            except ValueError:
+                response.close()
+                raise GarbageResponse(body[:60].decode(errors="replace")) from None
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
 class GrammarTransport(httpx2.BaseTransport):
     """Wraps a transport; rewrites chat-completion requests for llama.cpp."""
 
     def __init__(self, inner: httpx2.BaseTransport | None = None) -> None:
-        self.inner = inner or httpx2.HTTPTransport()
+        self.inner = inner or CheckedTransport()
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         if request.method == "POST" and request.url.path.endswith("/chat/completions"):

@@ -1,0 +1,96 @@
+"""A real HTTP server on 127.0.0.1 that misbehaves on cue: 429, 5xx, hangs, garbage.
+
+Its "ok" answer is the embedded model's real recorded answer for the seed
+article, read from that test's cassette, never a hand-written completion.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+CASSETTE = Path(__file__).resolve().parent.parent / "cassettes" / "test_seed_brief.yaml"
+
+
+def recorded_completion() -> bytes:
+    """The first recorded chat-completion body of the seed brief cassette."""
+    data = yaml.safe_load(CASSETTE.read_text())
+    return str(data["interactions"][0]["response"]["body"]["string"]).encode()
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    hang: float = 0.0
+
+
+def ok() -> Reply:
+    return Reply(200, recorded_completion(), {"Content-Type": "application/json"})
+
+
+def completion_with_content(content: str) -> Reply:
+    """A well-formed completion whose message is ``content`` (for a model answering garbage)."""
+    body = json.loads(recorded_completion())
+    body["choices"][0]["message"]["content"] = content
+    return Reply(200, json.dumps(body).encode(), {"Content-Type": "application/json"})
+
+
+def error(status: int, **headers: str) -> Reply:
+    body = json.dumps({"error": {"message": f"scripted {status}", "type": "test"}}).encode()
+    return Reply(status, body, {"Content-Type": "application/json", **headers})
+
+
+@dataclass
+class FaultServer:
+    url: str
+    script: list[Reply]
+    requests: list[float] = field(default_factory=list)
+
+
+@contextmanager
+def fault_server(*script: Reply) -> Iterator[FaultServer]:
+    """Serve the scripted replies in order; the last one repeats."""
+    state = FaultServer("", list(script))
+    lock = threading.Lock()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            with lock:
+                state.requests.append(time.monotonic())
+                reply = state.script.pop(0) if len(state.script) > 1 else state.script[0]
+            if reply.hang:
+                time.sleep(reply.hang)
+            try:
+                self.send_response(reply.status)
+                for key, value in reply.headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                self.wfile.write(reply.body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *_args: object) -> None:
+            return None
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
