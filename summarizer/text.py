@@ -122,6 +122,8 @@ def find_name(doc: NormalizedText, name: str) -> Found | None:
     of four letters or more). Returns None when nothing reasonable matches.
     """
     variants = name_variants(name)
+    if not any(w not in STOPWORDS and w not in TITLES for w in _WORD.findall(variants[0] if variants else "")):
+        return None
     for number, variant in enumerate(variants):
         hit = doc.find(variant)
         if hit:

@@ -1,0 +1,102 @@
+"""The CLI end to end, in a subprocess: exit codes, one-line errors, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED
+from tests.fault_server import error, fault_server, ok
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "summarizer", *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+    )
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
+def test_help_teaches() -> None:
+    result = run("brief", "--help")
+    assert result.returncode == 0
+    for word in ("--model", "--base-url", "--format", "--output", "Exit status", "published"):
+        assert word in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(b"", "empty"), (b" \n\n ", "empty"), (b"\x00\x01\x02binary", "binary")],
+)
+def test_bad_files(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    result = run("brief", str(path), "--output", str(tmp_path / "out.json"))
+    assert result.returncode == 2
+    assert expected in one_line_error(result)
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_missing_file() -> None:
+    result = run("brief", "/no/such/article.txt")
+    assert result.returncode == 2 and "no such file" in one_line_error(result)
+
+
+def test_unknown_model_and_missing_key() -> None:
+    result = run("brief", str(SEED), "--model", "nope/x")
+    assert result.returncode == 2 and "unknown model spec" in one_line_error(result)
+    result = run("brief", str(SEED), "--model", "openai/gpt-4o-mini")
+    assert result.returncode == 2 and "OPENAI_API_KEY" in one_line_error(result)
+
+
+def test_wrong_api_key_is_one_line(tmp_path: Path) -> None:
+    with fault_server(error(401)) as server:
+        result = run("brief", str(SEED), "--base-url", server.url, "--output", str(tmp_path / "b.json"))
+    assert result.returncode == 1 and "refused the API key" in one_line_error(result)
+    assert not (tmp_path / "b.json").exists()
+
+
+def test_brief_json_from_stdin() -> None:
+    with fault_server(ok()) as server:
+        result = run("brief", "-", "--base-url", server.url, "--format", "json", stdin=SEED.read_bytes())
+    assert result.returncode == 0, result.stderr
+    brief = json.loads(result.stdout)
+    text = SEED.read_text()
+    for actor in brief["who"]:
+        assert text[actor["mention"]["start"] : actor["mention"]["end"]] == actor["mention"]["text"]
+
+
+def test_markdown_to_file(tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    with fault_server(ok()) as server:
+        result = run("brief", str(SEED), "--base-url", server.url, "--format", "markdown", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    markdown = out.read_text()
+    assert markdown.startswith("# ") and "## Sources" in markdown and "> " in markdown
+
+
+def test_huge_article_is_trimmed_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    seed = SEED.read_text()
+    path.write_text(seed + "\n\n" + ("Filler sentence about nothing in particular. " * 45_000))
+    assert path.stat().st_size > 2_000_000
+    with fault_server(ok()) as server:
+        result = run("brief", str(path), "--base-url", server.url, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "warning: article is" in result.stderr
+    assert json.loads(result.stdout)["run"]["truncated"] is True

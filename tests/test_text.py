@@ -1,0 +1,98 @@
+"""Alignment and sentence offsets: evidence must always be the article's own text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.attribution import find_doubts, find_sources
+from summarizer.text import ArticleIndex, NormalizedText, find_name, split_sentences
+from summarizer.when import resolve
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def seed() -> ArticleIndex:
+    return ArticleIndex(SEED.read_text())
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("General Abass Dembele", "General Abass Dembele"),
+        ("Abass Dembele", "Abass Dembele"),
+        ("Gen. Dembele", "Dembele"),
+        ("Dembele's", "Dembele"),
+        ("Assimi Goita", "Assimi Goïta"),  # accent folding
+        ("OUMAR MAÏGA", "Oumar Maiga"),
+        ("the Wagner Group", "the Wagner group"),
+        ("National Transition Council member", "National Transition Council"),
+    ],
+)
+def test_find_name_tolerates_titles_accents_case(seed: ArticleIndex, name: str, expected: str) -> None:
+    found = find_name(seed.normalized, name)
+    assert found is not None
+    assert found.text == expected == seed.text[found.start : found.end]
+
+
+@pytest.mark.parametrize("name", ["Emmanuel Macron", "Timbuktu", "the", "a source in Paris"])
+def test_find_name_refuses_what_is_absent(seed: ArticleIndex, name: str) -> None:
+    assert find_name(seed.normalized, name) is None
+
+
+def test_find_name_across_line_breaks_and_curly_quotes() -> None:
+    text = "He said the \u201cNational\n  Guard\u201d was ready, O\u2019Brien added."
+    doc = NormalizedText(text)
+    found = find_name(doc, "national guard")
+    assert found is not None and text[found.start : found.end] == "National\n  Guard"
+    found = find_name(doc, "O'Brien")
+    assert found is not None and found.text == "O\u2019Brien"
+
+
+def test_whole_words_only() -> None:
+    assert NormalizedText("Malian officials").find("Mali") is None
+
+
+def test_sentences_have_exact_offsets(seed: ArticleIndex) -> None:
+    assert len(seed.sentences) == 17
+    for sentence in seed.sentences:
+        assert seed.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_abbreviations_do_not_split() -> None:
+    sentences = split_sentences("Gen. Smith met Mr. Jones in the U.S. on Monday. They talked.")
+    assert [s.text for s in sentences] == ["Gen. Smith met Mr. Jones in the U.S. on Monday.", "They talked."]
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected", "precision"),
+    [
+        ("early Sunday", date(2025, 8, 20), date(2025, 8, 17), "day"),
+        ("on Wednesday", date(2025, 8, 20), date(2025, 8, 20), "day"),
+        ("In July", date(2025, 8, 20), date(2025, 7, 1), "month"),
+        ("in December", date(2025, 8, 20), date(2024, 12, 1), "month"),
+        ("March 2024", None, date(2024, 3, 1), "month"),
+        ("5 March 2024", None, date(2024, 3, 5), "day"),
+        ("yesterday", date(2025, 1, 1), date(2024, 12, 31), "day"),
+        ("in recent days", date(2025, 8, 20), None, None),
+        ("early Sunday", None, None, None),
+    ],
+)
+def test_resolve_time(expression: str, published: date | None, expected: date | None, precision: str | None) -> None:
+    assert resolve(expression, published) == (expected, precision)
+
+
+def test_attribution_cues_on_seed(seed: ArticleIndex) -> None:
+    cues = {seed.text[c.start : c.end]: c.anonymous for c in find_sources(seed)}
+    assert cues["A Malian security source"] is True
+    assert cues["a close associate"] is True
+    assert cues["Malian sociologist Oumar Maiga"] is False
+    assert cues["AFP"] is False
+
+
+def test_doubt_cues_on_seed(seed: ArticleIndex) -> None:
+    kinds = {cue.kind: cue for cue in find_doubts(seed)}
+    assert {"allegation", "missing_information", "conflicting_claims"} <= set(kinds)
+    conflict = kinds["conflicting_claims"]
+    assert [s.number for s in conflict.sentences] == [4, 8]
