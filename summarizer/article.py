@@ -74,7 +74,9 @@ def read_article(path: str | Path) -> Article:
         raise ArticleError(f"{file}: is a directory; give one article file")
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ArticleError(f"{file}: {size / 1e6:.0f} MB is too large for one article (limit {MAX_FILE_BYTES // 1_000_000} MB)")
+        raise ArticleError(
+            f"{file}: {size / 1e6:.0f} MB is too large for one article (limit {MAX_FILE_BYTES // 1_000_000} MB)"
+        )
     return article_from_bytes(file.read_bytes(), str(file), json_hint=file.suffix.lower() == ".json")
 
 
@@ -108,7 +110,9 @@ def article_from_json(text: str, source: str, strict: bool = True) -> Article:
     if not isinstance(record, dict) or "text" not in record:
         if not strict:
             return parse_article(text, source)
-        raise ArticleError(f'{source}: JSON must be an object with a "text" field (and optional title, outlet, url, published)')
+        raise ArticleError(
+            f'{source}: JSON must be an object with a "text" field (and optional title, outlet, url, published)'
+        )
     try:
         return Article.model_validate(record)
     except ValidationError as error:

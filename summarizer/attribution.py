@@ -27,11 +27,51 @@ _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:\u201c\"]{2,80})", re.IG
 _TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})")
 _SAID_AFTER = re.compile(rf"[,\u201d\"]\s*(?:{_VERBS})\s+(?P<np>(?:[A-Z][\w\u00c0-\u024f'\u2019.-]*\s*){{1,4}})")
 _GENERIC = {
-    "source", "sources", "official", "officials", "associate", "associates", "member", "members", "lawmaker",
-    "lawmakers", "spokesman", "spokeswoman", "spokesperson", "analyst", "analysts", "diplomat", "diplomats",
-    "witness", "witnesses", "resident", "residents", "person", "people", "aide", "aides", "insider", "insiders",
-    "expert", "experts", "observers", "police", "authorities", "relative", "relatives", "friend", "colleague",
-    "officer", "officers", "soldier", "soldiers", "activist", "activists", "critics", "sources", "man", "woman",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "associate",
+    "associates",
+    "member",
+    "members",
+    "lawmaker",
+    "lawmakers",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "analysts",
+    "diplomat",
+    "diplomats",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "person",
+    "people",
+    "aide",
+    "aides",
+    "insider",
+    "insiders",
+    "expert",
+    "experts",
+    "observers",
+    "police",
+    "authorities",
+    "relative",
+    "relatives",
+    "friend",
+    "colleague",
+    "officer",
+    "officers",
+    "soldier",
+    "soldiers",
+    "activist",
+    "activists",
+    "critics",
+    "man",
+    "woman",
 }
 _SKIP_HEADS = {"it", "he", "she", "they", "we", "i", "this", "which", "who", "that", "there", "report", "reports"}
 _PRONOUN_START = {"he", "she", "they", "it", "we", "i", "you", "who", "which"}
@@ -51,8 +91,41 @@ def _head(np: str) -> str:
 
 
 _LEADING_JUNK = {"and", "but", "that", "while", "as", "also", "has", "have", "had"}
-_TRAILING_JUNK = {"has", "have", "had", "not", "also", "would", "will", "could", "did", "was", "were", "is", "are", "then", "later"}
-_CLAUSE_OPENERS = {"after", "before", "in", "on", "at", "during", "since", "when", "while", "as", "if", "because", "although", "though", "once", "until"}
+_TRAILING_JUNK = {
+    "has",
+    "have",
+    "had",
+    "not",
+    "also",
+    "would",
+    "will",
+    "could",
+    "did",
+    "was",
+    "were",
+    "is",
+    "are",
+    "then",
+    "later",
+}
+_CLAUSE_OPENERS = {
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "during",
+    "since",
+    "when",
+    "while",
+    "as",
+    "if",
+    "because",
+    "although",
+    "though",
+    "once",
+    "until",
+}
 
 
 def _trim_np(np: str) -> str:
@@ -96,7 +169,7 @@ def find_sources(index: ArticleIndex) -> list[SourceCue]:
             cue_end = offset + len(phrase)
             if any(c.start <= offset < c.end or offset <= c.start < cue_end for c in cues):
                 continue
-            named = not (head in _GENERIC or head.islower() and head == _head(phrase))
+            named = not (head in _GENERIC or (head.islower() and head == _head(phrase)))
             cues.append(SourceCue(offset, cue_end, anonymous=not named, sentence=sentence))
     unique: dict[str, SourceCue] = {}
     for cue in cues:
@@ -153,8 +226,8 @@ def find_doubts(index: ArticleIndex) -> list[DoubtCue]:
         sentence, match = alleged[0]
         cues.append(DoubtCue("allegation", f"described as {match[0].lower()}", tuple(s for s, _ in alleged[:2])))
     for sentence in index.sentences:
-        if match := _MISSING.search(sentence.text):
-            cues.append(DoubtCue("missing_information", match[0], (sentence,)))
+        if missing := _MISSING.search(sentence.text):
+            cues.append(DoubtCue("missing_information", missing[0], (sentence,)))
     figures = [(s, m) for s in index.sentences for m in _HEDGED_FIGURE.finditer(s.text)]
     for position, (first, a) in enumerate(figures):
         for second, b in figures[position + 1 :]:

@@ -59,15 +59,15 @@ class DraftReason(_Draft):
 class Draft(_Draft):
     """The whole draft, merged from the passes below (keys explained in prompts/brief/)."""
 
-    h: str
-    sm: str
-    who: list[DraftActor]
-    where: list[DraftPlace]
-    when: list[DraftTime]
-    src: list[DraftSource]
-    what: list[DraftEvent]
+    h: Annotated[str, Field(min_length=1, max_length=100)]
+    sm: Annotated[str, Field(min_length=1, max_length=300)]
+    who: Annotated[list[DraftActor], Field(min_length=1, max_length=8)]
+    where: Annotated[list[DraftPlace], Field(max_length=6)]
+    when: Annotated[list[DraftTime], Field(max_length=4)]
+    src: Annotated[list[DraftSource], Field(min_length=1, max_length=6)]
+    what: Annotated[list[DraftEvent], Field(min_length=1, max_length=4)]
     u: Literal["low", "medium", "high"]
-    why: list[DraftReason]
+    why: Annotated[list[DraftReason], Field(max_length=4)]
 
 
 CITATIONS_PER_ITEM = 2
@@ -75,7 +75,7 @@ CITATIONS_PER_ITEM = 2
 
 def _cites(sentences: int) -> Any:
     citation = Annotated[int, Field(ge=1, le=max(sentences, 1))]
-    return Annotated[list[citation], Field(min_length=1, max_length=CITATIONS_PER_ITEM)]  # type: ignore[valid-type]
+    return Annotated[list[citation], Field(min_length=1, max_length=CITATIONS_PER_ITEM)]
 
 
 @lru_cache(maxsize=256)
@@ -94,15 +94,9 @@ def draft_model(sentences: int) -> type[Draft]:
     return create_model(
         "Brief",
         __base__=Draft,
-        h=(Annotated[str, Field(min_length=1, max_length=100)], ...),
-        sm=(Annotated[str, Field(min_length=1, max_length=300)], ...),
-        who=(Annotated[list[DraftActor], Field(min_length=1, max_length=8)], ...),
-        where=(Annotated[list[DraftPlace], Field(max_length=6)], ...),
-        when=(Annotated[list[DraftTime], Field(max_length=4)], ...),
-        src=(Annotated[list[source], Field(min_length=1, max_length=6)], ...),  # type: ignore[valid-type]
-        what=(Annotated[list[event], Field(min_length=1, max_length=4)], ...),  # type: ignore[valid-type]
-        u=(Literal["low", "medium", "high"], ...),
-        why=(Annotated[list[reason], Field(max_length=4)], ...),  # type: ignore[valid-type]
+        src=(Annotated[list[source], Field(min_length=1, max_length=6)], ...),
+        what=(Annotated[list[event], Field(min_length=1, max_length=4)], ...),
+        why=(Annotated[list[reason], Field(max_length=4)], ...),
     )
 
 

@@ -144,7 +144,9 @@ class Summarizer:
         """Ask once, cheaply, for the article's own spelling of names it could not find."""
         labels = {"who": "who", "where": "where", "when": "when", "src": "source"}
         items = [{"field": labels[m.field], "name": m.name} for m in misses]
-        exact = Annotated[list[Annotated[str, Field(max_length=60)]], Field(min_length=len(misses), max_length=len(misses))]
+        exact = Annotated[
+            list[Annotated[str, Field(max_length=60)]], Field(min_length=len(misses), max_length=len(misses))
+        ]
         model = create_model("Fix", __base__=NameFix, fix=(exact, ...))
         fix = ask("reask", model, 24 * len(misses) + 16, items=items)
         assert isinstance(fix, NameFix)
@@ -222,8 +224,4 @@ async def asummarize(
     timeout: float | None = None,
 ) -> Brief:
     """Async :func:`summarize`."""
-    return await asyncio.to_thread(
-        summarize, article, model=model, base_url=base_url, api_key=api_key, timeout=timeout
-    )
-
-
+    return await asyncio.to_thread(summarize, article, model=model, base_url=base_url, api_key=api_key, timeout=timeout)

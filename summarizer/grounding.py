@@ -150,7 +150,7 @@ class Grounder:
                 out.who.append(
                     Actor(
                         name=renames.get(("who", position), actor.n),
-                        kind=_KIND_ACTOR[actor.t],  # type: ignore[arg-type]
+                        kind=_KIND_ACTOR[actor.t],
                         role=actor.r,
                         mention=self.span(found.start, found.end),
                         evidence=self.mention_evidence(found),
@@ -167,9 +167,9 @@ class Grounder:
                     )
                 )
         named_places = {normalize(p.mention.text) for p in out.where}
-        for actor in out.who:
-            if actor.kind == "country" and normalize(actor.mention.text) not in named_places:
-                out.where.append(Place(name=actor.name, kind="country", mention=actor.mention, evidence=actor.evidence))
+        for named in out.who:
+            if named.kind == "country" and normalize(named.mention.text) not in named_places:
+                out.where.append(Place(name=named.name, kind="country", mention=named.mention, evidence=named.evidence))
         for position, when in enumerate(draft.when):
             if found := place("when", position, when.w):
                 resolved, precision = resolve(found.text, self.published)
@@ -215,9 +215,7 @@ class Grounder:
             if not evidence:
                 out.unsupported += 1
                 continue
-            out.reasons.append(
-                UncertaintyReason(kind=_KIND_REASON[reason.k], note=reason.w, evidence=evidence)  # type: ignore[arg-type]
-            )
+            out.reasons.append(UncertaintyReason(kind=_KIND_REASON[reason.k], note=reason.w, evidence=evidence))
         self._add_doubt_cues(out)
         return out
 
@@ -247,7 +245,7 @@ class Grounder:
         for cue in find_doubts(self.index):
             evidence = [self.sentence_span(s) for s in cue.sentences[:MAX_EVIDENCE]]
             if (cue.kind, evidence[0].start) not in have:
-                out.reasons.append(UncertaintyReason(kind=cue.kind, note=cue.note, evidence=evidence))  # type: ignore[arg-type]
+                out.reasons.append(UncertaintyReason(kind=cue.kind, note=cue.note, evidence=evidence))
         unnamed = [s for s in out.sources if s.anonymous]
         if unnamed and not any(r.kind == "anonymous_sources" for r in out.reasons):
             note = f"{len(unnamed)} of {len(out.sources)} sources are unnamed"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import httpx2
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
@@ -102,23 +103,37 @@ class ChatClient:
         cause = root_cause(error)
         where = self.endpoint.base_url
         if _in_chain(error, GarbageResponse):
-            return BackendError(f"{where} answered with something that is not a chat completion; is it an OpenAI-compatible endpoint?")
+            return BackendError(
+                f"{where} answered with something that is not a chat completion; is it an OpenAI-compatible endpoint?"
+            )
         if isinstance(cause, openai.AuthenticationError | openai.PermissionDeniedError):
             return BackendError(f"{where} refused the API key ({cause.status_code}); check OPENAI_API_KEY or --api-key")
         if isinstance(cause, openai.NotFoundError):
-            return BackendError(f"{where} answered 404 for model {self.endpoint.model!r}; check --base-url (usually ends in /v1) and --model")
+            return BackendError(
+                f"{where} answered 404 for model {self.endpoint.model!r}; check --base-url (usually ends in /v1) and --model"
+            )
         if isinstance(cause, openai.BadRequestError):
             return BackendError(f"{where} rejected the request (400): {_message(cause)}; check --model")
         if isinstance(cause, openai.RateLimitError):
-            return BackendError(f"{where} kept answering 429 (rate limited) after {self.retry.attempts} attempts; try again later")
+            return BackendError(
+                f"{where} kept answering 429 (rate limited) after {self.retry.attempts} attempts; try again later"
+            )
         if isinstance(cause, openai.InternalServerError):
-            return BackendError(f"{where} kept failing ({cause.status_code}) after {self.retry.attempts} attempts; check the server's logs")
+            return BackendError(
+                f"{where} kept failing ({cause.status_code}) after {self.retry.attempts} attempts; check the server's logs"
+            )
         if isinstance(cause, openai.APITimeoutError):
-            return BackendError(f"{where} did not answer within {self.endpoint.timeout:g}s ({self.retry.attempts} attempts); raise --timeout or use a faster model")
+            return BackendError(
+                f"{where} did not answer within {self.endpoint.timeout:g}s ({self.retry.attempts} attempts); raise --timeout or use a faster model"
+            )
         if isinstance(cause, openai.APIConnectionError):
-            return BackendError(f"cannot reach {where} ({self.retry.attempts} attempts); is the server running and the URL right?")
+            return BackendError(
+                f"cannot reach {where} ({self.retry.attempts} attempts); is the server running and the URL right?"
+            )
         if isinstance(cause, openai.APIResponseValidationError):
-            return BackendError(f"{where} answered with something that is not a chat completion; is it an OpenAI-compatible endpoint?")
+            return BackendError(
+                f"{where} answered with something that is not a chat completion; is it an OpenAI-compatible endpoint?"
+            )
         if isinstance(cause, openai.APIStatusError):
             return BackendError(f"{where} answered {cause.status_code}: {_message(cause)}")
         if isinstance(error, IncompleteOutputException):
@@ -131,7 +146,7 @@ class ChatClient:
         return BackendError(f"{where}: {type(error).__name__}: {_first_line(str(error))}")
 
 
-def _http_client(endpoint: Endpoint) -> openai.DefaultHttpx2Client:
+def _http_client(endpoint: Endpoint) -> httpx2.Client:
     transport = GrammarTransport() if endpoint.dialect == "llama.cpp" else CheckedTransport()
     return openai.DefaultHttpx2Client(transport=transport)
 

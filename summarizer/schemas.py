@@ -11,7 +11,10 @@ SCHEMAS = {"brief.schema.json": Brief}
 
 
 def schema_documents() -> dict[str, str]:
-    return {name: json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n" for name, model in SCHEMAS.items()}
+    return {
+        name: json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+        for name, model in SCHEMAS.items()
+    }
 
 
 def write_schemas(directory: Path) -> list[Path]:

@@ -17,10 +17,30 @@ def test_schemas_in_sync() -> None:
 def test_public_api_surface() -> None:
     assert sorted(summarizer.__all__) == sorted(
         [
-            "SCHEMA_VERSION", "Actor", "Article", "ArticleError", "ArticleTrimmed", "BackendError", "Brief",
-            "ConfigError", "Event", "ModelOutputError", "ModelUnavailableError", "Place", "RunInfo", "Source",
-            "Span", "Summarizer", "SummarizerError", "TimeReference", "Uncertainty", "UncertaintyReason",
-            "__version__", "asummarize", "read_article", "summarize",
+            "SCHEMA_VERSION",
+            "Actor",
+            "Article",
+            "ArticleError",
+            "ArticleTrimmed",
+            "BackendError",
+            "Brief",
+            "ConfigError",
+            "Event",
+            "ModelOutputError",
+            "ModelUnavailableError",
+            "Place",
+            "RunInfo",
+            "Source",
+            "Span",
+            "Summarizer",
+            "SummarizerError",
+            "TimeReference",
+            "Uncertainty",
+            "UncertaintyReason",
+            "__version__",
+            "asummarize",
+            "read_article",
+            "summarize",
         ]
     )
     for name in summarizer.__all__:

@@ -46,7 +46,7 @@ def test_500_forever_gives_up_with_a_clear_error() -> None:
 def test_hang_past_timeout_is_retried_then_reported() -> None:
     started = time.monotonic()
     with fault_server(Reply(hang=3.0, body=b"{}")) as server, summarizer_for(server.url, timeout=0.5) as engine:
-        with pytest.raises(BackendError, match="did not answer within 0.5s"):
+        with pytest.raises(BackendError, match=r"did not answer within 0\.5s"):
             engine.summarize(SEED.read_text())
     assert len(server.requests) == 3
     assert time.monotonic() - started < 10
@@ -61,7 +61,7 @@ def test_hang_then_answer_recovers() -> None:
 def test_garbage_body_is_not_retried() -> None:
     garbage = Reply(200, b"<html>proxy error</html>", {"Content-Type": "application/json"})
     with fault_server(garbage) as server, summarizer_for(server.url) as engine:
-        with pytest.raises(BackendError, match="not a chat completion|answered"):
+        with pytest.raises(BackendError, match=r"not a chat completion|answered"):
             engine.summarize(SEED.read_text())
     assert len(server.requests) == 1
 
@@ -76,9 +76,12 @@ def test_client_errors_are_not_retried(status: int) -> None:
 
 
 def test_model_answering_invalid_json_is_reasked_once_then_reported() -> None:
-    with fault_server(completion_with_content("Sure! Here is the brief: {oops")) as server, summarizer_for(server.url) as engine:
-        with pytest.raises(ModelOutputError, match="after 2 attempts"):
-            engine.summarize(SEED.read_text())
+    with (
+        fault_server(completion_with_content("Sure! Here is the brief: {oops")) as server,
+        summarizer_for(server.url) as engine,
+        pytest.raises(ModelOutputError, match="after 2 attempts"),
+    ):
+        engine.summarize(SEED.read_text())
     assert len(server.requests) == 2
 
 

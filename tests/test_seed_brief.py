@@ -20,7 +20,12 @@ def names(items: list) -> set[str]:
 
 
 def assert_grounded(brief: Brief, text: str) -> None:
-    spans = [s for group in (brief.who, brief.what, brief.where, brief.when, brief.sources, brief.uncertainty.reasons) for item in group for s in item.evidence]
+    spans = [
+        s
+        for group in (brief.who, brief.what, brief.where, brief.when, brief.sources, brief.uncertainty.reasons)
+        for item in group
+        for s in item.evidence
+    ]
     spans += [item.mention for group in (brief.who, brief.where, brief.when, brief.sources) for item in group]
     assert spans
     for span in spans:
@@ -38,7 +43,9 @@ def check_seed_brief(brief: Brief, text: str) -> None:
     kinds = {r.kind for r in brief.uncertainty.reasons}
     assert "allegation" in kinds
     conflict = [r for r in brief.uncertainty.reasons if r.kind == "conflicting_claims"]
-    assert any("20" in " ".join(e.text for e in r.evidence) and "50" in " ".join(e.text for e in r.evidence) for r in conflict)
+    assert any(
+        "20" in " ".join(e.text for e in r.evidence) and "50" in " ".join(e.text for e in r.evidence) for r in conflict
+    )
     assert brief.uncertainty.level in {"medium", "high"}
 
 

@@ -69,14 +69,10 @@ def part_files(model: PackagedModel) -> list[Path]:
             dist = importlib.metadata.distribution(package)
         except importlib.metadata.PackageNotFoundError:
             raise ModelUnavailableError(
-                f"the embedded model is not installed (missing {package}); "
-                f"run: {INSTALL_HINT}"
+                f"the embedded model is not installed (missing {package}); run: {INSTALL_HINT}"
             ) from None
         if dist.version != model.version:
-            raise ModelUnavailableError(
-                f"{package} is {dist.version}, expected {model.version}; "
-                f"run: {INSTALL_HINT}"
-            )
+            raise ModelUnavailableError(f"{package} is {dist.version}, expected {model.version}; run: {INSTALL_HINT}")
         data = [f for f in dist.files or [] if f.suffix == ".bin" and "data" in f.parts]
         if len(data) != 1:
             raise ModelUnavailableError(f"{package} holds no model data; reinstall it: {INSTALL_HINT}")
@@ -101,9 +97,13 @@ def ensure_model(model: PackagedModel = DEFAULT_MODEL, progress: Progress | None
     """Return the verified GGUF path, assembling it on first use."""
     target = cache_dir() / "models" / model.filename
     verified = target.with_name(target.name + ".verified")
-    if target.exists() and verified.exists() and verified.read_text().strip() == model.sha256:
-        if target.stat().st_size == model.size:
-            return target
+    if (
+        target.exists()
+        and verified.exists()
+        and verified.read_text().strip() == model.sha256
+        and target.stat().st_size == model.size
+    ):
+        return target
     sources = part_files(model)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + f".{os.getpid()}.part")

@@ -22,12 +22,40 @@ FORMATS = ["pretty", "json", "markdown"]
 
 @click.command()
 @click.argument("file", type=str, metavar="FILE|-")
-@click.option("-m", "--model", envvar="SUMMARIZER_MODEL", help="local (default), local/<file.gguf>, openai/<model>, or a server's model name with --base-url. [env: SUMMARIZER_MODEL]")
-@click.option("--base-url", envvar="SUMMARIZER_BASE_URL", help="An OpenAI-compatible server, e.g. http://localhost:8000/v1 (vLLM, Ollama, llama.cpp). [env: SUMMARIZER_BASE_URL]")
-@click.option("--api-key", envvar="SUMMARIZER_API_KEY", help="Key for --base-url or openai/ models. [env: SUMMARIZER_API_KEY, then OPENAI_API_KEY]")
-@click.option("--timeout", type=click.FloatRange(min=1), help="Seconds to wait for one model answer (default 600 embedded, 120 remote).")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), help="pretty (terminal), json (for piping), markdown. Default: pretty on a terminal, json otherwise.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the brief to this file (only once it is complete).")
+@click.option(
+    "-m",
+    "--model",
+    envvar="SUMMARIZER_MODEL",
+    help="local (default), local/<file.gguf>, openai/<model>, or a server's model name with --base-url. [env: SUMMARIZER_MODEL]",
+)
+@click.option(
+    "--base-url",
+    envvar="SUMMARIZER_BASE_URL",
+    help="An OpenAI-compatible server, e.g. http://localhost:8000/v1 (vLLM, Ollama, llama.cpp). [env: SUMMARIZER_BASE_URL]",
+)
+@click.option(
+    "--api-key",
+    envvar="SUMMARIZER_API_KEY",
+    help="Key for --base-url or openai/ models. [env: SUMMARIZER_API_KEY, then OPENAI_API_KEY]",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    help="Seconds to wait for one model answer (default 600 embedded, 120 remote).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="pretty (terminal), json (for piping), markdown. Default: pretty on a terminal, json otherwise.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the brief to this file (only once it is complete).",
+)
 def brief(
     file: str,
     model: str | None,

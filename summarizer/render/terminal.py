@@ -26,8 +26,10 @@ def render_terminal(brief: Brief, console: Console) -> None:
         ("When", [_item(t.text + (f" → {t.date.isoformat()}" if t.date else ""), t.evidence) for t in brief.when]),
         (
             "Sources",
-            [_item(f"[bold]{s.name}[/]{' [yellow](unnamed)[/]' if s.anonymous else ''}: {s.said}", s.evidence)
-             for s in brief.sources],
+            [
+                _item(f"[bold]{s.name}[/]{' [yellow](unnamed)[/]' if s.anonymous else ''}: {s.said}", s.evidence)
+                for s in brief.sources
+            ],
         ),
         (
             f"Uncertainty: {brief.uncertainty.level}",
