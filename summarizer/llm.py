@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from summarizer.backends.base import Endpoint
 from summarizer.backends.llamacpp import CheckedTransport, GarbageResponse, GrammarTransport
 from summarizer.errors import BackendError, ModelOutputError
-from summarizer.retry import RetryPolicy, root_cause
+from summarizer.retry import RetryPolicy, in_chain, root_cause
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -102,7 +102,7 @@ class ChatClient:
         """A one-line, actionable error for anything the call raised."""
         cause = root_cause(error)
         where = self.endpoint.base_url
-        if _in_chain(error, GarbageResponse):
+        if in_chain(error, GarbageResponse):
             return BackendError(
                 f"{where} answered with something that is not a chat completion; is it an OpenAI-compatible endpoint?"
             )
@@ -149,14 +149,6 @@ class ChatClient:
 def _http_client(endpoint: Endpoint) -> httpx2.Client:
     transport = GrammarTransport() if endpoint.dialect == "llama.cpp" else CheckedTransport()
     return openai.DefaultHttpx2Client(transport=transport)
-
-
-def _in_chain(error: BaseException | None, kind: type[BaseException]) -> bool:
-    while error is not None:
-        if isinstance(error, kind):
-            return True
-        error = error.__cause__ or error.__context__
-    return False
 
 
 def _message(error: openai.APIStatusError) -> str:

@@ -31,14 +31,18 @@ def root_cause(error: BaseException) -> BaseException:
     return seen if isinstance(seen, openai.APIError) else error
 
 
+def in_chain(error: BaseException | None, kind: type[BaseException]) -> bool:
+    """Whether ``error`` or anything it was raised from is a ``kind``."""
+    while error is not None:
+        if isinstance(error, kind):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def is_retryable(error: BaseException) -> bool:
     """Transport failures are; a 2xx body that is not JSON (GarbageResponse) is not."""
-    seen: BaseException | None = error
-    while seen is not None:
-        if isinstance(seen, GarbageResponse):
-            return False
-        seen = seen.__cause__ or seen.__context__
-    return isinstance(root_cause(error), RETRYABLE)
+    return not in_chain(error, GarbageResponse) and isinstance(root_cause(error), RETRYABLE)
 
 
 def retry_after_seconds(error: BaseException) -> float | None:

@@ -189,11 +189,6 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", "".join(normalize_chars(c) for c in text)).strip()
 
 
-def content_words(text: str) -> set[str]:
-    """Lower-case words that carry meaning, for overlap scoring."""
-    return {w for w in _WORD.findall(normalize(text)) if w not in STOPWORDS and len(w) > 1}
-
-
 def name_variants(name: str) -> list[str]:
     """The name, then without leading titles/articles and trailing possessive."""
     words = normalize(name).replace("'s ", " ").removesuffix("'s").split()

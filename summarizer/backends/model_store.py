@@ -80,19 +80,6 @@ def part_files(model: PackagedModel) -> list[Path]:
     return paths
 
 
-def sha256_of(path: Path, progress: Progress | None = None) -> str:
-    digest = hashlib.sha256()
-    total = path.stat().st_size
-    done = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(8 << 20):
-            digest.update(chunk)
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-    return digest.hexdigest()
-
-
 def ensure_model(model: PackagedModel = DEFAULT_MODEL, progress: Progress | None = None) -> Path:
     """Return the verified GGUF path, assembling it on first use."""
     target = cache_dir() / "models" / model.filename
