@@ -1,9 +1,13 @@
 """The LLM-facing draft: short keys, bounded lists and strings, cited sentence numbers.
 
-Small models loop on unbounded fields and paraphrase when asked for quotes, so
-the model writes only short names and phrases plus the numbers of the
-sentences it relies on; grounding turns those into article offsets. Every list
-and string is bounded: the JSON Schema becomes the server's grammar.
+On CPU every output token costs ~100 ms, so the model writes only what it does
+better than code: a headline, a summary, the people, organizations and places
+the story is about, and its main events with their status and the numbers of
+the sentences they rest on. Sources, hedges and time expressions follow
+regular patterns in news prose and are found by rules (attribution.py,
+when.py) at no token cost. Names are plain strings grouped by kind: an object
+per name would cost three times the tokens. Every list and string is bounded:
+the JSON Schema becomes the server's grammar.
 """
 
 from __future__ import annotations
@@ -19,13 +23,7 @@ class _Draft(BaseModel):
 
 
 Name = Annotated[str, Field(min_length=1, max_length=60)]
-Short = Annotated[str, Field(min_length=1, max_length=80)]
-
-
-class DraftActor(_Draft):
-    n: Name
-    t: Literal["person", "org", "group", "country"]
-    r: Annotated[str, Field(max_length=40)]
+MAX_NAMES = 6
 
 
 class DraftPlace(_Draft):
@@ -33,49 +31,24 @@ class DraftPlace(_Draft):
     t: Literal["country", "region", "city", "site"]
 
 
-class DraftTime(_Draft):
-    w: Annotated[str, Field(min_length=1, max_length=30)]
-
-
 class DraftEvent(_Draft):
-    e: Short
+    e: Annotated[str, Field(min_length=1, max_length=60)]
     st: Literal["confirmed", "alleged", "claimed", "denied", "unclear"]
     s: list[int]
 
 
-class DraftSource(_Draft):
-    n: Name
-    a: bool
-    q: Short
-    s: list[int]
-
-
-class DraftReason(_Draft):
-    k: Literal["conflict", "alleged", "unverified", "anonymous", "partisan", "missing"]
-    w: Short
-    s: list[int]
-
-
 class Draft(_Draft):
-    """The whole draft, merged from the passes below (keys explained in prompts/brief/)."""
+    """What the model writes (keys explained in prompts/brief/brief.j2)."""
 
-    h: Annotated[str, Field(min_length=1, max_length=100)]
-    sm: Annotated[str, Field(min_length=1, max_length=300)]
-    who: Annotated[list[DraftActor], Field(min_length=1, max_length=8)]
-    where: Annotated[list[DraftPlace], Field(max_length=6)]
-    when: Annotated[list[DraftTime], Field(max_length=4)]
-    src: Annotated[list[DraftSource], Field(min_length=1, max_length=6)]
-    what: Annotated[list[DraftEvent], Field(min_length=1, max_length=4)]
-    u: Literal["low", "medium", "high"]
-    why: Annotated[list[DraftReason], Field(max_length=4)]
+    h: Annotated[str, Field(min_length=1, max_length=70)]
+    sm: Annotated[str, Field(min_length=1, max_length=200)]
+    ppl: Annotated[list[Name], Field(max_length=MAX_NAMES)]
+    org: Annotated[list[Name], Field(max_length=MAX_NAMES)]
+    plc: Annotated[list[DraftPlace], Field(max_length=MAX_NAMES)]
+    what: Annotated[list[DraftEvent], Field(min_length=1, max_length=3)]
 
 
 CITATIONS_PER_ITEM = 2
-
-
-def _cites(sentences: int) -> Any:
-    citation = Annotated[int, Field(ge=1, le=max(sentences, 1))]
-    return Annotated[list[citation], Field(min_length=1, max_length=CITATIONS_PER_ITEM)]
 
 
 @lru_cache(maxsize=256)
@@ -83,20 +56,15 @@ def draft_model(sentences: int) -> type[Draft]:
     """The Draft schema for an article of ``sentences`` sentences.
 
     Citations are bounded to 1..sentences in the grammar, so the model cannot
-    cite a sentence that does not exist. Lists have a floor as well as a
-    ceiling: left free, the small model answers with empty lists; what it then
-    invents is caught by grounding and counted as dropped.
+    cite a sentence that does not exist.
     """
-    cites = _cites(sentences)
+    citation = Annotated[int, Field(ge=1, le=max(sentences, 1))]
+    cites: Any = Annotated[list[citation], Field(min_length=1, max_length=CITATIONS_PER_ITEM)]
     event = create_model("Event", __base__=DraftEvent, s=(cites, ...))
-    source = create_model("Source", __base__=DraftSource, s=(cites, ...))
-    reason = create_model("Reason", __base__=DraftReason, s=(cites, ...))
     return create_model(
         "Brief",
         __base__=Draft,
-        src=(Annotated[list[source], Field(min_length=1, max_length=6)], ...),
-        what=(Annotated[list[event], Field(min_length=1, max_length=4)], ...),
-        why=(Annotated[list[reason], Field(max_length=4)], ...),
+        what=(Annotated[list[event], Field(min_length=1, max_length=3)], ...),
     )
 
 

@@ -1,6 +1,7 @@
 """The brief engine: article in, grounded Brief out, on any backend.
 
-Flow: article → numbered sentences → prompt → one structured call → grounding
+Flow: article → numbered sentences → the lead and later names (reading.py) →
+prompt → one structured call → grounding
 → (at most ``max_reasks`` targeted re-asks for names the article lacks) →
 Brief with run metadata. Imports no renderer.
 """
@@ -21,6 +22,7 @@ from summarizer.errors import ArticleError
 from summarizer.grounding import Grounded, Grounder, NameMiss
 from summarizer.llm import ChatClient, Usage
 from summarizer.prompts import BRIEF_PROMPTS
+from summarizer.reading import read
 from summarizer.retry import RetryPolicy
 from summarizer.schema import ArticleInfo, Brief, RunInfo, ServerTimings
 from summarizer.text import ArticleIndex
@@ -29,7 +31,7 @@ M = TypeVar("M", bound=BaseModel)
 
 MAX_ARTICLE_CHARS = 20_000
 """About 5,000 tokens: what fits the embedded model's context beside the prompt and answer."""
-MAX_BRIEF_TOKENS = 1024
+MAX_BRIEF_TOKENS = 600
 MAX_REASKS = 1
 
 
@@ -38,21 +40,28 @@ class ArticleTrimmed(UserWarning):
 
 
 class _Asker:
-    """Runs one task against one article. Every task shares the system prompt and
-    the numbered article as a prefix, so llama.cpp's prompt cache reads it once."""
+    """Asks the model about one article, as one conversation.
+
+    The instructions come first (the same for every article, so llama.cpp's
+    prompt cache reads them once per server), then what the model reads of the
+    article (see reading.py); a re-ask continues the conversation, so only the
+    new question is read.
+    """
 
     def __init__(self, client: ChatClient, article: Article, index: ArticleIndex, usage: Usage) -> None:
         self.client = client
-        self.article = article
-        self.index = index
         self.usage = usage
-        self.system = BRIEF_PROMPTS.render("system")
+        self.reading = read(index)
+        self.messages = [
+            {"role": "system", "content": BRIEF_PROMPTS.render("system", task=BRIEF_PROMPTS.render("brief"))},
+            {"role": "user", "content": BRIEF_PROMPTS.render("user", article=article, reading=self.reading)},
+        ]
 
-    def __call__(self, task: str, model: type[M], max_tokens: int, **variables: Any) -> M:
-        instruction = BRIEF_PROMPTS.render(task, **variables)
-        user = BRIEF_PROMPTS.render("user", article=self.article, sentences=self.index.sentences, task=instruction)
-        messages = [{"role": "system", "content": self.system}, {"role": "user", "content": user}]
-        parsed, _raw = self.client.structured(model, messages, self.usage, max_tokens)
+    def __call__(self, model: type[M], max_tokens: int, followup: str | None = None, **variables: Any) -> M:
+        if followup:
+            self.messages.append({"role": "user", "content": BRIEF_PROMPTS.render(followup, **variables)})
+        parsed, raw = self.client.structured(model, self.messages, self.usage, max_tokens)
+        self.messages.append({"role": "assistant", "content": raw})
         return parsed
 
 
@@ -108,8 +117,7 @@ class Summarizer:
         started = time.perf_counter()
         usage = Usage()
         ask = _Asker(client, article, index, usage)
-        n = len(index.sentences)
-        draft = ask("brief", draft_model(n), MAX_BRIEF_TOKENS)
+        draft = ask(draft_model(len(ask.reading.lead)), MAX_BRIEF_TOKENS)
         grounder = Grounder(index, article.published)
         grounded = grounder.ground(draft)
         reasks = 0
@@ -142,13 +150,12 @@ class Summarizer:
 
     def _reask(self, ask: _Asker, misses: list[NameMiss]) -> dict[tuple[str, int], str]:
         """Ask once, cheaply, for the article's own spelling of names it could not find."""
-        labels = {"who": "who", "where": "where", "when": "when", "src": "source"}
-        items = [{"field": labels[m.field], "name": m.name} for m in misses]
+        items = [{"field": m.field, "name": m.name} for m in misses]
         exact = Annotated[
             list[Annotated[str, Field(max_length=60)]], Field(min_length=len(misses), max_length=len(misses))
         ]
         model = create_model("Fix", __base__=NameFix, fix=(exact, ...))
-        fix = ask("reask", model, 24 * len(misses) + 16, items=items)
+        fix = ask(model, 24 * len(misses) + 16, followup="reask", items=items)
         assert isinstance(fix, NameFix)
         return {(m.field, m.position): name for m, name in zip(misses, fix.fix, strict=True)}
 
@@ -176,7 +183,7 @@ class Summarizer:
             where=grounded.where,
             when=grounded.when,
             sources=grounded.sources,
-            uncertainty=grounded.uncertainty(draft.u),
+            uncertainty=grounded.uncertainty(),
             article=ArticleInfo(
                 title=article.title,
                 outlet=article.outlet,

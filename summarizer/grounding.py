@@ -1,10 +1,11 @@
 """Grounding: turn the model's draft into items tied to exact article offsets.
 
 Names are searched in the article (tolerating titles, accents, quotes and
-line breaks); events, sources and uncertainty reasons cite sentence numbers,
-kept only when the cited sentence shares words with the item. What cannot be
-grounded is reported, so the engine can re-ask once and then drop and count it.
-Nothing here invents a span: every Span is sliced from the article text.
+line breaks); events cite sentence numbers, kept only when the cited sentence
+shares words with the event. Sources, doubt cues and time expressions come
+from rules over the article text. What cannot be grounded is reported, so the
+engine can re-ask once and then drop and count it. Nothing here invents a
+span: every Span is sliced from the article text.
 """
 
 from __future__ import annotations
@@ -16,10 +17,15 @@ from typing import Literal
 
 from summarizer.attribution import find_doubts, find_sources, what_was_said
 from summarizer.draft import Draft
+from summarizer.kinds import kind_cue
+from summarizer.places import find_countries, is_country
+from summarizer.reading import is_dateline
 from summarizer.schema import (
     Actor,
+    ActorKind,
     Event,
     Place,
+    PlaceKind,
     Source,
     Span,
     TimeReference,
@@ -27,20 +33,13 @@ from summarizer.schema import (
     UncertaintyReason,
 )
 from summarizer.text import STOPWORDS, ArticleIndex, Found, Sentence, find_name, normalize
-from summarizer.when import resolve
+from summarizer.when import find_times, resolve
 
-NamedField = Literal["who", "where", "when", "src"]
+NamedField = Literal["who", "where"]
 MAX_EVIDENCE = 2
-
-_KIND_ACTOR = {"person": "person", "org": "organization", "group": "group", "country": "country"}
-_KIND_REASON = {
-    "conflict": "conflicting_claims",
-    "alleged": "allegation",
-    "unverified": "unverified",
-    "anonymous": "anonymous_sources",
-    "partisan": "partisan_source",
-    "missing": "missing_information",
-}
+MAX_TIMES = 4
+MAX_PLACES = 12
+_DOUBTFUL = {"alleged", "claimed", "denied", "unclear"}
 
 
 @dataclass(frozen=True)
@@ -68,16 +67,14 @@ class Grounded:
     def dropped(self) -> int:
         return len(self.misses) + self.unsupported
 
-    def uncertainty(self, level: Literal["low", "medium", "high"]) -> Uncertainty:
-        """The model's level, raised to what the grounded reasons imply."""
+    def uncertainty(self) -> Uncertainty:
+        """Low when every event is confirmed and nothing casts doubt; raised by doubtful events and reasons."""
         kinds = {r.kind for r in self.reasons}
-        implied = 0
-        if kinds:
-            implied = 1
+        implied = 1 if kinds or any(e.status in _DOUBTFUL for e in self.what) else 0
         if "conflicting_claims" in kinds and kinds & {"allegation", "anonymous_sources", "missing_information"}:
             implied = 2
         levels: list[Literal["low", "medium", "high"]] = ["low", "medium", "high"]
-        return Uncertainty(level=levels[max(levels.index(level), implied)], reasons=self.reasons)
+        return Uncertainty(level=levels[implied], reasons=self.reasons)
 
 
 def _stems(text: str) -> set[str]:
@@ -128,72 +125,43 @@ class Grounder:
         return [self.sentence_span(s) for s in chosen[:MAX_EVIDENCE]]
 
     def ground(self, draft: Draft, renames: dict[tuple[str, int], str] | None = None) -> Grounded:
-        """Ground every item; ``renames`` carries corrected names from a re-ask."""
+        """Ground every item; ``renames`` carries corrected names from a re-ask.
+
+        Item names become the article's own words (the mention text), so a
+        reader can search the article for any name the brief shows.
+        """
         renames = renames or {}
         out = Grounded()
-        seen: set[tuple[str, str]] = set()
+        seen: set[str] = set()
 
-        def place(field_name: NamedField, position: int, name: str) -> Found | None:
+        def locate(field_name: NamedField, position: int, name: str) -> Found | None:
             name = renames.get((field_name, position), name)
             found = self.locate(name) if name.strip() else None
             if found is None:
                 out.misses.append(NameMiss(field_name, position, name))
                 return None
-            key = (field_name, normalize(found.text))
+            key = normalize(found.text)
             if key in seen:
                 return None
             seen.add(key)
             return found
 
-        for position, actor in enumerate(draft.who):
-            if found := place("who", position, actor.n):
-                out.who.append(
-                    Actor(
-                        name=renames.get(("who", position), actor.n),
-                        kind=_KIND_ACTOR[actor.t],
-                        role=actor.r,
-                        mention=self.span(found.start, found.end),
-                        evidence=self.mention_evidence(found),
-                    )
-                )
-        for position, where in enumerate(draft.where):
-            if found := place("where", position, where.n):
+        who, where = _sorted_names(draft)
+        for position, (name, kind) in enumerate(who):
+            if found := locate("who", position, name):
+                out.who.append(self._actor(found, kind))
+        for position, (name, place_kind) in enumerate(where):
+            if found := locate("where", position, name):
+                mention = self.span(found.start, found.end)
                 out.where.append(
-                    Place(
-                        name=renames.get(("where", position), where.n),
-                        kind=where.t,
-                        mention=self.span(found.start, found.end),
-                        evidence=self.mention_evidence(found),
-                    )
+                    Place(name=_name(mention), kind=place_kind, mention=mention, evidence=self.mention_evidence(found))
                 )
         named_places = {normalize(p.mention.text) for p in out.where}
-        for named in out.who:
-            if named.kind == "country" and normalize(named.mention.text) not in named_places:
-                out.where.append(Place(name=named.name, kind="country", mention=named.mention, evidence=named.evidence))
-        for position, when in enumerate(draft.when):
-            if found := place("when", position, when.w):
-                resolved, precision = resolve(found.text, self.published)
-                out.when.append(
-                    TimeReference(
-                        text=found.text,
-                        date=resolved,
-                        precision=precision,
-                        mention=self.span(found.start, found.end),
-                        evidence=self.mention_evidence(found),
-                    )
-                )
-        for position, source in enumerate(draft.src):
-            if found := place("src", position, source.n):
-                evidence = self.cited_evidence(source.s, source.q, anchor=found)
-                out.sources.append(
-                    Source(
-                        name=renames.get(("src", position), source.n),
-                        anonymous=source.a,
-                        said=source.q,
-                        mention=self.span(found.start, found.end),
-                        evidence=evidence,
-                    )
-                )
+        for actor in out.who:
+            if actor.kind == "country" and normalize(actor.mention.text) not in named_places:
+                out.where.append(Place(name=actor.name, kind="country", mention=actor.mention, evidence=actor.evidence))
+                named_places.add(normalize(actor.mention.text))
+        self._add_countries(out, named_places)
         self._add_source_cues(out)
         for event in draft.what:
             evidence = self.cited_evidence(event.s, event.e)
@@ -206,18 +174,56 @@ class Grounder:
                     status=event.st,
                     actors=self._named_in([a.name for a in out.who], [a.mention for a in out.who], evidence),
                     places=self._named_in([p.name for p in out.where], [p.mention for p in out.where], evidence),
-                    times=[t.text for t in out.when if _inside(t.mention, evidence)],
                     evidence=evidence,
                 )
             )
-        for reason in draft.why:
-            evidence = self.cited_evidence(reason.s, reason.w)
-            if not evidence:
-                out.unsupported += 1
-                continue
-            out.reasons.append(UncertaintyReason(kind=_KIND_REASON[reason.k], note=reason.w, evidence=evidence))
+        self._add_times(out)
         self._add_doubt_cues(out)
         return out
+
+    def _add_countries(self, out: Grounded, named: set[str]) -> None:
+        """Every country the article names (places.py), after the model's places."""
+        for mention in find_countries(self.index.text):
+            if normalize(mention.country) in named or normalize(self.index.text[mention.start : mention.end]) in named:
+                continue
+            if len(out.where) >= MAX_PLACES:
+                break
+            span = self.span(mention.start, mention.end)
+            sentence = self.index.sentence_at(mention.start)
+            evidence = [self.sentence_span(sentence)] if sentence else [span]
+            out.where.append(Place(name=_name(span), kind="country", mention=span, evidence=evidence))
+
+    def _actor(self, found: Found, kind: ActorKind) -> Actor:
+        mention = self.span(found.start, found.end)
+        return Actor(name=_name(mention), kind=kind, mention=mention, evidence=self.mention_evidence(found))
+
+    def _add_times(self, out: Grounded) -> None:
+        """Time expressions of the events' sentences, then of the lead; the dateline is skipped."""
+        sentences = [self.index.sentence_at(e.start) for event in out.what for e in event.evidence]
+        lead = [s for s in self.index.sentences[:3] if not is_dateline(s.text)][:1]
+        seen: set[str] = set()
+        for sentence in dict.fromkeys(s for s in [*sentences, *lead] if s is not None):
+            if is_dateline(sentence.text):
+                continue
+            for start, end in find_times(sentence.text):
+                mention = self.span(sentence.start + start, sentence.start + end)
+                if normalize(mention.text) in seen or len(out.when) >= MAX_TIMES:
+                    continue
+                seen.add(normalize(mention.text))
+                resolved, precision = resolve(mention.text, self.published)
+                out.when.append(
+                    TimeReference(
+                        text=mention.text,
+                        date=resolved,
+                        precision=precision,
+                        mention=mention,
+                        evidence=[self.sentence_span(sentence)],
+                    )
+                )
+        for event in out.what:
+            times = [t.text for t in out.when if _inside(t.mention, event.evidence)]
+            if times:
+                out.what[out.what.index(event)] = event.model_copy(update={"times": times})
 
     def _add_source_cues(self, out: Grounded) -> None:
         """Add attributed speakers the model missed (see attribution.py)."""
@@ -261,6 +267,33 @@ class Grounder:
                     hits.append(name)
                     break
         return hits
+
+
+def _sorted_names(draft: Draft) -> tuple[list[tuple[str, ActorKind]], list[tuple[str, PlaceKind]]]:
+    """The draft's names as (name, kind) for who and where, with strong word cues overriding its lists."""
+    countries = {normalize(p.n) for p in draft.plc if p.t == "country"}
+    who: list[tuple[str, ActorKind]] = []
+    where: list[tuple[str, PlaceKind]] = []
+    listed: list[tuple[str, ActorKind]] = [(n, "person") for n in draft.ppl] + [(n, "organization") for n in draft.org]
+    for name, kind in listed:
+        cue = kind_cue(name)
+        if cue == "site":
+            where.append((name, "site"))
+        elif normalize(name) in countries or is_country(name):
+            who.append((name, "country"))
+        else:
+            who.append((name, kind if cue is None else cue))
+    for place in draft.plc:
+        cue = kind_cue(place.n)
+        if cue == "person" or cue == "organization":
+            who.append((place.n, cue))
+        else:
+            where.append((place.n, "site" if cue == "site" else place.t))
+    return who, where
+
+
+def _name(mention: Span) -> str:
+    return " ".join(mention.text.split())
 
 
 def _inside(mention: Span, evidence: list[Span]) -> bool:

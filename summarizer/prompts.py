@@ -6,6 +6,7 @@ The version of a prompt set goes into every brief and, later, into cache keys.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,14 @@ class PromptSet:
     def version(self) -> str:
         number = (prompts_dir() / self.name / "VERSION").read_text().strip()
         return f"{self.name}/{number}"
+
+    @property
+    def digest(self) -> str:
+        """A hash of every file in the set, so a template edit without a version bump still shows."""
+        digest = hashlib.sha256()
+        for path in sorted((prompts_dir() / self.name).iterdir()):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        return digest.hexdigest()[:16]
 
     def render(self, template: str, **variables: Any) -> str:
         return _environment().get_template(f"{self.name}/{template}.j2").render(**variables).strip()

@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1: ``Actor.role`` became optional (the embedded model no longer writes roles)."""
 
 ActorKind = Literal["person", "organization", "group", "country"]
 EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear"]
@@ -47,7 +48,7 @@ class Grounded(_Model):
 class Actor(Grounded):
     name: str = Field(description="The name as the article writes it.")
     kind: ActorKind
-    role: str = Field(description="Role in the story.")
+    role: str | None = Field(default=None, description="Role in the story, when the backend gives one.")
     mention: Span = Field(description="Where the article names this actor.")
 
 

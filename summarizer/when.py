@@ -103,3 +103,40 @@ def _relative(text: str, published: date) -> tuple[date | None, Precision | None
             back = (published.weekday() - number) % 7
             return published - timedelta(days=back), "day"
     return None, None
+
+
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_CAP_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_CAP_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_TIME_EXPRESSION = re.compile(
+    "|".join(
+        [
+            rf"{_CAP_WEEKDAY},?\s+{_CAP_MONTH}\s+{_DAY},?\s+\d{{4}}",
+            rf"{_CAP_MONTH}\s+{_DAY},?\s+\d{{4}}",
+            rf"{_DAY}\s+{_CAP_MONTH},?\s+\d{{4}}",
+            rf"(?:(?i:early|late|last|next|this|on)\s+)?{_CAP_WEEKDAY}(?i:{_PART})",
+            rf"{_CAP_MONTH}\s+{_DAY}",
+            rf"{_DAY}\s+{_CAP_MONTH}",
+            rf"(?:(?i:early|late|mid)-?\s*)?{_CAP_MONTH},?\s+\d{{4}}",
+            rf"(?i:in|since|until|by|from|during|early|late|mid)\s+{_CAP_MONTH}",
+            r"(?i:(?:(?:early|late)\s+)?(?:yesterday|today|tonight|tomorrow)" + _PART + ")",
+            r"(?i:last\s+night)",
+            r"(?i:(?:earlier\s+|later\s+)?(?:last|next|this)\s+(?:week|weekend|month|year))",
+            r"(?i:in|since|until|by|from|during)\s+(?:1[89]\d\d|20\d\d)",
+            r"\d{4}-\d{2}-\d{2}",
+        ]
+    ).join([r"\b(?:", r")(?!\w)"])
+)
+
+
+def find_times(text: str) -> list[tuple[int, int]]:
+    """Offsets of the time expressions in ``text`` ("on Tuesday", "last week", "July 21, 2017").
+
+    Month and weekday names must be capitalised, so "may" and "march" as verbs
+    are not dates; words like "yesterday" and "last week" match in any case.
+    """
+    return [(match.start(), match.end()) for match in _TIME_EXPRESSION.finditer(text)]

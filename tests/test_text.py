@@ -8,7 +8,7 @@ import pytest
 
 from summarizer.attribution import find_doubts, find_sources
 from summarizer.text import ArticleIndex, NormalizedText, find_name, split_sentences
-from summarizer.when import resolve
+from summarizer.when import find_times, resolve
 from tests.conftest import SEED
 
 
@@ -96,3 +96,28 @@ def test_doubt_cues_on_seed(seed: ArticleIndex) -> None:
     assert {"allegation", "missing_information", "conflicting_claims"} <= set(kinds)
     conflict = kinds["conflicting_claims"]
     assert [s.number for s in conflict.sentences] == [4, 8]
+
+
+def test_find_times_takes_capitalised_months_and_weekdays_only() -> None:
+    text = (
+        "Friday, July 21, 2017\n\nThe team won on Tuesday and may march again next year. "
+        "Officials met in May, late Sunday night and yesterday; the law dates from 1994 and changed in 2011."
+    )
+    found = [text[start:end] for start, end in find_times(text)]
+    assert found == [
+        "Friday, July 21, 2017",
+        "on Tuesday",
+        "next year",
+        "in May",
+        "late Sunday night",
+        "yesterday",
+        "from 1994",
+        "in 2011",
+    ]
+
+
+def test_dateline_is_not_an_event_time() -> None:
+    from summarizer.reading import is_dateline
+
+    assert is_dateline("Friday, July 21, 2017")
+    assert not is_dateline("The match was played on Friday, July 21, 2017.")

@@ -12,7 +12,7 @@ def _evidence(spans: list[Span]) -> list[str]:
 def render_markdown(brief: Brief) -> str:
     lines = [f"# {brief.headline}", "", brief.summary, ""]
     sections: list[tuple[str, list[tuple[str, list[Span]]]]] = [
-        ("Who", [(f"**{a.name}** ({a.kind}): {a.role}", a.evidence) for a in brief.who]),
+        ("Who", [(f"**{a.name}** ({a.kind}){f': {a.role}' if a.role else ''}", a.evidence) for a in brief.who]),
         ("What", [(f"{e.description} *({e.status})*", e.evidence) for e in brief.what]),
         ("Where", [(f"**{p.name}** ({p.kind})", p.evidence) for p in brief.where]),
         ("When", [(f"{t.text}" + (f" → {t.date.isoformat()}" if t.date else ""), t.evidence) for t in brief.when]),

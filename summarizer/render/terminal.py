@@ -20,7 +20,10 @@ def _item(label: str, evidence: list[Span]) -> Text:
 
 def render_terminal(brief: Brief, console: Console) -> None:
     sections = [
-        ("Who", [_item(f"[bold]{a.name}[/] ({a.kind}) — {a.role}", a.evidence) for a in brief.who]),
+        (
+            "Who",
+            [_item(f"[bold]{a.name}[/] ({a.kind}){f' — {a.role}' if a.role else ''}", a.evidence) for a in brief.who],
+        ),
         ("What", [_item(f"{e.description} [italic]({e.status})[/]", e.evidence) for e in brief.what]),
         ("Where", [_item(f"[bold]{p.name}[/] ({p.kind})", p.evidence) for p in brief.where]),
         ("When", [_item(t.text + (f" → {t.date.isoformat()}" if t.date else ""), t.evidence) for t in brief.when]),

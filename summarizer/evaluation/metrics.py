@@ -1,0 +1,187 @@
+"""Scores of one brief against its gold article, and the overall figures of a run.
+
+Recall is micro-averaged over all gold entities of the set (an article with
+seven gold teams weighs seven times one with a single gold person); the
+per-article table shows each article's own share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from statistics import fmean
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from summarizer.errors import ConfigError
+from summarizer.evaluation.gold import GoldArticle
+from summarizer.evaluation.matching import found
+from summarizer.schema import Brief, Span
+
+
+class Hits(BaseModel):
+    """How many of ``total`` things passed; ``share`` is None when there was nothing to count."""
+
+    model_config = ConfigDict(frozen=True)
+
+    hit: int = 0
+    total: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return self.hit / self.total if self.total else None
+
+    def __add__(self, other: Hits) -> Hits:
+        return Hits(hit=self.hit + other.hit, total=self.total + other.total)
+
+
+class ArticleScore(BaseModel):
+    """One article's row of the report. ``error`` is set (and the rest empty) when no brief came back."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    error: str | None = None
+    who: Hits = Hits()
+    where: Hits = Hits()
+    who_missed: list[str] = []
+    where_missed: list[str] = []
+    spans_exact: Hits = Hits()
+    names_in_article: Hits = Hits()
+    items_dropped: Hits = Hits()
+    rouge_l: float | None = None
+    attempts: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_s: float | None = None
+    model_s: float | None = None
+    reused: bool = False
+
+
+class Overall(BaseModel):
+    """The run's headline figures (shares in 0..1; None when nothing to measure)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    articles: int
+    briefs: int
+    who_recall: float | None
+    where_recall: float | None
+    spans_exact: float | None
+    names_in_article: float | None
+    dropped_share: float | None
+    rouge_l: float | None
+    validity: float
+    attempts_mean: float | None
+    prompt_tokens_mean: float | None
+    completion_tokens_mean: float | None
+    latency_mean_s: float | None
+    model_mean_s: float | None
+
+
+def _spans(brief: Brief) -> Iterable[Span]:
+    yield from (actor.mention for actor in brief.who)
+    yield from (place.mention for place in brief.where)
+    yield from (time.mention for time in brief.when)
+    yield from (source.mention for source in brief.sources)
+    for grounded in (*brief.who, *brief.what, *brief.where, *brief.when, *brief.sources, *brief.uncertainty.reasons):
+        yield from grounded.evidence
+
+
+def _items(brief: Brief) -> int:
+    return sum(
+        len(items)
+        for items in (brief.who, brief.what, brief.where, brief.when, brief.sources, brief.uncertainty.reasons)
+    )
+
+
+def _recall(entities: Sequence[Any], names: list[str]) -> tuple[Hits, list[str]]:
+    missed = [entity.label for entity in entities if found(entity, names) is None]
+    return Hits(hit=len(entities) - len(missed), total=len(entities)), missed
+
+
+@lru_cache(maxsize=1)
+def _rouge() -> Any:
+    try:
+        from rouge_score import rouge_scorer
+    except ImportError:
+        raise ConfigError("ROUGE needs the 'eval' extra: pip install 'summarizer[eval]'") from None
+    return rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
+
+
+def rouge_l(reference: str, candidate: str) -> float:
+    """ROUGE-L F-measure (Porter-stemmed), as the ``rouge-score`` package computes it."""
+    return float(_rouge().score(reference, candidate)["rougeL"].fmeasure)
+
+
+def score_brief(gold: GoldArticle, brief: Brief, reused: bool = False) -> ArticleScore:
+    """Score one brief: recall of gold who/where, grounding exactness, summary overlap, cost."""
+    text = gold.article.text
+    who_names = [a.name for a in brief.who] + [s.name for s in brief.sources if not s.anonymous]
+    where_names = [p.name for p in brief.where]
+    who, who_missed = _recall(gold.who, who_names)
+    where, where_missed = _recall(gold.where, where_names)
+    spans = list(_spans(brief))
+    named = [actor.name for actor in brief.who] + [place.name for place in brief.where]
+    kept = _items(brief)
+    timings = brief.run.server_timings
+    return ArticleScore(
+        id=gold.id,
+        who=who,
+        where=where,
+        who_missed=who_missed,
+        where_missed=where_missed,
+        spans_exact=Hits(hit=sum(text[s.start : s.end] == s.text for s in spans), total=len(spans)),
+        names_in_article=Hits(hit=sum(name in text for name in named), total=len(named)),
+        items_dropped=Hits(hit=brief.run.dropped_items, total=kept + brief.run.dropped_items),
+        rouge_l=rouge_l(gold.summary, brief.summary) if gold.summary else None,
+        attempts=brief.run.attempts,
+        prompt_tokens=brief.run.prompt_tokens,
+        completion_tokens=brief.run.completion_tokens,
+        latency_s=brief.run.latency_s,
+        model_s=(timings.prompt_ms + timings.generation_ms) / 1000 if timings else None,
+        reused=reused,
+    )
+
+
+def failed_score(gold: GoldArticle, error: str) -> ArticleScore:
+    """The row of an article that got no brief: its gold counts as missed."""
+    return ArticleScore(
+        id=gold.id,
+        error=error,
+        who=Hits(total=len(gold.who)),
+        where=Hits(total=len(gold.where)),
+        who_missed=[e.label for e in gold.who],
+        where_missed=[e.label for e in gold.where],
+    )
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return fmean(present) if present else None
+
+
+def summarize_scores(scores: Sequence[ArticleScore]) -> Overall:
+    """Overall figures; failed articles count against validity and recall (their gold is missed)."""
+    ok = [s for s in scores if s.error is None]
+
+    def total(field: str) -> Hits:
+        return sum((getattr(s, field) for s in scores), Hits())
+
+    return Overall(
+        articles=len(scores),
+        briefs=len(ok),
+        who_recall=total("who").share,
+        where_recall=total("where").share,
+        spans_exact=total("spans_exact").share,
+        names_in_article=total("names_in_article").share,
+        dropped_share=total("items_dropped").share,
+        rouge_l=_mean(s.rouge_l for s in ok),
+        validity=len(ok) / len(scores) if scores else 0.0,
+        attempts_mean=_mean(float(s.attempts) for s in ok),
+        prompt_tokens_mean=_mean(float(s.prompt_tokens) for s in ok),
+        completion_tokens_mean=_mean(float(s.completion_tokens) for s in ok),
+        latency_mean_s=_mean(s.latency_s for s in ok),
+        model_mean_s=_mean(s.model_s for s in ok),
+    )

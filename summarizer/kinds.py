@@ -1,0 +1,49 @@
+"""Word cues that correct the kind of a name the small model filed in the wrong list.
+
+A 1.5B model copying names tends to put them in whichever list it is writing
+("LA Weekly" as a place, "Microsoft" as a person). A name's own words often
+say what it is: "... Council", "... University" are organizations, "... Hall",
+"... Stadium" are sites, "Dr ...", "Ambassador ..." are people. Only these
+strong cues override the model; without one its choice stands.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Cue = Literal["person", "organization", "site"]
+
+ORGANIZATION_WORDS = {
+    "agency", "association", "assembly", "authority", "bank", "board", "bureau", "church", "club", "college",
+    "commission", "committee", "company", "conference", "congress", "corporation", "corp", "council", "court",
+    "department", "division", "federation", "force", "forces", "foundation", "fund", "government", "group",
+    "inc", "institute", "league", "ltd", "ministry", "movement", "news", "office", "organisation",
+    "organization", "parliament", "party", "police", "press", "service", "sheriff", "society", "team",
+    "times", "tribunal", "union", "university", "weekly",
+}  # fmt: skip
+SITE_WORDS = {
+    "airport", "arena", "bridge", "building", "cathedral", "centre", "center", "hall", "headquarters",
+    "hospital", "house", "memorial", "museum", "palace", "park", "plaza", "prison", "square", "stadium",
+    "station", "street", "temple", "tower", "towers",
+}  # fmt: skip
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "president", "minister", "ambassador",
+    "senator", "governor", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope",
+    "general", "gen", "colonel", "captain", "coach", "secretary", "chancellor", "sheikh", "rev", "father",
+}  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def kind_cue(name: str) -> Cue | None:
+    """What the name's own words say it is, or None when they do not say."""
+    words = [w.casefold() for w in _WORD.findall(name)]
+    if not words:
+        return None
+    if words[-1] in SITE_WORDS:
+        return "site"
+    if any(w in ORGANIZATION_WORDS for w in words):
+        return "organization"
+    if words[0] in PERSON_TITLES and len(words) > 1:
+        return "person"
+    return None

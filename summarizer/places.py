@@ -1,0 +1,71 @@
+"""Countries an article names, found by a list rather than by the model.
+
+The small model lists the venue and the city and leaves out the countries a
+story is set in; countries are a closed list, so code finds them all, exactly
+as written, at no token cost. A name only counts as written with its capitals
+and not inside a longer name ("Chad Smith", "Georgia Tech", "New Mexico").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    country: str
+    """The country's usual English name ("United States" for "the U.S.")."""
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], re.Pattern[str]]:
+    aliases: dict[str, str] = {}
+    for line in files("summarizer").joinpath("data/countries.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names = [n.strip() for n in line.split("|")]
+            for name in names:
+                aliases[name] = names[0]
+    alternatives = "|".join(re.escape(name) for name in sorted(aliases, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w|\.\w)")
+    return aliases, pattern
+
+
+def find_countries(text: str) -> list[CountryMention]:
+    """Each country's first mention, in the order the article names them."""
+    aliases, pattern = _countries()
+    seen: dict[str, CountryMention] = {}
+    for match in pattern.finditer(text):
+        if _inside_name(text, match.start()) or _name_follows(text, match.end()):
+            continue
+        country = aliases[match.group()]
+        if country not in seen:
+            seen[country] = CountryMention(country, match.start(), match.end())
+    return list(seen.values())
+
+
+def is_country(name: str) -> bool:
+    aliases, _ = _countries()
+    name = name.strip().removeprefix("the ")
+    return name in aliases or f"{name}." in aliases
+
+
+def _name_follows(text: str, end: int) -> bool:
+    """ "Chad Smith", "Georgia Tech": a capitalised word right after, in the same sentence."""
+    return text[end - 1] != "." and re.match(r"[ \t]+[A-Z][a-z]", text[end:]) is not None
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """ "New Mexico", "Papua": a capitalised word right before that does not start the sentence."""
+    before = text[:start]
+    word = re.search(r"([A-Z][\w'\u2019-]*)\s$", before)
+    if not word:
+        return False
+    if word.group(1) in {"New", "North", "South", "East", "West", "Papua", "Upper", "Lower"}:
+        return True
+    ahead = before[: word.start()].rstrip()
+    return not (ahead == "" or ahead.endswith((".", "!", "?", "\n", '"', "\u201c")))

@@ -1,0 +1,32 @@
+"""The quality bar on the GUM news gold set, replayed from the recorded eval run.
+
+`make record` re-runs the 12 articles on the embedded model and rewrites the
+cassette; this test then replays every request and scores the briefs. A
+prompt, schema or grounding change that lowers recall, exactness or grounding
+below the bar fails here. Replay takes no model time, so latency is held on
+the server's own timings recorded with each answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer import Summarizer
+from summarizer.backends import Backend
+from summarizer.evaluation import evaluate
+from tests.conftest import ROOT
+
+GUM = ROOT / "tests" / "data" / "gum-news"
+
+
+@pytest.mark.vcr
+def test_gum_news_meets_the_bar(model_backend: Backend, tmp_path: Path) -> None:
+    with Summarizer(backend=model_backend) as summarizer:
+        report = evaluate(GUM, summarizer, briefs_dir=tmp_path, force=True)
+    overall = report.overall
+    assert overall.briefs == overall.articles == 12
+    missed = [f"{b.label} {b.value} (bar {b.op} {b.target})" for b in report.bar if not b.met]
+    assert not missed, missed
+    assert overall.model_mean_s is not None and overall.model_mean_s <= 40.0, overall.model_mean_s
