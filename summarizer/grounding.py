@@ -17,7 +17,7 @@ from typing import Literal
 
 from summarizer.attribution import find_doubts, find_sources, what_was_said
 from summarizer.draft import Draft
-from summarizer.kinds import kind_cue
+from summarizer.kinds import kind_cue, written_as_place
 from summarizer.places import find_countries, is_country
 from summarizer.reading import is_dateline
 from summarizer.schema import (
@@ -146,7 +146,7 @@ class Grounder:
             seen.add(key)
             return found
 
-        who, where = _sorted_names(draft)
+        who, where = _sorted_names(draft, self.index.text)
         for position, (name, kind) in enumerate(who):
             if found := locate("who", position, name):
                 out.who.append(self._actor(found, kind))
@@ -177,6 +177,7 @@ class Grounder:
                     evidence=evidence,
                 )
             )
+        self._add_acting_countries(out, [draft.h, *(event.e for event in draft.what)])
         self._add_times(out)
         self._add_doubt_cues(out)
         return out
@@ -192,6 +193,20 @@ class Grounder:
             sentence = self.index.sentence_at(mention.start)
             evidence = [self.sentence_span(sentence)] if sentence else [span]
             out.where.append(Place(name=_name(span), kind="country", mention=span, evidence=evidence))
+
+    def _add_acting_countries(self, out: Grounded, texts: list[str]) -> None:
+        """Countries the headline or an event names as actors ("Sweden defeated South Korea") are also who."""
+        have = {normalize(a.mention.text) for a in out.who}
+        written = " ".join(texts)
+        for mention in find_countries(self.index.text):
+            form = self.index.text[mention.start : mention.end]
+            if normalize(form) in have or not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", written):
+                continue
+            place = next((p for p in out.where if p.mention == self.span(mention.start, mention.end)), None)
+            span = self.span(mention.start, mention.end)
+            evidence = place.evidence if place else self.mention_evidence(Found(mention.start, mention.end, form, True))
+            out.who.append(Actor(name=_name(span), kind="country", mention=span, evidence=evidence))
+            have.add(normalize(form))
 
     def _actor(self, found: Found, kind: ActorKind) -> Actor:
         mention = self.span(found.start, found.end)
@@ -269,7 +284,7 @@ class Grounder:
         return hits
 
 
-def _sorted_names(draft: Draft) -> tuple[list[tuple[str, ActorKind]], list[tuple[str, PlaceKind]]]:
+def _sorted_names(draft: Draft, text: str) -> tuple[list[tuple[str, ActorKind]], list[tuple[str, PlaceKind]]]:
     """The draft's names as (name, kind) for who and where, with strong word cues overriding its lists."""
     countries = {normalize(p.n) for p in draft.plc if p.t == "country"}
     who: list[tuple[str, ActorKind]] = []
@@ -277,10 +292,12 @@ def _sorted_names(draft: Draft) -> tuple[list[tuple[str, ActorKind]], list[tuple
     listed: list[tuple[str, ActorKind]] = [(n, "person") for n in draft.ppl] + [(n, "organization") for n in draft.org]
     for name, kind in listed:
         cue = kind_cue(name)
-        if cue == "site":
-            where.append((name, "site"))
-        elif normalize(name) in countries or is_country(name):
+        if cue == "site" or cue == "city":
+            where.append((name, cue))
+        elif cue is None and (normalize(name) in countries or is_country(name)):
             who.append((name, "country"))
+        elif cue is None and written_as_place(name, text):
+            where.append((name, "city"))
         else:
             who.append((name, kind if cue is None else cue))
     for place in draft.plc:
@@ -288,7 +305,7 @@ def _sorted_names(draft: Draft) -> tuple[list[tuple[str, ActorKind]], list[tuple
         if cue == "person" or cue == "organization":
             who.append((place.n, cue))
         else:
-            where.append((place.n, "site" if cue == "site" else place.t))
+            where.append((place.n, place.t if cue is None else cue))
     return who, where
 
 

@@ -3,8 +3,9 @@
 A 1.5B model copying names tends to put them in whichever list it is writing
 ("LA Weekly" as a place, "Microsoft" as a person). A name's own words often
 say what it is: "... Council", "... University" are organizations, "... Hall",
-"... Stadium" are sites, "Dr ...", "Ambassador ..." are people. Only these
-strong cues override the model; without one its choice stands.
+"... Stadium" are sites, "Dr ...", "Ambassador ..." are people; and a name
+the article often writes after "in" or "near" is a place. Only these
+cues override the model; without one its choice stands.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Cue = Literal["person", "organization", "site"]
+from summarizer.places import country_mentions
+
+Cue = Literal["person", "organization", "site", "city"]
 
 ORGANIZATION_WORDS = {
     "agency", "association", "assembly", "authority", "bank", "board", "bureau", "church", "club", "college",
@@ -32,7 +35,21 @@ PERSON_TITLES = {
     "senator", "governor", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope",
     "general", "gen", "colonel", "captain", "coach", "secretary", "chancellor", "sheikh", "rev", "father",
 }  # fmt: skip
+PLACE_PREFIXES = ("municipality of", "city of", "town of", "village of", "province of", "county of", "district of")
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+_LOCATIVE = r"(?:in|near|across|downtown|throughout)\s+(?:the\s+)?"
+
+
+def written_as_place(name: str, text: str) -> bool:
+    """True when at least a third of the article's uses of the name read as a place: "in X", "X, Taiwan"."""
+    escaped = re.escape(name.strip())
+    uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
+    located = len(re.findall(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w)", text))
+    countries = {mention.start for mention in country_mentions(text)}
+    located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))  # "Taipei, Taiwan"
+    return located > 0 and located * 3 >= uses
 
 
 def kind_cue(name: str) -> Cue | None:
@@ -42,6 +59,8 @@ def kind_cue(name: str) -> Cue | None:
         return None
     if words[-1] in SITE_WORDS:
         return "site"
+    if " ".join(words).startswith(PLACE_PREFIXES):
+        return "city"
     if any(w in ORGANIZATION_WORDS for w in words):
         return "organization"
     if words[0] in PERSON_TITLES and len(words) > 1:

@@ -35,16 +35,21 @@ def _countries() -> tuple[dict[str, str], re.Pattern[str]]:
     return aliases, pattern
 
 
+def country_mentions(text: str) -> list[CountryMention]:
+    """Every mention of a country, in order."""
+    aliases, pattern = _countries()
+    return [
+        CountryMention(aliases[match.group()], match.start(), match.end())
+        for match in pattern.finditer(text)
+        if not (_inside_name(text, match.start()) or _name_follows(text, match.end()))
+    ]
+
+
 def find_countries(text: str) -> list[CountryMention]:
     """Each country's first mention, in the order the article names them."""
-    aliases, pattern = _countries()
     seen: dict[str, CountryMention] = {}
-    for match in pattern.finditer(text):
-        if _inside_name(text, match.start()) or _name_follows(text, match.end()):
-            continue
-        country = aliases[match.group()]
-        if country not in seen:
-            seen[country] = CountryMention(country, match.start(), match.end())
+    for mention in country_mentions(text):
+        seen.setdefault(mention.country, mention)
     return list(seen.values())
 
 

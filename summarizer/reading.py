@@ -30,6 +30,8 @@ _LEADING = re.compile(
     r"^(?:The|A|An|In|On|At|For|But|And|As|If|When|While|After|Before|During|Then|Because|However|So|This|That|These|Those|It)\s+"
 )
 _TRAILING_I = re.compile(r"(?:\s+and)?\s+I$")
+_DEMONYM = re.compile(r"(?:ians?|ans|ese|ish|ims)$")
+"""Single words like "Syrian", "Belgians", "Muslims", "English": adjectives and groups, not names."""
 _NOT_NAMES = {"i", "image", "photo", "mr", "mrs", "ms", "dr"}
 
 
@@ -69,18 +71,20 @@ def read(index: ArticleIndex, lead_chars: int = LEAD_CHARS, max_names: int = MAX
 
 
 def salient_names(index: ArticleIndex, max_names: int = MAX_NAMES) -> list[str]:
-    """Names mentioned at least twice (a short form counts for its long form), most mentioned first.
+    """Names of the first news sentence, then names mentioned at least twice, most mentioned first.
 
-    Countries are left out: places.py finds those by rule.
+    A short form counts for its long form. Countries are left out: places.py
+    finds those by rule.
     """
     first: dict[str, str] = {}
+    opening = next((s for s in index.sentences if not is_dateline(s.text)), None)
     for sentence in index.sentences:
         for name in proper_names(sentence.text, index):
             if not is_country(name):
                 first.setdefault(normalize(name), name)
     text = index.normalized.text
     counts = {key: len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", text)) for key in first}
-    words = {key: set(_words(name)) for key, name in first.items()}
+    words = {key: _words(name) for key, name in first.items()}
     kept = []
     order = list(first)
     for position, key in enumerate(order):
@@ -89,14 +93,27 @@ def salient_names(index: ArticleIndex, max_names: int = MAX_NAMES) -> list[str]:
             for other in order
             if other != key
             and words[key]
-            and (words[key] < words[other] or (words[key] == words[other] and order.index(other) < position))
+            and (
+                _short_form(words[other], words[key]) and (words[key] != words[other] or order.index(other) < position)
+            )
         ]
         if fuller:
             counts[fuller[0]] += counts[key]  # "Lukaku" counts for "Romelu Lukaku"
         else:
             kept.append(key)
-    ranked = sorted((key for key in kept if counts[key] >= 2), key=lambda k: -counts[k])  # stable: ties keep order
+    opening_names = {normalize(n) for n in proper_names(opening.text, index)} if opening else set()
+    ranked = sorted(
+        (key for key in kept if counts[key] >= 2 or key in opening_names),
+        key=lambda k: (k not in opening_names, -counts[k]),  # stable: ties keep article order
+    )
     return [first[key] for key in ranked[:max_names]]
+
+
+def _short_form(longer: list[str], shorter: list[str]) -> bool:
+    """ "Lukaku" and "Daniel" are short forms of "Romelu Lukaku", "Daniel Montalvo"; "Taipei" is not one of "Taipei City Lantern Festival"."""
+    if len(shorter) > len(longer):
+        return False
+    return longer[len(longer) - len(shorter) :] == shorter or (len(longer) <= 3 and longer[: len(shorter)] == shorter)
 
 
 def _words(name: str) -> list[str]:
@@ -118,6 +135,8 @@ def proper_names(sentence: str, index: ArticleIndex) -> list[str]:
         text = _TRAILING_I.sub("", re.sub(r"['\u2019]s$", "", text))
         if (
             text.casefold() in _NOT_NAMES
+            or text.casefold() in TITLES
+            or (" " not in text and _DEMONYM.search(text))
             or not text[:1].isupper()
             or "'" in text[:3]
             or find_times(text) == [(0, len(text))]

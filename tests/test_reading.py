@@ -1,0 +1,72 @@
+"""What the model reads, and the rules that find countries and correct kinds, without a model."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.kinds import kind_cue
+from summarizer.places import find_countries, is_country
+from summarizer.reading import is_dateline, read, salient_names
+from summarizer.text import ArticleIndex
+
+ARTICLE = (
+    "Monday, May 4, 2020\n\n"
+    "Mayor Ann Lee opened the Harbour Bridge in Springfield on Sunday. "
+    "The Springfield Council paid for it. "
+    "Lee said the bridge cost $40 million. "
+    "Critics at the Taxpayers Union said it cost more. "
+    "The Taxpayers Union wants an audit. "
+    "Lee rejected that. "
+    "A spokesman for Harbour Works declined to comment."
+)
+
+
+def test_the_lead_is_whole_sentences_and_the_dateline_does_not_count() -> None:
+    index = ArticleIndex(ARTICLE)
+    reading = read(index, lead_chars=60)
+    assert [s.number for s in reading.lead] == [1, 2]
+    assert is_dateline(reading.lead[0].text)
+
+
+def test_salient_names_open_the_story_or_recur() -> None:
+    names = salient_names(ArticleIndex(ARTICLE))
+    # the opening sentence's names first; then "Springfield" counts for "Springfield Council"
+    assert names == ["Mayor Ann Lee", "Harbour Bridge", "Springfield Council", "Taxpayers Union"]
+    assert "Harbour Works" not in names  # mentioned once
+    assert "May" not in names and "Sunday" not in names
+
+
+def test_countries_as_written_and_not_inside_other_names() -> None:
+    text = "Chad Smith flew from Chad to the U.S. on Monday. New Mexico is not Mexico. Sweden beat Korea Republic."
+    found = [(m.country, text[m.start : m.end]) for m in find_countries(text)]
+    assert found == [
+        ("Chad", "Chad"),
+        ("United States", "U.S."),
+        ("Mexico", "Mexico"),
+        ("Sweden", "Sweden"),
+        ("South Korea", "Korea Republic"),
+    ]
+    assert is_country("UK") and is_country("U.S") and not is_country("Texas")
+
+
+@pytest.mark.parametrize(
+    ("name", "cue"),
+    [
+        ("LA Weekly", "organization"),
+        ("Home Office", "organization"),
+        ("Metro Toronto Convention Centre", "site"),
+        ("Chiang Kai Shek Memorial", "site"),
+        ("Ambassador Hamdullah Mohib", "person"),
+        ("Taipei", None),
+        ("Microsoft", None),
+    ],
+)
+def test_kind_cues(name: str, cue: str | None) -> None:
+    assert kind_cue(name) == cue
+
+
+def test_a_name_written_after_in_is_a_place() -> None:
+    from summarizer.kinds import written_as_place
+
+    assert written_as_place("Springfield", "He lives in Springfield. Springfield is small. Springfield Council met.")
+    assert not written_as_place("Google", "She worked at Google. Google said no.")
