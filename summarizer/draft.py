@@ -41,7 +41,7 @@ class Draft(_Draft):
     """What the model writes (keys explained in prompts/brief/brief.j2)."""
 
     h: Annotated[str, Field(min_length=1, max_length=70)]
-    sm: Annotated[str, Field(min_length=1, max_length=200)]
+    sm: Annotated[str, Field(min_length=1, max_length=240)]
     ppl: Annotated[list[Name], Field(max_length=MAX_NAMES)]
     org: Annotated[list[Name], Field(max_length=MAX_NAMES)]
     plc: Annotated[list[DraftPlace], Field(max_length=MAX_NAMES)]

@@ -19,7 +19,7 @@ from summarizer.attribution import find_doubts, find_sources, what_was_said
 from summarizer.draft import Draft
 from summarizer.kinds import kind_cue, written_as_place
 from summarizer.places import find_countries, is_country
-from summarizer.reading import is_dateline
+from summarizer.reading import is_dateline, is_heading, proper_names
 from summarizer.schema import (
     Actor,
     ActorKind,
@@ -38,6 +38,8 @@ from summarizer.when import find_times, resolve
 NamedField = Literal["who", "where"]
 MAX_EVIDENCE = 2
 MAX_TIMES = 4
+LEAD_TIMES = 3
+"""Prose sentences at the top whose time expressions count even when no event cites them."""
 MAX_PLACES = 12
 _DOUBTFUL = {"alleged", "claimed", "denied", "unclear"}
 
@@ -162,6 +164,7 @@ class Grounder:
                 out.where.append(Place(name=actor.name, kind="country", mention=actor.mention, evidence=actor.evidence))
                 named_places.add(normalize(actor.mention.text))
         self._add_countries(out, named_places)
+        self._add_located_names(out)
         self._add_source_cues(out)
         for event in draft.what:
             evidence = self.cited_evidence(event.s, event.e)
@@ -194,6 +197,24 @@ class Grounder:
             evidence = [self.sentence_span(sentence)] if sentence else [span]
             out.where.append(Place(name=_name(span), kind="country", mention=span, evidence=evidence))
 
+    def _add_located_names(self, out: Grounded) -> None:
+        """Names the article writes as places ("in Kati", "Taipei, Taiwan") that the model left out."""
+        have = {normalize(p.mention.text) for p in out.where} | {normalize(a.mention.text) for a in out.who}
+        for sentence in self.index.sentences:
+            for name in proper_names(sentence.text, self.index):
+                if len(out.where) >= MAX_PLACES or normalize(name) in have or len(name.split()) > 3:
+                    continue
+                if kind_cue(name) is None and not is_country(name) and _set_in(name, self.index.text):
+                    found = self.locate(name)
+                    if found is not None:
+                        mention = self.span(found.start, found.end)
+                        out.where.append(
+                            Place(
+                                name=_name(mention), kind="city", mention=mention, evidence=self.mention_evidence(found)
+                            )
+                        )
+                have.add(normalize(name))
+
     def _add_acting_countries(self, out: Grounded, texts: list[str]) -> None:
         """Countries the headline or an event names as actors ("Sweden defeated South Korea") are also who."""
         have = {normalize(a.mention.text) for a in out.who}
@@ -213,12 +234,12 @@ class Grounder:
         return Actor(name=_name(mention), kind=kind, mention=mention, evidence=self.mention_evidence(found))
 
     def _add_times(self, out: Grounded) -> None:
-        """Time expressions of the events' sentences, then of the lead; the dateline is skipped."""
+        """Time expressions of the events' sentences, then of the first prose sentences; datelines and headings skipped."""
         sentences = [self.index.sentence_at(e.start) for event in out.what for e in event.evidence]
-        lead = [s for s in self.index.sentences[:3] if not is_dateline(s.text)][:1]
+        lead = [s for s in self.index.sentences if not (is_dateline(s.text) or is_heading(s.text))][:LEAD_TIMES]
         seen: set[str] = set()
         for sentence in dict.fromkeys(s for s in [*sentences, *lead] if s is not None):
-            if is_dateline(sentence.text):
+            if is_dateline(sentence.text) or is_heading(sentence.text):
                 continue
             for start, end in find_times(sentence.text):
                 mention = self.span(sentence.start + start, sentence.start + end)
@@ -307,6 +328,30 @@ def _sorted_names(draft: Draft, text: str) -> tuple[list[tuple[str, ActorKind]],
         else:
             where.append((place.n, place.t if cue is None else cue))
     return who, where
+
+
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+
+
+def _set_in(name: str, text: str) -> bool:
+    """Written as the place where something happens: "in Kati,", "near Bamako." (not "in the World Cup", "in September")."""
+    if name.casefold() in _MONTHS or name.startswith("The "):
+        return False
+    follow = r"(?=[,.;:)]|\s+(?:and|on|where|after|before|to|from|at|for|with|when|while|since)\b|\s*$)"
+    return re.search(rf"\b(?:in|near)\s+{re.escape(name)}{follow}", text) is not None
 
 
 def _name(mention: Span) -> str:

@@ -56,12 +56,21 @@ def is_dateline(text: str) -> bool:
     return bool(spans) and not re.search(r"[^\W\d_]", rest)
 
 
+def is_heading(text: str) -> bool:
+    """A title-case line without a full stop ("Mali Arrests Dozens of Soldiers"): a headline, not prose."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
+    if not words or text.rstrip().endswith((".", "!", "?", '"', "\u201d", ":")):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def read(index: ArticleIndex, lead_chars: int = LEAD_CHARS, max_names: int = MAX_NAMES) -> Reading:
     """The lead (whole sentences, at least ``lead_chars`` of them) and the ``max_names`` most mentioned names."""
     lead: list[Sentence] = []
     used = 0
+    whole = sum(len(s.text) for s in index.sentences) <= 2 * lead_chars  # a short article is read whole
     for sentence in index.sentences:
-        if used >= lead_chars:
+        if used >= lead_chars and not whole:
             break
         lead.append(sentence)
         if not is_dateline(sentence.text):
@@ -77,8 +86,10 @@ def salient_names(index: ArticleIndex, max_names: int = MAX_NAMES) -> list[str]:
     finds those by rule.
     """
     first: dict[str, str] = {}
-    opening = next((s for s in index.sentences if not is_dateline(s.text)), None)
+    opening = next((s for s in index.sentences if not is_dateline(s.text) and not is_heading(s.text)), None)
     for sentence in index.sentences:
+        if is_heading(sentence.text):
+            continue
         for name in proper_names(sentence.text, index):
             if not is_country(name):
                 first.setdefault(normalize(name), name)

@@ -1,7 +1,8 @@
 """A real HTTP server on 127.0.0.1 that misbehaves on cue: 429, 5xx, hangs, garbage.
 
-Its "ok" answer is the embedded model's real recorded answer for the seed
-article, read from that test's cassette, never a hand-written completion.
+Its "ok" answer is the embedded model's real recorded answer to the same
+request (the seed brief, or its re-ask), read from that test's cassette, never
+a hand-written completion.
 """
 
 from __future__ import annotations
@@ -20,10 +21,25 @@ import yaml
 CASSETTE = Path(__file__).resolve().parent.parent / "cassettes" / "test_seed_brief.yaml"
 
 
+def _interactions() -> list[dict]:
+    return list(yaml.safe_load(CASSETTE.read_text())["interactions"])
+
+
 def recorded_completion() -> bytes:
     """The first recorded chat-completion body of the seed brief cassette."""
-    data = yaml.safe_load(CASSETTE.read_text())
-    return str(data["interactions"][0]["response"]["body"]["string"]).encode()
+    return str(_interactions()[0]["response"]["body"]["string"]).encode()
+
+
+def recorded_answer(request: bytes) -> bytes:
+    """The recorded answer to the request whose last message matches this one (else the first answer)."""
+    try:
+        last = json.loads(request)["messages"][-1]
+    except (ValueError, KeyError, IndexError):
+        return recorded_completion()
+    for interaction in _interactions():
+        if json.loads(interaction["request"]["body"])["messages"][-1] == last:
+            return str(interaction["response"]["body"]["string"]).encode()
+    return recorded_completion()
 
 
 @dataclass
@@ -32,10 +48,12 @@ class Reply:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     hang: float = 0.0
+    replay: bool = False
+    """Answer with the recorded answer to the request received."""
 
 
 def ok() -> Reply:
-    return Reply(200, recorded_completion(), {"Content-Type": "application/json"})
+    return Reply(200, b"", {"Content-Type": "application/json"}, replay=True)
 
 
 def completion_with_content(content: str) -> Reply:
@@ -65,12 +83,14 @@ def fault_server(*script: Reply) -> Iterator[FaultServer]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            request = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             with lock:
                 state.requests.append(time.monotonic())
                 reply = state.script.pop(0) if len(state.script) > 1 else state.script[0]
             if reply.hang:
                 time.sleep(reply.hang)
+            if reply.replay:
+                reply = Reply(reply.status, recorded_answer(request), reply.headers)
             try:
                 self.send_response(reply.status)
                 for key, value in reply.headers.items():

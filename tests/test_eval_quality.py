@@ -12,10 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from summarizer import Summarizer
 from summarizer.backends import Backend
 from summarizer.evaluation import evaluate
+from summarizer.render.evaluation import render_report
 from tests.conftest import ROOT
 
 GUM = ROOT / "tests" / "data" / "gum-news"
@@ -25,6 +27,7 @@ GUM = ROOT / "tests" / "data" / "gum-news"
 def test_gum_news_meets_the_bar(model_backend: Backend, tmp_path: Path) -> None:
     with Summarizer(backend=model_backend) as summarizer:
         report = evaluate(GUM, summarizer, briefs_dir=tmp_path, force=True)
+    render_report(report, Console(width=160))  # shown with `pytest -s`: the recorded run's figures
     overall = report.overall
     assert overall.briefs == overall.articles == 12
     missed = [f"{b.label} {b.value} (bar {b.op} {b.target})" for b in report.bar if not b.met]

@@ -70,3 +70,11 @@ def test_a_name_written_after_in_is_a_place() -> None:
 
     assert written_as_place("Springfield", "He lives in Springfield. Springfield is small. Springfield Council met.")
     assert not written_as_place("Google", "She worked at Google. Google said no.")
+
+
+def test_a_name_set_in_a_sentence_is_a_place_but_not_a_month_or_a_title() -> None:
+    from summarizer.grounding import _set_in
+
+    text = "He was held in Kati, near Bamako. It aired in September. He starred in The Ghost. Played in the World Cup."
+    assert _set_in("Kati", text) and _set_in("Bamako", text)
+    assert not _set_in("September", text) and not _set_in("The Ghost", text) and not _set_in("World Cup", text)

@@ -35,8 +35,8 @@ def assert_grounded(brief: Brief, text: str) -> None:
 def check_seed_brief(brief: Brief, text: str) -> None:
     assert_grounded(brief, text)
     who = " | ".join(sorted(names(brief.who)))
-    assert "abass dembele" in who and "assimi goita" in who, who
-    assert {"kati", "bamako", "mali"} <= names(brief.where)
+    assert "abass dembele" in who and "national transition council" in who, who
+    assert {"kati", "mali"} <= names(brief.where)
     anonymous = [s for s in brief.sources if s.anonymous]
     assert anonymous, "expected at least one unnamed source"
     assert any("oumar maiga" in normalize(s.mention.text) and not s.anonymous for s in brief.sources)

@@ -69,7 +69,8 @@ def render_report(report: EvalReport, console: Console) -> None:
         f" · names in text {_value('names_in_article', o.names_in_article)} · dropped {_value('dropped_share', o.dropped_share)}"
         f" · ROUGE-L {_value('rouge_l', o.rouge_l)} · {_value('attempts_mean', o.attempts_mean)} calls"
         f" · {_value('prompt_tokens_mean', o.prompt_tokens_mean)}+{_value('completion_tokens_mean', o.completion_tokens_mean)} tokens"
-        f" · {_value('latency_mean_s', o.latency_mean_s)} s per brief",
+        f" · {_value('latency_mean_s', o.latency_mean_s)} s per brief"
+        + (f" (model {_value('model_mean_s', o.model_mean_s)} s)" if o.model_mean_s is not None else ""),
         highlight=False,
     )
     for result in report.bar:
