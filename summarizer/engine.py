@@ -121,10 +121,10 @@ class Summarizer:
         grounder = Grounder(index, article.published)
         grounded = grounder.ground(draft)
         reasks = 0
-        while grounded.misses and reasks < self.max_reasks:
+        while (fixable := [m for m in grounded.misses if m.fixable]) and reasks < self.max_reasks:
             reasks += 1
-            self.status(f"re-asking for {len(grounded.misses)} name(s) not found in the article")
-            renames = self._reask(ask, grounded.misses)
+            self.status(f"re-asking for {len(fixable)} name(s) not found in the article")
+            renames = self._reask(ask, fixable)
             grounded = grounder.ground(draft, renames)
         return self._brief(article, index, draft, grounded, usage, reasks, time.perf_counter() - started)
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from summarizer.attribution import find_doubts, find_sources, what_was_said
 from summarizer.draft import Draft
-from summarizer.kinds import kind_cue, written_as_place
+from summarizer.kinds import kind_cue, set_in, written_as_place
 from summarizer.places import find_countries, is_country
 from summarizer.reading import is_dateline, is_heading, proper_names
 from summarizer.schema import (
@@ -51,6 +51,11 @@ class NameMiss:
     field: NamedField
     position: int
     name: str
+
+    @property
+    def fixable(self) -> bool:
+        """Worth a re-ask: the name has a capitalised word. "junta" or "police" is not a name to respell."""
+        return any(word[:1].isupper() or word[:1].isdigit() for word in self.name.split())
 
 
 @dataclass
@@ -204,7 +209,7 @@ class Grounder:
             for name in proper_names(sentence.text, self.index):
                 if len(out.where) >= MAX_PLACES or normalize(name) in have or len(name.split()) > 3:
                     continue
-                if kind_cue(name) is None and not is_country(name) and _set_in(name, self.index.text):
+                if kind_cue(name) is None and not is_country(name) and set_in(name, self.index.text):
                     found = self.locate(name)
                     if found is not None:
                         mention = self.span(found.start, found.end)
@@ -328,30 +333,6 @@ def _sorted_names(draft: Draft, text: str) -> tuple[list[tuple[str, ActorKind]],
         else:
             where.append((place.n, place.t if cue is None else cue))
     return who, where
-
-
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
-
-
-def _set_in(name: str, text: str) -> bool:
-    """Written as the place where something happens: "in Kati,", "near Bamako." (not "in the World Cup", "in September")."""
-    if name.casefold() in _MONTHS or name.startswith("The "):
-        return False
-    follow = r"(?=[,.;:)]|\s+(?:and|on|where|after|before|to|from|at|for|with|when|while|since)\b|\s*$)"
-    return re.search(rf"\b(?:in|near)\s+{re.escape(name)}{follow}", text) is not None
 
 
 def _name(mention: Span) -> str:

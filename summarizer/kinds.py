@@ -66,3 +66,17 @@ def kind_cue(name: str) -> Cue | None:
     if words[0] in PERSON_TITLES and len(words) > 1:
         return "person"
     return None
+
+
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+}  # fmt: skip
+
+
+def set_in(name: str, text: str) -> bool:
+    """Written as the place where something happens: "in Kati,", "near Bamako." (not "in the World Cup", "in September")."""
+    if name.casefold() in _MONTHS or name.startswith("The "):
+        return False
+    follow = r"(?=[,.;:)]|\s+(?:and|on|where|after|before|to|from|at|for|with|when|while|since)\b|\s*$)"
+    return re.search(rf"\b(?:in|near)\s+{re.escape(name)}{follow}", text) is not None

@@ -1,12 +1,13 @@
-"""What the model reads: the lead in full, numbered, then the names the rest of the article uses.
+"""What the model reads: the lead in full, numbered, then the names the article mentions most.
 
 On the 2-core CPU the embedded model reads ~30 prompt tokens a second; a
 5,000-character article is ~1,300 tokens, 40 s before it writes a word. News
 is written lead first (the inverted pyramid): the lead carries the story, and
 what the rest adds that a brief needs is mostly who and where. So the model
-reads the lead sentences and the proper names the whole article mentions at
-least twice, most mentioned first. Grounding still searches the whole article, and
-rule-based cues (sources, hedges, times) still read every sentence.
+reads the lead sentences (a short article whole) and the proper names of the
+opening sentence and those the article mentions at least twice. Grounding
+still searches the whole article, and rule-based cues (sources, hedges,
+times, places) still read every sentence.
 """
 
 from __future__ import annotations
@@ -41,10 +42,6 @@ class Reading:
 
     lead: list[Sentence]
     names: list[str]
-
-    @property
-    def complete(self) -> bool:
-        return not self.names
 
 
 def is_dateline(text: str) -> bool:

@@ -73,8 +73,8 @@ def test_a_name_written_after_in_is_a_place() -> None:
 
 
 def test_a_name_set_in_a_sentence_is_a_place_but_not_a_month_or_a_title() -> None:
-    from summarizer.grounding import _set_in
+    from summarizer.kinds import set_in
 
     text = "He was held in Kati, near Bamako. It aired in September. He starred in The Ghost. Played in the World Cup."
-    assert _set_in("Kati", text) and _set_in("Bamako", text)
-    assert not _set_in("September", text) and not _set_in("The Ghost", text) and not _set_in("World Cup", text)
+    assert set_in("Kati", text) and set_in("Bamako", text)
+    assert not set_in("September", text) and not set_in("The Ghost", text) and not set_in("World Cup", text)

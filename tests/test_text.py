@@ -121,3 +121,10 @@ def test_dateline_is_not_an_event_time() -> None:
 
     assert is_dateline("Friday, July 21, 2017")
     assert not is_dateline("The match was played on Friday, July 21, 2017.")
+
+
+def test_only_names_with_a_capital_are_worth_a_reask() -> None:
+    from summarizer.grounding import NameMiss
+
+    assert NameMiss("who", 0, "Abass Dembélé").fixable
+    assert not NameMiss("who", 1, "junta").fixable
