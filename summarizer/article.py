@@ -63,10 +63,16 @@ def parse_article(text: str, source: str = "input") -> Article:
 
 
 def read_article(path: str | Path) -> Article:
-    """Read an article from a path, or from standard input when path is ``-``."""
+    """Read an article from a path, an http(s) URL, or standard input when path is ``-``.
+
+    Web pages (``.html`` files, URLs, HTML on stdin) give their main text and
+    metadata (see html.py).
+    """
     if str(path) == "-":
         data = sys.stdin.buffer.read()
         return article_from_bytes(data, "stdin")
+    if str(path).startswith(("http://", "https://")):
+        return _article_from_url(str(path))
     file = Path(path)
     if not file.exists():
         raise ArticleError(f"{file}: no such file")
@@ -77,7 +83,10 @@ def read_article(path: str | Path) -> Article:
         raise ArticleError(
             f"{file}: {size / 1e6:.0f} MB is too large for one article (limit {MAX_FILE_BYTES // 1_000_000} MB)"
         )
-    return article_from_bytes(file.read_bytes(), str(file), json_hint=file.suffix.lower() == ".json")
+    data = file.read_bytes()
+    if file.suffix.lower() in (".html", ".htm"):
+        return _html(data, str(file))
+    return article_from_bytes(data, str(file), json_hint=file.suffix.lower() == ".json")
 
 
 def article_from_bytes(data: bytes, source: str, json_hint: bool = False) -> Article:
@@ -92,6 +101,8 @@ def article_from_bytes(data: bytes, source: str, json_hint: bool = False) -> Art
         ) from None
     if not text.strip():
         raise ArticleError(f"{source}: the article is empty; give a file with the article's text")
+    if not json_hint and _looks_like_html(data):
+        return _html(data, source)
     if json_hint or text.lstrip().startswith("{"):
         return article_from_json(text, source, strict=json_hint)
     return parse_article(text, source)
@@ -119,3 +130,23 @@ def article_from_json(text: str, source: str, strict: bool = True) -> Article:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "article"
         raise ArticleError(f"{source}: {where}: {first['msg']}") from None
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:4096].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<?xml") and b"<html" in head)
+
+
+def _html(data: bytes, source: str, url: str | None = None) -> Article:
+    from summarizer.html import article_from_html  # trafilatura loads lxml: only when a page is read
+
+    return article_from_html(data, source, url)
+
+
+def _article_from_url(url: str) -> Article:
+    from summarizer.fetch import fetch
+
+    page = fetch(url)
+    if page.content_type == "text/plain":
+        return article_from_bytes(page.body, url).model_copy(update={"url": page.url})
+    return _html(page.body, url, page.url)

@@ -100,3 +100,21 @@ def test_huge_article_is_trimmed_with_a_warning(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "warning: article is" in result.stderr
     assert json.loads(result.stdout)["run"]["truncated"] is True
+
+
+def test_brief_of_a_web_page() -> None:
+    """A URL gives the page's main text and metadata; the model answer is the seed's recorded one."""
+    from tests.page_server import page_server
+
+    with page_server() as base, fault_server(ok()) as server:
+        url = f"{base}/article.html"
+        result = run("brief", url, "--base-url", server.url, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    brief = json.loads(result.stdout)
+    assert brief["article"]["url"] == url and brief["article"]["outlet"] == "Sahel Wire"
+    assert any("Dembele" in actor["name"] for actor in brief["who"])
+
+
+def test_unreachable_url_is_a_one_line_error() -> None:
+    result = run("brief", "http://127.0.0.1:9/article.html")
+    assert result.returncode == 2 and "cannot reach the server" in one_line_error(result)

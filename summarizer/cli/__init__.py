@@ -22,6 +22,7 @@ def cli() -> None:
     \b
     Examples:
       summarizer brief examples/mali-coup-plot.txt
+      summarizer brief https://example.com/news/story.html
       cat article.txt | summarizer brief - --format json | jq .who
       summarizer brief article.json --model openai/gpt-4o-mini
       summarizer brief article.md --base-url http://localhost:11434/v1 --model llama3.2

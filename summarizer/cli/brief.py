@@ -21,7 +21,7 @@ FORMATS = ["pretty", "json", "markdown"]
 
 
 @click.command()
-@click.argument("file", type=str, metavar="FILE|-")
+@click.argument("file", type=str, metavar="FILE|URL|-")
 @click.option(
     "-m",
     "--model",
@@ -68,8 +68,11 @@ def brief(
     """Write a grounded brief of one article.
 
     FILE is a .txt or .md article, a JSON object with "text" (and optional
-    "title", "outlet", "url", "published", "language"), or - for standard input.
-    Give a published date (JSON) so that "on Sunday" resolves to a date.
+    "title", "outlet", "url", "published", "language"), an .html page, an
+    http(s) URL of an article page, or - for standard input. From a web page
+    the main text, title, date, site name and author are extracted (evidence
+    offsets then point into that extracted text). Give a published date (JSON)
+    so that "on Sunday" resolves to a date.
 
     Each who/where/source item names the article's own words and quotes the
     sentence it rests on, with character offsets into your text; items the

@@ -1,0 +1,71 @@
+"""Fetch one article page over HTTP: bounded time, size and redirects, clear errors.
+
+Every failure is an ArticleError that names the URL and what to do, so a
+batch can record it and go on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx2
+
+from summarizer.errors import ArticleError
+
+TIMEOUT_S = 20.0
+MAX_BYTES = 5_000_000
+MAX_REDIRECTS = 5
+USER_AGENT = "summarizer/0.1 (+https://pypi.org/project/summarizer)"
+TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+
+
+class FetchError(ArticleError):
+    """A URL that gave no article page."""
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    """The final URL, after redirects."""
+    content_type: str
+    body: bytes
+
+
+def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> Page:
+    """GET ``url``; refuse non-text content, bodies over ``max_bytes`` and more than MAX_REDIRECTS hops."""
+    try:
+        with (
+            httpx2.Client(
+                timeout=timeout,
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+                headers={"User-Agent": USER_AGENT},
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            if response.status_code >= 400:
+                raise FetchError(f"{url}: the server answered {response.status_code}; check the URL")
+            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            if content_type and not content_type.startswith(TEXT_TYPES):
+                raise FetchError(f"{url}: is {content_type}, not a web page; give the URL of an article page")
+            declared = int(response.headers.get("content-length") or 0)
+            if declared > max_bytes:
+                raise FetchError(f"{url}: {declared / 1e6:.1f} MB is too large for an article page")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body.extend(chunk)
+                if len(body) > max_bytes:
+                    raise FetchError(f"{url}: more than {max_bytes / 1e6:.0f} MB; not an article page")
+            return Page(str(response.url), content_type, bytes(body))
+    except httpx2.TooManyRedirects:
+        raise FetchError(
+            f"{url}: more than {MAX_REDIRECTS} redirects; open it in a browser to see where it goes"
+        ) from None
+    except httpx2.TimeoutException:
+        raise FetchError(f"{url}: no answer within {timeout:g} s; try again later") from None
+    except httpx2.InvalidURL as error:
+        raise FetchError(f"{url}: not a valid URL ({error})") from None
+    except httpx2.HTTPError as error:
+        raise FetchError(
+            f"{url}: cannot reach the server ({type(error).__name__}); check the address and your network"
+        ) from None

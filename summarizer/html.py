@@ -1,0 +1,41 @@
+"""Articles from web pages: main text and metadata extracted with trafilatura.
+
+Evidence offsets of a brief made from HTML point into the extracted text (the
+``text`` of the Article this returns), not into the page's markup.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+from summarizer.article import Article
+from summarizer.errors import ArticleError
+
+MIN_ARTICLE_CHARS = 200
+"""Less extracted text than this is a page without an article (a menu, a login wall, an error page)."""
+
+
+def article_from_html(data: bytes | str, source: str, url: str | None = None) -> Article:
+    """The page's main text with its title, date, site name and author; ArticleError when it has none."""
+    import trafilatura
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # lxml's truth-testing FutureWarning inside trafilatura
+        document: Any = trafilatura.bare_extraction(
+            data, url=url, with_metadata=True, include_comments=False, include_tables=False, as_dict=False
+        )
+    text = str(getattr(document, "text", "") or "").strip() if document is not None else ""
+    if len(text) < MIN_ARTICLE_CHARS:
+        raise ArticleError(
+            f"{source}: no article text found in the page ({len(text)} characters extracted); "
+            "save the article's text to a .txt file and brief that"
+        )
+    return Article(
+        text=text,
+        title=getattr(document, "title", None) or None,
+        outlet=getattr(document, "sitename", None) or None,
+        url=url or getattr(document, "url", None) or None,
+        published=getattr(document, "date", None) or None,
+        language=getattr(document, "language", None) or None,
+    )

@@ -1,0 +1,84 @@
+"""Web pages served from 127.0.0.1 for the URL and HTML input tests; never the internet.
+
+The article page wraps the seed article's real text in the markup a news
+site adds around it (navigation, share buttons, footer).
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.conftest import SEED
+
+
+def article_page() -> bytes:
+    lines = SEED.read_text().split("\n\n")
+    title, paragraphs = lines[0].strip(), [p.strip() for p in lines[1:] if p.strip()]
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)} | Sahel Wire</title>
+<meta property="og:site_name" content="Sahel Wire">
+<meta property="og:title" content="{html.escape(title)}">
+<meta name="author" content="Staff reporter">
+<meta property="article:published_time" content="2025-08-20T09:30:00Z">
+</head><body>
+<nav><a href="/">Home</a> | <a href="/africa">Africa</a> | <a href="/login">Log in</a></nav>
+<article><h1>{html.escape(title)}</h1>
+<div class="share">Share on X · Share on Facebook</div>
+{body}
+</article>
+<footer>© Sahel Wire. All rights reserved. <a href="/privacy">Privacy</a></footer>
+</body></html>""".encode()
+
+
+NO_ARTICLE = (
+    b"<!DOCTYPE html><html><head><title>Log in</title></head><body><nav>Home</nav><form>Log in</form></body></html>"
+)
+ROUTES: dict[str, tuple[int, str, bytes]] = {
+    "/article.html": (200, "text/html; charset=utf-8", article_page()),
+    "/plain.txt": (200, "text/plain; charset=utf-8", SEED.read_bytes()),
+    "/login.html": (200, "text/html", NO_ARTICLE),
+    "/photo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
+    "/huge.html": (200, "text/html", b"<html><body>" + b"<p>word </p>" * 600_000 + b"</body></html>"),
+}
+
+
+@contextmanager
+def page_server() -> Iterator[str]:
+    """Serve ROUTES, plus /missing (404), /slow (hangs 3 s), /loop (redirects forever)."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/slow":
+                time.sleep(3)
+            if self.path == "/loop":
+                self.send_response(302)
+                self.send_header("Location", "/loop")
+                self.end_headers()
+                return
+            status, content_type, body = ROUTES.get(self.path, (404, "text/html", b"<html>not found</html>"))
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *_args: object) -> None:
+            return None
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
