@@ -147,6 +147,11 @@ def _article_from_url(url: str) -> Article:
     from summarizer.fetch import fetch
 
     page = fetch(url)
-    if page.content_type == "text/plain":
-        return article_from_bytes(page.body, url).model_copy(update={"url": page.url})
-    return _html(page.body, url, page.url)
+    return article_from_page(page.body, url, page.url, page.content_type)
+
+
+def article_from_page(body: bytes, source: str, url: str, content_type: str) -> Article:
+    """A fetched page: plain text as is, anything else as HTML."""
+    if content_type == "text/plain":
+        return article_from_bytes(body, source).model_copy(update={"url": url})
+    return _html(body, source, url)

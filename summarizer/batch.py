@@ -1,0 +1,100 @@
+"""Brief many articles into the store: deduplicated, resumable, one failure never stops the rest.
+
+Each brief is committed as it completes, so an interrupted run loses at most
+the briefs in flight, and a re-run makes only what is missing (zero model
+calls when everything is done). This is the engine under the daily digest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+
+from summarizer.article import Article
+from summarizer.engine import Summarizer
+from summarizer.errors import SummarizerError
+from summarizer.inputs import Item
+from summarizer.prompts import BRIEF_PROMPTS
+from summarizer.schema import SCHEMA_VERSION, Brief
+from summarizer.store import BriefKey, Store
+
+
+@dataclass
+class BatchResult:
+    briefs: dict[str, Brief] = field(default_factory=dict)
+    """Article hash → brief, for every article that has one now."""
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    """Article hash → every input it came from (a story under two URLs is one article)."""
+    made: int = 0
+    reused: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.failures
+
+
+Progress = Callable[[str, str], None]
+"""Called with (source, "made" | "reused" | "failed" | "skipped") as each article is settled."""
+
+
+def brief_key(summarizer: Summarizer) -> BriefKey:
+    """Known without starting the model, so a finished day costs no model load."""
+    prompt = f"{BRIEF_PROMPTS.version}#{BRIEF_PROMPTS.digest}"
+    return BriefKey(f"{summarizer.backend.name}/{summarizer.backend.model}", prompt, SCHEMA_VERSION)
+
+
+def brief_all(
+    items: Iterable[Item],
+    summarizer: Summarizer,
+    store: Store,
+    *,
+    force: bool = False,
+    concurrency: int = 1,
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Store every article, reuse stored briefs, make the missing ones ``concurrency`` at a time."""
+    result = BatchResult()
+    key = brief_key(summarizer)
+    todo: dict[str, tuple[str, Article]] = {}
+    for item in items:
+        if item.article is None:
+            result.skipped.append((item.source, item.skipped or "no article"))
+            _tell(progress, item.source, "skipped")
+            continue
+        digest, _new = store.add_article(item.article)
+        if digest in result.sources:
+            result.sources[digest].append(item.source)
+            continue
+        result.sources[digest] = [item.source]
+        stored = None if force else store.brief(digest, key)
+        if stored is not None:
+            result.briefs[digest] = stored
+            result.reused += 1
+            _tell(progress, item.source, "reused")
+        else:
+            todo[digest] = (item.source, item.article)
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        futures = {
+            pool.submit(summarizer.summarize, article): (digest, source) for digest, (source, article) in todo.items()
+        }
+        for future in as_completed(futures):
+            digest, source = futures[future]
+            try:
+                brief = future.result()
+            except SummarizerError as error:
+                result.failures.append((source, str(error)))
+                _tell(progress, source, "failed")
+                continue
+            store.put_brief(digest, key, brief)
+            result.briefs[digest] = brief
+            result.made += 1
+            _tell(progress, source, "made")
+    return result
+
+
+def _tell(progress: Progress | None, source: str, outcome: str) -> None:
+    if progress is not None:
+        progress(source, outcome)

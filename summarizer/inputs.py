@@ -1,0 +1,147 @@
+"""Collect the day's articles from what a user points at: directories, files, JSON Lines, feeds, URLs.
+
+Each input yields ``Item``s; an input that gives no article yields an Item
+with the reason instead, so a batch says what it skipped and why and goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from summarizer.article import Article, article_from_json, article_from_page, read_article
+from summarizer.errors import ArticleError
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".json", ".html", ".htm"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article found in the inputs, or why an input gave none."""
+
+    source: str
+    article: Article | None = None
+    skipped: str | None = None
+
+
+def collect(inputs: list[str]) -> Iterator[Item]:
+    """Every article the inputs hold, in order; skipped inputs come with their reason."""
+    for spec in inputs:
+        if spec.startswith(("http://", "https://")):
+            yield from _url(spec)
+            continue
+        path = Path(spec)
+        if path.is_dir():
+            yield from _directory(path)
+        elif not path.exists():
+            yield Item(spec, skipped="no such file or directory")
+        elif path.suffix.lower() == ".jsonl":
+            yield from _json_lines(path)
+        elif path.suffix.lower() in FEED_SUFFIXES:
+            yield from _feed(path.read_bytes(), str(path))
+        else:
+            yield _file(path)
+
+
+def _file(path: Path) -> Item:
+    try:
+        return Item(str(path), read_article(path))
+    except ArticleError as error:
+        return Item(str(path), skipped=_reason(error, str(path)))
+
+
+def _directory(directory: Path) -> Iterator[Item]:
+    files = sorted(p for p in directory.iterdir() if p.is_file() and not p.name.startswith("."))
+    if not files:
+        yield Item(str(directory), skipped="empty directory")
+    for path in files:
+        suffix = path.suffix.lower()
+        if suffix in ARTICLE_SUFFIXES:
+            yield _file(path)
+        elif suffix == ".jsonl":
+            yield from _json_lines(path)
+        elif suffix in FEED_SUFFIXES:
+            yield from _feed(path.read_bytes(), str(path))
+        else:
+            yield Item(str(path), skipped=f"not an article file ({suffix or 'no suffix'}; use .txt, .md, .json, .html)")
+
+
+def _json_lines(path: Path) -> Iterator[Item]:
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        if not line.strip():
+            continue
+        source = f"{path}:{number}"
+        try:
+            yield Item(source, article_from_json(line, source))
+        except ArticleError as error:
+            yield Item(source, skipped=_reason(error, source))
+
+
+def _url(url: str) -> Iterator[Item]:
+    from summarizer.fetch import fetch
+
+    try:
+        page = fetch(url)
+    except ArticleError as error:
+        yield Item(url, skipped=_reason(error, url))
+        return
+    if page.content_type.startswith(_FEED_TYPES) or page.body.lstrip()[:200].lower().startswith((b"<rss", b"<feed")):
+        yield from _feed(page.body, url)
+        return
+    try:
+        yield Item(url, article_from_page(page.body, url, page.url, page.content_type))
+    except ArticleError as error:
+        yield Item(url, skipped=_reason(error, url))
+
+
+def _feed(data: bytes, source: str) -> Iterator[Item]:
+    """Each feed entry's article: its link is fetched and read; a feed that is not XML is skipped."""
+    import feedparser
+
+    parsed: Any = feedparser.parse(data)
+    if parsed.get("bozo") and not parsed.get("entries"):
+        yield Item(source, skipped="not an RSS or Atom feed (no entries could be read)")
+        return
+    if not parsed.entries:
+        yield Item(source, skipped="feed has no entries")
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if not link:
+            yield Item(f"{source}#{entry.get('id', '?')}", skipped="feed entry has no link")
+            continue
+        for item in _url(link):
+            if item.article is not None:
+                article = _with_feed_metadata(item.article, entry, parsed.feed)
+                yield Item(item.source, article)
+            else:
+                yield item
+
+
+def _with_feed_metadata(article: Article, entry: Any, feed: Any) -> Article:
+    """Fill what the page did not say from the feed (title, outlet, date)."""
+    update: dict[str, Any] = {}
+    if not article.title and entry.get("title"):
+        update["title"] = entry["title"]
+    if not article.outlet and feed.get("title"):
+        update["outlet"] = feed["title"]
+    published = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not article.published and published:
+        update["published"] = f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}"
+    if not update:
+        return article
+    try:
+        return Article.model_validate({**article.model_dump(), **update})
+    except ValidationError:
+        return article
+
+
+def _reason(error: ArticleError, source: str) -> str:
+    """The error's message without the repeated source prefix."""
+    message = str(error)
+    return message.removeprefix(f"{source}: ")

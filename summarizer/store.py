@@ -1,0 +1,177 @@
+"""The durable store: SQLite (stdlib, WAL) holding articles, briefs and runs.
+
+Articles are deduplicated by a hash of their normalised text (the same story
+under two URLs is one article). Briefs are keyed by (article hash, model,
+prompt version, schema version) and committed one by one as they complete,
+so a crash or Ctrl-C loses nothing and a re-run finds the finished work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from summarizer.article import Article
+from summarizer.schema import Brief
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    hash TEXT PRIMARY KEY,
+    title TEXT, url TEXT, outlet TEXT, published TEXT,
+    article_json TEXT NOT NULL,
+    first_seen TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS briefs (
+    article_hash TEXT NOT NULL REFERENCES articles(hash),
+    model TEXT NOT NULL,
+    prompt_version TEXT NOT NULL,
+    schema_version TEXT NOT NULL,
+    brief_json TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (article_hash, model, prompt_version, schema_version)
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started TEXT NOT NULL,
+    finished TEXT,
+    inputs_json TEXT NOT NULL,
+    counts_json TEXT,
+    failures_json TEXT
+);
+"""
+
+
+def default_store_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "summarizer" / "store.sqlite"
+
+
+def content_hash(text: str) -> str:
+    """The same article whatever its whitespace or case: sha256 of the collapsed, casefolded text."""
+    normalised = re.sub(r"\s+", " ", text).strip().casefold()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class BriefKey:
+    """What makes a stored brief reusable: change any part and the brief is made again."""
+
+    model: str
+    prompt_version: str
+    schema_version: str
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """One SQLite file; safe to share between threads of one process (one lock, short transactions)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_store_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def add_article(self, article: Article) -> tuple[str, bool]:
+        """Store the article once; return its hash and whether it was new."""
+        digest = content_hash(article.text)
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    digest,
+                    article.title,
+                    article.url,
+                    article.outlet,
+                    article.published.isoformat() if article.published else None,
+                    article.model_dump_json(),
+                    _now(),
+                ),
+            )
+        return digest, cursor.rowcount == 1
+
+    def article(self, digest: str) -> Article | None:
+        with self._lock:
+            row = self._db.execute("SELECT article_json FROM articles WHERE hash = ?", (digest,)).fetchone()
+        return Article.model_validate_json(row[0]) if row else None
+
+    def brief(self, digest: str, key: BriefKey) -> Brief | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT brief_json FROM briefs WHERE article_hash = ? AND model = ? AND prompt_version = ?"
+                " AND schema_version = ?",
+                (digest, key.model, key.prompt_version, key.schema_version),
+            ).fetchone()
+        return Brief.model_validate_json(row[0]) if row else None
+
+    def put_brief(self, digest: str, key: BriefKey, brief: Brief) -> None:
+        """Commit the brief now (autocommit): it survives whatever happens next."""
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?, ?, ?)",
+                (digest, key.model, key.prompt_version, key.schema_version, brief.model_dump_json(), _now()),
+            )
+
+    def count_briefs(self, key: BriefKey | None = None) -> int:
+        query = "SELECT COUNT(*) FROM briefs"
+        args: tuple[str, ...] = ()
+        if key is not None:
+            query += " WHERE model = ? AND prompt_version = ? AND schema_version = ?"
+            args = (key.model, key.prompt_version, key.schema_version)
+        with self._lock:
+            return int(self._db.execute(query, args).fetchone()[0])
+
+    def start_run(self, inputs: list[str]) -> int:
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT INTO runs (started, inputs_json) VALUES (?, ?)", (_now(), json.dumps(inputs))
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run: int, counts: dict[str, int], failures: list[dict[str, str]]) -> None:
+        with self._lock:
+            self._db.execute(
+                "UPDATE runs SET finished = ?, counts_json = ?, failures_json = ? WHERE id = ?",
+                (_now(), json.dumps(counts), json.dumps(failures), run),
+            )
+
+    def runs(self) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, started, finished, inputs_json, counts_json, failures_json FROM runs ORDER BY id"
+            ).fetchall()
+        return [
+            {
+                "id": row[0],
+                "started": row[1],
+                "finished": row[2],
+                "inputs": json.loads(row[3]),
+                "counts": json.loads(row[4]) if row[4] else None,
+                "failures": json.loads(row[5]) if row[5] else None,
+            }
+            for row in rows
+        ]
