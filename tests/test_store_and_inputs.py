@@ -145,3 +145,17 @@ def test_failures_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
         assert sorted(source for source, _ in result.failures) == sorted(inputs)
         assert all("refused the API key" in message for _, message in result.failures)
         assert store.count_briefs() == 0
+
+
+def test_stories_group_the_same_event_and_keep_others_apart() -> None:
+    from summarizer.evaluation.gold import load_gold
+    from summarizer.html import article_from_html
+    from summarizer.stories import group
+
+    articles = [gold.article for gold in load_gold(GUM)]
+    seed = Article(text=SEED.read_text(), published="2025-08-20")
+    web_copy = article_from_html(article_page(), "page.html").model_copy(update={"outlet": "Sahel Wire"})
+    stories = group([*articles, seed, web_copy])
+    assert len(stories) == 13
+    assert stories[-1] == [12, 13]  # the seed and its web page are one story
+    assert all(len(story) == 1 for story in stories[:-1])
