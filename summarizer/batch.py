@@ -76,6 +76,8 @@ def brief_all(
             _tell(progress, item.source, "reused")
         else:
             todo[digest] = (item.source, item.article)
+    if todo:
+        summarizer.client()  # start the backend once, before threads race to start it
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         futures = {
             pool.submit(summarizer.summarize, article): (digest, source) for digest, (source, article) in todo.items()

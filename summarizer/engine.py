@@ -9,6 +9,7 @@ Brief with run metadata. Imports no renderer.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 import warnings
 from typing import Annotated, Any, TypeVar
@@ -90,6 +91,7 @@ class Summarizer:
         self.retry = retry or RetryPolicy()
         self.status: Status = status or (lambda _message: None)
         self._client: ChatClient | None = None
+        self._starting = threading.Lock()
 
     def __enter__(self) -> Summarizer:
         return self
@@ -104,9 +106,11 @@ class Summarizer:
         self.backend.close()
 
     def client(self) -> ChatClient:
-        if self._client is None:
-            self._client = ChatClient(self.backend.endpoint(self.status), self.retry)
-        return self._client
+        """The client, starting the backend on first use (once, even when threads ask together)."""
+        with self._starting:
+            if self._client is None:
+                self._client = ChatClient(self.backend.endpoint(self.status), self.retry)
+            return self._client
 
     def summarize(self, article: Article | str) -> Brief:
         """A grounded brief of one article (an Article, or the article's text)."""
