@@ -41,12 +41,19 @@ def collect(inputs: list[str]) -> Iterator[Item]:
             yield from _directory(path)
         elif not path.exists():
             yield Item(spec, skipped="no such file or directory")
-        elif path.suffix.lower() == ".jsonl":
-            yield from _json_lines(path)
-        elif path.suffix.lower() in FEED_SUFFIXES:
-            yield from _feed(path.read_bytes(), str(path))
         else:
-            yield _file(path)
+            yield from _path(path)
+
+
+def _path(path: Path) -> Iterator[Item]:
+    """A file by its suffix: JSON Lines, a feed, or one article."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _json_lines(path)
+    elif suffix in FEED_SUFFIXES:
+        yield from _feed(path.read_bytes(), str(path))
+    else:
+        yield _file(path)
 
 
 def _file(path: Path) -> Item:
@@ -62,12 +69,8 @@ def _directory(directory: Path) -> Iterator[Item]:
         yield Item(str(directory), skipped="empty directory")
     for path in files:
         suffix = path.suffix.lower()
-        if suffix in ARTICLE_SUFFIXES:
-            yield _file(path)
-        elif suffix == ".jsonl":
-            yield from _json_lines(path)
-        elif suffix in FEED_SUFFIXES:
-            yield from _feed(path.read_bytes(), str(path))
+        if suffix in ARTICLE_SUFFIXES or suffix == ".jsonl" or suffix in FEED_SUFFIXES:
+            yield from _path(path)
         else:
             yield Item(str(path), skipped=f"not an article file ({suffix or 'no suffix'}; use .txt, .md, .json, .html)")
 

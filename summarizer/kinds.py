@@ -14,6 +14,7 @@ import re
 from typing import Literal
 
 from summarizer.places import country_mentions
+from summarizer.when import MONTH_NAMES
 
 Cue = Literal["person", "organization", "site", "city"]
 
@@ -68,15 +69,9 @@ def kind_cue(name: str) -> Cue | None:
     return None
 
 
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-}  # fmt: skip
-
-
 def set_in(name: str, text: str) -> bool:
     """Written as the place where something happens: "in Kati,", "near Bamako." (not "in the World Cup", "in September")."""
-    if name.casefold() in _MONTHS or name.startswith("The "):
+    if name.casefold() in MONTH_NAMES or name.startswith("The "):
         return False
     follow = r"(?=[,.;:)]|\s+(?:and|on|where|after|before|to|from|at|for|with|when|while|since)\b|\s*$)"
     return re.search(rf"\b(?:in|near)\s+{re.escape(name)}{follow}", text) is not None

@@ -12,27 +12,23 @@ from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTH_TABLE = [
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+]
+MONTH_NAMES = frozenset(names[0] for names in _MONTH_TABLE)
+"""Full month names, lower case."""
+_MONTHS = {name: number for number, names in enumerate(_MONTH_TABLE, start=1) for name in names}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -106,11 +102,13 @@ def _relative(text: str, published: date) -> tuple[date | None, Precision | None
 
 
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_CAP_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_CAP_MONTH = "(?:{})".format(
+    "|".join(
+        [names[0].capitalize() for names in _MONTH_TABLE]
+        + [rf"{short.capitalize()}\." for names in _MONTH_TABLE for short in names[1:]]
+    )
 )
-_CAP_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_CAP_WEEKDAY = "(?:{})".format("|".join(day.capitalize() for day in _WEEKDAYS))
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _TIME_EXPRESSION = re.compile(
     "|".join(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from rich.console import Console
 from summarizer.article import read_article
 from summarizer.engine import Summarizer
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
+from summarizer.files import write_atomically
 from summarizer.render import render_json, render_markdown, render_terminal
 from summarizer.schema import Brief
 
@@ -114,7 +114,7 @@ def _emit(brief: Brief, fmt: str, output: Path | None, out: Console) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    _write_atomically(output, text)
+    write_atomically(output, text)
     Console(stderr=True).print(f"wrote {output}", highlight=False)
 
 
@@ -122,16 +122,3 @@ def _plain(brief: Brief) -> str:
     console = Console(record=True, width=100, file=open(os.devnull, "w"))  # noqa: SIM115
     render_terminal(brief, console)
     return console.export_text()
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written brief."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

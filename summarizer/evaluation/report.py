@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from summarizer.errors import ConfigError
 from summarizer.evaluation.metrics import ArticleScore, Overall
+from summarizer.files import write_atomically
 
 REPORT_VERSION = 1
 
@@ -90,10 +91,7 @@ def check_bar(overall: Overall) -> list[BarResult]:
 
 def write_report(report: EvalReport, path: Path) -> None:
     """Write atomically: a half-written report is never left behind."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
-    partial.replace(path)
+    write_atomically(path, report.model_dump_json(indent=2) + "\n")
 
 
 def load_report(path: str | Path) -> EvalReport:

@@ -23,6 +23,7 @@ from summarizer.errors import SummarizerError
 from summarizer.evaluation.gold import GoldArticle, load_gold
 from summarizer.evaluation.metrics import ArticleScore, failed_score, score_brief, summarize_scores
 from summarizer.evaluation.report import EvalReport, check_bar
+from summarizer.files import write_atomically
 from summarizer.prompts import BRIEF_PROMPTS
 from summarizer.schema import SCHEMA_VERSION, Brief
 
@@ -62,10 +63,7 @@ class BriefStore:
             return None
 
     def put(self, key: str, brief: Brief) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        partial = self.directory / f"{key}.json.partial"
-        partial.write_text(brief.model_dump_json(), encoding="utf-8")
-        partial.replace(self.directory / f"{key}.json")
+        write_atomically(self.directory / f"{key}.json", brief.model_dump_json())
 
 
 def evaluate(
