@@ -228,8 +228,8 @@ class Grounder:
             form = self.index.text[mention.start : mention.end]
             if normalize(form) in have or not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", written):
                 continue
-            place = next((p for p in out.where if p.mention == self.span(mention.start, mention.end)), None)
             span = self.span(mention.start, mention.end)
+            place = next((p for p in out.where if p.mention == span), None)
             evidence = place.evidence if place else self.mention_evidence(Found(mention.start, mention.end, form, True))
             out.who.append(Actor(name=_name(span), kind="country", mention=span, evidence=evidence))
             have.add(normalize(form))
@@ -261,10 +261,10 @@ class Grounder:
                         evidence=[self.sentence_span(sentence)],
                     )
                 )
-        for event in out.what:
+        for position, event in enumerate(out.what):
             times = [t.text for t in out.when if _inside(t.mention, event.evidence)]
             if times:
-                out.what[out.what.index(event)] = event.model_copy(update={"times": times})
+                out.what[position] = event.model_copy(update={"times": times})
 
     def _add_source_cues(self, out: Grounded) -> None:
         """Add attributed speakers the model missed (see attribution.py)."""

@@ -35,14 +35,15 @@ def _countries() -> tuple[dict[str, str], re.Pattern[str]]:
     return aliases, pattern
 
 
-def country_mentions(text: str) -> list[CountryMention]:
-    """Every mention of a country, in order."""
+@lru_cache(maxsize=16)
+def country_mentions(text: str) -> tuple[CountryMention, ...]:
+    """Every mention of a country, in order (cached: grounding asks about one article many times)."""
     aliases, pattern = _countries()
-    return [
+    return tuple(
         CountryMention(aliases[match.group()], match.start(), match.end())
         for match in pattern.finditer(text)
         if not (_inside_name(text, match.start()) or _name_follows(text, match.end()))
-    ]
+    )
 
 
 def find_countries(text: str) -> list[CountryMention]:

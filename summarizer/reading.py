@@ -47,9 +47,9 @@ class Reading:
 def is_dateline(text: str) -> bool:
     """A line that is only a date ("Friday, July 21, 2017"): when the story was filed, not news."""
     spans = find_times(text)
-    rest = "".join(
-        text[end:start] for (_, end), (start, _) in zip([(0, 0), *spans], [*spans, (len(text), 0)], strict=True)
-    )
+    rest = text
+    for start, end in reversed(spans):
+        rest = rest[:start] + rest[end:]
     return bool(spans) and not re.search(r"[^\W\d_]", rest)
 
 
@@ -98,12 +98,11 @@ def salient_names(index: ArticleIndex, max_names: int = MAX_NAMES) -> list[str]:
     for position, key in enumerate(order):
         fuller = [
             other
-            for other in order
-            if other != key
+            for place, other in enumerate(order)
+            if place != position
             and words[key]
-            and (
-                _short_form(words[other], words[key]) and (words[key] != words[other] or order.index(other) < position)
-            )
+            and _short_form(words[other], words[key])
+            and (words[key] != words[other] or place < position)
         ]
         if fuller:
             counts[fuller[0]] += counts[key]  # "Lukaku" counts for "Romelu Lukaku"
