@@ -1,0 +1,188 @@
+"""Many articles in, one digest out: brief each (stored, resumable), group into stories, merge, rank.
+
+Only the briefs cost model calls (see batch.py); grouping, merging, sections
+and the overview are rules over the briefs and the article text, so every
+line of the digest can be traced to an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from summarizer.article import Article
+from summarizer.batch import BatchResult, Progress, brief_all, brief_key, match_concurrency
+from summarizer.digest.claims import Member, corroborations, figure_conflicts, status_conflicts
+from summarizer.digest.schema import (
+    Digest,
+    DigestArticle,
+    DigestRun,
+    OverviewLine,
+    Section,
+    Skipped,
+    Story,
+    StoryReason,
+    StoryUncertainty,
+)
+from summarizer.digest.sections import region, topic
+from summarizer.engine import Summarizer
+from summarizer.evaluation.matching import same_name
+from summarizer.inputs import Item
+from summarizer.schema import SCHEMA_VERSION
+from summarizer.store import Store
+from summarizer.stories import group
+
+OVERVIEW_STORIES = 5
+MAX_NAMES = 8
+_LEVELS = {"low": 0, "medium": 1, "high": 2}
+
+
+def build_digest(
+    articles: Iterable[Article | Item],
+    *,
+    summarizer: Summarizer | None = None,
+    model: str | None = None,
+    store: Store | None = None,
+    day: dt.date | None = None,
+    force: bool = False,
+    concurrency: int | None = None,
+    progress: Progress | None = None,
+) -> Digest:
+    """The digest of these articles (Articles, or Items from ``summarizer.inputs.collect``).
+
+    Briefs are kept in ``store`` (default: the user data directory) and reused
+    on the next run; ``force`` remakes them. ``concurrency`` defaults to the
+    backend's (1 for the embedded model, which then gets that many slots).
+    """
+    items = [a if isinstance(a, Item) else Item(a.url or f"article {n}", a) for n, a in enumerate(articles, 1)]
+    own_summarizer = summarizer is None
+    engine = summarizer or Summarizer(model)
+    own_store = store is None
+    db = store or Store()
+    try:
+        run = db.start_run([item.source for item in items])
+        workers = match_concurrency(engine, concurrency)
+        result = brief_all(items, engine, db, force=force, concurrency=workers, progress=progress)
+        digest = assemble(result, engine, day or dt.date.today())
+        db.finish_run(
+            run,
+            {"articles": len(result.articles), "made": result.made, "reused": result.reused,
+             "failed": len(result.failures), "skipped": len(result.skipped), "stories": len(digest.stories)},
+            [{"source": source, "error": error} for source, error in result.failures],
+        )  # fmt: skip
+        return digest
+    finally:
+        if own_summarizer:
+            engine.close()
+        if own_store:
+            db.close()
+
+
+def assemble(result: BatchResult, summarizer: Summarizer, day: dt.date) -> Digest:
+    """Stories from the briefs of one batch: grouped, merged, ranked, sectioned."""
+    hashes = [h for h in result.articles if h in result.briefs]
+    members = [Member(h[:12], result.articles[h], result.briefs[h]) for h in hashes]
+    groups = group([m.article for m in members])
+    stories = rank([story([members[i] for i in members_of]) for members_of in groups])
+    key = brief_key(summarizer)
+    return Digest(
+        date=day,
+        generated=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        overview=[OverviewLine(story=s.id, text=s.summary) for s in stories[:OVERVIEW_STORIES]],
+        sections=sections(stories, "region") + sections(stories, "topic"),
+        stories=stories,
+        articles=[
+            DigestArticle(
+                id=m.id,
+                sources=result.sources[h],
+                title=m.article.title,
+                outlet=m.article.outlet,
+                url=m.article.url,
+                published=m.article.published,
+                brief=m.brief,
+            )
+            for h, m in zip(hashes, members, strict=True)
+        ],
+        skipped=[Skipped(source=s, reason=r) for s, r in result.skipped],
+        failed=[Skipped(source=s, reason=r) for s, r in result.failures],
+        run=DigestRun(
+            model=key.model,
+            prompt_version=key.prompt_version,
+            schema_version=SCHEMA_VERSION,
+            made=result.made,
+            reused=result.reused,
+            failed=len(result.failures),
+            complete=result.complete,
+        ),
+    )
+
+
+def story(members: Sequence[Member]) -> Story:
+    """One story from its articles: the fullest brief leads; outlets, claims, conflicts and doubts merged."""
+    lead = max(members, key=lambda m: len(m.brief.who) + len(m.brief.what) + len(m.brief.where))
+    ordered = [lead, *(m for m in members if m is not lead)]
+    briefs = [m.brief for m in ordered]
+    corroborated = corroborations(ordered)
+    dates = [m.article.published for m in members if m.article.published]
+    return Story(
+        id=f"story-{lead.id[:8]}",
+        rank=1,
+        headline=lead.brief.headline,
+        summary=lead.brief.summary,
+        lead_article=lead.id,
+        region=region(briefs),
+        topic=topic(briefs),
+        published=max(dates) if dates else None,
+        outlets=list(dict.fromkeys(m.outlet for m in ordered)),
+        articles=[m.id for m in members],
+        who=_names([a.name for b in briefs for a in b.who]),
+        where=_names([p.name for b in briefs for p in b.where]),
+        corroborated=corroborated,
+        conflicts=figure_conflicts(ordered) + status_conflicts(ordered, corroborated),
+        uncertainty=_uncertainty(ordered),
+    )
+
+
+def _names(names: list[str]) -> list[str]:
+    kept: list[str] = []
+    for name in names:
+        if not any(same_name(name, k) for k in kept):
+            kept.append(name)
+    return kept[:MAX_NAMES]
+
+
+def _uncertainty(members: Sequence[Member]) -> StoryUncertainty:
+    level = max((m.brief.uncertainty.level for m in members), key=_LEVELS.__getitem__)
+    reasons: dict[tuple[str, str], StoryReason] = {}
+    for member in members:
+        for reason in member.brief.uncertainty.reasons:
+            reasons.setdefault(
+                (reason.kind, reason.note.casefold()),
+                StoryReason(kind=reason.kind, note=reason.note, citation=member.cite(reason.evidence[0])),
+            )
+    return StoryUncertainty(level=level, reasons=list(reasons.values()))
+
+
+def rank(stories: list[Story]) -> list[Story]:
+    """Most outlets first, then most articles, then the most recent; numbered from 1."""
+    order = sorted(
+        enumerate(stories),
+        key=lambda pair: (
+            -len(pair[1].outlets),
+            -len(pair[1].articles),
+            -(pair[1].published.toordinal() if pair[1].published else 0),
+            pair[0],
+        ),
+    )
+    return [s.model_copy(update={"rank": number}) for number, (_, s) in enumerate(order, start=1)]
+
+
+def sections(stories: Sequence[Story], kind: str) -> list[Section]:
+    """Stories by region or topic; sections in the order of their best story."""
+    members: dict[str, list[str]] = {}
+    for s in stories:
+        members.setdefault(s.region if kind == "region" else s.topic, []).append(s.id)
+    return [
+        Section(title=title, kind="region" if kind == "region" else "topic", stories=ids)
+        for title, ids in members.items()
+    ]

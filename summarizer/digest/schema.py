@@ -1,0 +1,132 @@
+"""The public Digest: the day's stories, each traced to its articles; exported to ``schemas/``.
+
+Every line a reader sees points back at article text: corroborated claims and
+conflicting accounts carry a ``Citation`` (article id + exact span of that
+article's text), and each article carries its full grounded Brief.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarizer.schema import Brief, ReasonKind, Span, UncertaintyLevel
+
+DIGEST_SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Citation(_Model):
+    """Where one article says it: ``quote.text == article_text[quote.start:quote.end]``."""
+
+    article: str = Field(description="Id of the article in `articles`.")
+    outlet: str | None = None
+    quote: Span
+
+
+class Corroboration(_Model):
+    """A claim that more than one outlet reports."""
+
+    claim: str = Field(description="The claim as the story's first brief states it.")
+    outlets: list[str] = Field(min_length=2)
+    citations: list[Citation] = Field(min_length=2, description="One sentence from each article that reports it.")
+
+
+class Account(_Model):
+    value: str = Field(description="What this article says: a figure, or the status it gives an event.")
+    citation: Citation
+
+
+class Conflict(_Model):
+    """Outlets that disagree: different figures for the same thing, or different accounts of an event."""
+
+    kind: Literal["figure", "status"]
+    about: str = Field(description="What they disagree on, e.g. 'killed' or an event.")
+    accounts: list[Account] = Field(min_length=2)
+
+
+class StoryReason(_Model):
+    kind: ReasonKind
+    note: str
+    citation: Citation
+
+
+class StoryUncertainty(_Model):
+    level: UncertaintyLevel = Field(description="The strongest level of the story's briefs.")
+    reasons: list[StoryReason] = Field(default_factory=list)
+
+
+class Story(_Model):
+    id: str
+    rank: int = Field(ge=1)
+    headline: str = Field(description="The headline of the story's lead brief.")
+    summary: str = Field(description="The summary of the story's lead brief.")
+    lead_article: str
+    region: str
+    topic: str
+    published: dt.date | None = Field(default=None, description="The latest date of its articles.")
+    outlets: list[str] = Field(description="Every outlet covering the story (articles without one are 'unknown').")
+    articles: list[str] = Field(min_length=1)
+    who: list[str] = Field(default_factory=list)
+    where: list[str] = Field(default_factory=list)
+    corroborated: list[Corroboration] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    uncertainty: StoryUncertainty
+
+
+class DigestArticle(_Model):
+    id: str = Field(description="The first 12 hex digits of the article's normalised-content hash.")
+    sources: list[str] = Field(description="Every input this article came from (one article under two URLs).")
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    brief: Brief
+
+
+class OverviewLine(_Model):
+    """One line of the day's overview: a story's lead summary, as its brief wrote it."""
+
+    story: str
+    text: str
+
+
+class Section(_Model):
+    title: str
+    kind: Literal["region", "topic"]
+    stories: list[str]
+
+
+class Skipped(_Model):
+    source: str
+    reason: str
+
+
+class DigestRun(_Model):
+    model: str
+    prompt_version: str
+    schema_version: str
+    made: int = Field(description="Briefs made by the model in this run.")
+    reused: int = Field(description="Briefs found in the store (no model call).")
+    failed: int
+    complete: bool = Field(description="True when every article found has a brief.")
+
+
+class Digest(_Model):
+    """The day's stories, ranked, with sections, an overview and every article's brief."""
+
+    schema_version: str = DIGEST_SCHEMA_VERSION
+    date: dt.date
+    generated: dt.datetime
+    overview: list[OverviewLine]
+    sections: list[Section]
+    stories: list[Story]
+    articles: list[DigestArticle]
+    skipped: list[Skipped] = Field(default_factory=list, description="Inputs that gave no article, and why.")
+    failed: list[Skipped] = Field(default_factory=list, description="Articles whose brief failed, and why.")
+    run: DigestRun

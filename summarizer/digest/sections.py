@@ -1,0 +1,110 @@
+"""Where in the world and what kind of news a story is, for the digest's sections.
+
+Region: the country the story's briefs place it in most often (their `where`
+and `who` countries, US states counting as the United States), mapped by
+``data/regions.txt``. Topic: the topic whose cue words the briefs' headlines,
+summaries and events use most. Both are rules over the briefs: no model call,
+and a reader can see why a story sits where it does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib.resources import files
+
+from summarizer.places import country_mentions, is_country
+from summarizer.schema import Brief
+from summarizer.text import normalize
+
+UNPLACED = "World"
+GENERAL = "General"
+
+TOPICS: dict[str, tuple[str, ...]] = {
+    "Politics": (
+        "elect", "vote", "campaign", "president", "congress", "senat", "parliament", "minister", "party",
+        "government", "republican", "democrat", "governor", "legislat", "policy", "lawmaker", "candidate", "mayor",
+    ),
+    "Conflict & security": (
+        "war", "attack", "kill", "militar", "troop", "soldier", "coup", "arrest", "police", "terror", "bomb",
+        "rebel", "army", "junta", "weapon", "shoot", "violen", "hostage", "destabil",
+    ),
+    "Business & economy": (
+        "econom", "market", "compan", "bank", "trade", "tariff", "inflation", "stock", "share", "profit",
+        "budget", "tax", "industr", "job", "oil", "price", "invest",
+    ),
+    "Science & health": (
+        "scien", "research", "study", "health", "disease", "virus", "vaccin", "climate", "hospital", "species",
+        "space", "medic", "patient", "environment",
+    ),
+    "Sports": (
+        "match", "game", "team", "season", "league", "cup", "player", "coach", "tournament", "champion",
+        "olymp", "football", "soccer", "stadium", "score",
+    ),
+    "Culture": (
+        "film", "music", "art", "museum", "book", "festival", "concert", "theatre", "theater", "novel",
+        "artist", "award", "exhibit",
+    ),
+    "Technology": ("internet", "hack", "software", "website", "online", "comput", "cyber", "digital", "app"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _regions() -> tuple[dict[str, str], dict[str, str]]:
+    """(country → region, US state → 'United States')."""
+    regions: dict[str, str] = {}
+    states: dict[str, str] = {}
+    for line in files("summarizer").joinpath("data/regions.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        region, _, names = line.partition(":")
+        for name in (n.strip() for n in names.split(";")):
+            if region == "US states":
+                states[name] = "United States"
+            else:
+                regions[name] = region
+    return regions, states
+
+
+def _countries(brief: Brief) -> list[str]:
+    regions, states = _regions()
+    found: list[str] = []
+    for name in [p.name for p in brief.where] + [a.name for a in brief.who if a.kind == "country"]:
+        mentions = country_mentions(name)
+        if mentions:
+            found.extend(m.country for m in mentions)
+        elif name in states:
+            found.append(states[name])
+        elif is_country(name) and name in regions:
+            found.append(name)
+    return found
+
+
+def region(briefs: Sequence[Brief]) -> str:
+    """The region of the country the briefs name most (ties: the first named)."""
+    counts = Counter(country for brief in briefs for country in _countries(brief))
+    if not counts:
+        return UNPLACED
+    country = counts.most_common(1)[0][0]
+    return _regions()[0].get(country, UNPLACED)
+
+
+def _cue(word: str, cue: str) -> bool:
+    """Long cues are stems ("elect" → election); short ones only take an ending ("war" → wars, not warn)."""
+    if len(cue) >= 5:
+        return word.startswith(cue)
+    return word == cue or (word.startswith(cue) and word[len(cue) :] in _ENDINGS)
+
+
+_ENDINGS = {"s", "d", "ed", "es", "er", "ers", "ing", "ings"}
+
+
+def topic(briefs: Sequence[Brief]) -> str:
+    """The topic with the most cue words in the briefs' headlines, summaries and events."""
+    text = " ".join(" ".join([b.headline, b.summary, *(e.description for e in b.what)]) for b in briefs)
+    words = re.findall(r"[a-z]+", normalize(text))
+    scores = {name: sum(1 for w in words if any(_cue(w, cue) for cue in cues)) for name, cues in TOPICS.items()}
+    best = max(scores, key=lambda name: scores[name])
+    return best if scores[best] else GENERAL

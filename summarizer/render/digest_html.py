@@ -1,0 +1,30 @@
+"""The digest as one self-contained HTML page: no external assets, evidence shown on demand."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+import jinja2
+
+from summarizer.digest.schema import Digest
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    source = files("summarizer").joinpath("render/templates/digest.html.j2").read_text(encoding="utf-8")
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True)
+    return environment.from_string(source)
+
+
+def render_digest_html(digest: Digest) -> str:
+    from summarizer import __version__
+
+    return _template().render(
+        digest=digest,
+        stories={s.id: s for s in digest.stories},
+        articles={a.id: a for a in digest.articles},
+        links={a.id: a.url for a in digest.articles if a.url and a.url.startswith(("http://", "https://"))},
+        outlets=len({o for s in digest.stories for o in s.outlets}),
+        version=__version__,
+    )
