@@ -101,7 +101,8 @@ def brief_all(
             todo[digest] = (item.source, item.article)
     if todo:
         summarizer.client()  # start the backend once, before threads race to start it
-    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
+    try:
         futures = {
             pool.submit(summarizer.summarize, article): (digest, source) for digest, (source, article) in todo.items()
         }
@@ -117,6 +118,9 @@ def brief_all(
             result.briefs[digest] = brief
             result.made += 1
             _tell(progress, source, "made")
+    finally:
+        # On Ctrl-C or a crash, do not start queued briefs; what is stored stays stored.
+        pool.shutdown(wait=False, cancel_futures=True)
     return result
 
 

@@ -8,6 +8,7 @@ import click
 
 from summarizer import __version__
 from summarizer.cli.brief import brief
+from summarizer.cli.digest import digest_command
 from summarizer.cli.evaluate import evaluate_command
 
 
@@ -26,12 +27,14 @@ def cli() -> None:
       cat article.txt | summarizer brief - --format json | jq .who
       summarizer brief article.json --model openai/gpt-4o-mini
       summarizer brief article.md --base-url http://localhost:11434/v1 --model llama3.2
+      summarizer digest ../shared/eval/gum-news examples --out digests
       summarizer eval ../shared/eval/gum-news --report eval.json
     """
 
 
 cli.add_command(brief)
 cli.add_command(evaluate_command)
+cli.add_command(digest_command)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ import click
 from rich.console import Console
 
 from summarizer.article import read_article
+from summarizer.cli.options import model_options
 from summarizer.engine import Summarizer
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.files import write_atomically
@@ -22,27 +23,7 @@ FORMATS = ["pretty", "json", "markdown"]
 
 @click.command()
 @click.argument("file", type=str, metavar="FILE|URL|-")
-@click.option(
-    "-m",
-    "--model",
-    envvar="SUMMARIZER_MODEL",
-    help="local (default), local/<file.gguf>, openai/<model>, or a server's model name with --base-url. [env: SUMMARIZER_MODEL]",
-)
-@click.option(
-    "--base-url",
-    envvar="SUMMARIZER_BASE_URL",
-    help="An OpenAI-compatible server, e.g. http://localhost:8000/v1 (vLLM, Ollama, llama.cpp). [env: SUMMARIZER_BASE_URL]",
-)
-@click.option(
-    "--api-key",
-    envvar="SUMMARIZER_API_KEY",
-    help="Key for --base-url or openai/ models. [env: SUMMARIZER_API_KEY, then OPENAI_API_KEY]",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=1),
-    help="Seconds to wait for one model answer (default 600 embedded, 120 remote).",
-)
+@model_options
 @click.option(
     "-f",
     "--format",

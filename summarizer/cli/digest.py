@@ -1,0 +1,198 @@
+"""``summarizer digest``: the day's articles in, one digest out (Markdown, HTML, JSON)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import warnings
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from summarizer.cli.options import model_options
+from summarizer.cli.progress import BatchProgress
+from summarizer.digest.build import build_digest
+from summarizer.digest.schema import Digest
+from summarizer.engine import Summarizer
+from summarizer.errors import ArticleError, ConfigError, SummarizerError
+from summarizer.files import write_atomically
+from summarizer.inputs import Item, collect
+from summarizer.render.digest_html import render_digest_html
+from summarizer.render.digest_markdown import render_digest_markdown
+from summarizer.store import Store, content_hash, default_store_path
+
+FORMATS = {"md": render_digest_markdown, "html": render_digest_html, "json": lambda d: d.model_dump_json(indent=2)}
+PARTIAL = 3
+
+
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[str]:
+    chosen = [f.strip() for f in value.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"use a comma-separated list of {', '.join(FORMATS)} (got {value!r})")
+    return list(dict.fromkeys(chosen))
+
+
+@click.command("digest")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day the digest is for (title and file names). Default: today. Articles are not filtered by it.",
+)
+@click.option(
+    "-o",
+    "--out",
+    default="digests",
+    show_default=True,
+    help="Directory for digest-DATE.md/.html/.json; - writes the one --format to standard output.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    default="md,html,json",
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated: md, html (one self-contained page), json (schemas/digest.schema.json).",
+)
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"SQLite file keeping articles and briefs between runs. Default: {default_store_path()}",
+)
+@click.option("--force", is_flag=True, help="Make every brief again, even those already stored.")
+@click.option(
+    "-j",
+    "--concurrency",
+    type=click.IntRange(min=1, max=32),
+    help="Briefs made at once. Default: 1 for the embedded model (it gets that many slots), 4 for a server.",
+)
+@model_options
+def digest_command(
+    inputs: tuple[str, ...],
+    day: dt.datetime | None,
+    out: str,
+    formats: list[str],
+    store: Path | None,
+    force: bool,
+    concurrency: int | None,
+    model: str | None,
+    base_url: str | None,
+    api_key: str | None,
+    timeout: float | None,
+) -> None:
+    """Brief the day's articles and write one digest of their stories.
+
+    \b
+    INPUT is any mix of:
+      a directory of articles (.txt, .md, .json, .html; JSON as one article
+        object or a record with the article under "article"),
+      a .jsonl file (one article per line: text, title, url, outlet, published),
+      an RSS/Atom feed, as a file or URL (each entry's link is fetched),
+      an article URL or .html page (main text and metadata extracted).
+
+    Articles about the same event from different outlets become one story,
+    listing its outlets, the claims several outlets report, where they differ
+    (figures, accounts), and the strongest uncertainty, every item quoting the
+    sentence it rests on. Stories are ranked by outlets and recency, in
+    sections by region, with a topic index and an overview of the top stories.
+
+    Each brief is stored as soon as it is made (--store): Ctrl-C or a crash
+    loses nothing, and a re-run makes only the missing briefs (none when the
+    day is done). Inputs that give no article (binary or empty files, a feed
+    that is not XML, a page without an article, a 404 or timeout) are listed
+    with the reason and skipped.
+
+    \b
+    Examples:
+      summarizer digest ../shared/eval/gum-news examples --date 2026-11-24
+      summarizer digest feeds/world.xml https://example.com/story.html --out today
+      summarizer digest day.jsonl --format json --out - | jq '.stories[0]'
+      summarizer digest day/ --base-url http://localhost:8000/v1 --model qwen2.5 -j 8
+
+    Exit status: 0 every article briefed, 3 partial (some briefs failed: the
+    digest holds the rest; re-run to retry), 1 no brief could be made, 2 bad
+    options or no input found, 130 interrupted (stored briefs are kept).
+    """
+    err = Console(stderr=True)
+    if out == "-" and len(formats) != 1:
+        _fail(err, "--out - writes one format: add --format md, html or json", 2)
+    target_day = day.date() if day else dt.date.today()
+    try:
+        items = _collect(list(inputs), err)
+        if all(item.article is None for item in items) and all(_missing(item) for item in items):
+            _fail(err, "no input found: " + "; ".join(f"{i.source}: {i.skipped}" for i in items), 2)
+        total = len({content_hash(item.article.text) for item in items if item.article is not None})
+        with (
+            warnings.catch_warnings(),
+            Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout) as engine,
+            Store(store) as db,
+            BatchProgress(err, total) as progress,
+        ):
+            warnings.simplefilter("ignore")  # a trimmed article is reported in its brief (run.truncated)
+            engine.status = progress.status
+            digest = build_digest(
+                items, summarizer=engine, store=db, day=target_day, force=force, concurrency=concurrency,
+                progress=progress.settled,
+            )  # fmt: skip
+    except (ArticleError, ConfigError) as error:
+        _fail(err, error, 2)
+    except SummarizerError as error:
+        _fail(err, f"{error} (briefs already made are kept in the store; re-run to continue)", 1)
+    except KeyboardInterrupt:
+        _fail(err, "interrupted: every brief made so far is stored; run the same command again to continue", 130)
+    _write(digest, formats, out, target_day, err)
+    _report(digest, err)
+    if digest.failed:
+        sys.exit(1 if not digest.articles else PARTIAL)
+
+
+def _collect(inputs: list[str], err: Console) -> list[Item]:
+    """Read every input first (fetching URLs), so the progress bar knows the total."""
+    items: list[Item] = []
+    with err.status("reading inputs…") as status:
+        for item in collect(inputs):
+            items.append(item)
+            status.update(f"reading inputs… {sum(i.article is not None for i in items)} articles")
+    return items
+
+
+def _missing(item: Item) -> bool:
+    return item.skipped == "no such file or directory"
+
+
+def _write(digest: Digest, formats: list[str], out: str, day: dt.date, err: Console) -> None:
+    if out == "-":
+        sys.stdout.write(FORMATS[formats[0]](digest))
+        return
+    written = []
+    for fmt in formats:
+        path = Path(out) / f"digest-{day.isoformat()}.{fmt}"
+        write_atomically(path, FORMATS[fmt](digest))
+        written.append(str(path))
+    err.print(f"wrote {', '.join(written)}", highlight=False, soft_wrap=True)
+
+
+def _report(digest: Digest, err: Console) -> None:
+    run = digest.run
+    err.print(
+        f"{len(digest.articles)} articles → {len(digest.stories)} stories; briefs: {run.made} made, "
+        f"{run.reused} reused, {run.failed} failed; {len(digest.skipped)} inputs skipped",
+        highlight=False,
+    )
+    for entry in digest.skipped:
+        err.print(f"[yellow]skipped[/] {entry.source}: {entry.reason}", highlight=False, soft_wrap=True)
+    for entry in digest.failed:
+        err.print(f"[red]failed[/] {entry.source}: {entry.reason}", highlight=False, soft_wrap=True)
+    if digest.failed:
+        err.print("re-run the same command to retry the failed articles; finished briefs are reused", highlight=False)
+    if not digest.articles and not digest.failed:
+        err.print("no articles found in the inputs: the digest is empty", highlight=False)
+
+
+def _fail(err: Console, error: object, code: int) -> None:
+    err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
+    sys.exit(code)
