@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint record bench schemas clean
+.PHONY: setup chromium demo digest test lint record bench schemas clean
 
 $(STAMP): pyproject.toml
+	@command -v chromium >/dev/null || $(MAKE) --no-print-directory chromium
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[local,eval,test]"
@@ -14,9 +15,17 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+## chromium: Debian's headless browser, for the test that opens the HTML digest
+chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
 ## demo: a brief of the seed article on the embedded model (no API key)
 demo: $(STAMP)
 	$(BIN)/summarizer brief examples/mali-coup-plot.txt --format pretty
+
+## digest: a digest of the GUM news articles and the seed, embedded model (~7 min; re-runs reuse the briefs)
+digest: $(STAMP)
+	$(BIN)/summarizer digest tests/data/gum-news examples --out digests
 
 ## test: lint, type-check, replay cassettes, and one live run of the embedded model
 test: $(STAMP) lint
@@ -31,9 +40,10 @@ lint: $(STAMP)
 record: $(STAMP)
 	$(BIN)/pytest -q --record-mode=rewrite -m "not live"
 
-## bench: tokens, attempts and time on the seed article, embedded model
+## bench: the seed brief (tokens, time), digest overhead per article, embedded throughput at 1/2/4 slots
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.seed_brief
+	$(BIN)/python -m benchmarks.digest all
 
 schemas: $(STAMP)
 	$(BIN)/python -m summarizer.schemas

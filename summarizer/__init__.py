@@ -5,7 +5,10 @@
 >>> [actor.name for actor in brief.who]
 """
 
+__version__ = "0.1.0"  # first: modules imported below read it
+
 from summarizer.article import Article, read_article
+from summarizer.digest import Digest, build_digest
 from summarizer.engine import ArticleTrimmed, Summarizer, asummarize, summarize
 from summarizer.errors import (
     ArticleError,
@@ -29,8 +32,6 @@ from summarizer.schema import (
     UncertaintyReason,
 )
 
-__version__ = "0.1.0"
-
 __all__ = [
     "SCHEMA_VERSION",
     "Actor",
@@ -40,6 +41,7 @@ __all__ = [
     "BackendError",
     "Brief",
     "ConfigError",
+    "Digest",
     "Event",
     "ModelOutputError",
     "ModelUnavailableError",
@@ -54,6 +56,7 @@ __all__ = [
     "UncertaintyReason",
     "__version__",
     "asummarize",
+    "build_digest",
     "read_article",
     "summarize",
 ]

@@ -26,7 +26,7 @@ class BatchResult:
     briefs: dict[str, Brief] = field(default_factory=dict)
     """Article hash → brief, for every article that has one now."""
     articles: dict[str, Article] = field(default_factory=dict)
-    """Article hash → the article, in the order the inputs gave them."""
+    """Article hash → the article as first stored (its briefs' offsets point into its text), in input order."""
     sources: dict[str, list[str]] = field(default_factory=dict)
     """Article hash → every input it came from (a story under two URLs is one article)."""
     made: int = 0
@@ -86,19 +86,21 @@ def brief_all(
             result.skipped.append((item.source, item.skipped or "no article"))
             _tell(progress, item.source, "skipped")
             continue
-        digest, _new = store.add_article(item.article)
+        digest, new = store.add_article(item.article)
         if digest in result.sources:
             result.sources[digest].append(item.source)
             continue
+        # The stored copy is the one every brief of this article is made from, so its offsets hold.
+        article = item.article if new else (store.article(digest) or item.article)
         result.sources[digest] = [item.source]
-        result.articles[digest] = item.article
+        result.articles[digest] = article
         stored = None if force else store.brief(digest, key)
         if stored is not None:
             result.briefs[digest] = stored
             result.reused += 1
             _tell(progress, item.source, "reused")
         else:
-            todo[digest] = (item.source, item.article)
+            todo[digest] = (item.source, article)
     if todo:
         summarizer.client()  # start the backend once, before threads race to start it
     pool = ThreadPoolExecutor(max_workers=max(1, concurrency))

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from summarizer.digest.schema import Digest
 from summarizer.schema import Brief
 
-SCHEMAS = {"brief.schema.json": Brief}
+SCHEMAS: dict[str, type[BaseModel]] = {"brief.schema.json": Brief, "digest.schema.json": Digest}
 
 
 def schema_documents() -> dict[str, str]:

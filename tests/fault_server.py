@@ -13,16 +13,21 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
 
-CASSETTE = Path(__file__).resolve().parent.parent / "cassettes" / "test_seed_brief.yaml"
+CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
+CASSETTE = CASSETTES / "test_seed_brief.yaml"
+REPLAYED = (CASSETTE, CASSETTES / "test_digest_of_a_day.yaml")
+"""Cassettes whose answers the server replays: the seed brief and the digest day."""
 
 
+@lru_cache(maxsize=1)
 def _interactions() -> list[dict]:
-    return list(yaml.safe_load(CASSETTE.read_text())["interactions"])
+    return [i for path in REPLAYED if path.exists() for i in yaml.safe_load(path.read_text())["interactions"]]
 
 
 def recorded_completion() -> bytes:
@@ -31,13 +36,13 @@ def recorded_completion() -> bytes:
 
 
 def recorded_answer(request: bytes) -> bytes:
-    """The recorded answer to the request whose last message matches this one (else the first answer)."""
+    """The recorded answer to the request whose messages match this one's (else the seed's first answer)."""
     try:
-        last = json.loads(request)["messages"][-1]
+        messages = json.loads(request)["messages"]
     except (ValueError, KeyError, IndexError):
         return recorded_completion()
     for interaction in _interactions():
-        if json.loads(interaction["request"]["body"])["messages"][-1] == last:
+        if json.loads(interaction["request"]["body"])["messages"] == messages:
             return str(interaction["response"]["body"]["string"]).encode()
     return recorded_completion()
 

@@ -25,6 +25,7 @@ def test_public_api_surface() -> None:
             "BackendError",
             "Brief",
             "ConfigError",
+            "Digest",
             "Event",
             "ModelOutputError",
             "ModelUnavailableError",
@@ -39,6 +40,7 @@ def test_public_api_surface() -> None:
             "UncertaintyReason",
             "__version__",
             "asummarize",
+            "build_digest",
             "read_article",
             "summarize",
         ]

@@ -99,6 +99,7 @@ def assemble(result: BatchResult, summarizer: Summarizer, day: dt.date) -> Diges
                 outlet=m.article.outlet,
                 url=m.article.url,
                 published=m.article.published,
+                text=m.article.text,
                 brief=m.brief,
             )
             for h, m in zip(hashes, members, strict=True)

@@ -86,6 +86,7 @@ class DigestArticle(_Model):
     outlet: str | None = None
     url: str | None = None
     published: dt.date | None = None
+    text: str = Field(description="The text the brief was made from: every offset in the digest points into it.")
     brief: Brief
 
 

@@ -1,0 +1,136 @@
+"""Benchmark the digest: orchestration overhead per article, and embedded throughput by parallel slots.
+
+    python -m benchmarks.digest overhead      # replayed cassette, no model time
+    python -m benchmarks.digest throughput    # the embedded model at 1, 2 and 4 slots (minutes)
+
+overhead: the day in tests/data/digest-day, its model answers replayed from
+cassettes/test_digest_of_a_day.yaml (vcrpy, in process). What the digest adds per
+article beyond making the brief (storing, deduplicating, threads, grouping,
+merging, ranking, rendering) is the wall time minus the time spent inside
+``Summarizer.summarize``; target < 5 ms. A second run (every brief reused) is
+reported too.
+
+throughput: the same GUM articles briefed from scratch with the embedded
+model at 1, 2 and 4 llama.cpp parallel slots (concurrency = slots), in
+articles per minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from summarizer.backends.embedded import EmbeddedBackend
+from summarizer.backends.model_store import DEFAULT_MODEL
+from summarizer.backends.remote import RemoteBackend
+from summarizer.batch import brief_all
+from summarizer.digest import build_digest
+from summarizer.engine import Summarizer
+from summarizer.inputs import collect
+from summarizer.render.digest_html import render_digest_html
+from summarizer.render.digest_markdown import render_digest_markdown
+from summarizer.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = ROOT / "tests" / "data" / "digest-day"
+CASSETTE = ROOT / "cassettes" / "test_digest_of_a_day.yaml"
+GUM = ROOT / "tests" / "data" / "gum-news"
+
+
+class _TimedSummarizer(Summarizer):
+    """Counts the time spent making briefs, so the rest is the digest's own."""
+
+    brief_seconds = 0.0
+
+    def summarize(self, article: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return super().summarize(article)
+        finally:
+            self.brief_seconds += time.perf_counter() - started
+
+
+def overhead(repeats: int = 5) -> dict[str, Any]:
+    import vcr
+
+    recorder = vcr.VCR(record_mode="none", match_on=["method", "path", "body"], decode_compressed_response=True)
+    fresh, reused = [], []
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory() as tmp, recorder.use_cassette(str(CASSETTE)):
+            backend = RemoteBackend(
+                "embedded", DEFAULT_MODEL.name, "http://127.0.0.1:9/v1", "replay", dialect="llama.cpp"
+            )
+            with _TimedSummarizer(backend=backend) as engine, Store(Path(tmp) / "s.sqlite") as store:
+                for runs in (fresh, reused):
+                    engine.brief_seconds = 0.0
+                    started = time.perf_counter()
+                    digest = build_digest(
+                        collect([str(DAY)]), summarizer=engine, store=store, day=dt.date(2026, 11, 20)
+                    )
+                    render_digest_markdown(digest), render_digest_html(digest), digest.model_dump_json()
+                    wall = time.perf_counter() - started
+                    runs.append((wall, engine.brief_seconds, len(digest.articles)))
+
+    def per_article(runs: list[tuple[float, float, int]]) -> dict[str, float]:
+        best = min(runs, key=lambda r: r[0] - r[1])
+        wall, brief, articles = best
+        return {
+            "articles": articles,
+            "wall_ms_per_article": round(wall * 1000 / articles, 2),
+            "brief_ms_per_article": round(brief * 1000 / articles, 2),
+            "overhead_ms_per_article": round((wall - brief) * 1000 / articles, 2),
+        }
+
+    first, second = per_article(fresh), per_article(reused)
+    return {
+        "first_run": first,
+        "second_run_all_reused": second,
+        "target_overhead_ms<5": first["overhead_ms_per_article"] < 5 and second["overhead_ms_per_article"] < 5,
+        "note": f"best of {repeats}; includes reading inputs, store, grouping, merging and rendering md+html+json",
+    }
+
+
+def throughput(slots: list[int], articles: int) -> dict[str, Any]:
+    items = [item for item in collect([str(GUM)]) if item.article][:articles]
+    results = {}
+    for n in slots:
+        backend = EmbeddedBackend(model=DEFAULT_MODEL.name, parallel=n)
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            Summarizer(backend=backend) as engine,
+            Store(Path(tmp) / "s.sqlite") as store,
+        ):
+            engine.client()  # load the model outside the measured time
+            started = time.perf_counter()
+            result = brief_all(items, engine, store, concurrency=n)
+            wall = time.perf_counter() - started
+        results[f"{n}_slots"] = {
+            "articles": result.made,
+            "failed": len(result.failures),
+            "seconds": round(wall, 1),
+            "articles_per_min": round(result.made * 60 / wall, 2),
+        }
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=["overhead", "throughput", "all"])
+    parser.add_argument("--slots", default="1,2,4")
+    parser.add_argument("--articles", type=int, default=4)
+    args = parser.parse_args()
+    report: dict[str, Any] = {}
+    if args.what in ("overhead", "all"):
+        report["overhead"] = overhead()
+    if args.what in ("throughput", "all"):
+        report["throughput"] = throughput([int(s) for s in args.slots.split(",")], args.articles)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
