@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 _CHAR_MAP = str.maketrans(
     {
@@ -176,6 +176,7 @@ class NormalizedText:
         return None
 
 
+@lru_cache(maxsize=4096)
 def normalize_chars(char: str) -> str:
     """One character folded for matching: quotes straightened, accents dropped, casefolded."""
     mapped = char.translate(_CHAR_MAP)
@@ -186,7 +187,8 @@ def normalize_chars(char: str) -> str:
 
 def normalize(text: str) -> str:
     """The matching form of a whole string (whitespace collapsed)."""
-    return re.sub(r"\s+", " ", "".join(normalize_chars(c) for c in text)).strip()
+    folded = text.translate(_CHAR_MAP).casefold() if text.isascii() else "".join(normalize_chars(c) for c in text)
+    return re.sub(r"\s+", " ", folded).strip()
 
 
 def name_variants(name: str) -> list[str]:

@@ -91,20 +91,19 @@ def region(briefs: Sequence[Brief]) -> str:
     return _regions()[0].get(country, UNPLACED)
 
 
-def _cue(word: str, cue: str) -> bool:
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     """Long cues are stems ("elect" → election); short ones only take an ending ("war" → wars, not warn)."""
-    if len(cue) >= 5:
-        return word.startswith(cue)
-    return word == cue or (word.startswith(cue) and word[len(cue) :] in _ENDINGS)
+    forms = [f"{cue}[a-z]*" if len(cue) >= 5 else f"{cue}(?:s|d|ed|es|er|ers|ing|ings)?" for cue in cues]
+    return re.compile(rf"\b(?:{'|'.join(forms)})\b")
 
 
-_ENDINGS = {"s", "d", "ed", "es", "er", "ers", "ing", "ings"}
+_TOPIC_PATTERNS = {name: _cue_pattern(cues) for name, cues in TOPICS.items()}
 
 
 def topic(briefs: Sequence[Brief]) -> str:
     """The topic with the most cue words in the briefs' headlines, summaries and events."""
     text = " ".join(" ".join([b.headline, b.summary, *(e.description for e in b.what)]) for b in briefs)
-    words = re.findall(r"[a-z]+", normalize(text))
-    scores = {name: sum(1 for w in words if any(_cue(w, cue) for cue in cues)) for name, cues in TOPICS.items()}
+    folded = normalize(text)
+    scores = {name: len(pattern.findall(folded)) for name, pattern in _TOPIC_PATTERNS.items()}
     best = max(scores, key=lambda name: scores[name])
     return best if scores[best] else GENERAL

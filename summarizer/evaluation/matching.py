@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from summarizer.evaluation.gold import GoldEntity
 from summarizer.text import STOPWORDS, TITLES, normalize
@@ -24,6 +25,7 @@ _WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
+@lru_cache(maxsize=8192)
 def words(name: str) -> tuple[str, ...]:
     """The comparable words of a name: normalised, possessives and leading titles dropped."""
     tokens = [t.removesuffix("'s").replace(".", "") for t in _WORD.findall(normalize(_PARENTHESIS.sub("", name)))]
