@@ -6,8 +6,9 @@
   SAME_CLAIM the outlet reports it too.
 - Figure conflicts: counts of the same thing ("12 killed", "arrested 40
   people") that differ between outlets, each outlet's first figure cited.
-- Status conflicts: a corroborated claim one outlet's brief calls confirmed
-  and another's alleged, claimed or denied.
+- Status conflicts: a corroborated claim one outlet's brief states as having
+  happened (confirmed, or claimed by a speaker) and another's as alleged or
+  denied.
 
 No model call: the briefs and the article text are already there.
 """
@@ -32,14 +33,15 @@ SAME_CLAIM = 0.35
 STEM = 6
 MAX_CLAIMS = 5
 
-_STATUS_GROUP = {"confirmed": "confirmed", "alleged": "alleged", "claimed": "alleged", "denied": "denied"}
+_STATUS_GROUP = {"confirmed": "happened", "claimed": "happened", "alleged": "alleged", "denied": "denied"}
+"""What an event status says happened: "claimed" is a statement someone made, so it sides with confirmed."""
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
 _COUNTED = {
-    "killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "fatalities": "killed",
+    "killed": "killed", "killing": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "fatalities": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
     "arrested": "arrested", "detained": "arrested", "arrests": "arrested",
     "missing": "missing", "evacuated": "evacuated", "displaced": "displaced",
@@ -136,7 +138,7 @@ def corroborations(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> l
 
 
 def status_conflicts(members: Sequence[Member], corroborated: Sequence[Corroboration]) -> list[Conflict]:
-    """Corroborated claims whose briefs disagree on whether it happened (confirmed vs alleged vs denied)."""
+    """Corroborated claims whose briefs disagree on whether it happened (happened vs alleged vs denied)."""
     by_id = {m.id: m for m in members}
     conflicts = []
     for claim in corroborated:

@@ -49,6 +49,13 @@ class Conflict(_Model):
     about: str = Field(description="What they disagree on, e.g. 'killed' or an event.")
     accounts: list[Account] = Field(min_length=2)
 
+    def by_value(self) -> dict[str, list[Account]]:
+        """Accounts grouped by what they say (outlets that agree with each other together)."""
+        grouped: dict[str, list[Account]] = {}
+        for account in self.accounts:
+            grouped.setdefault(account.value, []).append(account)
+        return grouped
+
 
 class StoryReason(_Model):
     kind: ReasonKind

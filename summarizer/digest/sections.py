@@ -31,6 +31,10 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "war", "attack", "kill", "militar", "troop", "soldier", "coup", "arrest", "police", "terror", "bomb",
         "rebel", "army", "junta", "weapon", "shoot", "violen", "hostage", "destabil",
     ),
+    "Accidents & disasters": (
+        "accident", "crash", "capsiz", "sank", "sink", "flood", "earthquake", "fire", "storm", "hurricane",
+        "disaster", "collaps", "derail", "rescu", "survivor", "wildfire", "landslide", "explosion",
+    ),
     "Business & economy": (
         "econom", "market", "compan", "bank", "trade", "tariff", "inflation", "stock", "share", "profit",
         "budget", "tax", "industr", "job", "oil", "price", "invest",

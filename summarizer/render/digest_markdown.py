@@ -29,7 +29,10 @@ def _story(story: Story, digest: Digest, links: dict[str, str]) -> list[str]:
     if story.conflicts:
         lines += ["**Where the outlets differ**", ""]
         for conflict in story.conflicts:
-            values = " vs ".join(f"{a.value} ({a.citation.outlet or 'unknown'})" for a in conflict.accounts)
+            values = " vs ".join(
+                f"{value} ({', '.join(a.citation.outlet or 'unknown' for a in accounts)})"
+                for value, accounts in conflict.by_value().items()
+            )
             lines += [f"- {conflict.about}: {values}", *(_quote(a.citation, links) for a in conflict.accounts)]
         lines.append("")
     if story.uncertainty.reasons:
