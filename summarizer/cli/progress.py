@@ -18,7 +18,6 @@ from rich.progress import (
     ProgressColumn,
     Task,
     TextColumn,
-    TimeRemainingColumn,
 )
 from rich.text import Text
 
@@ -33,6 +32,18 @@ class _Rate(ProgressColumn):
         return Text(f"{made * 60 / (time.monotonic() - started):.1f}/min", style="progress.data.speed")
 
 
+class _TimeLeft(ProgressColumn):
+    """Time left at the rate briefs have been made so far (rich's own estimate needs updates every few seconds)."""
+
+    def render(self, task: Task) -> Text:
+        made, started = task.fields["made"], task.fields["started"]
+        left = (task.total or 0) - task.completed
+        if not made or left <= 0:
+            return Text("" if left <= 0 else "–:––", style="progress.remaining")
+        seconds = int(left * (time.monotonic() - started) / made)
+        return Text(f"{seconds // 60}:{seconds % 60:02d} left", style="progress.remaining")
+
+
 class BatchProgress:
     def __init__(self, console: Console, total: int) -> None:
         self.console = console
@@ -45,7 +56,7 @@ class BatchProgress:
             BarColumn(),
             MofNCompleteColumn(),
             _Rate(),
-            TimeRemainingColumn(),
+            _TimeLeft(),
             TextColumn("{task.fields[failures]}"),
             console=console,
             transient=False,

@@ -77,7 +77,7 @@ class Story(_Model):
     region: str
     topic: str
     published: dt.date | None = Field(default=None, description="The latest date of its articles.")
-    outlets: list[str] = Field(description="Every outlet covering the story (articles without one are 'unknown').")
+    outlets: list[str] = Field(description="Every outlet covering the story (else the URL's host, else 'unknown').")
     articles: list[str] = Field(min_length=1)
     who: list[str] = Field(default_factory=list)
     where: list[str] = Field(default_factory=list)

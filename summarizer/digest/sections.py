@@ -3,7 +3,7 @@
 Region: the country the story's briefs place it in most often (their `where`
 and `who` countries, US states counting as the United States), mapped by
 ``data/regions.txt``. Topic: the topic whose cue words the briefs' headlines,
-summaries and events use most. Both are rules over the briefs: no model call,
+summaries, events and names use most. Both are rules over the briefs: no model call,
 and a reader can see why a story sits where it does.
 """
 
@@ -26,6 +26,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "Politics": (
         "elect", "vote", "campaign", "president", "congress", "senat", "parliament", "minister", "party",
         "government", "republican", "democrat", "governor", "legislat", "policy", "lawmaker", "candidate", "mayor",
+        "asylum", "refugee", "migra", "immigra", "secretary", "diplomat", "ambassador", "sanction", "treaty",
     ),
     "Conflict & security": (
         "war", "attack", "kill", "militar", "troop", "soldier", "coup", "arrest", "police", "terror", "bomb",
@@ -40,12 +41,12 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "budget", "tax", "industr", "job", "oil", "price", "invest",
     ),
     "Science & health": (
-        "scien", "research", "study", "health", "disease", "virus", "vaccin", "climate", "hospital", "species",
+        "science", "scientist", "scientif", "research", "study", "health", "disease", "virus", "vaccin", "climate", "hospital", "species",
         "space", "medic", "patient", "environment",
     ),
     "Sports": (
         "match", "game", "team", "season", "league", "cup", "player", "coach", "tournament", "champion",
-        "olymp", "football", "soccer", "stadium", "score",
+        "olymp", "football", "soccer", "stadium", "score", "goal", "fifa", "striker", "athlet", "medal",
     ),
     "Culture": (
         "film", "music", "art", "museum", "book", "festival", "concert", "theatre", "theater", "novel",
@@ -105,8 +106,19 @@ _TOPIC_PATTERNS = {name: _cue_pattern(cues) for name, cues in TOPICS.items()}
 
 
 def topic(briefs: Sequence[Brief]) -> str:
-    """The topic with the most cue words in the briefs' headlines, summaries and events."""
-    text = " ".join(" ".join([b.headline, b.summary, *(e.description for e in b.what)]) for b in briefs)
+    """The topic with the most cue words in the briefs' headlines, summaries, events and names."""
+    text = " ".join(
+        " ".join(
+            [
+                b.headline,
+                b.summary,
+                *(e.description for e in b.what),
+                *(a.name for a in b.who),
+                *(p.name for p in b.where),
+            ]
+        )
+        for b in briefs
+    )
     folded = normalize(text)
     scores = {name: len(pattern.findall(folded)) for name, pattern in _TOPIC_PATTERNS.items()}
     best = max(scores, key=lambda name: scores[name])
