@@ -50,9 +50,11 @@ REMOTE_CONCURRENCY = 4
 def match_concurrency(summarizer: Summarizer, concurrency: int | None) -> int:
     """Requests in flight, matched to the backend: the embedded server gets that many parallel slots.
 
-    The embedded default is 1: on a 2-core CPU two slots only split the same
-    cores and doubled the context (measured: 2.20 briefs/min at 1 slot, 1.77
-    at 2; ``python -m benchmarks.digest``).
+    The embedded default is 1: on a 2-core CPU more slots share the same
+    cores and multiply the KV cache; measured with ``python -m benchmarks.digest
+    throughput`` (GUM articles, briefs/min at 1/2/4 slots): 2.13/2.44/2.75 on 4
+    articles, 2.46/2.47/2.64 on 8; within this machine's run-to-run noise
+    (about 30%), so not worth 4x the memory by default. ``-j 4`` is there.
     """
     backend = summarizer.backend
     if isinstance(backend, EmbeddedBackend):

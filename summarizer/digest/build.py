@@ -136,12 +136,19 @@ def story(members: Sequence[Member]) -> Story:
         published=max(dates) if dates else None,
         outlets=list(dict.fromkeys(m.outlet for m in ordered)),
         articles=[m.id for m in members],
-        who=_names([a.name for b in briefs for a in b.who]),
-        where=_names([p.name for b in briefs for p in b.where]),
+        who=_names([a.name for b in briefs for a in b.who if not _dateline(a.name, a.mention.start)]),
+        where=_names(
+            [p.name.title() if _dateline(p.name, p.mention.start) else p.name for b in briefs for p in b.where]
+        ),
         corroborated=corroborated,
         conflicts=figure_conflicts(ordered) + status_conflicts(ordered, corroborated),
         uncertainty=_uncertainty(ordered),
     )
+
+
+def _dateline(name: str, start: int) -> bool:
+    """ "WASHINGTON —" opening an article is where it was filed: a place (written as usual), never a who."""
+    return start <= 2 and name.isupper() and len(name) > 4
 
 
 def _names(names: list[str]) -> list[str]:
