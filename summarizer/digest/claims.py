@@ -1,9 +1,10 @@
 """What the outlets of one story agree and disagree on, each side cited in its own article.
 
-- Corroboration: an event one brief states (its evidence sentence) is matched
-  to the most similar sentence of every other outlet's article (IDF-weighted
-  Dice of content-word stems, IDF over the story's sentences); at or above
-  SAME_CLAIM the outlet reports it too.
+- Corroboration: an event one brief states (the sentence of its article that
+  says it) is matched to the most similar sentence of every other outlet's
+  article (IDF-weighted Dice of content-word stems, IDF over the story's
+  sentences); at or above SAME_CLAIM, and sharing a third of the event's own
+  words, the outlet reports it too.
 - Figure conflicts: counts of the same thing ("12 killed", "arrested 40
   people") that differ between outlets, each outlet's first figure cited.
 - Status conflicts: a corroborated claim one outlet's brief states as having
@@ -111,7 +112,9 @@ def corroborations(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> l
     claim_of: dict[tuple[str, int], int] = {}
     for member in members:
         for event in member.brief.what:
-            sentence = event.evidence[0]
+            sentence = _stating(member, event)
+            if sentence is None:
+                continue
             if (member.id, sentence.start) in claim_of:
                 number = claim_of[(member.id, sentence.start)]
             else:
@@ -125,7 +128,12 @@ def corroborations(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> l
                 scored = [(similarity(stems[(member.id, sentence.start)], stems[(other.id, s.start)]), s)
                           for s in other.index.sentences]  # fmt: skip
                 score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-                if best is not None and score >= SAME_CLAIM and (other.id, best.start) not in claim_of:
+                if (
+                    best is not None
+                    and score >= SAME_CLAIM
+                    and _says(claims[number][0], stems[(other.id, best.start)])
+                    and (other.id, best.start) not in claim_of
+                ):
                     citations.append(other.cite(other.sentence_span(best)))
                     outlets.append(other.outlet)
                     claim_of[(other.id, best.start)] = number
@@ -135,6 +143,28 @@ def corroborations(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> l
         if len(outlets) > 1
     ]
     return sorted(found, key=lambda c: -len(c.outlets))[:max_claims]
+
+
+def _says(claim: str, sentence: set[str]) -> bool:
+    """A similar sentence corroborates the claim only if it shares a third of the claim's own words."""
+    wanted = _stems(claim)
+    return len(wanted & sentence) * 3 >= len(wanted) > 0
+
+
+def _stating(member: Member, event: Event) -> Span | None:
+    """The sentence of the article that states the event: its evidence, unless another says it more fully.
+
+    The model cites sentences by number and sometimes cites the lead for an
+    event told later; the quote under a claim must say the claim, so an event
+    no sentence shares a word with is no claim.
+    """
+    wanted = _stems(event.description)
+    evidence = event.evidence[0]
+    best = max(member.index.sentences, key=lambda s: len(wanted & _stems(s.text)))
+    shared = len(wanted & _stems(best.text))
+    if not shared:
+        return None
+    return member.sentence_span(best) if shared > len(wanted & _stems(evidence.text)) else evidence
 
 
 def status_conflicts(members: Sequence[Member], corroborated: Sequence[Corroboration]) -> list[Conflict]:
