@@ -144,6 +144,27 @@ def test_sigkill_half_way_then_rerun_makes_each_brief_once(tmp_path: Path) -> No
     assert again.returncode == 0 and "0 made, 5 reused" in again.stderr
 
 
+def test_ctrl_c_stops_at_once_and_keeps_the_briefs(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite"
+    with fault_server(Reply(200, b"", {"Content-Type": "application/json"}, hang=1.0, replay=True)) as slow:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "summarizer", "digest", str(DAY), "--store", str(store), "--out", str(tmp_path),
+             "-j", "1", "--base-url", slow.url],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (not store.exists() or not briefs_per_article(store)):
+            time.sleep(0.1)
+        process.send_signal(signal.SIGINT)
+        interrupted = time.monotonic()
+        _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130 and time.monotonic() - interrupted < 5
+    assert "every brief made so far is stored" in stderr and "Traceback" not in stderr
+    assert 1 <= len(briefs_per_article(store)) < 5
+
+
 def test_digest_html_in_headless_chromium(tmp_path: Path) -> None:
     """The page opens in Debian's chromium with no console errors and no outside requests; a screenshot is kept."""
     from playwright.sync_api import sync_playwright

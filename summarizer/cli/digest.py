@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -143,7 +144,10 @@ def digest_command(
     except SummarizerError as error:
         _fail(err, f"{error} (briefs already made are kept in the store; re-run to continue)", 1)
     except KeyboardInterrupt:
-        _fail(err, "interrupted: every brief made so far is stored; run the same command again to continue", 130)
+        err.print("[red]error:[/] interrupted: every brief made so far is stored; run the same command again to continue")
+        # Do not wait for the brief in flight (Python joins worker threads at exit): what is stored is committed.
+        sys.stderr.flush()
+        os._exit(130)
     _write(digest, formats, out, target_day, err)
     _report(digest, err)
     if digest.failed:
