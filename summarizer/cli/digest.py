@@ -144,7 +144,9 @@ def digest_command(
     except SummarizerError as error:
         _fail(err, f"{error} (briefs already made are kept in the store; re-run to continue)", 1)
     except KeyboardInterrupt:
-        err.print("[red]error:[/] interrupted: every brief made so far is stored; run the same command again to continue")
+        err.print(
+            "[red]error:[/] interrupted: every brief made so far is stored; run the same command again to continue"
+        )
         # Do not wait for the brief in flight (Python joins worker threads at exit): what is stored is committed.
         sys.stderr.flush()
         os._exit(130)
