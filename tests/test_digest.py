@@ -213,6 +213,12 @@ def test_digest_cli_exit_status(tmp_path: Path) -> None:
     result = run_digest(str(DAY), "--out", "-")
     assert result.returncode == 2 and "--format" in result.stderr
 
+    (tmp_path / "file").write_text("")
+    result = run_digest(str(DAY), "--store", str(tmp_path / "file" / "s.sqlite"), "--out", str(tmp_path / "o"))
+    assert result.returncode == 2 and "writable --store" in result.stderr and "Traceback" not in result.stderr
+    result = run_digest(str(empty), "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path / "file" / "o"))
+    assert result.returncode == 1 and "re-run with another --out" in result.stderr and "Traceback" not in result.stderr
+
     store = tmp_path / "fail.sqlite"
     with fault_server(error(401)) as server:
         result = run_digest(str(DAY), "--store", str(store), "--out", str(tmp_path / "f"), "--base-url", server.url)

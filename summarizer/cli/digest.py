@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import sys
 import warnings
 from pathlib import Path
@@ -115,8 +116,9 @@ def digest_command(
       summarizer digest day/ --base-url http://localhost:8000/v1 --model qwen2.5 -j 8
 
     Exit status: 0 every article briefed, 3 partial (some briefs failed: the
-    digest holds the rest; re-run to retry), 1 no brief could be made, 2 bad
-    options or no input found, 130 interrupted (stored briefs are kept).
+    digest holds the rest; re-run to retry), 1 no brief could be made or the
+    digest could not be written, 2 bad options, no input found or an unusable
+    --store, 130 interrupted (stored briefs are kept).
     """
     err = Console(stderr=True)
     if out == "-" and len(formats) != 1:
@@ -141,6 +143,8 @@ def digest_command(
             )  # fmt: skip
     except (ArticleError, ConfigError) as error:
         _fail(err, error, 2)
+    except (sqlite3.Error, OSError) as error:
+        _fail(err, f"cannot use the store {store or default_store_path()}: {error} (give a writable --store PATH)", 2)
     except SummarizerError as error:
         _fail(err, f"{error} (briefs already made are kept in the store; re-run to continue)", 1)
     except KeyboardInterrupt:
@@ -150,7 +154,10 @@ def digest_command(
         # Do not wait for the brief in flight (Python joins worker threads at exit): what is stored is committed.
         sys.stderr.flush()
         os._exit(130)
-    _write(digest, formats, out, target_day, err)
+    try:
+        _write(digest, formats, out, target_day, err)
+    except OSError as error:
+        _fail(err, f"cannot write the digest to {out}: {error} (the briefs are stored: re-run with another --out)", 1)
     _report(digest, err)
     if digest.failed:
         sys.exit(1 if not digest.articles else PARTIAL)

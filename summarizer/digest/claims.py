@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlsplit
@@ -30,7 +30,9 @@ from summarizer.schema import Brief, Event, Span
 from summarizer.text import STOPWORDS, ArticleIndex, Sentence, normalize
 
 SAME_CLAIM = 0.35
-"""Weighted Dice at or above which two sentences report the same claim (see benchmarks/story_grouping)."""
+"""Weighted Dice at or above which two sentences report the same claim. Chosen by reading the claims found
+in the BASIL clusters: at 0.25-0.28 unrelated sentences of one story start to match ("retired general" for
+"retirement"); at 0.35 every claim found was right."""
 STEM = 6
 MAX_CLAIMS = 5
 
@@ -75,7 +77,7 @@ class Member:
         return ArticleIndex(self.article.text)
 
     def cite(self, span: Span) -> Citation:
-        return Citation(article=self.id, outlet=self.article.outlet, quote=span)
+        return Citation(article=self.id, outlet=self.outlet, quote=span)
 
     def sentence_span(self, sentence: Sentence) -> Span:
         return Span(start=sentence.start, end=sentence.end, text=sentence.text)
@@ -88,8 +90,8 @@ def _stems(text: str) -> set[str]:
 class _Similarity:
     """IDF-weighted Dice of sentence stems, the IDF taken over every sentence of the story."""
 
-    def __init__(self, members: Sequence[Member]) -> None:
-        bags = [_stems(s.text) for m in members for s in m.index.sentences]
+    def __init__(self, bags: Iterable[set[str]]) -> None:
+        bags = list(bags)
         counts = Counter(stem for bag in bags for stem in bag)
         self.idf = {stem: math.log((len(bags) + 1) / (n + 1)) + 1 for stem, n in counts.items()}
 
@@ -106,8 +108,8 @@ def corroborations(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> l
     """
     if len({m.outlet for m in members}) < 2:
         return []
-    similarity = _Similarity(members)
     stems = {(m.id, s.start): _stems(s.text) for m in members for s in m.index.sentences}
+    similarity = _Similarity(stems.values())
     claims: list[tuple[str, list[Citation], list[str]]] = []
     claim_of: dict[tuple[str, int], int] = {}
     for member in members:

@@ -25,7 +25,7 @@ class Citation(_Model):
     """Where one article says it: ``quote.text == article_text[quote.start:quote.end]``."""
 
     article: str = Field(description="Id of the article in `articles`.")
-    outlet: str | None = None
+    outlet: str = Field(description="The article's outlet, else its URL's host, else 'unknown'.")
     quote: Span
 
 

@@ -6,7 +6,7 @@ from summarizer.digest.schema import Citation, Digest, Story
 
 
 def _quote(citation: Citation, links: dict[str, str]) -> str:
-    outlet = citation.outlet or "unknown outlet"
+    outlet = citation.outlet
     link = f" ([article]({links[citation.article]}))" if links.get(citation.article) else ""
     return f"  > {' '.join(citation.quote.text.split())} — *{outlet}*{link}"
 
@@ -30,7 +30,7 @@ def _story(story: Story, digest: Digest, links: dict[str, str]) -> list[str]:
         lines += ["**Where the outlets differ**", ""]
         for conflict in story.conflicts:
             values = " vs ".join(
-                f"{value} ({', '.join(a.citation.outlet or 'unknown' for a in accounts)})"
+                f"{value} ({', '.join(a.citation.outlet for a in accounts)})"
                 for value, accounts in conflict.by_value().items()
             )
             lines += [f"- {conflict.about}: {values}", *(_quote(a.citation, links) for a in conflict.accounts)]
