@@ -31,6 +31,7 @@ from summarizer.inputs import Item
 from summarizer.schema import SCHEMA_VERSION
 from summarizer.store import Store
 from summarizer.stories import group
+from summarizer.text import split_sentences
 
 OVERVIEW_STORIES = 5
 MAX_NAMES = 8
@@ -128,8 +129,8 @@ def story(members: Sequence[Member]) -> Story:
     return Story(
         id=f"story-{lead.id[:8]}",
         rank=1,
-        headline=lead.brief.headline,
-        summary=lead.brief.summary,
+        headline=(lead.article.title or "").strip() or lead.brief.headline,
+        summary=_whole_sentences(lead.brief.summary),
         lead_article=lead.id,
         region=region(briefs),
         topic=topic(briefs),
@@ -144,6 +145,17 @@ def story(members: Sequence[Member]) -> Story:
         conflicts=figure_conflicts(ordered) + status_conflicts(ordered, corroborated),
         uncertainty=_uncertainty(ordered),
     )
+
+
+def _whole_sentences(summary: str) -> str:
+    """A summary the model ran out of room in ends at its last full sentence, or with an ellipsis."""
+    summary = summary.strip()
+    if summary.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?")):
+        return summary
+    sentences = split_sentences(summary)
+    if len(sentences) > 1:
+        return summary[: sentences[-2].end].strip()
+    return summary.rstrip(" ,;:-\"'\u201c\u201d\u2018\u2019") + "\u2026"
 
 
 def _dateline(name: str, start: int) -> bool:

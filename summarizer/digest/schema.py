@@ -71,8 +71,8 @@ class StoryUncertainty(_Model):
 class Story(_Model):
     id: str
     rank: int = Field(ge=1)
-    headline: str = Field(description="The headline of the story's lead brief.")
-    summary: str = Field(description="The summary of the story's lead brief.")
+    headline: str = Field(description="The title of the story's lead article, else its brief's headline.")
+    summary: str = Field(description="The summary of the story's lead brief (cut to whole sentences).")
     lead_article: str
     region: str
     topic: str
