@@ -43,11 +43,19 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LOCATIVE = r"(?:in|near|across|downtown|throughout)\s+(?:the\s+)?"
 
 
+_DASH = r"(?:\u2014|\u2013|\u2015|--)"
+
+
 def written_as_place(name: str, text: str) -> bool:
-    """True when at least a third of the article's uses of the name read as a place: "in X", "X, Taiwan"."""
+    """True when at least a third of the article's uses of the name read as a place.
+
+    "in X", "X, Taiwan", and a dateline opening a line ("WASHINGTON —",
+    "HOUSTON, Tex. —"): where the story was filed is a place, never a who.
+    """
     escaped = re.escape(name.strip())
     uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
     located = len(re.findall(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w)", text))
+    located += len(re.findall(rf"(?m)^[ \t]*{escaped}(?:,[^\n\u2014\u2013\u2015]{{1,30}}?)?\s*{_DASH}", text))
     countries = {mention.start for mention in country_mentions(text)}
     located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))  # "Taipei, Taiwan"
     return located > 0 and located * 3 >= uses

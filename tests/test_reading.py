@@ -70,6 +70,10 @@ def test_a_name_written_after_in_is_a_place() -> None:
 
     assert written_as_place("Springfield", "He lives in Springfield. Springfield is small. Springfield Council met.")
     assert not written_as_place("Google", "She worked at Google. Google said no.")
+    # A dateline is where the story was filed: a place, not a who.
+    assert written_as_place("WASHINGTON", "WASHINGTON \u2014 Michael Steele drew criticism on Friday.")
+    assert written_as_place("HOUSTON", "HOUSTON, Tex. -- Delegates voted.\n\nThey met in Texas.")
+    assert not written_as_place("Michael Steele", "WASHINGTON \u2014 Michael Steele drew criticism on Friday.")
 
 
 def test_a_name_set_in_a_sentence_is_a_place_but_not_a_month_or_a_title() -> None:
