@@ -21,6 +21,7 @@ from summarizer.kinds import kind_cue, set_in, written_as_place
 from summarizer.places import find_countries, is_country
 from summarizer.reading import is_dateline, is_heading, proper_names
 from summarizer.schema import (
+    UNCERTAINTY_LEVELS,
     Actor,
     ActorKind,
     Event,
@@ -32,7 +33,7 @@ from summarizer.schema import (
     Uncertainty,
     UncertaintyReason,
 )
-from summarizer.text import STOPWORDS, ArticleIndex, Found, Sentence, find_name, normalize
+from summarizer.text import ArticleIndex, Found, Sentence, find_name, normalize, stems
 from summarizer.when import find_times, resolve
 
 NamedField = Literal["who", "where"]
@@ -80,14 +81,7 @@ class Grounded:
         implied = 1 if kinds or any(e.status in _DOUBTFUL for e in self.what) else 0
         if "conflicting_claims" in kinds and kinds & {"allegation", "anonymous_sources", "missing_information"}:
             implied = 2
-        levels: list[Literal["low", "medium", "high"]] = ["low", "medium", "high"]
-        return Uncertainty(level=levels[implied], reasons=self.reasons)
-
-
-def _stems(text: str) -> set[str]:
-    """Crude stems (first five letters) so 'arrests' meets 'arrested'."""
-    words = re.findall(r"\w+", normalize(text))
-    return {w[:5] for w in words if w not in STOPWORDS and len(w) > 2}
+        return Uncertainty(level=UNCERTAINTY_LEVELS[implied], reasons=self.reasons)
 
 
 class Grounder:
@@ -96,7 +90,7 @@ class Grounder:
     def __init__(self, index: ArticleIndex, published: date | None) -> None:
         self.index = index
         self.published = published
-        self._sentence_stems = [_stems(s.text) for s in index.sentences]
+        self._sentence_stems = [stems(s.text) for s in index.sentences]
 
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, text=self.index.text[start:end])
@@ -116,7 +110,7 @@ class Grounder:
 
         Returns [] when neither the citations nor any sentence support the phrase.
         """
-        wanted = _stems(phrase)
+        wanted = stems(phrase)
         chosen: list[Sentence] = []
         if anchor is not None and (sentence := self.index.sentence_at(anchor.start)):
             chosen.append(sentence)
@@ -125,7 +119,7 @@ class Grounder:
             if sentence and sentence not in chosen and (not wanted or wanted & self._sentence_stems[number - 1]):
                 chosen.append(sentence)
         if not chosen and wanted:
-            overlap = [len(wanted & stems) for stems in self._sentence_stems]
+            overlap = [len(wanted & bag) for bag in self._sentence_stems]
             best = max(range(len(overlap)), key=overlap.__getitem__, default=None)
             if best is not None and overlap[best] >= min(2, len(wanted)):
                 chosen.append(self.index.sentences[best])

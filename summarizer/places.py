@@ -22,14 +22,19 @@ class CountryMention:
     end: int
 
 
+def data_lines(name: str) -> list[str]:
+    """The lines of a packaged data file (``summarizer/data/``), without blanks and # comments."""
+    text = files("summarizer").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, str], re.Pattern[str]]:
     aliases: dict[str, str] = {}
-    for line in files("summarizer").joinpath("data/countries.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            names = [n.strip() for n in line.split("|")]
-            for name in names:
-                aliases[name] = names[0]
+    for line in data_lines("countries.txt"):
+        names = [n.strip() for n in line.split("|")]
+        for name in names:
+            aliases[name] = names[0]
     alternatives = "|".join(re.escape(name) for name in sorted(aliases, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w|\.\w)")
     return aliases, pattern

@@ -7,7 +7,7 @@ spans with ``text == article_text[start:end]``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -18,6 +18,8 @@ ActorKind = Literal["person", "organization", "group", "country"]
 EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear"]
 PlaceKind = Literal["country", "region", "city", "site"]
 UncertaintyLevel = Literal["low", "medium", "high"]
+UNCERTAINTY_LEVELS: tuple[UncertaintyLevel, ...] = get_args(UncertaintyLevel)
+"""The levels, weakest first."""
 ReasonKind = Literal[
     "conflicting_claims", "allegation", "unverified", "anonymous_sources", "partisan_source", "missing_information"
 ]

@@ -191,6 +191,11 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", folded).strip()
 
 
+def stems(text: str, length: int = 5) -> set[str]:
+    """Crude stems (the first ``length`` letters of content words) so 'arrests' meets 'arrested'."""
+    return {w[:length] for w in re.findall(r"\w+", normalize(text)) if w not in STOPWORDS and len(w) > 2}
+
+
 def name_variants(name: str) -> list[str]:
     """The name, then without leading titles/articles and trailing possessive."""
     words = normalize(name).replace("'s ", " ").removesuffix("'s").split()

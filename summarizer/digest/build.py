@@ -28,14 +28,13 @@ from summarizer.digest.sections import region, topic
 from summarizer.engine import Summarizer
 from summarizer.evaluation.matching import same_name
 from summarizer.inputs import Item
-from summarizer.schema import SCHEMA_VERSION
+from summarizer.schema import SCHEMA_VERSION, UNCERTAINTY_LEVELS
 from summarizer.store import Store
 from summarizer.stories import group
 from summarizer.text import split_sentences
 
 OVERVIEW_STORIES = 5
 MAX_NAMES = 8
-_LEVELS = {"low": 0, "medium": 1, "high": 2}
 
 
 def build_digest(
@@ -172,7 +171,7 @@ def _names(names: list[str]) -> list[str]:
 
 
 def _uncertainty(members: Sequence[Member]) -> StoryUncertainty:
-    level = max((m.brief.uncertainty.level for m in members), key=_LEVELS.__getitem__)
+    level = max((m.brief.uncertainty.level for m in members), key=UNCERTAINTY_LEVELS.index)
     reasons: dict[tuple[str, str], StoryReason] = {}
     for member in members:
         for reason in member.brief.uncertainty.reasons:

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from summarizer.article import Article
 from summarizer.digest.schema import Account, Citation, Conflict, Corroboration
 from summarizer.schema import Brief, Event, Span
-from summarizer.text import STOPWORDS, ArticleIndex, Sentence, normalize
+from summarizer.text import ArticleIndex, Sentence, stems
 
 SAME_CLAIM = 0.35
 """Weighted Dice at or above which two sentences report the same claim. Chosen by reading the claims found
@@ -84,7 +84,7 @@ class Member:
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:STEM] for w in re.findall(r"[a-z0-9]{3,}", normalize(text)) if w not in STOPWORDS}
+    return stems(text, STEM)
 
 
 class _Similarity:
@@ -108,13 +108,13 @@ def corroborations(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> l
     """
     if len({m.outlet for m in members}) < 2:
         return []
-    stems = {(m.id, s.start): _stems(s.text) for m in members for s in m.index.sentences}
-    similarity = _Similarity(stems.values())
+    bags = {(m.id, s.start): _stems(s.text) for m in members for s in m.index.sentences}
+    similarity = _Similarity(bags.values())
     claims: list[tuple[str, list[Citation], list[str]]] = []
     claim_of: dict[tuple[str, int], int] = {}
     for member in members:
         for event in member.brief.what:
-            sentence = _stating(member, event)
+            sentence = _stating(member, event, bags)
             if sentence is None:
                 continue
             if (member.id, sentence.start) in claim_of:
@@ -127,13 +127,13 @@ def corroborations(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> l
             for other in members:
                 if other.outlet in outlets:
                     continue
-                scored = [(similarity(stems[(member.id, sentence.start)], stems[(other.id, s.start)]), s)
+                scored = [(similarity(bags[(member.id, sentence.start)], bags[(other.id, s.start)]), s)
                           for s in other.index.sentences]  # fmt: skip
                 score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
                 if (
                     best is not None
                     and score >= SAME_CLAIM
-                    and _says(claims[number][0], stems[(other.id, best.start)])
+                    and _says(claims[number][0], bags[(other.id, best.start)])
                     and (other.id, best.start) not in claim_of
                 ):
                     citations.append(other.cite(other.sentence_span(best)))
@@ -153,7 +153,7 @@ def _says(claim: str, sentence: set[str]) -> bool:
     return len(wanted & sentence) * 3 >= len(wanted) > 0
 
 
-def _stating(member: Member, event: Event) -> Span | None:
+def _stating(member: Member, event: Event, bags: dict[tuple[str, int], set[str]]) -> Span | None:
     """The sentence of the article that states the event: its evidence, unless another says it more fully.
 
     The model cites sentences by number and sometimes cites the lead for an
@@ -162,8 +162,8 @@ def _stating(member: Member, event: Event) -> Span | None:
     """
     wanted = _stems(event.description)
     evidence = event.evidence[0]
-    best = max(member.index.sentences, key=lambda s: len(wanted & _stems(s.text)))
-    shared = len(wanted & _stems(best.text))
+    best = max(member.index.sentences, key=lambda s: len(wanted & bags[(member.id, s.start)]))
+    shared = len(wanted & bags[(member.id, best.start)])
     if not shared:
         return None
     return member.sentence_span(best) if shared > len(wanted & _stems(evidence.text)) else evidence

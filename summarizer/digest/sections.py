@@ -13,9 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib.resources import files
 
-from summarizer.places import country_mentions, is_country
+from summarizer.places import country_mentions, data_lines, is_country
 from summarizer.schema import Brief
 from summarizer.text import normalize
 
@@ -61,9 +60,7 @@ def _regions() -> tuple[dict[str, str], dict[str, str]]:
     """(country → region, US state → 'United States')."""
     regions: dict[str, str] = {}
     states: dict[str, str] = {}
-    for line in files("summarizer").joinpath("data/regions.txt").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("regions.txt"):
         region, _, names = line.partition(":")
         for name in (n.strip() for n in names.split(";")):
             if region == "US states":
