@@ -18,6 +18,8 @@ from summarizer.errors import ArticleError
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".json", ".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+NO_SUCH_INPUT = "no such file or directory"
+"""The reason given for an input path that does not exist."""
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 
 
@@ -40,7 +42,7 @@ def collect(inputs: list[str]) -> Iterator[Item]:
         if path.is_dir():
             yield from _directory(path)
         elif not path.exists():
-            yield Item(spec, skipped="no such file or directory")
+            yield Item(spec, skipped=NO_SUCH_INPUT)
         else:
             yield from _path(path)
 

@@ -11,7 +11,7 @@ import click
 from rich.console import Console
 
 from summarizer.article import read_article
-from summarizer.cli.options import model_options
+from summarizer.cli.common import fail, model_options
 from summarizer.engine import Summarizer
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.files import write_atomically
@@ -74,17 +74,12 @@ def brief(
         for warning in caught:
             err.print(f"[yellow]warning:[/] {warning.message}", highlight=False)
     except (ArticleError, ConfigError) as error:
-        _fail(err, error, 2)
+        fail(err, error, 2)
     except SummarizerError as error:
-        _fail(err, error, 1)
+        fail(err, error, 1)
     except KeyboardInterrupt:
-        _fail(err, "interrupted; nothing was written", 130)
+        fail(err, "interrupted; nothing was written", 130)
     _emit(result, fmt, output, out)
-
-
-def _fail(err: Console, error: object, code: int) -> None:
-    err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
-    sys.exit(code)
 
 
 def _emit(brief: Brief, fmt: str, output: Path | None, out: Console) -> None:

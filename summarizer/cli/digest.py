@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 import sys
 import warnings
@@ -12,14 +11,14 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from summarizer.cli.options import model_options
+from summarizer.cli.common import fail, model_options
 from summarizer.cli.progress import BatchProgress
 from summarizer.digest.build import build_digest
 from summarizer.digest.schema import Digest
 from summarizer.engine import Summarizer
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.files import write_atomically
-from summarizer.inputs import Item, collect
+from summarizer.inputs import NO_SUCH_INPUT, Item, collect
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
 from summarizer.store import Store, content_hash, default_store_path
@@ -122,12 +121,12 @@ def digest_command(
     """
     err = Console(stderr=True)
     if out == "-" and len(formats) != 1:
-        _fail(err, "--out - writes one format: add --format md, html or json", 2)
+        fail(err, "--out - writes one format: add --format md, html or json", 2)
     target_day = day.date() if day else dt.date.today()
     try:
         items = _collect(list(inputs), err)
-        if all(item.article is None for item in items) and all(_missing(item) for item in items):
-            _fail(err, "no input found: " + "; ".join(f"{i.source}: {i.skipped}" for i in items), 2)
+        if all(item.skipped == NO_SUCH_INPUT for item in items):
+            fail(err, "no input found: " + "; ".join(f"{i.source}: {i.skipped}" for i in items), 2)
         total = len({content_hash(item.article.text) for item in items if item.article is not None})
         with (
             warnings.catch_warnings(),
@@ -142,22 +141,19 @@ def digest_command(
                 progress=progress.settled,
             )  # fmt: skip
     except (ArticleError, ConfigError) as error:
-        _fail(err, error, 2)
+        fail(err, error, 2)
     except (sqlite3.Error, OSError) as error:
-        _fail(err, f"cannot use the store {store or default_store_path()}: {error} (give a writable --store PATH)", 2)
+        fail(err, f"cannot use the store {store or default_store_path()}: {error} (give a writable --store PATH)", 2)
     except SummarizerError as error:
-        _fail(err, f"{error} (briefs already made are kept in the store; re-run to continue)", 1)
+        fail(err, f"{error} (briefs already made are kept in the store; re-run to continue)", 1)
     except KeyboardInterrupt:
-        err.print(
-            "[red]error:[/] interrupted: every brief made so far is stored; run the same command again to continue"
-        )
-        # Do not wait for the brief in flight (Python joins worker threads at exit): what is stored is committed.
-        sys.stderr.flush()
-        os._exit(130)
+        # Do not wait for the brief in flight: what is stored is committed.
+        msg = "interrupted: every brief made so far is stored; run the same command again to continue"
+        fail(err, msg, 130, at_once=True)
     try:
         _write(digest, formats, out, target_day, err)
     except OSError as error:
-        _fail(err, f"cannot write the digest to {out}: {error} (the briefs are stored: re-run with another --out)", 1)
+        fail(err, f"cannot write the digest to {out}: {error} (the briefs are stored: re-run with another --out)", 1)
     _report(digest, err)
     if digest.failed:
         sys.exit(1 if not digest.articles else PARTIAL)
@@ -171,10 +167,6 @@ def _collect(inputs: list[str], err: Console) -> list[Item]:
             items.append(item)
             status.update(f"reading inputs… {sum(i.article is not None for i in items)} articles")
     return items
-
-
-def _missing(item: Item) -> bool:
-    return item.skipped == "no such file or directory"
 
 
 def _write(digest: Digest, formats: list[str], out: str, day: dt.date, err: Console) -> None:
@@ -204,8 +196,3 @@ def _report(digest: Digest, err: Console) -> None:
         err.print("re-run the same command to retry the failed articles; finished briefs are reused", highlight=False)
     if not digest.articles and not digest.failed:
         err.print("no articles found in the inputs: the digest is empty", highlight=False)
-
-
-def _fail(err: Console, error: object, code: int) -> None:
-    err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
-    sys.exit(code)

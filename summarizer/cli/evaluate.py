@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from summarizer.cli.common import fail
 from summarizer.engine import Summarizer
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.evaluation import compare_reports, evaluate, load_gold, load_report
@@ -124,11 +125,9 @@ def evaluate_command(
         result = result.model_copy(update={"gold": str(gold)})
         write_report(result, report)
     except (ArticleError, ConfigError) as error:
-        err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
-        sys.exit(2)
+        fail(err, error, 2)
     except SummarizerError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
-        sys.exit(1)
+        fail(err, error, 1)
     render_report(result, out)
     err.print(f"wrote {report}", highlight=False)
     if check and not result.meets_bar:

@@ -1,11 +1,14 @@
-"""Options every model-calling command shares, written once."""
+"""What the commands share, written once: the model options and the one-line error."""
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
+from rich.console import Console
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,3 +43,16 @@ def model_options(command: F) -> F:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def fail(err: Console, error: object, code: int, *, at_once: bool = False) -> NoReturn:
+    """Print ``error: ...`` on one line and exit with ``code``.
+
+    ``at_once`` skips Python's exit, which would wait for worker threads still
+    running (a brief in flight); use it only when everything kept is committed.
+    """
+    err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
+    if at_once:
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
