@@ -46,6 +46,12 @@ _LOCATIVE = r"(?:in|near|across|downtown|throughout)\s+(?:the\s+)?"
 _DASH = r"(?:\u2014|\u2013|\u2015|--)"
 
 
+def datelines(name: str, text: str) -> int:
+    """How many lines the name opens as a dateline ("WASHINGTON —", "HOUSTON, Tex. --"): where it was filed."""
+    escaped = re.escape(name.strip())
+    return len(re.findall(rf"(?m)^[ \t]*{escaped}(?:,[^\n\u2014\u2013\u2015]{{1,30}}?)?\s*{_DASH}", text))
+
+
 def written_as_place(name: str, text: str) -> bool:
     """True when at least a third of the article's uses of the name read as a place.
 
@@ -55,7 +61,7 @@ def written_as_place(name: str, text: str) -> bool:
     escaped = re.escape(name.strip())
     uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
     located = len(re.findall(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w)", text))
-    located += len(re.findall(rf"(?m)^[ \t]*{escaped}(?:,[^\n\u2014\u2013\u2015]{{1,30}}?)?\s*{_DASH}", text))
+    located += datelines(name, text)
     countries = {mention.start for mention in country_mentions(text)}
     located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))  # "Taipei, Taiwan"
     return located > 0 and located * 3 >= uses

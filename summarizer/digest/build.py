@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from summarizer.article import Article
 from summarizer.batch import BatchResult, Progress, brief_all, brief_key, match_concurrency
@@ -28,6 +29,7 @@ from summarizer.digest.sections import region, topic
 from summarizer.engine import Summarizer
 from summarizer.evaluation.matching import same_name
 from summarizer.inputs import Item
+from summarizer.kinds import datelines
 from summarizer.schema import SCHEMA_VERSION, UNCERTAINTY_LEVELS
 from summarizer.store import Store
 from summarizer.stories import group
@@ -136,10 +138,8 @@ def story(members: Sequence[Member]) -> Story:
         published=max(dates) if dates else None,
         outlets=list(dict.fromkeys(m.outlet for m in ordered)),
         articles=[m.id for m in members],
-        who=_names([a.name for b in briefs for a in b.who if not _dateline(a.name, a.mention.start)]),
-        where=_names(
-            [p.name.title() if _dateline(p.name, p.mention.start) else p.name for b in briefs for p in b.where]
-        ),
+        who=_names([a.name for m in ordered for a in m.brief.who if not datelines(a.name, m.article.text)]),
+        where=_names([_place_name(p.name, m.article.text) for m in ordered for p in m.brief.where]),
         corroborated=corroborated,
         conflicts=figure_conflicts(ordered) + status_conflicts(ordered, corroborated),
         uncertainty=_uncertainty(ordered),
@@ -157,9 +157,9 @@ def _whole_sentences(summary: str) -> str:
     return summary.rstrip(" ,;:-\"'\u201c\u201d\u2018\u2019") + "\u2026"
 
 
-def _dateline(name: str, start: int) -> bool:
-    """ "WASHINGTON —" opening an article is where it was filed: a place (written as usual), never a who."""
-    return start <= 2 and name.isupper() and len(name) > 4
+def _place_name(name: str, text: str) -> str:
+    """A dateline's capitals ("MWANZA, Tanzania —") written as usual: "Mwanza"."""
+    return name.title() if name.isupper() and datelines(name, text) else name
 
 
 def _names(names: list[str]) -> list[str]:
@@ -196,12 +196,9 @@ def rank(stories: list[Story]) -> list[Story]:
     return [s.model_copy(update={"rank": number}) for number, (_, s) in enumerate(order, start=1)]
 
 
-def sections(stories: Sequence[Story], kind: str) -> list[Section]:
+def sections(stories: Sequence[Story], kind: Literal["region", "topic"]) -> list[Section]:
     """Stories by region or topic; sections in the order of their best story."""
     members: dict[str, list[str]] = {}
     for s in stories:
-        members.setdefault(s.region if kind == "region" else s.topic, []).append(s.id)
-    return [
-        Section(title=title, kind="region" if kind == "region" else "topic", stories=ids)
-        for title, ids in members.items()
-    ]
+        members.setdefault(getattr(s, kind), []).append(s.id)
+    return [Section(title=title, kind=kind, stories=ids) for title, ids in members.items()]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.digest.schema import Citation, Digest, Story
+from summarizer.digest.schema import Citation, Digest, DigestArticle, Story
 
 
 def _quote(citation: Citation, links: dict[str, str]) -> str:
@@ -11,8 +11,7 @@ def _quote(citation: Citation, links: dict[str, str]) -> str:
     return f"  > {' '.join(citation.quote.text.split())} — *{outlet}*{link}"
 
 
-def _story(story: Story, digest: Digest, links: dict[str, str]) -> list[str]:
-    articles = {a.id: a for a in digest.articles}
+def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, str]) -> list[str]:
     facts = [story.topic, f"{len(story.outlets)} outlet{'s' * (len(story.outlets) > 1)}: {', '.join(story.outlets)}"]
     if story.published:
         facts.append(story.published.isoformat())
@@ -65,16 +64,16 @@ def render_digest_markdown(digest: Digest) -> str:
     ]
     if not digest.stories:
         lines += ["No articles to digest: nothing was found in the inputs (see *Skipped* below).", ""]
-    if digest.overview:
-        by_id = {s.id: s for s in digest.stories}
-        lines += ["## Overview", ""]
-        lines += [f"- [{by_id[o.story].headline}](#{o.story}): {o.text}" for o in digest.overview]
-        lines.append("")
     stories = {s.id: s for s in digest.stories}
+    articles = {a.id: a for a in digest.articles}
+    if digest.overview:
+        lines += ["## Overview", ""]
+        lines += [f"- [{stories[o.story].headline}](#{o.story}): {o.text}" for o in digest.overview]
+        lines.append("")
     for section in (s for s in digest.sections if s.kind == "region"):
         lines += [f"## {section.title}", ""]
         for story_id in section.stories:
-            lines += _story(stories[story_id], digest, links)
+            lines += _story(stories[story_id], articles, links)
     topics = [s for s in digest.sections if s.kind == "topic"]
     if topics:
         lines += ["## By topic", ""]
