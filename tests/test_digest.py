@@ -25,7 +25,7 @@ from summarizer.inputs import collect
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
 from summarizer.store import Store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 from tests.fault_server import Reply, error, fault_server, ok
 
 DAY = ROOT / "tests" / "data" / "digest-day"
@@ -98,14 +98,8 @@ def test_digest_of_a_day(model_backend: Backend, tmp_path: Path) -> None:
     assert "<link" not in page and "src=" not in page  # self-contained: no external assets
 
 
-def run_digest(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "summarizer", "digest", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
-    )
+def run_digest(*args: str) -> subprocess.CompletedProcess[str]:
+    return run_cli("digest", *args)
 
 
 def briefs_per_article(store: Path) -> dict[str, int]:
