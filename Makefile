@@ -35,6 +35,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check summarizer tests
 	$(BIN)/ruff format --check summarizer tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## record: re-record every cassette from the real embedded model
 record: $(STAMP)

@@ -25,16 +25,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from summarizer.backends.embedded import EmbeddedBackend
-from summarizer.backends.model_store import DEFAULT_MODEL
-from summarizer.backends.remote import RemoteBackend
-from summarizer.batch import brief_all
+from summarizer.brief.engine import Summarizer
 from summarizer.digest import build_digest
-from summarizer.engine import Summarizer
-from summarizer.inputs import collect
+from summarizer.digest.batch import brief_all
+from summarizer.digest.store import Store
+from summarizer.ingest.inputs import collect
+from summarizer.llm.backends.embedded import EmbeddedBackend
+from summarizer.llm.backends.model_store import DEFAULT_MODEL
+from summarizer.llm.backends.remote import RemoteBackend
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
-from summarizer.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = ROOT / "tests" / "data" / "digest-day"

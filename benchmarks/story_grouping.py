@@ -15,9 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from summarizer.article import Article
+from summarizer.digest.stories import group
 from summarizer.evaluation.gold import load_gold
-from summarizer.stories import group
+from summarizer.ingest.article import Article
 
 
 def main(clusters_path: str, gum_dir: str | None = None) -> dict[str, float | int]:

@@ -3,34 +3,55 @@
 >>> from summarizer import summarize
 >>> brief = summarize(open("examples/mali-coup-plot.txt").read())  # embedded model, no API key
 >>> [actor.name for actor in brief.who]
+
+Exports are loaded on first use, so ``import summarizer.schema`` (the public
+contract) does not pay for the openai SDK, instructor or the digest.
 """
 
-__version__ = "0.1.0"  # first: modules imported below read it
+from __future__ import annotations
 
-from summarizer.article import Article, read_article
-from summarizer.digest import Digest, build_digest
-from summarizer.engine import ArticleTrimmed, Summarizer, asummarize, summarize
-from summarizer.errors import (
-    ArticleError,
-    BackendError,
-    ConfigError,
-    ModelOutputError,
-    ModelUnavailableError,
-    SummarizerError,
-)
-from summarizer.schema import (
-    SCHEMA_VERSION,
-    Actor,
-    Brief,
-    Event,
-    Place,
-    RunInfo,
-    Source,
-    Span,
-    TimeReference,
-    Uncertainty,
-    UncertaintyReason,
-)
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "Article": "summarizer.ingest.article",
+    "read_article": "summarizer.ingest.article",
+    "Digest": "summarizer.digest.schema",
+    "build_digest": "summarizer.digest.build",
+    "ArticleTrimmed": "summarizer.brief.engine",
+    "Summarizer": "summarizer.brief.engine",
+    "asummarize": "summarizer.brief.engine",
+    "summarize": "summarizer.brief.engine",
+    **dict.fromkeys(
+        [
+            "ArticleError",
+            "BackendError",
+            "ConfigError",
+            "ModelOutputError",
+            "ModelUnavailableError",
+            "SummarizerError",
+        ],
+        "summarizer.errors",
+    ),
+    **dict.fromkeys(
+        [
+            "SCHEMA_VERSION",
+            "Actor",
+            "Brief",
+            "Event",
+            "Place",
+            "RunInfo",
+            "Source",
+            "Span",
+            "TimeReference",
+            "Uncertainty",
+            "UncertaintyReason",
+        ],
+        "summarizer.schema",
+    ),
+}
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -60,3 +81,44 @@ __all__ = [
     "read_article",
     "summarize",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:
+    from summarizer.brief.engine import ArticleTrimmed, Summarizer, asummarize, summarize
+    from summarizer.digest.build import build_digest
+    from summarizer.digest.schema import Digest
+    from summarizer.errors import (
+        ArticleError,
+        BackendError,
+        ConfigError,
+        ModelOutputError,
+        ModelUnavailableError,
+        SummarizerError,
+    )
+    from summarizer.ingest.article import Article, read_article
+    from summarizer.schema import (
+        SCHEMA_VERSION,
+        Actor,
+        Brief,
+        Event,
+        Place,
+        RunInfo,
+        Source,
+        Span,
+        TimeReference,
+        Uncertainty,
+        UncertaintyReason,
+    )

@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from summarizer.backends import Backend
-from summarizer.backends.embedded import EmbeddedBackend
-from summarizer.backends.model_store import DEFAULT_MODEL
-from summarizer.backends.remote import RemoteBackend
+from summarizer.llm.backends import Backend
+from summarizer.llm.backends.embedded import EmbeddedBackend
+from summarizer.llm.backends.model_store import DEFAULT_MODEL
+from summarizer.llm.backends.remote import RemoteBackend
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "mali-coup-plot.txt"

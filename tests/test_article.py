@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import Article, ArticleError, read_article
-from summarizer.article import article_from_bytes
+from summarizer.ingest.article import article_from_bytes
 
 
 def test_text_file_kept_exactly(tmp_path: Path) -> None:

@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 
 from summarizer import Summarizer
-from summarizer.backends import Backend
 from summarizer.digest import Digest, build_digest
-from summarizer.inputs import collect
+from summarizer.digest.store import Store
+from summarizer.ingest.inputs import collect
+from summarizer.llm.backends import Backend
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
-from summarizer.store import Store
 from tests.conftest import ROOT, run_cli
 from tests.fault_server import Reply, error, fault_server, ok
 
@@ -36,7 +36,7 @@ SKIPPED = {"empty.txt": "empty", "feed.xml": "not an RSS or Atom feed", "notes.d
 
 def texts() -> dict[str, str]:
     """Article id → the text the evidence offsets point into (the first input holding it)."""
-    from summarizer.store import content_hash
+    from summarizer.digest.store import content_hash
 
     found: dict[str, str] = {}
     for item in collect([str(DAY)]):

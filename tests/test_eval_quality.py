@@ -15,8 +15,8 @@ import pytest
 from rich.console import Console
 
 from summarizer import Summarizer
-from summarizer.backends import Backend
 from summarizer.evaluation import evaluate
+from summarizer.llm.backends import Backend
 from summarizer.render.evaluation import render_report
 from tests.conftest import ROOT
 

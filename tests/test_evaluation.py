@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from summarizer.article import Article
 from summarizer.cli import cli
 from summarizer.errors import ArticleError
 from summarizer.evaluation import load_gold, score_brief, summarize_scores
 from summarizer.evaluation.gold import GoldArticle, GoldEntity
-from summarizer.evaluation.matching import found, same_name, usable
+from summarizer.evaluation.matching import found
 from summarizer.evaluation.metrics import failed_score
 from summarizer.evaluation.report import EvalReport, check_bar, compare_reports, write_report
+from summarizer.ingest.article import Article
+from summarizer.rules.names import same_name, usable
 from summarizer.schema import Actor, ArticleInfo, Brief, Place, RunInfo, Span, Uncertainty
 from tests.conftest import ROOT
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.article import read_article
 from summarizer.errors import ArticleError
-from summarizer.fetch import fetch
-from summarizer.html import article_from_html
+from summarizer.ingest.article import read_article
+from summarizer.ingest.fetch import fetch
+from summarizer.ingest.html import article_from_html
 from tests.conftest import SEED
 from tests.page_server import NO_ARTICLE, article_page, page_server
 

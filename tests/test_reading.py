@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.kinds import kind_cue
-from summarizer.places import find_countries, is_country
-from summarizer.reading import is_dateline, read, salient_names
-from summarizer.text import ArticleIndex
+from summarizer.brief.reading import read, salient_names
+from summarizer.rules.kinds import kind_cue
+from summarizer.rules.names import is_dateline
+from summarizer.rules.places import find_countries, is_country
+from summarizer.rules.text import ArticleIndex
 
 ARTICLE = (
     "Monday, May 4, 2020\n\n"
@@ -66,7 +67,7 @@ def test_kind_cues(name: str, cue: str | None) -> None:
 
 
 def test_a_name_written_after_in_is_a_place() -> None:
-    from summarizer.kinds import written_as_place
+    from summarizer.rules.kinds import written_as_place
 
     assert written_as_place("Springfield", "He lives in Springfield. Springfield is small. Springfield Council met.")
     assert not written_as_place("Google", "She worked at Google. Google said no.")
@@ -77,7 +78,7 @@ def test_a_name_written_after_in_is_a_place() -> None:
 
 
 def test_a_name_set_in_a_sentence_is_a_place_but_not_a_month_or_a_title() -> None:
-    from summarizer.kinds import set_in
+    from summarizer.rules.kinds import set_in
 
     text = "He was held in Kati, near Bamako. It aired in September. He starred in The Ghost. Played in the World Cup."
     assert set_in("Kati", text) and set_in("Bamako", text)

@@ -7,9 +7,9 @@ import time
 import pytest
 
 from summarizer import BackendError, ModelOutputError, Summarizer
-from summarizer.backends.model_store import DEFAULT_MODEL
-from summarizer.backends.remote import RemoteBackend
-from summarizer.retry import RetryPolicy
+from summarizer.llm.backends.model_store import DEFAULT_MODEL
+from summarizer.llm.backends.remote import RemoteBackend
+from summarizer.llm.retry import RetryPolicy
 from tests.conftest import SEED
 from tests.fault_server import Reply, completion_with_content, error, fault_server, ok
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from summarizer import Brief, Summarizer, read_article
-from summarizer.backends import Backend
-from summarizer.text import normalize
+from summarizer.llm.backends import Backend
+from summarizer.rules.text import normalize
 from tests.conftest import SEED
 
 

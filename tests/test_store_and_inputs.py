@@ -6,10 +6,10 @@ import json
 import sqlite3
 from pathlib import Path
 
-from summarizer.article import Article
-from summarizer.inputs import collect
+from summarizer.digest.store import BriefKey, Store, content_hash
+from summarizer.ingest.article import Article
+from summarizer.ingest.inputs import collect
 from summarizer.schema import SCHEMA_VERSION, Brief
-from summarizer.store import BriefKey, Store, content_hash
 from tests.conftest import ROOT, SEED
 from tests.page_server import article_page, page_server
 
@@ -114,7 +114,7 @@ def test_store_dedupes_articles_and_keeps_briefs(tmp_path: Path) -> None:
 def test_a_batch_resumes_and_a_second_run_makes_no_model_call(tmp_path: Path) -> None:
     """The seed article twice (a duplicate under another URL), a missing file and a 404; then again."""
     from summarizer import Summarizer
-    from summarizer.batch import brief_all
+    from summarizer.digest.batch import brief_all
     from tests.fault_server import fault_server, ok
 
     jsonl = tmp_path / "wire.jsonl"
@@ -134,7 +134,7 @@ def test_a_batch_resumes_and_a_second_run_makes_no_model_call(tmp_path: Path) ->
 
 def test_failures_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
     from summarizer import Summarizer
-    from summarizer.batch import brief_all
+    from summarizer.digest.batch import brief_all
     from tests.fault_server import error, fault_server
 
     inputs = [str(SEED), str(GUM / "GUM_news_ie9.json")]
@@ -148,9 +148,9 @@ def test_failures_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
 
 
 def test_stories_group_the_same_event_and_keep_others_apart() -> None:
+    from summarizer.digest.stories import group
     from summarizer.evaluation.gold import load_gold
-    from summarizer.html import article_from_html
-    from summarizer.stories import group
+    from summarizer.ingest.html import article_from_html
 
     articles = [gold.article for gold in load_gold(GUM)]
     seed = Article(text=SEED.read_text(), published="2025-08-20")
@@ -164,8 +164,8 @@ def test_stories_group_the_same_event_and_keep_others_apart() -> None:
 def test_concurrency_is_matched_to_the_backend() -> None:
     """The embedded server gets one slot per brief in flight (default 1); a remote server gets 4 requests."""
     from summarizer import Summarizer
-    from summarizer.backends.embedded import EmbeddedBackend
-    from summarizer.batch import REMOTE_CONCURRENCY, match_concurrency
+    from summarizer.digest.batch import REMOTE_CONCURRENCY, match_concurrency
+    from summarizer.llm.backends.embedded import EmbeddedBackend
 
     embedded = Summarizer(backend=EmbeddedBackend(model="qwen"))
     assert match_concurrency(embedded, None) == 1

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from summarizer.attribution import find_doubts, find_sources
-from summarizer.text import ArticleIndex, NormalizedText, find_name, split_sentences
-from summarizer.when import find_times, resolve
+from summarizer.rules.attribution import find_doubts, find_sources
+from summarizer.rules.text import ArticleIndex, NormalizedText, find_name, split_sentences
+from summarizer.rules.times import find_times, resolve
 from tests.conftest import SEED
 
 
@@ -117,14 +117,14 @@ def test_find_times_takes_capitalised_months_and_weekdays_only() -> None:
 
 
 def test_dateline_is_not_an_event_time() -> None:
-    from summarizer.reading import is_dateline
+    from summarizer.rules.names import is_dateline
 
     assert is_dateline("Friday, July 21, 2017")
     assert not is_dateline("The match was played on Friday, July 21, 2017.")
 
 
 def test_only_names_with_a_capital_are_worth_a_reask() -> None:
-    from summarizer.grounding import NameMiss
+    from summarizer.brief.merge import NameMiss
 
     assert NameMiss("who", 0, "Abass Dembélé").fixable
     assert not NameMiss("who", 1, "junta").fixable

@@ -10,11 +10,11 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from summarizer.article import read_article
+from summarizer.brief.engine import Summarizer
 from summarizer.cli.common import fail, model_options
-from summarizer.engine import Summarizer
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.files import write_atomically
+from summarizer.ingest.article import read_article
 from summarizer.render import render_json, render_markdown, render_terminal
 from summarizer.schema import Brief
 

@@ -11,17 +11,17 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from summarizer.brief.engine import Summarizer
 from summarizer.cli.common import fail, model_options
 from summarizer.cli.progress import BatchProgress
 from summarizer.digest.build import build_digest
 from summarizer.digest.schema import Digest
-from summarizer.engine import Summarizer
+from summarizer.digest.store import Store, content_hash, default_store_path
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.files import write_atomically
-from summarizer.inputs import NO_SUCH_INPUT, Item, collect
+from summarizer.ingest.inputs import NO_SUCH_INPUT, Item, collect
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
-from summarizer.store import Store, content_hash, default_store_path
 
 FORMATS = {"md": render_digest_markdown, "html": render_digest_html, "json": lambda d: d.model_dump_json(indent=2)}
 PARTIAL = 3

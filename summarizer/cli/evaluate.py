@@ -10,8 +10,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from summarizer.brief.engine import Summarizer
 from summarizer.cli.common import fail
-from summarizer.engine import Summarizer
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.evaluation import compare_reports, evaluate, load_gold, load_report
 from summarizer.evaluation.gold import GoldArticle

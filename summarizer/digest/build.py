@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from summarizer.article import Article
-from summarizer.batch import BatchResult, Progress, brief_all, brief_key, match_concurrency
+from summarizer.brief.engine import Summarizer
+from summarizer.digest.batch import BatchResult, Progress, brief_all, brief_key, match_concurrency
 from summarizer.digest.claims import Member, corroborations, figure_conflicts, status_conflicts
 from summarizer.digest.schema import (
     Digest,
@@ -26,14 +26,14 @@ from summarizer.digest.schema import (
     StoryUncertainty,
 )
 from summarizer.digest.sections import region, topic
-from summarizer.engine import Summarizer
-from summarizer.evaluation.matching import same_name
-from summarizer.inputs import Item
-from summarizer.kinds import datelines
+from summarizer.digest.store import Store
+from summarizer.digest.stories import group
+from summarizer.ingest.article import Article
+from summarizer.ingest.inputs import Item
+from summarizer.rules.kinds import datelines
+from summarizer.rules.names import same_name
+from summarizer.rules.text import split_sentences
 from summarizer.schema import SCHEMA_VERSION, UNCERTAINTY_LEVELS
-from summarizer.store import Store
-from summarizer.stories import group
-from summarizer.text import split_sentences
 
 OVERVIEW_STORIES = 5
 MAX_NAMES = 8
@@ -50,7 +50,7 @@ def build_digest(
     concurrency: int | None = None,
     progress: Progress | None = None,
 ) -> Digest:
-    """The digest of these articles (Articles, or Items from ``summarizer.inputs.collect``).
+    """The digest of these articles (Articles, or Items from ``summarizer.ingest.inputs.collect``).
 
     Briefs are kept in ``store`` (default: the user data directory) and reused
     on the next run; ``force`` remakes them. ``concurrency`` defaults to the

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from summarizer.article import Article
 from summarizer.digest.schema import Account, Citation, Conflict, Corroboration
+from summarizer.ingest.article import Article
+from summarizer.rules.text import ArticleIndex, Sentence, stems
 from summarizer.schema import Brief, Event, Span
-from summarizer.text import ArticleIndex, Sentence, stems
 
 SAME_CLAIM = 0.35
 """Weighted Dice at or above which two sentences report the same claim. Chosen by reading the claims found

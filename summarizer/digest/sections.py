@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from summarizer.places import country_mentions, data_lines, is_country
+from summarizer.rules.places import country_mentions, data_lines, is_country
+from summarizer.rules.text import normalize
 from summarizer.schema import Brief
-from summarizer.text import normalize
 
 UNPLACED = "World"
 GENERAL = "General"

@@ -22,8 +22,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from summarizer.article import Article
 from summarizer.errors import ArticleError
+from summarizer.ingest.article import Article
 
 WHO_TYPES = {"person", "organization"}
 WHO_MIN_SALIENCE = 3

@@ -18,13 +18,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from summarizer import __version__
-from summarizer.engine import Summarizer
+from summarizer.brief.engine import Summarizer
 from summarizer.errors import SummarizerError
 from summarizer.evaluation.gold import GoldArticle, load_gold
 from summarizer.evaluation.metrics import ArticleScore, failed_score, score_brief, summarize_scores
 from summarizer.evaluation.report import EvalReport, check_bar
 from summarizer.files import write_atomically
-from summarizer.prompts import BRIEF_PROMPTS
+from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.schema import SCHEMA_VERSION, Brief
 
 Progress = Callable[[GoldArticle, ArticleScore], None]

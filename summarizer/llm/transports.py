@@ -1,4 +1,6 @@
-"""llama.cpp wire dialect: send the response schema as a compact-JSON grammar.
+"""HTTP transports under the openai SDK: a garbage-body check for every backend, and the llama.cpp dialect.
+
+llama.cpp dialect: send the response schema as a compact-JSON grammar.
 
 Given ``response_format``, llama.cpp lets the model pretty-print, and on CPU
 every newline and indent is a paid output token (~100 ms here). The same

@@ -16,17 +16,17 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, Field, create_model
 
-from summarizer.article import Article, as_article
-from summarizer.backends import Backend, Status, resolve_backend
-from summarizer.draft import Draft, NameFix, draft_model
+from summarizer.brief.merge import GroundedDraft, Grounder, NameMiss
+from summarizer.brief.reading import read
 from summarizer.errors import ArticleError
-from summarizer.grounding import Grounded, Grounder, NameMiss
-from summarizer.llm import ChatClient, Usage
-from summarizer.prompts import BRIEF_PROMPTS
-from summarizer.reading import read
-from summarizer.retry import RetryPolicy
+from summarizer.ingest.article import Article, as_article
+from summarizer.llm.backends import Backend, Status, resolve_backend
+from summarizer.llm.client import ChatClient, Usage
+from summarizer.llm.draft import Draft, NameFix, draft_model
+from summarizer.llm.prompts import BRIEF_PROMPTS
+from summarizer.llm.retry import RetryPolicy
+from summarizer.rules.text import ArticleIndex
 from summarizer.schema import ArticleInfo, Brief, RunInfo, ServerTimings
-from summarizer.text import ArticleIndex
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -168,7 +168,7 @@ class Summarizer:
         article: Article,
         index: ArticleIndex,
         draft: Draft,
-        grounded: Grounded,
+        grounded: GroundedDraft,
         usage: Usage,
         reasks: int,
         latency: float,

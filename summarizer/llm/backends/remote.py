@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from summarizer.backends.base import Endpoint, Status
 from summarizer.errors import ConfigError
+from summarizer.llm.backends.base import Endpoint, Status
 
 OPENAI_URL = "https://api.openai.com/v1"
 REMOTE_TIMEOUT = 120.0

@@ -18,9 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from summarizer.article import Article
-from summarizer.reading import proper_names
-from summarizer.text import STOPWORDS, ArticleIndex, normalize
+from summarizer.ingest.article import Article
+from summarizer.rules.names import proper_names
+from summarizer.rules.text import STOPWORDS, ArticleIndex, normalize
 
 NAME_WEIGHT = 0.5
 SAME_STORY = 0.26

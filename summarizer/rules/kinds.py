@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from summarizer.places import country_mentions
-from summarizer.when import MONTH_NAMES
+from summarizer.rules.places import country_mentions
+from summarizer.rules.times import MONTH_NAMES
 
 Cue = Literal["person", "organization", "site", "city"]
 

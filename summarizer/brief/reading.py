@@ -15,25 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.places import is_country
-from summarizer.text import TITLES, ArticleIndex, Sentence, normalize
-from summarizer.when import find_times
+from summarizer.rules.names import is_dateline, is_heading, proper_names
+from summarizer.rules.places import is_country
+from summarizer.rules.text import TITLES, ArticleIndex, Sentence, normalize
 
 LEAD_CHARS = 1_200
 """About 300 tokens of lead: the first paragraphs of a news story."""
 MAX_NAMES = 12
 """The names the article mentions most, at ~4 tokens each."""
-
-_CONNECTOR = r"(?:of|the|de|da|del|della|di|du|la|le|van|von|der|den|bin|al|and|for|&)"
-_CAPITALISED = r"(?:[A-Z][\w'\u2019.&-]*|\d+[A-Za-z][\w-]*)"
-_NAME = re.compile(rf"#?{_CAPITALISED}(?:\s+(?:{_CONNECTOR}\s+)*{_CAPITALISED})*")
-_LEADING = re.compile(
-    r"^(?:The|A|An|In|On|At|For|But|And|As|If|When|While|After|Before|During|Then|Because|However|So|This|That|These|Those|It)\s+"
-)
-_TRAILING_I = re.compile(r"(?:\s+and)?\s+I$")
-_DEMONYM = re.compile(r"(?:ians?|ans|ese|ish|ims)$")
-"""Single words like "Syrian", "Belgians", "Muslims", "English": adjectives and groups, not names."""
-_NOT_NAMES = {"i", "image", "photo", "mr", "mrs", "ms", "dr"}
 
 
 @dataclass(frozen=True)
@@ -42,23 +31,6 @@ class Reading:
 
     lead: list[Sentence]
     names: list[str]
-
-
-def is_dateline(text: str) -> bool:
-    """A line that is only a date ("Friday, July 21, 2017"): when the story was filed, not news."""
-    spans = find_times(text)
-    rest = text
-    for start, end in reversed(spans):
-        rest = rest[:start] + rest[end:]
-    return bool(spans) and not re.search(r"[^\W\d_]", rest)
-
-
-def is_heading(text: str) -> bool:
-    """A title-case line without a full stop ("Mali Arrests Dozens of Soldiers"): a headline, not prose."""
-    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
-    if not words or text.rstrip().endswith((".", "!", "?", '"', "\u201d", ":")):
-        return False
-    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def read(index: ArticleIndex, lead_chars: int = LEAD_CHARS, max_names: int = MAX_NAMES) -> Reading:
@@ -125,38 +97,3 @@ def _short_form(longer: list[str], shorter: list[str]) -> bool:
 
 def _words(name: str) -> list[str]:
     return [w for w in normalize(name).replace("'s", "").split() if w not in TITLES]
-
-
-def proper_names(sentence: str, index: ArticleIndex) -> list[str]:
-    """Runs of capitalised words ("Church of Scientology", "FIFA"), minus dates and sentence-initial words."""
-    times = find_times(sentence)
-    names = []
-    for match in _NAME.finditer(sentence):
-        start, text = match.start(), match.group().rstrip(".,'\u2019-")
-        if any(a <= start < b for a, b in times):
-            continue
-        if start == 0 or not sentence[:start].strip(" \"'\u201c\u2018("):
-            text = _LEADING.sub("", text)
-        if " " not in text and not _capitalised_elsewhere(text, index):
-            continue
-        text = _TRAILING_I.sub("", re.sub(r"['\u2019]s$", "", text))
-        if (
-            text.casefold() in _NOT_NAMES
-            or text.casefold() in TITLES
-            or (" " not in text and _DEMONYM.search(text))
-            or not text[:1].isupper()
-            or "'" in text[:3]
-            or find_times(text) == [(0, len(text))]
-        ):
-            continue
-        names.append(text)
-    return names
-
-
-def _capitalised_elsewhere(word: str, index: ArticleIndex) -> bool:
-    """A sentence-initial word is a name when the article also capitalises it mid-sentence (or it is an acronym)."""
-    if word.isupper() and len(word) > 1:
-        return True
-    if re.search(rf"\b{re.escape(word.lower())}\b", index.text):
-        return False  # "People", "Climate": a common word that happened to start a sentence
-    return re.search(rf"(?<=[a-z,;:]\s){re.escape(word)}\b", index.text) is not None

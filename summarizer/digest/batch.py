@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
-from summarizer.article import Article
-from summarizer.backends.embedded import EmbeddedBackend
-from summarizer.engine import Summarizer
+from summarizer.brief.engine import Summarizer
+from summarizer.digest.store import BriefKey, Store
 from summarizer.errors import SummarizerError
-from summarizer.inputs import Item
-from summarizer.prompts import BRIEF_PROMPTS
+from summarizer.ingest.article import Article
+from summarizer.ingest.inputs import Item
+from summarizer.llm.backends.embedded import EmbeddedBackend
+from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.schema import SCHEMA_VERSION, Brief
-from summarizer.store import BriefKey, Store
 
 
 @dataclass

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from summarizer.article import Article
+from summarizer.ingest.article import Article
 from summarizer.schema import Brief
 
 _SCHEMA = """

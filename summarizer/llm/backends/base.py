@@ -20,7 +20,7 @@ class Endpoint:
     backend: str
     timeout: float
     dialect: str = "openai"
-    """``llama.cpp`` sends schemas as compact grammars (see backends/llamacpp.py)."""
+    """``llama.cpp`` sends schemas as compact grammars (see llm/transports.py)."""
 
 
 class Backend(Protocol):

@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from summarizer.backends.base import Backend, Endpoint, Status
-from summarizer.backends.embedded import EmbeddedBackend, embedded_backend
-from summarizer.backends.remote import RemoteBackend, compatible_backend, openai_backend
 from summarizer.errors import ConfigError
+from summarizer.llm.backends.base import Backend, Endpoint, Status
+from summarizer.llm.backends.embedded import EmbeddedBackend, embedded_backend
+from summarizer.llm.backends.remote import RemoteBackend, compatible_backend, openai_backend
 
 DEFAULT_SPEC = "local"
 

@@ -138,13 +138,13 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def _html(data: bytes, source: str, url: str | None = None) -> Article:
-    from summarizer.html import article_from_html  # trafilatura loads lxml: only when a page is read
+    from summarizer.ingest.html import article_from_html  # trafilatura loads lxml: only when a page is read
 
     return article_from_html(data, source, url)
 
 
 def _article_from_url(url: str) -> Article:
-    from summarizer.fetch import fetch
+    from summarizer.ingest.fetch import fetch
 
     page = fetch(url)
     return article_from_page(page.body, url, page.url, page.content_type)

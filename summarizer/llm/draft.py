@@ -4,8 +4,8 @@ On CPU every output token costs ~100 ms, so the model writes only what it does
 better than code: a headline, a summary, the people, organizations and places
 the story is about, and its main events with their status and the numbers of
 the sentences they rest on. Sources, hedges and time expressions follow
-regular patterns in news prose and are found by rules (attribution.py,
-when.py) at no token cost. Names are plain strings grouped by kind: an object
+regular patterns in news prose and are found by rules (rules/attribution.py,
+rules/times.py) at no token cost. Names are plain strings grouped by kind: an object
 per name would cost three times the tokens. Every list and string is bounded:
 the JSON Schema becomes the server's grammar.
 """

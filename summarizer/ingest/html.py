@@ -9,8 +9,8 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-from summarizer.article import Article
 from summarizer.errors import ArticleError
+from summarizer.ingest.article import Article
 
 MIN_ARTICLE_CHARS = 200
 """Less extracted text than this is a page without an article (a menu, a login wall, an error page)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.text import ArticleIndex, Sentence
+from summarizer.rules.text import ArticleIndex, Sentence
 
 _VERBS = (
     r"said|says|told|confirmed|confirms|claimed|claims|corroborated|stated|added|reported|announced|denied|"

@@ -19,8 +19,8 @@ from summarizer.errors import ConfigError
 
 def prompts_dir() -> Path:
     """Templates ship inside the wheel (summarizer/prompts); a checkout uses ./prompts."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "prompts", here.parent / "prompts"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "prompts", package.parent / "prompts"):
         if candidate.is_dir():
             return candidate
     raise ConfigError("prompt templates not found; reinstall summarizer")

@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from summarizer.article import Article, article_from_json, article_from_page, read_article
 from summarizer.errors import ArticleError
+from summarizer.ingest.article import Article, article_from_json, article_from_page, read_article
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".json", ".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
@@ -89,7 +89,7 @@ def _json_lines(path: Path) -> Iterator[Item]:
 
 
 def _url(url: str) -> Iterator[Item]:
-    from summarizer.fetch import fetch
+    from summarizer.ingest.fetch import fetch
 
     try:
         page = fetch(url)

@@ -1,4 +1,4 @@
-"""Grounding: turn the model's draft into items tied to exact article offsets.
+"""Merging: the model's draft and the rules' findings into one set of grounded items.
 
 Names are searched in the article (tolerating titles, accents, quotes and
 line breaks); events cite sentence numbers, kept only when the cited sentence
@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Literal
 
-from summarizer.attribution import find_doubts, find_sources, what_was_said
-from summarizer.draft import Draft
-from summarizer.kinds import kind_cue, set_in, written_as_place
-from summarizer.places import find_countries, is_country
-from summarizer.reading import is_dateline, is_heading, proper_names
+from summarizer.brief.align import MAX_EVIDENCE, Aligner, article_name, inside
+from summarizer.llm.draft import Draft
+from summarizer.rules.attribution import find_doubts, find_sources, what_was_said
+from summarizer.rules.kinds import kind_cue, set_in, written_as_place
+from summarizer.rules.names import is_dateline, is_heading, proper_names
+from summarizer.rules.places import find_countries, is_country
+from summarizer.rules.text import Found, normalize
+from summarizer.rules.times import find_times, resolve
 from summarizer.schema import (
     UNCERTAINTY_LEVELS,
     Actor,
@@ -28,16 +30,12 @@ from summarizer.schema import (
     Place,
     PlaceKind,
     Source,
-    Span,
     TimeReference,
     Uncertainty,
     UncertaintyReason,
 )
-from summarizer.text import ArticleIndex, Found, Sentence, find_name, normalize, stems
-from summarizer.when import find_times, resolve
 
 NamedField = Literal["who", "where"]
-MAX_EVIDENCE = 2
 MAX_TIMES = 4
 LEAD_TIMES = 3
 """Prose sentences at the top whose time expressions count even when no event cites them."""
@@ -60,7 +58,7 @@ class NameMiss:
 
 
 @dataclass
-class Grounded:
+class GroundedDraft:
     who: list[Actor] = field(default_factory=list)
     what: list[Event] = field(default_factory=list)
     where: list[Place] = field(default_factory=list)
@@ -84,55 +82,17 @@ class Grounded:
         return Uncertainty(level=UNCERTAINTY_LEVELS[implied], reasons=self.reasons)
 
 
-class Grounder:
-    """Grounds the items of one draft against one article."""
+class Grounder(Aligner):
+    """Grounds the items of one draft against one article: the model's items, then the rules'."""
 
-    def __init__(self, index: ArticleIndex, published: date | None) -> None:
-        self.index = index
-        self.published = published
-        self._sentence_stems = [stems(s.text) for s in index.sentences]
-
-    def span(self, start: int, end: int) -> Span:
-        return Span(start=start, end=end, text=self.index.text[start:end])
-
-    def sentence_span(self, sentence: Sentence) -> Span:
-        return self.span(sentence.start, sentence.end)
-
-    def locate(self, name: str) -> Found | None:
-        return find_name(self.index.normalized, name)
-
-    def mention_evidence(self, found: Found) -> list[Span]:
-        sentence = self.index.sentence_at(found.start)
-        return [self.sentence_span(sentence)] if sentence else [self.span(found.start, found.end)]
-
-    def cited_evidence(self, cited: list[int], phrase: str, anchor: Found | None = None) -> list[Span]:
-        """Cited sentences that share words with the phrase; else the best matching sentence.
-
-        Returns [] when neither the citations nor any sentence support the phrase.
-        """
-        wanted = stems(phrase)
-        chosen: list[Sentence] = []
-        if anchor is not None and (sentence := self.index.sentence_at(anchor.start)):
-            chosen.append(sentence)
-        for number in cited:
-            sentence = self.index.sentence(number)
-            if sentence and sentence not in chosen and (not wanted or wanted & self._sentence_stems[number - 1]):
-                chosen.append(sentence)
-        if not chosen and wanted:
-            overlap = [len(wanted & bag) for bag in self._sentence_stems]
-            best = max(range(len(overlap)), key=overlap.__getitem__, default=None)
-            if best is not None and overlap[best] >= min(2, len(wanted)):
-                chosen.append(self.index.sentences[best])
-        return [self.sentence_span(s) for s in chosen[:MAX_EVIDENCE]]
-
-    def ground(self, draft: Draft, renames: dict[tuple[str, int], str] | None = None) -> Grounded:
+    def ground(self, draft: Draft, renames: dict[tuple[str, int], str] | None = None) -> GroundedDraft:
         """Ground every item; ``renames`` carries corrected names from a re-ask.
 
         Item names become the article's own words (the mention text), so a
         reader can search the article for any name the brief shows.
         """
         renames = renames or {}
-        out = Grounded()
+        out = GroundedDraft()
         seen: set[str] = set()
 
         def locate(field_name: NamedField, position: int, name: str) -> Found | None:
@@ -155,7 +115,12 @@ class Grounder:
             if found := locate("where", position, name):
                 mention = self.span(found.start, found.end)
                 out.where.append(
-                    Place(name=_name(mention), kind=place_kind, mention=mention, evidence=self.mention_evidence(found))
+                    Place(
+                        name=article_name(mention),
+                        kind=place_kind,
+                        mention=mention,
+                        evidence=self.mention_evidence(found),
+                    )
                 )
         named_places = {normalize(p.mention.text) for p in out.where}
         for actor in out.who:
@@ -174,8 +139,8 @@ class Grounder:
                 Event(
                     description=event.e,
                     status=event.st,
-                    actors=self._named_in([a.name for a in out.who], [a.mention for a in out.who], evidence),
-                    places=self._named_in([p.name for p in out.where], [p.mention for p in out.where], evidence),
+                    actors=self.named_in([a.name for a in out.who], [a.mention for a in out.who], evidence),
+                    places=self.named_in([p.name for p in out.where], [p.mention for p in out.where], evidence),
                     evidence=evidence,
                 )
             )
@@ -184,7 +149,7 @@ class Grounder:
         self._add_doubt_cues(out)
         return out
 
-    def _add_countries(self, out: Grounded, named: set[str]) -> None:
+    def _add_countries(self, out: GroundedDraft, named: set[str]) -> None:
         """Every country the article names (places.py), after the model's places."""
         for mention in find_countries(self.index.text):
             if normalize(mention.country) in named or normalize(self.index.text[mention.start : mention.end]) in named:
@@ -194,9 +159,9 @@ class Grounder:
             span = self.span(mention.start, mention.end)
             sentence = self.index.sentence_at(mention.start)
             evidence = [self.sentence_span(sentence)] if sentence else [span]
-            out.where.append(Place(name=_name(span), kind="country", mention=span, evidence=evidence))
+            out.where.append(Place(name=article_name(span), kind="country", mention=span, evidence=evidence))
 
-    def _add_located_names(self, out: Grounded) -> None:
+    def _add_located_names(self, out: GroundedDraft) -> None:
         """Names the article writes as places ("in Kati", "Taipei, Taiwan") that the model left out."""
         have = {normalize(p.mention.text) for p in out.where} | {normalize(a.mention.text) for a in out.who}
         for sentence in self.index.sentences:
@@ -209,12 +174,15 @@ class Grounder:
                         mention = self.span(found.start, found.end)
                         out.where.append(
                             Place(
-                                name=_name(mention), kind="city", mention=mention, evidence=self.mention_evidence(found)
+                                name=article_name(mention),
+                                kind="city",
+                                mention=mention,
+                                evidence=self.mention_evidence(found),
                             )
                         )
                 have.add(normalize(name))
 
-    def _add_acting_countries(self, out: Grounded, texts: list[str]) -> None:
+    def _add_acting_countries(self, out: GroundedDraft, texts: list[str]) -> None:
         """Countries the headline or an event names as actors ("Sweden defeated South Korea") are also who."""
         have = {normalize(a.mention.text) for a in out.who}
         written = " ".join(texts)
@@ -225,14 +193,14 @@ class Grounder:
             span = self.span(mention.start, mention.end)
             place = next((p for p in out.where if p.mention == span), None)
             evidence = place.evidence if place else self.mention_evidence(Found(mention.start, mention.end, form, True))
-            out.who.append(Actor(name=_name(span), kind="country", mention=span, evidence=evidence))
+            out.who.append(Actor(name=article_name(span), kind="country", mention=span, evidence=evidence))
             have.add(normalize(form))
 
     def _actor(self, found: Found, kind: ActorKind) -> Actor:
         mention = self.span(found.start, found.end)
-        return Actor(name=_name(mention), kind=kind, mention=mention, evidence=self.mention_evidence(found))
+        return Actor(name=article_name(mention), kind=kind, mention=mention, evidence=self.mention_evidence(found))
 
-    def _add_times(self, out: Grounded) -> None:
+    def _add_times(self, out: GroundedDraft) -> None:
         """Time expressions of the events' sentences, then of the first prose sentences; datelines and headings skipped."""
         sentences = [self.index.sentence_at(e.start) for event in out.what for e in event.evidence]
         lead = [s for s in self.index.sentences if not (is_dateline(s.text) or is_heading(s.text))][:LEAD_TIMES]
@@ -256,11 +224,11 @@ class Grounder:
                     )
                 )
         for position, event in enumerate(out.what):
-            times = [t.text for t in out.when if _inside(t.mention, event.evidence)]
+            times = [t.text for t in out.when if inside(t.mention, event.evidence)]
             if times:
                 out.what[position] = event.model_copy(update={"times": times})
 
-    def _add_source_cues(self, out: Grounded) -> None:
+    def _add_source_cues(self, out: GroundedDraft) -> None:
         """Add attributed speakers the model missed (see attribution.py)."""
         cues = []
         found = find_sources(self.index)
@@ -280,7 +248,7 @@ class Grounder:
             )
         out.sources = sorted([*out.sources, *cues], key=lambda s: s.mention.start)
 
-    def _add_doubt_cues(self, out: Grounded) -> None:
+    def _add_doubt_cues(self, out: GroundedDraft) -> None:
         """Add allegations, missing information, conflicting figures and unnamed sourcing."""
         have = {(r.kind, r.evidence[0].start) for r in out.reasons}
         for cue in find_doubts(self.index):
@@ -292,16 +260,6 @@ class Grounder:
             note = f"{len(unnamed)} of {len(out.sources)} sources are unnamed"
             evidence = list({s.evidence[0].start: s.evidence[0] for s in unnamed}.values())[:MAX_EVIDENCE]
             out.reasons.append(UncertaintyReason(kind="anonymous_sources", note=note, evidence=evidence))
-
-    def _named_in(self, names: list[str], mentions: list[Span], evidence: list[Span]) -> list[str]:
-        """Names whose article form (the mention text) occurs in the evidence sentences."""
-        hits = []
-        for name, mention in zip(names, mentions, strict=True):
-            for span in evidence:
-                if self.index.normalized.find(mention.text, within=(span.start, span.end)):
-                    hits.append(name)
-                    break
-        return hits
 
 
 def _sorted_names(draft: Draft, text: str) -> tuple[list[tuple[str, ActorKind]], list[tuple[str, PlaceKind]]]:
@@ -327,11 +285,3 @@ def _sorted_names(draft: Draft, text: str) -> tuple[list[tuple[str, ActorKind]],
         else:
             where.append((place.n, place.t if cue is None else cue))
     return who, where
-
-
-def _name(mention: Span) -> str:
-    return " ".join(mention.text.split())
-
-
-def _inside(mention: Span, evidence: list[Span]) -> bool:
-    return any(span.start <= mention.start and mention.end <= span.end for span in evidence)

@@ -16,10 +16,10 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorRetr
 from instructor.v2.core.hooks import Hooks
 from pydantic import BaseModel
 
-from summarizer.backends.base import Endpoint
-from summarizer.backends.llamacpp import CheckedTransport, GarbageResponse, GrammarTransport
 from summarizer.errors import BackendError, ModelOutputError
-from summarizer.retry import RetryPolicy, in_chain, root_cause
+from summarizer.llm.backends.base import Endpoint
+from summarizer.llm.retry import RetryPolicy, in_chain, root_cause
+from summarizer.llm.transports import CheckedTransport, GarbageResponse, GrammarTransport
 
 M = TypeVar("M", bound=BaseModel)
 

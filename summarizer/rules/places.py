@@ -23,8 +23,8 @@ class CountryMention:
 
 
 def data_lines(name: str) -> list[str]:
-    """The lines of a packaged data file (``summarizer/data/``), without blanks and # comments."""
-    text = files("summarizer").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    """The lines of a packaged data file (``summarizer/rules/data/``), without blanks and # comments."""
+    text = files("summarizer").joinpath(f"rules/data/{name}").read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

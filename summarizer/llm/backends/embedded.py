@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarizer.backends.base import Endpoint, Status
-from summarizer.backends.model_store import DEFAULT_MODEL, INSTALL_HINT, PACKAGED_MODELS, ensure_model
 from summarizer.errors import ConfigError, ModelUnavailableError
+from summarizer.llm.backends.base import Endpoint, Status
+from summarizer.llm.backends.model_store import DEFAULT_MODEL, INSTALL_HINT, PACKAGED_MODELS, ensure_model
 
 CONTEXT_TOKENS = 8192
 EMBEDDED_TIMEOUT = 600.0

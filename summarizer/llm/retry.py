@@ -16,7 +16,7 @@ from typing import TypeVar
 import openai
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
-from summarizer.backends.llamacpp import GarbageResponse
+from summarizer.llm.transports import GarbageResponse
 
 T = TypeVar("T")
 

@@ -1,0 +1,76 @@
+"""Alignment: every item's place in the article, as exact offsets.
+
+Spans are only ever sliced from the article text; names are searched
+tolerantly (titles, accents, quotes, line breaks); cited sentences count as
+evidence only when they share words with what they are cited for.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from summarizer.rules.text import ArticleIndex, Found, Sentence, find_name, stems
+from summarizer.schema import Span
+
+MAX_EVIDENCE = 2
+"""Sentences of evidence per item: enough to check it, few enough to read."""
+
+
+class Aligner:
+    """Offsets in one article: spans, sentences, name search and cited evidence."""
+
+    def __init__(self, index: ArticleIndex, published: date | None) -> None:
+        self.index = index
+        self.published = published
+        self._sentence_stems = [stems(s.text) for s in index.sentences]
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start=start, end=end, text=self.index.text[start:end])
+
+    def sentence_span(self, sentence: Sentence) -> Span:
+        return self.span(sentence.start, sentence.end)
+
+    def locate(self, name: str) -> Found | None:
+        return find_name(self.index.normalized, name)
+
+    def mention_evidence(self, found: Found) -> list[Span]:
+        sentence = self.index.sentence_at(found.start)
+        return [self.sentence_span(sentence)] if sentence else [self.span(found.start, found.end)]
+
+    def cited_evidence(self, cited: list[int], phrase: str, anchor: Found | None = None) -> list[Span]:
+        """Cited sentences that share words with the phrase; else the best matching sentence.
+
+        Returns [] when neither the citations nor any sentence support the phrase.
+        """
+        wanted = stems(phrase)
+        chosen: list[Sentence] = []
+        if anchor is not None and (sentence := self.index.sentence_at(anchor.start)):
+            chosen.append(sentence)
+        for number in cited:
+            sentence = self.index.sentence(number)
+            if sentence and sentence not in chosen and (not wanted or wanted & self._sentence_stems[number - 1]):
+                chosen.append(sentence)
+        if not chosen and wanted:
+            overlap = [len(wanted & bag) for bag in self._sentence_stems]
+            best = max(range(len(overlap)), key=overlap.__getitem__, default=None)
+            if best is not None and overlap[best] >= min(2, len(wanted)):
+                chosen.append(self.index.sentences[best])
+        return [self.sentence_span(s) for s in chosen[:MAX_EVIDENCE]]
+
+    def named_in(self, names: list[str], mentions: list[Span], evidence: list[Span]) -> list[str]:
+        """Names whose article form (the mention text) occurs in the evidence sentences."""
+        hits = []
+        for name, mention in zip(names, mentions, strict=True):
+            for span in evidence:
+                if self.index.normalized.find(mention.text, within=(span.start, span.end)):
+                    hits.append(name)
+                    break
+        return hits
+
+
+def article_name(mention: Span) -> str:
+    return " ".join(mention.text.split())
+
+
+def inside(mention: Span, evidence: list[Span]) -> bool:
+    return any(span.start <= mention.start and mention.end <= span.end for span in evidence)
