@@ -129,13 +129,17 @@ _CLAUSE_OPENERS = {
 
 
 def _trim_np(np: str) -> str:
-    """Drop leading conjunction debris, trailing auxiliaries and punctuation."""
-    words = np.split()
-    while words and words[0].casefold() in _LEADING_JUNK:
+    """Drop leading conjunction debris, trailing auxiliaries and punctuation.
+
+    The result is a slice of ``np`` (its own spacing kept: a no-break space or a
+    line break between words), so it can be found in the sentence again.
+    """
+    words = list(re.finditer(r"\S+", np))
+    while words and words[0][0].casefold() in _LEADING_JUNK:
         words = words[1:]
-    while words and words[-1].casefold().strip(".,") in _TRAILING_JUNK:
+    while words and words[-1][0].casefold().strip(".,") in _TRAILING_JUNK:
         words = words[:-1]
-    return " ".join(words).rstrip(".,;:")
+    return np[words[0].start() : words[-1].end()].rstrip(".,;:") if words else ""
 
 
 def find_sources(index: ArticleIndex) -> list[SourceCue]:
