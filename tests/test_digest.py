@@ -14,6 +14,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -103,8 +105,29 @@ def run_digest(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def briefs_per_article(store: Path) -> dict[str, int]:
-    with sqlite3.connect(store) as db:
+    with closing(sqlite3.connect(store)) as db:
         return dict(db.execute("SELECT article_hash, COUNT(*) FROM briefs GROUP BY article_hash").fetchall())
+
+
+def stored_so_far(store: Path) -> int:
+    """Briefs another process has committed; 0 while it has not yet made the file or its tables."""
+    if not store.exists():
+        return 0
+    try:
+        with closing(sqlite3.connect(f"{store.as_uri()}?mode=ro", uri=True)) as db:
+            return int(db.execute("SELECT COUNT(*) FROM briefs").fetchone()[0])
+    except sqlite3.OperationalError:  # no such table yet, or the schema is being created
+        return 0
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> bool:
+    """Poll ``condition`` until it holds or ``timeout`` seconds pass; whether it held."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def test_sigkill_half_way_then_rerun_makes_each_brief_once(tmp_path: Path) -> None:
@@ -116,11 +139,10 @@ def test_sigkill_half_way_then_rerun_makes_each_brief_once(tmp_path: Path) -> No
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and (not store.exists() or len(briefs_per_article(store)) < 2):
-            time.sleep(0.1)
+        held = wait_until(lambda: stored_so_far(store) >= 2)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
+    assert held, "the digest stored fewer than 2 briefs within 60 s"
     before = briefs_per_article(store)
     assert 2 <= len(before) < 5, before
     assert not out.exists()  # killed before the digest: nothing half-written
@@ -148,12 +170,11 @@ def test_ctrl_c_stops_at_once_and_keeps_the_briefs(tmp_path: Path) -> None:
             stderr=subprocess.PIPE,
             text=True,
         )  # fmt: skip
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and (not store.exists() or not briefs_per_article(store)):
-            time.sleep(0.1)
+        held = wait_until(lambda: stored_so_far(store) >= 1)
         process.send_signal(signal.SIGINT)
         interrupted = time.monotonic()
         _, stderr = process.communicate(timeout=30)
+    assert held, "the digest stored no brief within 60 s"
     assert process.returncode == 130 and time.monotonic() - interrupted < 5
     assert "every brief made so far is stored" in stderr and "Traceback" not in stderr
     assert 1 <= len(briefs_per_article(store)) < 5
@@ -198,8 +219,9 @@ def test_digest_cli_exit_status(tmp_path: Path) -> None:
     empty = tmp_path / "empty-day"
     empty.mkdir()
     result = run_digest(str(empty), "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path / "o"))
-    assert result.returncode == 0 and "the digest is empty" in result.stderr
-    assert "No articles to digest" in (tmp_path / "o" / f"digest-{dt.date.today()}.md").read_text()
+    # No article: exit 2 as the README promises, and nothing written (a finished digest of the day is kept).
+    assert result.returncode == 2 and "no article found" in result.stderr and "empty directory" in result.stderr
+    assert not (tmp_path / "o").exists()
 
     result = run_digest("/no/such/dir", "--out", str(tmp_path / "o"))
     assert result.returncode == 2 and "no input found" in result.stderr
@@ -210,7 +232,9 @@ def test_digest_cli_exit_status(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
     result = run_digest(str(DAY), "--store", str(tmp_path / "file" / "s.sqlite"), "--out", str(tmp_path / "o"))
     assert result.returncode == 2 and "writable --store" in result.stderr and "Traceback" not in result.stderr
-    result = run_digest(str(empty), "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path / "file" / "o"))
+    with fault_server(ok()) as server:
+        result = run_digest(str(DAY), "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path / "file" / "o"),
+                            "--base-url", server.url)  # fmt: skip
     assert result.returncode == 1 and "re-run with another --out" in result.stderr and "Traceback" not in result.stderr
 
     store = tmp_path / "fail.sqlite"

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from summarizer.brief.engine import Summarizer
 from summarizer.cli.common import fail, model_options
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
-from summarizer.files import write_atomically
+from summarizer.files import unwritable, write_atomically
 from summarizer.ingest.article import read_article
 from summarizer.render import render_json, render_markdown, render_terminal
 from summarizer.schema import Brief
@@ -65,6 +66,8 @@ def brief(
     out = Console(stderr=False)
     err = Console(stderr=True)
     fmt = fmt or ("pretty" if sys.stdout.isatty() and output is None else "json")
+    if output is not None and (why := unwritable(output)):
+        fail(err, f"cannot write {output}: {why}; give another --output (nothing was briefed)", 2)
     try:
         article = read_article(file)
         with warnings.catch_warnings(record=True) as caught, err.status("starting…") as status:
@@ -72,17 +75,19 @@ def brief(
             with Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout, status=status.update) as engine:
                 result = engine.summarize(article)
         for warning in caught:
-            err.print(f"[yellow]warning:[/] {warning.message}", highlight=False)
+            err.print(Text.assemble(("warning:", "yellow"), f" {warning.message}"), highlight=False)
     except (ArticleError, ConfigError) as error:
         fail(err, error, 2)
     except SummarizerError as error:
         fail(err, error, 1)
     except KeyboardInterrupt:
         fail(err, "interrupted; nothing was written", 130)
-    _emit(result, fmt, output, out)
+    except Exception as error:  # a bug must still end in one line, not a traceback
+        fail(err, f"internal error ({type(error).__name__}: {error}); please report it with the article", 1)
+    _emit(result, fmt, output, out, err)
 
 
-def _emit(brief: Brief, fmt: str, output: Path | None, out: Console) -> None:
+def _emit(brief: Brief, fmt: str, output: Path | None, out: Console, err: Console) -> None:
     if fmt == "pretty" and output is None:
         render_terminal(brief, out)
         return
@@ -90,8 +95,14 @@ def _emit(brief: Brief, fmt: str, output: Path | None, out: Console) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    write_atomically(output, text)
-    Console(stderr=True).print(f"wrote {output}", highlight=False)
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        sys.stdout.write(text)  # the model's work is not lost: the brief goes to standard output instead
+        sys.stdout.flush()
+        reason = error.strerror or str(error)
+        fail(err, f"cannot write {output}: {reason}; the brief was printed to standard output instead", 1)
+    err.print(Text(f"wrote {output}"), highlight=False)
 
 
 def _plain(brief: Brief) -> str:

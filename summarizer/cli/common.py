@@ -9,6 +9,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,7 +52,8 @@ def fail(err: Console, error: object, code: int, *, at_once: bool = False) -> No
     ``at_once`` skips Python's exit, which would wait for worker threads still
     running (a brief in flight); use it only when everything kept is committed.
     """
-    err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
+    # The message may hold paths, URLs or article text: printed as written, never as markup.
+    err.print(Text.assemble(("error:", "red"), " ", " ".join(str(error).split())), highlight=False, soft_wrap=True)
     if at_once:
         sys.stderr.flush()
         os._exit(code)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from summarizer.brief.engine import Summarizer
 from summarizer.cli.common import fail, model_options
@@ -127,6 +128,9 @@ def digest_command(
         items = _collect(list(inputs), err)
         if all(item.skipped == NO_SUCH_INPUT for item in items):
             fail(err, "no input found: " + "; ".join(f"{i.source}: {i.skipped}" for i in items), 2)
+        if all(item.article is None for item in items):
+            reasons = "; ".join(f"{i.source}: {i.skipped}" for i in items[:5]) + ("; …" if len(items) > 5 else "")
+            fail(err, f"no article found in the inputs ({reasons}); nothing was written", 2)
         total = len({content_hash(item.article.text) for item in items if item.article is not None})
         with (
             warnings.catch_warnings(),
@@ -150,6 +154,10 @@ def digest_command(
         # Do not wait for the brief in flight: what is stored is committed.
         msg = "interrupted: every brief made so far is stored; run the same command again to continue"
         fail(err, msg, 130, at_once=True)
+    if not digest.articles and digest.failed:
+        _report(digest, err)
+        first = digest.failed[0]
+        fail(err, f"no brief could be made ({first.source}: {first.reason}); nothing was written", 1)
     try:
         _write(digest, formats, out, target_day, err)
     except OSError as error:
@@ -178,7 +186,7 @@ def _write(digest: Digest, formats: list[str], out: str, day: dt.date, err: Cons
         path = Path(out) / f"digest-{day.isoformat()}.{fmt}"
         write_atomically(path, FORMATS[fmt](digest))
         written.append(str(path))
-    err.print(f"wrote {', '.join(written)}", highlight=False, soft_wrap=True)
+    err.print(Text(f"wrote {', '.join(written)}"), highlight=False, soft_wrap=True)
 
 
 def _report(digest: Digest, err: Console) -> None:
@@ -189,9 +197,11 @@ def _report(digest: Digest, err: Console) -> None:
         highlight=False,
     )
     for entry in digest.skipped:
-        err.print(f"[yellow]skipped[/] {entry.source}: {entry.reason}", highlight=False, soft_wrap=True)
+        err.print(
+            Text.assemble(("skipped", "yellow"), f" {entry.source}: {entry.reason}"), highlight=False, soft_wrap=True
+        )
     for entry in digest.failed:
-        err.print(f"[red]failed[/] {entry.source}: {entry.reason}", highlight=False, soft_wrap=True)
+        err.print(Text.assemble(("failed", "red"), f" {entry.source}: {entry.reason}"), highlight=False, soft_wrap=True)
     if digest.failed:
         err.print("re-run the same command to retry the failed articles; finished briefs are reused", highlight=False)
     if not digest.articles and not digest.failed:

@@ -94,4 +94,5 @@ class BatchProgress:
             self._progress.update(self._task, advance=1, **fields)  # type: ignore[arg-type]
             if not self._live:
                 done = self.counts["made"] + self.counts["reused"] + self.counts["failed"]
-                self.console.print(f"[{done}/{self.total}] {outcome} {source}", highlight=False, soft_wrap=True)
+                line = Text(f"[{done}/{self.total}] {outcome} {source}")  # a source is a path or URL, never markup
+                self.console.print(line, highlight=False, soft_wrap=True)

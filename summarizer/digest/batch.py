@@ -114,8 +114,9 @@ def brief_all(
             digest, source = futures[future]
             try:
                 brief = future.result()
-            except SummarizerError as error:
-                result.failures.append((source, str(error)))
+            except Exception as error:  # a bug on one article must not take the batch down
+                reason = str(error) if isinstance(error, SummarizerError) else internal_error(error)
+                result.failures.append((source, reason))
                 _tell(progress, source, "failed")
                 continue
             store.put_brief(digest, key, brief)
@@ -126,6 +127,16 @@ def brief_all(
         # On Ctrl-C or a crash, do not start queued briefs; what is stored stays stored.
         pool.shutdown(wait=False, cancel_futures=True)
     return result
+
+
+def internal_error(error: Exception) -> str:
+    """One line for an unexpected exception: what broke and what to do (the article is kept in the store)."""
+    where = (
+        f" ({type(error).__name__}: {' '.join(str(error).split())[:200]})"
+        if str(error)
+        else f" ({type(error).__name__})"
+    )
+    return f"internal error while briefing this article{where}; please report it with the article"
 
 
 def _tell(progress: Progress | None, source: str, outcome: str) -> None:

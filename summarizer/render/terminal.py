@@ -1,4 +1,9 @@
-"""The ``pretty`` format: the brief in the terminal, evidence dimmed under each item."""
+"""The ``pretty`` format: the brief in the terminal, evidence dimmed under each item.
+
+Article text (names, quotes, notes) is never read as Rich markup: a quote
+holding ``[/]`` or ``[sic]`` is printed as written. Styles are attached to
+``Text`` pieces instead.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,14 @@ from rich.text import Text
 
 from summarizer.schema import Brief, Span
 
+Piece = tuple[str, str]
+"""A run of literal text and its Rich style ("" for none)."""
 
-def _item(label: str, evidence: list[Span]) -> Text:
+
+def _item(label: list[Piece], evidence: list[Span]) -> Text:
     text = Text("• ")
-    text.append_text(Text.from_markup(label))
+    for piece, style in label:
+        text.append(piece, style=style or None)
     for span in evidence:
         text.append(f"\n    “{span.text.strip()}” ", style="dim")
         text.append(f"[{span.start}:{span.end}]", style="dim cyan")
@@ -22,30 +31,41 @@ def render_terminal(brief: Brief, console: Console) -> None:
     sections = [
         (
             "Who",
-            [_item(f"[bold]{a.name}[/] ({a.kind}){f' — {a.role}' if a.role else ''}", a.evidence) for a in brief.who],
+            [
+                _item([(a.name, "bold"), (f" ({a.kind}){f' — {a.role}' if a.role else ''}", "")], a.evidence)
+                for a in brief.who
+            ],
         ),
-        ("What", [_item(f"{e.description} [italic]({e.status})[/]", e.evidence) for e in brief.what]),
-        ("Where", [_item(f"[bold]{p.name}[/] ({p.kind})", p.evidence) for p in brief.where]),
-        ("When", [_item(t.text + (f" → {t.date.isoformat()}" if t.date else ""), t.evidence) for t in brief.when]),
+        ("What", [_item([(f"{e.description} ", ""), (f"({e.status})", "italic")], e.evidence) for e in brief.what]),
+        ("Where", [_item([(p.name, "bold"), (f" ({p.kind})", "")], p.evidence) for p in brief.where]),
+        (
+            "When",
+            [_item([(t.text + (f" → {t.date.isoformat()}" if t.date else ""), "")], t.evidence) for t in brief.when],
+        ),
         (
             "Sources",
             [
-                _item(f"[bold]{s.name}[/]{' [yellow](unnamed)[/]' if s.anonymous else ''}: {s.said}", s.evidence)
+                _item(
+                    [(s.name, "bold"), (" (unnamed)" if s.anonymous else "", "yellow"), (f": {s.said}", "")], s.evidence
+                )
                 for s in brief.sources
             ],
         ),
         (
             f"Uncertainty: {brief.uncertainty.level}",
-            [_item(f"{r.kind.replace('_', ' ')}: {r.note}", r.evidence) for r in brief.uncertainty.reasons],
+            [_item([(f"{r.kind.replace('_', ' ')}: {r.note}", "")], r.evidence) for r in brief.uncertainty.reasons],
         ),
     ]
     console.print(Panel(Text(brief.summary), title=Text(brief.headline, style="bold"), title_align="left"))
     for title, items in sections:
         body = Group(*items) if items else Text("none found", style="dim")
-        console.print(Panel(body, title=title, title_align="left", border_style="blue"))
+        console.print(Panel(body, title=Text(title), title_align="left", border_style="blue"))
     run = brief.run
     console.print(
-        f"[dim]{run.model} ({run.backend}) · prompt {run.prompt_version} · {run.prompt_tokens}+{run.completion_tokens}"
-        f" tokens · {run.attempts} call(s) · {run.latency_s:.1f} s · {run.dropped_items} dropped as ungrounded"
-        f"{' · article trimmed' if run.truncated else ''}[/]"
+        Text(
+            f"{run.model} ({run.backend}) · prompt {run.prompt_version} · {run.prompt_tokens}+{run.completion_tokens}"
+            f" tokens · {run.attempts} call(s) · {run.latency_s:.1f} s · {run.dropped_items} dropped as ungrounded"
+            f"{' · article trimmed' if run.truncated else ''}",
+            style="dim",
+        )
     )
