@@ -50,10 +50,16 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
 
 @contextmanager
 def page_server() -> Iterator[str]:
-    """Serve ROUTES, plus /missing (404), /slow (hangs 3 s), /loop (redirects forever)."""
+    """Serve ROUTES, plus /missing (404), /slow (hangs 3 s), /loop (redirects forever), /drip (a byte every 0.3 s)."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            if self.path == "/drip":
+                self._drip()
+                return
+            if self.path.startswith("/feed."):
+                self._feed(self.path.removeprefix("/feed."))
+                return
             if self.path == "/slow":
                 time.sleep(3)
             if self.path == "/loop":
@@ -71,10 +77,48 @@ def page_server() -> Iterator[str]:
             except (BrokenPipeError, ConnectionResetError):
                 pass
 
+        def _feed(self, kind: str) -> None:
+            """An RSS feed served as ``application/rss+xml`` (/feed.rss), Atom (/feed.atom) or ``text/xml`` (/feed.xml)."""
+            link = f"http://{self.headers['Host']}/article.html"
+            if kind == "atom":
+                content_type, body = (
+                    "application/atom+xml",
+                    (
+                        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Sahel Wire</title>'
+                        f'<entry><title>Plot</title><id>1</id><link href="{link}"/></entry></feed>'
+                    ),
+                )
+            else:
+                content_type = "application/rss+xml" if kind == "rss" else "text/xml"
+                body = (
+                    '<?xml version="1.0"?><rss version="2.0"><channel><title>Sahel Wire</title>'
+                    f"<item><title>Plot</title><link>{link}</link></item></channel></rss>"
+                )
+            data = body.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _drip(self) -> None:
+            """A page that never stops arriving: each byte comes well within any per-read timeout."""
+            try:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                for byte in article_page()[:60]:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.3)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
         def log_message(self, *_args: object) -> None:
             return None
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -6,6 +6,7 @@ batch can record it and go on.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import httpx2
@@ -16,7 +17,16 @@ TIMEOUT_S = 20.0
 MAX_BYTES = 5_000_000
 MAX_REDIRECTS = 5
 USER_AGENT = "summarizer/0.1 (+https://pypi.org/project/summarizer)"
-TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+TEXT_TYPES = (
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "application/xml",
+    "text/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
+"""Pages and feeds (a feed URL is fetched like a page, then read as a feed)."""
 
 
 class FetchError(ArticleError):
@@ -32,7 +42,12 @@ class Page:
 
 
 def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> Page:
-    """GET ``url``; refuse non-text content, bodies over ``max_bytes`` and more than MAX_REDIRECTS hops."""
+    """GET ``url``; refuse non-text content, bodies over ``max_bytes`` and more than MAX_REDIRECTS hops.
+
+    ``timeout`` bounds the whole fetch, not each read: a server dripping a byte
+    at a time is cut off once the time is up.
+    """
+    deadline = time.monotonic() + timeout
     try:
         with (
             httpx2.Client(
@@ -54,6 +69,8 @@ def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> P
             body = bytearray()
             for chunk in response.iter_bytes():
                 body.extend(chunk)
+                if time.monotonic() > deadline:
+                    raise FetchError(f"{url}: the page did not arrive within {timeout:g} s; try again later")
                 if len(body) > max_bytes:
                     raise FetchError(f"{url}: more than {max_bytes / 1e6:.0f} MB; not an article page")
             return Page(str(response.url), content_type, bytes(body))
