@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from summarizer.brief.engine import Summarizer
 from summarizer.cli.common import fail
@@ -16,8 +17,9 @@ from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.evaluation import compare_reports, evaluate, load_gold, load_report
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.metrics import ArticleScore
-from summarizer.evaluation.report import write_report
+from summarizer.evaluation.report import EvalReport, write_report
 from summarizer.evaluation.runner import default_briefs_dir
+from summarizer.evaluation.stored import score_stored
 from summarizer.render.evaluation import render_comparison, render_report
 
 
@@ -48,6 +50,18 @@ from summarizer.render.evaluation import render_comparison, render_report
     help=f"Where briefs are stored and reused. [default: {default_briefs_dir()}]",
 )
 @click.option("--force", is_flag=True, help="Make every brief again, even when a stored one matches.")
+@click.option(
+    "--from-briefs",
+    "from_briefs",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Score the briefs already in DIR (<name>.json or <set>__<name>.json per gold file) without a model;"
+    " articles with none are skipped.",
+)
+@click.option(
+    "--ablation",
+    is_flag=True,
+    help="Replace the model's answer by nothing (the `none` backend): what the rules alone score.",
+)
 @click.option("--check", is_flag=True, help="Exit 3 when the run misses the quality bar (for CI).")
 @click.option(
     "--compare",
@@ -65,30 +79,44 @@ def evaluate_command(
     report: Path,
     briefs_dir: Path | None,
     force: bool,
+    from_briefs: Path | None,
+    ablation: bool,
     check: bool,
     compare: tuple[Path, Path] | None,
 ) -> None:
     """Score briefs against gold annotations and write a report.
 
-    GOLD is a directory of GUM-format JSON files (like ../shared/eval/gum-news),
-    one such file, or a JSONL file with one article per line: {"article":
-    {"text": ...}, "summary": ..., "who": [names], "where": [names]}.
+    GOLD is a directory of gold JSON files or one such file, each recognised
+    by its annotations: GUM (salient entities; ../shared/eval/gum-news),
+    PolNeAR (attributions; ../shared/eval/polnear-dev) or MEANTIME (events,
+    times, typed entities; ../shared/eval/meantime-dev); or a JSONL file with
+    one article per line: {"article": {"text": ...}, "summary": ...,
+    "who": [names], "where": [names]}.
 
     Reported per article and overall: who/where recall against the gold
     entities (titles, case and possessives forgiven), exact evidence spans,
     names found verbatim in the article, items dropped as ungrounded,
-    ROUGE-L of the summary, model calls, tokens and seconds per brief.
-    Briefs are stored and reused while article, model, prompts and schema are
-    unchanged, so a re-run after a renderer or metric change is instant.
+    ROUGE-L of the summary, model calls, tokens and seconds per brief; on
+    PolNeAR, source recall and precision (duplicates count against it),
+    anonymous/named right and evidence covering what was said; on MEANTIME,
+    events per brief, judgeable events, status right, planned/uncertain lead
+    events kept, times recall and precision at the gold granularity, who/where
+    precision and kind accuracy. --check holds the run to the bars of the gold
+    kinds it has. Briefs are stored and reused while article, model, prompts
+    and schema are unchanged, so a re-run after a metric change is instant.
 
     \b
     Examples:
       summarizer eval ../shared/eval/gum-news --report before.json
       summarizer eval ../shared/eval/gum-news --report after.json   # after a prompt change
       summarizer eval --compare before.json after.json
+      summarizer eval ../shared/eval/meantime-dev --ablation --report rules-only.json
+      summarizer eval --compare rules-only.json after.json           # the model's own share
+      summarizer eval ../shared/eval/meantime-dev --from-briefs old-briefs/ --report old.json
 
-    Exit status: 0 done, 1 a model or server failure stopped the run,
-    2 bad input or options, 3 with --check when the bar is missed.
+    Exit status: 0 done, 1 a model or server failure stopped the run or
+    every brief failed, 2 bad input or options, 3 with --check when the bar
+    is missed.
     """
     out = Console(width=None if sys.stdout.isatty() else 160)  # a report piped to a file keeps its columns
     err = Console(stderr=True)
@@ -99,7 +127,22 @@ def evaluate_command(
             return
         if gold is None:
             raise click.UsageError("give a GOLD directory or file, or --compare A B")
+        if ablation and (model or base_url):
+            raise click.UsageError("--ablation replaces the model; leave out --model and --base-url")
         golds = load_gold(gold)
+        if from_briefs is not None:
+            result, skipped = score_stored(golds, from_briefs, gold=str(gold))
+            if skipped:
+                err.print(
+                    f"{skipped} of {len(golds)} articles have no stored brief in {from_briefs}: skipped",
+                    highlight=False,
+                    markup=False,
+                )
+            _write(result, report)
+            _finish(result, report, check, out, err)
+            return
+        if ablation:
+            model, base_url = "none", None
         with (
             warnings.catch_warnings(),
             Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout) as engine,
@@ -118,17 +161,35 @@ def evaluate_command(
 
                 def advance(item: GoldArticle, score: ArticleScore) -> None:
                     how = "stored" if score.reused else "failed" if score.error else f"{score.latency_s:.0f} s"
-                    bar.console.print(f"[dim]{item.id}: {how}[/]", highlight=False)
+                    bar.console.print(Text(f"{item.id}: {how}", style="dim"), highlight=False)
                     bar.update(task, advance=1, description="briefing")
 
                 result = evaluate(golds, engine, briefs_dir=briefs_dir, force=force, progress=advance)
         result = result.model_copy(update={"gold": str(gold)})
-        write_report(result, report)
+        _write(result, report)
     except (ArticleError, ConfigError) as error:
         fail(err, error, 2)
     except SummarizerError as error:
         fail(err, error, 1)
+    _finish(result, report, check, out, err)
+
+
+def _write(result: EvalReport, report: Path) -> None:
+    try:
+        write_report(result, report)
+    except OSError as error:
+        raise ConfigError(
+            f"{report}: cannot write the report ({error.strerror or error.__class__.__name__}); give a writable"
+            " --report (stored briefs are kept: a re-run is instant)"
+        ) from None
+
+
+def _finish(result: EvalReport, report: Path, check: bool, out: Console, err: Console) -> None:
+    """Show the report; exit 1 when no article got a brief, 3 when --check and the bar is missed."""
     render_report(result, out)
-    err.print(f"wrote {report}", highlight=False)
+    err.print(f"wrote {report}", highlight=False, markup=False)
+    if result.overall.articles and not result.overall.briefs:
+        first = next((s.error for s in result.articles if s.error), "unknown error")
+        fail(err, f"every brief failed (the first: {first})", 1)
     if check and not result.meets_bar:
         sys.exit(3)

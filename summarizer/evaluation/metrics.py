@@ -2,7 +2,11 @@
 
 Recall is micro-averaged over all gold entities of the set (an article with
 seven gold teams weighs seven times one with a single gold person); the
-per-article table shows each article's own share.
+per-article table shows each article's own share. So are the other shares
+(``Hits`` summed over the articles, then divided). What each metric counts is
+defined where it is computed: ``sources.py`` (PolNeAR), ``events.py``,
+``times.py`` and ``entities.py`` (MEANTIME); who/where recall in ``matching.py``.
+A metric whose gold the set does not have is None ("–"), never 0.
 """
 
 from __future__ import annotations
@@ -15,9 +19,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from summarizer.errors import ConfigError
+from summarizer.evaluation.entities import score_entities
+from summarizer.evaluation.events import score_events
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.matching import found
-from summarizer.schema import Brief, Span
+from summarizer.evaluation.sources import score_sources
+from summarizer.evaluation.times import score_times
+from summarizer.schema import Actor, Brief, Event, Place, Source, Span, TimeReference
 
 
 class Hits(BaseModel):
@@ -27,6 +35,10 @@ class Hits(BaseModel):
 
     hit: int = 0
     total: int = 0
+
+    @classmethod
+    def of(cls, pair: tuple[int, int]) -> Hits:
+        return cls(hit=pair[0], total=pair[1])
 
     @property
     def share(self) -> float | None:
@@ -43,6 +55,7 @@ class ArticleScore(BaseModel):
 
     id: str
     error: str | None = None
+    kind: str = "jsonl"
     who: Hits = Hits()
     where: Hits = Hits()
     who_missed: list[str] = []
@@ -57,6 +70,26 @@ class ArticleScore(BaseModel):
     latency_s: float | None = None
     model_s: float | None = None
     reused: bool = False
+    sources: Hits = Hits()
+    sources_precision: Hits = Hits()
+    sources_anonymity: Hits = Hits()
+    sources_content: Hits = Hits()
+    pronoun_sources: Hits = Hits()
+    sources_duplicates: int = 0
+    sources_missed: list[str] = []
+    events: int = 0
+    events_judged: Hits = Hits()
+    """hit: events judged against the gold; total: events in the annotated scope."""
+    status_right: Hits = Hits()
+    lead_uncertain: Hits = Hits()
+    times: Hits = Hits()
+    times_precision: Hits = Hits()
+    times_missed: list[str] = []
+    who_precision: Hits = Hits()
+    where_precision: Hits = Hits()
+    kind_accuracy: Hits = Hits()
+    wrong: list[str] = []
+    """Items that cost precision, status or kind, each with why."""
 
 
 class Overall(BaseModel):
@@ -78,6 +111,21 @@ class Overall(BaseModel):
     completion_tokens_mean: float | None
     latency_mean_s: float | None
     model_mean_s: float | None
+    sources_recall: float | None = None
+    sources_precision: float | None = None
+    sources_anonymity: float | None = None
+    sources_content: float | None = None
+    pronoun_sources: float | None = None
+    events_per_brief: float | None = None
+    judged_per_brief: float | None = None
+    judged_share: float | None = None
+    status_right: float | None = None
+    lead_uncertain: float | None = None
+    times_recall: float | None = None
+    times_precision: float | None = None
+    who_precision: float | None = None
+    where_precision: float | None = None
+    kind_accuracy: float | None = None
 
 
 def _spans(brief: Brief) -> Iterable[Span]:
@@ -128,6 +176,8 @@ def score_brief(gold: GoldArticle, brief: Brief, reused: bool = False) -> Articl
     timings = brief.run.server_timings
     return ArticleScore(
         id=gold.id,
+        kind=gold.kind,
+        **_annotated(gold, brief.sources, brief.what, brief.when, brief.who, brief.where),
         who=who,
         where=where,
         who_missed=who_missed,
@@ -145,11 +195,61 @@ def score_brief(gold: GoldArticle, brief: Brief, reused: bool = False) -> Articl
     )
 
 
+def _annotated(
+    gold: GoldArticle,
+    sources: list[Source],
+    events: list[Event],
+    times: list[TimeReference],
+    who: list[Actor],
+    where: list[Place],
+) -> dict[str, Any]:
+    """The PolNeAR and MEANTIME scores of one brief's items (none for other gold)."""
+    text = gold.article.text
+    if gold.kind == "polnear":
+        s = score_sources(gold.attributions, sources, text)
+        return {
+            "sources": Hits.of(s.recall),
+            "sources_precision": Hits.of(s.precision),
+            "sources_anonymity": Hits.of(s.anonymity),
+            "sources_content": Hits.of(s.content),
+            "pronoun_sources": Hits.of(s.pronouns),
+            "sources_duplicates": s.duplicates,
+            "sources_missed": s.missed,
+            "wrong": s.wrong,
+        }
+    if gold.kind != "meantime" or gold.scope_end is None:
+        return {}
+    e = score_events(gold.events, events, gold.scope_end)
+    t = score_times(gold.times, times, gold.scope_end)
+    n = score_entities(gold.mentions, who, where, text, gold.scope_end)
+    return {
+        "events": e.events,
+        "events_judged": Hits(hit=e.judged, total=e.in_scope),
+        "status_right": Hits(hit=e.status_right, total=e.judged),
+        "lead_uncertain": Hits.of(e.lead_uncertain),
+        "times": Hits.of(t.recall),
+        "times_precision": Hits.of(t.precision),
+        "times_missed": t.missed,
+        "who_precision": Hits.of(n.who),
+        "where_precision": Hits.of(n.where),
+        "kind_accuracy": Hits.of(n.kind),
+        "wrong": [*e.wrong, *t.wrong, *n.wrong],
+    }
+
+
 def failed_score(gold: GoldArticle, error: str) -> ArticleScore:
     """The row of an article that got no brief: its gold counts as missed."""
+    missed = _annotated(gold, [], [], [], [], [])
     return ArticleScore(
         id=gold.id,
         error=error,
+        kind=gold.kind,
+        sources=missed.get("sources", Hits()),
+        sources_missed=missed.get("sources_missed", []),
+        pronoun_sources=missed.get("pronoun_sources", Hits()),
+        lead_uncertain=missed.get("lead_uncertain", Hits()),
+        times=missed.get("times", Hits()),
+        times_missed=missed.get("times_missed", []),
         who=Hits(total=len(gold.who)),
         where=Hits(total=len(gold.where)),
         who_missed=[e.label for e in gold.who],
@@ -165,6 +265,7 @@ def _mean(values: Iterable[float | None]) -> float | None:
 def summarize_scores(scores: Sequence[ArticleScore]) -> Overall:
     """Overall figures; failed articles count against validity and recall (their gold is missed)."""
     ok = [s for s in scores if s.error is None]
+    events_ok = [s for s in ok if s.kind == "meantime"]
 
     def total(field: str) -> Hits:
         return sum((getattr(s, field) for s in scores), Hits())
@@ -184,4 +285,19 @@ def summarize_scores(scores: Sequence[ArticleScore]) -> Overall:
         completion_tokens_mean=_mean(float(s.completion_tokens) for s in ok),
         latency_mean_s=_mean(s.latency_s for s in ok),
         model_mean_s=_mean(s.model_s for s in ok),
+        sources_recall=total("sources").share,
+        sources_precision=total("sources_precision").share,
+        sources_anonymity=total("sources_anonymity").share,
+        sources_content=total("sources_content").share,
+        pronoun_sources=total("pronoun_sources").share,
+        events_per_brief=_mean(float(s.events) for s in events_ok),
+        judged_per_brief=_mean(float(s.events_judged.hit) for s in events_ok),
+        judged_share=total("events_judged").share,
+        status_right=total("status_right").share,
+        lead_uncertain=total("lead_uncertain").share,
+        times_recall=total("times").share,
+        times_precision=total("times_precision").share,
+        who_precision=total("who_precision").share,
+        where_precision=total("where_precision").share,
+        kind_accuracy=total("kind_accuracy").share,
     )

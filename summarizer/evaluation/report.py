@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -42,6 +43,30 @@ BAR: tuple[Target, ...] = (
 )
 """The quality bar the embedded model must hold on the GUM news set (issue 3)."""
 
+BARS: dict[str, tuple[Target, ...]] = {
+    "gum": BAR,
+    "polnear": (
+        Target("sources_recall", ">=", 0.70, "source recall (named/described)"),
+        Target("sources_precision", ">=", 0.85, "source precision"),
+        Target("sources_content", ">=", 0.90, "evidence covers what was said"),
+        Target("validity", ">=", 1.0, "valid briefs"),
+    ),
+    "meantime": (
+        Target("judged_per_brief", ">=", 2.0, "judgeable events per brief"),
+        Target("status_right", ">=", 0.85, "event status right"),
+        Target("lead_uncertain", ">=", 0.60, "planned/uncertain lead event kept"),
+        Target("times_recall", ">=", 0.80, "times recall"),
+        Target("times_precision", ">=", 0.90, "times precision"),
+        Target("who_precision", ">=", 0.90, "who precision"),
+        Target("where_precision", ">=", 0.90, "where precision"),
+        Target("kind_accuracy", ">=", 0.90, "who/where kind accuracy"),
+        Target("who_recall", ">=", 0.88, "who recall"),
+        Target("where_recall", ">=", 0.67, "where recall"),
+        Target("validity", ">=", 1.0, "valid briefs"),
+    ),
+}
+"""The bars of issue 10, per gold kind; a run is held to the bars of every kind its gold holds."""
+
 
 class BarResult(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -69,13 +94,24 @@ class EvalReport(BaseModel):
     overall: Overall
     bar: list[BarResult]
     articles: list[ArticleScore]
+    datasets: list[str] = []
+    """The gold kinds of the articles (gum, polnear, meantime, jsonl)."""
 
     @property
     def meets_bar(self) -> bool:
         return all(result.met for result in self.bar)
 
 
-def check_bar(overall: Overall) -> list[BarResult]:
+def targets(kinds: Sequence[str] = ("gum",)) -> list[Target]:
+    """The bars of these gold kinds, each metric once (the GUM bar for JSONL sets too)."""
+    chosen: dict[str, Target] = {}
+    for kind in dict.fromkeys(kinds):
+        for target in BARS.get(kind, BAR):
+            chosen.setdefault(target.metric, target)
+    return list(chosen.values())
+
+
+def check_bar(overall: Overall, kinds: Sequence[str] = ("gum",)) -> list[BarResult]:
     return [
         BarResult(
             metric=t.metric,
@@ -85,7 +121,7 @@ def check_bar(overall: Overall) -> list[BarResult]:
             value=getattr(overall, t.metric),
             met=t.met(overall),
         )
-        for t in BAR
+        for t in targets(kinds)
     ]
 
 
@@ -97,9 +133,13 @@ def write_report(report: EvalReport, path: Path) -> None:
 def load_report(path: str | Path) -> EvalReport:
     path = Path(path)
     try:
-        return EvalReport.model_validate_json(path.read_text(encoding="utf-8"))
+        return EvalReport.model_validate_json(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such report (write one with `summarizer eval GOLD --report {path}`)") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not a summarizer eval report (not UTF-8 JSON)") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the report ({error.strerror})") from None
     except (ValidationError, json.JSONDecodeError) as error:
         raise ConfigError(f"{path}: not a summarizer eval report ({error.__class__.__name__})") from error
 
@@ -133,6 +173,21 @@ COMPARED = (
     "completion_tokens_mean",
     "latency_mean_s",
     "model_mean_s",
+    "sources_recall",
+    "sources_precision",
+    "sources_anonymity",
+    "sources_content",
+    "pronoun_sources",
+    "events_per_brief",
+    "judged_per_brief",
+    "judged_share",
+    "status_right",
+    "lead_uncertain",
+    "times_recall",
+    "times_precision",
+    "who_precision",
+    "where_precision",
+    "kind_accuracy",
 )
 LOWER_IS_BETTER = {
     "dropped_share",
@@ -145,5 +200,6 @@ LOWER_IS_BETTER = {
 
 
 def compare_reports(before: EvalReport, after: EvalReport) -> list[Change]:
-    """Overall metrics side by side (the per-article view is in the CLI table)."""
-    return [Change(metric=m, before=getattr(before.overall, m), after=getattr(after.overall, m)) for m in COMPARED]
+    """Overall metrics side by side (the per-article view is in the CLI table); metrics neither report has are left out."""
+    changes = [Change(metric=m, before=getattr(before.overall, m), after=getattr(after.overall, m)) for m in COMPARED]
+    return [c for c in changes if c.before is not None or c.after is not None]

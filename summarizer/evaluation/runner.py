@@ -98,15 +98,37 @@ def evaluate(
         scores.append(score)
         if progress:
             progress(item, score)
-    overall = summarize_scores(scores)
-    return EvalReport(
-        created=datetime.now(UTC),
+    return report_of(
+        scores,
+        golds,
         gold=str(gold) if isinstance(gold, str | Path) else "(in memory)",
         model=summarizer.backend.model,
         backend=summarizer.backend.name,
         prompt_version=BRIEF_PROMPTS.version,
+    )
+
+
+def report_of(
+    scores: list[ArticleScore],
+    golds: Sequence[GoldArticle],
+    *,
+    gold: str,
+    model: str,
+    backend: str,
+    prompt_version: str,
+) -> EvalReport:
+    """The report of scored articles, held to the bars of their gold kinds."""
+    overall = summarize_scores(scores)
+    kinds = list(dict.fromkeys(g.kind for g in golds))
+    return EvalReport(
+        created=datetime.now(UTC),
+        gold=gold,
+        model=model,
+        backend=backend,
+        prompt_version=prompt_version,
         schema_version=SCHEMA_VERSION,
         overall=overall,
-        bar=check_bar(overall),
+        bar=check_bar(overall, kinds),
         articles=scores,
+        datasets=kinds,
     )

@@ -1,14 +1,66 @@
-"""Eval reports in the terminal: per-article rows, the overall line, the bar, and comparisons."""
+"""Eval reports in the terminal: per-article rows, the overall line, the bar, and comparisons.
+
+Article ids, names and error messages are printed as plain text, never as Rich markup.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from summarizer.evaluation.metrics import ArticleScore, Hits
+from summarizer.evaluation.metrics import ArticleScore, Hits, Overall
 from summarizer.evaluation.report import LOWER_IS_BETTER, Change, EvalReport
 
-_PERCENT = {"who_recall", "where_recall", "spans_exact", "names_in_article", "dropped_share", "validity", "rouge_l"}
+_COUNTS = {
+    "attempts_mean",
+    "prompt_tokens_mean",
+    "completion_tokens_mean",
+    "latency_mean_s",
+    "model_mean_s",
+    "events_per_brief",
+    "judged_per_brief",
+}
+"""Metrics shown as numbers; every other metric is a share shown as a percentage."""
+
+_SOURCE_COLUMNS = {
+    "sources": "source recall",
+    "sources_precision": "precision",
+    "sources_anonymity": "anon/named",
+    "sources_content": "content",
+    "pronoun_sources": "pronouns",
+}
+_EVENT_COLUMNS = {
+    "events_judged": "judged",
+    "status_right": "status",
+    "lead_uncertain": "lead planned/unsure",
+    "times": "times recall",
+    "times_precision": "times prec.",
+    "who_precision": "who prec.",
+    "where_precision": "where prec.",
+    "kind_accuracy": "kind",
+}
+_OVERALL_SOURCES = {
+    "sources_recall": "source recall",
+    "sources_precision": "precision",
+    "sources_anonymity": "anonymous/named right",
+    "sources_content": "content covered",
+    "pronoun_sources": "pronouns resolved",
+}
+_OVERALL_EVENTS = {
+    "events_per_brief": "events per brief",
+    "judged_per_brief": "judgeable per brief",
+    "judged_share": "judgeable share",
+    "status_right": "status right",
+    "lead_uncertain": "planned/uncertain lead kept",
+    "times_recall": "times recall",
+    "times_precision": "times precision",
+    "who_precision": "who precision",
+    "where_precision": "where precision",
+    "kind_accuracy": "kind accuracy",
+}
 
 
 def _hits(hits: Hits) -> str:
@@ -18,12 +70,12 @@ def _hits(hits: Hits) -> str:
 def _value(metric: str, value: float | None) -> str:
     if value is None:
         return "–"
-    return f"{value:.1%}" if metric in _PERCENT else f"{value:,.1f}"
+    return f"{value:,.1f}" if metric in _COUNTS else f"{value:.1%}"
 
 
-def _row(score: ArticleScore) -> list[str]:
+def _row(score: ArticleScore) -> list[str | Text]:
     if score.error:
-        return [score.id, f"[red]failed:[/] {score.error}", "", "", "", "", "", "", "", ""]
+        return [score.id, Text.assemble(("failed: ", "red"), score.error), "", "", "", "", "", "", "", ""]
     return [
         score.id,
         _hits(score.who),
@@ -38,30 +90,55 @@ def _row(score: ArticleScore) -> list[str]:
     ]
 
 
-def render_report(report: EvalReport, console: Console) -> None:
-    table = Table(
-        title=f"{report.model} ({report.backend}) · {report.prompt_version} · {report.gold}", title_justify="left"
-    )
-    for header in (
-        "article",
-        "who",
-        "where",
-        "exact spans",
-        "names in text",
-        "dropped",
-        "ROUGE-L",
-        "calls",
-        "tokens",
-        "seconds",
-    ):
+def _table(title: str, headers: list[str]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for header in headers:
         table.add_column(header, justify="left" if header == "article" else "right", no_wrap=header == "article")
+    return table
+
+
+def _detail(report: EvalReport, kind: str, columns: dict[str, str], console: Console) -> None:
+    """The dataset's own columns, for its articles only."""
+    rows = [s for s in report.articles if s.kind == kind and not s.error]
+    if not rows:
+        return
+    extra = ["events"] if kind == "meantime" else []
+    table = _table(f"{kind} gold", ["article", *extra, *columns.values()])
+    for score in rows:
+        first = [str(score.events)] if kind == "meantime" else []
+        table.add_row(score.id, *first, *(_hits(getattr(score, field)) for field in columns))
+    console.print(table)
+
+
+def _notes(console: Console, article_id: str, label: str, items: list[str]) -> None:
+    if items:
+        console.print(Text(f"{label} in {article_id}: {'; '.join(items)}", style="dim"), highlight=False)
+
+
+def _line(overall: Overall, metrics: dict[str, str]) -> str:
+    shown = [f"{label} {_value(m, getattr(overall, m))}" for m, label in metrics.items()]
+    return " · ".join(shown)
+
+
+def render_report(report: EvalReport, console: Console) -> None:
+    table = _table(
+        f"{report.model} ({report.backend}) · {report.prompt_version} · {report.gold}",
+        ["article", "who", "where", "exact spans", "names in text", "dropped", "ROUGE-L", "calls", "tokens", "seconds"],
+    )
     for score in report.articles:
         table.add_row(*_row(score))
     console.print(table)
-    missed = [(s.id, s.who_missed, s.where_missed) for s in report.articles if s.who_missed or s.where_missed]
-    for article_id, who, where in missed:
-        parts = [f"who: {', '.join(who)}" if who else "", f"where: {', '.join(where)}" if where else ""]
-        console.print(f"[dim]missed in {article_id}: {'; '.join(p for p in parts if p)}[/]", highlight=False)
+    _detail(report, "polnear", _SOURCE_COLUMNS, console)
+    _detail(report, "meantime", _EVENT_COLUMNS, console)
+    for s in report.articles:
+        parts = [
+            f"who: {', '.join(s.who_missed)}" if s.who_missed else "",
+            f"where: {', '.join(s.where_missed)}" if s.where_missed else "",
+        ]
+        _notes(console, s.id, "missed", [p for p in parts if p])
+        _notes(console, s.id, "sources missed", s.sources_missed)
+        _notes(console, s.id, "times missed", s.times_missed)
+        _notes(console, s.id, "wrong", s.wrong)
     o = report.overall
     console.print(
         f"\n[bold]{o.briefs}/{o.articles} briefs[/] · who recall {_value('who_recall', o.who_recall)}"
@@ -73,6 +150,9 @@ def render_report(report: EvalReport, console: Console) -> None:
         + (f" (model {_value('model_mean_s', o.model_mean_s)} s)" if o.model_mean_s is not None else ""),
         highlight=False,
     )
+    for metrics in (_OVERALL_SOURCES, _OVERALL_EVENTS):
+        if any(getattr(o, m) is not None for m in metrics):
+            console.print(_line(o, metrics), highlight=False, markup=False)
     for result in report.bar:
         mark = "[green]✓[/]" if result.met else "[red]✗[/]" if result.met is False else "[dim]–[/]"
         console.print(
@@ -81,28 +161,47 @@ def render_report(report: EvalReport, console: Console) -> None:
         )
 
 
+def _delta(change: Change) -> str:
+    delta = change.delta
+    if delta is None or abs(delta) < 1e-9:
+        return "–" if delta is None else "="
+    better = (delta < 0) if change.metric in LOWER_IS_BETTER else (delta > 0)
+    sign = "+" if delta > 0 else "−"
+    amount = f"{abs(delta):,.1f}" if change.metric in _COUNTS else f"{abs(delta) * 100:.1f} pts"
+    return f"[{'green' if better else 'red'}]{sign}{amount}[/]"
+
+
+_PER_ARTICLE: tuple[tuple[str, Callable[[ArticleScore], Hits]], ...] = (
+    ("who", lambda s: s.who),
+    ("where", lambda s: s.where),
+    ("sources", lambda s: s.sources),
+    ("source precision", lambda s: s.sources_precision),
+    ("judged events", lambda s: s.events_judged),
+    ("status", lambda s: s.status_right),
+    ("times", lambda s: s.times),
+    ("who precision", lambda s: s.who_precision),
+    ("where precision", lambda s: s.where_precision),
+    ("kind", lambda s: s.kind_accuracy),
+)
+
+
 def render_comparison(before: EvalReport, after: EvalReport, changes: list[Change], console: Console) -> None:
+    """Report A beside report B (a model run beside its ablation, or before beside after), metric by metric."""
     table = Table(
-        title=f"A: {before.prompt_version} {before.model} ({before.created:%Y-%m-%d %H:%M})  →  "
-        f"B: {after.prompt_version} {after.model} ({after.created:%Y-%m-%d %H:%M})",
+        title=Text(
+            f"A: {before.prompt_version} {before.model} ({before.created:%Y-%m-%d %H:%M})  →  "
+            f"B: {after.prompt_version} {after.model} ({after.created:%Y-%m-%d %H:%M})"
+        ),
         title_justify="left",
     )
     for header in ("metric", "A", "B", "change"):
         table.add_column(header, justify="left" if header == "metric" else "right")
     for change in changes:
-        delta = change.delta
-        if delta is None or abs(delta) < 1e-9:
-            shown = "–" if delta is None else "="
-        else:
-            better = (delta < 0) if change.metric in LOWER_IS_BETTER else (delta > 0)
-            sign = "+" if delta > 0 else "−"
-            amount = f"{abs(delta) * 100:.1f} pts" if change.metric in _PERCENT else f"{abs(delta):,.1f}"
-            shown = f"[{'green' if better else 'red'}]{sign}{amount}[/]"
         table.add_row(
             change.metric.replace("_", " "),
             _value(change.metric, change.before),
             _value(change.metric, change.after),
-            shown,
+            _delta(change),
         )
     console.print(table)
     rows = {s.id: s for s in before.articles}
@@ -111,9 +210,9 @@ def render_comparison(before: EvalReport, after: EvalReport, changes: list[Chang
         if old is None:
             continue
         moved = [
-            f"{name} {_hits(getattr(old, name))} → {_hits(getattr(score, name))}"
-            for name in ("who", "where")
-            if getattr(old, name) != getattr(score, name)
+            f"{name} {_hits(field(old))} → {_hits(field(score))}"
+            for name, field in _PER_ARTICLE
+            if field(old) != field(score)
         ]
         if moved:
-            console.print(f"[dim]{score.id}: {'; '.join(moved)}[/]", highlight=False)
+            console.print(Text(f"{score.id}: {'; '.join(moved)}", style="dim"), highlight=False)
