@@ -8,6 +8,7 @@ from importlib.resources import files
 import jinja2
 
 from summarizer.digest.schema import Digest
+from summarizer.render.links import safe_url
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +25,7 @@ def render_digest_html(digest: Digest) -> str:
         digest=digest,
         stories={s.id: s for s in digest.stories},
         articles={a.id: a for a in digest.articles},
-        links={a.id: a.url for a in digest.articles if a.url and a.url.startswith(("http://", "https://"))},
+        links={a.id: url for a in digest.articles if (url := safe_url(a.url))},
         outlets=len({o for s in digest.stories for o in s.outlets}),
         version=__version__,
     )

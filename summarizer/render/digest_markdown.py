@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summarizer.digest.schema import Citation, Digest, DigestArticle, Story
+from summarizer.render.links import markdown_link, markdown_text, safe_url
 
 
 def _quote(citation: Citation, links: dict[str, str]) -> str:
@@ -43,7 +44,7 @@ def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, st
     for article_id in story.articles:
         article = articles[article_id]
         title = article.title or article.brief.headline
-        named = f"[{title}]({article.url})" if article.url else title
+        named = markdown_link(title, article.url)
         lines.append(
             f"- {named} — {article.outlet or 'unknown outlet'}{f', {article.published}' if article.published else ''}"
         )
@@ -51,7 +52,7 @@ def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, st
 
 
 def render_digest_markdown(digest: Digest) -> str:
-    links = {a.id: a.url for a in digest.articles if a.url}
+    links = {a.id: url for a in digest.articles if (url := safe_url(a.url))}
     outlets = {s for story in digest.stories for s in story.outlets}
     run = digest.run
     lines = [
@@ -68,7 +69,7 @@ def render_digest_markdown(digest: Digest) -> str:
     articles = {a.id: a for a in digest.articles}
     if digest.overview:
         lines += ["## Overview", ""]
-        lines += [f"- [{stories[o.story].headline}](#{o.story}): {o.text}" for o in digest.overview]
+        lines += [f"- [{markdown_text(stories[o.story].headline)}](#{o.story}): {o.text}" for o in digest.overview]
         lines.append("")
     for section in (s for s in digest.sections if s.kind == "region"):
         lines += [f"## {section.title}", ""]
