@@ -33,7 +33,7 @@ def test_500_is_retried_with_backoff() -> None:
     with fault_server(error(500), error(503), ok()) as server, summarizer_for(server.url) as engine:
         brief = engine.summarize(SEED.read_text())
     assert len(server.requests) == 3
-    assert brief.run.attempts == 1  # only the answered call counts as a model attempt
+    assert brief.run.attempts == 3  # every HTTP request counts, transport retries included
 
 
 def test_500_forever_gives_up_with_a_clear_error() -> None:

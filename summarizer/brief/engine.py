@@ -1,27 +1,38 @@
-"""The brief engine: article in, grounded Brief out, on any backend.
+"""The brief engine: article in, grounded Brief out, on any backend, sync or async.
 
 Flow: article → numbered sentences → the lead and later names (reading.py) →
 prompt → one structured call → grounding
 → (at most ``max_reasks`` targeted re-asks for names the article lacks) →
 Brief with run metadata. Imports no renderer.
+
+The flow is written once, as a generator (:meth:`Summarizer._flow`): it
+yields each model request (an :class:`~summarizer.llm.client.Ask`) and
+receives the answer. Two small drivers run it: :meth:`Summarizer.summarize`
+answers on the calling thread, :meth:`Summarizer.asummarize` awaits the async
+client. ``map``/``amap`` run those drivers ``concurrency`` at a time.
 """
 
 from __future__ import annotations
 
 import asyncio
+import atexit
+import os
 import threading
 import time
 import warnings
+from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, Field, create_model
 
 from summarizer.brief.merge import GroundedDraft, Grounder, NameMiss
 from summarizer.brief.reading import read
-from summarizer.errors import ArticleError
+from summarizer.errors import ArticleError, SummarizerError
 from summarizer.ingest.article import Article, as_article
-from summarizer.llm.backends import Backend, Status, resolve_backend
-from summarizer.llm.client import ChatClient, Usage
+from summarizer.llm.backends import Backend, EmbeddedBackend, Endpoint, Status, resolve_backend
+from summarizer.llm.client import Answer, Ask, ChatClient, Usage
 from summarizer.llm.draft import Draft, NameFix, draft_model
 from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.llm.retry import RetryPolicy
@@ -32,12 +43,40 @@ M = TypeVar("M", bound=BaseModel)
 
 MAX_ARTICLE_CHARS = 20_000
 """About 5,000 tokens: what fits the embedded model's context beside the prompt and answer."""
-MAX_BRIEF_TOKENS = 600
+MAX_BRIEF_TOKENS = 900
+"""A bound, not a target: a full draft (8 events, 6 sources) is ~450 compact-JSON tokens."""
+"""Room for the bounded draft (6 names a list, 3 events) as compact JSON, with margin."""
 MAX_REASKS = 1
+REMOTE_CONCURRENCY = 4
+"""Requests in flight to a server: enough to hide network latency, few enough to dodge most rate limits."""
+
+Flow = Generator[Ask, Answer, Brief]
+"""A brief in the making: yields model requests, receives their answers, returns the Brief."""
 
 
 class ArticleTrimmed(UserWarning):
     """The article was longer than the model can read; only its beginning was used."""
+
+
+@dataclass(frozen=True)
+class BriefResult:
+    """One article's outcome from :meth:`Summarizer.map` / :meth:`Summarizer.amap`.
+
+    ``brief`` is set, or ``error`` (a :class:`SummarizerError` with a one-line
+    message) says why that article has none; the other articles go on.
+    """
+
+    index: int
+    """The article's position in the input (results come in the order they finish)."""
+    article: Article | str
+    brief: Brief | None = None
+    error: SummarizerError | None = None
+
+    def unwrap(self) -> Brief:
+        """The brief, or raise the error that stopped it."""
+        if self.brief is None:
+            raise self.error or SummarizerError("no brief")
+        return self.brief
 
 
 class _Asker:
@@ -49,8 +88,7 @@ class _Asker:
     new question is read.
     """
 
-    def __init__(self, client: ChatClient, article: Article, index: ArticleIndex, usage: Usage) -> None:
-        self.client = client
+    def __init__(self, article: Article, index: ArticleIndex, usage: Usage) -> None:
         self.usage = usage
         self.reading = read(index)
         self.messages = [
@@ -58,11 +96,15 @@ class _Asker:
             {"role": "user", "content": BRIEF_PROMPTS.render("user", article=article, reading=self.reading)},
         ]
 
-    def __call__(self, model: type[M], max_tokens: int, followup: str | None = None, **variables: Any) -> M:
+    def __call__(
+        self, model: type[M], max_tokens: int, followup: str | None = None, **variables: Any
+    ) -> Generator[Ask, Answer, M]:
         if followup:
             self.messages.append({"role": "user", "content": BRIEF_PROMPTS.render(followup, **variables)})
-        parsed, raw = self.client.structured(model, self.messages, self.usage, max_tokens)
+        parsed, raw = yield Ask(model, list(self.messages), max_tokens, self.usage)
         self.messages.append({"role": "assistant", "content": raw})
+        if not isinstance(parsed, model):
+            raise TypeError(f"asked for {model.__name__}, got {type(parsed).__name__}")
         return parsed
 
 
@@ -76,6 +118,7 @@ class Summarizer:
         self,
         model: str | None = None,
         *,
+        client: object | None = None,
         base_url: str | None = None,
         api_key: str | None = None,
         timeout: float | None = None,
@@ -85,7 +128,9 @@ class Summarizer:
         retry: RetryPolicy | None = None,
         status: Status | None = None,
     ) -> None:
-        self.backend = backend or resolve_backend(model, base_url=base_url, api_key=api_key, timeout=timeout)
+        self.backend = backend or resolve_backend(
+            model, base_url=base_url, api_key=api_key, timeout=timeout, client=client
+        )
         self.max_reasks = max_reasks
         self.max_article_chars = max_article_chars
         self.retry = retry or RetryPolicy()
@@ -93,17 +138,27 @@ class Summarizer:
         self._client: ChatClient | None = None
         self._starting = threading.Lock()
 
+    def __repr__(self) -> str:
+        return f"Summarizer(backend={self.backend.name!r}, model={self.backend.model!r})"
+
     def __enter__(self) -> Summarizer:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    async def __aenter__(self) -> Summarizer:
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
-        self.backend.close()
+        with self._starting:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+            self.backend.close()
 
     def client(self) -> ChatClient:
         """The client, starting the backend on first use (once, even when threads ask together)."""
@@ -112,76 +167,179 @@ class Summarizer:
                 self._client = ChatClient(self.backend.endpoint(self.status), self.retry)
             return self._client
 
+    async def aclient(self) -> ChatClient:
+        """:meth:`client` without blocking the event loop while the embedded model loads."""
+        return self._client or await asyncio.to_thread(self.client)
+
     def summarize(self, article: Article | str) -> Brief:
         """A grounded brief of one article (an Article, or the article's text)."""
-        article = as_article(article)
-        index = self._index(article)
+        article, index = self._prepare(article)
         client = self.client()
-        self.status(f"summarizing with {client.endpoint.model}")
+        flow = self._flow(article, index, client.endpoint)
+        try:
+            ask = next(flow)
+            while True:
+                ask = flow.send(client.structured(ask))
+        except StopIteration as done:
+            brief: Brief = done.value
+            return brief
+
+    async def asummarize(self, article: Article | str) -> Brief:
+        """:meth:`summarize` on the async client: many can run at once on one event loop."""
+        article, index = self._prepare(article)
+        client = await self.aclient()
+        flow = self._flow(article, index, client.endpoint)
+        try:
+            ask = next(flow)
+            while True:
+                ask = flow.send(await client.astructured(ask))
+        except StopIteration as done:
+            brief: Brief = done.value
+            return brief
+
+    def map(self, articles: Iterable[Article | str], *, concurrency: int | None = None) -> Iterator[BriefResult]:
+        """Brief many articles, ``concurrency`` at a time in threads; yield each result as it finishes.
+
+        A failed article yields a :class:`BriefResult` holding its error; the
+        rest go on. Articles are read from the iterable only as slots free up.
+        """
+        slots = self.concurrency(concurrency)
+        self.client()  # start the backend once, before threads race to start it
+        numbered = enumerate(articles)
+        pool = ThreadPoolExecutor(max_workers=slots, thread_name_prefix="summarizer")
+        pending: set[Future[BriefResult]] = set()
+        try:
+            while True:
+                while len(pending) < slots and (item := next(numbered, None)) is not None:
+                    pending.add(pool.submit(self._result, *item))
+                if not pending:
+                    return
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    async def amap(
+        self, articles: Iterable[Article | str] | AsyncIterable[Article | str], *, concurrency: int | None = None
+    ) -> AsyncIterator[BriefResult]:
+        """:meth:`map` on the event loop: ``concurrency`` briefs in flight, each yielded as it finishes."""
+        slots = self.concurrency(concurrency)
+        await self.aclient()
+        numbered = _anumbered(articles)
+        pending: set[asyncio.Task[BriefResult]] = set()
+        try:
+            while True:
+                while len(pending) < slots and (item := await anext(numbered, None)) is not None:
+                    pending.add(asyncio.create_task(self._aresult(*item)))
+                if not pending:
+                    return
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    yield task.result()
+        finally:
+            for task in pending:
+                task.cancel()
+
+    def concurrency(self, asked: int | None = None) -> int:
+        """Requests in flight, matched to the backend: the embedded server gets that many slots.
+
+        The embedded default is 1 slot (on 2 cores more slots share the same
+        cores; see digest/batch.py). Slots are fixed once the server runs.
+        """
+        if asked is not None and asked < 1:
+            raise ValueError(f"concurrency must be at least 1, got {asked}")
+        backend = self.backend
+        if isinstance(backend, EmbeddedBackend):
+            if asked and not backend.started:
+                backend.parallel = asked
+            return asked or backend.parallel
+        return asked or REMOTE_CONCURRENCY
+
+    def _result(self, index: int, article: Article | str) -> BriefResult:
+        try:
+            return BriefResult(index, article, brief=self.summarize(article))
+        except SummarizerError as error:
+            return BriefResult(index, article, error=error)
+
+    async def _aresult(self, index: int, article: Article | str) -> BriefResult:
+        try:
+            return BriefResult(index, article, brief=await self.asummarize(article))
+        except SummarizerError as error:
+            return BriefResult(index, article, error=error)
+
+    def _prepare(self, article: Article | str) -> tuple[Article, ArticleIndex]:
+        """The article and its index, checked before any model is started."""
+        if not isinstance(article, Article | str):
+            raise ArticleError(
+                f"summarize() takes an Article or the article's text as a str, not {type(article).__name__}"
+            )
+        checked = as_article(article)
+        return checked, self._index(checked)
+
+    def _flow(self, article: Article, index: ArticleIndex, endpoint: Endpoint) -> Flow:
+        """The brief of one article, as the requests it needs (see the module docstring)."""
+        self.status(f"summarizing with {endpoint.model}")
         started = time.perf_counter()
         usage = Usage()
-        ask = _Asker(client, article, index, usage)
-        draft = ask(draft_model(len(ask.reading.lead)), MAX_BRIEF_TOKENS)
+        ask = _Asker(article, index, usage)
+        draft = yield from ask(draft_model(len(ask.reading.lead)), MAX_BRIEF_TOKENS)
         grounder = Grounder(index, article.published)
         grounded = grounder.ground(draft)
         reasks = 0
         while (fixable := [m for m in grounded.misses if m.fixable]) and reasks < self.max_reasks:
             reasks += 1
             self.status(f"re-asking for {len(fixable)} name(s) not found in the article")
-            renames = self._reask(ask, fixable)
+            renames = yield from self._reask(ask, fixable)
             grounded = grounder.ground(draft, renames)
-        return self._brief(article, index, draft, grounded, usage, reasks, time.perf_counter() - started)
-
-    async def asummarize(self, article: Article | str) -> Brief:
-        """:meth:`summarize` in a worker thread, for asyncio code."""
-        return await asyncio.to_thread(self.summarize, article)
+        return self._brief(article, index, endpoint, draft, grounded, usage, reasks, time.perf_counter() - started)
 
     def _index(self, article: Article) -> ArticleIndex:
         index = ArticleIndex(article.text)
         if not index.sentences:
             raise ArticleError("the article has no text to summarize")
         if len(article.text) > self.max_article_chars:
-            kept = [s for s in index.sentences if s.end <= self.max_article_chars] or index.sentences[:1]
+            kept = [s for s in index.sentences if s.end <= self.max_article_chars]
+            end = kept[-1].end if kept else _cut(article.text, self.max_article_chars)
             warnings.warn(
                 ArticleTrimmed(
-                    f"article is {len(article.text):,} characters; read only the first {kept[-1].end:,} "
-                    f"({len(kept)} of {len(index.sentences)} sentences)"
+                    f"article is {len(article.text):,} characters; read only the first {end:,} "
+                    f"({len(kept) or 'part of 1'} of {len(index.sentences)} sentences)"
                 ),
-                stacklevel=3,
+                stacklevel=4,
             )
-            index = ArticleIndex(article.text[: kept[-1].end])
+            index = ArticleIndex(article.text[:end])
         return index
 
-    def _reask(self, ask: _Asker, misses: list[NameMiss]) -> dict[tuple[str, int], str]:
+    def _reask(self, ask: _Asker, misses: list[NameMiss]) -> Generator[Ask, Answer, dict[tuple[str, int], str]]:
         """Ask once, cheaply, for the article's own spelling of names it could not find."""
         items = [{"field": m.field, "name": m.name} for m in misses]
         exact = Annotated[
             list[Annotated[str, Field(max_length=60)]], Field(min_length=len(misses), max_length=len(misses))
         ]
         model = create_model("Fix", __base__=NameFix, fix=(exact, ...))
-        fix = ask(model, 24 * len(misses) + 16, followup="reask", items=items)
-        assert isinstance(fix, NameFix)
+        # ~20 tokens a name of at most 60 characters, plus the JSON around the list.
+        fix = yield from ask(model, 24 * len(misses) + 16, followup="reask", items=items)
         return {(m.field, m.position): name for m, name in zip(misses, fix.fix, strict=True)}
 
     def _brief(
         self,
         article: Article,
         index: ArticleIndex,
+        endpoint: Endpoint,
         draft: Draft,
         grounded: GroundedDraft,
         usage: Usage,
         reasks: int,
         latency: float,
     ) -> Brief:
-        endpoint = self.client().endpoint
         timings = (
             ServerTimings(prompt_ms=round(usage.prompt_ms, 1), generation_ms=round(usage.generation_ms, 1))
             if usage.timed_calls == usage.calls and usage.calls
             else None
         )
         return Brief(
-            headline=draft.h,
-            summary=draft.sm,
+            headline=grounded.headline or draft.h,
+            summary=grounded.summary or draft.sm,
             who=grounded.who,
             what=grounded.what,
             where=grounded.where,
@@ -204,13 +362,65 @@ class Summarizer:
                 prompt_tokens=usage.prompt_tokens,
                 completion_tokens=usage.completion_tokens,
                 latency_s=round(latency, 3),
-                attempts=usage.calls,
+                attempts=usage.requests,
                 reasks=reasks,
                 dropped_items=grounded.dropped,
                 truncated=len(index.text) < len(article.text),
                 server_timings=timings,
             ),
         )
+
+
+def _cut(text: str, limit: int) -> int:
+    """Where to trim a text with no sentence end before ``limit``: the last space, if not too early."""
+    space = text.rfind(" ", 0, limit)
+    return space if space > limit // 2 else limit
+
+
+async def _anumbered(
+    articles: Iterable[Article | str] | AsyncIterable[Article | str],
+) -> AsyncIterator[tuple[int, Any]]:
+    if isinstance(articles, AsyncIterable):
+        number = 0
+        async for article in articles:
+            yield number, article
+            number += 1
+    else:
+        for item in enumerate(articles):
+            yield item
+
+
+_SHARED: dict[tuple[object, ...], Summarizer] = {}
+_SHARED_LOCK = threading.Lock()
+_SETTINGS_ENV = ("SUMMARIZER_MODEL", "SUMMARIZER_BASE_URL", "SUMMARIZER_API_KEY", "OPENAI_API_KEY", "OPENAI_BASE_URL")
+
+
+def shared_summarizer(
+    model: str | None = None,
+    *,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    timeout: float | None = None,
+) -> Summarizer:
+    """One Summarizer per configuration for this process, so :func:`summarize` loads the embedded model once.
+
+    Closed when the process exits; the environment is part of the
+    configuration, so changing ``SUMMARIZER_MODEL`` gives another one.
+    """
+    key = (model, base_url, api_key, timeout, *(os.environ.get(name) for name in _SETTINGS_ENV))
+    with _SHARED_LOCK:
+        engine = _SHARED.get(key)
+        if engine is None:
+            engine = _SHARED[key] = Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout)
+        return engine
+
+
+@atexit.register
+def _close_shared() -> None:
+    with _SHARED_LOCK:
+        for engine in _SHARED.values():
+            engine.close()
+        _SHARED.clear()
 
 
 def summarize(
@@ -221,9 +431,8 @@ def summarize(
     api_key: str | None = None,
     timeout: float | None = None,
 ) -> Brief:
-    """A grounded brief of one article. For many articles, reuse a :class:`Summarizer`."""
-    with Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout) as summarizer:
-        return summarizer.summarize(article)
+    """A grounded brief of one article, on this process's shared Summarizer for these settings."""
+    return shared_summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout).summarize(article)
 
 
 async def asummarize(
@@ -234,5 +443,6 @@ async def asummarize(
     api_key: str | None = None,
     timeout: float | None = None,
 ) -> Brief:
-    """Async :func:`summarize`."""
-    return await asyncio.to_thread(summarize, article, model=model, base_url=base_url, api_key=api_key, timeout=timeout)
+    """Async :func:`summarize`: ``asyncio.gather`` over many shares one Summarizer (one embedded server)."""
+    engine = shared_summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout)
+    return await engine.asummarize(article)

@@ -1,42 +1,57 @@
-"""One OpenAI-protocol client path for every backend: instructor on the openai SDK.
+"""One OpenAI-protocol client path for every backend: instructor on the openai SDK, sync or async.
 
-Counts tokens and the server's own timings over every attempt (re-asks
-included), and turns API failures into one-line errors that name the fix.
+Counts every HTTP request, the tokens and the server's own timings over
+every attempt (transport retries and re-asks included), and turns API
+failures into one-line errors that name the fix. The sync and async calls
+share the request (``_request``), the retry policy and ``explain``; only the
+waiting differs.
 """
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
+import threading
+import weakref
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx2
 import instructor
 import openai
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-from instructor.v2.core.hooks import Hooks
+from instructor.core import Hooks, IncompleteOutputException, InstructorError, InstructorRetryException
 from pydantic import BaseModel
 
-from summarizer.errors import BackendError, ModelOutputError
+from summarizer.errors import ArticleError, BackendError, ConfigError, ModelOutputError
 from summarizer.llm.backends.base import Endpoint
+from summarizer.llm.backends.none import AsyncNoneTransport, NoneTransport
 from summarizer.llm.retry import RetryPolicy, in_chain, root_cause
-from summarizer.llm.transports import CheckedTransport, GarbageResponse, GrammarTransport
+from summarizer.llm.transports import AsyncProtocolTransport, GarbageResponse, ProtocolTransport
 
 M = TypeVar("M", bound=BaseModel)
 
 VALIDATION_ATTEMPTS = 2
 """Instructor re-asks once when the output does not validate; the grammar makes that rare."""
+CONTEXT_OVERFLOW = ("context size", "context length", "context window", "maximum context")
+"""How llama.cpp, vLLM and OpenAI say a prompt does not fit the model's context."""
 
 
 @dataclass
 class Usage:
-    """Tokens and server time summed over every model call of one brief."""
+    """HTTP requests, tokens and server time summed over every model call of one brief."""
 
+    requests: int = 0
+    """Every HTTP request sent: transport retries, validation re-asks and re-asks included."""
     calls: int = 0
+    """Requests the server answered with a completion."""
     prompt_tokens: int = 0
     completion_tokens: int = 0
     prompt_ms: float = 0.0
     generation_ms: float = 0.0
     timed_calls: int = 0
+
+    def request(self, *_args: Any, **_kwargs: Any) -> None:
+        self.requests += 1
 
     def add(self, response: Any) -> None:
         self.calls += 1
@@ -51,69 +66,169 @@ class Usage:
             self.timed_calls += 1
 
 
+@dataclass
+class Ask:
+    """One structured request: what a brief's flow needs answered, whoever sends it (sync or async)."""
+
+    response_model: type[BaseModel]
+    messages: list[dict[str, str]]
+    max_tokens: int
+    usage: Usage
+
+
+Answer = tuple[BaseModel, str]
+"""The parsed answer and the raw JSON the model wrote (kept for the conversation)."""
+
+
 class ChatClient:
-    """Structured chat completions against one endpoint."""
+    """Structured chat completions against one endpoint, from threads or coroutines.
+
+    The sync openai client is made on first sync use; an async one per event
+    loop on first async use (an httpx connection pool belongs to its loop).
+    """
 
     def __init__(self, endpoint: Endpoint, retry: RetryPolicy | None = None) -> None:
         self.endpoint = endpoint
         self.retry = retry or RetryPolicy()
-        self._openai = openai.OpenAI(
-            base_url=endpoint.base_url,
-            api_key=endpoint.api_key,
-            timeout=endpoint.timeout,
-            max_retries=0,  # tenacity is the only retry layer
-            http_client=_http_client(endpoint),
+        self._lock = threading.Lock()
+        self._sync: instructor.Instructor | None = None
+        self._async: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, instructor.AsyncInstructor] = (
+            weakref.WeakKeyDictionary()
         )
-        self._client = instructor.from_openai(self._openai, mode=instructor.Mode.JSON_SCHEMA)
+        self._owned: list[openai.OpenAI] = []
+        self._given, self._mode = _unwrap(endpoint.client)
 
     def close(self) -> None:
-        self._openai.close()
+        """Close the sync client we made (a caller's own client stays theirs to close)."""
+        with self._lock:
+            for client in self._owned:
+                client.close()
+            self._owned.clear()
+            self._sync = None
+            self._async.clear()
 
-    def structured(
-        self,
-        response_model: type[M],
-        messages: list[dict[str, str]],
-        usage: Usage,
-        max_tokens: int,
-    ) -> tuple[M, str]:
-        """Ask for ``response_model``; return it with the raw JSON the model wrote."""
-        hooks = Hooks()
-        hooks.on("completion:response", usage.add)
-
-        def attempt() -> tuple[M, Any]:
-            return self._client.create_with_completion(
-                model=self.endpoint.model,
-                messages=messages,  # type: ignore[arg-type]
-                response_model=response_model,
-                max_retries=VALIDATION_ATTEMPTS - 1,  # instructor counts retries, not attempts
-                max_tokens=max_tokens,
-                temperature=0,
-                seed=0,
-                hooks=hooks,
-            )
-
+    def structured(self, ask: Ask) -> Answer:
+        """Ask for ``ask.response_model``; return it with the raw JSON the model wrote."""
+        client = self._sync_client()
+        hooks = self._hooks(ask.usage)
         try:
-            parsed, completion = self.retry.call(attempt)
+            parsed, completion = self.retry.call(lambda: client.create_with_completion(**self._request(ask, hooks)))
         except Exception as error:
             raise self.explain(error) from error
-        return parsed, str(completion.choices[0].message.content or "")
+        return parsed, _content(completion)
+
+    async def astructured(self, ask: Ask) -> Answer:
+        """:meth:`structured` on the async client (a caller's sync client runs in a worker thread)."""
+        if isinstance(self._given, openai.OpenAI):
+            return await asyncio.to_thread(self.structured, ask)
+        client = self._async_client()
+        hooks = self._hooks(ask.usage)
+        try:
+            parsed, completion = await self.retry.acall(
+                lambda: client.create_with_completion(**self._request(ask, hooks))
+            )
+        except Exception as error:
+            raise self.explain(error) from error
+        return parsed, _content(completion)
+
+    def _request(self, ask: Ask, hooks: Hooks) -> dict[str, Any]:
+        return {
+            "model": self.endpoint.model,
+            "messages": ask.messages,
+            "response_model": ask.response_model,
+            "max_retries": VALIDATION_ATTEMPTS - 1,  # instructor counts retries, not attempts
+            "max_tokens": ask.max_tokens,
+            "temperature": 0,
+            "seed": 0,
+            "hooks": hooks,
+        }
+
+    @staticmethod
+    def _hooks(usage: Usage) -> Hooks:
+        hooks = Hooks()
+        hooks.on("completion:kwargs", usage.request)
+        hooks.on("completion:response", usage.add)
+        return hooks
+
+    def _sync_client(self) -> instructor.Instructor:
+        with self._lock:
+            if self._sync is None:
+                if isinstance(self._given, openai.AsyncOpenAI):
+                    raise ConfigError(
+                        "this Summarizer holds an async client (openai.AsyncOpenAI): use asummarize/amap, "
+                        "or pass an openai.OpenAI for summarize/map"
+                    )
+                self._sync = instructor.from_openai(self._sync_openai(), mode=self._mode)
+            return self._sync
+
+    def _sync_openai(self) -> openai.OpenAI:
+        if isinstance(self._given, openai.OpenAI):
+            return self._given.with_options(max_retries=0)  # our retry policy is the only retry layer
+        transport = (
+            NoneTransport()
+            if self.endpoint.dialect == "none"
+            else ProtocolTransport(self.endpoint.timeout, self.endpoint.dialect)
+        )
+        client = openai.OpenAI(**self._settings(), http_client=openai.DefaultHttpx2Client(transport=transport))
+        self._owned.append(client)
+        return client
+
+    def _async_client(self) -> instructor.AsyncInstructor:
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            client = self._async.get(loop)
+            if client is None:
+                client = instructor.from_openai(self._async_openai(), mode=self._mode)
+                self._async[loop] = client
+            return client
+
+    def _async_openai(self) -> openai.AsyncOpenAI:
+        if isinstance(self._given, openai.AsyncOpenAI):
+            return self._given.with_options(max_retries=0)
+        transport: httpx2.AsyncBaseTransport = (
+            AsyncNoneTransport()
+            if self.endpoint.dialect == "none"
+            else AsyncProtocolTransport(self.endpoint.timeout, self.endpoint.dialect)
+        )
+        return openai.AsyncOpenAI(**self._settings(), http_client=openai.DefaultAsyncHttpx2Client(transport=transport))
+
+    def _settings(self) -> dict[str, Any]:
+        return {
+            "base_url": self.endpoint.base_url,
+            "api_key": self.endpoint.api_key,
+            "timeout": self.endpoint.timeout,
+            "max_retries": 0,  # tenacity is the only retry layer
+        }
 
     def explain(self, error: BaseException) -> Exception:
         """A one-line, actionable error for anything the call raised."""
         cause = root_cause(error)
         where = self.endpoint.base_url
-        if in_chain(error, GarbageResponse):
+        if isinstance(error, ConfigError):
+            return error
+        if in_chain(error, GarbageResponse) or isinstance(cause, openai.APIResponseValidationError):
             return BackendError(
                 f"{where} answered with something that is not a chat completion; is it an OpenAI-compatible endpoint?"
             )
+        if isinstance(cause, openai.APIStatusError) and (wait := self.retry.asks_too_long(cause)) is not None:
+            return BackendError(_come_back(where, cause.status_code, wait, self.retry.max_wait))
         if isinstance(cause, openai.AuthenticationError | openai.PermissionDeniedError):
-            return BackendError(f"{where} refused the API key ({cause.status_code}); check OPENAI_API_KEY or --api-key")
+            return BackendError(
+                f"{where} refused the API key ({cause.status_code}); check --api-key or SUMMARIZER_API_KEY"
+                " (OPENAI_API_KEY for OpenAI)"
+            )
         if isinstance(cause, openai.NotFoundError):
             return BackendError(
                 f"{where} answered 404 for model {self.endpoint.model!r}; check --base-url (usually ends in /v1) and --model"
             )
         if isinstance(cause, openai.BadRequestError):
-            return BackendError(f"{where} rejected the request (400): {_message(cause)}; check --model")
+            message = _message(cause)
+            if any(words in message.lower() for words in CONTEXT_OVERFLOW):
+                return ArticleError(
+                    f"the article is too long for the model's context ({message}); "
+                    "give a shorter article or a model with a longer context"
+                )
+            return BackendError(f"{where} rejected the request (400): {message}; check --model")
         if isinstance(cause, openai.RateLimitError):
             return BackendError(
                 f"{where} kept answering 429 (rate limited) after {self.retry.attempts} attempts; try again later"
@@ -124,31 +239,58 @@ class ChatClient:
             )
         if isinstance(cause, openai.APITimeoutError):
             return BackendError(
-                f"{where} did not answer within {self.endpoint.timeout:g}s ({self.retry.attempts} attempts); raise --timeout or use a faster model"
+                f"{where} did not answer within {self.endpoint.timeout:g}s ({self.retry.attempts} attempts); "
+                "raise --timeout or use a faster model"
             )
         if isinstance(cause, openai.APIConnectionError):
             return BackendError(
                 f"cannot reach {where} ({self.retry.attempts} attempts); is the server running and the URL right?"
             )
-        if isinstance(cause, openai.APIResponseValidationError):
-            return BackendError(
-                f"{where} answered with something that is not a chat completion; is it an OpenAI-compatible endpoint?"
-            )
         if isinstance(cause, openai.APIStatusError):
             return BackendError(f"{where} answered {cause.status_code}: {_message(cause)}")
-        if isinstance(error, IncompleteOutputException):
+        if isinstance(error, IncompleteOutputException) or in_chain(error, IncompleteOutputException):
             return ModelOutputError("the model ran out of output tokens before finishing the brief; try a larger model")
         if isinstance(error, InstructorRetryException):
             return ModelOutputError(
                 f"the model's output did not fit the brief schema after {error.n_attempts} attempts "
-                f"({_first_line(str(error))}); try another model"
+                f"({_first_line(_last_error(error))}); try another model"
             )
-        return BackendError(f"{where}: {type(error).__name__}: {_first_line(str(error))}")
+        return BackendError(f"{where}: {type(error).__name__}: {_first_line(_last_error(error))}")
 
 
-def _http_client(endpoint: Endpoint) -> httpx2.Client:
-    transport = GrammarTransport() if endpoint.dialect == "llama.cpp" else CheckedTransport()
-    return openai.DefaultHttpx2Client(transport=transport)
+def _unwrap(client: object | None) -> tuple[openai.OpenAI | openai.AsyncOpenAI | None, instructor.Mode]:
+    """The caller's openai client and the mode to use it in (an instructor client keeps its own mode)."""
+    if isinstance(client, instructor.Instructor | instructor.AsyncInstructor):
+        inner = client.client
+        if isinstance(inner, openai.OpenAI | openai.AsyncOpenAI):
+            return inner, client.mode
+        raise ConfigError("client=: this instructor client wraps no openai client; make it with instructor.from_openai")
+    if client is None or isinstance(client, openai.OpenAI | openai.AsyncOpenAI):
+        return client, instructor.Mode.JSON_SCHEMA
+    raise ConfigError(
+        f"client= takes openai.OpenAI, openai.AsyncOpenAI or an instructor client, not {type(client).__name__}"
+    )
+
+
+def _content(completion: Any) -> str:
+    return str(completion.choices[0].message.content or "")
+
+
+def _come_back(where: str, status: int, wait: float, cap: float) -> str:
+    when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=wait)
+    return (
+        f"{where} answered {status} and asks to wait {wait:g}s, longer than the {cap:g}s we wait; "
+        f"try again after {when:%Y-%m-%d %H:%M} UTC"
+    )
+
+
+def _last_error(error: BaseException) -> str:
+    """The error's own message: instructor's ``str()`` prepends an XML log of every failed attempt."""
+    if isinstance(error, InstructorError):
+        if error.failed_attempts:
+            return str(error.failed_attempts[-1].exception)
+        return str(error.args[0]) if error.args else type(error).__name__
+    return str(error)
 
 
 def _message(error: openai.APIStatusError) -> str:

@@ -1,20 +1,29 @@
 """One retry layer for transport failures (tenacity); the SDK's own retries are off.
 
-Timeouts, connection errors, 429 (honouring Retry-After) and 5xx are retried
-with capped exponential backoff and jitter. 400/401/403/404 are not retried.
-Validation re-asks are instructor's, bounded separately in the engine.
+Timeouts, connection errors, 429 and 5xx are retried with capped exponential
+backoff and jitter, honouring Retry-After up to ``max_wait``; a server that
+asks for a longer wait is not retried at all (the error says when to come
+back). 400/401/403/404 are not retried. Validation re-asks are instructor's,
+bounded separately in the client. Sync and async calls share one policy.
 """
 
 from __future__ import annotations
 
 import email.utils
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import openai
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
 
 from summarizer.llm.transports import GarbageResponse
 
@@ -25,10 +34,10 @@ RETRYABLE = (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimit
 
 def root_cause(error: BaseException) -> BaseException:
     """The API error instructor wrapped, if any (it re-raises as InstructorRetryException)."""
-    seen = error
-    while not isinstance(seen, openai.APIError) and (seen.__cause__ or seen.__context__):
-        seen = seen.__cause__ or seen.__context__  # type: ignore[assignment]
-    return seen if isinstance(seen, openai.APIError) else error
+    seen: BaseException | None = error
+    while seen is not None and not isinstance(seen, openai.APIError):
+        seen = seen.__cause__ or seen.__context__
+    return seen if seen is not None else error
 
 
 def in_chain(error: BaseException | None, kind: type[BaseException]) -> bool:
@@ -55,8 +64,11 @@ def retry_after_seconds(error: BaseException) -> float | None:
     try:
         return max(0.0, float(value))
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value)
-        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        return max(0.0, parsed.timestamp() - time.time())
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,15 @@ class RetryPolicy:
     attempts: int = 4
     initial_wait: float = 1.0
     max_wait: float = 30.0
+    """The longest wait between attempts, Retry-After included."""
+
+    def asks_too_long(self, error: BaseException) -> float | None:
+        """The server's Retry-After when it exceeds ``max_wait`` (then we stop at once)."""
+        hinted = retry_after_seconds(error)
+        return hinted if hinted is not None and hinted > self.max_wait else None
+
+    def should_retry(self, error: BaseException) -> bool:
+        return is_retryable(error) and self.asks_too_long(error) is None
 
     def wait(self, state: RetryCallState) -> float:
         outcome = state.outcome
@@ -73,18 +94,18 @@ class RetryPolicy:
             return min(hinted, self.max_wait)
         return float(wait_exponential_jitter(multiplier=self.initial_wait, max=self.max_wait)(state))
 
-    def call(self, func: Callable[[], T], on_retry: Callable[[BaseException, float], None] | None = None) -> T:
+    def _settings(self) -> dict[str, Any]:
+        return {
+            "stop": stop_after_attempt(self.attempts),
+            "wait": self.wait,
+            "retry": retry_if_exception(self.should_retry),
+            "reraise": True,
+        }
+
+    def call(self, func: Callable[[], T]) -> T:
         """Run ``func`` with retries; re-raise the last error when attempts run out."""
+        return Retrying(**self._settings())(func)
 
-        def before_sleep(state: RetryCallState) -> None:
-            if on_retry and state.outcome and state.next_action:
-                on_retry(state.outcome.exception() or RuntimeError("retry"), state.next_action.sleep)
-
-        retrying = Retrying(
-            stop=stop_after_attempt(self.attempts),
-            wait=self.wait,
-            retry=retry_if_exception(is_retryable),
-            before_sleep=before_sleep,
-            reraise=True,
-        )
-        return retrying(func)
+    async def acall(self, func: Callable[[], Awaitable[T]]) -> T:
+        """:meth:`call` for a coroutine function; waits without blocking the event loop."""
+        return await AsyncRetrying(**self._settings())(func)

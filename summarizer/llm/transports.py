@@ -1,23 +1,35 @@
-"""HTTP transports under the openai SDK: a garbage-body check for every backend, and the llama.cpp dialect.
+"""HTTP transports under the openai SDK: a total deadline and a garbage-body check for every
+backend, and the llama.cpp dialect.
+
+Deadline: httpx's timeouts are per read, so a server that drips a byte every
+two seconds is never cut off. Here ``timeout`` bounds the whole request:
+each read waits at most what is left, and the body is cut off once the
+deadline passes.
 
 llama.cpp dialect: send the response schema as a compact-JSON grammar.
-
 Given ``response_format``, llama.cpp lets the model pretty-print, and on CPU
 every newline and indent is a paid output token (~100 ms here). The same
 schema sent as an LLGuidance grammar with whitespace turned off yields
 minified JSON: the brief of the seed article needs less than half the tokens.
 The rewrite happens in the HTTP transport, so instructor and the openai SDK
 stay unchanged and cassettes record what the server really received.
+
+The sync and async transports share every decision (``prepare``, ``check``,
+``Deadline``); only the waiting differs.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx2
 
 COMPACT = {"whitespace_flexible": False, "item_separator": ",", "key_separator": ":"}
+PHASES = ("connect", "read", "write", "pool")
 
 
 def compact_grammar(schema: dict[str, Any]) -> str:
@@ -42,46 +54,138 @@ class GarbageResponse(Exception):
     """The server answered 2xx with a body that is not JSON (a proxy page, a truncated body)."""
 
 
-class CheckedTransport(httpx2.BaseTransport):
-    """Refuses a 2xx chat-completion answer that is not JSON, so it is reported, not re-asked."""
+class Deadline:
+    """When one request must be done; every wait is capped to what is left."""
 
-    def __init__(self, inner: httpx2.BaseTransport | None = None) -> None:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds
+
+    def left(self, request: httpx2.Request) -> float:
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise httpx2.ReadTimeout(f"no complete answer within {self.seconds:g}s", request=request)
+        return left
+
+    def cap(self, request: httpx2.Request) -> None:
+        """Cap the request's per-phase timeouts to the time left."""
+        left = self.left(request)
+        given = request.extensions.get("timeout") or {}
+        request.extensions["timeout"] = {p: min(given.get(p) or left, left) for p in PHASES}
+
+
+def prepare(request: httpx2.Request, dialect: str) -> httpx2.Request:
+    """The request as the server's dialect wants it (llama.cpp: the schema as a compact grammar)."""
+    if dialect != "llama.cpp" or request.method != "POST" or not _is_chat(request):
+        return request
+    content = json.dumps(rewrite_body(json.loads(request.content))).encode()
+    headers = [(k, v) for k, v in request.headers.raw if k.lower() != b"content-length"]
+    return httpx2.Request(
+        request.method,
+        request.url,
+        headers=[*headers, (b"Content-Length", str(len(content)).encode())],
+        content=content,
+        extensions=dict(request.extensions),
+    )
+
+
+def check(request: httpx2.Request, response: httpx2.Response) -> None:
+    """Refuse a 2xx chat-completion answer that is not JSON, so it is reported, not re-asked."""
+    if _is_chat(request) and 200 <= response.status_code < 300:
+        try:
+            json.loads(response.content)
+        except ValueError:
+            raise GarbageResponse(response.content[:60].decode(errors="replace")) from None
+
+
+def _is_chat(request: httpx2.Request) -> bool:
+    return request.url.path.endswith("/chat/completions")
+
+
+class _DeadlineStream(httpx2.SyncByteStream):
+    def __init__(self, inner: Any, deadline: Deadline, request: httpx2.Request) -> None:
+        self.inner, self.deadline, self.request = inner, deadline, request
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.inner:
+            self.deadline.left(self.request)
+            yield chunk
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class _AsyncDeadlineStream(httpx2.AsyncByteStream):
+    def __init__(self, inner: Any, deadline: Deadline, request: httpx2.Request) -> None:
+        self.inner, self.deadline, self.request = inner, deadline, request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        chunks = aiter(self.inner)
+        while True:
+            try:
+                chunk = await asyncio.wait_for(anext(chunks), self.deadline.left(self.request))
+            except StopAsyncIteration:
+                return
+            except TimeoutError:
+                raise httpx2.ReadTimeout(f"no complete answer within {self.deadline.seconds:g}s") from None
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+class ProtocolTransport(httpx2.BaseTransport):
+    """Every request under a total deadline, in the server's dialect, its answer checked."""
+
+    def __init__(self, timeout: float, dialect: str = "openai", inner: httpx2.BaseTransport | None = None) -> None:
+        self.timeout, self.dialect = timeout, dialect
         self.inner = inner or httpx2.HTTPTransport()
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        deadline = Deadline(self.timeout)
+        request.read()
+        request = prepare(request, self.dialect)
+        deadline.cap(request)
         response = self.inner.handle_request(request)
-        if request.url.path.endswith("/chat/completions") and 200 <= response.status_code < 300:
-            body = response.read()
+        response.stream = _DeadlineStream(response.stream, deadline, request)
+        if _is_chat(request):
             try:
-                json.loads(body)
-            except ValueError:
+                response.read()
+            except BaseException:
                 response.close()
-                raise GarbageResponse(body[:60].decode(errors="replace")) from None
+                raise
+            check(request, response)
         return response
 
     def close(self) -> None:
         self.inner.close()
 
 
-class GrammarTransport(httpx2.BaseTransport):
-    """Wraps a transport; rewrites chat-completion requests for llama.cpp."""
+class AsyncProtocolTransport(httpx2.AsyncBaseTransport):
+    """:class:`ProtocolTransport` for the async client."""
 
-    def __init__(self, inner: httpx2.BaseTransport | None = None) -> None:
-        self.inner = inner or CheckedTransport()
+    def __init__(self, timeout: float, dialect: str = "openai", inner: httpx2.AsyncBaseTransport | None = None) -> None:
+        self.timeout, self.dialect = timeout, dialect
+        self.inner = inner or httpx2.AsyncHTTPTransport()
 
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        if request.method == "POST" and request.url.path.endswith("/chat/completions"):
-            body = json.loads(request.read())
-            content = json.dumps(rewrite_body(body)).encode()
-            headers = [(k, v) for k, v in request.headers.raw if k.lower() != b"content-length"]
-            request = httpx2.Request(
-                request.method,
-                request.url,
-                headers=[*headers, (b"Content-Length", str(len(content)).encode())],
-                content=content,
-                extensions=request.extensions,
-            )
-        return self.inner.handle_request(request)
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        deadline = Deadline(self.timeout)
+        await request.aread()
+        request = prepare(request, self.dialect)
+        deadline.cap(request)
+        try:
+            response = await asyncio.wait_for(self.inner.handle_async_request(request), deadline.left(request))
+        except TimeoutError:
+            raise httpx2.ReadTimeout(f"no answer within {self.timeout:g}s", request=request) from None
+        response.stream = _AsyncDeadlineStream(response.stream, deadline, request)
+        if _is_chat(request):
+            try:
+                await response.aread()
+            except BaseException:
+                await response.aclose()
+                raise
+            check(request, response)
+        return response
 
-    def close(self) -> None:
-        self.inner.close()
+    async def aclose(self) -> None:
+        await self.inner.aclose()

@@ -1,10 +1,18 @@
 """Choose a backend from a model spec. Every backend speaks the OpenAI protocol.
 
-Spec forms (flag > environment > default):
+Spec forms:
 
 - ``local`` (default), ``local/<name>``, ``local/<path.gguf>``: embedded llama.cpp
-- ``openai/<model>``: OpenAI, with OPENAI_API_KEY
+- ``openai/<model>``: OpenAI (``OPENAI_BASE_URL`` if set), with a key
+- ``none``: the ablation backend (the model's answer replaced by nothing)
 - any model name together with a base URL: an OpenAI-compatible server
+
+Precedence, for each setting: argument (or CLI flag) > environment
+(``SUMMARIZER_MODEL``, ``SUMMARIZER_BASE_URL``, ``SUMMARIZER_API_KEY``) >
+default. When a model spec and a base URL disagree (a spec that runs its own
+server, such as ``local``, and a URL), the one given at the higher level
+wins, so ``Summarizer("local")`` stays local whatever ``SUMMARIZER_BASE_URL``
+says; given at the same level they are a configuration error.
 """
 
 from __future__ import annotations
@@ -15,6 +23,8 @@ from collections.abc import Callable
 from summarizer.errors import ConfigError
 from summarizer.llm.backends.base import Backend, Endpoint, Status
 from summarizer.llm.backends.embedded import EmbeddedBackend, embedded_backend
+from summarizer.llm.backends.none import NoneBackend
+from summarizer.llm.backends.provided import ProvidedBackend, provided_backend
 from summarizer.llm.backends.remote import RemoteBackend, compatible_backend, openai_backend
 
 DEFAULT_SPEC = "local"
@@ -22,7 +32,20 @@ DEFAULT_SPEC = "local"
 _PROVIDERS: dict[str, Callable[[str, str | None, float | None], Backend]] = {
     "local": lambda rest, _key, _timeout: embedded_backend(rest),
     "openai": openai_backend,
+    "none": lambda _rest, _key, _timeout: NoneBackend(),
 }
+SELF_SERVED = ("local", "none")
+"""Providers that run their own model: a base URL cannot apply to them."""
+
+ARGUMENT, ENVIRONMENT = 2, 1
+
+
+def _setting(argument: str | None, variable: str) -> tuple[str | None, int]:
+    """A setting and the level it came from (argument beats environment)."""
+    if argument:
+        return argument, ARGUMENT
+    value = os.environ.get(variable) or None
+    return value, ENVIRONMENT if value else 0
 
 
 def resolve_backend(
@@ -31,20 +54,30 @@ def resolve_backend(
     base_url: str | None = None,
     api_key: str | None = None,
     timeout: float | None = None,
+    client: object | None = None,
 ) -> Backend:
-    """Turn a model spec (and optional base URL) into a backend."""
-    spec = model or os.environ.get("SUMMARIZER_MODEL") or None
-    url = base_url or os.environ.get("SUMMARIZER_BASE_URL") or None
+    """Turn a model spec (and optional base URL, key, or the caller's own client) into a backend."""
+    if client is not None:
+        return provided_backend(model, client, timeout)
+    spec, spec_level = _setting(model, "SUMMARIZER_MODEL")
+    url, url_level = _setting(base_url, "SUMMARIZER_BASE_URL")
+    provider = (spec or "").partition("/")[0]
+    if url and spec and provider in (*SELF_SERVED, "openai"):
+        if spec_level > url_level:
+            url = None  # an explicit spec names its own server
+        elif url_level > spec_level:
+            spec = spec.removeprefix("openai/") if provider == "openai" else None
+        elif provider in SELF_SERVED:
+            raise ConfigError(f"model {spec!r} runs here, so base URL {url} cannot apply: drop one of them")
     if url:
-        name = (spec or "default").removeprefix("openai/")
-        return compatible_backend(name, url, api_key, timeout)
+        return compatible_backend((spec or "default").removeprefix("openai/"), url, api_key, timeout)
     spec = spec or DEFAULT_SPEC
     provider, _, rest = spec.partition("/")
     factory = _PROVIDERS.get(provider)
     if factory is None:
-        known = ", ".join(f"{p}/..." for p in _PROVIDERS)
-        raise ConfigError(f"unknown model spec {spec!r}: use {known}, or pass --base-url for another server")
-    if provider != "local" and not rest:
+        known = ", ".join(f"{p}/..." for p in _PROVIDERS if p != "none")
+        raise ConfigError(f"unknown model spec {spec!r}: use {known}, none, or pass --base-url for another server")
+    if provider == "openai" and not rest:
         raise ConfigError(f"{spec!r} names no model: write {provider}/<model>")
     return factory(rest, api_key, timeout)
 
@@ -53,6 +86,8 @@ __all__ = [
     "Backend",
     "EmbeddedBackend",
     "Endpoint",
+    "NoneBackend",
+    "ProvidedBackend",
     "RemoteBackend",
     "Status",
     "resolve_backend",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 Status = Callable[[str], None]
@@ -15,12 +15,16 @@ class Endpoint:
     """Where and how to send chat-completion requests."""
 
     base_url: str
-    api_key: str
+    api_key: str = field(repr=False)
+    """Never printed: a repr or a log line must not carry a secret."""
     model: str
     backend: str
     timeout: float
+    """A total deadline for one HTTP request (connect, send, headers and body), in seconds."""
     dialect: str = "openai"
-    """``llama.cpp`` sends schemas as compact grammars (see llm/transports.py)."""
+    """``llama.cpp`` sends schemas as compact grammars; ``none`` is answered in-process (see llm/transports.py)."""
+    client: object | None = field(default=None, repr=False, compare=False)
+    """The caller's own openai or instructor client, used instead of one built from the fields above."""
 
 
 class Backend(Protocol):

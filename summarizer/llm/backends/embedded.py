@@ -1,7 +1,9 @@
 """The embedded default: llama.cpp in-process (xllamacpp), serving on 127.0.0.1.
 
 The server binds a free loopback port with a random API key, starts once per
-backend and is reused for every brief. Tests and CI never start it unless a
+backend (under a lock, so threads or coroutines asking together start it once)
+and is reused for every brief. Its slots (``parallel``) are fixed when it
+starts: ask for the concurrency you want before the first brief. Tests and CI never start it unless a
 test is marked ``live``.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import socket
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,15 +46,22 @@ class EmbeddedBackend:
     name: str = "embedded"
     _server: Any = field(default=None, repr=False)
     _endpoint: Endpoint | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    @property
+    def started(self) -> bool:
+        return self._endpoint is not None
 
     def endpoint(self, status: Status | None = None) -> Endpoint:
-        if self._endpoint is None:
-            self._endpoint = self._start(status or (lambda _message: None))
-        return self._endpoint
+        with self._lock:
+            if self._endpoint is None:
+                self._endpoint = self._start(status or (lambda _message: None))
+            return self._endpoint
 
     def close(self) -> None:
-        self._server = None
-        self._endpoint = None
+        with self._lock:
+            self._server = None
+            self._endpoint = None
 
     def model_path(self, status: Status) -> Path:
         if self.gguf is not None:

@@ -1,15 +1,24 @@
-"""Backends for servers someone else runs: OpenAI, or any OpenAI-compatible URL."""
+"""Backends for servers someone else runs: OpenAI, or any OpenAI-compatible URL.
+
+A key goes only to the server it belongs to: ``OPENAI_API_KEY`` to OpenAI
+(``OPENAI_BASE_URL``, else api.openai.com), never to another ``--base-url``
+host; a custom server gets ``--api-key`` / ``SUMMARIZER_API_KEY``, else a
+placeholder (most local servers want none).
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from summarizer.errors import ConfigError
 from summarizer.llm.backends.base import Endpoint, Status
 
 OPENAI_URL = "https://api.openai.com/v1"
 REMOTE_TIMEOUT = 120.0
+NO_KEY = "none"
+"""Sent when a server needs no key: the openai SDK refuses an empty one."""
 
 
 @dataclass
@@ -19,7 +28,7 @@ class RemoteBackend:
     name: str
     model: str
     base_url: str
-    api_key: str
+    api_key: str = field(repr=False)
     timeout: float = REMOTE_TIMEOUT
     dialect: str = "openai"
 
@@ -30,17 +39,31 @@ class RemoteBackend:
         return None
 
 
+def openai_url() -> str:
+    """OpenAI's base URL: ``OPENAI_BASE_URL`` (as the openai SDK reads it), else the public API."""
+    return (os.environ.get("OPENAI_BASE_URL") or OPENAI_URL).rstrip("/")
+
+
+def same_origin(url: str, other: str) -> bool:
+    """Same scheme, host and port: where a key may be sent."""
+    a, b = urlsplit(url), urlsplit(other)
+    return (a.scheme, a.hostname, a.port) == (b.scheme, b.hostname, b.port)
+
+
 def openai_backend(model: str, api_key: str | None, timeout: float | None) -> RemoteBackend:
-    """``openai/<model>``: needs OPENAI_API_KEY (or an explicit key)."""
-    key = api_key or os.environ.get("OPENAI_API_KEY")
+    """``openai/<model>``: needs a key (argument, SUMMARIZER_API_KEY or OPENAI_API_KEY)."""
+    key = api_key or os.environ.get("SUMMARIZER_API_KEY") or os.environ.get("OPENAI_API_KEY")
     if not key:
         raise ConfigError(f"openai/{model} needs an API key: set OPENAI_API_KEY or pass --api-key")
-    return RemoteBackend("openai", model, OPENAI_URL, key, timeout or REMOTE_TIMEOUT)
+    return RemoteBackend("openai", model, openai_url(), key, timeout or REMOTE_TIMEOUT)
 
 
 def compatible_backend(model: str, base_url: str, api_key: str | None, timeout: float | None) -> RemoteBackend:
     """Any OpenAI-compatible server (vLLM, Ollama, llama.cpp server, LM Studio)."""
     if not base_url.startswith(("http://", "https://")):
         raise ConfigError(f"--base-url must start with http:// or https:// (got {base_url!r})")
-    key = api_key or os.environ.get("SUMMARIZER_API_KEY") or os.environ.get("OPENAI_API_KEY") or "none"
-    return RemoteBackend("openai-compatible", model, base_url.rstrip("/"), key, timeout or REMOTE_TIMEOUT)
+    url = base_url.rstrip("/")
+    key = api_key or os.environ.get("SUMMARIZER_API_KEY")
+    if not key and same_origin(url, openai_url()):
+        key = os.environ.get("OPENAI_API_KEY")
+    return RemoteBackend("openai-compatible", model, url, key or NO_KEY, timeout or REMOTE_TIMEOUT)
