@@ -1,8 +1,11 @@
 """summarizer: grounded, validated briefs of news articles.
 
->>> from summarizer import summarize
+>>> from summarizer import Summarizer, summarize
 >>> brief = summarize(open("examples/mali-coup-plot.txt").read())  # embedded model, no API key
 >>> [actor.name for actor in brief.who]
+>>> with Summarizer("local") as engine:
+...     for result in engine.map(texts, concurrency=2):  # as each brief finishes
+...         print(result.index, result.brief or result.error)
 
 Exports are loaded on first use, so ``import summarizer.schema`` (the public
 contract) does not pay for the openai SDK, instructor or the digest.
@@ -21,6 +24,7 @@ _EXPORTS = {
     "Digest": "summarizer.digest.schema",
     "build_digest": "summarizer.digest.build",
     "ArticleTrimmed": "summarizer.brief.engine",
+    "BriefResult": "summarizer.brief.engine",
     "Summarizer": "summarizer.brief.engine",
     "asummarize": "summarizer.brief.engine",
     "summarize": "summarizer.brief.engine",
@@ -61,6 +65,7 @@ __all__ = [
     "ArticleTrimmed",
     "BackendError",
     "Brief",
+    "BriefResult",
     "ConfigError",
     "Digest",
     "Event",
@@ -97,7 +102,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from summarizer.brief.engine import ArticleTrimmed, Summarizer, asummarize, summarize
+    from summarizer.brief.engine import ArticleTrimmed, BriefResult, Summarizer, asummarize, summarize
     from summarizer.digest.build import build_digest
     from summarizer.digest.schema import Digest
     from summarizer.errors import (

@@ -169,7 +169,8 @@ class Summarizer:
 
     async def aclient(self) -> ChatClient:
         """:meth:`client` without blocking the event loop while the embedded model loads."""
-        return self._client or await asyncio.to_thread(self.client)
+        client = self._client
+        return client if client is not None else await asyncio.to_thread(self.client)
 
     def summarize(self, article: Article | str) -> Brief:
         """A grounded brief of one article (an Article, or the article's text)."""

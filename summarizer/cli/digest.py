@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 import sys
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -24,7 +25,11 @@ from summarizer.ingest.inputs import NO_SUCH_INPUT, Item, collect
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
 
-FORMATS = {"md": render_digest_markdown, "html": render_digest_html, "json": lambda d: d.model_dump_json(indent=2)}
+FORMATS: dict[str, Callable[[Digest], str]] = {
+    "md": render_digest_markdown,
+    "html": render_digest_html,
+    "json": lambda d: d.model_dump_json(indent=2),
+}
 PARTIAL = 3
 
 

@@ -256,5 +256,7 @@ def _number(text: str) -> float:
 
 
 def _shares_topic(a: str, b: str) -> bool:
-    stems = lambda text: {w[:5].casefold() for w in re.findall(r"[A-Za-z]{5,}", text)}  # noqa: E731
+    def stems(text: str) -> set[str]:
+        return {w[:5].casefold() for w in re.findall(r"[A-Za-z]{5,}", text)}
+
     return bool(stems(a) & stems(b))

@@ -39,7 +39,7 @@ def is_heading(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
     if not words or text.rstrip().endswith((".", "!", "?", '"', "\u201d", ":")):
         return False
-    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return bool(sum(w[0].isupper() for w in words) >= 0.6 * len(words))
 
 
 def proper_names(sentence: str, index: ArticleIndex) -> list[str]:
