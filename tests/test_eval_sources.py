@@ -108,7 +108,8 @@ def test_named_described_and_pronoun_sources(gold: GoldArticle) -> None:
     assert (score.pronoun_sources.hit, score.pronoun_sources.total) == (1, 1)  # "she": Ortiz's evidence, named before
     assert (score.sources_precision.hit, score.sources_precision.total) == (2, 2)
     assert (score.sources_anonymity.hit, score.sources_anonymity.total) == (2, 2)
-    assert (score.sources_content.hit, score.sources_content.total) == (2, 3)  # "Ortiz added" is not in the evidence
+    assert (score.sources_content.hit, score.sources_content.total) == (2, 2)
+    assert (score.sources_covered.hit, score.sources_covered.total) == (2, 3)  # "Ortiz added" is not in the evidence
 
 
 def test_duplicates_and_non_sources_cost_precision(gold: GoldArticle) -> None:
@@ -124,6 +125,15 @@ def test_duplicates_and_non_sources_cost_precision(gold: GoldArticle) -> None:
     assert "traffic" in score.wrong and "Ortiz (again)" in score.wrong
     assert (score.sources_anonymity.hit, score.sources_anonymity.total) == (1, 2)  # the officials are unnamed
     assert score.pronoun_sources.hit == 0  # no source's evidence covers "she told"
+    assert (score.sources_content.hit, score.sources_content.total) == (2, 2)
+
+
+def test_evidence_that_misses_what_was_said_costs_content(gold: GoldArticle) -> None:
+    ortiz = _source("Ana Ortiz", "Ana Ortiz", ["A city report"])
+    score = score_brief(gold, _brief([ortiz]))
+    assert (score.sources.hit, score.sources_precision.hit) == (2, 1)
+    assert (score.sources_content.hit, score.sources_content.total) == (0, 1)
+    assert (score.sources_covered.hit, score.sources_covered.total) == (0, 2)
 
 
 def test_a_brief_without_sources_scores_zero_recall(gold: GoldArticle) -> None:

@@ -74,6 +74,7 @@ class ArticleScore(BaseModel):
     sources_precision: Hits = Hits()
     sources_anonymity: Hits = Hits()
     sources_content: Hits = Hits()
+    sources_covered: Hits = Hits()
     pronoun_sources: Hits = Hits()
     sources_duplicates: int = 0
     sources_missed: list[str] = []
@@ -115,6 +116,7 @@ class Overall(BaseModel):
     sources_precision: float | None = None
     sources_anonymity: float | None = None
     sources_content: float | None = None
+    sources_covered: float | None = None
     pronoun_sources: float | None = None
     events_per_brief: float | None = None
     judged_per_brief: float | None = None
@@ -212,6 +214,7 @@ def _annotated(
             "sources_precision": Hits.of(s.precision),
             "sources_anonymity": Hits.of(s.anonymity),
             "sources_content": Hits.of(s.content),
+            "sources_covered": Hits.of(s.covered),
             "pronoun_sources": Hits.of(s.pronouns),
             "sources_duplicates": s.duplicates,
             "sources_missed": s.missed,
@@ -289,6 +292,7 @@ def summarize_scores(scores: Sequence[ArticleScore]) -> Overall:
         sources_precision=total("sources_precision").share,
         sources_anonymity=total("sources_anonymity").share,
         sources_content=total("sources_content").share,
+        sources_covered=total("sources_covered").share,
         pronoun_sources=total("pronoun_sources").share,
         events_per_brief=_mean(float(s.events) for s in events_ok),
         judged_per_brief=_mean(float(s.events_judged.hit) for s in events_ok),

@@ -177,6 +177,7 @@ COMPARED = (
     "sources_precision",
     "sources_anonymity",
     "sources_content",
+    "sources_covered",
     "pronoun_sources",
     "events_per_brief",
     "judged_per_brief",

@@ -12,13 +12,15 @@ Each gold attribution's source is one of:
 - *described*: anything else ("a source", "U.S. officials", "the mayor").
 
 A brief source **matches** a gold attribution when its ``mention`` (or one of
-its ``mentions``) overlaps the gold source span; or, for a named gold source, when the brief source is
-named and its name is the same name (``same_name``: titles and first names
-forgiven); or, for a described one, when it is written the same (case and a
-leading article forgiven). PolNeAR has no coreference, so a *pronoun*
-attribution is **resolved** when a named brief source matches its span, or
-has evidence overlapping its cue or content and a name the article writes
-before the pronoun (an antecedent it can refer to).
+its ``mentions``) overlaps the gold source span; or, for a named gold source
+whose last word is a name, when the brief source is named and its name is the
+same name (``same_name``: titles and first names forgiven; "Trump" is
+"Republican nominee Donald Trump" but not "the Trump campaign"); or, for any
+other named or described one, when it is written the same (case and a leading
+article forgiven). PolNeAR has no coreference, so a *pronoun* attribution is
+**resolved** when a named brief source matches its span, or has evidence
+overlapping its cue or content and a name the article writes before the
+pronoun (an antecedent it can refer to).
 
 Metrics (micro-averaged over the set):
 
@@ -29,8 +31,12 @@ Metrics (micro-averaged over the set):
   source nor matching only attributions an earlier one already matched;
 - ``sources_anonymity``: of the correct brief sources, those whose ``anonymous``
   flag is right (anonymous exactly when none of its attributions is named);
-- ``sources_content``: of the matched named/described attributions, those
-  where a matching brief source's evidence overlaps a gold content span.
+- ``sources_content``: of the correct brief sources, those whose evidence
+  overlaps the content span of an attribution they match (what the brief
+  shows the source saying is what the article attributes to it);
+- ``sources_covered``: of the matched named/described attributions, those
+  whose content a matching brief source's evidence overlaps (every quote of
+  a source, not one per source: stricter, shown beside it).
 """
 
 from __future__ import annotations
@@ -61,6 +67,7 @@ class SourceScore:
     precision: tuple[int, int]
     anonymity: tuple[int, int]
     content: tuple[int, int]
+    covered: tuple[int, int]
     duplicates: int
     missed: list[str]
     wrong: list[str]
@@ -104,11 +111,17 @@ def _on_span(source: Source, gold: GoldAttribution) -> bool:
 def _matches(source: Source, gold: GoldAttribution, kind: str) -> bool:
     if _on_span(source, gold):
         return True
-    if kind == "named":
+    if kind == "named" and _name_headed(gold.text):
         return not source.anonymous and usable(source.name) and same_name(source.name, gold.text)
-    if kind == "described":
+    if kind in ("named", "described"):
         return _written_same(source.name, gold.text)
     return False
+
+
+def _name_headed(source: str) -> bool:
+    """The source's last word is capitalised: a name ("Gov. Mike Pence"), not a thing named after one ("the Trump campaign")."""
+    tokens = _WORD.findall(re.sub(r"\s*\([^)]*\)|[,;]\s*$", "", source.strip()))
+    return bool(tokens) and tokens[-1][:1].isupper()
 
 
 def _resolves(source: Source, gold: GoldAttribution, text: str) -> bool:
@@ -139,7 +152,7 @@ def score_sources(golds: Sequence[GoldAttribution], sources: Sequence[Source], t
     found = [i for i in counted if any(i in m for m in matched)]
     pronouns = [i for i, k in enumerate(kinds) if k == "pronoun"]
     resolved = [i for i in pronouns if any(i in m for m, s in zip(matched, sources, strict=True) if not s.anonymous)]
-    content = [
+    covered = [
         i
         for i in found
         if any(
@@ -150,7 +163,7 @@ def score_sources(golds: Sequence[GoldAttribution], sources: Sequence[Source], t
             for c in golds[i].content
         )
     ]
-    correct, duplicates, anonymity, wrong = 0, 0, 0, []
+    correct, duplicates, anonymity, content, wrong = 0, 0, 0, 0, []
     claimed: set[int] = set()
     for number, (source, hits) in enumerate(zip(sources, matched, strict=True)):
         earlier = sources[:number]
@@ -163,13 +176,20 @@ def score_sources(golds: Sequence[GoldAttribution], sources: Sequence[Source], t
             correct += 1
             anonymous = not any(kinds[i] == "named" for i in hits)
             anonymity += source.anonymous == anonymous
+            content += any(
+                overlaps(e.start, e.end, c.start, c.end)
+                for e in source.evidence
+                for i in hits
+                for c in golds[i].content
+            )
         claimed |= hits
     return SourceScore(
         recall=(len(found), len(counted)),
         pronouns=(len(resolved), len(pronouns)),
         precision=(correct, len(sources)),
         anonymity=(anonymity, correct),
-        content=(len(content), len(found)),
+        content=(content, correct),
+        covered=(len(covered), len(found)),
         duplicates=duplicates,
         missed=list(dict.fromkeys(golds[i].text for i in counted if i not in found)),
         wrong=wrong,

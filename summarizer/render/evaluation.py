@@ -30,6 +30,7 @@ _SOURCE_COLUMNS = {
     "sources_precision": "precision",
     "sources_anonymity": "anon/named",
     "sources_content": "content",
+    "sources_covered": "quotes covered",
     "pronoun_sources": "pronouns",
 }
 _EVENT_COLUMNS = {
@@ -46,7 +47,8 @@ _OVERALL_SOURCES = {
     "sources_recall": "source recall",
     "sources_precision": "precision",
     "sources_anonymity": "anonymous/named right",
-    "sources_content": "content covered",
+    "sources_content": "content right",
+    "sources_covered": "quotes covered",
     "pronoun_sources": "pronouns resolved",
 }
 _OVERALL_EVENTS = {
