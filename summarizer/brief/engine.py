@@ -170,7 +170,11 @@ class Summarizer:
     async def aclient(self) -> ChatClient:
         """:meth:`client` without blocking the event loop while the embedded model loads."""
         client = self._client
-        return client if client is not None else await asyncio.to_thread(self.client)
+        if client is not None:
+            return client
+        if isinstance(self.backend, EmbeddedBackend) and not self.backend.started:
+            return await asyncio.to_thread(self.client)  # loading takes seconds; other coroutines go on
+        return self.client()
 
     def summarize(self, article: Article | str) -> Brief:
         """A grounded brief of one article (an Article, or the article's text)."""

@@ -123,10 +123,12 @@ class ChatClient:
             return await asyncio.to_thread(self.structured, ask)
         client = self._async_client()
         hooks = self._hooks(ask.usage)
+
+        async def attempt() -> tuple[BaseModel, Any]:
+            return await client.create_with_completion(**self._request(ask, hooks))
+
         try:
-            parsed, completion = await self.retry.acall(
-                lambda: client.create_with_completion(**self._request(ask, hooks))
-            )
+            parsed, completion = await self.retry.acall(attempt)
         except Exception as error:
             raise self.explain(error) from error
         return parsed, _content(completion)
