@@ -1,0 +1,127 @@
+"""Configuration: one precedence (argument > environment > default), keys only to their own host, never printed.
+
+Every test starts from an environment with no SUMMARIZER_* or OPENAI_* variable.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from summarizer import ConfigError, Summarizer
+from summarizer.llm.backends import EmbeddedBackend, NoneBackend, RemoteBackend, resolve_backend
+from summarizer.llm.backends.remote import NO_KEY, OPENAI_URL
+
+OPENAI_KEY = "sk-openai-secret-0000"
+OWN_KEY = "own-server-secret-1111"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in list(os.environ):
+        if name.startswith(("SUMMARIZER_", "OPENAI_")):
+            monkeypatch.delenv(name)
+
+
+def remote(backend: object) -> RemoteBackend:
+    assert isinstance(backend, RemoteBackend)
+    return backend
+
+
+def test_default_is_the_embedded_model() -> None:
+    assert isinstance(resolve_backend(), EmbeddedBackend)
+
+
+def test_environment_is_used_when_no_argument(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZER_BASE_URL", "http://gpu-box:8000/v1")
+    monkeypatch.setenv("SUMMARIZER_MODEL", "llama3")
+    backend = remote(resolve_backend())
+    assert (backend.base_url, backend.model) == ("http://gpu-box:8000/v1", "llama3")
+
+
+def test_explicit_local_is_not_redirected_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZER_BASE_URL", "http://gpu-box:8000/v1")
+    assert isinstance(Summarizer("local").backend, EmbeddedBackend)
+    assert isinstance(Summarizer("none").backend, NoneBackend)
+    assert remote(Summarizer("openai/gpt-4o-mini", api_key="k").backend).base_url == OPENAI_URL
+
+
+def test_explicit_base_url_beats_a_model_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZER_MODEL", "local")
+    backend = remote(resolve_backend(base_url="http://gpu-box:8000/v1"))
+    assert (backend.base_url, backend.model) == ("http://gpu-box:8000/v1", "default")
+
+
+def test_a_local_model_and_a_base_url_given_together_are_an_error() -> None:
+    with pytest.raises(ConfigError, match="drop one of them"):
+        resolve_backend("local", base_url="http://gpu-box:8000/v1")
+
+
+def test_openai_prefix_with_a_base_url_names_the_served_model() -> None:
+    backend = remote(resolve_backend("openai/gpt-4o-mini", base_url="http://proxy:4000/v1"))
+    assert (backend.base_url, backend.model, backend.name) == (
+        "http://proxy:4000/v1",
+        "gpt-4o-mini",
+        "openai-compatible",
+    )
+
+
+def test_openai_base_url_is_honoured_for_openai_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", "https://azure.example.com/openai/v1/")
+    backend = remote(resolve_backend("openai/gpt-4o-mini"))
+    assert (backend.base_url, backend.api_key) == ("https://azure.example.com/openai/v1", OPENAI_KEY)
+
+
+def test_openai_key_is_never_sent_to_another_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
+    assert remote(resolve_backend("m", base_url="http://127.0.0.1:8080/v1")).api_key == NO_KEY
+    assert remote(resolve_backend("m", base_url="https://api.openai.com.evil.example/v1")).api_key == NO_KEY
+    assert remote(resolve_backend("m", base_url="https://api.openai.com/v1")).api_key == OPENAI_KEY
+
+
+def test_openai_key_goes_to_the_openai_base_url_it_belongs_to(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", "https://gateway.example.com/v1")
+    assert remote(resolve_backend("m", base_url="https://gateway.example.com/v1")).api_key == OPENAI_KEY
+    assert remote(resolve_backend("m", base_url="https://api.openai.com/v1")).api_key == NO_KEY
+
+
+def test_a_custom_server_gets_its_own_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
+    monkeypatch.setenv("SUMMARIZER_API_KEY", OWN_KEY)
+    assert remote(resolve_backend("m", base_url="http://127.0.0.1:8080/v1")).api_key == OWN_KEY
+    assert remote(resolve_backend("m", base_url="http://127.0.0.1:8080/v1", api_key="arg")).api_key == "arg"
+
+
+def test_openai_models_need_a_key() -> None:
+    with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
+        resolve_backend("openai/gpt-4o-mini")
+
+
+def test_keys_never_show_in_reprs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
+    engine = Summarizer("openai/gpt-4o-mini")
+    backend = remote(engine.backend)
+    shown = " ".join([repr(engine), repr(backend), repr(backend.endpoint()), str(backend.endpoint())])
+    assert OPENAI_KEY not in shown
+    assert "gpt-4o-mini" in shown
+    own = remote(resolve_backend("m", base_url="http://127.0.0.1:8080/v1", api_key=OWN_KEY))
+    assert OWN_KEY not in repr(own) + repr(own.endpoint())
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [("gpt-4o", "unknown model spec"), ("openai/", "names no model"), ("local/nope.gguf", "no such GGUF")],
+)
+def test_bad_specs_are_one_line_errors(spec: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message) as raised:
+        resolve_backend(spec)
+    assert "\n" not in str(raised.value)
+
+
+def test_none_is_never_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not isinstance(resolve_backend(), NoneBackend)
+    monkeypatch.setenv("SUMMARIZER_MODEL", "none")
+    assert isinstance(resolve_backend(), NoneBackend)
