@@ -88,6 +88,12 @@ def test_different_names_do_not_match(brief_name: str, gold_form: str) -> None:
     assert not same_name(brief_name, gold_form)
 
 
+def test_acronyms_match_only_the_same_acronym() -> None:
+    america = GoldEntity(label="United States of America", mentions=("U.S.", "the United States", "us"))
+    assert found(america, ["US"]) == "US"
+    assert found(america, ["us"]) is None and found(GoldEntity(label="UK", mentions=("UK",)), ["US"]) is None
+
+
 def test_pronouns_and_descriptions_are_not_matched() -> None:
     assert not usable("He") and not usable("its") and not usable("the organization")
     entity = GoldEntity(label="Creswell Eastman", mentions=("He", "I", "Creswell Eastman"))
@@ -191,6 +197,21 @@ def test_compare_two_reports(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "who recall" in result.output and "+50.0 pts" in result.output
     assert "who 0/2 → 1/2" in result.output
+
+
+def test_compare_shows_the_new_metrics_of_both_reports(tmp_path: Path) -> None:
+    report = EvalReport.model_validate_json(_report(tmp_path / "a.json", []).read_text())
+    before = report.model_copy(update={"overall": report.overall.model_copy(update={"times_recall": 0.5})})
+    overall = before.overall.model_copy(update={"times_recall": 0.75, "sources_precision": 0.8})
+    after = before.model_copy(update={"overall": overall})
+    write_report(before, tmp_path / "a.json")
+    changes = {c.metric: c for c in compare_reports(before, after)}
+    assert changes["times_recall"].delta == pytest.approx(0.25)
+    assert changes["sources_precision"].before is None and changes["sources_precision"].after == 0.8
+    assert "kind_accuracy" not in changes  # neither report measured it
+    write_report(after, tmp_path / "b.json")
+    result = CliRunner().invoke(cli, ["eval", "--compare", str(tmp_path / "a.json"), str(tmp_path / "b.json")])
+    assert result.exit_code == 0 and "times recall" in result.output and "+25.0 pts" in result.output
 
 
 def test_compare_refuses_a_file_that_is_not_a_report(tmp_path: Path) -> None:
