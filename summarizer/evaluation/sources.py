@@ -4,7 +4,9 @@ Each gold attribution's source is one of:
 
 - *pronoun*: every word a pronoun ("he", "I", "who", "it");
 - *other*: not a person or organization but a document or medium ("the
-  report", "Video", "a new poll"; head word in ``NOT_AGENTS``); not counted;
+  report", "Video", "a new poll", "A 2014 study that appeared in ..."; the
+  last word before an apposition or relative clause is in ``NOT_AGENTS``);
+  not counted;
 - *named*: a word in it is capitalised where the article also writes it that
   way mid-sentence, or in capitals ("Trump", "the IMF", "WALLACE"; a
   sentence-initial "Demonstrators" is not a name because the article writes
@@ -58,6 +60,7 @@ NOT_AGENTS = {
     "story", "research", "numbers", "figures", "footage", "transcript", "release", "message", "paper",
 }  # fmt: skip
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
+_CLAUSE = re.compile(r"\s*[,;:]\s*|\s+(?:that|which|who|whose|whom)\s+")
 
 
 @dataclass(frozen=True)
@@ -73,9 +76,14 @@ class SourceScore:
     wrong: list[str]
 
 
+def head(source: str) -> str:
+    """The source phrase before an apposition or relative clause: "Scott Pruitt, the attorney general" -> "Scott Pruitt"."""
+    return _CLAUSE.split(re.sub(r"\s*\([^)]*\)", "", source.strip()), maxsplit=1)[0]
+
+
 def source_class(attribution: GoldAttribution, text: str) -> str:
     """``named``, ``described``, ``pronoun`` or ``other`` by the rules in the module docstring."""
-    tokens = _WORD.findall(attribution.text)
+    tokens = _WORD.findall(head(attribution.text)) or _WORD.findall(attribution.text)
     folded = [t.casefold().strip(".'’") for t in tokens]
     if not folded or all(t in PRONOUNS or t in RELATIVES for t in folded):
         return "pronoun"
@@ -120,7 +128,7 @@ def _matches(source: Source, gold: GoldAttribution, kind: str) -> bool:
 
 def _name_headed(source: str) -> bool:
     """The source's last word is capitalised: a name ("Gov. Mike Pence"), not a thing named after one ("the Trump campaign")."""
-    tokens = _WORD.findall(re.sub(r"\s*\([^)]*\)|[,;]\s*$", "", source.strip()))
+    tokens = _WORD.findall(head(source))
     return bool(tokens) and tokens[-1][:1].isupper()
 
 
