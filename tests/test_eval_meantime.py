@@ -236,3 +236,14 @@ def test_a_stored_brief_of_another_text_is_refused(golds: dict[str, GoldArticle]
         cli, ["eval", str(MEANTIME), "--from-briefs", str(tmp_path), "--report", str(tmp_path / "r.json")]
     )
     assert result.exit_code == 2 and "a brief of another text" in result.output
+
+
+def test_ablation_runs_the_none_backend_and_scores_what_the_rules_find(tmp_path: Path) -> None:
+    report = tmp_path / "rules-only.json"
+    args = ["eval", str(MEANTIME), "--ablation", "--briefs", str(tmp_path / "briefs"), "--report", str(report)]
+    result = CliRunner().invoke(cli, args, terminal_width=200)
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text())
+    assert data["backend"] == "none" and data["overall"]["briefs"] == 10
+    assert all(a["prompt_tokens"] == 0 for a in data["articles"])  # no model read anything
+    assert data["overall"]["times_recall"] is not None and data["overall"]["who_precision"] is not None
