@@ -230,12 +230,19 @@ def test_eval_exits_1_when_every_brief_failed(tmp_path: Path) -> None:
     assert "every brief failed" in result.output and "Traceback" not in result.output
 
 
-def test_a_stored_brief_of_another_text_is_refused(golds: dict[str, GoldArticle], tmp_path: Path) -> None:
+def test_a_stored_brief_of_another_text_or_half_written_is_a_failed_row(
+    golds: dict[str, GoldArticle], tmp_path: Path
+) -> None:
     _store(tmp_path, golds["100911"], brief("another article"))
     result = CliRunner().invoke(
         cli, ["eval", str(MEANTIME), "--from-briefs", str(tmp_path), "--report", str(tmp_path / "r.json")]
     )
-    assert result.exit_code == 2 and "a brief of another text" in result.output
+    assert result.exit_code == 1 and "a brief of another text" in result.output  # its row failed: every brief did
+    (tmp_path / "meantime-dev__100911.json").write_text('{"headline": "half wri')
+    result = CliRunner().invoke(
+        cli, ["eval", str(MEANTIME), "--from-briefs", str(tmp_path), "--report", str(tmp_path / "r.json")]
+    )
+    assert result.exit_code == 1 and "not a brief" in result.output and "Traceback" not in result.output
 
 
 def test_ablation_runs_the_none_backend_and_scores_what_the_rules_find(tmp_path: Path) -> None:

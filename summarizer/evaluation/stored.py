@@ -3,9 +3,11 @@
 A directory holds one brief per article as Brief JSON, named by the gold
 file's name or the article id: ``<name>.json`` or ``<set>__<name>.json``
 (``eval-briefs/meantime-dev__10450.json``). A ``.err`` file of the same name
-records that the brief failed; its first line is the row's error. Articles
-with neither are skipped and counted, so a directory that holds briefs of the
-first 12 articles scores those 12.
+records that the brief failed; its first line is the row's error. A file
+that is not a brief (half written, say) or is a brief of another text is a
+failed row too: one article never stops the run. Articles with neither file
+are skipped and counted, so a directory that holds briefs of the first 12
+articles scores those 12.
 """
 
 from __future__ import annotations
@@ -38,16 +40,15 @@ def stored_score(directory: Path, gold: GoldArticle) -> tuple[ArticleScore | Non
         failed = _find(directory, gold, ".err")
         if failed is None:
             return None, None
-        reason = failed.read_text(encoding="utf-8", errors="replace").strip().splitlines()[:1] or ["failed"]
-        return failed_score(gold, reason[0][:300]), None
+        first = failed.read_text(encoding="utf-8", errors="replace").strip().splitlines()[:1] or ["failed"]
+        return failed_score(gold, first[0][:300]), None
     try:
         brief = Brief.model_validate_json(path.read_bytes())
     except (ValidationError, ValueError) as error:
-        raise ArticleError(f"{path}: not a brief ({error.__class__.__name__}); remove it or make it again") from None
+        return failed_score(gold, f"{path.name}: not a brief ({error.__class__.__name__}); make it again"), None
     if brief.article.chars != len(gold.article.text):
-        raise ArticleError(
-            f"{path}: a brief of another text ({brief.article.chars} characters, the gold has {len(gold.article.text)})"
-        )
+        other = f"{brief.article.chars} characters, the gold has {len(gold.article.text)}"
+        return failed_score(gold, f"{path.name}: a brief of another text ({other})"), None
     return score_brief(gold, brief, reused=True), brief
 
 
