@@ -31,7 +31,7 @@ from summarizer.llm.client import ChatClient
 from summarizer.llm.draft import draft_model
 from summarizer.llm.retry import RetryPolicy
 from tests.conftest import SEED
-from tests.fault_server import Reply, completion_with_content, error, fault_server
+from tests.fault_server import Reply, error, fault_server, schema_minimal
 
 REAL_EMBEDDED_ENDPOINT = EmbeddedBackend.endpoint
 """Saved before conftest's guard replaces it, for the test that fakes the llama.cpp binding."""
@@ -45,9 +45,8 @@ ARTICLES = [
 
 
 def minimal_reply(hang: float = 0.0) -> Reply:
-    """A completion holding the smallest draft the brief schema allows (what the ``none`` model writes)."""
-    content = json.dumps(minimal_instance(draft_model(1).model_json_schema()))
-    reply = completion_with_content(content)
+    """The answer the ``none`` model would give to each request (its schema's minimal instance)."""
+    reply = schema_minimal()
     reply.hang = hang
     return reply
 
@@ -315,7 +314,9 @@ def test_bring_your_own_openai_clients() -> None:
                 return await e.asummarize(ARTICLES[1])
 
         assert asyncio.run(run_async()).run.model == "served-model"
-        patched = instructor.from_openai(openai.OpenAI(base_url=server.url, api_key="k"), mode=instructor.Mode.JSON)
+        patched = instructor.from_openai(
+            openai.OpenAI(base_url=server.url, api_key="k"), mode=instructor.Mode.JSON_SCHEMA
+        )
         assert Summarizer("served-model", client=patched).summarize(ARTICLES[2]).headline
     assert len(server.requests) == 3
     assert not own.is_closed(), "the caller's client stays open: closing it is the caller's business"

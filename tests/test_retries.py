@@ -1,17 +1,23 @@
-"""Retry behaviour against a real misbehaving HTTP server on 127.0.0.1."""
+"""Retry behaviour against a real misbehaving HTTP server on 127.0.0.1.
+
+Its good answers are the ``none`` model's (the smallest draft the request's schema
+allows), so these tests of the transport hold whatever the prompts say.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import time
 
 import pytest
 
-from summarizer import BackendError, ModelOutputError, Summarizer
+from summarizer import ArticleError, BackendError, ModelOutputError, Summarizer
 from summarizer.llm.backends.model_store import DEFAULT_MODEL
 from summarizer.llm.backends.remote import RemoteBackend
 from summarizer.llm.retry import RetryPolicy
 from tests.conftest import SEED
-from tests.fault_server import Reply, completion_with_content, error, fault_server, ok
+from tests.fault_server import Reply, completion_with_content, error, fault_server, schema_minimal
 
 FAST = RetryPolicy(attempts=3, initial_wait=0.05, max_wait=3.0)
 
@@ -22,15 +28,16 @@ def summarizer_for(url: str, timeout: float = 10.0, retry: RetryPolicy = FAST) -
 
 
 def test_429_honours_retry_after() -> None:
-    with fault_server(error(429, **{"Retry-After": "1"}), ok()) as server, summarizer_for(server.url) as engine:
+    answer = minimal_completion()
+    with fault_server(error(429, **{"Retry-After": "1"}), answer) as server, summarizer_for(server.url) as engine:
         brief = engine.summarize(SEED.read_text())
     assert len(server.requests) == 2
     assert server.requests[1] - server.requests[0] >= 0.95
-    assert brief.who
+    assert brief.run.attempts == 2 and brief.sources
 
 
 def test_500_is_retried_with_backoff() -> None:
-    with fault_server(error(500), error(503), ok()) as server, summarizer_for(server.url) as engine:
+    with fault_server(error(500), error(503), minimal_completion()) as server, summarizer_for(server.url) as engine:
         brief = engine.summarize(SEED.read_text())
     assert len(server.requests) == 3
     assert brief.run.attempts == 3  # every HTTP request counts, transport retries included
@@ -53,8 +60,9 @@ def test_hang_past_timeout_is_retried_then_reported() -> None:
 
 
 def test_hang_then_answer_recovers() -> None:
-    with fault_server(Reply(hang=2.0, body=b"{}"), ok()) as server, summarizer_for(server.url, timeout=0.5) as engine:
-        assert engine.summarize(SEED.read_text()).who
+    hanging = Reply(hang=2.0, body=b"{}")
+    with fault_server(hanging, minimal_completion()) as server, summarizer_for(server.url, timeout=0.5) as engine:
+        assert engine.summarize(SEED.read_text()).run.attempts == 2
     assert len(server.requests) == 2
 
 
@@ -88,3 +96,96 @@ def test_model_answering_invalid_json_is_reasked_once_then_reported() -> None:
 def test_unreachable_server() -> None:
     with summarizer_for("http://127.0.0.1:9/v1") as engine, pytest.raises(BackendError, match="cannot reach"):
         engine.summarize(SEED.read_text())
+
+
+def minimal_completion() -> Reply:
+    """A valid answer whatever the prompts say: the smallest draft the schema allows (what ``none`` writes)."""
+    return schema_minimal()
+
+
+def one_line(error: BaseException) -> str:
+    text = str(error)
+    assert "\n" not in text and "<failed_attempts>" not in text and "Traceback" not in text
+    return text
+
+
+def test_every_http_request_and_its_tokens_are_counted() -> None:
+    """A 503, then an answer that does not validate (re-asked), then a valid one: three requests, and the tokens
+    of the answer that did not validate are counted too (the schema-minimal answer reports none)."""
+    bad = completion_with_content("Sure! {oops")
+    with fault_server(error(503), bad, minimal_completion()) as server, summarizer_for(server.url) as engine:
+        brief = engine.summarize(SEED.read_text())
+    usage = json.loads(bad.body)["usage"]
+    assert len(server.requests) == 3
+    assert brief.run.attempts == 3
+    assert (brief.run.prompt_tokens, brief.run.completion_tokens) == (
+        usage["prompt_tokens"],
+        usage["completion_tokens"],
+    )
+
+
+def test_retry_after_beyond_the_cap_fails_at_once_saying_when() -> None:
+    started = time.monotonic()
+    with fault_server(error(429, **{"Retry-After": "3600"})) as server, summarizer_for(server.url) as engine:
+        with pytest.raises(BackendError, match=r"asks to wait 3600s.*try again after \d{4}-\d\d-\d\d \d\d:\d\d UTC"):
+            engine.summarize(SEED.read_text())
+    assert len(server.requests) == 1
+    assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_timeout_is_a_total_deadline_not_per_read(mode: str) -> None:
+    """A server dripping one byte every 0.3 s would take minutes; a 2 s deadline cuts it off."""
+    dripping = minimal_completion()
+    dripping.drip = 0.3
+    started = time.monotonic()
+    once = RetryPolicy(attempts=1)
+    with fault_server(dripping) as server, summarizer_for(server.url, timeout=2.0, retry=once) as engine:
+        with pytest.raises(BackendError, match=r"did not answer within 2s") as raised:
+            if mode == "sync":
+                engine.summarize(SEED.read_text())
+            else:
+                asyncio.run(engine.asummarize(SEED.read_text()))
+    one_line(raised.value)
+    assert time.monotonic() - started < 6
+
+
+def test_context_overflow_says_the_article_is_too_long() -> None:
+    message = "the request exceeds the available context size, try increasing it"
+    body = json.dumps({"error": {"code": 400, "message": message, "type": "exceed_context_size_error"}}).encode()
+    with (
+        fault_server(Reply(400, body, {"Content-Type": "application/json"})) as server,
+        summarizer_for(server.url) as engine,
+    ):
+        with pytest.raises(ArticleError, match="article is too long") as raised:
+            engine.summarize(SEED.read_text())
+    assert "--model" not in one_line(raised.value)
+    assert len(server.requests) == 1
+
+
+def test_instructor_attempt_log_does_not_leak_into_errors() -> None:
+    with fault_server(completion_with_content("{oops")) as server, summarizer_for(server.url) as engine:
+        with pytest.raises(ModelOutputError) as raised:
+            engine.summarize(SEED.read_text())
+    assert "after 2 attempts" in one_line(raised.value)
+
+
+def test_async_retries_do_not_block_the_event_loop() -> None:
+    """Two briefs on one loop: one waits out a 1 s Retry-After while the other finishes."""
+    finished: list[str] = []
+
+    async def run(engine: Summarizer, label: str, text: str) -> None:
+        await engine.asummarize(text)
+        finished.append(label)
+
+    with fault_server(error(429, **{"Retry-After": "1"}), minimal_completion()) as server:
+        with summarizer_for(server.url) as engine:
+
+            async def both() -> None:
+                await asyncio.gather(
+                    run(engine, "retried", SEED.read_text()), run(engine, "plain", "A short one. It ends.")
+                )
+
+            asyncio.run(both())
+    assert sorted(finished) == ["plain", "retried"]
+    assert len(server.requests) == 3
