@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
+import subprocess
+import sys
+
 import summarizer
 from summarizer.schemas import schema_documents
 from tests.conftest import ROOT
@@ -24,6 +28,7 @@ def test_public_api_surface() -> None:
             "ArticleTrimmed",
             "BackendError",
             "Brief",
+            "BriefResult",
             "ConfigError",
             "Digest",
             "Event",
@@ -47,3 +52,25 @@ def test_public_api_surface() -> None:
     )
     for name in summarizer.__all__:
         assert hasattr(summarizer, name)
+
+
+def test_summarizer_surface() -> None:
+    """One engine, sync and async, one article or many, any backend or the caller's own client."""
+    engine = summarizer.Summarizer
+    for name in ("summarize", "map", "close", "client"):
+        assert callable(getattr(engine, name)) and not inspect.iscoroutinefunction(getattr(engine, name))
+    assert inspect.iscoroutinefunction(engine.asummarize)
+    assert inspect.isasyncgenfunction(engine.amap)
+    assert inspect.iscoroutinefunction(summarizer.asummarize)
+    parameters = inspect.signature(engine).parameters
+    assert list(parameters)[:2] == ["model", "client"]
+    assert all(p.kind is p.KEYWORD_ONLY for name, p in parameters.items() if name != "model")
+    assert list(inspect.signature(engine.map).parameters) == ["self", "articles", "concurrency"]
+    assert {"index", "article", "brief", "error"} <= set(summarizer.BriefResult.__dataclass_fields__)
+
+
+def test_schema_import_is_light() -> None:
+    """The public contract does not pay for the model client (timed in benchmarks/amap.py, not here)."""
+    code = "import sys, summarizer.schema; print(sorted(m for m in ('openai', 'instructor', 'httpx2') if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
