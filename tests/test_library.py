@@ -30,7 +30,7 @@ from summarizer.llm.backends.none import answer, minimal_instance
 from summarizer.llm.client import ChatClient
 from summarizer.llm.draft import draft_model
 from summarizer.llm.retry import RetryPolicy
-from tests.conftest import SEED
+from tests.conftest import SEED, run_cli
 from tests.fault_server import Reply, error, fault_server, schema_minimal
 
 REAL_EMBEDDED_ENDPOINT = EmbeddedBackend.endpoint
@@ -366,3 +366,10 @@ def test_public_brief_reads_fields_it_does_not_know() -> None:
     data["from_a_newer_writer"] = {"x": 1}
     data["run"]["new_counter"] = 3
     assert Brief.model_validate(data).run.backend == "none"
+
+
+def test_cli_model_none_marks_the_brief() -> None:
+    result = run_cli("brief", str(SEED), "--model", "none", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    run = json.loads(result.stdout)["run"]
+    assert (run["backend"], run["model"], run["completion_tokens"]) == ("none", "none", 0)
