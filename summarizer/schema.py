@@ -11,11 +11,16 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1"
-"""1.1: ``Actor.role`` became optional (the embedded model no longer writes roles)."""
+SCHEMA_VERSION = "1.2"
+"""1.1: ``Actor.role`` became optional (the embedded model no longer writes roles).
+1.2: every item says where it came from (``origin``) and how it was aligned (``alignment``); events may be
+``planned`` and carry their ``sources`` and ``figures``; a source lists every ``mentions`` of it; a time has an
+ISO ``value`` at its own granularity ("2020", "2024-03", "2025-08-17", "2008-W09")."""
 
 ActorKind = Literal["person", "organization", "group", "country"]
-EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear"]
+EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
+Origin = Literal["model", "rule"]
+Alignment = Literal["exact", "partial"]
 PlaceKind = Literal["country", "region", "city", "site"]
 UncertaintyLevel = Literal["low", "medium", "high"]
 UNCERTAINTY_LEVELS: tuple[UncertaintyLevel, ...] = get_args(UncertaintyLevel)
@@ -26,7 +31,8 @@ ReasonKind = Literal[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Unknown fields are ignored on read: a brief written by a newer summarizer must not break an older reader.
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class Span(_Model):
@@ -45,6 +51,12 @@ class Span(_Model):
 
 class Grounded(_Model):
     evidence: list[Span] = Field(min_length=1, description="Article sentences this item rests on.")
+    origin: Origin = Field(default="model", description="Who found the item: the model, or a rule over the text.")
+    alignment: Alignment = Field(
+        default="exact",
+        description="exact: the item's words are in the article as written; partial: found tolerantly "
+        "(titles, accents, spacing) or, for events, through the sentences the model cited.",
+    )
 
 
 class Actor(Grounded):
@@ -54,12 +66,24 @@ class Actor(Grounded):
     mention: Span = Field(description="Where the article names this actor.")
 
 
+class Figure(_Model):
+    """A number the article gives for an event ("at least around 20 arrests"), and who gave it."""
+
+    text: str = Field(description="The figure as written, e.g. 'as high as 50'.")
+    mention: Span
+    source: str | None = Field(default=None, description="Name from `sources` that gave the figure, if any.")
+
+
 class Event(Grounded):
     description: str
     status: EventStatus
     actors: list[str] = Field(default_factory=list, description="Names from `who` involved in the event.")
     places: list[str] = Field(default_factory=list, description="Names from `where` involved in the event.")
     times: list[str] = Field(default_factory=list, description="Time references from `when` for the event.")
+    sources: list[str] = Field(
+        default_factory=list, description="Names from `sources` who report the event (none: the outlet itself)."
+    )
+    figures: list[Figure] = Field(default_factory=list, description="Numbers given for the event, with who gave them.")
 
 
 class Place(Grounded):
@@ -70,8 +94,13 @@ class Place(Grounded):
 
 class TimeReference(Grounded):
     text: str = Field(description="The time expression as written, e.g. 'early Sunday'.")
-    date: dt.date | None = Field(default=None, description="Resolved against the published date when possible.")
-    precision: Literal["day", "month", "year"] | None = None
+    date: dt.date | None = Field(
+        default=None, description="Resolved against the published date when possible (first day of a month or year)."
+    )
+    precision: Literal["day", "week", "month", "year"] | None = None
+    value: str | None = Field(
+        default=None, description="ISO value at the expression's own granularity: '2020', '2024-03', '2025-08-17'."
+    )
     mention: Span
 
 
@@ -80,6 +109,9 @@ class Source(Grounded):
     anonymous: bool
     said: str = Field(description="What the source said, in short.")
     mention: Span
+    mentions: list[Span] = Field(
+        default_factory=list, description="Every place the article credits this source (pronouns included)."
+    )
 
 
 class UncertaintyReason(Grounded):

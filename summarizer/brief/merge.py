@@ -15,18 +15,24 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from summarizer.brief.align import MAX_EVIDENCE, Aligner, article_name, inside
+from summarizer.brief.events import ground_events, names_in
+from summarizer.brief.sources import find_sources
 from summarizer.llm.draft import Draft
-from summarizer.rules.attribution import find_doubts, find_sources, what_was_said
+from summarizer.nlp.entities import Entity, entities, kind_at
+from summarizer.rules.attribution import find_doubts
+from summarizer.rules.injection import addresses_model
 from summarizer.rules.kinds import kind_cue, set_in, written_as_place
-from summarizer.rules.names import is_dateline, is_heading, proper_names
+from summarizer.rules.names import is_dateline, is_heading, proper_names, same_name
 from summarizer.rules.places import find_countries, is_country
-from summarizer.rules.text import Found, normalize
-from summarizer.rules.times import find_times, resolve
+from summarizer.rules.text import Found, Sentence, normalize, stems
+from summarizer.rules.times import find_times, iso_value, resolve
 from summarizer.schema import (
     UNCERTAINTY_LEVELS,
     Actor,
     ActorKind,
+    Alignment,
     Event,
+    Origin,
     Place,
     PlaceKind,
     Source,
@@ -36,10 +42,20 @@ from summarizer.schema import (
 )
 
 NamedField = Literal["who", "where"]
-MAX_TIMES = 4
-LEAD_TIMES = 3
-"""Prose sentences at the top whose time expressions count even when no event cites them."""
+MAX_TIMES = 8
 MAX_PLACES = 12
+MAX_WHO = 12
+HEADLINE_CHARS = 70
+SUMMARY_CHARS = 240
+"""The draft's own bounds: a fallback from the article's words is no longer than the model's would be."""
+_PLACE_KINDS: dict[str, PlaceKind] = {"GPE": "city", "LOC": "region", "FAC": "site"}
+_DURATION = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)[- ](?:year|month|week|day|hour)s?(?:-old)?\b|\b(?:years|months|weeks|days|decades?)\b",
+    re.I,
+)
+"""Durations and ages ("five-year", "two weeks", "62-year-old") are not points in time."""
+_PRODUCT_AFTER = re.compile(r"[ -]?(?:[A-Z]{0,3}\d[\w-]*|OS\b|SDK\b)")
+"""A model number or product word right after a maker's name: "Boeing 787", "Airbus A380", "Mac OS"."""
 _DOUBTFUL = {"alleged", "claimed", "denied", "unclear"}
 
 
@@ -66,6 +82,8 @@ class GroundedDraft:
     sources: list[Source] = field(default_factory=list)
     reasons: list[UncertaintyReason] = field(default_factory=list)
     misses: list[NameMiss] = field(default_factory=list)
+    headline: str = ""
+    summary: str = ""
     unsupported: int = 0
     """Items without a name whose citations share nothing with the article."""
 
@@ -110,7 +128,7 @@ class Grounder(Aligner):
         who, where = _sorted_names(draft, self.index.text)
         for position, (name, kind) in enumerate(who):
             if found := locate("who", position, name):
-                out.who.append(self._actor(found, kind))
+                out.who.append(self._actor(found, kind, name))
         for position, (name, place_kind) in enumerate(where):
             if found := locate("where", position, name):
                 mention = self.span(found.start, found.end)
@@ -120,32 +138,47 @@ class Grounder(Aligner):
                         kind=place_kind,
                         mention=mention,
                         evidence=self.mention_evidence(found),
+                        alignment=_alignment(found, name),
                     )
                 )
+        self._retype(out)
         named_places = {normalize(p.mention.text) for p in out.where}
         for actor in out.who:
             if actor.kind == "country" and normalize(actor.mention.text) not in named_places:
-                out.where.append(Place(name=actor.name, kind="country", mention=actor.mention, evidence=actor.evidence))
+                out.where.append(
+                    Place(
+                        name=actor.name,
+                        kind="country",
+                        mention=actor.mention,
+                        evidence=actor.evidence,
+                        origin=actor.origin,
+                        alignment=actor.alignment,
+                    )
+                )
                 named_places.add(normalize(actor.mention.text))
         self._add_countries(out, named_places)
         self._add_located_names(out)
-        self._add_source_cues(out)
-        for event in draft.what:
-            evidence = self.cited_evidence(event.s, event.e)
-            if not evidence:
-                out.unsupported += 1
-                continue
+        self._add_named_entities(out)
+        out.sources = find_sources(self, draft.src)
+        events, unsupported = ground_events(self, draft.events(), out.sources)
+        out.unsupported += unsupported
+        for event in events:
             out.what.append(
-                Event(
-                    description=event.e,
-                    status=event.st,
-                    actors=self.named_in([a.name for a in out.who], [a.mention for a in out.who], evidence),
-                    places=self.named_in([p.name for p in out.where], [p.mention for p in out.where], evidence),
-                    evidence=evidence,
+                event.model_copy(
+                    update={
+                        "actors": self.named_in(
+                            [a.name for a in out.who], [a.mention for a in out.who], event.evidence
+                        ),
+                        "places": self.named_in(
+                            [p.name for p in out.where], [p.mention for p in out.where], event.evidence
+                        ),
+                    }
                 )
             )
-        self._add_acting_countries(out, [draft.h, *(event.e for event in draft.what)])
-        self._add_times(out)
+        out.headline = self.checked(draft.h, self.fallback_headline())
+        out.summary = self.checked(draft.sm, self.fallback_summary())
+        self._add_acting_countries(out, [draft.h, *(event.e for event in draft.events())])
+        self._add_times(out, draft.tm)
         self._add_doubt_cues(out)
         return out
 
@@ -196,57 +229,183 @@ class Grounder(Aligner):
             out.who.append(Actor(name=article_name(span), kind="country", mention=span, evidence=evidence))
             have.add(normalize(form))
 
-    def _actor(self, found: Found, kind: ActorKind) -> Actor:
+    def _actor(self, found: Found, kind: ActorKind, name: str | None = None) -> Actor:
         mention = self.span(found.start, found.end)
-        return Actor(name=article_name(mention), kind=kind, mention=mention, evidence=self.mention_evidence(found))
+        return Actor(
+            name=article_name(mention),
+            kind=kind,
+            mention=mention,
+            evidence=self.mention_evidence(found),
+            alignment=_alignment(found, name),
+        )
 
-    def _add_times(self, out: GroundedDraft) -> None:
-        """Time expressions of the events' sentences, then of the first prose sentences; datelines and headings skipped."""
-        sentences = [self.index.sentence_at(e.start) for event in out.what for e in event.evidence]
-        lead = [s for s in self.index.sentences if not (is_dateline(s.text) or is_heading(s.text))][:LEAD_TIMES]
-        seen: set[str] = set()
-        for sentence in dict.fromkeys(s for s in [*sentences, *lead] if s is not None):
-            if is_dateline(sentence.text) or is_heading(sentence.text):
-                continue
-            for start, end in find_times(sentence.text):
-                mention = self.span(sentence.start + start, sentence.start + end)
-                if normalize(mention.text) in seen or len(out.when) >= MAX_TIMES:
-                    continue
-                seen.add(normalize(mention.text))
-                resolved, precision = resolve(mention.text, self.published)
-                out.when.append(
-                    TimeReference(
-                        text=mention.text,
-                        date=resolved,
-                        precision=precision,
-                        mention=mention,
-                        evidence=[self.sentence_span(sentence)],
+    def _retype(self, out: GroundedDraft) -> None:
+        """The recognizer's reading of each mention decides its kind where the name's own words do not.
+
+        "Boeing" filed as a person becomes an organization, "Ars Technica" filed
+        as a city moves to who, "February" or a product is neither a who nor a
+        where. Word cues ("... Council", "... Stadium"), the country list and
+        places the text writes as places ("in Kati") keep their say.
+        """
+        text = self.index.text
+        who: list[Actor] = []
+        moved: list[Place] = []
+        for actor in out.who:
+            kind = kind_at(text, actor.mention.start, actor.mention.end)
+            if actor.kind == "country" or kind_cue(actor.name) is not None or kind is None:
+                who.append(actor)
+            elif kind == "person" or kind == "organization":
+                who.append(actor.model_copy(update={"kind": kind}))
+            elif kind == "place":
+                moved.append(
+                    Place(
+                        name=actor.name,
+                        kind="city",
+                        mention=actor.mention,
+                        evidence=actor.evidence,
+                        origin=actor.origin,
+                        alignment=actor.alignment,
                     )
                 )
+        where: list[Place] = []
+        for place in [*out.where, *moved]:
+            kind = kind_at(text, place.mention.start, place.mention.end)
+            placed = place.kind == "country" or kind_cue(place.name) is not None or written_as_place(place.name, text)
+            if placed or kind is None or kind == "place":
+                where.append(place)
+            elif kind == "person" or kind == "organization":
+                found = Found(place.mention.start, place.mention.end, place.mention.text, True)
+                who.append(self._actor(found, kind).model_copy(update={"origin": place.origin}))
+        out.who, out.where = [a for a in (self._as_maker(actor) for actor in who) if a is not None], where
+
+    def _as_maker(self, actor: Actor) -> Actor | None:
+        """The actor at a mention that names the maker, not its product ("Boeing", not "Boeing 787").
+
+        An organization named only in product names ("Airbus A380") is a product, not a who.
+        """
+        if actor.kind != "organization" or not _PRODUCT_AFTER.match(self.index.text, actor.mention.end):
+            return actor
+        for match in re.finditer(rf"(?<!\w){re.escape(actor.mention.text)}(?!\w)", self.index.text):
+            if not _PRODUCT_AFTER.match(self.index.text, match.end()):
+                found = Found(match.start(), match.end(), match.group(), True)
+                moved = self._actor(found, actor.kind, actor.name)
+                return moved.model_copy(update={"origin": actor.origin, "alignment": actor.alignment})
+        return None
+
+    def _add_named_entities(self, out: GroundedDraft) -> None:
+        """People, organizations and places the recognizer finds in the prose that the brief lacks, most named first."""
+        text = self.index.text
+        have = [a.name for a in out.who] + [p.name for p in out.where]
+        prose = [s for s in self.index.sentences if not (is_heading(s.text) or is_dateline(s.text))]
+        counts: dict[str, int] = {}
+        first: dict[str, Entity] = {}
+        for entity in entities(text):
+            if entity.kind not in {"person", "organization", "place"}:
+                continue
+            if not any(s.start <= entity.start and entity.end <= s.end for s in prose):
+                continue
+            name = " ".join(text[entity.start : entity.end].split()).removesuffix("'s").removesuffix("’s")
+            if not name[:1].isupper() or addresses_model(self.index.sentence_at(entity.start).text):  # type: ignore[union-attr]
+                continue
+            key = next((k for k in first if same_name(k, name)), name)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, entity)
+        for name in sorted(first, key=lambda k: (-counts[k], first[k].start)):
+            entity = first[name]
+            if any(same_name(name, h) for h in have) or is_country(name) or _PRODUCT_AFTER.match(text, entity.end):
+                continue
+            found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
+            cue = kind_cue(name)
+            if entity.kind == "place" or cue in {"site", "city"} or written_as_place(name, text):
+                if len(out.where) >= MAX_PLACES or cue in {"person", "organization"}:
+                    continue
+                place_kind: PlaceKind = "site" if cue == "site" else _PLACE_KINDS.get(entity.label, "city")
+                mention = self.span(found.start, found.end)
+                out.where.append(
+                    Place(
+                        name=article_name(mention),
+                        kind=place_kind,
+                        mention=mention,
+                        evidence=self.mention_evidence(found),
+                        origin="rule",
+                    )
+                )
+            elif len(out.who) < MAX_WHO:
+                kind: ActorKind = "organization" if cue == "organization" else entity.kind  # type: ignore[assignment]
+                out.who.append(self._actor(found, kind).model_copy(update={"origin": "rule"}))
+            have.append(name)
+
+    def _add_times(self, out: GroundedDraft, drafted: list[str]) -> None:
+        """Time expressions of the prose, in order: the rules' and the recognizer's, then the model's; datelines skipped.
+
+        Each is resolved against the published date at its own granularity
+        (a year is "2020", a month "2024-03"); durations ("five-year") are not times.
+        """
+        text = self.index.text
+        found: dict[tuple[int, int], Origin] = {}
+        for prose in self.index.sentences:
+            if is_dateline(prose.text) or is_heading(prose.text) or addresses_model(prose.text):
+                continue
+            for start, end in find_times(prose.text):
+                found[(prose.start + start, prose.start + end)] = "rule"
+        for entity in entities(text):
+            if entity.label == "DATE" and not _overlapping(found, entity.start, entity.end):
+                holder = self.index.sentence_at(entity.start)
+                if holder and not (is_dateline(holder.text) or is_heading(holder.text)):
+                    found[(entity.start, entity.end)] = "rule"
+        for expression in drafted:
+            hit = self.locate(expression)
+            if hit is not None and not _overlapping(found, hit.start, hit.end):
+                found[(hit.start, hit.end)] = "model"
+        seen: set[str] = set()
+        for (start, end), origin in sorted(found.items()):
+            mention = self.span(start, end)
+            resolved, precision = resolve(mention.text, self.published)
+            key = normalize(mention.text)
+            if key in seen or len(out.when) >= MAX_TIMES or (resolved is None and _DURATION.search(mention.text)):
+                continue
+            sentence = self.index.sentence_at(start)
+            seen.add(key)
+            out.when.append(
+                TimeReference(
+                    text=mention.text,
+                    date=resolved,
+                    precision=precision,
+                    value=iso_value(resolved, precision),
+                    mention=mention,
+                    evidence=[self.sentence_span(sentence)] if sentence else [mention],
+                    origin=origin,
+                )
+            )
         for position, event in enumerate(out.what):
             times = [t.text for t in out.when if inside(t.mention, event.evidence)]
             if times:
                 out.what[position] = event.model_copy(update={"times": times})
 
-    def _add_source_cues(self, out: GroundedDraft) -> None:
-        """Add attributed speakers the model missed (see attribution.py)."""
-        cues = []
-        found = find_sources(self.index)
-        out.sources = [
-            s for s in out.sources if not any(c.start < s.mention.end and s.mention.start < c.end for c in found)
-        ]
-        for cue in found:
-            phrase = self.index.text[cue.start : cue.end]
-            cues.append(
-                Source(
-                    name=phrase,
-                    anonymous=cue.anonymous,
-                    said=what_was_said(cue),
-                    mention=self.span(cue.start, cue.end),
-                    evidence=[self.sentence_span(cue.sentence)],
-                )
-            )
-        out.sources = sorted([*out.sources, *cues], key=lambda s: s.mention.start)
+    def checked(self, written: str, fallback: str) -> str:
+        """The model's headline or summary when the article bears it out, else the article's own words.
+
+        Borne out: every name it uses is in the article, and its content words
+        come from article sentences that do not address the model.
+        """
+        prose = [s for s in self.index.sentences if not addresses_model(s.text)]
+        have = set().union(*(stems(s.text) for s in prose)) if prose else set()
+        wanted = stems(written)
+        names_ok = all(self.locate(word) is not None for word in names_in(written))
+        if wanted and names_ok and len(wanted & have) * 2 >= len(wanted):
+            return written
+        return fallback
+
+    def fallback_headline(self) -> str:
+        prose = self._prose()
+        return _shorten(prose[0].text if prose else self.index.text, HEADLINE_CHARS)
+
+    def fallback_summary(self) -> str:
+        prose = [s for s in self._prose() if not is_heading(s.text)]
+        return _shorten(prose[0].text if prose else self.index.text, SUMMARY_CHARS)
+
+    def _prose(self) -> list[Sentence]:
+        return [s for s in self.index.sentences if not (is_dateline(s.text) or addresses_model(s.text))]
 
     def _add_doubt_cues(self, out: GroundedDraft) -> None:
         """Add allegations, missing information, conflicting figures and unnamed sourcing."""
@@ -285,3 +444,17 @@ def _sorted_names(draft: Draft, text: str) -> tuple[list[tuple[str, ActorKind]],
         else:
             where.append((place.n, place.t if cue is None else cue))
     return who, where
+
+
+def _alignment(found: Found, name: str | None) -> Alignment:
+    """Exact when the article writes the name as the model did; partial when found tolerantly."""
+    return "exact" if name is not None and found.text == name.strip() else "partial"
+
+
+def _overlapping(found: dict[tuple[int, int], Origin], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in found)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"

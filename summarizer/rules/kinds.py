@@ -40,7 +40,10 @@ PLACE_PREFIXES = ("municipality of", "city of", "town of", "village of", "provin
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-_LOCATIVE = r"(?:in|near|across|downtown|throughout)\s+(?:the\s+)?"
+_LOCATIVE = (
+    r"(?:in|near|across|downtown|throughout|outside|(?:on\s+)?the\s+outskirts\s+of|suburbs?\s+of|"
+    r"(?:north|south|east|west)(?:east|west)?\s+of)\s+(?:the\s+)?"
+)
 
 
 _DASH = r"(?:\u2014|\u2013|\u2015|--)"

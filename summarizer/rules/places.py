@@ -67,6 +67,8 @@ def is_country(name: str) -> bool:
 
 def _name_follows(text: str, end: int) -> bool:
     """ "Chad Smith", "Georgia Tech": a capitalised word right after, in the same sentence."""
+    if text[end : end + 1] == "$":  # "US$40 billion": a currency, not the country
+        return True
     return text[end - 1] != "." and re.match(r"[ \t]+[A-Z][a-z]", text[end:]) is not None
 
 

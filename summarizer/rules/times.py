@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Literal
 
-Precision = Literal["day", "month", "year"]
+Precision = Literal["day", "week", "month", "year"]
 
 _MONTH_TABLE = [
     ("january", "jan"),
@@ -52,6 +52,16 @@ def resolve(expression: str, published: date | None) -> tuple[date | None, Preci
     return _relative(text, published)
 
 
+def _nearest(published: date, month: int, day: int) -> date | None:
+    """A month and day without a year: the occurrence nearest the published date, before or after.
+
+    News tells what happened and what is coming: "on October 25" in an
+    article of October 20 is five days ahead, not a year back.
+    """
+    candidates = [d for year in (published.year - 1, published.year, published.year + 1) if (d := _safe(year, month, day))]
+    return min(candidates, key=lambda d: abs((d - published).days), default=None)
+
+
 def _safe(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -72,19 +82,44 @@ def _absolute(text: str, published: date | None) -> tuple[date | None, Precision
         if m := (_MONTH_DAY.search(text) or _DAY_MONTH.search(text)):
             month_name, day = (m[1], m[2]) if m[1] in _MONTHS else (m[2], m[1])
             month = _MONTHS[month_name]
-            year = published.year - (1 if (month, int(day)) > (published.month, published.day) else 0)
-            return _safe(year, month, int(day)), "day"
+            return _nearest(published, month, int(day)), "day"
         m = _MONTH_ONLY.search(text)
         if m and (m[1] != "may" or re.search(r"\bin may\b", text)):
             month = _MONTHS[m[1]]
-            year = published.year - (1 if month > published.month else 0)
-            return date(year, month, 1), "month"
+            nearest = _nearest(published, month, 1)
+            return (nearest.replace(day=1) if nearest else None), "month"
     if m := _YEAR.search(text):
         return date(int(m[1]), 1, 1), "year"
     return None, None
 
 
+def iso_value(day: date | None, precision: Precision | None) -> str | None:
+    """The ISO value at the expression's own granularity: a year is "2020", a month "2024-03", a week "2008-W09"."""
+    if day is None or precision is None:
+        return None
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if precision == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return day.isoformat()
+
+
+_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+_UNIT = re.compile(r"\b(last|past|previous|this|current|next|coming)\s+(week|month|year)\b")
+
+
 def _relative(text: str, published: date) -> tuple[date | None, Precision | None]:
+    if m := _UNIT.search(text):
+        shift, unit = _SHIFT[m[1]], m[2]
+        if unit == "week":
+            return published + timedelta(weeks=shift), "week"
+        if unit == "month":
+            month = published.month - 1 + shift
+            return date(published.year + month // 12, month % 12 + 1, 1), "month"
+        return date(published.year + shift, 1, 1), "year"
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", text):
         return published, "day"
     if re.search(r"\b(yesterday|last night)\b", text):

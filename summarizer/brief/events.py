@@ -1,0 +1,98 @@
+"""What happened: the model's events, checked against their evidence, with status, sources and figures.
+
+An event is kept only when the sentences it cites support it: they share the
+statement's content words, every name the statement uses is in the article,
+and they are not text addressed to the model. How sure the article is of it
+is read off the event's verb (nlp/factuality.py) when the parse finds it
+there ("will sign" is planned, "did not attend" denied), else the model's
+status stands. Who reports it and the numbers given for it come from the
+same sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.brief.align import MAX_EVIDENCE, Aligner
+from summarizer.llm.draft import EVENT_CHARS, DraftEvent
+from summarizer.nlp.clauses import main_clause
+from summarizer.nlp.entities import entities
+from summarizer.nlp.factuality import anchor, status_of
+from summarizer.rules.injection import addresses_model
+from summarizer.rules.text import STOPWORDS, TITLES, normalize, stems
+from summarizer.schema import Event, Figure, Source, Span
+
+FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+MAX_FIGURES = 4
+_NAME_WORD = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
+
+
+def names_in(statement: str) -> list[str]:
+    """Capitalised words after the first, titles and function words aside: the names a statement uses."""
+    return [w for w in _NAME_WORD.findall(statement) if normalize(w) not in STOPWORDS | TITLES]
+
+
+def supported(aligner: Aligner, statement: str, evidence: list[Span]) -> bool:
+    """The evidence shares the statement's content words, and the article has every name it uses."""
+    wanted = stems(statement)
+    have = set().union(*(stems(span.text) for span in evidence)) if evidence else set()
+    if not wanted or len(wanted & have) < min(2, len(wanted)):
+        return False
+    return all(aligner.locate(word) is not None for word in names_in(statement))
+
+
+def ground_events(aligner: Aligner, drafted: list[DraftEvent], sources: list[Source]) -> tuple[list[Event], int]:
+    """The events that hold, and how many were dropped as unsupported."""
+    text = aligner.index.text
+    figures = [e for e in entities(text) if e.label in FIGURE_LABELS]
+    kept: list[Event] = []
+    dropped = 0
+    for event in drafted:
+        evidence = [s for s in aligner.cited_evidence(event.s, event.e) if not addresses_model(s.text)]
+        if not evidence or not supported(aligner, event.e, evidence):
+            dropped += 1
+            continue
+        statement = _statement(text, event.e, evidence[0])
+        if any(normalize(e.description) == normalize(statement) or e.evidence[0] == evidence[0] for e in kept):
+            continue
+        verbs = [v for span in evidence if (v := anchor(text, span.start, span.end, event.e)) is not None]
+        status = status_of(verbs[0]) if verbs else event.st
+        reporters = [s.name for s in sources if any(_overlaps(e, span) for e in s.evidence for span in evidence)]
+        given = [
+            Figure(text=text[f.start : f.end], mention=aligner.span(f.start, f.end), source=_who_gave(f.start, sources))
+            for f in figures
+            if any(span.start <= f.start and f.end <= span.end for span in evidence)
+        ][:MAX_FIGURES]
+        kept.append(
+            Event(
+                description=statement,
+                status=status,
+                evidence=evidence[:MAX_EVIDENCE],
+                sources=list(dict.fromkeys(reporters)),
+                figures=given,
+                alignment="partial",
+            )
+        )
+    return kept, dropped
+
+
+def _statement(text: str, written: str, sentence: Span) -> str:
+    """The model's statement, unless it merely copies the sentence's opening words: then the sentence's main clause."""
+    said, opening = normalize(written).split(), normalize(sentence.text).split()
+    copied = len(said) >= 4 and opening[: len(said)] == said
+    cut = len(written) >= EVENT_CHARS - 3
+    if copied or cut:
+        return main_clause(text, sentence.start, sentence.end) or written
+    return written
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _who_gave(offset: int, sources: list[Source]) -> str | None:
+    """The source credited in the sentence that holds the figure."""
+    for source in sources:
+        if any(e.start <= offset < e.end for e in source.evidence):
+            return source.name
+    return None

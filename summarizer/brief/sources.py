@@ -1,0 +1,155 @@
+"""Who said what: the parse's attributions and the model's sources, one item per source.
+
+Every attribution spaCy's parse shows (nlp/speakers.py) is grouped by who
+speaks: one person's mentions ("Afghan Ambassador Hamdullah Mohib",
+"Ambassador Mohib", a later "he said") become one source with every mention
+and the sentences of what they said; an unnamed source is grouped by its own
+description ("a security source" twice is one source). The model's sources
+are kept when the article names them in a sentence the model cited, and
+merged into the parse's when they name the same source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from summarizer.brief.align import Aligner
+from summarizer.llm.draft import DraftSource
+from summarizer.nlp.entities import entities
+from summarizer.nlp.speakers import Attribution, attributions
+from summarizer.rules.injection import addresses_model
+from summarizer.rules.names import same_name
+from summarizer.rules.text import normalize
+from summarizer.schema import Source, Span
+
+MAX_SOURCES = 16
+MAX_SOURCE_EVIDENCE = 3
+"""Sentences of what one source said: enough to check them, few enough to read."""
+SAID_CHARS = 280
+"""What a source said, in short: a long quote ends at a sentence or word boundary, with an ellipsis."""
+_DETERMINERS = ("a ", "an ", "the ", "another ", "one ")
+
+
+@dataclass
+class _Group:
+    name: str
+    anonymous: bool
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    said: list[Attribution] = field(default_factory=list)
+    origin: str = "rule"
+    exact: bool = True
+
+
+def find_sources(aligner: Aligner, drafted: list[DraftSource]) -> list[Source]:
+    """Sources from the parse, merged with the model's, in order of first mention."""
+    text = aligner.index.text
+    people = [(e.start, e.end) for e in entities(text) if e.label in {"PERSON", "ORG"}]
+    groups: list[_Group] = []
+    for attribution in attributions(text):
+        if addresses_model(text[attribution.sentence[0] : attribution.sentence[1]]):
+            continue
+        start, end = attribution.source
+        name = _name_in(text, start, end, people) if not attribution.anonymous else text[start:end]
+        group = _group_for(groups, name, attribution.anonymous)
+        if group is None:
+            group = _Group(name=" ".join(name.split()), anonymous=attribution.anonymous)
+            groups.append(group)
+        if (start, end) not in group.mentions:
+            group.mentions.append((start, end))
+        group.said.append(attribution)
+    for source in drafted:
+        _add_drafted(aligner, groups, source)
+    return [_source(aligner, g) for g in sorted(groups, key=lambda g: g.mentions[0][0])[:MAX_SOURCES]]
+
+
+def _name_in(text: str, start: int, end: int, people: list[tuple[int, int]]) -> str:
+    """The person or organization name inside a source phrase ("Malian sociologist Oumar Maiga" -> "Oumar Maiga")."""
+    inside = [(s, e) for s, e in people if start <= s and e <= end]
+    if not inside:
+        return text[start:end]
+    s, e = max(inside, key=lambda span: span[1] - span[0])
+    return text[s:e]
+
+
+def _group_for(groups: list[_Group], name: str, anonymous: bool) -> _Group | None:
+    key = _description(name)
+    for group in groups:
+        if group.anonymous != anonymous:
+            continue
+        if anonymous and _description(group.name) == key:
+            return group
+        if not anonymous and same_name(group.name, name):
+            if len(name) > len(group.name):
+                group.name = " ".join(name.split())  # the fuller form names the source
+            return group
+    return None
+
+
+def _description(phrase: str) -> str:
+    folded = normalize(phrase)
+    for determiner in _DETERMINERS:
+        folded = folded.removeprefix(determiner)
+    return folded
+
+
+def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource) -> None:
+    """The model's source, when a cited sentence names it; merged into the parse's group of the same source."""
+    found = aligner.locate(source.n)
+    if found is None:
+        return
+    for group in groups:
+        if any(start < found.end and found.start < end for start, end in group.mentions) or same_name(
+            group.name, source.n
+        ):
+            return
+    cited = [aligner.index.sentence(n) for n in source.s]
+    named = [
+        s
+        for s in cited
+        if s is not None and aligner.index.normalized.find(found.text, within=(s.start, s.end)) is not None
+    ]
+    if not named or any(addresses_model(s.text) for s in named):
+        return
+    anonymous = not any(ch.isupper() for ch in found.text[1:]) and not found.text.isupper()
+    group = _Group(name=" ".join(found.text.split()), anonymous=anonymous, origin="model", exact=found.text == source.n)
+    group.mentions.append((found.start, found.end))
+    sentence = named[0]
+    span = (sentence.start, sentence.end)
+    group.said.append(Attribution((found.start, found.end), (found.start, found.end), None, span, anonymous))
+    groups.append(group)
+
+
+def _source(aligner: Aligner, group: _Group) -> Source:
+    mentions = [aligner.span(start, end) for start, end in sorted(group.mentions)]
+    sentences: dict[int, Span] = {}
+    for attribution in group.said:
+        sentence = aligner.index.sentence_at(attribution.cue[0]) or aligner.index.sentence_at(attribution.source[0])
+        if sentence is not None:
+            sentences.setdefault(sentence.start, aligner.sentence_span(sentence))
+    evidence = list(sentences.values())[:MAX_SOURCE_EVIDENCE] or [mentions[0]]
+    first = mentions[0]
+    return Source(
+        name=group.name,
+        anonymous=group.anonymous,
+        said=_said(aligner, group.said[0]),
+        mention=first,
+        mentions=mentions,
+        evidence=evidence,
+        origin="model" if group.origin == "model" else "rule",
+        alignment="exact" if group.exact else "partial",
+    )
+
+
+def _said(aligner: Aligner, attribution: Attribution) -> str:
+    """What was attributed, whole when short; a long one ends at its last sentence or word within the limit."""
+    text = aligner.index.text
+    start, end = attribution.content or attribution.sentence
+    sentence = aligner.index.sentence_at(attribution.cue[0])
+    if sentence is not None and start < sentence.end and sentence.start < end:  # the parse's sentences may be longer
+        start, end = max(start, sentence.start), min(end, sentence.end)
+    said = " ".join(text[start:end].split()).strip(" ,;:\u201c\u201d\"'")
+    if len(said) <= SAID_CHARS:
+        return said
+    cut = said[:SAID_CHARS]
+    stop = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    return cut[: stop + 1] if stop > SAID_CHARS // 2 else cut.rsplit(" ", 1)[0] + "\u2026"

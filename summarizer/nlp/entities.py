@@ -1,0 +1,53 @@
+"""Typed names from spaCy's named-entity recognizer (English, OntoNotes labels).
+
+The small model files names in whichever list it is writing ("Boeing" as a
+person, "February" as a city); the recognizer reads each mention in context,
+so its label decides the kind of a name the model found, and its PERSON, ORG
+and place entities add the names the model left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from summarizer.nlp.pipeline import parse
+
+Kind = Literal["person", "organization", "place", "time", "other"]
+
+LABEL_KINDS: dict[str, Kind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "DATE": "time",
+    "TIME": "time",
+}
+"""OntoNotes labels as brief kinds; every other label (NORP, PRODUCT, WORK_OF_ART, EVENT, LAW, numbers) is "other"."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    label: str
+
+    @property
+    def kind(self) -> Kind:
+        return LABEL_KINDS.get(self.label, "other")
+
+
+def entities(text: str) -> list[Entity]:
+    """Every named entity in the text, in order."""
+    return [Entity(ent.start_char, ent.end_char, ent.label_) for ent in parse(text).ents]
+
+
+def kind_at(text: str, start: int, end: int) -> Kind | None:
+    """The kind of the entity that covers most of [start, end), or None when no entity overlaps it."""
+    best: tuple[int, Kind] | None = None
+    for entity in entities(text):
+        overlap = min(end, entity.end) - max(start, entity.start)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, entity.kind)
+    return best[1] if best else None

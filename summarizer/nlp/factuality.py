@@ -1,0 +1,75 @@
+"""How sure the article is of an event, read off the event's verb in the parse (English).
+
+The model says what happened; whether the article tells it as fact, as a
+plan, as possible or as denied is marked on the verb itself: "will sign",
+"plans to buy", "may have", "did not attend", "allegedly took". The verb is
+found in the event's evidence sentence by the statement's words; its
+auxiliaries, negation, adverbs and governing verbs give the status.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from summarizer.nlp.pipeline import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Status = Literal["confirmed", "alleged", "denied", "unclear", "planned"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_MODAL_AUX = frozenset({"may", "might", "could", "would", "should"})
+_PLANNING = frozenset(
+    {"plan", "intend", "expect", "schedule", "aim", "set", "propose", "prepare", "seek", "hope", "want"}
+)
+_ALLEGING = frozenset({"allege", "accuse", "suspect", "charge"})
+_HEDGES = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly"})
+_STEM = 5
+
+
+def _stems(words: str) -> set[str]:
+    return {w.lower()[:_STEM] for w in words.split() if len(w) > 2 and w.isalpha()}
+
+
+def anchor(text: str, start: int, end: int, statement: str) -> Token | None:
+    """The verb (else noun) of the sentence in [start, end) that the statement names."""
+    wanted = _stems(statement)
+    doc = parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not wanted:
+        return None
+    candidates = [
+        t
+        for t in span
+        if t.pos_ in {"VERB", "NOUN"} and (t.lemma_.lower()[:_STEM] in wanted or t.lower_[:_STEM] in wanted)
+    ]
+    verbs = [t for t in candidates if t.pos_ == "VERB"]
+    chosen = verbs or candidates
+    return chosen[0] if chosen else None
+
+
+def status_of(verb: Token) -> Status:
+    """The status the sentence gives the event whose verb this is."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "denied"
+    aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    if aux & _FUTURE_AUX or ({"going", "to"} <= aux):
+        return "planned"
+    if any(c.lower_ in _HEDGES for c in children) or any(a.lower_ in _HEDGES for a in verb.ancestors):
+        return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
+    if aux & _MODAL_AUX:
+        return "unclear"
+    governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
+    if governor is not None and governor.lemma_.lower() in _PLANNING:
+        return "planned"
+    if governor is not None and governor.lemma_.lower() in _ALLEGING:
+        return "alleged"
+    if verb.dep_ == "amod" and verb.lower_ in {"alleged", "suspected", "planned", "proposed"}:
+        return "alleged" if verb.lower_ in {"alleged", "suspected"} else "planned"
+    if any(c.lower_ in {"alleged", "suspected"} and c.dep_ == "amod" for c in children):
+        return "alleged"
+    if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
+        return "planned"
+    return "confirmed"

@@ -1,0 +1,285 @@
+"""Who says what, from spaCy's dependency parse (English).
+
+A source is the subject of a reporting verb ("the lawmaker claimed", "said
+Oumar Maiga", "officials told AFP"), the object of "according to", or the
+agent of a passive report ("was told by X"). Reading the parse rather than
+word patterns catches sources anywhere in a sentence (after a quote, before a
+long apposition, with a verb the list of patterns never had) and keeps clause
+openers, numbers and relative pronouns out. "He said" / "she said" is
+resolved to the last named person before it; other pronouns are left out,
+since a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from summarizer.nlp.pipeline import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+REPORTING = frozenset(
+    [
+        "say",
+        "tell",
+        "claim",
+        "confirm",
+        "corroborate",
+        "add",
+        "report",
+        "announce",
+        "deny",
+        "insist",
+        "warn",
+        "explain",
+        "note",
+        "acknowledge",
+        "testify",
+        "write",
+        "tweet",
+        "post",
+        "argue",
+        "believe",
+        "think",
+        "accuse",
+        "suggest",
+        "predict",
+        "admit",
+        "state",
+        "declare",
+        "reveal",
+        "urge",
+        "ask",
+        "charge",
+        "complain",
+        "contend",
+        "maintain",
+        "allege",
+        "assert",
+        "estimate",
+        "respond",
+        "reply",
+        "vow",
+        "pledge",
+        "promise",
+        "criticize",
+        "criticise",
+        "praise",
+        "recall",
+        "concede",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "observe",
+        "comment",
+        "caution",
+        "blame",
+        "question",
+        "dispute",
+        "agree",
+        "disagree",
+        "conclude",
+        "indicate",
+        "hope",
+        "fear",
+        "expect",
+        "demand",
+        "propose",
+        "recommend",
+        "advise",
+        "mention",
+        "describe",
+        "speculate",
+        "suspect",
+        "doubt",
+        "insist",
+        "threaten",
+        "boast",
+        "lament",
+        "acknowledge",
+        "announce",
+        "decline",
+        "refuse",
+        "insist",
+        "predict",
+        "forecast",
+        "calculate",
+        "find",
+        "call",
+        "reject",
+        "rule",
+        "rate",
+        "oppose",
+        "support",
+        "view",
+        "discuss",
+        "speak",
+        "talk",
+        "disclose",
+        "propose",
+        "vote",
+        "express",
+        "highlight",
+    ]
+)
+"""English lemmas of verbs that attribute speech or a view to their subject."""
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_SKIP_SUBJECTS = frozenset(
+    {"it", "this", "that", "which", "what", "who", "whom", "there", "these", "those", "i", "we", "you", "they", "one"}
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "prep", "appos"})
+"""Dependents that end a source phrase when they follow its head ("Smith, who ...", "the aide, a lawyer")."""
+_KEEP_PREP = frozenset({"of", "for", "at", "to", "from", "with"})
+"""Prepositions that stay inside a description ("a member of the council", "a spokesman for the ministry")."""
+MAX_SOURCE_TOKENS = 12
+_NAMED_LABELS = frozenset({"PERSON", "ORG"})
+_LISTENER_VERBS = frozenset({"tell", "ask", "urge", "warn", "advise"})
+"""Their object is who was told, not what."""
+_PERSON_LOOKBACK = 3
+"""Sentences back to look for the person a "he said" refers to."""
+
+
+_TRANSCRIPT = re.compile(
+    r"^[ \t\"\u201c]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?P<said>\S.*)$", re.M
+)
+"""A line of an interview transcript: "PENCE: Well, Chris, ..." (the speaker's name, a colon, what was said)."""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attributed statement: the source phrase, the cue, and what was attributed (offsets into the text)."""
+
+    source: tuple[int, int]
+    cue: tuple[int, int]
+    content: tuple[int, int] | None
+    sentence: tuple[int, int]
+    anonymous: bool
+    resolved_from_pronoun: bool = False
+
+
+def attributions(text: str) -> list[Attribution]:
+    """Every attribution spaCy's parse shows, in text order."""
+    doc = parse(text)
+    found: list[Attribution] = []
+    last_person: list[tuple[int, tuple[int, int]]] = []  # (sentence index, source span) of named persons
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            for head, cue in _sources_of(token):
+                if head.lower_ in PERSON_PRONOUNS and head.dep_ in _SUBJECT_DEPS:
+                    recent = [span for at, span in last_person if number - at <= _PERSON_LOOKBACK]
+                    if recent:
+                        found.append(
+                            Attribution(
+                                recent[-1], cue, _content(token), _bounds(sentence), False, resolved_from_pronoun=True
+                            )
+                        )
+                    continue
+                if head.pos_ == "PRON" or head.lower_ in _SKIP_SUBJECTS or head.like_num or head.ent_type_ == "DATE":
+                    continue
+                phrase = _phrase(head)
+                span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+                anonymous = not _named(head, phrase)
+                found.append(Attribution(span, cue, _content(token), _bounds(sentence), anonymous))
+        for ent in sentence.ents:
+            if ent.label_ == "PERSON":
+                last_person.append((number, (ent.start_char, ent.end_char)))
+    found.extend(_transcript_lines(text, doc))
+    return sorted(set(found), key=lambda a: (a.source[0], a.cue[0]))
+
+
+def _transcript_lines(text: str, doc: Doc) -> list[Attribution]:
+    """Speakers of transcript lines, when the name is a person or organization or written in capitals."""
+    found = []
+    for match in _TRANSCRIPT.finditer(text):
+        start, end = match.span("name")
+        span = doc.char_span(start, end, alignment_mode="expand")
+        named = match["name"].isupper() or (span is not None and any(t.ent_type_ in _NAMED_LABELS for t in span))
+        if named:
+            said = match.span("said")
+            found.append(Attribution((start, end), (end, end + 1), said, match.span(), anonymous=False))
+    return found
+
+
+def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
+    """(source head, cue span) pairs for which ``token`` is the cue."""
+    cue = (token.idx, token.idx + len(token.text))
+    if token.lower_ == "according" and (to := next((c for c in token.children if c.lower_ == "to"), None)):
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        return [(o, (token.idx, to.idx + len(to.text))) for o in objects]
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORTING:
+        return []
+    heads = [c for c in token.children if c.dep_ == "nsubj"]
+    if not heads:
+        agents = [c for c in token.children if c.dep_ == "agent"]
+        heads = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+    if not heads and token.dep_ in {"conj", "advcl", "xcomp"} and token.head.pos_ in {"VERB", "AUX"}:
+        heads = [c for c in token.head.children if c.dep_ == "nsubj"]  # "X arrived and said", "X left, saying"
+    return [(h, cue) for h in heads]
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The source's noun phrase: the head with its modifiers, without trailing clauses and appositions."""
+    tokens = [head]
+    for child in head.lefts:
+        tokens.extend(child.subtree)
+    for child in head.rights:
+        if child.dep_ in _CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREP):
+            break
+        tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "punct"}):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in {"cc", "case"}):
+        tokens.pop()
+    if len(tokens) > MAX_SOURCE_TOKENS:
+        tokens = [t for t in tokens if t.i >= head.i - MAX_SOURCE_TOKENS + 1 and t.i <= head.i]
+    if not tokens:
+        return [head]
+    contiguous = [tokens[0]]
+    for t in tokens[1:]:
+        if t.i != contiguous[-1].i + 1:
+            break
+        contiguous.append(t)
+    return contiguous if head in contiguous else [head]
+
+
+def _named(head: Token, phrase: list[Token]) -> bool:
+    """Named when the phrase's head is a proper name or inside a person or organization name."""
+    if head.ent_type_ in _NAMED_LABELS or head.pos_ == "PROPN":
+        return True
+    return any(t.ent_type_ == "PERSON" and t.head == head and t.dep_ in {"compound", "appos"} for t in phrase)
+
+
+def _content(cue: Token) -> tuple[int, int] | None:
+    """What is attributed: the cue's clausal complement or object, else the rest of its sentence."""
+    if cue.lower_ == "according":
+        sentence = cue.sent
+        phrase_end = cue.right_edge.idx + len(cue.right_edge.text)
+        if cue.left_edge.i <= sentence.start + 1:  # "According to X, ..." opens the sentence
+            rest = [t for t in sentence if t.idx >= phrase_end and not t.is_punct]
+            return (rest[0].idx, sentence.end_char) if rest else None
+        return sentence.start_char, cue.left_edge.idx
+    parts = [c for c in cue.children if c.dep_ in {"ccomp", "xcomp"}]
+    if not parts and cue.dep_ in {"parataxis", "ccomp", "advcl"} and cue.head.pos_ in {"VERB", "AUX"}:
+        head, inner = cue.head, cue.left_edge.i
+        if inner > head.left_edge.i:  # the report follows what was said: '"...," the lawmaker claimed'
+            return head.left_edge.idx, cue.doc[inner - 1].idx + len(cue.doc[inner - 1].text)
+        after = cue.right_edge.i + 1
+        if after <= head.right_edge.i:
+            return cue.doc[after].idx, head.right_edge.idx + len(head.right_edge.text)
+    if not parts and cue.lemma_.lower() not in _LISTENER_VERBS:
+        parts = [c for c in cue.children if c.dep_ in {"dobj", "obj"}]
+    if not parts:
+        return None
+    start = min(p.left_edge.idx for p in parts)
+    end = max(p.right_edge.idx + len(p.right_edge.text) for p in parts)
+    return start, end
+
+
+def _bounds(sentence: SpacySpan) -> tuple[int, int]:
+    return sentence.start_char, sentence.end_char
