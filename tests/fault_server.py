@@ -2,7 +2,13 @@
 
 Its "ok" answer is the embedded model's real recorded answer to the same
 request (the seed brief, or its re-ask), read from that test's cassette, never
-a hand-written completion.
+a hand-written completion. A request no cassette holds (a changed prompt, an
+article never recorded) is answered 400 "no recorded answer", so prompt drift
+fails the test; a test that wants a canned answer anyway says so with
+``ok(fallback=recorded_completion())`` (always the seed's first answer) or
+``ok(fallback=nothing_found())`` (the seed's first answer naming nobody and
+citing only sentence 1: a draft that fits any article and needs no re-ask, so
+grounding and the rules run over an article no model answer was recorded for).
 """
 
 from __future__ import annotations
@@ -10,14 +16,17 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpx2
 import yaml
+
+from summarizer.llm.backends.none import answer as none_answer
 
 CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
 CASSETTE = CASSETTES / "test_seed_brief.yaml"
@@ -35,16 +44,47 @@ def recorded_completion() -> bytes:
     return str(_interactions()[0]["response"]["body"]["string"]).encode()
 
 
-def recorded_answer(request: bytes) -> bytes:
-    """The recorded answer to the request whose messages match this one's (else the seed's first answer)."""
+def recorded_answer(request: bytes) -> bytes | None:
+    """The recorded answer to the request whose messages match this one's; None when no cassette holds it."""
     try:
         messages = json.loads(request)["messages"]
-    except (ValueError, KeyError, IndexError):
-        return recorded_completion()
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
     for interaction in _interactions():
         if json.loads(interaction["request"]["body"])["messages"] == messages:
             return str(interaction["response"]["body"]["string"]).encode()
-    return recorded_completion()
+    return None
+
+
+def nothing_found() -> bytes:
+    """The seed's first recorded answer naming nobody (lists of names emptied) and citing only sentence 1."""
+
+    def empty(value: object) -> object:
+        if isinstance(value, dict):
+            return {key: empty(item) for key, item in value.items()}
+        if isinstance(value, list) and value and all(isinstance(item, int) for item in value):
+            return [1]  # every article has a first sentence
+        if isinstance(value, list):
+            return [empty(item) for item in value if isinstance(item, dict)]
+        return value
+
+    body = json.loads(recorded_completion())
+    message = body["choices"][0]["message"]
+    message["content"] = json.dumps(empty(json.loads(message["content"])), separators=(",", ":"))
+    return json.dumps(body).encode()
+
+
+Fallback = bytes | Callable[[bytes], bytes | None] | None
+"""What ``ok`` answers to an unrecorded request: fixed bytes, a function of the request, or nothing (400)."""
+
+
+UNRECORDED = 400
+"""Status of the answer to a request no cassette holds (not retried by the client, so the test fails at once)."""
+
+
+def unrecorded() -> bytes:
+    message = "fault server: no recorded answer for this request (prompt drift? re-record, or give ok(fallback=...))"
+    return json.dumps({"error": {"message": message, "type": "unrecorded"}}).encode()
 
 
 @dataclass
@@ -55,10 +95,17 @@ class Reply:
     hang: float = 0.0
     replay: bool = False
     """Answer with the recorded answer to the request received."""
+    fallback: Fallback = None
+    """With ``replay``: the answer to a request no cassette holds (None: a 400 "no recorded answer")."""
+    drip: float = 0.0
+    """Send the body one byte every ``drip`` seconds (a server that never quite answers)."""
+    respond: Callable[[bytes], bytes] | None = None
+    """Answer computed from the request body (see ``schema_minimal``)."""
 
 
-def ok() -> Reply:
-    return Reply(200, b"", {"Content-Type": "application/json"}, replay=True)
+def ok(fallback: Fallback = None) -> Reply:
+    """The recorded answer to each request; ``fallback`` (explicit, per test) for requests never recorded."""
+    return Reply(200, b"", {"Content-Type": "application/json"}, replay=True, fallback=fallback)
 
 
 def completion_with_content(content: str) -> Reply:
@@ -66,6 +113,19 @@ def completion_with_content(content: str) -> Reply:
     body = json.loads(recorded_completion())
     body["choices"][0]["message"]["content"] = content
     return Reply(200, json.dumps(body).encode(), {"Content-Type": "application/json"})
+
+
+def schema_minimal() -> Reply:
+    """The ``none`` model's answer to each request: the smallest JSON its schema allows, whatever the prompts say."""
+
+    def respond(request: bytes) -> bytes:
+        body = json.loads(request)
+        if "grammar" in body:  # the llama.cpp dialect carries the schema inside a grammar
+            schema = json.loads(body.pop("grammar").split("%json ", 1)[1])
+            body["response_format"] = {"type": "json_schema", "json_schema": {"schema": schema}}
+        return none_answer(httpx2.Request("POST", "http://fault/v1/chat/completions", json=body)).content
+
+    return Reply(200, b"", {"Content-Type": "application/json"}, respond=respond)
 
 
 def error(status: int, **headers: str) -> Reply:
@@ -78,6 +138,8 @@ class FaultServer:
     url: str
     script: list[Reply]
     requests: list[float] = field(default_factory=list)
+    unrecorded: int = 0
+    """Requests answered 400 because no cassette holds them."""
 
 
 @contextmanager
@@ -94,15 +156,30 @@ def fault_server(*script: Reply) -> Iterator[FaultServer]:
                 reply = state.script.pop(0) if len(state.script) > 1 else state.script[0]
             if reply.hang:
                 time.sleep(reply.hang)
+            if reply.respond:
+                reply = Reply(reply.status, reply.respond(request), reply.headers, drip=reply.drip)
             if reply.replay:
-                reply = Reply(reply.status, recorded_answer(request), reply.headers)
+                canned = reply.fallback(request) if callable(reply.fallback) else reply.fallback
+                answer = recorded_answer(request) or canned
+                if answer is None:
+                    with lock:
+                        state.unrecorded += 1
+                    reply = Reply(UNRECORDED, unrecorded(), reply.headers)
+                else:
+                    reply = Reply(reply.status, answer, reply.headers)
             try:
                 self.send_response(reply.status)
                 for key, value in reply.headers.items():
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(reply.body)))
                 self.end_headers()
-                self.wfile.write(reply.body)
+                if reply.drip:
+                    for at in range(len(reply.body)):
+                        self.wfile.write(reply.body[at : at + 1])
+                        self.wfile.flush()
+                        time.sleep(reply.drip)
+                else:
+                    self.wfile.write(reply.body)
             except (BrokenPipeError, ConnectionResetError):
                 pass
 

@@ -75,7 +75,7 @@ def brief(
             with Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout, status=status.update) as engine:
                 result = engine.summarize(article)
         for warning in caught:
-            err.print(Text.assemble(("warning:", "yellow"), f" {warning.message}"), highlight=False)
+            err.print(Text.assemble(("warning:", "yellow"), f" {warning.message}"), highlight=False, soft_wrap=True)
     except (ArticleError, ConfigError) as error:
         fail(err, error, 2)
     except SummarizerError as error:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from summarizer.errors import ConfigError
 from summarizer.ingest.article import Article
 from summarizer.schema import Brief
 
@@ -47,6 +48,18 @@ CREATE TABLE IF NOT EXISTS runs (
     failures_json TEXT
 );
 """
+
+
+_TABLES = {"articles", "briefs", "runs"}
+_SQLITE_OWN = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
+
+
+class StoreError(ConfigError):
+    """The --store file is not ours: another program's database, or not a database at all."""
+
+
+def _tables_of(db: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def default_store_path() -> Path:
@@ -81,10 +94,34 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(_SCHEMA)
+        try:
+            # busy_timeout first: another process (a second digest on the same store) may hold the lock
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self._check_ours()
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}COMMIT;")  # all tables or none, even with two writers
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _check_ours(self) -> None:
+        """Refuse a database another program made, before adding anything to it."""
+        try:
+            tables = _tables_of(self._db)
+        except sqlite3.DatabaseError as error:
+            if "not a database" not in str(error):
+                raise
+            raise StoreError(
+                f"{self.path}: is not a SQLite database; give --store a new file or a store summarizer made"
+            ) from None
+        foreign = sorted(tables - _TABLES - _SQLITE_OWN)
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
+            raise StoreError(
+                f"{self.path}: is another program's SQLite database ({shown}); it was left untouched: "
+                "give --store a new file or a store summarizer made"
+            )
 
     def close(self) -> None:
         with self._lock:

@@ -6,6 +6,7 @@ evidence offsets point into the user's own text.
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from datetime import date
@@ -20,10 +21,27 @@ MAX_FILE_BYTES = 50_000_000
 """Refuse files larger than this outright; long-but-sane articles are trimmed later."""
 
 
+class ArticleFieldError(ArticleError, ValueError):
+    """``Article(...)`` was given a field it cannot use (no text, a date that is not a date).
+
+    A ``ValueError`` too, as pydantic's own error was, so existing handlers keep working.
+    """
+
+
 class Article(BaseModel):
-    """One news article: its text plus whatever metadata is known."""
+    """One news article: its text plus whatever metadata is known.
+
+    ``Article(text=..., ...)`` with a bad field raises ``ArticleFieldError`` (an
+    ``ArticleError``), whose message names the field and what to give.
+    """
 
     model_config = ConfigDict(frozen=True, extra="ignore")
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as error:
+            raise ArticleFieldError(_field_problem(error)) from None
 
     text: str = Field(description="The article body, exactly as given.")
     title: str | None = None
@@ -48,6 +66,17 @@ class Article(BaseModel):
         return value
 
 
+def _field_problem(error: ValidationError) -> str:
+    """One line naming the first bad field and what it should be."""
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "article"
+    hint = {
+        "text": "the article's text as a non-empty string",
+        "published": "a date as YYYY-MM-DD",
+    }.get(where, "a string or nothing")
+    return f"invalid article: {where}: {first['msg']}; give {hint}"
+
+
 def as_article(value: Article | str) -> Article:
     """Accept an Article or plain text (the text of the article, not a path)."""
     if isinstance(value, Article):
@@ -58,7 +87,7 @@ def as_article(value: Article | str) -> Article:
 def parse_article(text: str, source: str = "input") -> Article:
     try:
         return Article(text=text)
-    except ValidationError:
+    except ArticleFieldError:
         raise ArticleError(f"{source}: the article is empty; give a file with the article's text") from None
 
 
@@ -91,6 +120,10 @@ def read_article(path: str | Path) -> Article:
 
 def article_from_bytes(data: bytes, source: str, json_hint: bool = False) -> Article:
     """Decode bytes as UTF-8 text or an article JSON object, refusing binary data."""
+    if encoding := _wide_encoding(data):
+        raise ArticleError(
+            f"{source}: is {encoding} text, not UTF-8; convert it to UTF-8 first (iconv -f {encoding} -t UTF-8)"
+        )
     if b"\x00" in data[:8192]:
         raise ArticleError(f"{source}: looks like a binary file, not text; give a .txt, .md or .json article")
     try:
@@ -130,6 +163,21 @@ def article_from_json(text: str, source: str, strict: bool = True) -> Article:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "article"
         raise ArticleError(f"{source}: {where}: {first['msg']}") from None
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text (by its byte-order mark, or by a zero byte beside every ASCII letter), else None."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    head = data[:4096]
+    if len(head) >= 8 and len(head) % 2 == 0:
+        odd, even = head[1::2], head[0::2]
+        for zeros in (odd, even):
+            if zeros.count(0) > 0.9 * len(zeros) and (odd if zeros is even else even).count(0) < 0.1 * len(zeros):
+                return "UTF-16"
+    return None
 
 
 def _looks_like_html(data: bytes) -> bool:
