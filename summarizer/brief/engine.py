@@ -43,9 +43,8 @@ M = TypeVar("M", bound=BaseModel)
 
 MAX_ARTICLE_CHARS = 20_000
 """About 5,000 tokens: what fits the embedded model's context beside the prompt and answer."""
-MAX_BRIEF_TOKENS = 900
-"""A bound, not a target: a full draft (8 events, 6 sources) is ~450 compact-JSON tokens."""
-"""Room for the bounded draft (6 names a list, 3 events) as compact JSON, with margin."""
+MAX_BRIEF_TOKENS = 700
+"""A bound, not a target: a full draft (6 names a list, 3 events, 6 sources) is ~350 compact-JSON tokens."""
 MAX_REASKS = 1
 REMOTE_CONCURRENCY = 4
 """Requests in flight to a server: enough to hide network latency, few enough to dodge most rate limits."""

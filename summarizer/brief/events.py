@@ -14,16 +14,18 @@ from __future__ import annotations
 import re
 
 from summarizer.brief.align import MAX_EVIDENCE, Aligner
-from summarizer.llm.draft import EVENT_CHARS, DraftEvent
+from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
 from summarizer.nlp.clauses import main_clause
-from summarizer.nlp.entities import entities
+from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import anchor, status_of
 from summarizer.rules.injection import addresses_model
-from summarizer.rules.text import STOPWORDS, TITLES, normalize, stems
+from summarizer.rules.text import STOPWORDS, TITLES, Sentence, normalize, stems
 from summarizer.schema import Event, Figure, Source, Span
 
 FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MAX_FIGURES = 4
+MIN_CLAUSE_WORDS = 3
+"""A clause of fewer words ("It said") states nothing a reader can use."""
 _NAME_WORD = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
 
 
@@ -41,8 +43,10 @@ def supported(aligner: Aligner, statement: str, evidence: list[Span]) -> bool:
     return all(aligner.locate(word) is not None for word in names_in(statement))
 
 
-def ground_events(aligner: Aligner, drafted: list[DraftEvent], sources: list[Source]) -> tuple[list[Event], int]:
-    """The events that hold, and how many were dropped as unsupported."""
+def ground_events(
+    aligner: Aligner, drafted: list[DraftEvent], sources: list[Source], lead: list[Sentence]
+) -> tuple[list[Event], int]:
+    """The model's events that hold, then one per further lead sentence from the parse; and how many were dropped."""
     text = aligner.index.text
     figures = [e for e in entities(text) if e.label in FIGURE_LABELS]
     kept: list[Event] = []
@@ -58,11 +62,7 @@ def ground_events(aligner: Aligner, drafted: list[DraftEvent], sources: list[Sou
         verbs = [v for span in evidence if (v := anchor(text, span.start, span.end, event.e)) is not None]
         status = status_of(verbs[0]) if verbs else event.st
         reporters = [s.name for s in sources if any(_overlaps(e, span) for e in s.evidence for span in evidence)]
-        given = [
-            Figure(text=text[f.start : f.end], mention=aligner.span(f.start, f.end), source=_who_gave(f.start, sources))
-            for f in figures
-            if any(span.start <= f.start and f.end <= span.end for span in evidence)
-        ][:MAX_FIGURES]
+        given = _figures(aligner, figures, evidence, sources)
         kept.append(
             Event(
                 description=statement,
@@ -73,7 +73,35 @@ def ground_events(aligner: Aligner, drafted: list[DraftEvent], sources: list[Sou
                 alignment="partial",
             )
         )
+    for sentence in lead:
+        if len(kept) >= MAX_EVENTS:
+            break
+        if any(e.evidence[0].start == sentence.start for e in kept) or addresses_model(sentence.text):
+            continue
+        clause = main_clause(text, sentence.start, sentence.end)
+        if clause is None or len(clause.text.split()) < MIN_CLAUSE_WORDS:
+            continue
+        evidence = [aligner.sentence_span(sentence)]
+        kept.append(
+            Event(
+                description=clause.text,
+                status=status_of(clause.verb),
+                evidence=evidence,
+                sources=[s.name for s in sources if any(_overlaps(e, evidence[0]) for e in s.evidence)],
+                figures=_figures(aligner, figures, evidence, sources),
+                origin="rule",
+            )
+        )
     return kept, dropped
+
+
+def _figures(aligner: Aligner, figures: list[Entity], evidence: list[Span], sources: list[Source]) -> list[Figure]:
+    text = aligner.index.text
+    return [
+        Figure(text=text[f.start : f.end], mention=aligner.span(f.start, f.end), source=_who_gave(f.start, sources))
+        for f in figures
+        if any(span.start <= f.start and f.end <= span.end for span in evidence)
+    ][:MAX_FIGURES]
 
 
 def _statement(text: str, written: str, sentence: Span) -> str:
@@ -81,9 +109,8 @@ def _statement(text: str, written: str, sentence: Span) -> str:
     said, opening = normalize(written).split(), normalize(sentence.text).split()
     copied = len(said) >= 4 and opening[: len(said)] == said
     cut = len(written) >= EVENT_CHARS - 3
-    if copied or cut:
-        return main_clause(text, sentence.start, sentence.end) or written
-    return written
+    clause = main_clause(text, sentence.start, sentence.end) if copied or cut else None
+    return clause.text if clause else written
 
 
 def _overlaps(a: Span, b: Span) -> bool:

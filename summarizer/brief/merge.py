@@ -36,6 +36,7 @@ from summarizer.schema import (
     Place,
     PlaceKind,
     Source,
+    Span,
     TimeReference,
     Uncertainty,
     UncertaintyReason,
@@ -45,6 +46,8 @@ NamedField = Literal["who", "where"]
 MAX_TIMES = 8
 MAX_PLACES = 12
 MAX_WHO = 12
+LEAD_EVENTS = 6
+"""Prose sentences at the top that get an event each when the model gave none: the inverted pyramid's lead."""
 HEADLINE_CHARS = 70
 SUMMARY_CHARS = 240
 """The draft's own bounds: a fallback from the article's words is no longer than the model's would be."""
@@ -160,7 +163,8 @@ class Grounder(Aligner):
         self._add_located_names(out)
         self._add_named_entities(out)
         out.sources = find_sources(self, draft.src)
-        events, unsupported = ground_events(self, draft.events(), out.sources)
+        lead = [s for s in self.index.sentences if not (is_heading(s.text) or is_dateline(s.text))][:LEAD_EVENTS]
+        events, unsupported = ground_events(self, draft.events(), out.sources, lead)
         out.unsupported += unsupported
         for event in events:
             out.what.append(
@@ -413,12 +417,17 @@ class Grounder(Aligner):
         for cue in find_doubts(self.index):
             evidence = [self.sentence_span(s) for s in cue.sentences[:MAX_EVIDENCE]]
             if (cue.kind, evidence[0].start) not in have:
-                out.reasons.append(UncertaintyReason(kind=cue.kind, note=cue.note, evidence=evidence))
+                note = cue.note
+                if cue.kind == "conflicting_claims":
+                    givers = [_credited(out.sources, span) for span in evidence]
+                    if any(givers):
+                        note += " (" + " vs ".join(g or "the outlet" for g in givers) + ")"
+                out.reasons.append(UncertaintyReason(kind=cue.kind, note=note, evidence=evidence, origin="rule"))
         unnamed = [s for s in out.sources if s.anonymous]
         if unnamed and not any(r.kind == "anonymous_sources" for r in out.reasons):
             note = f"{len(unnamed)} of {len(out.sources)} sources are unnamed"
             evidence = list({s.evidence[0].start: s.evidence[0] for s in unnamed}.values())[:MAX_EVIDENCE]
-            out.reasons.append(UncertaintyReason(kind="anonymous_sources", note=note, evidence=evidence))
+            out.reasons.append(UncertaintyReason(kind="anonymous_sources", note=note, evidence=evidence, origin="rule"))
 
 
 def _sorted_names(draft: Draft, text: str) -> tuple[list[tuple[str, ActorKind]], list[tuple[str, PlaceKind]]]:
@@ -458,3 +467,8 @@ def _overlapping(found: dict[tuple[int, int], Origin], start: int, end: int) -> 
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _credited(sources: list[Source], sentence: Span) -> str | None:
+    """The source credited in a sentence, if any."""
+    return next((s.name for s in sources if any(e.start == sentence.start for e in s.evidence)), None)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.llm.draft import MAX_EVENTS
 from summarizer.rules.names import is_dateline, is_heading, proper_names
 from summarizer.rules.places import is_country
 from summarizer.rules.text import TITLES, ArticleIndex, Sentence, normalize
@@ -32,12 +31,6 @@ class Reading:
 
     lead: list[Sentence]
     names: list[str]
-
-    @property
-    def event_sentences(self) -> tuple[int, ...]:
-        """Numbers of the lead's prose sentences (no dateline, no heading): one event slot each."""
-        prose = [s.number for s in self.lead if not (is_dateline(s.text) or is_heading(s.text))]
-        return tuple(prose or [s.number for s in self.lead])[:MAX_EVENTS]
 
 
 def read(index: ArticleIndex, lead_chars: int = LEAD_CHARS, max_names: int = MAX_NAMES) -> Reading:

@@ -12,6 +12,7 @@ merged into the parse's when they name the same source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from summarizer.brief.align import Aligner
 from summarizer.llm.draft import DraftSource
@@ -57,9 +58,44 @@ def find_sources(aligner: Aligner, drafted: list[DraftSource]) -> list[Source]:
         if (start, end) not in group.mentions:
             group.mentions.append((start, end))
         group.said.append(attribution)
+    groups = _merge_descriptions(aligner, groups)
     for source in drafted:
         _add_drafted(aligner, groups, source)
     return [_source(aligner, g) for g in sorted(groups, key=lambda g: g.mentions[0][0])[:MAX_SOURCES]]
+
+
+def _merge_descriptions(aligner: Aligner, groups: list[_Group]) -> list[_Group]:
+    """A short definite description right after another source is that source again.
+
+    "A member of the council said ... 'Their objective was ...,' the lawmaker
+    claimed": news names a speaker once and then refers back with "the" and a
+    noun. Merged only when "the X" is the next attribution after the other
+    source's, at most one sentence later, and "the X" was never credited before.
+    """
+    said = sorted(((a, g) for g in groups for a in g.said), key=lambda pair: pair[0].cue[0])
+    merged: dict[int, _Group] = {}
+    for (previous, earlier), (current, group) in pairwise(said):
+        first = group.mentions[0]
+        phrase = aligner.index.text[first[0] : first[1]]
+        words = phrase.split()
+        if (
+            group is earlier
+            or not group.anonymous
+            or not phrase.lower().startswith("the ")
+            or len(words) > 3
+            or current.source != first
+            or id(group) in merged
+        ):
+            continue
+        before = aligner.index.sentence_at(previous.cue[0])
+        now = aligner.index.sentence_at(current.cue[0])
+        if before is None or now is None or now.number - before.number > 1:
+            continue
+        target = merged.get(id(earlier), earlier)
+        target.mentions.extend(group.mentions)
+        target.said.extend(group.said)
+        merged[id(group)] = target
+    return [g for g in groups if id(g) not in merged]
 
 
 def _name_in(text: str, start: int, end: int, people: list[tuple[int, int]]) -> str:

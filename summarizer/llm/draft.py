@@ -26,7 +26,8 @@ class _Draft(BaseModel):
 Name = Annotated[str, Field(min_length=1, max_length=60)]
 MAX_NAMES = 6
 MAX_EVENTS = 8
-"""A reader wants the story's events, not one; eight covers a news article's lead and body."""
+"""A reader wants the story's events, not one; eight covers a news article's lead."""
+MAX_MODEL_EVENTS = 3
 MAX_SOURCES = 6
 MAX_TIMES = 4
 EVENT_CHARS = 60
@@ -44,16 +45,9 @@ class DraftPlace(_Draft):
 class DraftEvent(_Draft):
     """An event as grounding reads it: statement, status, cited sentences."""
 
-    e: Annotated[str, Field(max_length=EVENT_CHARS)]
+    e: Annotated[str, Field(min_length=1, max_length=EVENT_CHARS)]
     st: DraftStatus
     s: list[int]
-
-
-class SentenceEvent(_Draft):
-    """What happens in one lead sentence ("" when nothing does) and how the article presents it."""
-
-    e: Annotated[str, Field(max_length=EVENT_CHARS)]
-    st: DraftStatus
 
 
 class DraftSource(_Draft):
@@ -64,9 +58,10 @@ class DraftSource(_Draft):
 class Draft(_Draft):
     """What the model writes (keys explained in prompts/brief/brief.j2).
 
-    ``what`` has one key per lead sentence ("s3": the event of sentence 3): a
-    small model asked for a free list of events repeats itself until the
-    bound, while one slot per sentence keeps every event on its own sentence.
+    ``what`` is the model's main events, at most MAX_MODEL_EVENTS: the 1.5B
+    default, given room for eight, repeats one event until the bound (measured
+    on MEANTIME: eight copies of the first sentence, 370 output tokens). The
+    parse adds one event per further lead sentence (brief/events.py).
     """
 
     h: Annotated[str, Field(min_length=1, max_length=70)]
@@ -74,38 +69,30 @@ class Draft(_Draft):
     ppl: Annotated[list[Name], Field(max_length=MAX_NAMES)]
     org: Annotated[list[Name], Field(max_length=MAX_NAMES)]
     plc: Annotated[list[DraftPlace], Field(max_length=MAX_NAMES)]
-    what: BaseModel
+    what: Annotated[list[DraftEvent], Field(min_length=1, max_length=MAX_MODEL_EVENTS)]
     src: Annotated[list[DraftSource], Field(max_length=MAX_SOURCES)]
     tm: Annotated[list[Annotated[str, Field(min_length=1, max_length=40)]], Field(max_length=MAX_TIMES)]
 
     def events(self) -> list[DraftEvent]:
-        """The events the model wrote, each citing its sentence; empty slots left out."""
-        slots = self.what.model_dump()
-        return [
-            DraftEvent(e=slot["e"], st=slot["st"], s=[int(key.removeprefix("s"))])
-            for key, slot in slots.items()
-            if isinstance(slot, dict) and str(slot.get("e", "")).strip()
-        ]
+        """The events the model wrote."""
+        return [event for event in self.what if event.e.strip()]
 
 
 @lru_cache(maxsize=256)
-def draft_model(sentences: int, event_sentences: tuple[int, ...] = ()) -> type[Draft]:
+def draft_model(sentences: int) -> type[Draft]:
     """The Draft schema for an article whose lead has ``sentences`` numbered sentences.
 
     Citations are bounded to 1..sentences in the grammar, so the model cannot
-    cite a sentence that does not exist; ``what`` has a slot for each of
-    ``event_sentences`` (at most MAX_EVENTS; default: the first sentences).
+    cite a sentence that does not exist.
     """
-    numbers = event_sentences or tuple(range(1, min(sentences, MAX_EVENTS) + 1))
     citation = Annotated[int, Field(ge=1, le=max(sentences, 1))]
     cites: Any = Annotated[list[citation], Field(min_length=1, max_length=CITATIONS_PER_ITEM)]
+    event = create_model("Event", __base__=DraftEvent, s=(cites, ...))
     source = create_model("Source", __base__=DraftSource, s=(cites, ...))
-    slots: Any = {f"s{number}": (SentenceEvent, ...) for number in numbers[:MAX_EVENTS]}
-    what = create_model("Events", __base__=_Draft, **slots)
     return create_model(
         "Brief",
         __base__=Draft,
-        what=(what, ...),
+        what=(Annotated[list[event], Field(min_length=1, max_length=MAX_MODEL_EVENTS)], ...),
         src=(Annotated[list[source], Field(max_length=MAX_SOURCES)], ...),
     )
 

@@ -11,6 +11,7 @@ event's source.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarizer.nlp.pipeline import parse
@@ -20,18 +21,27 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MAX_WORDS = 14
-_CORE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp", "oprd", "agent", "expl"})
+_CORE = frozenset(
+    {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp", "oprd", "agent", "expl"}
+)
 _TRIM = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis", "cc", "conj", "ccomp"})
 _SHORT_PREP = 6
 """A prepositional phrase of up to six words stays ("into custody", "in Kati")."""
 
 
-def main_clause(text: str, start: int, end: int) -> str | None:
-    """The statement of the sentence in [start, end), or None when the parse finds no verb there."""
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    verb: Token
+
+
+def main_clause(text: str, start: int, end: int) -> Clause | None:
+    """The statement of the sentence in [start, end) and its verb, or None when the parse finds no verb there."""
     span = parse(text).char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    roots = [t for t in span if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
+    inside = {t.i for t in span}
+    roots = [t for t in span if t.pos_ in {"VERB", "AUX"} and (t.dep_ == "ROOT" or t.head.i not in inside)]
     if not roots:
         return None
     root = roots[0]
@@ -43,19 +53,23 @@ def main_clause(text: str, start: int, end: int) -> str | None:
     for child in root.children:
         if child.dep_ in _CORE:
             tokens.extend(_trimmed(child))
-        elif child.dep_ == "prep" and child.i > root.i and preps < 2 and child.lower_ != "according":
+        elif child.dep_ == "prep" and preps < 2 and child.lower_ != "according":
             phrase = _trimmed(child)
             if len(phrase) <= _SHORT_PREP:
                 tokens.extend(phrase)
                 preps += 1
-    tokens = sorted(set(tokens), key=lambda t: t.i)
+    tokens = sorted({t for t in tokens if t.i in inside}, key=lambda t: t.i)
     tokens = [t for t in tokens if not t.is_punct or t.text in {"'", "\u2019", "-", "%", "$"}]
     if len(tokens) > MAX_WORDS:
         tokens = tokens[:MAX_WORDS]
     if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in tokens) and root.pos_ != "VERB":
         return None
-    words = "".join(t.text_with_ws for t in tokens).strip()
-    return " ".join(words.split()).strip(" ,;:\u201c\u201d\"") or None
+    words = ""
+    for previous, token in zip([None, *tokens], tokens, strict=False):
+        joined = previous is not None and previous.idx + len(previous.text) == token.idx
+        words += token.text if (joined or previous is None) else " " + token.text
+    statement = " ".join(words.split()).strip(' ,;:\u201c\u201d"')
+    return Clause(statement, root) if statement else None
 
 
 def _trimmed(head: Token) -> list[Token]:

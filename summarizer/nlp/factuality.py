@@ -26,6 +26,7 @@ _PLANNING = frozenset(
 _ALLEGING = frozenset({"allege", "accuse", "suspect", "charge"})
 _HEDGES = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly"})
 _STEM = 5
+_ALLEGED_WORDS = frozenset({"alleged", "suspected", "purported", "rumored", "rumoured"})
 
 
 def _stems(words: str) -> set[str]:
@@ -70,6 +71,9 @@ def status_of(verb: Token) -> Status:
         return "alleged" if verb.lower_ in {"alleged", "suspected"} else "planned"
     if any(c.lower_ in {"alleged", "suspected"} and c.dep_ == "amod" for c in children):
         return "alleged"
+    objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    if any(g.lower_ in _ALLEGED_WORDS and g.dep_ == "amod" for o in objects for g in o.children):
+        return "alleged"  # "corroborated the alleged plot": what is reported is an allegation
     if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
         return "planned"
     return "confirmed"
