@@ -15,7 +15,7 @@ import re
 
 from summarizer.brief.align import MAX_EVIDENCE, Aligner
 from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
-from summarizer.nlp.clauses import main_clause
+from summarizer.nlp.clauses import future_clauses, main_clause
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import anchor, status_of
 from summarizer.rules.injection import addresses_model
@@ -24,6 +24,8 @@ from summarizer.schema import Event, Figure, Source, Span
 
 FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MAX_FIGURES = 4
+CLAUSES_PER_SENTENCE = 2
+"""The sentence's main clause and, when it has one, what it says is still to come."""
 MIN_CLAUSE_WORDS = 3
 """A clause of fewer words ("It said") states nothing a reader can use."""
 _NAME_WORD = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
@@ -78,20 +80,25 @@ def ground_events(
             break
         if any(e.evidence[0].start == sentence.start for e in kept) or addresses_model(sentence.text):
             continue
-        clause = main_clause(text, sentence.start, sentence.end)
-        if clause is None or len(clause.text.split()) < MIN_CLAUSE_WORDS:
-            continue
+        main = main_clause(text, sentence.start, sentence.end)
+        clauses = [main] if main is not None else []
+        clauses += future_clauses(text, sentence.start, sentence.end, besides=main.verb if main else None)
         evidence = [aligner.sentence_span(sentence)]
-        kept.append(
-            Event(
-                description=clause.text,
-                status=status_of(clause.verb),
-                evidence=evidence,
-                sources=[s.name for s in sources if any(_overlaps(e, evidence[0]) for e in s.evidence)],
-                figures=_figures(aligner, figures, evidence, sources),
-                origin="rule",
+        for clause in clauses[:CLAUSES_PER_SENTENCE]:
+            if len(clause.text.split()) < MIN_CLAUSE_WORDS or len(kept) >= MAX_EVENTS:
+                continue
+            if any(normalize(e.description) == normalize(clause.text) for e in kept):
+                continue
+            kept.append(
+                Event(
+                    description=clause.text,
+                    status=status_of(clause.verb),
+                    evidence=evidence,
+                    sources=[s.name for s in sources if any(_overlaps(e, evidence[0]) for e in s.evidence)],
+                    figures=_figures(aligner, figures, evidence, sources),
+                    origin="rule",
+                )
             )
-        )
     return kept, dropped
 
 

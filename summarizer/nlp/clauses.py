@@ -17,6 +17,25 @@ from typing import TYPE_CHECKING
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.speakers import REPORTING
 
+PLANNING = frozenset(
+    {
+        "plan",
+        "intend",
+        "expect",
+        "schedule",
+        "aim",
+        "set",
+        "propose",
+        "prepare",
+        "seek",
+        "hope",
+        "want",
+        "agree",
+        "decide",
+    }
+)
+"""Verbs whose "to" complement is still to happen ("plans to build", "agreed to buy")."""
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -48,6 +67,46 @@ def main_clause(text: str, start: int, end: int) -> Clause | None:
     reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
     if root.lemma_.lower() in REPORTING and reported:
         root = reported[0]
+    return _clause(root, inside)
+
+
+def future_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:
+    """Clauses of the sentence about what is to come ("will feature", "to be held", "plans to build"), verb first.
+
+    A sentence that reports one thing ("Apple announced an event") often
+    carries a second that has not happened yet ("to be held on October 12");
+    the reader needs both, each with its own status.
+    """
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    inside = {t.i for t in span}
+    found = []
+    for token in span:
+        if token is besides or token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"aux", "auxpass"}:
+            continue
+        if is_future(token):
+            clause = _clause(token, inside)
+            if clause is not None:
+                found.append(clause)
+    return found
+
+
+def is_future(verb: Token) -> bool:
+    """Marked as still to come: will/shall, 'to' after a planning verb or a noun ("event to be held"), or
+    "would" reporting a past statement about the future ("said the planes would meet demand")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & {"will", "shall", "'ll", "wo"}:
+        return True
+    if "would" in aux and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
+        return True
+    if "to" in aux and verb.dep_ in {"xcomp", "acl", "relcl"}:
+        governor = verb.head
+        return governor.pos_ in {"NOUN", "PROPN"} or governor.lemma_.lower() in PLANNING
+    return False
+
+
+def _clause(root: Token, inside: set[int]) -> Clause | None:
     tokens: list[Token] = [root]
     preps = 0
     for child in root.children:

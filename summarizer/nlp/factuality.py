@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from summarizer.nlp.clauses import PLANNING, is_future
 from summarizer.nlp.pipeline import parse
 
 if TYPE_CHECKING:
@@ -56,14 +57,16 @@ def status_of(verb: Token) -> Status:
     if any(c.dep_ == "neg" for c in children):
         return "denied"
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-    if aux & _FUTURE_AUX or ({"going", "to"} <= aux):
+    if aux & _FUTURE_AUX or ({"going", "to"} <= aux) or is_future(verb):
         return "planned"
+    if verb.lemma_.lower() in PLANNING and any(c.dep_ == "xcomp" for c in children):
+        return "planned"  # "Boeing plans to build": the event is the building, still to come
     if any(c.lower_ in _HEDGES for c in children) or any(a.lower_ in _HEDGES for a in verb.ancestors):
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
     if aux & _MODAL_AUX:
         return "unclear"
     governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
-    if governor is not None and governor.lemma_.lower() in _PLANNING:
+    if governor is not None and governor.lemma_.lower() in PLANNING:
         return "planned"
     if governor is not None and governor.lemma_.lower() in _ALLEGING:
         return "alleged"
