@@ -348,15 +348,16 @@ class Grounder(Aligner):
         text = self.index.text
         found: dict[tuple[int, int], Origin] = {}
         for prose in self.index.sentences:
-            if is_dateline(prose.text) or is_heading(prose.text) or addresses_model(prose.text):
+            if is_dateline(prose.text) or addresses_model(prose.text):
                 continue
             for start, end in find_times(prose.text):
                 found[(prose.start + start, prose.start + end)] = "rule"
         for entity in entities(text):
-            if entity.label == "DATE" and not _overlapping(found, entity.start, entity.end):
+            end = entity.start + len(text[entity.start : entity.end].split("\n", 1)[0].rstrip())
+            if entity.label == "DATE" and not _overlapping(found, entity.start, end):
                 holder = self.index.sentence_at(entity.start)
-                if holder and not (is_dateline(holder.text) or is_heading(holder.text)):
-                    found[(entity.start, entity.end)] = "rule"
+                if holder and not is_dateline(holder.text):
+                    found[(entity.start, end)] = "rule"
         for expression in drafted:
             hit = self.locate(expression)
             if hit is not None and not _overlapping(found, hit.start, hit.end):

@@ -32,6 +32,8 @@ _MONTHS = {name: number for number, names in enumerate(_MONTH_TABLE, start=1) fo
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
+"""US order, month first ("7/8/07"): the English news this rule reads."""
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b")
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
@@ -72,6 +74,9 @@ def _safe(year: int, month: int, day: int) -> date | None:
 def _absolute(text: str, published: date | None) -> tuple[date | None, Precision | None]:
     if m := _ISO.search(text):
         return _safe(int(m[1]), int(m[2]), int(m[3])), "day"
+    if m := _SLASHED.search(text):
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        return _safe(year, int(m[1]), int(m[2])), "day"
     if m := _DAY_MONTH_YEAR.search(text):
         return _safe(int(m[3]), _MONTHS[m[2]], int(m[1])), "day"
     if m := _MONTH_DAY_YEAR.search(text):
@@ -155,12 +160,13 @@ _TIME_EXPRESSION = re.compile(
             rf"{_CAP_MONTH}\s+{_DAY}",
             rf"{_DAY}\s+{_CAP_MONTH}",
             rf"(?:(?i:early|late|mid)-?\s*)?{_CAP_MONTH},?\s+\d{{4}}",
-            rf"(?i:in|since|until|by|from|during|early|late|mid)\s+{_CAP_MONTH}",
+            rf"(?i:in|since|until|by|from|during|early|late|mid)\s+{_CAP_MONTH}(?:\s+{_DAY})?(?:,?\s+\d{{4}})?",
             r"(?i:(?:(?:early|late)\s+)?(?:yesterday|today|tonight|tomorrow)" + _PART + ")",
             r"(?i:last\s+night)",
             r"(?i:(?:earlier\s+|later\s+)?(?:last|next|this)\s+(?:week|weekend|month|year))",
             r"(?i:in|since|until|by|from|during)\s+(?:1[89]\d\d|20\d\d)",
             r"\d{4}-\d{2}-\d{2}",
+            r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})",
         ]
     ).join([r"\b(?:", r")(?!\w)"])
 )
