@@ -21,7 +21,14 @@ from summarizer.llm.draft import Draft
 from summarizer.nlp.entities import Entity, entities, kind_at
 from summarizer.rules.attribution import find_doubts
 from summarizer.rules.injection import addresses_model
-from summarizer.rules.kinds import kind_cue, set_in, written_as_place
+from summarizer.rules.kinds import (
+    CURRENCY_CODES,
+    kind_cue,
+    set_in,
+    used_as_product,
+    written_as_place,
+    written_with_article,
+)
 from summarizer.rules.names import is_dateline, is_heading, proper_names, same_name
 from summarizer.rules.places import find_countries, is_country
 from summarizer.rules.text import Found, Sentence, normalize, stems
@@ -57,6 +64,8 @@ _DURATION = re.compile(
     re.I,
 )
 """Durations and ages ("five-year", "two weeks", "62-year-old") are not points in time."""
+_LOCATED = re.compile(r"\b(?:in|to|from|across|throughout|into|near|inside|outside)\s+(?:the\s+)?$", re.I)
+"""A country written as where something is ("in France"), not as who acts ("France said")."""
 _PRODUCT_AFTER = re.compile(r"[ -]?(?:[A-Z]{0,3}\d[\w-]*|OS\b|SDK\b)")
 """A model number or product word right after a maker's name: "Boeing 787", "Airbus A380", "Mac OS"."""
 _DOUBTFUL = {"alleged", "claimed", "denied", "unclear"}
@@ -188,15 +197,22 @@ class Grounder(Aligner):
 
     def _add_countries(self, out: GroundedDraft, named: set[str]) -> None:
         """Every country the article names (places.py), after the model's places."""
-        for mention in find_countries(self.index.text):
-            if normalize(mention.country) in named or normalize(self.index.text[mention.start : mention.end]) in named:
+        text = self.index.text
+        mentions = find_countries(text)
+        for mention in mentions:
+            if normalize(mention.country) in named or normalize(text[mention.start : mention.end]) in named:
                 continue
             if len(out.where) >= MAX_PLACES:
                 break
+            named.add(normalize(mention.country))
+            same = [m for m in mentions if m.country == mention.country]
+            mention = next((m for m in same if _LOCATED.search(text[max(0, m.start - 12) : m.start])), mention)
             span = self.span(mention.start, mention.end)
             sentence = self.index.sentence_at(mention.start)
             evidence = [self.sentence_span(sentence)] if sentence else [span]
-            out.where.append(Place(name=article_name(span), kind="country", mention=span, evidence=evidence))
+            out.where.append(
+                Place(name=article_name(span), kind="country", mention=span, evidence=evidence, origin="rule")
+            )
 
     def _add_located_names(self, out: GroundedDraft) -> None:
         """Names the article writes as places ("in Kati", "Taipei, Taiwan") that the model left out."""
@@ -280,6 +296,13 @@ class Grounder(Aligner):
             elif kind == "person" or kind == "organization":
                 found = Found(place.mention.start, place.mention.end, place.mention.text, True)
                 who.append(self._actor(found, kind).model_copy(update={"origin": place.origin}))
+        who = [
+            a.model_copy(update={"kind": "organization"})
+            if a.kind == "person" and not a.name.startswith("The ") and written_with_article(a.name, text)
+            else a
+            for a in who
+            if a.kind == "country" or not (used_as_product(a.name, text) or a.name in CURRENCY_CODES)
+        ]
         out.who, out.where = [a for a in (self._as_maker(actor) for actor in who) if a is not None], where
 
     def _as_maker(self, actor: Actor) -> Actor | None:
@@ -316,7 +339,13 @@ class Grounder(Aligner):
             first.setdefault(key, entity)
         for name in sorted(first, key=lambda k: (-counts[k], first[k].start)):
             entity = first[name]
-            if any(same_name(name, h) for h in have) or is_country(name) or _PRODUCT_AFTER.match(text, entity.end):
+            if (
+                any(same_name(name, h) for h in have)
+                or is_country(name)
+                or _PRODUCT_AFTER.match(text, entity.end)
+                or name in CURRENCY_CODES
+                or used_as_product(name, text)
+            ):
                 continue
             found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
             cue = kind_cue(name)
@@ -335,7 +364,9 @@ class Grounder(Aligner):
                     )
                 )
             elif len(out.who) < MAX_WHO:
-                kind: ActorKind = "organization" if cue == "organization" else entity.kind  # type: ignore[assignment]
+                kind: ActorKind = (
+                    "organization" if cue == "organization" or written_with_article(name, text) else entity.kind  # type: ignore[assignment]
+                )
                 out.who.append(self._actor(found, kind).model_copy(update={"origin": "rule"}))
             have.append(name)
 

@@ -92,3 +92,40 @@ def set_in(name: str, text: str) -> bool:
         return False
     follow = r"(?=[,.;:)]|\s+(?:and|on|where|after|before|to|from|at|for|with|when|while|since)\b|\s*$)"
     return re.search(rf"\b(?:in|near)\s+{re.escape(name)}{follow}", text) is not None
+
+
+PRODUCT_NOUNS = {
+    "computer", "computers", "laptop", "laptops", "notebook", "notebooks", "desktop", "desktops", "phone", "phones",
+    "smartphone", "smartphones", "handset", "handsets", "tablet", "tablets", "device", "devices", "player", "players",
+    "console", "consoles", "software", "browser", "app", "apps", "operating", "os", "version", "versions", "update",
+    "processor", "processors", "chip", "chips", "aircraft", "airliner", "airliners", "jet", "jets", "plane", "planes",
+    "jumbo", "freighter", "freighters", "engine", "engines", "model", "models", "car", "cars", "line", "lineup",
+}  # fmt: skip
+"""Nouns that follow a product's name ("Mac computers", "A380 airliner"), not an organization's."""
+_PRODUCT_BEFORE = r"(?:the\s+new|a\s+new|new|launch(?:ed|es)?(?:\s+(?:the|a|its))?|releas(?:ed|es)?(?:\s+(?:the|a|its))?|version\s+of|unveil(?:ed|s)?(?:\s+(?:the|a|its))?|(?:an?|the|its|their)\s+\d+\s*GB)"
+CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "RUB", "BRL", "HKD", "SGD", "KRW"}
+
+
+def used_as_product(name: str, text: str) -> bool:
+    """True when most of the article's uses of the name read as a product: "Mac computers", "the new iPod"."""
+    escaped = re.escape(name.strip())
+    uses = list(re.finditer(rf"(?<!\w){escaped}(?!\w)", text))
+    if not uses:
+        return False
+    product = 0
+    for use in uses:
+        after = re.match(r"[\s-]+([A-Za-z]+)", text[use.end() :])
+        before = text[max(0, use.start() - 30) : use.start()]
+        if (after and after.group(1).casefold() in PRODUCT_NOUNS) or re.search(
+            rf"\b{_PRODUCT_BEFORE}\s+$", before, re.I
+        ):
+            product += 1
+    return product * 2 > len(uses)
+
+
+def written_with_article(name: str, text: str) -> bool:
+    """True when the article writes "the X" for most uses: a band, a company or a body, not a person's name."""
+    escaped = re.escape(name.strip())
+    uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
+    with_article = len(re.findall(rf"\b[Tt]he\s+{escaped}(?!\w)", text))
+    return uses > 0 and with_article * 2 > uses

@@ -60,7 +60,9 @@ def _nearest(published: date, month: int, day: int) -> date | None:
     News tells what happened and what is coming: "on October 25" in an
     article of October 20 is five days ahead, not a year back.
     """
-    candidates = [d for year in (published.year - 1, published.year, published.year + 1) if (d := _safe(year, month, day))]
+    candidates = [
+        d for year in (published.year - 1, published.year, published.year + 1) if (d := _safe(year, month, day))
+    ]
     return min(candidates, key=lambda d: abs((d - published).days), default=None)
 
 
