@@ -44,14 +44,14 @@ def unwritable(path: Path) -> str | None:
     if target.is_dir():
         return "is a directory"
     if target.exists() and not stat.S_ISREG(target.stat().st_mode):
-        return None if os.access(target, os.W_OK) else "permission denied"
+        return None if os.access(target, os.W_OK) else "it is not writable"
     folder = target.parent
     while not folder.exists():
         folder = folder.parent
     if not folder.is_dir():
         return f"{folder} is not a directory"
     if not os.access(folder, os.W_OK | os.X_OK):
-        return f"permission denied in {folder}"
+        return f"{folder} is not writable (permissions or a read-only file system)"
     return None
 
 

@@ -5,10 +5,9 @@ request (the seed brief, or its re-ask), read from that test's cassette, never
 a hand-written completion. A request no cassette holds (a changed prompt, an
 article never recorded) is answered 400 "no recorded answer", so prompt drift
 fails the test; a test that wants a canned answer anyway says so with
-``ok(fallback=recorded_completion())`` (always the seed's first answer) or
-``ok(fallback=nothing_found())`` (the seed's first answer naming nobody and
-citing only sentence 1: a draft that fits any article and needs no re-ask, so
-grounding and the rules run over an article no model answer was recorded for).
+``ok(fallback=recorded_completion())`` (the seed's first answer); a test whose
+article was never recorded and whose point is not the model's answer uses
+``schema_minimal()`` (the smallest answer the request's schema allows).
 """
 
 from __future__ import annotations
@@ -54,24 +53,6 @@ def recorded_answer(request: bytes) -> bytes | None:
         if json.loads(interaction["request"]["body"])["messages"] == messages:
             return str(interaction["response"]["body"]["string"]).encode()
     return None
-
-
-def nothing_found() -> bytes:
-    """The seed's first recorded answer naming nobody (lists of names emptied) and citing only sentence 1."""
-
-    def empty(value: object) -> object:
-        if isinstance(value, dict):
-            return {key: empty(item) for key, item in value.items()}
-        if isinstance(value, list) and value and all(isinstance(item, int) for item in value):
-            return [1]  # every article has a first sentence
-        if isinstance(value, list):
-            return [empty(item) for item in value if isinstance(item, dict)]
-        return value
-
-    body = json.loads(recorded_completion())
-    message = body["choices"][0]["message"]
-    message["content"] = json.dumps(empty(json.loads(message["content"])), separators=(",", ":"))
-    return json.dumps(body).encode()
 
 
 Fallback = bytes | Callable[[bytes], bytes | None] | None

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
-from tests.fault_server import Reply, completion_with_content, error, fault_server, nothing_found, ok
+from tests.fault_server import Reply, completion_with_content, error, fault_server, ok, schema_minimal
 from tests.page_server import page_server
 
 CORPUS = ROOT / "tests" / "bad_inputs"
@@ -66,7 +66,7 @@ def _server(spec: str) -> Reply | None:
     if spec == "ok":
         return ok()
     if spec == "canned":
-        return ok(fallback=nothing_found())
+        return schema_minimal()
     if spec.startswith("error:"):
         return error(int(spec.removeprefix("error:")))
     if spec.startswith("content:"):
