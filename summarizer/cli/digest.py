@@ -152,7 +152,12 @@ def digest_command(
     except (ArticleError, ConfigError) as error:
         fail(err, error, 2)
     except (sqlite3.Error, OSError) as error:
-        fail(err, f"cannot use the store {store or default_store_path()}: {error} (give a writable --store PATH)", 2)
+        where = store or default_store_path()
+        fail(
+            err,
+            f"cannot use the store {where}: {error} (briefs already stored are kept; give a writable --store PATH)",
+            2,
+        )
     except SummarizerError as error:
         fail(err, f"{error} (briefs already made are kept in the store; re-run to continue)", 1)
     except KeyboardInterrupt:
