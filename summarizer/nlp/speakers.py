@@ -181,6 +181,8 @@ def attributions(text: str) -> list[Attribution]:
                     continue
                 if head.pos_ == "PRON" or head.lower_ in _SKIP_SUBJECTS or head.like_num or head.ent_type_ == "DATE":
                     continue
+                if head.pos_ not in {"NOUN", "PROPN"} or not any(ch.isalpha() for ch in head.text):
+                    continue  # a mis-parse ("Keeps said", a dash): a speaker is a noun phrase
                 phrase = _phrase(head)
                 span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
                 anonymous = not _named(head, phrase)
