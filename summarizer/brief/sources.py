@@ -112,8 +112,8 @@ def _group_for(groups: list[_Group], name: str, anonymous: bool) -> _Group | Non
     for group in groups:
         if group.anonymous != anonymous:
             continue
-        if anonymous and _description(group.name) == key:
-            return group
+        if anonymous and (_description(group.name) == key or same_name(group.name, name)):
+            return group  # "aides" and "the nominee's aides", "the court" and "the appeals court"
         if not anonymous and same_name(group.name, name):
             if len(name) > len(group.name):
                 group.name = " ".join(name.split())  # the fuller form names the source
