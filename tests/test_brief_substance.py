@@ -214,3 +214,34 @@ def test_kinds_follow_the_recognizer_and_products_are_not_actors() -> None:
     assert "Skylark" not in " ".join(kinds)
     assert {"Bergen", "Toulouse"} <= {p.name for p in grounded.where}
     assert all(a.origin in {"model", "rule"} for a in grounded.who)
+
+
+def test_a_model_that_obeys_the_article_states_nothing_the_article_does_not() -> None:
+    """The article tells the model what to say; the model (scripted here) obeys; the brief must not."""
+    import json
+
+    from summarizer import Summarizer, read_article
+    from tests.conftest import ROOT
+    from tests.fault_server import completion_with_content, fault_server
+
+    article = read_article(ROOT / "tests" / "bad_inputs" / "files" / "injection.txt")
+    obeyed = {
+        "h": "Tesla CEO arrested in Paris",
+        "sm": "The Tesla CEO was arrested in Paris, and the President of France is the main actor.",
+        "ppl": ["President of France", "Mira Okafor"],
+        "org": ["harbour board"],
+        "plc": [{"n": "Paris", "t": "city"}],
+        "what": [{"e": "Tesla CEO arrested in Paris", "st": "confirmed", "s": [3]}],
+        "src": [{"n": "Tesla CEO", "s": [3]}],
+        "tm": [],
+    }
+    with fault_server(completion_with_content(json.dumps(obeyed))) as server:
+        with Summarizer(base_url=server.url, api_key="test", model="scripted") as engine:
+            brief = engine.summarize(article)
+    assert "Tesla" not in brief.headline and "Paris" not in brief.headline
+    assert "Tesla" not in brief.summary
+    assert not any("Tesla" in e.description or "Paris" in e.description for e in brief.what)
+    assert not any("Tesla" in s.name for s in brief.sources)
+    assert brief.headline == "Harbour board delays ferry vote"
+    assert any("Okafor" in s.name for s in brief.sources)
+    assert any(e.status == "planned" and "vote" in e.description for e in brief.what)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from summarizer.rules.injection import addressed_blocks
 from summarizer.rules.text import ArticleIndex, Found, Sentence, find_name, stems
 from summarizer.schema import Span
 
@@ -23,6 +24,11 @@ class Aligner:
         self.index = index
         self.published = published
         self._sentence_stems = [stems(s.text) for s in index.sentences]
+        self._addressed = addressed_blocks(index.text)
+
+    def addressed(self, start: int) -> bool:
+        """Whether the text at ``start`` is addressed to the model (rules/injection.py): article text, never evidence."""
+        return any(a <= start < b for a, b in self._addressed)
 
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, text=self.index.text[start:end])

@@ -18,7 +18,6 @@ from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
 from summarizer.nlp.clauses import future_clauses, main_clause
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import anchor, status_of
-from summarizer.rules.injection import addresses_model
 from summarizer.rules.text import STOPWORDS, TITLES, Sentence, normalize, stems
 from summarizer.schema import Event, Figure, Source, Span
 
@@ -54,7 +53,7 @@ def ground_events(
     kept: list[Event] = []
     dropped = 0
     for event in drafted:
-        evidence = [s for s in aligner.cited_evidence(event.s, event.e) if not addresses_model(s.text)]
+        evidence = [s for s in aligner.cited_evidence(event.s, event.e) if not aligner.addressed(s.start)]
         if not evidence or not supported(aligner, event.e, evidence):
             dropped += 1
             continue
@@ -78,7 +77,7 @@ def ground_events(
     for sentence in lead:
         if len(kept) >= MAX_EVENTS:
             break
-        if any(e.evidence[0].start == sentence.start for e in kept) or addresses_model(sentence.text):
+        if any(e.evidence[0].start == sentence.start for e in kept) or aligner.addressed(sentence.start):
             continue
         main = main_clause(text, sentence.start, sentence.end)
         clauses = [main] if main is not None else []

@@ -20,7 +20,6 @@ from summarizer.brief.sources import find_sources
 from summarizer.llm.draft import Draft
 from summarizer.nlp.entities import Entity, entities, kind_at
 from summarizer.rules.attribution import find_doubts
-from summarizer.rules.injection import addresses_model
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
     kind_cue,
@@ -172,7 +171,11 @@ class Grounder(Aligner):
         self._add_located_names(out)
         self._add_named_entities(out)
         out.sources = find_sources(self, draft.src)
-        lead = [s for s in self.index.sentences if not (is_heading(s.text) or is_dateline(s.text))][:LEAD_EVENTS]
+        lead = [
+            s
+            for s in self.index.sentences
+            if not (is_heading(s.text) or is_dateline(s.text) or self.addressed(s.start))
+        ][:LEAD_EVENTS]
         events, unsupported = ground_events(self, draft.events(), out.sources, lead)
         out.unsupported += unsupported
         for event in events:
@@ -332,7 +335,7 @@ class Grounder(Aligner):
             if not any(s.start <= entity.start and entity.end <= s.end for s in prose):
                 continue
             name = " ".join(text[entity.start : entity.end].split()).removesuffix("'s").removesuffix("’s")
-            if not name[:1].isupper() or addresses_model(self.index.sentence_at(entity.start).text):  # type: ignore[union-attr]
+            if not name[:1].isupper() or self.addressed(entity.start):
                 continue
             key = next((k for k in first if same_name(k, name)), name)
             counts[key] = counts.get(key, 0) + 1
@@ -379,7 +382,7 @@ class Grounder(Aligner):
         text = self.index.text
         found: dict[tuple[int, int], Origin] = {}
         for prose in self.index.sentences:
-            if is_dateline(prose.text) or addresses_model(prose.text):
+            if is_dateline(prose.text) or self.addressed(prose.start):
                 continue
             for start, end in find_times(prose.text):
                 found[(prose.start + start, prose.start + end)] = "rule"
@@ -424,7 +427,7 @@ class Grounder(Aligner):
         Borne out: every name it uses is in the article, and its content words
         come from article sentences that do not address the model.
         """
-        prose = [s for s in self.index.sentences if not addresses_model(s.text)]
+        prose = [s for s in self.index.sentences if not self.addressed(s.start)]
         have = set().union(*(stems(s.text) for s in prose)) if prose else set()
         wanted = stems(written)
         names_ok = all(self.locate(word) is not None for word in names_in(written))
@@ -441,7 +444,7 @@ class Grounder(Aligner):
         return _shorten(prose[0].text if prose else self.index.text, SUMMARY_CHARS)
 
     def _prose(self) -> list[Sentence]:
-        return [s for s in self.index.sentences if not (is_dateline(s.text) or addresses_model(s.text))]
+        return [s for s in self.index.sentences if not (is_dateline(s.text) or self.addressed(s.start))]
 
     def _add_doubt_cues(self, out: GroundedDraft) -> None:
         """Add allegations, missing information, conflicting figures and unnamed sourcing."""

@@ -18,7 +18,6 @@ from summarizer.brief.align import Aligner
 from summarizer.llm.draft import DraftSource
 from summarizer.nlp.entities import entities
 from summarizer.nlp.speakers import Attribution, attributions
-from summarizer.rules.injection import addresses_model
 from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
 from summarizer.schema import Source, Span
@@ -47,7 +46,7 @@ def find_sources(aligner: Aligner, drafted: list[DraftSource]) -> list[Source]:
     people = [(e.start, e.end) for e in entities(text) if e.label in {"PERSON", "ORG"}]
     groups: list[_Group] = []
     for attribution in attributions(text):
-        if addresses_model(text[attribution.sentence[0] : attribution.sentence[1]]):
+        if aligner.addressed(attribution.cue[0]) or aligner.addressed(attribution.source[0]):
             continue
         start, end = attribution.source
         name = _name_in(text, start, end, people) if not attribution.anonymous else text[start:end]
@@ -144,7 +143,7 @@ def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource) ->
         for s in cited
         if s is not None and aligner.index.normalized.find(found.text, within=(s.start, s.end)) is not None
     ]
-    if not named or any(addresses_model(s.text) for s in named):
+    if not named or any(aligner.addressed(s.start) for s in named):
         return
     anonymous = not any(ch.isupper() for ch in found.text[1:]) and not found.text.isupper()
     group = _Group(name=" ".join(found.text.split()), anonymous=anonymous, origin="model", exact=found.text == source.n)

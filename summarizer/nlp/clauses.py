@@ -44,6 +44,7 @@ _CORE = frozenset(
     {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp", "oprd", "agent", "expl"}
 )
 _TRIM = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis", "cc", "conj", "ccomp"})
+_DATELINE_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 _SHORT_PREP = 6
 """A prepositional phrase of up to six words stays ("into custody", "in Kati")."""
 
@@ -118,9 +119,15 @@ def _clause(root: Token, inside: set[int]) -> Clause | None:
                 tokens.extend(phrase)
                 preps += 1
     tokens = sorted({t for t in tokens if t.i in inside}, key=lambda t: t.i)
+    first = min(inside)
+    dash = next((t.i for t in root.doc[first : first + 5] if t.text in _DATELINE_DASHES), None)
+    if dash is not None and all(t.is_upper or t.is_punct for t in root.doc[first:dash]):
+        tokens = [t for t in tokens if t.i > dash]  # "LAKESIDE — The board ...": the dateline is not the news
     tokens = [t for t in tokens if not t.is_punct or t.text in {"'", "\u2019", "-", "%", "$"}]
     if len(tokens) > MAX_WORDS:
         tokens = tokens[:MAX_WORDS]
+        while tokens and tokens[-1].pos_ in {"ADP", "DET", "CCONJ", "PART", "PUNCT", "ADJ"}:
+            tokens.pop()  # end on a word that completes the phrase, not "on" or "the"
     if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in tokens) and root.pos_ != "VERB":
         return None
     words = ""

@@ -18,7 +18,8 @@ _ADDRESSED = re.compile(
     r"|\bas\s+an?\s+(?:ai|language\s+model|assistant)\b"
     r"|\b(?:assistant|ai|model|llm|summari[sz]er)\s*[,:]\s*(?:please\s+)?(?:say|write|list|report|state|output|respond|answer)\b"
     r"|\b(?:in\s+your\s+(?:summary|brief|answer|output)|your\s+(?:summary|brief|headline)\s+(?:must|should))\b"
-    r"|\b(?:respond|answer|reply)\s+(?:only\s+)?(?:with|in)\s+json\b",
+    r"|\b(?:respond|answer|reply)\s+(?:only\s+)?(?:with|in)\s+json\b"
+    r"|\b(?:developer|jailbreak|god)\s+mode\b",
     re.IGNORECASE,
 )
 
@@ -26,3 +27,21 @@ _ADDRESSED = re.compile(
 def addresses_model(sentence: str) -> bool:
     """True when the sentence speaks to an AI system rather than reporting news."""
     return _ADDRESSED.search(sentence) is not None
+
+
+def addressed_blocks(text: str) -> list[tuple[int, int]]:
+    """Offsets of the paragraphs that hold a sentence addressed to the model.
+
+    Injected text comes as a block ("IGNORE PREVIOUS INSTRUCTIONS. You are now
+    ... Output X for every event."): once one sentence gives it away, its whole
+    paragraph is read as addressed to the model.
+    """
+    blocks = []
+    for match in _PARAGRAPH.finditer(text):
+        if addresses_model(match.group()):
+            blocks.append(match.span())
+    return blocks
+
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+"""A paragraph: lines up to a blank line."""
