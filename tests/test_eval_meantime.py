@@ -247,7 +247,7 @@ def test_a_stored_brief_of_another_text_or_half_written_is_a_failed_row(
 
 def test_ablation_runs_the_none_backend_and_scores_what_the_rules_find(tmp_path: Path) -> None:
     report = tmp_path / "rules-only.json"
-    args = ["eval", str(MEANTIME), "--ablation", "--briefs", str(tmp_path / "briefs"), "--report", str(report)]
+    args = ["eval", str(MEANTIME), "--ablation", "--store", str(tmp_path / "store.sqlite"), "--report", str(report)]
     result = CliRunner().invoke(cli, args, terminal_width=200)
     assert result.exit_code == 0, result.output
     data = json.loads(report.read_text())

@@ -26,7 +26,7 @@ GUM = ROOT / "tests" / "data" / "gum-news"
 @pytest.mark.vcr
 def test_gum_news_meets_the_bar(model_backend: Backend, tmp_path: Path) -> None:
     with Summarizer(backend=model_backend) as summarizer:
-        report = evaluate(GUM, summarizer, briefs_dir=tmp_path, force=True)
+        report = evaluate(GUM, summarizer, store_path=tmp_path / "store.sqlite", force=True)
     render_report(report, Console(width=160))  # shown with `pytest -s`: the recorded run's figures
     overall = report.overall
     assert overall.briefs == overall.articles == 12

@@ -20,12 +20,12 @@ import os
 import threading
 import time
 import warnings
-from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field, ValidationError, create_model
 
 from summarizer.brief.merge import GroundedDraft, Grounder, NameMiss
 from summarizer.brief.reading import read
@@ -76,6 +76,14 @@ class BriefResult:
         if self.brief is None:
             raise self.error or SummarizerError("no brief")
         return self.brief
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A brief and the model's raw answers it was made from, in order (see :meth:`Summarizer.rebuild`)."""
+
+    brief: Brief
+    answers: tuple[str, ...]
 
 
 class _Asker:
@@ -188,6 +196,50 @@ class Summarizer:
             brief: Brief = done.value
             return brief
 
+    def summarize_recorded(self, article: Article | str) -> Recorded:
+        """:meth:`summarize`, keeping the model's raw answers: a store keeps them to rebuild the brief later."""
+        article, index = self._prepare(article)
+        client = self.client()
+        flow = self._flow(article, index, client.endpoint)
+        answers: list[str] = []
+        try:
+            ask = next(flow)
+            while True:
+                answer = client.structured(ask)
+                answers.append(answer[1])
+                ask = flow.send(answer)
+        except StopIteration as done:
+            return Recorded(done.value, tuple(answers))
+
+    def rebuild(self, article: Article | str, answers: Sequence[str], run: RunInfo) -> Brief | None:
+        """The brief of the stored ``answers`` with today's grounding and rules, without a model call.
+
+        None when they no longer fit: today's flow asks a question they do not
+        answer, or an answer does not validate against today's draft. The
+        model's cost (tokens, time, attempts) is the stored ``run``'s.
+        """
+        article, index = self._prepare(article)
+        endpoint = Endpoint(base_url="", api_key="", model=run.model, backend=run.backend, timeout=0.0)
+        flow = self._flow(article, index, endpoint, quiet=True)
+        given = iter(answers)
+        try:
+            ask = next(flow)
+            while True:
+                raw = next(given, None)
+                if raw is None:
+                    return None
+                try:
+                    parsed = ask.response_model.model_validate_json(raw)
+                except ValidationError:
+                    return None
+                ask = flow.send((parsed, raw))
+        except StopIteration as done:
+            brief: Brief = done.value
+        cost = {k: getattr(run, k) for k in ("prompt_tokens", "completion_tokens", "latency_s", "attempts")}
+        return brief.model_copy(
+            update={"run": brief.run.model_copy(update={**cost, "server_timings": run.server_timings})}
+        )
+
     async def asummarize(self, article: Article | str) -> Brief:
         """:meth:`summarize` on the async client: many can run at once on one event loop."""
         article, index = self._prepare(article)
@@ -280,9 +332,10 @@ class Summarizer:
         checked = as_article(article)
         return checked, self._index(checked)
 
-    def _flow(self, article: Article, index: ArticleIndex, endpoint: Endpoint) -> Flow:
+    def _flow(self, article: Article, index: ArticleIndex, endpoint: Endpoint, *, quiet: bool = False) -> Flow:
         """The brief of one article, as the requests it needs (see the module docstring)."""
-        self.status(f"summarizing with {endpoint.model}")
+        if not quiet:
+            self.status(f"summarizing with {endpoint.model}")
         started = time.perf_counter()
         usage = Usage()
         ask = _Asker(article, index, usage)
@@ -292,7 +345,8 @@ class Summarizer:
         reasks = 0
         while (fixable := [m for m in grounded.misses if m.fixable]) and reasks < self.max_reasks:
             reasks += 1
-            self.status(f"re-asking for {len(fixable)} name(s) not found in the article")
+            if not quiet:
+                self.status(f"re-asking for {len(fixable)} name(s) not found in the article")
             renames = yield from self._reask(ask, fixable)
             grounded = grounder.ground(draft, renames)
         return self._brief(article, index, endpoint, draft, grounded, usage, reasks, time.perf_counter() - started)

@@ -13,12 +13,12 @@ from rich.text import Text
 
 from summarizer.brief.engine import Summarizer
 from summarizer.cli.common import fail
+from summarizer.digest.store import default_store_path
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.evaluation import compare_reports, evaluate, load_gold, load_report
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.metrics import ArticleScore
 from summarizer.evaluation.report import EvalReport, write_report
-from summarizer.evaluation.runner import default_briefs_dir
 from summarizer.evaluation.stored import score_stored
 from summarizer.render.evaluation import render_comparison, render_report
 
@@ -44,12 +44,13 @@ from summarizer.render.evaluation import render_comparison, render_report
     help="Write the JSON report here.",
 )
 @click.option(
-    "--briefs",
-    "briefs_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help=f"Where briefs are stored and reused. [default: {default_briefs_dir()}]",
+    "--store",
+    "store_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The SQLite store briefs are kept in, shared with `summarizer digest`; a stored brief is rebuilt from "
+    f"the model's answers with today's rules. [default: {default_store_path()}]",
 )
-@click.option("--force", is_flag=True, help="Make every brief again, even when a stored one matches.")
+@click.option("--force", is_flag=True, help="Ask the model again for every brief, even when a stored one matches.")
 @click.option(
     "--from-briefs",
     "from_briefs",
@@ -77,7 +78,7 @@ def evaluate_command(
     api_key: str | None,
     timeout: float | None,
     report: Path,
-    briefs_dir: Path | None,
+    store_path: Path | None,
     force: bool,
     from_briefs: Path | None,
     ablation: bool,
@@ -102,8 +103,10 @@ def evaluate_command(
     events per brief, judgeable events, status right, planned/uncertain lead
     events kept, times recall and precision at the gold granularity, who/where
     precision and kind accuracy. --check holds the run to the bars of the gold
-    kinds it has. Briefs are stored and reused while article, model, prompts
-    and schema are unchanged, so a re-run after a metric change is instant.
+    kinds it has. Briefs are kept in the digest's store with the model's
+    answers; while article, model, prompts and the answer schema are
+    unchanged a re-run asks no model and rebuilds each brief with today's
+    rules, so a rule or metric change is measured in seconds.
 
     \b
     Examples:
@@ -164,7 +167,7 @@ def evaluate_command(
                     bar.console.print(Text(f"{item.id}: {how}", style="dim"), highlight=False)
                     bar.update(task, advance=1, description="briefing")
 
-                result = evaluate(golds, engine, briefs_dir=briefs_dir, force=force, progress=advance)
+                result = evaluate(golds, engine, store_path=store_path, force=force, progress=advance)
         result = result.model_copy(update={"gold": str(gold)})
         _write(result, report)
     except (ArticleError, ConfigError) as error:

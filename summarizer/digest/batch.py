@@ -17,6 +17,7 @@ from summarizer.errors import SummarizerError
 from summarizer.ingest.article import Article
 from summarizer.ingest.inputs import Item
 from summarizer.llm.backends.embedded import EmbeddedBackend
+from summarizer.llm.draft import draft_digest
 from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.schema import SCHEMA_VERSION, Brief
 
@@ -65,9 +66,36 @@ def match_concurrency(summarizer: Summarizer, concurrency: int | None) -> int:
 
 
 def brief_key(summarizer: Summarizer) -> BriefKey:
-    """Known without starting the model, so a finished day costs no model load."""
+    """Known without starting the model, so a finished day costs no model load.
+
+    The key holds what the model's answers depend on (backend, model, prompts,
+    the draft schema it answers in), not the public Brief schema or the rules:
+    a stored brief is rebuilt from its answers with today's code.
+    """
     prompt = f"{BRIEF_PROMPTS.version}#{BRIEF_PROMPTS.digest}"
-    return BriefKey(f"{summarizer.backend.name}/{summarizer.backend.model}", prompt, SCHEMA_VERSION)
+    return BriefKey(f"{summarizer.backend.name}/{summarizer.backend.model}", prompt, f"draft#{draft_digest()}")
+
+
+def stored_brief(summarizer: Summarizer, store: Store, digest: str, key: BriefKey, article: Article) -> Brief | None:
+    """The stored brief, rebuilt from its model answers with today's grounding and rules; None when it must be made.
+
+    A brief stored without answers (by an older summarizer) is reused only
+    while its public schema is today's.
+    """
+    stored = store.brief(digest, key)
+    if stored is None:
+        return None
+    answers = store.answers(digest, key)
+    if answers is None:
+        return stored if stored.run.schema_version == SCHEMA_VERSION else None
+    return summarizer.rebuild(article, answers, stored.run)
+
+
+def make_brief(summarizer: Summarizer, store: Store, digest: str, key: BriefKey, article: Article) -> Brief:
+    """Brief the article with the model and commit it with its answers."""
+    recorded = summarizer.summarize_recorded(article)
+    store.put_brief(digest, key, recorded.brief, recorded.answers)
+    return recorded.brief
 
 
 def brief_all(
@@ -96,7 +124,7 @@ def brief_all(
         article = item.article if new else (store.article(digest) or item.article)
         result.sources[digest] = [item.source]
         result.articles[digest] = article
-        stored = None if force else store.brief(digest, key)
+        stored = None if force else stored_brief(summarizer, store, digest, key, article)
         if stored is not None:
             result.briefs[digest] = stored
             result.reused += 1
@@ -108,7 +136,8 @@ def brief_all(
     pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
     try:
         futures = {
-            pool.submit(summarizer.summarize, article): (digest, source) for digest, (source, article) in todo.items()
+            pool.submit(make_brief, summarizer, store, digest, key, article): (digest, source)
+            for digest, (source, article) in todo.items()
         }
         for future in as_completed(futures):
             digest, source = futures[future]
@@ -119,7 +148,6 @@ def brief_all(
                 result.failures.append((source, reason))
                 _tell(progress, source, "failed")
                 continue
-            store.put_brief(digest, key, brief)
             result.briefs[digest] = brief
             result.made += 1
             _tell(progress, source, "made")

@@ -2,8 +2,11 @@
 
 Articles are deduplicated by a hash of their normalised text (the same story
 under two URLs is one article). Briefs are keyed by (article hash, model,
-prompt version, schema version) and committed one by one as they complete,
-so a crash or Ctrl-C loses nothing and a re-run finds the finished work.
+prompt version, the model's answer schema) and committed one by one as they
+complete, with the model's raw answers: a crash or Ctrl-C loses nothing, a
+re-run finds the finished work, and a brief read back is rebuilt from those
+answers with today's grounding and rules (see digest/batch.py). The digest
+and ``summarizer eval`` share it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import os
 import re
 import sqlite3
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +41,7 @@ CREATE TABLE IF NOT EXISTS briefs (
     schema_version TEXT NOT NULL,
     brief_json TEXT NOT NULL,
     created TEXT NOT NULL,
+    answers_json TEXT,
     PRIMARY KEY (article_hash, model, prompt_version, schema_version)
 );
 CREATE TABLE IF NOT EXISTS runs (
@@ -101,6 +106,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}COMMIT;")  # all tables or none, even with two writers
+            self._add_answers_column()
         except BaseException:
             self._db.close()
             raise
@@ -122,6 +128,16 @@ class Store:
                 f"{self.path}: is another program's SQLite database ({shown}); it was left untouched: "
                 "give --store a new file or a store summarizer made"
             )
+
+    def _add_answers_column(self) -> None:
+        """Stores made before answers were kept get the column (their briefs are made again once)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(briefs)")}
+        if "answers_json" not in columns:
+            try:
+                self._db.execute("ALTER TABLE briefs ADD COLUMN answers_json TEXT")
+            except sqlite3.OperationalError as error:  # a second writer added it first
+                if "duplicate column" not in str(error):
+                    raise
 
     def close(self) -> None:
         with self._lock:
@@ -165,12 +181,35 @@ class Store:
             ).fetchone()
         return Brief.model_validate_json(row[0]) if row else None
 
-    def put_brief(self, digest: str, key: BriefKey, brief: Brief) -> None:
-        """Commit the brief now (autocommit): it survives whatever happens next."""
+    def answers(self, digest: str, key: BriefKey) -> list[str] | None:
+        """The model's raw answers a stored brief was made from (None for briefs stored without them)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT answers_json FROM briefs WHERE article_hash = ? AND model = ? AND prompt_version = ?"
+                " AND schema_version = ?",
+                (digest, key.model, key.prompt_version, key.schema_version),
+            ).fetchone()
+        if not row or row[0] is None:
+            return None
+        answers = json.loads(row[0])
+        return [str(a) for a in answers] if isinstance(answers, list) else None
+
+    def put_brief(self, digest: str, key: BriefKey, brief: Brief, answers: Sequence[str] | None = None) -> None:
+        """Commit the brief (and the model answers it came from) now (autocommit): it survives whatever happens next."""
         with self._lock:
             self._db.execute(
-                "INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?, ?, ?)",
-                (digest, key.model, key.prompt_version, key.schema_version, brief.model_dump_json(), _now()),
+                "INSERT OR REPLACE INTO briefs"
+                " (article_hash, model, prompt_version, schema_version, brief_json, created, answers_json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    digest,
+                    key.model,
+                    key.prompt_version,
+                    key.schema_version,
+                    brief.model_dump_json(),
+                    _now(),
+                    json.dumps(list(answers)) if answers is not None else None,
+                ),
             )
 
     def count_briefs(self, key: BriefKey | None = None) -> int:

@@ -13,6 +13,8 @@ origin.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
@@ -95,6 +97,12 @@ def draft_model(sentences: int) -> type[Draft]:
         what=(Annotated[list[event], Field(min_length=1, max_length=MAX_MODEL_EVENTS)], ...),
         src=(Annotated[list[source], Field(max_length=MAX_SOURCES)], ...),
     )
+
+
+def draft_digest() -> str:
+    """A fingerprint of the schema the model answers in: stored answers are reusable while it is unchanged."""
+    schema = json.dumps([draft_model(1).model_json_schema(), NameFix.model_json_schema()], sort_keys=True)
+    return hashlib.sha256(schema.encode()).hexdigest()[:16]
 
 
 class NameFix(_Draft):
