@@ -28,7 +28,7 @@ from summarizer.llm.backends import Backend
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
 from tests.conftest import ROOT, run_cli
-from tests.fault_server import Reply, error, fault_server, ok
+from tests.fault_server import Reply, error, fault_server, ok, schema_minimal
 
 DAY = ROOT / "tests" / "data" / "digest-day"
 DATE = dt.date(2026, 11, 20)
@@ -100,6 +100,18 @@ def test_digest_of_a_day(model_backend: Backend, tmp_path: Path) -> None:
     assert "<link" not in page and "src=" not in page  # self-contained: no external assets
 
 
+def canned(hang: float = 0.0) -> Reply:
+    """The smallest answer each request's schema allows, after ``hang`` seconds.
+
+    For tests of the store, resuming and exit status, whose point is not the
+    briefs' content: they keep working when prompts change and cassettes wait
+    for a re-record (the recorded answers are tested by test_digest_of_a_day).
+    """
+    reply = schema_minimal()
+    reply.hang = hang
+    return reply
+
+
 def run_digest(*args: str) -> subprocess.CompletedProcess[str]:
     return run_cli("digest", *args)
 
@@ -133,7 +145,7 @@ def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> bool:
 def test_sigkill_half_way_then_rerun_makes_each_brief_once(tmp_path: Path) -> None:
     store, out = tmp_path / "store.sqlite", tmp_path / "out"
     args = [str(DAY), "--store", str(store), "--out", str(out), "--date", "2026-11-20", "-j", "1"]
-    with fault_server(Reply(200, b"", {"Content-Type": "application/json"}, hang=1.0, replay=True)) as slow:
+    with fault_server(canned(hang=1.0)) as slow:
         process = subprocess.Popen(
             [sys.executable, "-m", "summarizer", "digest", *args, "--base-url", slow.url],
             stdout=subprocess.DEVNULL,
@@ -147,7 +159,7 @@ def test_sigkill_half_way_then_rerun_makes_each_brief_once(tmp_path: Path) -> No
     assert 2 <= len(before) < 5, before
     assert not out.exists()  # killed before the digest: nothing half-written
 
-    with fault_server(ok()) as server:
+    with fault_server(canned()) as server:
         result = run_digest(*args, "--base-url", server.url)
         assert result.returncode == 0, result.stderr
         digest = json.loads((out / "digest-2026-11-20.json").read_text())
@@ -162,7 +174,7 @@ def test_sigkill_half_way_then_rerun_makes_each_brief_once(tmp_path: Path) -> No
 
 def test_ctrl_c_stops_at_once_and_keeps_the_briefs(tmp_path: Path) -> None:
     store = tmp_path / "store.sqlite"
-    with fault_server(Reply(200, b"", {"Content-Type": "application/json"}, hang=1.0, replay=True)) as slow:
+    with fault_server(canned(hang=1.0)) as slow:
         process = subprocess.Popen(
             [sys.executable, "-m", "summarizer", "digest", str(DAY), "--store", str(store), "--out", str(tmp_path),
              "-j", "1", "--base-url", slow.url],
@@ -232,7 +244,7 @@ def test_digest_cli_exit_status(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
     result = run_digest(str(DAY), "--store", str(tmp_path / "file" / "s.sqlite"), "--out", str(tmp_path / "o"))
     assert result.returncode == 2 and "writable --store" in result.stderr and "Traceback" not in result.stderr
-    with fault_server(ok()) as server:
+    with fault_server(canned()) as server:
         result = run_digest(str(DAY), "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path / "file" / "o"),
                             "--base-url", server.url)  # fmt: skip
     assert result.returncode == 1 and "re-run with another --out" in result.stderr and "Traceback" not in result.stderr
@@ -243,7 +255,7 @@ def test_digest_cli_exit_status(tmp_path: Path) -> None:
     assert result.returncode == 1 and "refused the API key" in result.stderr
     assert briefs_per_article(store) == {}
 
-    with fault_server(error(400), ok()) as server:  # the first article's request is refused, the rest answered
+    with fault_server(error(400), canned()) as server:  # the first article's request is refused, the rest answered
         result = run_digest(str(DAY), "--store", str(tmp_path / "p.sqlite"), "--out", str(tmp_path / "p"), "-j", "1",
                             "--base-url", server.url)  # fmt: skip
     assert result.returncode == 3, result.stderr

@@ -24,16 +24,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED, run_cli
-from tests.fault_server import Reply, error, fault_server, schema_minimal
-from tests.test_digest import DAY, briefs_per_article, stored_so_far, wait_until
+from tests.fault_server import error, fault_server
+from tests.test_digest import DAY, briefs_per_article, canned, stored_so_far, wait_until
 
 ARGS = ["--date", "2026-11-20", "-j", "1"]
-
-
-def canned(hang: float = 0.0) -> Reply:
-    reply = schema_minimal()
-    reply.hang = hang
-    return reply
 
 
 def digest_process(store: Path, out: Path, url: str, *extra: str) -> subprocess.Popen[str]:

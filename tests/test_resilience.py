@@ -19,31 +19,37 @@ GOOD = "The harbour board delayed the vote on Tuesday, board chair Mira Okafor s
 BAD = "The council said the budget passed. This article trips a bug in the engine."
 
 
-def _buggy_on(marker: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make summarize() raise a plain exception (not a SummarizerError) for articles holding ``marker``."""
-    original = Summarizer.summarize
+def _buggy_on(marker: str, monkeypatch: pytest.MonkeyPatch, method: str = "summarize") -> None:
+    """Make ``Summarizer.<method>`` raise a plain exception (not a SummarizerError) for articles holding ``marker``."""
+    original = getattr(Summarizer, method)
 
-    def summarize(self: Summarizer, article: Any) -> Any:
+    def buggy(self: Summarizer, article: Any, *args: Any, **kwargs: Any) -> Any:
         text = article.text if isinstance(article, Article) else str(article)
         if marker in text:
             raise ValueError("substring not found")
-        return original(self, article)
+        return original(self, article, *args, **kwargs)
 
-    monkeypatch.setattr(Summarizer, "summarize", summarize)
+    monkeypatch.setattr(Summarizer, method, buggy)
 
 
 def test_one_articles_crash_is_a_failed_article_not_a_crashed_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _buggy_on("trips a bug", monkeypatch)
     items = [Item("good.txt", Article(text=GOOD)), Item("bad.txt", Article(text=BAD))]
     with fault_server(schema_minimal()) as server, Store(tmp_path / "s.sqlite") as store:
         with Summarizer(base_url=server.url) as engine:
-            result = brief_all(items, engine, store)
-        assert store.count_briefs() == 1
-    assert result.made == 1 and [source for source, _ in result.failures] == ["bad.txt"]
-    reason = result.failures[0][1]
-    assert "internal error" in reason and "ValueError: substring not found" in reason and "\n" not in reason
+            brief_all(items, engine, store)  # both briefs made and stored
+            assert store.count_briefs() == 2
+            # A bug in today's rules, met while rebuilding a stored brief, and while making one:
+            for method, force in (("rebuild", False), ("summarize_recorded", True)):
+                with monkeypatch.context() as patch:
+                    _buggy_on("trips a bug", patch, method)
+                    result = brief_all(items, engine, store, force=force)
+                assert len(result.briefs) == 1 and [source for source, _ in result.failures] == ["bad.txt"], method
+                reason = result.failures[0][1]
+                assert "internal error" in reason and "ValueError: substring not found" in reason
+                assert "\n" not in reason
+        assert store.count_briefs() == 2
 
 
 def test_a_crash_in_brief_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

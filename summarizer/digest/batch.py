@@ -124,7 +124,12 @@ def brief_all(
         article = item.article if new else (store.article(digest) or item.article)
         result.sources[digest] = [item.source]
         result.articles[digest] = article
-        stored = None if force else stored_brief(summarizer, store, digest, key, article)
+        try:
+            stored = None if force else stored_brief(summarizer, store, digest, key, article)
+        except Exception as error:  # rebuilding runs today's rules: a bug on one article must not stop the batch
+            result.failures.append((item.source, failure_reason(error)))
+            _tell(progress, item.source, "failed")
+            continue
         if stored is not None:
             result.briefs[digest] = stored
             result.reused += 1
@@ -144,8 +149,7 @@ def brief_all(
             try:
                 brief = future.result()
             except Exception as error:  # a bug on one article must not take the batch down
-                reason = str(error) if isinstance(error, SummarizerError) else internal_error(error)
-                result.failures.append((source, reason))
+                result.failures.append((source, failure_reason(error)))
                 _tell(progress, source, "failed")
                 continue
             result.briefs[digest] = brief
@@ -155,6 +159,11 @@ def brief_all(
         # On Ctrl-C or a crash, do not start queued briefs; what is stored stays stored.
         pool.shutdown(wait=False, cancel_futures=True)
     return result
+
+
+def failure_reason(error: Exception) -> str:
+    """Why an article has no brief, in one line: a SummarizerError's own message, else an internal error."""
+    return str(error) if isinstance(error, SummarizerError) else internal_error(error)
 
 
 def internal_error(error: Exception) -> str:
