@@ -373,3 +373,26 @@ def test_cli_model_none_marks_the_brief() -> None:
     assert result.returncode == 0, result.stderr
     run = json.loads(result.stdout)["run"]
     assert (run["backend"], run["model"], run["completion_tokens"]) == ("none", "none", 0)
+
+
+def test_a_bug_on_one_article_is_that_articles_error_in_map(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = Summarizer._index
+
+    def broken_on_floods(self: Summarizer, article: Any) -> Any:
+        if "Floods" in article.text:
+            raise KeyError("boom")
+        return original(self, article)
+
+    monkeypatch.setattr(Summarizer, "_index", broken_on_floods)
+    with Summarizer("none") as engine:
+        results = {r.index: r for r in engine.map(ARTICLES, concurrency=2)}
+
+        async def collect() -> dict[int, BriefResult]:
+            return {r.index: r async for r in engine.amap(ARTICLES)}
+
+        async_results = asyncio.run(collect())
+    for outcome in (results, async_results):
+        assert [i for i, r in sorted(outcome.items()) if r.brief is None] == [2]
+        error = outcome[2].error
+        assert error is not None and "internal error while briefing this article (KeyError: 'boom')" in str(error)
+        assert isinstance(error.__cause__, KeyError)

@@ -158,6 +158,13 @@ class Summarizer:
         return self
 
     async def __aexit__(self, *_exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """:meth:`close`, first closing the async client this event loop used."""
+        client = self._client
+        if client is not None:
+            await client.aclose()
         self.close()
 
     def close(self) -> None:
@@ -314,14 +321,14 @@ class Summarizer:
     def _result(self, index: int, article: Article | str) -> BriefResult:
         try:
             return BriefResult(index, article, brief=self.summarize(article))
-        except SummarizerError as error:
-            return BriefResult(index, article, error=error)
+        except Exception as error:  # one article's failure, even a bug, never stops the others
+            return BriefResult(index, article, error=_as_summarizer_error(error))
 
     async def _aresult(self, index: int, article: Article | str) -> BriefResult:
         try:
             return BriefResult(index, article, brief=await self.asummarize(article))
-        except SummarizerError as error:
-            return BriefResult(index, article, error=error)
+        except Exception as error:
+            return BriefResult(index, article, error=_as_summarizer_error(error))
 
     def _prepare(self, article: Article | str) -> tuple[Article, ArticleIndex]:
         """The article and its index, checked before any model is started."""
@@ -427,6 +434,19 @@ class Summarizer:
                 server_timings=timings,
             ),
         )
+
+
+def _as_summarizer_error(error: Exception) -> SummarizerError:
+    """The error as one line a user can act on; an unexpected exception is a bug to report (kept as the cause)."""
+    if isinstance(error, SummarizerError):
+        return error
+    detail = " ".join(str(error).split())[:200]
+    wrapped = SummarizerError(
+        f"internal error while briefing this article ({type(error).__name__}{': ' + detail if detail else ''}); "
+        "please report it with the article"
+    )
+    wrapped.__cause__ = error
+    return wrapped
 
 
 def _cut(text: str, limit: int) -> int:

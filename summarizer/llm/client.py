@@ -96,6 +96,9 @@ class ChatClient:
             weakref.WeakKeyDictionary()
         )
         self._owned: list[openai.OpenAI] = []
+        self._async_owned: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, openai.AsyncOpenAI] = (
+            weakref.WeakKeyDictionary()
+        )
         self._given, self._mode = _unwrap(endpoint.client)
 
     def close(self) -> None:
@@ -106,6 +109,15 @@ class ChatClient:
             self._owned.clear()
             self._sync = None
             self._async.clear()
+
+    async def aclose(self) -> None:
+        """Close the async client we made on this event loop (clients of other loops go with their loop)."""
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            self._async.pop(loop, None)
+            client = self._async_owned.pop(loop, None)
+        if client is not None:
+            await client.close()
 
     def structured(self, ask: Ask) -> Answer:
         """Ask for ``ask.response_model``; return it with the raw JSON the model wrote."""
@@ -180,11 +192,11 @@ class ChatClient:
         with self._lock:
             client = self._async.get(loop)
             if client is None:
-                client = instructor.from_openai(self._async_openai(), mode=self._mode)
+                client = instructor.from_openai(self._async_openai(loop), mode=self._mode)
                 self._async[loop] = client
             return client
 
-    def _async_openai(self) -> openai.AsyncOpenAI:
+    def _async_openai(self, loop: asyncio.AbstractEventLoop) -> openai.AsyncOpenAI:
         if isinstance(self._given, openai.AsyncOpenAI):
             return self._given.with_options(max_retries=0)
         transport: httpx2.AsyncBaseTransport = (
@@ -192,7 +204,11 @@ class ChatClient:
             if self.endpoint.dialect == "none"
             else AsyncProtocolTransport(self.endpoint.timeout, self.endpoint.dialect)
         )
-        return openai.AsyncOpenAI(**self._settings(), http_client=openai.DefaultAsyncHttpx2Client(transport=transport))
+        client = openai.AsyncOpenAI(
+            **self._settings(), http_client=openai.DefaultAsyncHttpx2Client(transport=transport)
+        )
+        self._async_owned[loop] = client
+        return client
 
     def _settings(self) -> dict[str, Any]:
         return {
