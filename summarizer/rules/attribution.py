@@ -215,6 +215,11 @@ _HEDGED_FIGURE = re.compile(
 )
 
 
+CONFLICT_RATIO = 5
+"""Two hedged figures within 5x of each other ("at least 20" vs "as high as 50") can be one count told two ways;
+further apart they count different things."""
+
+
 @dataclass(frozen=True)
 class DoubtCue:
     kind: str
@@ -236,7 +241,7 @@ def find_doubts(index: ArticleIndex) -> list[DoubtCue]:
     for position, (first, a) in enumerate(figures):
         for second, b in figures[position + 1 :]:
             low, high = sorted((_number(a[2]), _number(b[2])))
-            if second is first or not 0 < low < high <= 5 * low:
+            if second is first or not 0 < low < high <= CONFLICT_RATIO * low:
                 continue
             if _shares_topic(first.text, second.text):
                 note = f'"{a[0].rstrip(",.")}" vs "{b[0].rstrip(",.")}"'

@@ -55,6 +55,10 @@ def datelines(name: str, text: str) -> int:
     return len(re.findall(rf"(?m)^[ \t]*{escaped}(?:,[^\n\u2014\u2013\u2015]{{1,30}}?)?\s*{_DASH}", text))
 
 
+PLACE_SHARE = 1 / 3
+"""A name written as a place a third of the time is a place: "in Bamako" once, "Bamako's mayor" twice."""
+
+
 def written_as_place(name: str, text: str) -> bool:
     """True when at least a third of the article's uses of the name read as a place.
 
@@ -67,7 +71,7 @@ def written_as_place(name: str, text: str) -> bool:
     located += datelines(name, text)
     countries = {mention.start for mention in country_mentions(text)}
     located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))  # "Taipei, Taiwan"
-    return located > 0 and located * 3 >= uses
+    return located > 0 and located >= PLACE_SHARE * uses
 
 
 def kind_cue(name: str) -> Cue | None:

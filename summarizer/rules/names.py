@@ -34,12 +34,16 @@ def is_dateline(text: str) -> bool:
     return bool(spans) and not re.search(r"[^\W\d_]", rest)
 
 
+HEADING_CAPITALS = 0.6
+"""A title capitalises most of its words; prose capitalises a few names."""
+
+
 def is_heading(text: str) -> bool:
     """A title-case line without a full stop ("Mali Arrests Dozens of Soldiers"): a headline, not prose."""
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
     if not words or text.rstrip().endswith((".", "!", "?", '"', "\u201d", ":")):
         return False
-    return bool(sum(w[0].isupper() for w in words) >= 0.6 * len(words))
+    return bool(sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words))
 
 
 def proper_names(sentence: str, index: ArticleIndex) -> list[str]:
