@@ -54,16 +54,23 @@ def resolve(expression: str, published: date | None) -> tuple[date | None, Preci
     return _relative(text, published)
 
 
-def _nearest(published: date, month: int, day: int) -> date | None:
-    """A month and day without a year: the occurrence nearest the published date, before or after.
+AHEAD_DAYS = 122
+"""How far ahead a date without a year may lie: news reports the past, and what is due in the next months."""
 
-    News tells what happened and what is coming: "on October 25" in an
-    article of October 20 is five days ahead, not a year back.
+
+def _nearest(published: date, month: int, day: int) -> date | None:
+    """A month and day without a year: the coming one when it is at most four months ahead, else the last one.
+
+    "On October 25" in an article of October 20 is five days ahead, not a
+    year back; "in February" in an August article is the February gone by.
     """
-    candidates = [
-        d for year in (published.year - 1, published.year, published.year + 1) if (d := _safe(year, month, day))
-    ]
-    return min(candidates, key=lambda d: abs((d - published).days), default=None)
+    this_year = _safe(published.year, month, day)
+    if this_year is None:
+        return _safe(published.year - 1, month, day) or _safe(published.year + 1, month, day)
+    if this_year <= published:
+        ahead = _safe(published.year + 1, month, day)
+        return ahead if ahead and (ahead - published).days <= AHEAD_DAYS else this_year
+    return this_year if (this_year - published).days <= AHEAD_DAYS else _safe(published.year - 1, month, day)
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
