@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -79,6 +80,14 @@ def _cassette_fully_played(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     if not recording(request.config) and not cassette.all_played:
         pytest.fail(f"cassette {cassette._path} was only partly played: re-record it with `make record`")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test sees the developer's model settings or keys (SUMMARIZER_CACHE_DIR, where the model lives, stays)."""
+    for name in list(os.environ):
+        if name.startswith(("SUMMARIZER_", "OPENAI_")) and name != "SUMMARIZER_CACHE_DIR":
+            monkeypatch.delenv(name)
 
 
 @pytest.fixture(autouse=True)
