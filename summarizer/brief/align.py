@@ -56,11 +56,13 @@ class Aligner:
             sentence = self.index.sentence(number)
             if sentence and sentence not in chosen and (not wanted or wanted & self._sentence_stems[number - 1]):
                 chosen.append(sentence)
-        if not chosen and wanted:
+        enough = min(2, len(wanted))
+        if wanted and not any(len(wanted & stems(s.text)) >= enough for s in chosen):
+            # The citations miss (a small model often cites the headline): the sentence that says it, if one does.
             overlap = [len(wanted & bag) for bag in self._sentence_stems]
             best = max(range(len(overlap)), key=overlap.__getitem__, default=None)
-            if best is not None and overlap[best] >= min(2, len(wanted)):
-                chosen.append(self.index.sentences[best])
+            if best is not None and overlap[best] >= enough:
+                chosen = [self.index.sentences[best]]
         return [self.sentence_span(s) for s in chosen[:MAX_EVIDENCE]]
 
     def named_in(self, names: list[str], mentions: list[Span], evidence: list[Span]) -> list[str]:
