@@ -365,10 +365,10 @@ class Summarizer:
         if len(article.text) > self.max_article_chars:
             kept = [s for s in index.sentences if s.end <= self.max_article_chars]
             end = kept[-1].end if kept else _cut(article.text, self.max_article_chars)
+            read_part = f"{len(kept)} of {len(index.sentences)} sentences" if kept else "no sentence ends before that"
             warnings.warn(
                 ArticleTrimmed(
-                    f"article is {len(article.text):,} characters; read only the first {end:,} "
-                    f"({len(kept) or 'part of 1'} of {len(index.sentences)} sentences)"
+                    f"article is {len(article.text):,} characters; read only the first {end:,} ({read_part})"
                 ),
                 stacklevel=4,
             )

@@ -63,7 +63,7 @@ def ground_events(
         verbs = [v for span in evidence if (v := anchor(text, span.start, span.end, event.e)) is not None]
         status = status_of(verbs[0]) if verbs else event.st
         reporters = [s.name for s in sources if any(_overlaps(e, span) for e in s.evidence for span in evidence)]
-        given = _figures(aligner, figures, evidence, sources)
+        given = _figures(aligner, figures, evidence, sources, statement)
         kept.append(
             Event(
                 description=statement,
@@ -94,19 +94,24 @@ def ground_events(
                     status=status_of(clause.verb),
                     evidence=evidence,
                     sources=[s.name for s in sources if any(_overlaps(e, evidence[0]) for e in s.evidence)],
-                    figures=_figures(aligner, figures, evidence, sources),
+                    figures=_figures(aligner, figures, evidence, sources, clause.text),
                     origin="rule",
                 )
             )
     return kept, dropped
 
 
-def _figures(aligner: Aligner, figures: list[Entity], evidence: list[Span], sources: list[Source]) -> list[Figure]:
+def _figures(
+    aligner: Aligner, figures: list[Entity], evidence: list[Span], sources: list[Source], statement: str
+) -> list[Figure]:
+    """The numbers the event's sentences give for it: those its statement uses ("two coups" is another matter)."""
     text = aligner.index.text
+    said = normalize(statement)
     return [
         Figure(text=text[f.start : f.end], mention=aligner.span(f.start, f.end), source=_who_gave(f.start, sources))
         for f in figures
         if any(span.start <= f.start and f.end <= span.end for span in evidence)
+        and normalize(text[f.start : f.end]) in said
     ][:MAX_FIGURES]
 
 

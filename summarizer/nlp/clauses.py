@@ -103,7 +103,10 @@ def is_future(verb: Token) -> bool:
         return True
     if "to" in aux and verb.dep_ in {"xcomp", "acl", "relcl"}:
         governor = verb.head
-        return governor.pos_ in {"NOUN", "PROPN"} or governor.lemma_.lower() in PLANNING
+        passive = any(
+            c.dep_ == "auxpass" for c in verb.children
+        )  # "an event to be held", not "an attempt to destabilise"
+        return (governor.pos_ in {"NOUN", "PROPN"} and passive) or governor.lemma_.lower() in PLANNING
     return False
 
 
@@ -139,9 +142,10 @@ def _clause(root: Token, inside: set[int]) -> Clause | None:
 
 
 def _trimmed(head: Token) -> list[Token]:
-    """The head's subtree without clauses, appositions and punctuation that hang off it."""
+    """The head's subtree without clauses, appositions and punctuation that hang off it (a one-word
+    participle stays: "those detained")."""
     kept = [head]
     for child in head.children:
-        if child.dep_ not in _TRIM:
+        if child.dep_ not in _TRIM or (child.dep_ == "acl" and len(list(child.subtree)) == 1):
             kept.extend(_trimmed(child))
     return kept

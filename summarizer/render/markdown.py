@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from summarizer.render.labels import event_detail, time_label
 from summarizer.schema import Brief, Span
 
 
@@ -13,9 +14,9 @@ def render_markdown(brief: Brief) -> str:
     lines = [f"# {brief.headline}", "", brief.summary, ""]
     sections: list[tuple[str, list[tuple[str, list[Span]]]]] = [
         ("Who", [(f"**{a.name}** ({a.kind}){f': {a.role}' if a.role else ''}", a.evidence) for a in brief.who]),
-        ("What", [(f"{e.description} *({e.status})*", e.evidence) for e in brief.what]),
+        ("What", [(f"{e.description} *({e.status})*{event_detail(e)}", e.evidence) for e in brief.what]),
         ("Where", [(f"**{p.name}** ({p.kind})", p.evidence) for p in brief.where]),
-        ("When", [(f"{t.text}" + (f" → {t.date.isoformat()}" if t.date else ""), t.evidence) for t in brief.when]),
+        ("When", [(time_label(t), t.evidence) for t in brief.when]),
         (
             "Sources",
             [(f"**{s.name}**{' (unnamed)' if s.anonymous else ''}: {s.said}", s.evidence) for s in brief.sources],

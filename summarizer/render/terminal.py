@@ -11,6 +11,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
+from summarizer.render.labels import event_detail, time_label
 from summarizer.schema import Brief, Span
 
 Piece = tuple[str, str]
@@ -36,11 +37,17 @@ def render_terminal(brief: Brief, console: Console) -> None:
                 for a in brief.who
             ],
         ),
-        ("What", [_item([(f"{e.description} ", ""), (f"({e.status})", "italic")], e.evidence) for e in brief.what]),
+        (
+            "What",
+            [
+                _item([(f"{e.description} ", ""), (f"({e.status})", "italic"), (event_detail(e), "")], e.evidence)
+                for e in brief.what
+            ],
+        ),
         ("Where", [_item([(p.name, "bold"), (f" ({p.kind})", "")], p.evidence) for p in brief.where]),
         (
             "When",
-            [_item([(t.text + (f" → {t.date.isoformat()}" if t.date else ""), "")], t.evidence) for t in brief.when],
+            [_item([(time_label(t), "")], t.evidence) for t in brief.when],
         ),
         (
             "Sources",
