@@ -336,6 +336,8 @@ def test_own_client_misuse_is_a_one_line_config_error() -> None:
         Summarizer(client=openai.OpenAI(base_url="http://127.0.0.1:9/v1", api_key="k"))
     with pytest.raises(ConfigError, match="client= takes"):
         Summarizer("m", client=object())
+    with pytest.raises(ConfigError, match="brings its own base URL and key"):
+        Summarizer("m", client=openai.OpenAI(base_url="http://127.0.0.1:9/v1", api_key="k"), api_key="other")
     engine = Summarizer("m", client=openai.AsyncOpenAI(base_url="http://127.0.0.1:9/v1", api_key="k"))
     with pytest.raises(ConfigError, match="use asummarize/amap"):
         engine.summarize(ARTICLES[0])

@@ -58,6 +58,8 @@ def resolve_backend(
 ) -> Backend:
     """Turn a model spec (and optional base URL, key, or the caller's own client) into a backend."""
     if client is not None:
+        if base_url or api_key:
+            raise ConfigError("client= brings its own base URL and key: drop base_url=/api_key= (or the client)")
         return provided_backend(model, client, timeout)
     spec, spec_level = _setting(model, "SUMMARIZER_MODEL")
     url, url_level = _setting(base_url, "SUMMARIZER_BASE_URL")
