@@ -156,16 +156,7 @@ class Grounder(Aligner):
         named_places = {normalize(p.mention.text) for p in out.where}
         for actor in out.who:
             if actor.kind == "country" and normalize(actor.mention.text) not in named_places:
-                out.where.append(
-                    Place(
-                        name=actor.name,
-                        kind="country",
-                        mention=actor.mention,
-                        evidence=actor.evidence,
-                        origin=actor.origin,
-                        alignment=actor.alignment,
-                    )
-                )
+                out.where.append(_as_place(actor, "country"))
                 named_places.add(normalize(actor.mention.text))
         self._add_countries(out, named_places)
         self._add_located_names(out)
@@ -280,16 +271,7 @@ class Grounder(Aligner):
             elif kind == "person" or kind == "organization":
                 who.append(actor.model_copy(update={"kind": kind}))
             elif kind == "place":
-                moved.append(
-                    Place(
-                        name=actor.name,
-                        kind="city",
-                        mention=actor.mention,
-                        evidence=actor.evidence,
-                        origin=actor.origin,
-                        alignment=actor.alignment,
-                    )
-                )
+                moved.append(_as_place(actor, "city"))
         where: list[Place] = []
         for place in [*out.where, *moved]:
             kind = kind_at(text, place.mention.start, place.mention.end)
@@ -488,6 +470,18 @@ def _sorted_names(draft: Draft, text: str) -> tuple[list[tuple[str, ActorKind]],
         else:
             where.append((place.n, place.t if cue is None else cue))
     return who, where
+
+
+def _as_place(actor: Actor, kind: PlaceKind) -> Place:
+    """The same mention, as a where item: a country that acts is also where things happen."""
+    return Place(
+        name=actor.name,
+        kind=kind,
+        mention=actor.mention,
+        evidence=actor.evidence,
+        origin=actor.origin,
+        alignment=actor.alignment,
+    )
 
 
 def _alignment(found: Found, name: str | None) -> Alignment:
