@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -189,3 +193,52 @@ def test_async_retries_do_not_block_the_event_loop() -> None:
             asyncio.run(both())
     assert sorted(finished) == ["plain", "retried"]
     assert len(server.requests) == 3
+
+
+@contextmanager
+def header_dripping_server() -> Iterator[str]:
+    """A 127.0.0.1 server that sends its status line, then one header byte every 0.3 s (for a minute)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def drip(connection: socket.socket) -> None:
+        with connection:
+            try:
+                connection.recv(65536)
+                for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 200:
+                    if stop.is_set():
+                        return
+                    connection.send(bytes([byte]))
+                    time.sleep(0.3)
+            except OSError:
+                return
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:  # closed at the end of the test
+                return
+            threading.Thread(target=drip, args=(connection,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/v1"
+    finally:
+        stop.set()
+        listener.close()
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_deadline_covers_a_server_dripping_its_headers(mode: str) -> None:
+    started = time.monotonic()
+    with header_dripping_server() as url, summarizer_for(url, timeout=2.0, retry=RetryPolicy(attempts=1)) as engine:
+        with pytest.raises(BackendError, match=r"did not answer within 2s"):
+            if mode == "sync":
+                engine.summarize(SEED.read_text())
+            else:
+                asyncio.run(engine.asummarize(SEED.read_text()))
+    assert time.monotonic() - started < 6

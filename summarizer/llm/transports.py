@@ -3,8 +3,9 @@ backend, and the llama.cpp dialect.
 
 Deadline: httpx's timeouts are per read, so a server that drips a byte every
 two seconds is never cut off. Here ``timeout`` bounds the whole request:
-each read waits at most what is left, and the body is cut off once the
-deadline passes.
+every socket read waits at most what is left of it (headers included, through
+a network backend that reads the request's deadline), and the body is cut off
+once the deadline passes. The async transport awaits under the same deadline.
 
 llama.cpp dialect: send the response schema as a compact-JSON grammar.
 Given ``response_format``, llama.cpp lets the model pretty-print, and on CPU
@@ -21,11 +22,14 @@ The sync and async transports share every decision (``prepare``, ``check``,
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import json
+import ssl
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
+import httpcore2
 import httpx2
 
 COMPACT = {"whitespace_flexible": False, "item_separator": ",", "key_separator": ":"}
@@ -72,6 +76,73 @@ class Deadline:
         left = self.left(request)
         given = request.extensions.get("timeout") or {}
         request.extensions["timeout"] = {p: min(given.get(p) or left, left) for p in PHASES}
+
+
+_DEADLINE: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar("summarizer_deadline", default=None)
+"""The deadline of the request this thread is sending (read by the network streams below)."""
+
+
+class _DeadlineNetworkStream(httpcore2.NetworkStream):
+    """A socket stream whose every read waits at most what is left of the current request's deadline."""
+
+    def __init__(self, inner: httpcore2.NetworkStream) -> None:
+        self.inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        deadline = _DEADLINE.get()
+        if deadline is not None:
+            left = deadline.at - time.monotonic()
+            if left <= 0:
+                raise httpcore2.ReadTimeout(f"no complete answer within {deadline.seconds:g}s")
+            timeout = left if timeout is None else min(timeout, left)
+        return self.inner.read(max_bytes, timeout)
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.inner.write(buffer, timeout)
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore2.NetworkStream:
+        return _DeadlineNetworkStream(self.inner.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.inner.get_extra_info(info)
+
+
+class _DeadlineNetworkBackend(httpcore2.NetworkBackend):
+    def __init__(self, inner: httpcore2.NetworkBackend) -> None:
+        self.inner = inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore2.NetworkStream:
+        return _DeadlineNetworkStream(self.inner.connect_tcp(host, port, timeout, local_address, socket_options))
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore2.NetworkStream:
+        return _DeadlineNetworkStream(self.inner.connect_unix_socket(path, timeout, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)
+
+
+def _deadline_transport() -> httpx2.HTTPTransport:
+    """The default transport, its sockets reading the request's deadline (if this httpx2 lets us reach them)."""
+    transport = httpx2.HTTPTransport()
+    pool = getattr(transport, "_pool", None)
+    backend = getattr(pool, "_network_backend", None)
+    if isinstance(pool, httpcore2.ConnectionPool) and isinstance(backend, httpcore2.NetworkBackend):
+        pool._network_backend = _DeadlineNetworkBackend(backend)
+    return transport
 
 
 def prepare(request: httpx2.Request, dialect: str) -> httpx2.Request:
@@ -139,22 +210,26 @@ class ProtocolTransport(httpx2.BaseTransport):
 
     def __init__(self, timeout: float, dialect: str = "openai", inner: httpx2.BaseTransport | None = None) -> None:
         self.timeout, self.dialect = timeout, dialect
-        self.inner = inner or httpx2.HTTPTransport()
+        self.inner = inner or _deadline_transport()
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         deadline = Deadline(self.timeout)
         request.read()
         request = prepare(request, self.dialect)
         deadline.cap(request)
-        response = self.inner.handle_request(request)
-        response.stream = _DeadlineStream(response.stream, deadline, request)
-        if _is_chat(request):
-            try:
-                response.read()
-            except BaseException:
-                response.close()
-                raise
-            check(request, response)
+        token = _DEADLINE.set(deadline)
+        try:
+            response = self.inner.handle_request(request)
+            response.stream = _DeadlineStream(response.stream, deadline, request)
+            if _is_chat(request):
+                try:
+                    response.read()
+                except BaseException:
+                    response.close()
+                    raise
+                check(request, response)
+        finally:
+            _DEADLINE.reset(token)
         return response
 
     def close(self) -> None:
