@@ -149,7 +149,7 @@ class RunInfo(_Model):
     prompt_tokens: int = Field(description="Summed over all attempts.")
     completion_tokens: int = Field(description="Summed over all attempts.")
     latency_s: float
-    attempts: int = Field(description="Model calls made, including re-asks.")
+    attempts: int = Field(description="HTTP requests made to the model, re-asks and transport retries included.")
     reasks: int = Field(description="Re-asks for items that could not be grounded.")
     dropped_items: int = Field(description="Items dropped because they could not be grounded.")
     truncated: bool = False

@@ -6,6 +6,7 @@ Every test starts from an environment with no SUMMARIZER_* or OPENAI_* variable.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,21 @@ def test_none_is_never_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not isinstance(resolve_backend(), NoneBackend)
     monkeypatch.setenv("SUMMARIZER_MODEL", "none")
     assert isinstance(resolve_backend(), NoneBackend)
+
+
+def test_a_flag_beats_the_environment_in_the_cli(tmp_path: Path) -> None:
+    """`--model none` stays the none backend though SUMMARIZER_BASE_URL points at a server (flag > env > default)."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("The harbour board of Split delayed a vote on Tuesday, chair Ana Ruiz said.")
+    result = subprocess.run(
+        [sys.executable, "-m", "summarizer", "brief", str(article), "--model", "none", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "SUMMARIZER_BASE_URL": "http://127.0.0.1:9/v1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"backend":"none"' in result.stdout.replace(" ", "")

@@ -15,24 +15,26 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def model_options(command: F) -> F:
-    """--model, --base-url, --api-key, --timeout (each also from the environment)."""
+    """--model, --base-url, --api-key, --timeout.
+
+    The environment (SUMMARIZER_MODEL, SUMMARIZER_BASE_URL, SUMMARIZER_API_KEY)
+    is read by the library, below every flag: a flag and a variable are never
+    taken as two flags (``--model local`` wins over SUMMARIZER_BASE_URL).
+    """
     options = [
         click.option(
             "-m",
             "--model",
-            envvar="SUMMARIZER_MODEL",
             help="local (default), local/<file.gguf>, openai/<model>, or a server's model name with --base-url."
             " [env: SUMMARIZER_MODEL]",
         ),
         click.option(
             "--base-url",
-            envvar="SUMMARIZER_BASE_URL",
             help="An OpenAI-compatible server, e.g. http://localhost:8000/v1 (vLLM, Ollama, llama.cpp)."
             " [env: SUMMARIZER_BASE_URL]",
         ),
         click.option(
             "--api-key",
-            envvar="SUMMARIZER_API_KEY",
             help="Key for --base-url or openai/ models. [env: SUMMARIZER_API_KEY, then OPENAI_API_KEY]",
         ),
         click.option(

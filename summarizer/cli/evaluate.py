@@ -25,15 +25,9 @@ from summarizer.render.evaluation import render_comparison, render_report
 
 @click.command("eval")
 @click.argument("gold", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-m", "--model", envvar="SUMMARIZER_MODEL", help="Model spec, as for `summarizer brief`. [env: SUMMARIZER_MODEL]"
-)
-@click.option(
-    "--base-url", envvar="SUMMARIZER_BASE_URL", help="An OpenAI-compatible server. [env: SUMMARIZER_BASE_URL]"
-)
-@click.option(
-    "--api-key", envvar="SUMMARIZER_API_KEY", help="Key for --base-url or openai/ models. [env: SUMMARIZER_API_KEY]"
-)
+@click.option("-m", "--model", help="Model spec, as for `summarizer brief`. [env: SUMMARIZER_MODEL]")
+@click.option("--base-url", help="An OpenAI-compatible server. [env: SUMMARIZER_BASE_URL]")
+@click.option("--api-key", help="Key for --base-url or openai/ models. [env: SUMMARIZER_API_KEY]")
 @click.option("--timeout", type=click.FloatRange(min=1), help="Seconds to wait for one model answer.")
 @click.option(
     "-r",
