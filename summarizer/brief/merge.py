@@ -184,7 +184,7 @@ class Grounder(Aligner):
             )
         out.headline = self.checked(draft.h, self.fallback_headline())
         out.summary = self.checked(draft.sm, self.fallback_summary())
-        self._add_acting_countries(out, [draft.h, *(event.e for event in draft.events())])
+        self._add_acting_countries(out, [draft.h, draft.sm, *(event.e for event in draft.events())])
         self._add_times(out, draft.tm)
         self._add_doubt_cues(out)
         return out
