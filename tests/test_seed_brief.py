@@ -43,7 +43,7 @@ def check_seed_brief(brief: Brief, text: str) -> None:
     for person in ("abass dembele", "assimi goita", "national transition council"):
         assert person in who, who
     assert {"kati", "bamako", "mali"} <= names(brief.where)
-    assert next(a for a in brief.who if "AFP" == a.name).kind == "organization"
+    assert next(a for a in brief.who if a.name == "AFP").kind == "organization"
     security = sources_named(brief, "malian security source")
     army = sources_named(brief, "army source")
     associate = sources_named(brief, "close associate")
