@@ -63,6 +63,8 @@ _DURATION = re.compile(
     re.I,
 )
 """Durations and ages ("five-year", "two weeks", "62-year-old") are not points in time."""
+_DESCRIBED = re.compile(r"\s(?!of\b|the\b|de\b|du\b|la\b|le\b|del\b)[a-z][a-z-]*$")
+"""A name ending in a lower-case word ("United States airframer") describes something; places end in names."""
 _LOCATED = re.compile(r"\b(?:in|to|from|across|throughout|into|near|inside|outside)\s+(?:the\s+)?$", re.I)
 """A country written as where something is ("in France"), not as who acts ("France said")."""
 _PRODUCT_AFTER = re.compile(r"[ -]?(?:[A-Z]{0,3}\d[\w-]*|OS\b|SDK\b)")
@@ -161,6 +163,7 @@ class Grounder(Aligner):
         self._add_countries(out, named_places)
         self._add_located_names(out)
         self._add_named_entities(out)
+        out.where = [p for p in out.where if not self.index.text.startswith("$", p.mention.end)]  # "US$40": money
         out.sources = find_sources(self, draft.src)
         lead = [
             s
@@ -274,6 +277,8 @@ class Grounder(Aligner):
                 moved.append(_as_place(actor, "city"))
         where: list[Place] = []
         for place in [*out.where, *moved]:
+            if _DESCRIBED.search(place.mention.text) or text.startswith("$", place.mention.end):
+                continue  # "United States airframer" is a description, "US$40 billion" a currency: no place
             kind = kind_at(text, place.mention.start, place.mention.end)
             placed = place.kind == "country" or kind_cue(place.name) is not None or written_as_place(place.name, text)
             if placed or kind is None or kind == "place":
@@ -291,14 +296,15 @@ class Grounder(Aligner):
         out.who, out.where = [a for a in (self._as_maker(actor) for actor in who) if a is not None], where
 
     def _as_maker(self, actor: Actor) -> Actor | None:
-        """The actor at a mention that names the maker, not its product ("Boeing", not "Boeing 787").
-
-        An organization named only in product names ("Airbus A380") is a product, not a who.
+        """The actor at a mention that names it, not its product or currency ("Boeing", not "Boeing 787"; "US",
+        not "US$40 billion"). An organization named only in product names ("Airbus A380") is a product, not a who.
         """
-        if actor.kind != "organization" or not _PRODUCT_AFTER.match(self.index.text, actor.mention.end):
+        text = self.index.text
+        misread = _PRODUCT_AFTER.match(text, actor.mention.end) if actor.kind == "organization" else None
+        if not (misread or text.startswith("$", actor.mention.end)):
             return actor
         for match in re.finditer(rf"(?<!\w){re.escape(actor.mention.text)}(?!\w)", self.index.text):
-            if not _PRODUCT_AFTER.match(self.index.text, match.end()):
+            if not (_PRODUCT_AFTER.match(text, match.end()) or text.startswith("$", match.end())):
                 found = Found(match.start(), match.end(), match.group(), True)
                 moved = self._actor(found, actor.kind, actor.name)
                 return moved.model_copy(update={"origin": actor.origin, "alignment": actor.alignment})

@@ -14,7 +14,7 @@ import re
 from typing import Literal
 
 from summarizer.rules.places import country_mentions
-from summarizer.rules.times import MONTH_NAMES
+from summarizer.rules.times import MONTH_NAMES, WEEKDAY_NAMES
 
 Cue = Literal["person", "organization", "site", "city"]
 
@@ -65,6 +65,8 @@ def written_as_place(name: str, text: str) -> bool:
     "in X", "X, Taiwan", and a dateline opening a line ("WASHINGTON —",
     "HOUSTON, Tex. —"): where the story was filed is a place, never a who.
     """
+    if name.strip().casefold() in MONTH_NAMES | WEEKDAY_NAMES:
+        return False  # "in February" is a time
     escaped = re.escape(name.strip())
     uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
     located = len(re.findall(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w)", text))

@@ -30,6 +30,7 @@ MONTH_NAMES = frozenset(names[0] for names in _MONTH_TABLE)
 """Full month names, lower case."""
 _MONTHS = {name: number for number, names in enumerate(_MONTH_TABLE, start=1) for name in names}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY_NAMES = frozenset(_WEEKDAYS)
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
