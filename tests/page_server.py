@@ -50,12 +50,15 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
 
 @contextmanager
 def page_server() -> Iterator[str]:
-    """Serve ROUTES, plus /missing (404), /slow (hangs 3 s), /loop (redirects forever), /drip (a byte every 0.3 s)."""
+    """Serve ROUTES, plus /missing (404), /slow (hangs 3 s), /loop (redirects forever), /drip (a byte every 0.3 s), /drip-headers (the same, before the headers end)."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             if self.path == "/drip":
                 self._drip()
+                return
+            if self.path == "/drip-headers":
+                self._drip_headers()
                 return
             if self.path.startswith("/feed."):
                 self._feed(self.path.removeprefix("/feed."))
@@ -100,6 +103,16 @@ def page_server() -> Iterator[str]:
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
+
+        def _drip_headers(self) -> None:
+            """Headers that never finish: a byte every 0.3 s, each well within any per-read timeout."""
+            try:
+                for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"x" * 60:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.3)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
 
         def _drip(self) -> None:
             """A page that never stops arriving: each byte comes well within any per-read timeout."""

@@ -11,12 +11,13 @@ from summarizer.ingest.inputs import collect
 from tests.page_server import page_server
 
 
-def test_a_dripping_page_is_cut_off_at_the_total_deadline() -> None:
-    """Each byte comes within the per-read timeout; the whole fetch still ends at ``timeout``."""
+@pytest.mark.parametrize("route", ["drip", "drip-headers"])
+def test_a_dripping_page_is_cut_off_at_the_total_deadline(route: str) -> None:
+    """Each byte comes within the per-read timeout, in the body or in the headers; the fetch still ends at ``timeout``."""
     with page_server() as base:
         started = time.monotonic()
         with pytest.raises(FetchError, match="did not arrive within 1 s"):
-            fetch(f"{base}/drip", timeout=1.0)
+            fetch(f"{base}/{route}", timeout=1.0)
         assert time.monotonic() - started < 2.5
 
 

@@ -6,6 +6,8 @@ batch can record it and go on.
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from dataclasses import dataclass
 
@@ -14,6 +16,8 @@ import httpx2
 from summarizer.errors import ArticleError
 
 TIMEOUT_S = 20.0
+DEADLINE_GRACE_S = 0.2
+"""Time for a fetch that ends right at its deadline to report its own, more precise, error."""
 MAX_BYTES = 5_000_000
 MAX_REDIRECTS = 5
 USER_AGENT = "summarizer/0.1 (+https://pypi.org/project/summarizer)"
@@ -45,8 +49,30 @@ def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> P
     """GET ``url``; refuse non-text content, bodies over ``max_bytes`` and more than MAX_REDIRECTS hops.
 
     ``timeout`` bounds the whole fetch, not each read: a server dripping a byte
-    at a time is cut off once the time is up.
+    at a time, in its body or before its headers end, is cut off once the time
+    is up. The request runs in a daemon thread the caller stops waiting for at
+    the deadline (httpx's timeouts are per read; a blocked read cannot be
+    interrupted from outside); that thread ends at its next per-read timeout.
     """
+    outcome: queue.SimpleQueue[Page | BaseException] = queue.SimpleQueue()
+
+    def run() -> None:
+        try:
+            outcome.put(_fetch(url, timeout, max_bytes))
+        except BaseException as error:  # handed to the caller, raised there
+            outcome.put(error)
+
+    threading.Thread(target=run, name="summarizer-fetch", daemon=True).start()
+    try:
+        result = outcome.get(timeout=timeout + DEADLINE_GRACE_S)
+    except queue.Empty:
+        raise FetchError(f"{url}: the page did not arrive within {timeout:g} s; try again later") from None
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _fetch(url: str, timeout: float, max_bytes: int) -> Page:
     deadline = time.monotonic() + timeout
     try:
         with (
