@@ -145,7 +145,8 @@ def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> bool:
 def test_sigkill_half_way_then_rerun_makes_each_brief_once(tmp_path: Path) -> None:
     store, out = tmp_path / "store.sqlite", tmp_path / "out"
     args = [str(DAY), "--store", str(store), "--out", str(out), "--date", "2026-11-20", "-j", "1"]
-    with fault_server(canned(hang=1.0)) as slow:
+    # Two briefs come, then the server stalls: the kill lands half way, however slow this machine is.
+    with fault_server(canned(hang=1.0), canned(hang=1.0), canned(hang=60.0)) as slow:
         process = subprocess.Popen(
             [sys.executable, "-m", "summarizer", "digest", *args, "--base-url", slow.url],
             stdout=subprocess.DEVNULL,
@@ -174,7 +175,9 @@ def test_sigkill_half_way_then_rerun_makes_each_brief_once(tmp_path: Path) -> No
 
 def test_ctrl_c_stops_at_once_and_keeps_the_briefs(tmp_path: Path) -> None:
     store = tmp_path / "store.sqlite"
-    with fault_server(canned(hang=1.0)) as slow:
+    # One brief comes, then the server stalls: Ctrl-C lands mid-run however slow this machine is (it once raced
+    # the last brief on a loaded machine and the digest finished first).
+    with fault_server(canned(hang=1.0), canned(hang=60.0)) as slow:
         process = subprocess.Popen(
             [sys.executable, "-m", "summarizer", "digest", str(DAY), "--store", str(store), "--out", str(tmp_path),
              "-j", "1", "--base-url", slow.url],
