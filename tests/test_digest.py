@@ -112,6 +112,17 @@ def canned(hang: float = 0.0) -> Reply:
     return reply
 
 
+def interruptible() -> None:
+    """In the child before exec: Ctrl-C acts as in a terminal, whatever the test process inherited.
+
+    Run inside the whole suite, the child once started with SIGINT ignored or
+    blocked (inherited from the test process; alone the test passed), so it
+    never saw the Ctrl-C this test sends.
+    """
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_digest(*args: str) -> subprocess.CompletedProcess[str]:
     return run_cli("digest", *args)
 
@@ -184,6 +195,7 @@ def test_ctrl_c_stops_at_once_and_keeps_the_briefs(tmp_path: Path) -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=interruptible,
         )  # fmt: skip
         held = wait_until(lambda: stored_so_far(store) >= 1)
         process.send_signal(signal.SIGINT)
