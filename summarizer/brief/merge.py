@@ -144,16 +144,7 @@ class Grounder(Aligner):
                 out.who.append(self._actor(found, kind, name))
         for position, (name, place_kind) in enumerate(where):
             if found := locate("where", position, name):
-                mention = self.span(found.start, found.end)
-                out.where.append(
-                    Place(
-                        name=article_name(mention),
-                        kind=place_kind,
-                        mention=mention,
-                        evidence=self.mention_evidence(found),
-                        alignment=_alignment(found, name),
-                    )
-                )
+                out.where.append(self._place(found, place_kind, "model", _alignment(found, name)))
         self._retype(out)
         named_places = {normalize(p.mention.text) for p in out.where}
         for actor in out.who:
@@ -221,15 +212,7 @@ class Grounder(Aligner):
                 if kind_cue(name) is None and not is_country(name) and set_in(name, self.index.text):
                     found = self.locate(name)
                     if found is not None:
-                        mention = self.span(found.start, found.end)
-                        out.where.append(
-                            Place(
-                                name=article_name(mention),
-                                kind="city",
-                                mention=mention,
-                                evidence=self.mention_evidence(found),
-                            )
-                        )
+                        out.where.append(self._place(found, "city", "rule"))
                 have.add(normalize(name))
 
     def _add_acting_countries(self, out: GroundedDraft, texts: list[str]) -> None:
@@ -254,6 +237,17 @@ class Grounder(Aligner):
             mention=mention,
             evidence=self.mention_evidence(found),
             alignment=_alignment(found, name),
+        )
+
+    def _place(self, found: Found, kind: PlaceKind, origin: Origin, alignment: Alignment = "exact") -> Place:
+        mention = self.span(found.start, found.end)
+        return Place(
+            name=article_name(mention),
+            kind=kind,
+            mention=mention,
+            evidence=self.mention_evidence(found),
+            origin=origin,
+            alignment=alignment,
         )
 
     def _retype(self, out: GroundedDraft) -> None:
@@ -344,16 +338,7 @@ class Grounder(Aligner):
                 if len(out.where) >= MAX_PLACES or cue in {"person", "organization"}:
                     continue
                 place_kind: PlaceKind = "site" if cue == "site" else _PLACE_KINDS.get(entity.label, "city")
-                mention = self.span(found.start, found.end)
-                out.where.append(
-                    Place(
-                        name=article_name(mention),
-                        kind=place_kind,
-                        mention=mention,
-                        evidence=self.mention_evidence(found),
-                        origin="rule",
-                    )
-                )
+                out.where.append(self._place(found, place_kind, "rule"))
             elif len(out.who) < MAX_WHO:
                 kind: ActorKind = (
                     "organization" if cue == "organization" or written_with_article(name, text) else entity.kind  # type: ignore[assignment]
