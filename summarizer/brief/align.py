@@ -57,7 +57,7 @@ class Aligner:
             if sentence and sentence not in chosen and (not wanted or wanted & self._sentence_stems[number - 1]):
                 chosen.append(sentence)
         enough = min(2, len(wanted))
-        if wanted and not any(len(wanted & stems(s.text)) >= enough for s in chosen):
+        if wanted and not any(len(wanted & self._sentence_stems[s.number - 1]) >= enough for s in chosen):
             # The citations miss (a small model often cites the headline): the sentence that says it, if one does.
             overlap = [len(wanted & bag) for bag in self._sentence_stems]
             best = max(range(len(overlap)), key=overlap.__getitem__, default=None)

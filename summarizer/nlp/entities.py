@@ -9,6 +9,7 @@ and place entities add the names the model left out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from summarizer.nlp.pipeline import parse
@@ -38,9 +39,10 @@ class Entity:
         return LABEL_KINDS.get(self.label, "other")
 
 
-def entities(text: str) -> list[Entity]:
-    """Every named entity in the text, in order."""
-    return [Entity(ent.start_char, ent.end_char, ent.label_) for ent in parse(text).ents]
+@lru_cache(maxsize=4)
+def entities(text: str) -> tuple[Entity, ...]:
+    """Every named entity in the text, in order (kept for the last few texts: grounding asks per item)."""
+    return tuple(Entity(ent.start_char, ent.end_char, ent.label_) for ent in parse(text).ents)
 
 
 def kind_at(text: str, start: int, end: int) -> Kind | None:
