@@ -1,5 +1,5 @@
 """Faults in the middle of real runs (issue 11): two writers on one store, the model server dying,
-a full disk, a read-only store or folder. Each ends in a clear message and loses nothing stored.
+a full disk, a read-only store or folder, a store's disk failing mid-run. Each ends in a clear message and loses nothing stored.
 
 Every run is a real ``summarizer`` process against the 127.0.0.1 fault server.
 The model answers are canned on purpose (``schema_minimal()``): these tests are
@@ -17,7 +17,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
@@ -173,6 +173,46 @@ def test_a_read_only_store_is_a_clear_message_and_loses_nothing(tmp_path: Path) 
         assert not (tmp_path / "again").exists()
         remount(mnt, "rw")
         assert integrity(store) == "ok" and briefs_per_article(store) == before and len(before) == 5
+
+
+@contextmanager
+def failing_disk(image: Path, path: Path) -> Iterator[Callable[[], int]]:
+    """A small ext4 disk at ``path`` that turns read-only on its first error, as a failing disk does.
+
+    Yields the call that makes the error happen (the kernel's ``trigger_fs_error``). A tmpfs cannot be
+    remounted read-only under an open store (the kernel answers "busy"); this is how a store's disk turns
+    read-only mid-run in the field. Root, loop devices and ext4 only; skips elsewhere.
+    """
+    path.mkdir(parents=True, exist_ok=True)
+    steps = (["truncate", "-s", "16M", str(image)], ["mkfs.ext4", "-q", str(image)],
+             ["mount", "-o", "loop,errors=remount-ro", str(image), str(path)])  # fmt: skip
+    if os.geteuid() != 0 or not all(subprocess.run(step, capture_output=True).returncode == 0 for step in steps):
+        pytest.skip("needs root, a loop device and mkfs.ext4 to make a disk that fails")
+    device = subprocess.run(["findmnt", "-n", "-o", "SOURCE", str(path)], capture_output=True, text=True).stdout
+    trigger = Path("/sys/fs/ext4") / Path(device.strip()).name / "trigger_fs_error"
+    try:
+        if not trigger.exists():
+            pytest.skip("this kernel cannot make an ext4 disk fail on demand")
+        yield lambda: trigger.write_text("1")
+    finally:
+        subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+def test_a_store_whose_disk_turns_read_only_mid_run_keeps_every_committed_brief(tmp_path: Path) -> None:
+    image, mnt, out = tmp_path / "disk.img", tmp_path / "mnt", tmp_path / "out"
+    store = mnt / "store.sqlite"
+    with failing_disk(image, mnt) as fail_the_disk, fault_server(canned(hang=1.0)) as server:
+        process = digest_process(store, out, server.url)
+        assert wait_until(lambda: stored_so_far(store) >= 2)
+        committed = stored_so_far(store)
+        fail_the_disk()
+        stderr = process.communicate(timeout=120)[1]
+        line = error_line(stderr)
+        assert process.returncode == 2 and "cannot use the store" in line and "writable --store" in line
+        assert not out.exists()  # a failed run writes no digest
+        subprocess.run(["umount", str(mnt)], check=True, capture_output=True)
+        subprocess.run(["mount", "-o", "loop", str(image), str(mnt)], check=True, capture_output=True)
+        assert integrity(store) == "ok" and len(briefs_per_article(store)) >= committed  # nothing committed lost
 
 
 def test_sigterm_mid_digest_keeps_the_briefs(tmp_path: Path) -> None:

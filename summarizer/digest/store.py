@@ -6,7 +6,8 @@ prompt version, the model's answer schema) and committed one by one as they
 complete, with the model's raw answers: a crash or Ctrl-C loses nothing, a
 re-run finds the finished work, and a brief read back is rebuilt from those
 answers with today's grounding and rules (see digest/batch.py). The digest
-and ``summarizer eval`` share it.
+and ``summarizer eval`` share it. Each day's digest is kept too (one per day,
+the latest build), so the next day's digest can say what changed since.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,10 +53,15 @@ CREATE TABLE IF NOT EXISTS runs (
     counts_json TEXT,
     failures_json TEXT
 );
+CREATE TABLE IF NOT EXISTS digests (
+    day TEXT PRIMARY KEY,
+    built TEXT NOT NULL,
+    digest_json TEXT NOT NULL
+);
 """
 
 
-_TABLES = {"articles", "briefs", "runs"}
+_TABLES = {"articles", "briefs", "runs", "digests"}
 _SQLITE_OWN = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
 
 
@@ -104,7 +110,9 @@ class Store:
             self._db.execute("PRAGMA busy_timeout=10000")
             self._check_ours()
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
+            # FULL: every committed brief is on disk before the next model call, so a disk that fails or turns
+            # read-only mid-run (ext4 errors=remount-ro) loses none of them; one fsync per brief costs nothing beside it
+            self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}COMMIT;")  # all tables or none, even with two writers
             self._add_answers_column()
         except BaseException:
@@ -234,6 +242,25 @@ class Store:
                 "UPDATE runs SET finished = ?, counts_json = ?, failures_json = ? WHERE id = ?",
                 (_now(), json.dumps(counts), json.dumps(failures), run),
             )
+
+    def put_digest(self, day: date, digest_json: str) -> None:
+        """Keep the day's digest (the latest build of a day replaces the earlier): tomorrow's follows its stories."""
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO digests (day, built, digest_json) VALUES (?, ?, ?)",
+                (day.isoformat(), _now(), digest_json),
+            )
+
+    def digest_days(self) -> list[date]:
+        """The days with a stored digest, oldest first."""
+        with self._lock:
+            rows = self._db.execute("SELECT day FROM digests ORDER BY day").fetchall()
+        return [date.fromisoformat(row[0]) for row in rows]
+
+    def digest_json(self, day: date) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT digest_json FROM digests WHERE day = ?", (day.isoformat(),)).fetchone()
+        return str(row[0]) if row else None
 
     def runs(self) -> list[dict[str, Any]]:
         with self._lock:
