@@ -48,7 +48,11 @@ class Article(BaseModel):
     outlet: str | None = None
     url: str | None = None
     published: date | None = Field(default=None, description="Publication date, used to resolve 'Sunday', 'last week'.")
-    language: str | None = None
+    language: str | None = Field(
+        default=None,
+        description="ISO 639-1 code ('fr'); from the input's metadata when given, else detected when briefed. "
+        "A tag such as 'fr-FR' keeps its language part.",
+    )
 
     @field_validator("text")
     @classmethod
@@ -56,6 +60,15 @@ class Article(BaseModel):
         if not value.strip():
             raise ValueError("article text is empty")
         return value
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _primary_subtag(cls, value: Any) -> Any:
+        """ "fr-FR", "FR" and "es_ES" are the language "fr" or "es"; a tag that names no language is unknown."""
+        if not isinstance(value, str):
+            return value
+        code = value.strip().replace("_", "-").split("-")[0].lower()
+        return code if len(code) in (2, 3) and code.isalpha() else None
 
     @field_validator("published", mode="before")
     @classmethod

@@ -37,5 +37,22 @@ def article_from_html(data: bytes | str, source: str, url: str | None = None) ->
         outlet=getattr(document, "sitename", None) or None,
         url=url or getattr(document, "url", None) or None,
         published=getattr(document, "date", None) or None,
-        language=getattr(document, "language", None) or None,
+        language=page_language(data) or getattr(document, "language", None) or None,
     )
+
+
+def page_language(data: bytes | str) -> str | None:
+    """The language the page declares: ``<html lang>``, else a content-language or ``og:locale`` meta tag."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(data)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    declared = [
+        root.get("lang"),
+        root.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        *root.xpath("//meta[translate(@http-equiv,'CONTENTLANGUAGE','contentlanguage')='content-language']/@content"),
+        *root.xpath("//meta[@property='og:locale']/@content"),
+    ]
+    return next((str(tag) for tag in declared if tag and str(tag).strip()), None)

@@ -129,13 +129,16 @@ def _feed(data: bytes, source: str) -> Iterator[Item]:
 
 
 def _with_feed_metadata(article: Article, entry: Any, feed: Any) -> Article:
-    """Fill what the page did not say from the feed (title, outlet, date)."""
+    """Fill what the page did not say from the feed (title, outlet, date, language)."""
     update: dict[str, Any] = {}
     if not article.title and entry.get("title"):
         update["title"] = entry["title"]
     if not article.outlet and feed.get("title"):
         update["outlet"] = feed["title"]
     published = entry.get("published_parsed") or entry.get("updated_parsed")
+    language = entry.get("language") or feed.get("language")
+    if not article.language and language:
+        update["language"] = language
     if not article.published and published:
         update["published"] = f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}"
     if not update:

