@@ -7,6 +7,7 @@ import logging
 import click
 
 from summarizer import __version__
+from summarizer.cli.batch import batch_command
 from summarizer.cli.brief import brief
 from summarizer.cli.digest import digest_command
 from summarizer.cli.evaluate import evaluate_command
@@ -29,12 +30,14 @@ def cli() -> None:
       summarizer brief article.md --base-url http://localhost:11434/v1 --model llama3.2
       summarizer digest ../shared/eval/gum-news examples --out digests
       summarizer eval ../shared/eval/gum-news --report eval.json
+      summarizer batch articles.parquet --out briefs --engine ray
     """
 
 
 cli.add_command(brief)
 cli.add_command(evaluate_command)
 cli.add_command(digest_command)
+cli.add_command(batch_command)
 
 
 def main() -> None:

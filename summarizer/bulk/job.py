@@ -1,0 +1,147 @@
+"""``summarizer batch`` as a function: inputs in, shards of rows out, resumable, on either executor."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from summarizer.bulk.inputs import read_inputs
+from summarizer.bulk.rows import Row, Task, key_text
+from summarizer.bulk.settings import Settings
+from summarizer.bulk.shards import ShardWriter, check_writable, compact, done, next_run, write_manifest
+from summarizer.digest.batch import brief_key
+from summarizer.digest.store import BriefKey, content_hash
+
+Engine = Literal["local", "ray"]
+SHARD_ROWS = 10_000
+"""Rows per shard: files of a few tens of MB, few enough for a directory listing at ten million articles."""
+
+Progress = Callable[[str, str], None]
+"""Called with (source, "made" | "failed" | "done" | "skipped") as each article or input is settled."""
+
+
+@dataclass
+class BulkResult:
+    out: Path
+    run: int
+    key: BriefKey
+    made: int = 0
+    already: int = 0
+    """Articles the directory already held a brief of (no model call)."""
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def complete(self) -> bool:
+        return not self.failures
+
+
+@dataclass(frozen=True)
+class Job:
+    inputs: list[str]
+    out: Path
+    settings: Settings = field(default_factory=Settings)
+    engine: Engine = "local"
+    fmt: str = "jsonl"
+    shard_rows: int = SHARD_ROWS
+    store: Path | None = None
+    """The local executor's SQLite store (default: the one ``summarizer digest`` uses)."""
+    ray_address: str | None = None
+    actors: int | None = None
+    cpus_per_actor: float = 1
+
+
+def run_job(job: Job, progress: Progress | None = None) -> BulkResult:
+    """Brief every article of the inputs the output directory does not hold yet; write rows, then the manifest."""
+    check_writable(job.out)
+    started = time.monotonic()
+    engine = job.settings.summarizer()  # resolves the model spec now: a bad one fails before any work
+    key = brief_key(engine)
+    result = BulkResult(job.out, next_run(job.out), key)
+    tell = progress or (lambda _source, _outcome: None)
+    tasks = _tasks(job, key, result, tell)
+    writer = ShardWriter(job.out, result.run, job.fmt, job.shard_rows)
+    try:
+        if job.engine == "ray":
+            from summarizer.bulk.ray_engine import run_ray
+
+            engine.close()
+            batches = run_ray(
+                tasks, job.settings, key, address=job.ray_address, actors=job.actors, cpus_per_actor=job.cpus_per_actor
+            )
+        else:
+            from summarizer.bulk.local import run_local
+
+            batches = run_local(engine, tasks, key, concurrency=job.settings.concurrency, store_path=job.store)
+        for batch in batches:
+            writer.write(batch)
+            for row in batch:
+                _count(result, row, tell)
+    finally:
+        writer.close()
+        engine.close()
+    compact(job.out, job.fmt)
+    result.seconds = time.monotonic() - started
+    write_manifest(job.out, job.fmt, _run_record(job, result))
+    return result
+
+
+def _tasks(job: Job, key: BriefKey, result: BulkResult, tell: Progress) -> Iterator[Task]:
+    """The inputs' articles this key has no brief of yet, each once (the same text under two names is one)."""
+    held = done(job.out)
+    wanted = key_text(key)
+    seen: set[str] = set()
+    for item in read_inputs(job.inputs):
+        if item.article is None:
+            result.skipped.append((item.source, item.skipped or "no article"))
+            tell(item.source, "skipped")
+            continue
+        digest = content_hash(item.article.text)
+        if digest in seen:
+            continue
+        seen.add(digest)
+        if held.has(digest, wanted):
+            result.already += 1
+            tell(item.source, "done")
+            continue
+        yield Task(digest, item.source, item.article)
+
+
+def _count(result: BulkResult, row: Row, tell: Progress) -> None:
+    if row.get("brief") is not None:
+        result.made += 1
+        tell(row["source"], "made")
+    else:
+        result.failures.append((row["source"], str(row.get("error"))))
+        tell(row["source"], "failed")
+
+
+def _run_record(job: Job, result: BulkResult) -> dict[str, object]:
+    return {
+        "run": result.run,
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        "engine": job.engine,
+        "inputs": job.inputs,
+        "brief_key": key_text(result.key),
+        "made": result.made,
+        "already": result.already,
+        "failed": len(result.failures),
+        "skipped": [{"source": s, "reason": r} for s, r in result.skipped],
+        "seconds": round(result.seconds, 1),
+    }
+
+
+def count(rows: Iterable[Row]) -> tuple[int, int]:
+    """(briefs, errors) among rows."""
+    briefs = errors = 0
+    for row in rows:
+        if row.get("brief") is not None:
+            briefs += 1
+        else:
+            errors += 1
+    return briefs, errors

@@ -1,0 +1,143 @@
+"""The Ray executor: Ray Data spreads the articles over actors, each holding one Summarizer.
+
+The driver reads the inputs and drops what the output directory already holds
+(so a finished article never reaches a model), hands the rest to Ray Data in
+windows of ``WINDOW`` articles, and writes each batch of rows the actors
+return to the shards as it arrives. An actor runs ``work.brief_rows``, the
+same code as the local executor, without a store: the embedded model is one
+llama.cpp server per actor on the actor's CPUs; a server backend is one
+client per actor with ``concurrency`` requests in flight.
+
+A worker that dies is restarted by Ray Data and its batch retried (rows reach
+the shards only from the driver, once per batch), so a killed worker costs
+the batch in flight, never a duplicate row.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from summarizer.bulk.rows import Row, Task, nested
+from summarizer.bulk.settings import Settings
+from summarizer.bulk.work import brief_rows
+from summarizer.digest.batch import match_concurrency
+from summarizer.digest.store import BriefKey
+from summarizer.errors import ConfigError
+from summarizer.ingest.article import Article
+
+WINDOW = 10_000
+"""Articles handed to Ray Data at once: bounds the driver's memory; each window starts its actors once."""
+BATCH = 4
+"""Articles per actor call: small, so a killed worker repeats little and rows reach disk often."""
+CONNECT_TIMEOUT = 5.0
+RAY_HINT = "the ray engine needs Ray: pip install 'summarizer[ray]'"
+
+
+class BriefActor:
+    """One Summarizer per actor, made once, used for every batch the actor gets."""
+
+    def __init__(self, settings: Settings, key: BriefKey) -> None:
+        self.engine = settings.summarizer()
+        self.key = key
+        self.concurrency = match_concurrency(self.engine, settings.concurrency)
+
+    def __call__(self, batch: Any) -> Any:
+        """A pandas batch of articles in, a pandas batch of rows (JSON text columns) out."""
+        import pandas as pd
+
+        from summarizer.bulk.rows import flat
+
+        tasks = [
+            Task(h, s, Article.model_validate_json(a))
+            for h, s, a in zip(batch["article_hash"], batch["source"], batch["article"], strict=True)
+        ]
+        made = [flat(row) for row in brief_rows(self.engine, tasks, self.key, concurrency=self.concurrency)]
+        return pd.DataFrame(made)
+
+    def __del__(self) -> None:
+        engine = getattr(self, "engine", None)
+        if engine is not None:
+            engine.close()
+
+
+def connect(address: str | None, cpus: int | None) -> None:
+    """Join the cluster at ``address`` (host:port, or ``auto``), or start one on this machine.
+
+    An address that does not answer is a one-line error within seconds, not
+    Ray's minute of retries.
+    """
+    try:
+        import ray
+    except ImportError:
+        raise ConfigError(RAY_HINT) from None
+    if ray.is_initialized():
+        return
+    if address and address != "auto":
+        _check_answers(address)
+    try:
+        ray.init(
+            address=address or "local",
+            num_cpus=None if address else cpus,
+            include_dashboard=False,
+            log_to_driver=False,
+            configure_logging=False,
+        )
+    except (ConnectionError, RuntimeError, ValueError) as error:
+        raise ConfigError(
+            f"cannot join the Ray cluster at {address or 'local'}: {' '.join(str(error).split())[:200]}"
+        ) from None
+
+
+def _check_answers(address: str) -> None:
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        raise ConfigError(
+            f"--ray-address {address!r}: give HOST:PORT of the cluster's head (e.g. 127.0.0.1:6379) or auto"
+        )
+    try:
+        with socket.create_connection((host, int(port)), timeout=CONNECT_TIMEOUT):
+            pass
+    except OSError as error:
+        raise ConfigError(
+            f"no Ray cluster answers at {address} ({error.strerror or error}): start one with `ray start --head`"
+            " or fix --ray-address"
+        ) from None
+
+
+def run_ray(
+    tasks: Iterable[Task],
+    settings: Settings,
+    key: BriefKey,
+    *,
+    address: str | None,
+    actors: int | None,
+    cpus_per_actor: float = 1,
+) -> Iterator[list[Row]]:
+    """Batches of rows as the actors finish them, window after window."""
+    import ray
+
+    connect(address, None)
+    cpus = float(ray.cluster_resources().get("CPU", 1))  # type: ignore[no-untyped-call]
+    pool = actors or max(1, int(cpus // cpus_per_actor))
+    queue = iter(tasks)
+    while window := list(islice(queue, WINDOW)):
+        dataset = ray.data.from_items(
+            [
+                {"article_hash": t.article_hash, "source": t.source, "article": t.article.model_dump_json()}
+                for t in window
+            ]
+        )
+        briefed = dataset.map_batches(
+            BriefActor,
+            fn_constructor_kwargs={"settings": settings, "key": key},
+            batch_size=BATCH,
+            batch_format="pandas",
+            concurrency=pool,
+            num_cpus=cpus_per_actor,
+        )
+        batches: Iterable[Any] = briefed.iter_batches(batch_size=None, batch_format="pandas")
+        for batch in batches:
+            yield [nested(values) for values in batch.to_dict("records")]
