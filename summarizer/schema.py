@@ -11,11 +11,13 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 """1.1: ``Actor.role`` became optional (the embedded model no longer writes roles).
 1.2: every item says where it came from (``origin``) and how it was aligned (``alignment``); events may be
 ``planned`` and carry their ``sources`` and ``figures``; a source lists every ``mentions`` of it; a time has an
-ISO ``value`` at its own granularity ("2020", "2024-03", "2025-08-17", "2008-W09")."""
+ISO ``value`` at its own granularity ("2020", "2024-03", "2025-08-17", "2008-W09").
+1.3: the article's ``language`` says whether the input gave it or it was detected (``language_from``), and
+``coverage`` says which fields the rules checked for that language (the others are the model's answer alone)."""
 
 ActorKind = Literal["person", "organization", "group", "country"]
 EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
@@ -23,6 +25,8 @@ Origin = Literal["model", "rule"]
 Alignment = Literal["exact", "partial"]
 PlaceKind = Literal["country", "region", "city", "site"]
 UncertaintyLevel = Literal["low", "medium", "high"]
+RuleField = Literal["who", "where", "when", "sources", "what", "uncertainty"]
+RULE_FIELDS: tuple[RuleField, ...] = get_args(RuleField)
 UNCERTAINTY_LEVELS: tuple[UncertaintyLevel, ...] = get_args(UncertaintyLevel)
 """The levels, weakest first."""
 ReasonKind = Literal[
@@ -129,7 +133,10 @@ class ArticleInfo(_Model):
     outlet: str | None = None
     url: str | None = None
     published: dt.date | None = None
-    language: str | None = None
+    language: str | None = Field(default=None, description="ISO 639-1 code of the article's language.")
+    language_from: Literal["metadata", "detected"] | None = Field(
+        default=None, description="metadata: the input said it (HTML lang, feed, JSON); detected: read off the text."
+    )
     chars: int = Field(description="Length of the article text.")
     chars_used: int = Field(description="How much of the text the model read (less when trimmed).")
 
@@ -156,6 +163,20 @@ class RunInfo(_Model):
     server_timings: ServerTimings | None = None
 
 
+class Coverage(_Model):
+    """What the rules could check for the article's language; the other fields are the model's grounded answer alone."""
+
+    language: str
+    rules: list[RuleField] = Field(description="Fields the rules checked and completed in this language.")
+    model_only: list[RuleField] = Field(
+        default_factory=list, description="Fields no rule supports in this language: the model's grounded answer alone."
+    )
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.model_only)
+
+
 class Brief(_Model):
     """A grounded brief of one article."""
 
@@ -169,3 +190,4 @@ class Brief(_Model):
     uncertainty: Uncertainty
     article: ArticleInfo
     run: RunInfo
+    coverage: Coverage | None = Field(default=None, description="Which fields the rules covered (schema 1.3).")

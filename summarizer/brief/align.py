@@ -20,9 +20,11 @@ MAX_EVIDENCE = 2
 class Aligner:
     """Offsets in one article: spans, sentences, name search and cited evidence."""
 
-    def __init__(self, index: ArticleIndex, published: date | None) -> None:
+    def __init__(self, index: ArticleIndex, published: date | None, language: str = "en") -> None:
         self.index = index
         self.published = published
+        self.language = language
+        """The article's language: a rule runs only on the languages it supports (brief/coverage.py)."""
         self._sentence_stems = [stems(s.text) for s in index.sentences]
         self._addressed = addressed_blocks(index.text)
 

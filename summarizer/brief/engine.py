@@ -27,6 +27,7 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
+from summarizer.brief.coverage import coverage
 from summarizer.brief.merge import GroundedDraft, Grounder, NameMiss
 from summarizer.brief.reading import read
 from summarizer.errors import ArticleError, SummarizerError
@@ -36,6 +37,7 @@ from summarizer.llm.client import Answer, Ask, ChatClient, Usage
 from summarizer.llm.draft import Draft, NameFix, draft_model
 from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.llm.retry import RetryPolicy
+from summarizer.nlp.language import detect, language_name
 from summarizer.rules.text import ArticleIndex
 from summarizer.schema import ArticleInfo, Brief, RunInfo, ServerTimings
 
@@ -95,12 +97,17 @@ class _Asker:
     new question is read.
     """
 
-    def __init__(self, article: Article, index: ArticleIndex, usage: Usage) -> None:
+    def __init__(self, article: Article, index: ArticleIndex, usage: Usage, language: str = "en") -> None:
         self.usage = usage
-        self.reading = read(index)
+        self.reading = read(index, language=language)
+        # English articles get no language line: their prompt is the one every English cassette recorded.
+        written_in = None if language == "en" else language_name(language)
         self.messages = [
             {"role": "system", "content": BRIEF_PROMPTS.render("system", task=BRIEF_PROMPTS.render("brief"))},
-            {"role": "user", "content": BRIEF_PROMPTS.render("user", article=article, reading=self.reading)},
+            {
+                "role": "user",
+                "content": BRIEF_PROMPTS.render("user", article=article, reading=self.reading, language=written_in),
+            },
         ]
 
     def __call__(
@@ -339,15 +346,23 @@ class Summarizer:
         checked = as_article(article)
         return checked, self._index(checked)
 
+    @staticmethod
+    def _language(article: Article, index: ArticleIndex) -> tuple[str, bool]:
+        """The article's language and whether it was detected (metadata, when given, wins)."""
+        if article.language:
+            return article.language, False
+        return detect(index.text), True
+
     def _flow(self, article: Article, index: ArticleIndex, endpoint: Endpoint, *, quiet: bool = False) -> Flow:
         """The brief of one article, as the requests it needs (see the module docstring)."""
         if not quiet:
             self.status(f"summarizing with {endpoint.model}")
         started = time.perf_counter()
         usage = Usage()
-        ask = _Asker(article, index, usage)
+        language, detected = self._language(article, index)
+        ask = _Asker(article, index, usage, language)
         draft = yield from ask(draft_model(len(ask.reading.lead)), MAX_BRIEF_TOKENS)
-        grounder = Grounder(index, article.published)
+        grounder = Grounder(index, article.published, language)
         grounded = grounder.ground(draft)
         reasks = 0
         while (fixable := [m for m in grounded.misses if m.fixable]) and reasks < self.max_reasks:
@@ -356,7 +371,10 @@ class Summarizer:
                 self.status(f"re-asking for {len(fixable)} name(s) not found in the article")
             renames = yield from self._reask(ask, fixable)
             grounded = grounder.ground(draft, renames)
-        return self._brief(article, index, endpoint, draft, grounded, usage, reasks, time.perf_counter() - started)
+        article = article.model_copy(update={"language": language})
+        brief = self._brief(article, index, endpoint, draft, grounded, usage, reasks, time.perf_counter() - started)
+        info = brief.article.model_copy(update={"language_from": "detected" if detected else "metadata"})
+        return brief.model_copy(update={"article": info, "coverage": coverage(language)})
 
     def _index(self, article: Article) -> ArticleIndex:
         index = ArticleIndex(article.text)

@@ -15,6 +15,7 @@ import re
 
 from summarizer.brief.align import MAX_EVIDENCE, Aligner
 from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
+from summarizer.nlp import factuality
 from summarizer.nlp.clauses import future_clauses, main_clause
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import anchor, status_of
@@ -30,8 +31,14 @@ MIN_CLAUSE_WORDS = 3
 _NAME_WORD = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
 
 
-def names_in(statement: str) -> list[str]:
+CAPITALISED_NOUNS = frozenset({"de", "lb"})
+"""Languages that capitalise every noun: there a capital marks no name, so statements are checked by their words."""
+
+
+def names_in(statement: str, language: str = "en") -> list[str]:
     """Capitalised words after the first, titles and function words aside: the names a statement uses."""
+    if language in CAPITALISED_NOUNS:
+        return []
     return [w for w in _NAME_WORD.findall(statement) if normalize(w) not in STOPWORDS | TITLES]
 
 
@@ -41,7 +48,7 @@ def supported(aligner: Aligner, statement: str, evidence: list[Span]) -> bool:
     have = set().union(*(stems(span.text) for span in evidence)) if evidence else set()
     if not wanted or len(wanted & have) < min(2, len(wanted)):
         return False
-    return all(aligner.locate(word) is not None for word in names_in(statement))
+    return all(aligner.locate(word) is not None for word in names_in(statement, aligner.language))
 
 
 def ground_events(
@@ -49,7 +56,8 @@ def ground_events(
 ) -> tuple[list[Event], int]:
     """The model's events that hold, then one per further lead sentence from the parse; and how many were dropped."""
     text = aligner.index.text
-    figures = [e for e in entities(text) if e.label in FIGURE_LABELS]
+    parsed = aligner.language in factuality.LANGUAGES  # status, clauses and figures read off the English parse
+    figures = [e for e in entities(text) if e.label in FIGURE_LABELS] if parsed else []
     kept: list[Event] = []
     dropped = 0
     for event in drafted:
@@ -57,10 +65,10 @@ def ground_events(
         if not evidence or not supported(aligner, event.e, evidence):
             dropped += 1
             continue
-        statement = _statement(text, event.e, evidence[0])
+        statement = _statement(text, event.e, evidence[0]) if parsed else event.e
         if any(normalize(e.description) == normalize(statement) or e.evidence[0] == evidence[0] for e in kept):
             continue
-        verbs = [v for span in evidence if (v := anchor(text, span.start, span.end, event.e)) is not None]
+        verbs = [v for span in evidence if parsed and (v := anchor(text, span.start, span.end, event.e)) is not None]
         status = status_of(verbs[0]) if verbs else event.st
         reporters = [s.name for s in sources if any(_overlaps(e, span) for e in s.evidence for span in evidence)]
         given = _figures(aligner, figures, evidence, sources, statement)
@@ -74,7 +82,7 @@ def ground_events(
                 alignment="partial",
             )
         )
-    for sentence in lead:
+    for sentence in lead if parsed else []:
         if len(kept) >= MAX_EVENTS:
             break
         if any(e.evidence[0].start == sentence.start for e in kept) or aligner.addressed(sentence.start):

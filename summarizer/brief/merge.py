@@ -18,7 +18,11 @@ from summarizer.brief.align import MAX_EVIDENCE, Aligner, article_name, inside
 from summarizer.brief.events import ground_events, names_in
 from summarizer.brief.sources import find_sources
 from summarizer.llm.draft import Draft
+from summarizer.nlp.dates import find_dates, resolve_date
 from summarizer.nlp.entities import Entity, entities, kind_at
+from summarizer.nlp.pipeline import has_pipeline
+from summarizer.rules import attribution, kinds
+from summarizer.rules import times as time_rules
 from summarizer.rules.attribution import find_doubts
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
@@ -138,22 +142,26 @@ class Grounder(Aligner):
             seen.add(key)
             return found
 
-        who, where = _sorted_names(draft, self.index.text)
+        english = self.language in kinds.LANGUAGES  # English kind words, country names and "in X" rules
+        who, where = _sorted_names(draft, self.index.text, cues=english)
         for position, (name, kind) in enumerate(who):
             if found := locate("who", position, name):
                 out.who.append(self._actor(found, kind, name))
         for position, (name, place_kind) in enumerate(where):
             if found := locate("where", position, name):
                 out.where.append(self._place(found, place_kind, "model", _alignment(found, name)))
-        self._retype(out)
+        if english:
+            self._retype(out)
         named_places = {normalize(p.mention.text) for p in out.where}
         for actor in out.who:
             if actor.kind == "country" and normalize(actor.mention.text) not in named_places:
                 out.where.append(_as_place(actor, "country"))
                 named_places.add(normalize(actor.mention.text))
-        self._add_countries(out, named_places)
-        self._add_located_names(out)
-        self._add_named_entities(out)
+        if english:
+            self._add_countries(out, named_places)
+            self._add_located_names(out)
+        if english or has_pipeline(self.language):
+            self._add_named_entities(out)
         out.where = [p for p in out.where if not self.index.text.startswith("$", p.mention.end)]  # "US$40": money
         out.sources = find_sources(self, draft.src)
         lead = [
@@ -178,7 +186,8 @@ class Grounder(Aligner):
             )
         out.headline = self.checked(draft.h, self.fallback_headline())
         out.summary = self.checked(draft.sm, self.fallback_summary())
-        self._add_acting_countries(out, [draft.h, draft.sm, *(event.e for event in draft.events())])
+        if english:
+            self._add_acting_countries(out, [draft.h, draft.sm, *(event.e for event in draft.events())])
         self._add_times(out, draft.tm)
         self._add_doubt_cues(out)
         return out
@@ -311,7 +320,8 @@ class Grounder(Aligner):
         prose = [s for s in self.index.sentences if not (is_heading(s.text) or is_dateline(s.text))]
         counts: dict[str, int] = {}
         first: dict[str, Entity] = {}
-        for entity in entities(text):
+        english = self.language in kinds.LANGUAGES
+        for entity in entities(text, self.language):
             if entity.kind not in {"person", "organization", "place"}:
                 continue
             if not any(s.start <= entity.start and entity.end <= s.end for s in prose):
@@ -324,24 +334,28 @@ class Grounder(Aligner):
             first.setdefault(key, entity)
         for name in sorted(first, key=lambda k: (-counts[k], first[k].start)):
             entity = first[name]
-            if (
-                any(same_name(name, h) for h in have)
-                or is_country(name)
-                or _PRODUCT_AFTER.match(text, entity.end)
-                or name in CURRENCY_CODES
-                or used_as_product(name, text)
+            if any(same_name(name, h) for h in have) or (
+                english
+                and (
+                    is_country(name)
+                    or _PRODUCT_AFTER.match(text, entity.end)
+                    or name in CURRENCY_CODES
+                    or used_as_product(name, text)
+                )
             ):
                 continue
             found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
-            cue = kind_cue(name)
-            if entity.kind == "place" or cue in {"site", "city"} or written_as_place(name, text):
+            cue = kind_cue(name) if english else None
+            if entity.kind == "place" or cue in {"site", "city"} or (english and written_as_place(name, text)):
                 if len(out.where) >= MAX_PLACES or cue in {"person", "organization"}:
                     continue
                 place_kind: PlaceKind = "site" if cue == "site" else _PLACE_KINDS.get(entity.label, "city")
                 out.where.append(self._place(found, place_kind, "rule"))
             elif len(out.who) < MAX_WHO:
                 kind: ActorKind = (
-                    "organization" if cue == "organization" or written_with_article(name, text) else entity.kind  # type: ignore[assignment]
+                    "organization"
+                    if cue == "organization" or (english and written_with_article(name, text))
+                    else entity.kind  # type: ignore[assignment]
                 )
                 out.who.append(self._actor(found, kind).model_copy(update={"origin": "rule"}))
             have.append(name)
@@ -353,13 +367,14 @@ class Grounder(Aligner):
         (a year is "2020", a month "2024-03"); durations ("five-year") are not times.
         """
         text = self.index.text
+        english = self.language in time_rules.LANGUAGES  # else dateparser's words for the language (nlp/dates.py)
         found: dict[tuple[int, int], Origin] = {}
         for prose in self.index.sentences:
             if is_dateline(prose.text) or self.addressed(prose.start):
                 continue
-            for start, end in find_times(prose.text):
+            for start, end in find_times(prose.text) if english else find_dates(prose.text, self.language):
                 found[(prose.start + start, prose.start + end)] = "rule"
-        for entity in entities(text):
+        for entity in entities(text) if english else ():
             end = entity.start + len(text[entity.start : entity.end].split("\n", 1)[0].rstrip())
             if entity.label == "DATE" and not _overlapping(found, entity.start, end):
                 holder = self.index.sentence_at(entity.start)
@@ -372,7 +387,11 @@ class Grounder(Aligner):
         seen: set[str] = set()
         for (start, end), origin in sorted(found.items()):
             mention = self.span(start, end)
-            resolved, precision = resolve(mention.text, self.published)
+            resolved, precision = (
+                resolve(mention.text, self.published)
+                if english
+                else resolve_date(mention.text, self.language, self.published)
+            )
             key = normalize(mention.text)
             if key in seen or len(out.when) >= MAX_TIMES or (resolved is None and _DURATION.search(mention.text)):
                 continue
@@ -403,7 +422,7 @@ class Grounder(Aligner):
         prose = [s for s in self.index.sentences if not self.addressed(s.start)]
         have = set().union(*(stems(s.text) for s in prose)) if prose else set()
         wanted = stems(written)
-        names_ok = all(self.locate(word) is not None for word in names_in(written))
+        names_ok = all(self.locate(word) is not None for word in names_in(written, self.language))
         if wanted and names_ok and len(wanted & have) * 2 >= len(wanted):
             return written
         return fallback
@@ -422,7 +441,7 @@ class Grounder(Aligner):
     def _add_doubt_cues(self, out: GroundedDraft) -> None:
         """Add allegations, missing information, conflicting figures and unnamed sourcing."""
         have = {(r.kind, r.evidence[0].start) for r in out.reasons}
-        for cue in find_doubts(self.index):
+        for cue in find_doubts(self.index) if self.language in attribution.LANGUAGES else []:
             evidence = [self.sentence_span(s) for s in cue.sentences[:MAX_EVIDENCE]]
             if (cue.kind, evidence[0].start) not in have:
                 note = cue.note
@@ -438,8 +457,14 @@ class Grounder(Aligner):
             out.reasons.append(UncertaintyReason(kind="anonymous_sources", note=note, evidence=evidence, origin="rule"))
 
 
-def _sorted_names(draft: Draft, text: str) -> tuple[list[tuple[str, ActorKind]], list[tuple[str, PlaceKind]]]:
-    """The draft's names as (name, kind) for who and where, with strong word cues overriding its lists."""
+def _sorted_names(
+    draft: Draft, text: str, cues: bool = True
+) -> tuple[list[tuple[str, ActorKind]], list[tuple[str, PlaceKind]]]:
+    """The draft's names as (name, kind) for who and where, with strong (English) word cues overriding its lists."""
+    if not cues:
+        return [(n, "person") for n in draft.ppl] + [(n, "organization") for n in draft.org], [
+            (p.n, p.t) for p in draft.plc
+        ]
     countries = {normalize(p.n) for p in draft.plc if p.t == "country"}
     who: list[tuple[str, ActorKind]] = []
     where: list[tuple[str, PlaceKind]] = []

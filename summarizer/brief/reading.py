@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.nlp.entities import entities
+from summarizer.nlp.pipeline import has_pipeline
+from summarizer.rules import names as name_rules
 from summarizer.rules.names import is_dateline, is_heading, proper_names
 from summarizer.rules.places import is_country
 from summarizer.rules.text import TITLES, ArticleIndex, Sentence, normalize
@@ -33,8 +36,13 @@ class Reading:
     names: list[str]
 
 
-def read(index: ArticleIndex, lead_chars: int = LEAD_CHARS, max_names: int = MAX_NAMES) -> Reading:
-    """The lead (whole sentences, at least ``lead_chars`` of them) and the ``max_names`` most mentioned names."""
+def read(
+    index: ArticleIndex, lead_chars: int = LEAD_CHARS, max_names: int = MAX_NAMES, language: str = "en"
+) -> Reading:
+    """The lead (whole sentences, at least ``lead_chars`` of them) and the ``max_names`` most mentioned names.
+
+    Names come from the English rules in English, from the language's recognizer where it has one, else none.
+    """
     lead: list[Sentence] = []
     used = 0
     whole = sum(len(s.text) for s in index.sentences) <= 2 * lead_chars  # a short article is read whole
@@ -44,8 +52,35 @@ def read(index: ArticleIndex, lead_chars: int = LEAD_CHARS, max_names: int = MAX
         lead.append(sentence)
         if not is_dateline(sentence.text):
             used += len(sentence.text)
-    names = salient_names(index, max_names)
+    if language in name_rules.LANGUAGES:
+        names = salient_names(index, max_names)
+    else:
+        names = recognized_names(index, language, max_names) if has_pipeline(language) else []
     return Reading(lead=lead, names=names)
+
+
+def recognized_names(index: ArticleIndex, language: str, max_names: int = MAX_NAMES) -> list[str]:
+    """People, organizations and places the language's recognizer finds, most mentioned first, datelines aside."""
+    text = index.text
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for entity in entities(text, language):
+        holder = index.sentence_at(entity.start)
+        if entity.kind not in {"person", "organization", "place"} or holder is None or is_dateline(holder.text):
+            continue
+        if entity.start == holder.start and re.match(r"\s*[\u2014\u2013-]", text[entity.end :]):
+            continue  # "LYON —": the dateline
+        name = " ".join(text[entity.start : entity.end].split())
+        key = normalize(name)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, name)
+    for key in first:
+        fuller = [other for other in first if other != key and _short_form(_words(first[other]), _words(first[key]))]
+        if fuller:
+            counts[fuller[0]] += counts[key]  # "Claire" counts for "Claire Vasseur"
+            counts[key] = 0
+    ranked = sorted((key for key in first if counts[key]), key=lambda key: -counts[key])  # ties keep article order
+    return [first[key] for key in ranked[:max_names]]
 
 
 def salient_names(index: ArticleIndex, max_names: int = MAX_NAMES) -> list[str]:

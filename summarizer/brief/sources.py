@@ -16,8 +16,11 @@ from itertools import pairwise
 
 from summarizer.brief.align import Aligner
 from summarizer.llm.draft import DraftSource
+from summarizer.nlp import speakers
 from summarizer.nlp.entities import entities
+from summarizer.nlp.pipeline import has_pipeline
 from summarizer.nlp.speakers import Attribution, attributions
+from summarizer.rules.cues import find_cues
 from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
 from summarizer.schema import Source, Span
@@ -43,9 +46,12 @@ class _Group:
 def find_sources(aligner: Aligner, drafted: list[DraftSource]) -> list[Source]:
     """Sources from the parse, merged with the model's, in order of first mention."""
     text = aligner.index.text
-    people = [(e.start, e.end) for e in entities(text) if e.label in {"PERSON", "ORG"}]
+    language = aligner.language
+    named = entities(text, language) if has_pipeline(language) else ()
+    people = [(e.start, e.end) for e in named if e.label in {"PERSON", "ORG"}]
     groups: list[_Group] = []
-    for attribution in attributions(text):
+    found = attributions(text) if language in speakers.LANGUAGES else _cued(aligner)
+    for attribution in found:
         if aligner.addressed(attribution.cue[0]) or aligner.addressed(attribution.source[0]):
             continue
         start, end = attribution.source
@@ -61,6 +67,17 @@ def find_sources(aligner: Aligner, drafted: list[DraftSource]) -> list[Source]:
     for source in drafted:
         _add_drafted(aligner, groups, source)
     return [_source(aligner, g) for g in sorted(groups, key=lambda g: g.mentions[0][0])[:MAX_SOURCES]]
+
+
+def _cued(aligner: Aligner) -> list[Attribution]:
+    """Attributions from the reporting cues of languages without an English parse (rules/cues.py)."""
+    found: list[Attribution] = []
+    for sentence in aligner.index.sentences:
+        for cue in find_cues(sentence.text, aligner.language):
+            source = (sentence.start + cue.source[0], sentence.start + cue.source[1])
+            said = (sentence.start + cue.cue[0], sentence.start + cue.cue[1])
+            found.append(Attribution(source, said, None, (sentence.start, sentence.end), cue.anonymous))
+    return found
 
 
 def _merge_descriptions(aligner: Aligner, groups: list[_Group]) -> list[_Group]:

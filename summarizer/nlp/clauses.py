@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.speakers import REPORTING
 
+LANGUAGES = frozenset({"en"})
+"""English word lists over the English parse: English text only."""
+
 PLANNING = frozenset(
     {
         "plan",

@@ -39,16 +39,23 @@ class Entity:
         return LABEL_KINDS.get(self.label, "other")
 
 
+WIKINER_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
+"""The French pipeline's WikiNER labels as their OntoNotes counterparts (LOC names cities and countries)."""
+
+
 @lru_cache(maxsize=4)
-def entities(text: str) -> tuple[Entity, ...]:
+def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
     """Every named entity in the text, in order (kept for the last few texts: grounding asks per item)."""
-    return tuple(Entity(ent.start_char, ent.end_char, ent.label_) for ent in parse(text).ents)
+    labels = WIKINER_LABELS if language != "en" else {}
+    return tuple(
+        Entity(ent.start_char, ent.end_char, labels.get(ent.label_, ent.label_)) for ent in parse(text, language).ents
+    )
 
 
-def kind_at(text: str, start: int, end: int) -> Kind | None:
+def kind_at(text: str, start: int, end: int, language: str = "en") -> Kind | None:
     """The kind of the entity that covers most of [start, end), or None when no entity overlaps it."""
     best: tuple[int, Kind] | None = None
-    for entity in entities(text):
+    for entity in entities(text, language):
         overlap = min(end, entity.end) - max(start, entity.start)
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, entity.kind)

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Literal
 from summarizer.nlp.clauses import PLANNING, is_future
 from summarizer.nlp.pipeline import parse
 
+LANGUAGES = frozenset({"en"})
+"""English word lists over the English parse: English text only."""
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 

@@ -95,3 +95,18 @@ def primary(tag: str | None) -> str | None:
         return None
     code = tag.strip().replace("_", "-").split("-")[0].lower()
     return code if len(code) in (2, 3) and code.isalpha() else None
+
+
+NAMES = {
+    "ar": "Arabic", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
+    "es": "Spanish", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hu": "Hungarian", "id": "Indonesian",
+    "it": "Italian", "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "no": "Norwegian", "pl": "Polish",
+    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian",
+    "vi": "Vietnamese", "zh": "Chinese",
+}  # fmt: skip
+"""English names of common news languages, for the prompt and the renderers; others show their code."""
+
+
+def language_name(code: str) -> str:
+    """ "French" for "fr"; an unlisted code as itself."""
+    return NAMES.get(code, code)

@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING
 
 from summarizer.nlp.pipeline import parse
 
+LANGUAGES = frozenset({"en"})
+"""English word lists over the English parse: English text only."""
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan

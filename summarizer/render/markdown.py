@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from summarizer.render.coverage import coverage_note
 from summarizer.render.labels import event_detail, time_label
 from summarizer.schema import Brief, Span
 
@@ -12,6 +13,8 @@ def _evidence(spans: list[Span]) -> list[str]:
 
 def render_markdown(brief: Brief) -> str:
     lines = [f"# {brief.headline}", "", brief.summary, ""]
+    if note := coverage_note(brief):
+        lines += [f"> **Note:** {note}", ""]
     sections: list[tuple[str, list[tuple[str, list[Span]]]]] = [
         ("Who", [(f"**{a.name}** ({a.kind}){f': {a.role}' if a.role else ''}", a.evidence) for a in brief.who]),
         ("What", [(f"{e.description} *({e.status})*{event_detail(e)}", e.evidence) for e in brief.what]),

@@ -11,6 +11,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
+from summarizer.render.coverage import coverage_note
 from summarizer.render.labels import event_detail, time_label
 from summarizer.schema import Brief, Span
 
@@ -64,6 +65,8 @@ def render_terminal(brief: Brief, console: Console) -> None:
         ),
     ]
     console.print(Panel(Text(brief.summary), title=Text(brief.headline, style="bold"), title_align="left"))
+    if note := coverage_note(brief):
+        console.print(Text(note, style="yellow"))
     for title, items in sections:
         body = Group(*items) if items else Text("none found", style="dim")
         console.print(Panel(body, title=Text(title), title_align="left", border_style="blue"))

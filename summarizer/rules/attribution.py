@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 from summarizer.rules.text import ArticleIndex, Sentence
 
+LANGUAGES = frozenset({"en"})
+"""English reporting verbs and doubt words ("said", "alleged", "at least"): English text only."""
+
 _VERBS = (
     r"said|says|told|confirmed|confirms|claimed|claims|corroborated|stated|added|reported|announced|denied|"
     r"denies|insisted|warned|explained|noted|acknowledged|testified|wrote|tweeted|argued"

@@ -16,6 +16,9 @@ from typing import Literal
 from summarizer.rules.places import country_mentions
 from summarizer.rules.times import MONTH_NAMES, WEEKDAY_NAMES
 
+LANGUAGES = frozenset({"en"})
+"""English kind words ("Council", "Stadium", "Mr") and "in X" / "the X" patterns: English text only."""
+
 Cue = Literal["person", "organization", "site", "city"]
 
 ORGANIZATION_WORDS = {

@@ -13,6 +13,9 @@ from functools import lru_cache
 from summarizer.rules.text import STOPWORDS, TITLES, ArticleIndex, normalize
 from summarizer.rules.times import find_times
 
+LANGUAGES = frozenset({"en"})
+"""Capitalised words with English function words; German capitalises every noun, so other languages get names from their NER."""
+
 _CONNECTOR = r"(?:of|the|de|da|del|della|di|du|la|le|van|von|der|den|bin|al|and|for|&)"
 _CAPITALISED = r"(?:[A-Z][\w'\u2019.&-]*|\d+[A-Za-z][\w-]*)"
 _NAME = re.compile(rf"#?{_CAPITALISED}(?:\s+(?:{_CONNECTOR}\s+)*{_CAPITALISED})*")

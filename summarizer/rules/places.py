@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+LANGUAGES = frozenset({"en"})
+"""Country names as English writes them: English text only."""
+
 
 @dataclass(frozen=True)
 class CountryMention:

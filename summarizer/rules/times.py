@@ -10,6 +10,9 @@ import re
 from datetime import date, timedelta
 from typing import Literal
 
+LANGUAGES = frozenset({"en"})
+"""English month, weekday and relative words; other languages use nlp/dates.py (dateparser)."""
+
 Precision = Literal["day", "week", "month", "year"]
 
 _MONTH_TABLE = [

@@ -1,0 +1,39 @@
+"""Which fields the rules can check in the article's language, so a brief says what it does not know.
+
+Each rule states the languages it supports (``LANGUAGES`` in its module); a
+field is covered when some rule that fills or checks it supports the language.
+On a field no rule covers, the model's grounded answer stands alone (its names
+are still found in the article, its events still cite sentences), and the
+brief's ``coverage`` says so.
+"""
+
+from __future__ import annotations
+
+from summarizer.nlp import dates, factuality, speakers
+from summarizer.nlp.pipeline import PIPELINES
+from summarizer.rules import attribution, cues, kinds, names, places, times
+from summarizer.schema import RULE_FIELDS, Coverage, RuleField
+
+_PARSED = frozenset(PIPELINES)
+"""Languages with a spaCy pipeline: named-entity recognition types and adds names."""
+
+FIELD_LANGUAGES: dict[RuleField, frozenset[str]] = {
+    "who": kinds.LANGUAGES | names.LANGUAGES | _PARSED,
+    "where": places.LANGUAGES | kinds.LANGUAGES | _PARSED,
+    "when": times.LANGUAGES | dates.LANGUAGES,
+    "sources": speakers.LANGUAGES | cues.LANGUAGES,
+    "what": factuality.LANGUAGES,
+    "uncertainty": attribution.LANGUAGES,
+}
+"""The languages each field's rules support (what: event status read off the parse)."""
+
+
+def coverage(language: str) -> Coverage:
+    """The fields the rules cover for ``language``, and those left to the model alone."""
+    covered = [f for f in RULE_FIELDS if language in FIELD_LANGUAGES[f]]
+    return Coverage(language=language, rules=covered, model_only=[f for f in RULE_FIELDS if f not in covered])
+
+
+def runs(rule_languages: frozenset[str], language: str) -> bool:
+    """Whether a rule that supports ``rule_languages`` runs on text in ``language``."""
+    return language in rule_languages
