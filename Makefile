@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	@command -v chromium >/dev/null || $(MAKE) --no-print-directory chromium
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[local,eval,test]"
+	$(BIN)/pip install --quiet -e ".[local,eval,test,ray]"
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -54,6 +54,8 @@ class Job:
     ray_address: str | None = None
     actors: int | None = None
     cpus_per_actor: float = 1
+    batch_size: int = 4
+    """Articles per Ray actor call: a killed worker repeats at most this many."""
 
 
 def run_job(job: Job, progress: Progress | None = None) -> BulkResult:
@@ -72,7 +74,13 @@ def run_job(job: Job, progress: Progress | None = None) -> BulkResult:
 
             engine.close()
             batches = run_ray(
-                tasks, job.settings, key, address=job.ray_address, actors=job.actors, cpus_per_actor=job.cpus_per_actor
+                tasks,
+                job.settings,
+                key,
+                address=job.ray_address,
+                actors=job.actors,
+                cpus_per_actor=job.cpus_per_actor,
+                batch_size=job.batch_size,
             )
         else:
             from summarizer.bulk.local import run_local

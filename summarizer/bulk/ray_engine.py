@@ -15,9 +15,11 @@ the batch in flight, never a duplicate row.
 
 from __future__ import annotations
 
+import logging
+import os
 import socket
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from summarizer.bulk.rows import Row, Task, nested
@@ -75,6 +77,7 @@ def connect(address: str | None, cpus: int | None) -> None:
         raise ConfigError(RAY_HINT) from None
     if ray.is_initialized():
         return
+    _quiet()
     if address and address != "auto":
         _check_answers(address)
     try:
@@ -89,6 +92,13 @@ def connect(address: str | None, cpus: int | None) -> None:
         raise ConfigError(
             f"cannot join the Ray cluster at {address or 'local'}: {' '.join(str(error).split())[:200]}"
         ) from None
+
+
+def _quiet() -> None:
+    """Ray's progress lines and internal warnings would bury the one status line the CLI keeps."""
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
+    os.environ.setdefault("RAY_DATA_LOG_LEVEL", "ERROR")
+    logging.getLogger("ray").setLevel(logging.ERROR)
 
 
 def _check_answers(address: str) -> None:
@@ -115,14 +125,22 @@ def run_ray(
     address: str | None,
     actors: int | None,
     cpus_per_actor: float = 1,
+    batch_size: int = BATCH,
 ) -> Iterator[list[Row]]:
     """Batches of rows as the actors finish them, window after window."""
     import ray
 
+    queue = iter(tasks)
+    first = next(queue, None)
+    if first is None:
+        return  # nothing to brief: no cluster to join
+    queue = chain([first], queue)
     connect(address, None)
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.enable_auto_log_stats = False
     cpus = float(ray.cluster_resources().get("CPU", 1))  # type: ignore[no-untyped-call]
     pool = actors or max(1, int(cpus // cpus_per_actor))
-    queue = iter(tasks)
     while window := list(islice(queue, WINDOW)):
         dataset = ray.data.from_items(
             [
@@ -133,9 +151,9 @@ def run_ray(
         briefed = dataset.map_batches(
             BriefActor,
             fn_constructor_kwargs={"settings": settings, "key": key},
-            batch_size=BATCH,
+            batch_size=batch_size,
             batch_format="pandas",
-            concurrency=pool,
+            compute=ray.data.ActorPoolStrategy(size=pool),
             num_cpus=cpus_per_actor,
         )
         batches: Iterable[Any] = briefed.iter_batches(batch_size=None, batch_format="pandas")

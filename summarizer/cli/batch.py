@@ -34,6 +34,8 @@ PARTIAL = 3
 )
 @click.option("--cpus-per-actor", type=click.IntRange(min=1), default=1, show_default=True,
               help="CPUs per Ray actor; the embedded model uses them as its threads.")  # fmt: skip
+@click.option("--batch-size", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Articles per Ray actor call: a worker that dies repeats at most this many.")  # fmt: skip
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
               help="Shard format (Parquet needs pyarrow, which the ray extra brings).")  # fmt: skip
 @click.option(
@@ -51,6 +53,7 @@ def batch_command(
     ray_address: str | None,
     actors: int | None,
     cpus_per_actor: int,
+    batch_size: int,
     fmt: str,
     shard_rows: int,
     store: Path | None,
@@ -97,6 +100,7 @@ def batch_command(
     job = Job(
         inputs=list(inputs), out=out, settings=settings, engine="ray" if engine == "ray" else "local", fmt=fmt,
         shard_rows=shard_rows, store=store, ray_address=ray_address, actors=actors, cpus_per_actor=cpus_per_actor,
+        batch_size=batch_size,
     )  # fmt: skip
     status = _Status(err)
     try:
