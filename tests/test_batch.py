@@ -64,6 +64,19 @@ def test_local_batch_writes_one_row_per_article_and_resumes(tmp_path: Path) -> N
         "empty.txt", "feed.xml", "notes.docx", "scan.txt"
     }  # fmt: skip
 
+    # The digest from the shards (no model, no store) tells the same stories as the digest of the inputs.
+    from_briefs = run_cli("digest", "--briefs", str(out), "--date", "2026-11-20", "--out", str(tmp_path / "d1"))
+    assert from_briefs.returncode == 0, from_briefs.stderr
+    with fault_server(ok()) as server:
+        direct = run_cli("digest", str(DAY), "--store", str(store), "--date", "2026-11-20", "--out", str(tmp_path / "d2"),
+                         "--base-url", server.url)  # fmt: skip
+        assert direct.returncode == 0 and not server.requests  # the store already holds every brief
+    one, two = (json.loads((tmp_path / d / "digest-2026-11-20.json").read_text()) for d in ("d1", "d2"))
+    assert len(one["articles"]) == ARTICLES and len(one["stories"]) == 3
+    assert one["stories"] == two["stories"] and one["run"]["model"] == two["run"]["model"]
+    assert (one["run"]["made"], one["run"]["reused"]) == (0, ARTICLES)
+    assert {s["source"] for s in one["skipped"]} == {s["source"] for s in two["skipped"]}
+
 
 def test_failures_are_rows_and_a_rerun_retries_only_them(tmp_path: Path) -> None:
     out, store = tmp_path / "out", tmp_path / "store.sqlite"
@@ -133,6 +146,17 @@ def test_bad_output_and_inputs_are_one_line_errors(tmp_path: Path) -> None:
     )
     assert code == 2 and "no Ray cluster answers at 127.0.0.1:9" in stderr and "Traceback" not in stderr
     assert not list((tmp_path / "o").glob("briefs-*"))
+
+
+def test_digest_of_briefs_needs_briefs(tmp_path: Path) -> None:
+    result = run_cli("digest", "--briefs", str(tmp_path / "none"), "--out", str(tmp_path / "o"))
+    assert result.returncode == 2 and "no briefs in" in result.stderr and "summarizer batch" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    result = run_cli("digest", "--out", str(tmp_path / "o"))
+    assert result.returncode == 2 and "--briefs DIR" in result.stderr
+    result = run_cli("digest", str(DAY), "--briefs", str(tmp_path), "--out", str(tmp_path / "o"))
+    assert result.returncode == 2 and "not both" in result.stderr
+    assert not (tmp_path / "o").exists()
 
 
 def test_batch_help_teaches() -> None:

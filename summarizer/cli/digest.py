@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from summarizer.brief.engine import Summarizer
+from summarizer.bulk.digest import digest_of_briefs
 from summarizer.cli.common import fail, model_options
 from summarizer.cli.progress import BatchProgress
 from summarizer.digest.build import build_digest
@@ -42,7 +43,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[s
 
 
 @click.command("digest")
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option(
     "--date",
     "day",
@@ -55,6 +56,11 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[s
     default="digests",
     show_default=True,
     help="Directory for digest-DATE.md/.html/.json; - writes the one --format to standard output.",
+)
+@click.option(
+    "--briefs",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Build the digest from the briefs `summarizer batch` wrote in this directory (no INPUT, no model call).",
 )
 @click.option(
     "-f",
@@ -83,6 +89,7 @@ def digest_command(
     day: dt.datetime | None,
     out: str,
     formats: list[str],
+    briefs: Path | None,
     store: Path | None,
     force: bool,
     concurrency: int | None,
@@ -113,11 +120,15 @@ def digest_command(
     that is not XML, a page without an article, a 404 or timeout) are listed
     with the reason and skipped.
 
+    --briefs DIR builds the digest from the shards `summarizer batch` wrote
+    (on this machine or a Ray cluster): no INPUT, no model call.
+
     \b
     Examples:
       summarizer digest ../shared/eval/gum-news examples --date 2026-11-24
       summarizer digest feeds/world.xml https://example.com/story.html --out today
       summarizer digest day.jsonl --format json --out - | jq '.stories[0]'
+      summarizer digest --briefs briefs/ --date 2026-11-24
       summarizer digest day/ --base-url http://localhost:8000/v1 --model qwen2.5 -j 8
 
     Exit status: 0 every article briefed, 3 partial (some briefs failed: the
@@ -129,6 +140,11 @@ def digest_command(
     if out == "-" and len(formats) != 1:
         fail(err, "--out - writes one format: add --format md, html or json", 2)
     target_day = day.date() if day else dt.date.today()
+    if briefs is not None:
+        _finish(_of_briefs(briefs, inputs, target_day, err), formats, out, target_day, err)
+        return
+    if not inputs:
+        fail(err, "give INPUT... (the articles) or --briefs DIR (the briefs `summarizer batch` wrote)", 2)
     try:
         items = _collect(list(inputs), err)
         if all(item.skipped == NO_SUCH_INPUT for item in items):
@@ -164,6 +180,21 @@ def digest_command(
         # Do not wait for the brief in flight: what is stored is committed.
         msg = "interrupted: every brief made so far is stored; run the same command again to continue"
         fail(err, msg, 130, at_once=True)
+    _finish(digest, formats, out, target_day, err)
+
+
+def _of_briefs(briefs: Path, inputs: tuple[str, ...], day: dt.date, err: Console) -> Digest:
+    """The digest of ``summarizer batch`` output; a bad directory is one line (exit 2)."""
+    if inputs:
+        fail(err, "give INPUT... or --briefs DIR, not both (--briefs takes the articles from the shards)", 2)
+    try:
+        return digest_of_briefs(briefs, day)
+    except (ConfigError, OSError, ValueError) as error:
+        fail(err, f"cannot read the briefs in {briefs}: {error}", 2)
+
+
+def _finish(digest: Digest, formats: list[str], out: str, target_day: dt.date, err: Console) -> None:
+    """Write the digest, report it, exit with the status the articles' briefs call for."""
     if not digest.articles and digest.failed:
         _report(digest, err)
         first = digest.failed[0]
