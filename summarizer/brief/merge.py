@@ -19,8 +19,15 @@ from summarizer.brief.events import ground_events, names_in
 from summarizer.brief.sources import find_sources
 from summarizer.llm.draft import Draft
 from summarizer.nlp.dates import find_dates, resolve_date
-from summarizer.nlp.entities import Entity, entities, kind_at
+from summarizer.nlp.entities import Entity, entities, inside_other_name, kind_at
 from summarizer.nlp.pipeline import has_pipeline
+from summarizer.nlp.usage import (
+    described_as_organization,
+    is_event_name,
+    is_plural_name,
+    product_use,
+    used_as_product,
+)
 from summarizer.rules import attribution, kinds
 from summarizer.rules import times as time_rules
 from summarizer.rules.attribution import find_doubts
@@ -28,7 +35,6 @@ from summarizer.rules.kinds import (
     CURRENCY_CODES,
     kind_cue,
     set_in,
-    used_as_product,
     written_as_place,
     written_with_article,
 )
@@ -195,7 +201,7 @@ class Grounder(Aligner):
     def _add_countries(self, out: GroundedDraft, named: set[str]) -> None:
         """Every country the article names (places.py), after the model's places."""
         text = self.index.text
-        mentions = find_countries(text)
+        mentions = [m for m in find_countries(text) if not inside_other_name(text, m.start, m.end)]  # not "Air Canada"
         for mention in mentions:
             if normalize(mention.country) in named or normalize(text[mention.start : mention.end]) in named:
                 continue
@@ -230,6 +236,8 @@ class Grounder(Aligner):
         written = " ".join(texts)
         for mention in find_countries(self.index.text):
             form = self.index.text[mention.start : mention.end]
+            if inside_other_name(self.index.text, mention.start, mention.end):
+                continue  # "Air Canada ordered", not Canada
             if normalize(form) in have or not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", written):
                 continue
             span = self.span(mention.start, mention.end)
@@ -271,8 +279,12 @@ class Grounder(Aligner):
         who: list[Actor] = []
         moved: list[Place] = []
         for actor in out.who:
+            if is_event_name(actor.name, text):
+                continue  # "the annual Developers Conference" is an event, not who
             kind = kind_at(text, actor.mention.start, actor.mention.end)
-            if actor.kind == "country" or kind_cue(actor.name) is not None or kind is None:
+            if actor.kind != "country" and kind_cue(actor.name) is None and described_as_organization(actor.name, text):
+                who.append(actor.model_copy(update={"kind": "organization"}))  # "retailer Best Buy"
+            elif actor.kind == "country" or kind_cue(actor.name) is not None or kind is None:
                 who.append(actor)
             elif kind == "person" or kind == "organization":
                 who.append(actor.model_copy(update={"kind": kind}))
@@ -280,6 +292,8 @@ class Grounder(Aligner):
                 moved.append(_as_place(actor, "city"))
         where: list[Place] = []
         for place in [*out.where, *moved]:
+            if is_event_name(place.name, text):
+                continue  # "Paris Air Show" is an event, not where
             if _DESCRIBED.search(place.mention.text) or text.startswith("$", place.mention.end):
                 continue  # "United States airframer" is a description, "US$40 billion" a currency: no place
             kind = kind_at(text, place.mention.start, place.mention.end)
@@ -299,15 +313,19 @@ class Grounder(Aligner):
         out.who, out.where = [a for a in (self._as_maker(actor) for actor in who) if a is not None], where
 
     def _as_maker(self, actor: Actor) -> Actor | None:
-        """The actor at a mention that names it, not its product or currency ("Boeing", not "Boeing 787"; "US",
-        not "US$40 billion"). An organization named only in product names ("Airbus A380") is a product, not a who.
+        """The actor at a mention that names it, not its product or currency ("Boeing", not "Boeing 787" or "Boeing
+        jets"; "US", not "US$40 billion"). A name used only for products ("Airbus A380") is a product, not a who.
         """
         text = self.index.text
-        misread = _PRODUCT_AFTER.match(text, actor.mention.end) if actor.kind == "organization" else None
-        if not (misread or text.startswith("$", actor.mention.end)):
+
+        def misread(start: int, end: int) -> bool:
+            made = actor.kind == "organization" and _PRODUCT_AFTER.match(text, end) is not None
+            return made or text.startswith("$", end) or (actor.kind != "country" and product_use(text, start, end))
+
+        if not misread(actor.mention.start, actor.mention.end):
             return actor
         for match in re.finditer(rf"(?<!\w){re.escape(actor.mention.text)}(?!\w)", self.index.text):
-            if not (_PRODUCT_AFTER.match(text, match.end()) or text.startswith("$", match.end())):
+            if not misread(*match.span()):
                 found = Found(match.start(), match.end(), match.group(), True)
                 moved = self._actor(found, actor.kind, actor.name)
                 return moved.model_copy(update={"origin": actor.origin, "alignment": actor.alignment})
@@ -332,6 +350,13 @@ class Grounder(Aligner):
             key = next((k for k in first if same_name(k, name)), name)
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, entity)
+            if (
+                english
+                and product_use(text, first[key].start, first[key].end)
+                and not product_use(text, entity.start, entity.end)
+                and text[entity.start : entity.end] == text[first[key].start : first[key].end]
+            ):
+                first[key] = entity  # "by Airbus" names the maker; "Airbus jets" its product
         for name in sorted(first, key=lambda k: (-counts[k], first[k].start)):
             entity = first[name]
             if any(same_name(name, h) for h in have) or (
@@ -340,7 +365,9 @@ class Grounder(Aligner):
                     is_country(name)
                     or _PRODUCT_AFTER.match(text, entity.end)
                     or name in CURRENCY_CODES
+                    or text[entity.start - 1 : entity.start].isdigit()  # "30GB": a unit, not a name
                     or used_as_product(name, text)
+                    or is_event_name(name, text)
                 )
             ):
                 continue
@@ -354,9 +381,12 @@ class Grounder(Aligner):
             elif len(out.who) < MAX_WHO:
                 kind: ActorKind = (
                     "organization"
-                    if cue == "organization" or (english and written_with_article(name, text))
+                    if cue == "organization"
+                    or (english and (written_with_article(name, text) or described_as_organization(name, text)))
                     else entity.kind  # type: ignore[assignment]
                 )
+                if english and cue is None and is_plural_name(name, text):
+                    kind = "group"  # "the Beatles"
                 out.who.append(self._actor(found, kind).model_copy(update={"origin": "rule"}))
             have.append(name)
 

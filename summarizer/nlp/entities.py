@@ -60,3 +60,14 @@ def kind_at(text: str, start: int, end: int, language: str = "en") -> Kind | Non
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, entity.kind)
     return best[1] if best else None
+
+
+_NOT_PLACES = {"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+def inside_other_name(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is part of a longer name that is not a place: "Canada" in "Air Canada", "Qatar Airways"."""
+    return any(
+        e.label in _NOT_PLACES and e.start <= start and end <= e.end and (e.end - e.start) > (end - start)
+        for e in entities(text)
+    )

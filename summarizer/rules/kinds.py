@@ -27,17 +27,20 @@ ORGANIZATION_WORDS = {
     "department", "division", "federation", "force", "forces", "foundation", "fund", "government", "group",
     "inc", "institute", "league", "ltd", "ministry", "movement", "news", "office", "organisation",
     "organization", "parliament", "party", "police", "press", "service", "sheriff", "society", "team",
+    "labs", "laboratories", "systems", "industries", "airlines", "airways", "motors", "holdings", "networks",
+    "technologies", "pharmaceuticals", "aerospace", "studios", "entertainment", "media", "telecom",
     "times", "tribunal", "union", "university", "weekly",
 }  # fmt: skip
 SITE_WORDS = {
     "airport", "arena", "bridge", "building", "cathedral", "centre", "center", "hall", "headquarters",
     "hospital", "house", "memorial", "museum", "palace", "park", "plaza", "prison", "square", "stadium",
-    "station", "street", "temple", "tower", "towers",
+    "station", "street", "temple", "terminal", "tower", "towers",
 }  # fmt: skip
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "president", "minister", "ambassador",
     "senator", "governor", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope",
     "general", "gen", "colonel", "captain", "coach", "secretary", "chancellor", "sheikh", "rev", "father",
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "lieutenant", "sergeant", "admiral",
 }  # fmt: skip
 PLACE_PREFIXES = ("municipality of", "city of", "town of", "village of", "province of", "county of", "district of")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -111,25 +114,27 @@ PRODUCT_NOUNS = {
     "jumbo", "freighter", "freighters", "engine", "engines", "model", "models", "car", "cars", "line", "lineup",
 }  # fmt: skip
 """Nouns that follow a product's name ("Mac computers", "A380 airliner"), not an organization's."""
-_PRODUCT_BEFORE = r"(?:the\s+new|a\s+new|new|launch(?:ed|es)?(?:\s+(?:the|a|its))?|releas(?:ed|es)?(?:\s+(?:the|a|its))?|version\s+of|unveil(?:ed|s)?(?:\s+(?:the|a|its))?|(?:an?|the|its|their)\s+\d+\s*GB)"
+_PRODUCT_BEFORE = r"(?:the\s+new|a\s+new|new|version\s+of|(?:an?|the|its|their)\s+\d+\s*GB)"
+_PRODUCT_VERB_BEFORE = r"(?:launch(?:ed|es)?|releas(?:ed|es)?|unveil(?:ed|s)?)(?:\s+(?:the|a|its))?"
+"""A person can be released or launched into a career; a name after these verbs is a product unless it is a person's."""
 CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "RUB", "BRL", "HKD", "SGD", "KRW"}
 
 
-def used_as_product(name: str, text: str) -> bool:
-    """True when most of the article's uses of the name read as a product: "Mac computers", "the new iPod"."""
+def uses_of(name: str, text: str) -> list[tuple[int, int]]:
+    """Where the article writes the name, as whole words, plural included ("Dreamliners")."""
     escaped = re.escape(name.strip())
-    uses = list(re.finditer(rf"(?<!\w){escaped}(?!\w)", text))
-    if not uses:
-        return False
-    product = 0
-    for use in uses:
-        after = re.match(r"[\s-]+([A-Za-z]+)", text[use.end() :])
-        before = text[max(0, use.start() - 30) : use.start()]
-        if (after and after.group(1).casefold() in PRODUCT_NOUNS) or re.search(
-            rf"\b{_PRODUCT_BEFORE}\s+$", before, re.I
-        ):
-            product += 1
-    return product * 2 > len(uses)
+    return [m.span() for m in re.finditer(rf"(?<!\w){escaped}(?:e?s)?(?!\w)", text)] if name.strip() else []
+
+
+def product_words_around(text: str, start: int, end: int, person: bool = False) -> bool:
+    """The words next to one use read as a product's: "Mac computers", "the new iPod", "launched the X" (unless
+    ``person``: "released Maria Lopez")."""
+    after = re.match(r"[\s-]+([A-Za-z]+)", text[end:])
+    before = text[max(0, start - 30) : start]
+    cues = _PRODUCT_BEFORE if person else f"(?:{_PRODUCT_BEFORE}|{_PRODUCT_VERB_BEFORE})"
+    return bool(after and after.group(1).casefold() in PRODUCT_NOUNS) or bool(
+        re.search(rf"\b{cues}\s+$", before, re.I)
+    )
 
 
 def written_with_article(name: str, text: str) -> bool:

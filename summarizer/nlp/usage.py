@@ -1,0 +1,208 @@
+"""What a name is, read off how the article's sentences use it (spaCy's English parse).
+
+The recognizer labels "Tiger", "Safari" or "Dreamliner" as people and
+"Best Buy" as a person because it reads the name, not the sentence. The
+sentence says more: "Tiger, the newest version of ..." (an appositive that
+is a product), "bought 20 Dreamliners" (a name counted like goods), "web
+browser Safari", "Safari browser", "unveiled the X" (a product), "retailer
+Best Buy", "German magazine Der Spiegel" (a description that is an
+organization). These cues are general English grammar and vocabulary; the
+word cues of ``rules.kinds`` (the words right next to a use) count too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+from summarizer.nlp.entities import entities
+from summarizer.nlp.pipeline import parse
+from summarizer.rules.kinds import PRODUCT_NOUNS, kind_cue, product_words_around, uses_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PRODUCT_LEMMAS = PRODUCT_NOUNS | {
+    "airplane", "jetliner", "tanker", "helicopter", "vehicle", "truck", "camera", "television", "game",
+    "system", "interface", "kernel", "suite", "edition", "series", "release", "feature", "application",
+    "drug", "vaccine", "gadget", "handheld", "router", "printer", "monitor", "display", "keyboard",
+}  # fmt: skip
+"""Common nouns that name kinds of made things: "browser Safari", "Airbus jets", "Tiger, the newest version"."""
+PRODUCT_VERBS = {
+    "unveil",
+    "launch",
+    "ship",
+    "preview",
+    "download",
+    "install",
+    "upgrade",
+    "debut",
+    "release",
+    "introduce",
+}
+"""Verbs whose object, when it is not a person ("released the hostage"), is a made thing: "released iPhone SDK"."""
+EVENT_WORDS = {
+    "show", "summit", "festival", "expo", "exhibition", "fair", "games", "olympics", "championship",
+    "championships", "tournament", "marathon", "derby", "gala",
+}  # fmt: skip
+"""Last words of an event's name ("Paris Air Show"): an event is neither a who nor a where."""
+GATHERING_WORDS = {"conference", "convention", "congress", "forum", "meeting", "assembly"}
+"""Last words of a name that is an organization ("Southern Leadership Conference") or an event held
+("the company's annual Developers Conference", "at the X Conference"): the sentence decides."""
+ORGANIZATION_NOUNS = {
+    "retailer", "airline", "carrier", "magazine", "newspaper", "daily", "tabloid", "broadcaster", "network",
+    "channel", "manufacturer", "maker", "airframer", "company", "firm", "group", "agency", "bank", "insurer",
+    "lender", "operator", "supplier", "publisher", "studio", "label", "startup", "conglomerate", "chain",
+    "giant", "outlet", "website", "party", "union", "club", "team", "band", "automaker", "carmaker",
+    "chipmaker", "brewer", "utility", "regulator", "watchdog", "charity", "university", "school", "hospital",
+}  # fmt: skip
+"""Common nouns that describe an organization written right before its name: "retailer Best Buy"."""
+_PERSON_LABELS = {"PERSON"}
+
+
+def _root(text: str, start: int, end: int) -> Token | None:
+    """The syntactic head of the words at [start, end), or None when no token lies there."""
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _is_labelled_person(text: str, start: int, end: int) -> bool:
+    return any(e.label in _PERSON_LABELS and e.start <= start and end <= e.end for e in entities(text))
+
+
+def _on_line(text: str, start: int) -> tuple[int, int]:
+    """The line holding ``start``: a headline and the first paragraph are parsed as one, but never read as one."""
+    end = text.find("\n", start)
+    return text.rfind("\n", 0, start) + 1, len(text) if end < 0 else end
+
+
+def _modifiers_before(root: Token, start: int, line: tuple[int, int]) -> list[Token]:
+    """Words before the name that modify it directly or through other names: "OS" in "OS X Tiger", not "engine" in
+    "engine maker Europrop" (that modifies "maker")."""
+    found = []
+    for token in root.doc[root.left_edge.i : root.i]:
+        if not line[0] <= token.idx < start or token.dep_ not in {"compound", "nmod", "amod"}:
+            continue
+        head = token.head
+        while head.i != root.i and head.tag_ in {"NNP", "NNPS"} and head.i < root.i:
+            head = head.head
+        if head.i == root.i:
+            found.append(token)
+    return found
+
+
+def _noun_up(token: Token, line: tuple[int, int], steps: int = 3) -> list[Token]:
+    """The nouns a compound modifier leans on: "Quartz" -> "user" -> "interface"."""
+    chain = []
+    while token.dep_ in {"compound", "nmod"} and steps and line[0] <= token.head.idx < line[1]:
+        token = token.head
+        chain.append(token)
+        steps -= 1
+    return chain
+
+
+_MODEL_NUMBERS = re.compile(r"[A-Z]{0,3}\d+[A-Z]?\d*s")
+"""Model numbers in the plural: "A330s", "777s" (not "49ers")."""
+
+Cue = Literal["defines", "suggests"]
+
+
+def product_cue(text: str, start: int, end: int) -> Cue | None:
+    """How this use of a name reads as a product: it "defines" one ("Nimbus, the newest version of ...", "web
+    browser Pathfinder", "bought 14 Zephyrs"), it "suggests" one ("Airbus jets", "Apple's Safari", "unveiled X"),
+    or None."""
+    if kind_cue(text[start:end]) is not None:
+        return None  # "Airbus' Delivery Center", "Apple's board": the name's own words say what it is
+    person = _is_labelled_person(text, start, end)
+    root = _root(text, start, end)
+    if root is not None:
+        line = _on_line(text, start)
+        if _defines(root, start, line, person) or (
+            root.dep_ == "conj" and _defines(root.head, start, line, person)  # "the iPod Classic, Nano and ..."
+        ):
+            return "defines"
+        if _suggests(root, line, person):
+            return "suggests"
+    return "suggests" if product_words_around(text, start, end, person) else None
+
+
+def _defines(root: Token, start: int, line: tuple[int, int], person: bool) -> bool:
+    if root.tag_ in {"NNS", "NNPS"} and _MODEL_NUMBERS.fullmatch(root.text):
+        return True
+    if any(t.lemma_.casefold() in PRODUCT_LEMMAS for t in _modifiers_before(root, start, line)):
+        return True  # "OS X Tiger", "web browser Safari", "operating system Mac OSX"
+    if root.dep_ == "appos" and root.head.lemma_.casefold() in PRODUCT_LEMMAS and line[0] <= root.head.idx < line[1]:
+        return True  # "the open-source kernel ... Darwin"
+    for child in root.children:
+        if not line[0] <= child.idx < line[1]:
+            continue
+        if child.dep_ == "appos" and child.lemma_.casefold() in PRODUCT_LEMMAS:
+            return True  # "Tiger, the newest version of ..."
+        numbered = child.dep_ == "nummod" and child.like_num and child.ent_type_ not in {"DATE", "TIME"}
+        if child.i < root.i and numbered and not person:
+            return True  # "bought 20 Dreamliners", "the 787 Dreamliner": counted or numbered like goods
+    return False
+
+
+def _suggests(root: Token, line: tuple[int, int], person: bool) -> bool:
+    if any(t.lemma_.casefold() in PRODUCT_LEMMAS for t in _noun_up(root, line)):
+        return True  # "Airbus jets", "Quartz user interface": the maker's name or the product's
+    if person:
+        return False
+    if any(c.dep_ == "poss" and c.ent_type_ == "ORG" and line[0] <= c.idx for c in root.children):
+        return True  # "Apple's Safari", "Boeing's Dreamliner": a company's own
+    verb = root.head.lemma_.casefold()
+    return root.dep_ in {"dobj", "nsubjpass"} and verb in PRODUCT_VERBS and line[0] <= root.head.idx < line[1]
+
+
+def product_use(text: str, start: int, end: int) -> bool:
+    """True when this use of a name reads as a product."""
+    return product_cue(text, start, end) is not None
+
+
+def used_as_product(name: str, text: str) -> bool:
+    """True when one use defines the name as a product, or most uses read as one."""
+    cues = [product_cue(text, *use) for use in uses_of(name, text)]
+    return "defines" in cues or sum(cue is not None for cue in cues) * 2 > len(cues)
+
+
+def described_as_organization(name: str, text: str) -> bool:
+    """True when the article introduces the name with a noun that says it is an organization ("retailer Best Buy")."""
+    for start, end in uses_of(name, text):
+        root = _root(text, start, end)
+        if root is None:
+            continue
+        before = [c for c in root.children if c.i < root.i and c.dep_ in {"compound", "appos", "nmod"}]
+        before += [c for c in root.lefts if c.dep_ == "compound"]
+        if any(c.lemma_.casefold() in ORGANIZATION_NOUNS and c.idx < start for c in before):
+            return True
+        first = parse(text).char_span(start, end, alignment_mode="expand")
+        previous = root.doc[first.start - 1] if first is not None and first.start > 0 else None
+        if previous is not None and previous.is_lower and previous.lemma_ in ORGANIZATION_NOUNS:
+            return True  # "the broadcaster NRK", however the parser attaches it
+    return False
+
+
+def is_event_name(name: str, text: str) -> bool:
+    """True when the name is an event's: "Paris Air Show", "the company's annual Developers Conference"."""
+    words = name.casefold().split()
+    if not words or words[-1] in EVENT_WORDS:
+        return bool(words)
+    if words[-1] not in GATHERING_WORDS:
+        return False
+    for start, end in uses_of(name, text):
+        root = _root(text, start, end)
+        if root is None:
+            continue
+        annual = any(c.lemma_.casefold() in {"annual", "yearly", "upcoming"} for c in root.children)
+        if annual or (root.dep_ == "pobj" and root.head.lemma_.casefold() in {"at", "during", "before", "after"}):
+            return True
+    return False
+
+
+def is_plural_name(name: str, text: str) -> bool:
+    """True when most uses of the name are plural proper nouns: "the Beatles" is a group, not a person."""
+    uses = uses_of(name, text)
+    roots = [_root(text, *use) for use in uses]
+    plural = [r for r in roots if r is not None and r.tag_ in {"NNPS", "NNS"} and r.text[:1].isupper()]
+    return len(plural) * 2 > len(uses)

@@ -1,0 +1,106 @@
+"""What a name is, read from how the article uses it (nlp/usage.py) and what the brief keeps of it.
+
+The articles are written for these tests (CC0, fictional companies, products
+and events; real places). spaCy's real English pipeline reads them; no model
+is involved, and the drafts below are what the small model tends to write
+(products filed as people or organizations).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from summarizer.brief.merge import GroundedDraft, Grounder
+from summarizer.llm.draft import draft_model
+from summarizer.nlp.usage import described_as_organization, is_event_name, is_plural_name, used_as_product
+from summarizer.rules.text import ArticleIndex
+
+TECH = (
+    "Orchard Labs Unveils Nimbus\n\n"
+    "Orchard Labs unveiled Nimbus, the newest version of its operating system, at the company's annual "
+    "Builders Conference in Lisbon on Tuesday. "
+    "Orchard Labs said Nimbus will ship in March with web browser Pathfinder and the Quill mail app. "
+    "Sales of Orchard Labs computers at electronics retailer Shopwise rose 4 percent, Shopwise said. "
+    "Analyst Tomas Berg said Nimbus could lift Orchard Labs in Europe."
+)
+AIR = (
+    "Nordair Orders Jets\n\n"
+    "Nordair said on Monday it had bought 14 Zephyrs from Kestrel Aerospace, whose Kestrel jets already fly "
+    "for Air Canada. "
+    "The order was signed at the Farnborough Air Show. "
+    "Kestrel Aerospace said the first Zephyr would be delivered to Nordair in Oslo next year. "
+    "Police released Maria Lopez, a Kestrel Aerospace engineer, on Friday, the broadcaster NRK reported."
+)
+
+
+def ground(text: str, people: list[str], organizations: list[str], places: list[str]) -> GroundedDraft:
+    draft = draft_model(3).model_validate(
+        {
+            "h": "x",
+            "sm": "x",
+            "ppl": people,
+            "org": organizations,
+            "plc": [{"n": p, "t": "city"} for p in places],
+            "what": [{"e": "x", "st": "confirmed", "s": [1]}],
+            "src": [],
+            "tm": [],
+        }
+    )
+    return Grounder(ArticleIndex(text), date(2026, 11, 24)).ground(draft)
+
+
+def grounded(text: str, *names: list[str]) -> tuple[dict[str, str], set[str]]:
+    """Who (name -> kind) and where (names) of the article, given the draft's people, organizations and places."""
+    out = ground(text, *names)
+    return {a.name: a.kind for a in out.who}, {p.name for p in out.where}
+
+
+def test_a_name_defined_once_as_a_product_is_a_product() -> None:
+    assert used_as_product("Nimbus", TECH)  # "Nimbus, the newest version of its operating system"
+    assert used_as_product("Pathfinder", TECH)  # "web browser Pathfinder"
+    assert used_as_product("Zephyr", AIR)  # "bought 14 Zephyrs"
+    assert not used_as_product("Orchard Labs", TECH)  # "Orchard Labs computers" once, the maker elsewhere
+    assert not used_as_product("Kestrel Aerospace", AIR)
+    assert not used_as_product("Nordair", AIR)  # the headline's "Jets" belongs to another line
+    assert not used_as_product("Maria Lopez", AIR)  # a person is released, not a product
+
+
+def test_descriptions_events_and_groups() -> None:
+    assert described_as_organization("Shopwise", TECH)  # "electronics retailer Shopwise"
+    assert described_as_organization("NRK", AIR)  # "the broadcaster NRK"
+    assert not described_as_organization("Tomas Berg", TECH)
+    assert is_event_name("Builders Conference", TECH)  # "the company's annual Builders Conference"
+    assert is_event_name("Farnborough Air Show", AIR)
+    assert not is_event_name("Kestrel Aerospace", AIR)
+    band = "The Harbour Kings played in Bergen. The Kings said the Harbour Kings would return."
+    assert is_plural_name("Harbour Kings", band)
+    assert not is_plural_name("Tomas Berg", TECH)
+
+
+def test_the_models_products_leave_who_and_the_makers_stay() -> None:
+    who, where = grounded(TECH, ["Nimbus", "Tomas Berg"], ["Orchard Labs", "Pathfinder", "Shopwise"], ["Lisbon"])
+    assert "Nimbus" not in who and "Pathfinder" not in who, who
+    assert who.get("Orchard Labs") == "organization" and who.get("Shopwise") == "organization", who
+    assert who.get("Tomas Berg") == "person"
+    assert "Builders Conference" not in who and "Builders Conference" not in where
+    assert "Lisbon" in where
+
+
+def test_the_recognizers_names_are_read_the_same_way() -> None:
+    who, where = grounded(AIR, [], [], [])
+    assert {"Nordair", "Kestrel Aerospace", "Air Canada", "NRK"} <= set(who), who
+    assert who["Maria Lopez"] == "person" and who["NRK"] == "organization"
+    assert not any("Zephyr" in name for name in [*who, *where]), (who, where)
+    assert "Canada" not in where  # "Air Canada" is an airline, not a place in the story
+    assert "Farnborough Air Show" not in who and "Farnborough Air Show" not in where
+    assert "Oslo" in where
+
+
+def test_a_company_named_in_its_product_is_cited_where_it_acts() -> None:
+    text = (
+        "Kestrel jets will be grounded. "
+        "Regulators said on Friday that Kestrel must inspect the wings of every aircraft it delivered."
+    )
+    out = ground(text, [], ["Kestrel"], [])
+    kestrel = next(a for a in out.who if a.name == "Kestrel")
+    assert text[kestrel.mention.start :].startswith("Kestrel must")  # not "Kestrel jets"
