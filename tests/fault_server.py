@@ -29,8 +29,8 @@ from summarizer.llm.backends.none import answer as none_answer
 
 CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
 CASSETTE = CASSETTES / "test_seed_brief.yaml"
-REPLAYED = (CASSETTE, CASSETTES / "test_digest_of_a_day.yaml")
-"""Cassettes whose answers the server replays: the seed brief and the digest day."""
+REPLAYED = (CASSETTE, CASSETTES / "test_digest_of_a_day.yaml", CASSETTES / "test_a_story_told_on_two_days.yaml")
+"""Cassettes whose answers the server replays: the seed brief, the digest day and the two days of a story."""
 
 
 @lru_cache(maxsize=1)

@@ -76,6 +76,12 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[s
     type=click.Path(dir_okay=False, path_type=Path),
     help=f"SQLite file keeping articles and briefs between runs. Default: {default_store_path()}",
 )
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The earlier digest (a date with a digest in --store) that continued stories say what is new since. "
+    "Default: the latest digest before --date.",
+)
 @click.option("--force", is_flag=True, help="Make every brief again, even those already stored.")
 @click.option(
     "-j",
@@ -91,6 +97,7 @@ def digest_command(
     formats: list[str],
     briefs: Path | None,
     store: Path | None,
+    since: dt.datetime | None,
     force: bool,
     concurrency: int | None,
     model: str | None,
@@ -114,6 +121,12 @@ def digest_command(
     sentence it rests on. Stories are ranked by outlets and recency, in
     sections by region, with a topic index and an overview of the top stories.
 
+    Each digest is kept in the store. A story that continues one of the
+    digests of the 7 days before says so, first thing: "New since DATE" (a
+    figure that changed, an event now confirmed or denied, names, outlets and
+    sources seen for the first time, uncertainty up or down, each quoted on
+    both days) and a timeline of its days. --since picks the earlier digest.
+
     Each brief is stored as soon as it is made (--store): Ctrl-C or a crash
     loses nothing, and a re-run makes only the missing briefs (none when the
     day is done). Inputs that give no article (binary or empty files, a feed
@@ -130,6 +143,7 @@ def digest_command(
       summarizer digest day.jsonl --format json --out - | jq '.stories[0]'
       summarizer digest --briefs briefs/ --date 2026-11-24
       summarizer digest day/ --base-url http://localhost:8000/v1 --model qwen2.5 -j 8
+      summarizer digest today/ --date 2026-11-24 --since 2026-11-20
 
     Exit status: 0 every article briefed, 3 partial (some briefs failed: the
     digest holds the rest; re-run to retry), 1 no brief could be made or the
@@ -163,7 +177,7 @@ def digest_command(
             engine.status = progress.status
             digest = build_digest(
                 items, summarizer=engine, store=db, day=target_day, force=force, concurrency=concurrency,
-                progress=progress.settled,
+                progress=progress.settled, since=since.date() if since else None,
             )  # fmt: skip
     except (ArticleError, ConfigError) as error:
         fail(err, error, 2)

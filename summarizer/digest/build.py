@@ -14,6 +14,7 @@ from typing import Literal
 from summarizer.brief.engine import Summarizer
 from summarizer.digest.batch import BatchResult, Progress, brief_all, brief_key, match_concurrency
 from summarizer.digest.claims import Member, corroborations, figure_conflicts, status_conflicts
+from summarizer.digest.continuity import WINDOW_DAYS, earlier_digests, follow
 from summarizer.digest.schema import (
     Digest,
     DigestArticle,
@@ -49,23 +50,32 @@ def build_digest(
     force: bool = False,
     concurrency: int | None = None,
     progress: Progress | None = None,
+    since: dt.date | None = None,
+    window: int = WINDOW_DAYS,
 ) -> Digest:
     """The digest of these articles (Articles, or Items from ``summarizer.ingest.inputs.collect``).
 
     Briefs are kept in ``store`` (default: the user data directory) and reused
     on the next run; ``force`` remakes them. ``concurrency`` defaults to the
     backend's (1 for the embedded model, which then gets that many slots).
+    The digest is kept in the store too: stories that continue one of the
+    stored digests of the ``window`` days before say what is new since
+    ``since`` (default: the latest of them; a ConfigError, before any brief
+    is made, when no digest of that day is stored).
     """
+    day = day or dt.date.today()
     items = [a if isinstance(a, Item) else Item(a.url or f"article {n}", a) for n, a in enumerate(articles, 1)]
     own_summarizer = summarizer is None
     engine = summarizer or Summarizer(model)
     own_store = store is None
     db = store or Store()
     try:
+        earlier = earlier_digests(db, day, since, window)
         run = db.start_run([item.source for item in items])
         workers = match_concurrency(engine, concurrency)
         result = brief_all(items, engine, db, force=force, concurrency=workers, progress=progress)
-        digest = assemble(result, engine, day or dt.date.today())
+        digest = follow(assemble(result, engine, day), earlier, since)
+        db.put_digest(day, digest.model_dump_json())
         db.finish_run(
             run,
             {"articles": len(result.articles), "made": result.made, "reused": result.reused,

@@ -52,7 +52,8 @@ _COUNTED = {
 }  # fmt: skip
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUMBER_WORDS)
 _COUNT_WORD = "|".join(_COUNTED)
-_FIGURE_BEFORE = re.compile(rf"\b({_NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?({_COUNT_WORD})\b", re.IGNORECASE)
+_FIGURE_BEFORE = re.compile(rf"\b({_NUMBER})\s+(?!of\b)(?:[a-z-]+\s+){{0,2}}?({_COUNT_WORD})\b", re.IGNORECASE)
+"""A count before what it counts ("12 people were killed"); "four of the injured" is part of a count, not one."""
 _FIGURE_AFTER = re.compile(
     rf"\b({_COUNT_WORD})\s+(?:at least |about |some |nearly |almost |more than |over |up to )?({_NUMBER})\b",
     re.IGNORECASE,

@@ -14,7 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.schema import Brief, ReasonKind, Span, UncertaintyLevel
 
-DIGEST_SCHEMA_VERSION = "1.0"
+NameKind = Literal["person", "organization", "group", "country", "place"]
+
+DIGEST_SCHEMA_VERSION = "1.1"
+"""1.1: a story that continues one of an earlier digest says so (``continues``) and what is new since
+(``changes``: figures, statuses, names, outlets, sources and uncertainty, cited on both sides); the digest
+names its baseline (``since``)."""
 
 
 class _Model(BaseModel):
@@ -68,6 +73,96 @@ class StoryUncertainty(_Model):
     reasons: list[StoryReason] = Field(default_factory=list)
 
 
+class EarlierStory(_Model):
+    """A story of an earlier digest that this one continues."""
+
+    date: dt.date = Field(description="The date of the earlier digest.")
+    story: str = Field(description="The story's id in that digest.")
+    headline: str
+    published: dt.date | None = Field(default=None, description="The latest date of its articles.")
+    outlets: list[str]
+    articles: list[str]
+
+
+class EarlierArticle(_Model):
+    """An article of an earlier digest cited under ``changes`` (its text is in that digest)."""
+
+    id: str
+    date: dt.date = Field(description="The date of the digest that holds it.")
+    title: str | None = None
+    outlet: str
+    url: str | None = None
+    published: dt.date | None = None
+
+
+class FigureChange(_Model):
+    """The same count given anew: ``before`` from the latest earlier day that gave it, ``after`` today."""
+
+    about: str = Field(description="What is counted, e.g. 'killed'.")
+    before: list[Account] = Field(min_length=1)
+    after: Account
+
+
+class StatusChange(_Model):
+    """An event an earlier brief gave one status and today's another (alleged -> confirmed, claimed -> denied)."""
+
+    event: str
+    before: Account
+    after: Account
+
+
+class NewName(_Model):
+    """A person, organization or place no earlier brief or article of the story named."""
+
+    name: str
+    kind: NameKind
+    citation: Citation = Field(description="The sentence that names it.")
+
+
+class NewOutlet(_Model):
+    outlet: str
+    citation: Citation = Field(description="The first sentence of its article.")
+
+
+class NewSource(_Model):
+    """A source (named or unnamed) no earlier brief of the story quoted, and what it said."""
+
+    name: str
+    anonymous: bool
+    said: str
+    citation: Citation
+
+
+class UncertaintyChange(_Model):
+    """The story's uncertainty level moved; the reasons that appeared or went away say why."""
+
+    before: UncertaintyLevel
+    after: UncertaintyLevel
+    added: list[StoryReason] = Field(default_factory=list, description="Reasons today's briefs give, cited today.")
+    dropped: list[StoryReason] = Field(
+        default_factory=list, description="Earlier reasons no brief of today gives, cited in the earlier article."
+    )
+
+
+class StoryChanges(_Model):
+    """What a continued story says that its briefs up to ``since`` did not; every item cited."""
+
+    since: dt.date = Field(description="The baseline: the earlier digest the changes are counted from.")
+    figures: list[FigureChange] = Field(default_factory=list)
+    statuses: list[StatusChange] = Field(default_factory=list)
+    names: list[NewName] = Field(default_factory=list)
+    outlets: list[NewOutlet] = Field(default_factory=list)
+    sources: list[NewSource] = Field(default_factory=list)
+    uncertainty: UncertaintyChange | None = None
+    earlier_articles: list[EarlierArticle] = Field(
+        default_factory=list, description="The earlier articles the `before` sides cite."
+    )
+
+    @property
+    def empty(self) -> bool:
+        return not (self.figures or self.statuses or self.names or self.outlets or self.sources or self.uncertainty)
+
+
 class Story(_Model):
     id: str
     rank: int = Field(ge=1)
@@ -84,6 +179,11 @@ class Story(_Model):
     corroborated: list[Corroboration] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     uncertainty: StoryUncertainty
+    continues: list[EarlierStory] = Field(
+        default_factory=list,
+        description="Stories of earlier digests (within the window) this one continues, oldest first.",
+    )
+    changes: StoryChanges | None = Field(default=None, description="What is new since the baseline digest.")
 
 
 class DigestArticle(_Model):
@@ -131,6 +231,10 @@ class Digest(_Model):
     schema_version: str = DIGEST_SCHEMA_VERSION
     date: dt.date
     generated: dt.datetime
+    since: dt.date | None = Field(
+        default=None,
+        description="The earlier digest stories were followed from (None: no earlier digest in the store).",
+    )
     overview: list[OverviewLine]
     sections: list[Section]
     stories: list[Story]

@@ -77,6 +77,30 @@ def similarity_matrix(articles: Sequence[Article]) -> list[list[float]]:
     return matrix
 
 
+def cross_similarity(earlier: Sequence[Article], later: Sequence[Article]) -> list[list[float]]:
+    """``[i][j]``: how alike earlier article i and later article j are, scored as ``similarity_matrix`` does.
+
+    The IDF is taken over both sets, so a name every day repeats (the city
+    of a long story) weighs less than the names of one event.
+    """
+    both = [*earlier, *later]
+    names = _vectors([_name_words(a) for a in both])
+    words = _vectors([_content_words(a) for a in both])
+    size = len(earlier)
+    return [
+        [
+            NAME_WEIGHT * _cosine(names[i], names[size + j]) + (1 - NAME_WEIGHT) * _cosine(words[i], words[size + j])
+            for j in range(len(later))
+        ]
+        for i in range(size)
+    ]
+
+
+def close_in_time(a: date | None, b: date | None, days: int = MAX_DAYS_APART) -> bool:
+    """Dates at most ``days`` apart (an unknown date is close to any)."""
+    return a is None or b is None or abs((a - b).days) <= days
+
+
 def group(articles: Sequence[Article], threshold: float = SAME_STORY) -> list[list[int]]:
     """Indices of the articles, grouped into stories (each group in input order; groups by first member)."""
     parent = list(range(len(articles)))

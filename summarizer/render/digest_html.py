@@ -21,11 +21,15 @@ def _template() -> jinja2.Template:
 def render_digest_html(digest: Digest) -> str:
     from summarizer import __version__
 
+    earlier = [a for s in digest.stories if s.changes for a in s.changes.earlier_articles]
+    links = {a.id: url for a in earlier if (url := safe_url(a.url))}
+    links.update({a.id: url for a in digest.articles if (url := safe_url(a.url))})
     return _template().render(
         digest=digest,
         stories={s.id: s for s in digest.stories},
         articles={a.id: a for a in digest.articles},
-        links={a.id: url for a in digest.articles if (url := safe_url(a.url))},
+        links=links,
+        earlier_days={a.id: a.date.isoformat() for a in earlier},
         outlets=len({o for s in digest.stories for o in s.outlets}),
         version=__version__,
     )

@@ -2,14 +2,59 @@
 
 from __future__ import annotations
 
-from summarizer.digest.schema import Citation, Digest, DigestArticle, Story
+from summarizer.digest.schema import Citation, Digest, DigestArticle, Story, StoryChanges
 from summarizer.render.links import markdown_link, markdown_text, safe_url
 
 
-def _quote(citation: Citation, links: dict[str, str]) -> str:
+def _quote(citation: Citation, links: dict[str, str], day: str = "") -> str:
     outlet = citation.outlet
     link = f" ([article]({links[citation.article]}))" if links.get(citation.article) else ""
-    return f"  > {' '.join(citation.quote.text.split())} — *{outlet}*{link}"
+    return f"  > {' '.join(citation.quote.text.split())} — *{outlet}*{f', {day}' if day else ''}{link}"
+
+
+def _new_since(story: Story, changes: StoryChanges, links: dict[str, str]) -> list[str]:
+    """What a continued story says that its earlier days did not, each side quoted; then its timeline."""
+    earlier = {a.id: a.date.isoformat() for a in changes.earlier_articles}
+    lines = [f"**New since {changes.since.isoformat()}**", "", _timeline(story), ""]
+    for figure in changes.figures:
+        before = " / ".join(dict.fromkeys(a.value for a in figure.before))
+        lines += [f"- {figure.about}: {before} → **{figure.after.value}**"]
+        lines += [_quote(a.citation, links, earlier.get(a.citation.article, "")) for a in figure.before]
+        lines.append(_quote(figure.after.citation, links))
+    for status in changes.statuses:
+        lines += [
+            f"- {status.event}: {status.before.value} → **{status.after.value}**",
+            _quote(status.before.citation, links, earlier.get(status.before.citation.article, "")),
+            _quote(status.after.citation, links),
+        ]
+    if changes.names:
+        lines.append(f"- Named for the first time: {', '.join(f'{n.name} ({n.kind})' for n in changes.names)}")
+        lines += [_quote(n.citation, links) for n in changes.names]
+    for outlet in changes.outlets:
+        lines += [f"- New outlet: {outlet.outlet}", _quote(outlet.citation, links)]
+    for source in changes.sources:
+        lines += [f"- New source: {source.name}{' (unnamed)' * source.anonymous}", _quote(source.citation, links)]
+    if changes.uncertainty:
+        moved = changes.uncertainty
+        why = [f"now {r.kind.replace('_', ' ')}: {r.note}" for r in moved.added]
+        why += [f"no longer {r.kind.replace('_', ' ')}: {r.note}" for r in moved.dropped]
+        lines.append(f"- Uncertainty {moved.before} → **{moved.after}**{': ' + '; '.join(why) if why else ''}")
+        lines += [_quote(r.citation, links) for r in moved.added]
+        lines += [_quote(r.citation, links, earlier.get(r.citation.article, "")) for r in moved.dropped]
+    if changes.empty:
+        lines.append("- Nothing the earlier briefs did not already have.")
+    return [*lines, ""]
+
+
+def _timeline(story: Story) -> str:
+    days = [
+        f"{(e.published or e.date).isoformat()} {markdown_text(e.headline)} ({', '.join(e.outlets)})"
+        for e in story.continues
+    ]
+    days.append(
+        f"{story.published.isoformat() if story.published else 'today'} this story ({', '.join(story.outlets)})"
+    )
+    return f"_Timeline: {' → '.join(days)}_"
 
 
 def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, str]) -> list[str]:
@@ -18,6 +63,10 @@ def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, st
         facts.append(story.published.isoformat())
     facts.append(f"uncertainty {story.uncertainty.level}")
     lines = [f'### {story.rank}. {story.headline} <a id="{story.id}"></a>', "", f"_{' · '.join(facts)}_", ""]
+    if story.changes:
+        lines += _new_since(story, story.changes, links)
+    elif story.continues:
+        lines += [_timeline(story), ""]
     lines += [story.summary, ""]
     if story.who or story.where:
         lines += [f"**Who:** {', '.join(story.who) or '—'} · **Where:** {', '.join(story.where) or '—'}", ""]
@@ -53,6 +102,10 @@ def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, st
 
 def render_digest_markdown(digest: Digest) -> str:
     links = {a.id: url for a in digest.articles if (url := safe_url(a.url))}
+    for story in digest.stories:
+        for earlier in story.changes.earlier_articles if story.changes else []:
+            if url := safe_url(earlier.url):
+                links.setdefault(earlier.id, url)
     outlets = {s for story in digest.stories for s in story.outlets}
     run = digest.run
     lines = [
