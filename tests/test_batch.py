@@ -87,12 +87,15 @@ def test_failures_are_rows_and_a_rerun_retries_only_them(tmp_path: Path) -> None
     assert "1 failed" in stderr and "re-run" in stderr and "Traceback" not in stderr
     failed = [r for r in rows_of(out) if r["error"]]
     assert len(failed) == 1 and "400" in failed[0]["error"] and failed[0]["brief"] is None
+    with shards.shards(out)[-1].open("a") as shard:  # what a kill in mid-write leaves: a torn last line
+        shard.write('{"article_hash": "a3671')
 
     with fault_server(schema_minimal()) as server:
         code, stderr = batch(*args, "--base-url", server.url)
         assert code == 0, stderr
         assert len(server.requests) == 1  # only the failed article is asked again
-    rows = raw_rows(out)  # the error row is gone from the shards: one row per article
+    rows = raw_rows(out)  # the error row and the torn line are gone from the shards: one row per article
+    assert all(json.loads(line) for path in shards.shards(out) for line in path.read_text().splitlines())
     assert len(rows) == ARTICLES and all(r["brief"] is not None for r in rows)
     assert {r["article_hash"] for r in rows} >= {failed[0]["article_hash"]}
 

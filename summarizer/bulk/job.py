@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +12,7 @@ from typing import Literal
 from summarizer.bulk.inputs import read_inputs
 from summarizer.bulk.rows import Row, Task, key_text
 from summarizer.bulk.settings import Settings
-from summarizer.bulk.shards import ShardWriter, check_writable, compact, done, next_run, write_manifest
+from summarizer.bulk.shards import ShardWriter, check_writable, compact, done, index, next_run, write_manifest
 from summarizer.digest.batch import brief_key
 from summarizer.digest.store import BriefKey, content_hash
 
@@ -93,15 +93,15 @@ def run_job(job: Job, progress: Progress | None = None) -> BulkResult:
     finally:
         writer.close()
         engine.close()
-    compact(job.out, job.fmt)
+    now = compact(job.out, job.fmt)
     result.seconds = time.monotonic() - started
-    write_manifest(job.out, job.fmt, _run_record(job, result))
+    write_manifest(job.out, job.fmt, now, _run_record(job, result))
     return result
 
 
 def _tasks(job: Job, key: BriefKey, result: BulkResult, tell: Progress) -> Iterator[Task]:
     """The inputs' articles this key has no brief of yet, each once (the same text under two names is one)."""
-    held = done(job.out)
+    held = done(index(job.out))
     wanted = key_text(key)
     seen: set[str] = set()
     for item in read_inputs(job.inputs):
@@ -142,14 +142,3 @@ def _run_record(job: Job, result: BulkResult) -> dict[str, object]:
         "skipped": [{"source": s, "reason": r} for s, r in result.skipped],
         "seconds": round(result.seconds, 1),
     }
-
-
-def count(rows: Iterable[Row]) -> tuple[int, int]:
-    """(briefs, errors) among rows."""
-    briefs = errors = 0
-    for row in rows:
-        if row.get("brief") is not None:
-            briefs += 1
-        else:
-            errors += 1
-    return briefs, errors

@@ -69,62 +69,91 @@ def read_shard(path: Path) -> Iterator[Row | None]:
             yield row if isinstance(row, dict) and "article_hash" in row and "brief_key" in row else None
 
 
+Ref = tuple[str, str, bool]
+"""A row as the index knows it: (article hash, brief key, has a brief)."""
+Index = dict[Path, list[Ref | None]]
+
+
+def index(out: Path) -> Index:
+    """One pass over the shards: each row's hash, key and whether it holds a brief (None: a torn line).
+
+    Parquet shards are read by three small columns; JSONL lines are parsed.
+    """
+    found: Index = {}
+    for path in shards(out):
+        if path.suffix == ".parquet":
+            table = _parquet().read_table(path, columns=["article_hash", "brief_key", "error"]).to_pylist()
+            found[path] = [(v["article_hash"], key_of(nested(v)), v["error"] is None) for v in table]
+        else:
+            found[path] = [
+                None if row is None else (row["article_hash"], key_of(row), row.get("brief") is not None)
+                for row in read_shard(path)
+            ]
+    return found
+
+
+def keepers(found: Index) -> set[tuple[Path, int]]:
+    """Per article and key, the row that stands: the first brief, else the last error."""
+    keep: dict[tuple[str, str], tuple[Path, int]] = {}
+    briefed: set[tuple[str, str]] = set()
+    for path, refs in found.items():
+        for number, ref in enumerate(refs):
+            if ref is None or (ref[0], ref[1]) in briefed:
+                continue
+            keep[(ref[0], ref[1])] = (path, number)
+            if ref[2]:
+                briefed.add((ref[0], ref[1]))
+    return set(keep.values())
+
+
 def rows(out: Path) -> Iterator[Row]:
     """Every row of the directory, one per article and brief key (a brief wins over an error, the newest error wins)."""
-    keep = _keepers(out)
+    keep = keepers(index(out))
     for path in shards(out):
-        for index, row in enumerate(read_shard(path)):
-            if row is not None and keep.get((row["article_hash"], key_of(row))) == (path, index):
+        for number, row in enumerate(read_shard(path)):
+            if row is not None and (path, number) in keep:
                 yield row
 
 
-def done(out: Path) -> Done:
+def done(found: Index) -> Done:
     """The articles already briefed (skipped by a re-run) or failed (retried by it)."""
     result = Done()
-    for path in shards(out):
-        for row in read_shard(path):
-            if row is None:
-                continue
-            ident = (row["article_hash"], key_of(row))
-            (result.briefed if row.get("brief") is not None else result.failed).add(ident)
+    for refs in found.values():
+        for ref in refs:
+            if ref is not None:
+                (result.briefed if ref[2] else result.failed).add((ref[0], ref[1]))
     result.failed -= result.briefed
     return result
 
 
-def _keepers(out: Path) -> dict[tuple[str, str], tuple[Path, int]]:
-    """Per article and key, the row that stands: the first brief, else the last error."""
-    keep: dict[tuple[str, str], tuple[Path, int]] = {}
-    briefed: set[tuple[str, str]] = set()
-    for path in shards(out):
-        for index, row in enumerate(read_shard(path)):
-            if row is None:
-                continue
-            ident = (row["article_hash"], key_of(row))
-            if ident in briefed:
-                continue
-            keep[ident] = (path, index)
-            if row.get("brief") is not None:
-                briefed.add(ident)
-    return keep
+def compact(out: Path, fmt: str) -> Index:
+    """Rewrite (atomically) every shard holding a superseded or torn row; convert journals of a Parquet run.
 
-
-def compact(out: Path, fmt: str) -> None:
-    """Rewrite (atomically) every shard holding a superseded or torn row; convert journals of a Parquet run."""
-    keep = set(_keepers(out).values())
-    for path in shards(out):
-        kept = [row for index, row in enumerate(read_shard(path)) if row is not None and (path, index) in keep]
+    Returns the index of the directory as it is now (one row per article and key).
+    """
+    found = index(out)
+    keep = keepers(found)
+    now: Index = {}
+    for path, refs in found.items():
+        standing = [number for number in range(len(refs)) if (path, number) in keep]
         convert = fmt == "parquet" and path.suffix == ".jsonl"
-        total = sum(1 for _ in read_shard(path))
-        if len(kept) == total and not convert:
+        if len(standing) == len(refs) and not convert:
+            now[path] = refs
             continue
+        kept = [row for number, row in enumerate(read_shard(path)) if row is not None and (path, number) in keep]
         if not kept:
             path.unlink()
-        elif fmt == "parquet" or path.suffix == ".parquet":
-            _write_parquet(path.with_suffix(".parquet"), kept)
+            continue
+        target = path
+        if fmt == "parquet" or path.suffix == ".parquet":
+            target = path.with_suffix(".parquet")
+            _write_parquet(target, kept)
             if path.suffix == ".jsonl":
                 path.unlink()
         else:
             write_atomically(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in kept))
+        now[target] = [refs[number] for number in standing]
+    return now
 
 
 def next_run(out: Path) -> int:
@@ -194,7 +223,7 @@ class ShardWriter:
             self._path.unlink()
 
 
-def write_manifest(out: Path, fmt: str, run: dict[str, Any]) -> dict[str, Any]:
+def write_manifest(out: Path, fmt: str, found: Index, run: dict[str, Any]) -> dict[str, Any]:
     """Summarise the shards after a run (the shards stay the truth), keeping the history of runs."""
     path = out / MANIFEST
     try:
@@ -202,22 +231,20 @@ def write_manifest(out: Path, fmt: str, run: dict[str, Any]) -> dict[str, Any]:
     except (OSError, ValueError):
         old = {}
     counts: dict[str, dict[str, int]] = {}
-    files = []
-    for shard in shards(out):
-        n = 0
-        for row in read_shard(shard):
-            if row is None:
-                continue
-            n += 1
-            per = counts.setdefault(key_of(row), {"briefs": 0, "errors": 0})
-            per["briefs" if row.get("brief") is not None else "errors"] += 1
-        files.append({"file": shard.name, "rows": n})
+    for refs in found.values():
+        for ref in refs:
+            if ref is not None:
+                per = counts.setdefault(ref[1], {"briefs": 0, "errors": 0})
+                per["briefs" if ref[2] else "errors"] += 1
     manifest = {
         "format": fmt,
         "columns": list(COLUMNS),
         "updated": datetime.now(UTC).isoformat(timespec="seconds"),
         "keys": counts,
-        "shards": files,
+        "shards": [
+            {"file": shard.name, "rows": len(refs)}
+            for shard, refs in sorted(found.items(), key=lambda i: _number(i[0]))
+        ],
         "runs": [*old.get("runs", []), run],
     }
     write_atomically(path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
