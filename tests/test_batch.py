@@ -37,6 +37,13 @@ def raw_rows(out: Path) -> list[dict]:
     return [row for path in shards.shards(out) for row in shards.read_shard(path) if row is not None]
 
 
+def comparable(row: dict) -> dict:
+    """A row without what differs between two runs of the same answers (how long they took)."""
+    brief = dict(row["brief"])
+    brief["run"] = {k: v for k, v in brief["run"].items() if k not in ("latency_s", "server_timings", "created")}
+    return {**row, "brief": brief, "source": Path(row["source"]).name}
+
+
 def test_local_batch_writes_one_row_per_article_and_resumes(tmp_path: Path) -> None:
     out, store = tmp_path / "out", tmp_path / "store.sqlite"
     with fault_server(ok()) as server:

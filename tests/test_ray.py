@@ -25,7 +25,7 @@ import pytest
 
 from summarizer.bulk import shards
 from tests.fault_server import fault_server, ok, schema_minimal
-from tests.test_batch import ARTICLES, DAY, raw_rows
+from tests.test_batch import ARTICLES, DAY, comparable, raw_rows
 from tests.test_digest import wait_until
 
 pytest.importorskip("ray", reason="the ray extra is not installed: pip install -e '.[ray]' (make setup does)")
@@ -86,13 +86,6 @@ def batch(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "summarizer", "batch", *args], capture_output=True, text=True, timeout=240, env=env()
     )
-
-
-def comparable(row: dict) -> dict:
-    """A row without what differs between two runs of the same answers (how long they took)."""
-    brief = dict(row["brief"])
-    brief["run"] = {k: v for k, v in brief["run"].items() if k not in ("latency_s", "server_timings", "created")}
-    return {**row, "brief": brief, "source": Path(row["source"]).name}
 
 
 def test_ray_rows_are_the_local_rows_and_a_rerun_calls_no_model(cluster: str, tmp_path: Path) -> None:

@@ -56,9 +56,12 @@ class Job:
     cpus_per_actor: float = 1
     batch_size: int = 4
     """Articles per Ray actor call: a killed worker repeats at most this many."""
+    batch_api: bool = False
+    """Send the first request of every brief through the server's Batch API (see batch_api.py)."""
+    poll_s: float = 60.0
 
 
-def run_job(job: Job, progress: Progress | None = None) -> BulkResult:
+def run_job(job: Job, progress: Progress | None = None, status: Callable[[str], None] | None = None) -> BulkResult:
     """Brief every article of the inputs the output directory does not hold yet; write rows, then the manifest."""
     check_writable(job.out)
     started = time.monotonic()
@@ -69,7 +72,11 @@ def run_job(job: Job, progress: Progress | None = None) -> BulkResult:
     tasks = _tasks(job, key, result, tell)
     writer = ShardWriter(job.out, result.run, job.fmt, job.shard_rows)
     try:
-        if job.engine == "ray":
+        if job.batch_api:
+            from summarizer.bulk.batch_api import run_batch_api
+
+            batches = run_batch_api(engine, tasks, key, job.out, poll_s=job.poll_s, status=status or (lambda _m: None))
+        elif job.engine == "ray":
             from summarizer.bulk.ray_engine import run_ray
 
             engine.close()
