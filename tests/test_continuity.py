@@ -237,3 +237,26 @@ def test_a_store_from_before_keeps_working(tmp_path: Path) -> None:
         from summarizer.digest.continuity import earlier_digests
 
         assert store.digest_days() == [DAY_1] and earlier_digests(store, DAY_2) == []
+
+
+def test_a_digest_of_batch_briefs_continues_stories_too(tmp_path: Path) -> None:
+    """`summarizer digest --briefs` (the shards `summarizer batch` wrote) follows stories from the store as well."""
+    store, out = tmp_path / "store.sqlite", tmp_path / "out"
+    with fault_server(ok()) as server:
+        for day, inputs in ((DAY_1, "day-1"), (DAY_2, "day-2")):
+            shards = tmp_path / inputs
+            made = run_cli("batch", str(DAYS / inputs), "--out", str(shards), "--store", str(tmp_path / "batch.sqlite"),
+                           "--base-url", server.url)  # fmt: skip
+            assert made.returncode == 0, made.stderr
+            result = run_cli("digest", "--briefs", str(shards), "--store", str(store), "--date", day.isoformat(),
+                             "--out", str(out), "--format", "json")  # fmt: skip
+            assert result.returncode == 0, result.stderr
+        refused = run_cli("digest", "--briefs", str(tmp_path / "day-2"), "--store", str(store), "--date", "2026-11-24",
+                          "--since", "2026-11-20", "--out", str(out))  # fmt: skip
+    assert refused.returncode == 2 and "no digest for 2026-11-20" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    digest = Digest.model_validate_json((out / "digest-2026-11-24.json").read_text())
+    fire = fire_of(digest)
+    assert digest.since == DAY_1 and [c.date for c in fire.continues] == [DAY_1]
+    assert fire.changes is not None
+    assert [(f.before[0].value, f.after.value) for f in fire.changes.figures if f.about == "killed"] == [("7", "11")]

@@ -18,6 +18,7 @@ from summarizer.bulk.digest import digest_of_briefs
 from summarizer.cli.common import fail, model_options
 from summarizer.cli.progress import BatchProgress
 from summarizer.digest.build import build_digest
+from summarizer.digest.continuity import follow_and_keep
 from summarizer.digest.schema import Digest
 from summarizer.digest.store import Store, content_hash, default_store_path
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
@@ -80,7 +81,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[s
     "--since",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="The earlier digest (a date with a digest in --store) that continued stories say what is new since. "
-    "Default: the latest digest before --date.",
+    "Default: the latest digest before --date. With --briefs, stories are followed when --store or --since is given.",
 )
 @click.option("--force", is_flag=True, help="Make every brief again, even those already stored.")
 @click.option(
@@ -155,7 +156,10 @@ def digest_command(
         fail(err, "--out - writes one format: add --format md, html or json", 2)
     target_day = day.date() if day else dt.date.today()
     if briefs is not None:
-        _finish(_of_briefs(briefs, inputs, target_day, err), formats, out, target_day, err)
+        of_briefs = _of_briefs(briefs, inputs, target_day, err)
+        if store is not None or since is not None:  # no store named: the digest of briefs touches none
+            of_briefs = _followed(of_briefs, store, since.date() if since else None, err)
+        _finish(of_briefs, formats, out, target_day, err)
         return
     if not inputs:
         fail(err, "give INPUT... (the articles) or --briefs DIR (the briefs `summarizer batch` wrote)", 2)
@@ -205,6 +209,17 @@ def _of_briefs(briefs: Path, inputs: tuple[str, ...], day: dt.date, err: Console
         return digest_of_briefs(briefs, day)
     except (ConfigError, OSError, ValueError) as error:
         fail(err, f"cannot read the briefs in {briefs}: {error}", 2)
+
+
+def _followed(digest: Digest, store: Path | None, since: dt.date | None, err: Console) -> Digest:
+    """A digest of --briefs follows its stories from the store's digests and is kept there, as one of INPUT is."""
+    try:
+        with Store(store) as db:
+            return follow_and_keep(db, digest, since)
+    except ConfigError as error:
+        fail(err, error, 2)
+    except (sqlite3.Error, OSError) as error:
+        fail(err, f"cannot use the store {store or default_store_path()}: {error} (give a writable --store PATH)", 2)
 
 
 def _finish(digest: Digest, formats: list[str], out: str, target_day: dt.date, err: Console) -> None:

@@ -98,6 +98,14 @@ def earlier_digests(
     return found
 
 
+def follow_and_keep(store: Store, today: Digest, since: dt.date | None = None, window: int = WINDOW_DAYS) -> Digest:
+    """Follow today's stories from the stored digests, then keep today's for the days after (a digest built
+    without ``build_digest``, e.g. from ``summarizer batch`` output, continues stories the same way)."""
+    followed = follow(today, earlier_digests(store, today.date, since, window), since)
+    store.put_digest(followed.date, followed.model_dump_json())
+    return followed
+
+
 def follow(today: Digest, earlier: Sequence[Digest], since: dt.date | None = None) -> Digest:
     """Today's digest with every story that continues an earlier one marked, and what is new since ``since``.
 
