@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from summarizer.nlp import dates, factuality, speakers
 from summarizer.nlp.pipeline import PIPELINES
-from summarizer.rules import attribution, cues, kinds, names, places, times
+from summarizer.rules import attribution, cues, kinds, located, names, places, times
 from summarizer.schema import RULE_FIELDS, Coverage, RuleField
 
 _PARSED = frozenset(PIPELINES)
@@ -19,7 +19,7 @@ _PARSED = frozenset(PIPELINES)
 
 FIELD_LANGUAGES: dict[RuleField, frozenset[str]] = {
     "who": kinds.LANGUAGES | names.LANGUAGES | _PARSED,
-    "where": places.LANGUAGES | kinds.LANGUAGES | _PARSED,
+    "where": places.LANGUAGES | kinds.LANGUAGES | located.LANGUAGES | _PARSED,
     "when": times.LANGUAGES | dates.LANGUAGES,
     "sources": speakers.LANGUAGES | cues.LANGUAGES,
     "what": factuality.LANGUAGES,

@@ -16,6 +16,7 @@ from typing import Literal
 
 from summarizer.brief.align import MAX_EVIDENCE, Aligner, article_name, inside
 from summarizer.brief.events import ground_events, names_in
+from summarizer.brief.located import add_located, retype_recognized
 from summarizer.brief.sources import find_sources
 from summarizer.llm.draft import Draft
 from summarizer.nlp.dates import find_dates, resolve_date
@@ -158,6 +159,8 @@ class Grounder(Aligner):
                 out.where.append(self._place(found, place_kind, "model", _alignment(found, name)))
         if english:
             self._retype(out)
+        elif has_pipeline(self.language):
+            retype_recognized(self, out)
         named_places = {normalize(p.mention.text) for p in out.where}
         for actor in out.who:
             if actor.kind == "country" and normalize(actor.mention.text) not in named_places:
@@ -168,6 +171,7 @@ class Grounder(Aligner):
             self._add_located_names(out)
         if english or has_pipeline(self.language):
             self._add_named_entities(out)
+        add_located(self, out)  # French, Spanish, German: the dateline's place and places after "in"
         out.where = [p for p in out.where if not self.index.text.startswith("$", p.mention.end)]  # "US$40": money
         out.sources = find_sources(self, draft.src)
         lead = [
