@@ -104,3 +104,20 @@ def test_a_company_named_in_its_product_is_cited_where_it_acts() -> None:
     out = ground(text, [], ["Kestrel"], [])
     kestrel = next(a for a in out.who if a.name == "Kestrel")
     assert text[kestrel.mention.start :].startswith("Kestrel must")  # not "Kestrel jets"
+
+
+def test_publications_titles_abbreviations_and_model_designations() -> None:
+    text = (
+        "Harbour Tech Expands\n\n"
+        "According to a March report in Coastline Weekly Review, Harbour Tech will open an office in Gdansk. "
+        "Spokeswoman Anna Nowak said the company's Cloud Storage Kit (CSK) would reach Gdansk first. "
+        "Chief executive Piotr Zielinski gave his keynote to the Baltic Builders Forum (BBF) in Sopot. "
+        "The company also flies two Kestrel K-20 planes."
+    )
+    who, where = grounded(text, ["Anna Nowak", "Kestrel K-20"], ["Coastline Weekly Review", "CSK", "BBF"], [])
+    assert "Coastline Weekly Review" not in where and who.get("Coastline Weekly Review") == "organization", (who, where)
+    assert who.get("Anna Nowak") == "person"
+    assert "CSK" not in who  # "Cloud Storage Kit (CSK)": a product
+    assert "BBF" not in who and is_event_name("Baltic Builders Forum", text)  # a keynote is given to a gathering
+    assert "Kestrel K-20" not in who  # a maker and a model designation
+    assert {"Gdansk", "Sopot"} <= where

@@ -35,7 +35,9 @@ from summarizer.rules.attribution import find_doubts
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
     kind_cue,
+    published_in,
     set_in,
+    titled,
     written_as_place,
     written_with_article,
 )
@@ -78,7 +80,7 @@ _DESCRIBED = re.compile(r"\s(?!of\b|the\b|de\b|du\b|la\b|le\b|del\b)[a-z][a-z-]*
 """A name ending in a lower-case word ("United States airframer") describes something; places end in names."""
 _LOCATED = re.compile(r"\b(?:in|to|from|across|throughout|into|near|inside|outside)\s+(?:the\s+)?$", re.I)
 """A country written as where something is ("in France"), not as who acts ("France said")."""
-_PRODUCT_AFTER = re.compile(r"[ -]?(?:[A-Z]{0,3}\d[\w-]*|OS\b|SDK\b)")
+_PRODUCT_AFTER = re.compile(r"[ -]?(?:[A-Z]{0,3}-?\d[\w-]*|OS\b|SDK\b)")
 """A model number or product word right after a maker's name: "Boeing 787", "Airbus A380", "Mac OS"."""
 _DOUBTFUL = {"alleged", "claimed", "denied", "unclear"}
 
@@ -228,7 +230,12 @@ class Grounder(Aligner):
             for name in proper_names(sentence.text, self.index):
                 if len(out.where) >= MAX_PLACES or normalize(name) in have or len(name.split()) > 3:
                     continue
-                if kind_cue(name) is None and not is_country(name) and set_in(name, self.index.text):
+                if (
+                    kind_cue(name) is None
+                    and not is_country(name)
+                    and set_in(name, self.index.text)
+                    and not published_in(name, self.index.text)
+                ):
                     found = self.locate(name)
                     if found is not None:
                         out.where.append(self._place(found, "city", "rule"))
@@ -286,7 +293,11 @@ class Grounder(Aligner):
             if is_event_name(actor.name, text):
                 continue  # "the annual Developers Conference" is an event, not who
             kind = kind_at(text, actor.mention.start, actor.mention.end)
-            if actor.kind != "country" and kind_cue(actor.name) is None and described_as_organization(actor.name, text):
+            if actor.kind != "country" and kind_cue(actor.name) is None and titled(text, actor.mention.start):
+                who.append(actor.model_copy(update={"kind": "person"}))  # "Spokeswoman Sandy Angers"
+            elif (
+                actor.kind != "country" and kind_cue(actor.name) is None and described_as_organization(actor.name, text)
+            ):
                 who.append(actor.model_copy(update={"kind": "organization"}))  # "retailer Best Buy"
             elif actor.kind == "country" or kind_cue(actor.name) is not None or kind is None:
                 who.append(actor)
@@ -298,6 +309,10 @@ class Grounder(Aligner):
         for place in [*out.where, *moved]:
             if is_event_name(place.name, text):
                 continue  # "Paris Air Show" is an event, not where
+            if published_in(place.name, text):
+                found = Found(place.mention.start, place.mention.end, place.mention.text, True)
+                who.append(self._actor(found, "organization").model_copy(update={"origin": place.origin}))
+                continue  # "a report in Ars Technica": a publication
             if _DESCRIBED.search(place.mention.text) or text.startswith("$", place.mention.end):
                 continue  # "United States airframer" is a description, "US$40 billion" a currency: no place
             kind = kind_at(text, place.mention.start, place.mention.end)
@@ -377,7 +392,10 @@ class Grounder(Aligner):
                 continue
             found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
             cue = kind_cue(name) if english else None
-            if entity.kind == "place" or cue in {"site", "city"} or (english and written_as_place(name, text)):
+            publication = english and published_in(name, text)  # "a report in Ars Technica"
+            if not publication and (
+                entity.kind == "place" or cue in {"site", "city"} or (english and written_as_place(name, text))
+            ):
                 if len(out.where) >= MAX_PLACES or cue in {"person", "organization"}:
                     continue
                 place_kind: PlaceKind = "site" if cue == "site" else _PLACE_KINDS.get(entity.label, "city")
@@ -386,6 +404,7 @@ class Grounder(Aligner):
                 kind: ActorKind = (
                     "organization"
                     if cue == "organization"
+                    or publication
                     or (english and (written_with_article(name, text) or described_as_organization(name, text)))
                     else entity.kind  # type: ignore[assignment]
                 )

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 PRODUCT_LEMMAS = PRODUCT_NOUNS | {
     "airplane", "jetliner", "tanker", "helicopter", "vehicle", "truck", "camera", "television", "game",
     "system", "interface", "kernel", "suite", "edition", "series", "release", "feature", "application",
-    "drug", "vaccine", "gadget", "handheld", "router", "printer", "monitor", "display", "keyboard",
+    "drug", "vaccine", "gadget", "handheld", "router", "printer", "monitor", "display", "keyboard", "kit",
 }  # fmt: skip
 """Common nouns that name kinds of made things: "browser Safari", "Airbus jets", "Tiger, the newest version"."""
 PRODUCT_VERBS = {
@@ -104,6 +104,10 @@ def _noun_up(token: Token, line: tuple[int, int], steps: int = 3) -> list[Token]
 _MODEL_NUMBERS = re.compile(r"[A-Z]{0,3}\d+[A-Z]?\d*s")
 """Model numbers in the plural: "A330s", "777s" (not "49ers")."""
 
+_MODEL_NAME = re.compile(r"\S\s+[A-Z]{1,3}-?\d{2,}[-\w]*$")
+"""A name that ends in a model designation, letters then digits ("Airbus A350", "McDonnell Douglas MD-95"; not
+"Flight 574" or "Channel 4")."""
+
 Cue = Literal["defines", "suggests"]
 
 
@@ -162,6 +166,11 @@ def product_use(text: str, start: int, end: int) -> bool:
 
 def used_as_product(name: str, text: str) -> bool:
     """True when one use defines the name as a product, or most uses read as one."""
+    if _MODEL_NAME.search(name):
+        return True  # "Airbus A350", "McDonnell Douglas MD-95": a maker and a model designation
+    spelled = _spelled_out(name, text)
+    if spelled and any(word.casefold() in PRODUCT_LEMMAS for word in spelled.split()):
+        return True  # "Software Development Kit (SDK)"
     cues = [product_cue(text, *use) for use in uses_of(name, text)]
     return "defines" in cues or sum(cue is not None for cue in cues) * 2 > len(cues)
 
@@ -183,21 +192,40 @@ def described_as_organization(name: str, text: str) -> bool:
     return False
 
 
+def _spelled_out(name: str, text: str) -> str | None:
+    """The capitalized words an abbreviation stands for where the article spells it out: "Software Development Kit"
+    before "(SDK)"."""
+    found = re.search(rf"((?:[A-Z][\w-]*\s+){{1,6}})\({re.escape(name)}\)", text) if name.isupper() else None
+    return found.group(1).strip() if found else None
+
+
 def is_event_name(name: str, text: str) -> bool:
-    """True when the name is an event's: "Paris Air Show", "the company's annual Developers Conference"."""
+    """True when the name is an event's: "Paris Air Show", "the company's annual Developers Conference", "WWDC 2005"."""
     words = name.casefold().split()
-    if not words or words[-1] in EVENT_WORDS:
-        return bool(words)
-    if words[-1] not in GATHERING_WORDS:
+    if not words:
         return False
+    if words[-1] in EVENT_WORDS or re.search(rf"(?<!\w){re.escape(name)}\s+(?:19|20)\d\d\b", text):
+        return True  # "Paris Air Show"; "WWDC 2005": an edition of an event
+    if words[-1] not in GATHERING_WORDS:
+        spelled = _spelled_out(name, text)  # "World Wide Developers Conference (WWDC)"
+        last = spelled.split()[-1].casefold() if spelled else ""
+        return spelled is not None and last in GATHERING_WORDS | EVENT_WORDS and is_event_name(spelled, text)
     for start, end in uses_of(name, text):
         root = _root(text, start, end)
         if root is None:
             continue
         annual = any(c.lemma_.casefold() in {"annual", "yearly", "upcoming"} for c in root.children)
-        if annual or (root.dep_ == "pobj" and root.head.lemma_.casefold() in {"at", "during", "before", "after"}):
+        held = root.dep_ == "pobj" and root.head.lemma_.casefold() in {"at", "during", "before", "after"}
+        given = root.head.head  # "keynote" in "his keynote to X", "gave" in "gave his keynote to X"
+        speech = given.lemma_ in _SPEECHES or any(c.dep_ == "dobj" and c.lemma_ in _SPEECHES for c in given.children)
+        addressed = root.dep_ == "pobj" and root.head.lemma_ == "to" and speech
+        if annual or held or addressed:
             return True
     return False
+
+
+_SPEECHES = {"keynote", "speech", "address", "talk", "presentation", "delegate"}
+"""What is given to a gathering, not to an organization: "his keynote to the Developers Conference"."""
 
 
 def is_plural_name(name: str, text: str) -> bool:

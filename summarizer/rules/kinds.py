@@ -28,7 +28,7 @@ ORGANIZATION_WORDS = {
     "inc", "institute", "league", "ltd", "ministry", "movement", "news", "office", "organisation",
     "organization", "parliament", "party", "police", "press", "service", "sheriff", "society", "team",
     "labs", "laboratories", "systems", "industries", "airlines", "airways", "motors", "holdings", "networks",
-    "technologies", "pharmaceuticals", "aerospace", "studios", "entertainment", "media", "telecom",
+    "technologies", "pharmaceuticals", "aerospace", "studios", "entertainment", "media", "telecom", "tech",
     "times", "tribunal", "union", "university", "weekly",
 }  # fmt: skip
 SITE_WORDS = {
@@ -82,6 +82,22 @@ def written_as_place(name: str, text: str) -> bool:
     return located > 0 and located >= PLACE_SHARE * uses
 
 
+_WRITINGS = r"(?:report|article|interview|story|column|editorial|op-ed|piece|post|blog|review|survey|poll)"
+
+
+def published_in(name: str, text: str) -> bool:
+    """True when the article cites something written in the name: "an April 2nd report in Ars Technica" (a
+    publication, not a place)."""
+    escaped = re.escape(name.strip())
+    return re.search(rf"\b{_WRITINGS}s?\s+(?:published\s+)?in\s+(?:the\s+)?{escaped}(?!\w)", text, re.I) is not None
+
+
+def titled(text: str, start: int) -> bool:
+    """True when a person's title is written right before the name: "Spokeswoman Sandy Angers", "analyst Tomas Berg"."""
+    before = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, start - 30) : start])
+    return before is not None and before.group(1).casefold() in PERSON_TITLES | {"analyst", "spokesperson"}
+
+
 def kind_cue(name: str) -> Cue | None:
     """What the name's own words say it is, or None when they do not say."""
     words = [w.casefold() for w in _WORD.findall(name)]
@@ -132,9 +148,7 @@ def product_words_around(text: str, start: int, end: int, person: bool = False) 
     after = re.match(r"[\s-]+([A-Za-z]+)", text[end:])
     before = text[max(0, start - 30) : start]
     cues = _PRODUCT_BEFORE if person else f"(?:{_PRODUCT_BEFORE}|{_PRODUCT_VERB_BEFORE})"
-    return bool(after and after.group(1).casefold() in PRODUCT_NOUNS) or bool(
-        re.search(rf"\b{cues}\s+$", before, re.I)
-    )
+    return bool(after and after.group(1).casefold() in PRODUCT_NOUNS) or bool(re.search(rf"\b{cues}\s+$", before, re.I))
 
 
 def written_with_article(name: str, text: str) -> bool:
