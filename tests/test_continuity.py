@@ -233,10 +233,18 @@ def test_a_store_from_before_keeps_working(tmp_path: Path) -> None:
     with Store(path) as store:
         assert store.digest_days() == []
         store.put_digest(DAY_1, '{"schema_version": "9.0", "from": "a newer summarizer"}')
+    with closing(sqlite3.connect(path)) as db, db:  # rows as plain text (the first stores) and a damaged one
+        db.execute("INSERT INTO digests VALUES ('2026-11-22', 'x', '{\"not\": \"a digest\"}')")
+        db.execute("INSERT INTO digests VALUES ('2026-11-21', 'x', X'00ff00')")
     with Store(path) as store:  # a store holding digests is ours
         from summarizer.digest.continuity import earlier_digests
 
-        assert store.digest_days() == [DAY_1] and earlier_digests(store, DAY_2) == []
+        assert store.digest_days() == [dt.date(2026, 11, 21), dt.date(2026, 11, 22), DAY_1]
+        assert store.digest_json(DAY_1) == '{"schema_version": "9.0", "from": "a newer summarizer"}'
+        assert store.digest_json(dt.date(2026, 11, 22)) == '{"not": "a digest"}'
+        assert earlier_digests(store, DAY_2) == []
+    with closing(sqlite3.connect(path)) as db:
+        assert isinstance(db.execute("SELECT digest_json FROM digests WHERE day = '2026-11-23'").fetchone()[0], bytes)
 
 
 def test_a_digest_of_batch_briefs_continues_stories_too(tmp_path: Path) -> None:

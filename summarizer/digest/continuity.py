@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,7 +79,7 @@ def earlier_digests(
     """The stored digests before ``day`` to follow stories from (oldest first); ``since`` must be one of them.
 
     The window reaches back ``window`` days, or to ``since`` when that is older.
-    A stored digest this summarizer cannot read (a newer schema) is passed over.
+    A stored digest this summarizer cannot read (a newer schema, a damaged row) is passed over.
     """
     days = [d for d in store.digest_days() if d < day]
     if since is not None:
@@ -90,10 +91,9 @@ def earlier_digests(
     first = min(day - dt.timedelta(days=window), since or day)
     found = []
     for earlier in (d for d in days if d >= first):
-        text = store.digest_json(earlier)
         try:
-            found.append(Digest.model_validate_json(text or ""))
-        except ValidationError:
+            found.append(Digest.model_validate_json(store.digest_json(earlier) or ""))
+        except (ValidationError, zlib.error, UnicodeDecodeError):  # a newer schema, or a damaged row
             continue
     return found
 

@@ -18,6 +18,7 @@ import os
 import re
 import sqlite3
 import threading
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -244,11 +245,16 @@ class Store:
             )
 
     def put_digest(self, day: date, digest_json: str) -> None:
-        """Keep the day's digest (the latest build of a day replaces the earlier): tomorrow's follows its stories."""
+        """Keep the day's digest (the latest build of a day replaces the earlier): tomorrow's follows its stories.
+
+        Kept zlib-compressed (a digest carries every article's text and brief:
+        about a tenth of the JSON's size).
+        """
+        packed = zlib.compress(digest_json.encode("utf-8"), 6)
         with self._lock:
             self._db.execute(
                 "INSERT OR REPLACE INTO digests (day, built, digest_json) VALUES (?, ?, ?)",
-                (day.isoformat(), _now(), digest_json),
+                (day.isoformat(), _now(), packed),
             )
 
     def digest_days(self) -> list[date]:
@@ -258,9 +264,13 @@ class Store:
         return [date.fromisoformat(row[0]) for row in rows]
 
     def digest_json(self, day: date) -> str | None:
+        """The stored digest's JSON (compressed or, as first stored, plain text)."""
         with self._lock:
             row = self._db.execute("SELECT digest_json FROM digests WHERE day = ?", (day.isoformat(),)).fetchone()
-        return str(row[0]) if row else None
+        if not row:
+            return None
+        value = row[0]
+        return zlib.decompress(value).decode("utf-8") if isinstance(value, bytes) else str(value)
 
     def runs(self) -> list[dict[str, Any]]:
         with self._lock:
