@@ -181,6 +181,10 @@ def test_since_chooses_the_baseline(tmp_path: Path) -> None:
         # Day 3 retells day 2: since day 2 nothing is new; since day 1 the same changes as on day 2.
         latest = Digest.model_validate(digest_cli(store, out, DAY_3, "day-2", server.url))
         chosen = Digest.model_validate(digest_cli(store, out, DAY_3, "day-2", server.url, "--since", "2026-11-23"))
+        # Day 3 holds only Volta Wire's account, which gives no reason for doubt: the uncertainty fell since day 1.
+        firmer = Digest.model_validate(
+            digest_cli(store, out, DAY_3, "day-2/volta-wire-market-fire.json", server.url, "--since", "2026-11-23")
+        )
     day_2 = Digest.model_validate_json((out / "digest-2026-11-24.json").read_text())
     assert day_2.since == DAY_1 and latest.since == DAY_2 and chosen.since == DAY_1
     fire_2, fire_latest, fire_chosen = fire_of(day_2), fire_of(latest), fire_of(chosen)
@@ -192,6 +196,16 @@ def test_since_chooses_the_baseline(tmp_path: Path) -> None:
     )
     assert [(f.before[0].value, f.after.value) for f in fire_2.changes.figures if f.about == "killed"] == [("7", "11")]
     assert "Nothing the earlier briefs did not already have" in render_digest_markdown(latest)
+
+    fell = next(s for s in firmer.stories if "Volta Wire" in s.outlets).changes
+    assert fell is not None and fell.uncertainty is not None
+    assert (fell.uncertainty.before, fell.uncertainty.after) == ("high", "low") and not fell.uncertainty.added
+    assert "allegation" in {r.kind for r in fell.uncertainty.dropped}  # the reason that went away, cited on day 1
+    day_1 = Digest.model_validate_json((out / "digest-2026-11-23.json").read_text())
+    for reason in fell.uncertainty.dropped:
+        assert reason.citation.article in {a.id for a in fell.earlier_articles}
+        assert_quoted(reason.citation, day_1)
+    assert "Uncertainty high → **low**: no longer allegation" in render_digest_markdown(firmer)
 
 
 def test_a_since_without_its_digest_is_one_line_before_any_brief(tmp_path: Path) -> None:
