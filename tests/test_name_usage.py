@@ -121,3 +121,16 @@ def test_publications_titles_abbreviations_and_model_designations() -> None:
     assert "BBF" not in who and is_event_name("Baltic Builders Forum", text)  # a keynote is given to a gathering
     assert "Kestrel K-20" not in who  # a maker and a model designation
     assert {"Gdansk", "Sopot"} <= where
+
+
+def test_a_country_written_only_as_a_party_is_who_not_where() -> None:
+    text = (
+        "Fishing Deal Signed\n\n"
+        "Norway signed a fishing agreement in Oslo on Monday after talks between Norway and Iceland. "
+        "Iceland said the quota would be reviewed. Flights to Denmark were cancelled because of the storm. "
+        "Denmark will remain the main transit point."
+    )
+    who, where = grounded(text, [], [], [])
+    assert who.get("Norway") == "country" and who.get("Iceland") == "country", who
+    assert "Norway" not in where and "Iceland" not in where, where
+    assert {"Oslo", "Denmark"} <= where  # "in Oslo"; "flights to Denmark": settings

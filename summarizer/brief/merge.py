@@ -26,6 +26,7 @@ from summarizer.nlp.usage import (
     described_as_organization,
     is_event_name,
     is_plural_name,
+    only_acts,
     product_use,
     used_as_product,
 )
@@ -34,6 +35,7 @@ from summarizer.rules import times as time_rules
 from summarizer.rules.attribution import find_doubts
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
+    datelines,
     kind_cue,
     published_in,
     set_in,
@@ -170,6 +172,7 @@ class Grounder(Aligner):
                 named_places.add(normalize(actor.mention.text))
         if english:
             self._add_countries(out, named_places)
+            self._acting_countries_out_of_where(out)
             self._add_located_names(out)
         if english or has_pipeline(self.language):
             self._add_named_entities(out)
@@ -222,6 +225,25 @@ class Grounder(Aligner):
             out.where.append(
                 Place(name=article_name(span), kind="country", mention=span, evidence=evidence, origin="rule")
             )
+
+    def _acting_countries_out_of_where(self, out: GroundedDraft) -> None:
+        """A country the article only writes as a party ("Qatar has an order", "talks between Russia and the US")
+        is who, not where: no event is set there."""
+        text = self.index.text
+        mentions = [m for m in find_countries(text) if not inside_other_name(text, m.start, m.end)]
+        kept: list[Place] = []
+        for place in out.where:
+            key = normalize(place.mention.text)
+            same = [
+                (m.start, m.end) for m in mentions if key in {normalize(m.country), normalize(text[m.start : m.end])}
+            ]
+            if place.kind != "country" or datelines(place.mention.text, text) or not only_acts(text, same):
+                kept.append(place)
+                continue
+            if all(normalize(a.mention.text) != key for a in out.who):
+                found = Found(place.mention.start, place.mention.end, place.mention.text, True)
+                out.who.append(self._actor(found, "country").model_copy(update={"origin": place.origin}))
+        out.where = kept
 
     def _add_located_names(self, out: GroundedDraft) -> None:
         """Names the article writes as places ("in Kati", "Taipei, Taiwan") that the model left out."""

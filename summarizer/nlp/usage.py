@@ -234,3 +234,21 @@ def is_plural_name(name: str, text: str) -> bool:
     roots = [_root(text, *use) for use in uses]
     plural = [r for r in roots if r is not None and r.tag_ in {"NNPS", "NNS"} and r.text[:1].isupper()]
     return len(plural) * 2 > len(uses)
+
+
+def only_acts(text: str, uses: list[tuple[int, int]]) -> bool:
+    """True when every use is a party that acts or is related, never a setting: "Qatar has an order", "relations
+    between the US and Russia" (a country written so is a who, not a where; "in Qatar", "Qatar's airport" are places).
+    """
+    roots = [_root(text, start, end) for start, end in uses]
+    if not roots or any(r is None for r in roots):
+        return False
+    for root in roots:
+        assert root is not None
+        head = root.head if root.dep_ == "conj" else root
+        linking = head.head.lemma_.casefold() in {"be", "remain", "become", "stay"}  # "Singapore will remain the stop"
+        acting = head.dep_ in {"nsubj", "nsubjpass", "agent"} and not linking
+        related = head.dep_ == "pobj" and head.head.lemma_.casefold() == "between"
+        if not (acting or related):
+            return False
+    return True
