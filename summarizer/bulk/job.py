@@ -100,6 +100,10 @@ def run_job(job: Job, progress: Progress | None = None, status: Callable[[str], 
     finally:
         writer.close()
         engine.close()
+        if job.engine == "ray" and not job.batch_api:
+            from summarizer.bulk.ray_engine import leave
+
+            leave()
     now = compact(job.out, job.fmt)
     result.seconds = time.monotonic() - started
     write_manifest(job.out, job.fmt, now, _run_record(job, result))

@@ -78,6 +78,7 @@ def connect(address: str | None, cpus: int | None) -> None:
     if ray.is_initialized():
         return
     _quiet()
+    global _joined
     if address and address != "auto":
         _check_answers(address)
     try:
@@ -88,10 +89,30 @@ def connect(address: str | None, cpus: int | None) -> None:
             log_to_driver=False,
             configure_logging=False,
         )
+        _joined = True
     except (ConnectionError, RuntimeError, ValueError) as error:
         raise ConfigError(
             f"cannot join the Ray cluster at {address or 'local'}: {' '.join(str(error).split())[:200]}"
         ) from None
+
+
+_joined = False
+"""Whether this process joined (or started) Ray itself, so it is ours to leave."""
+
+
+def leave() -> None:
+    """Disconnect from Ray if we connected (a local Ray we started stops with it).
+
+    Called however the run ends: Ctrl-C exits without Python's exit hooks, which
+    would leave a local Ray's agents running.
+    """
+    global _joined
+    if not _joined:
+        return
+    import ray
+
+    _joined = False
+    ray.shutdown()
 
 
 def _quiet() -> None:
