@@ -33,6 +33,8 @@ class BatchServer:
     batches: dict[str, dict[str, Any]] = field(default_factory=dict)
     created: int = 0
     """Batches created: the point of the crash test is that this stays 1."""
+    answer_create_after: float = 0.0
+    """Seconds between creating a batch and answering the request (a client killed in between never learns its id)."""
     live: int = 0
     """Chat completions asked live (re-asks, or answers that did not validate)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -118,9 +120,12 @@ def batch_server(answer: Answer = recorded_answer) -> Iterator[BatchServer]:
                         "created_at": int(time.time()), "output_file_id": None, "error_file_id": None,
                         "request_counts": {"total": 0, "completed": 0, "failed": 0},
                     }  # fmt: skip
-                    return self._json(state.batches[batch_id])
+                    created = state.batches[batch_id]
                 if path == "/v1/chat/completions":
                     state.live += 1
+            if path == "/v1/batches":
+                time.sleep(state.answer_create_after)
+                return self._json(created)
             if path == "/v1/chat/completions":
                 answer = state.answer(data)
                 if answer is None:

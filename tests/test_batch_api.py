@@ -64,6 +64,28 @@ def test_crash_after_submit_then_rerun_resumes_the_same_batch(tmp_path: Path) ->
         assert mine_row["brief"] == theirs["brief"] and mine_row["answers"] == theirs["answers"]
 
 
+def test_killed_before_the_batch_id_arrives_then_rerun_adopts_that_batch(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    minimal = schema_minimal().respond
+    assert minimal is not None
+    with batch_server(minimal) as server:
+        server.answer_create_after = 60.0  # the batch exists on the server; its id never reaches the client
+        args = [str(DAY), "--out", str(out), "--batch-api", "--poll", "0.1", "--base-url", server.url]
+        process = subprocess.Popen([sys.executable, "-m", "summarizer", "batch", *args], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)  # fmt: skip
+        held = wait_until(lambda: server.created == 1, timeout=60)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        assert held and not recorded_batch(out)  # only the input file's id is on disk
+        server.answer_create_after = 0.0
+        server.finish()
+        result = run_cli("batch", *args)
+        assert result.returncode == 0, result.stderr
+        assert server.created == 1  # found by its input file: not submitted twice
+    rows = raw_rows(out)
+    assert len(rows) == ARTICLES and all(r["brief"] for r in rows)
+
+
 def test_an_expired_batch_is_failure_rows_then_submitted_again(tmp_path: Path) -> None:
     out = tmp_path / "out"
     minimal = schema_minimal().respond  # the point is the batch's fate, not the briefs' content
