@@ -21,7 +21,11 @@ MAX_PLACES = 12
 
 
 def add_located(aligner: Aligner, out: GroundedDraft) -> None:
-    """The dateline's place, then each place after "in", unless the brief already names it (as who or where)."""
+    """The dateline's place, then each place after "in": added to where, or moved there from who.
+
+    The article writes these as places, so a model that filed "Valencia" as a
+    person is corrected; a name the brief already has as a place is left alone.
+    """
     if aligner.language not in LANGUAGES:
         return
     text = aligner.index.text
@@ -31,16 +35,20 @@ def add_located(aligner: Aligner, out: GroundedDraft) -> None:
         for start, end in located_names(sentence.text, aligner.language)
     ]
     for span in spans:
-        if span is None or len(out.where) >= MAX_PLACES:
+        if span is None:
             continue
         name = text[span[0] : span[1]]
-        if any(same_name(name, have) for have in [*(p.name for p in out.where), *(a.name for a in out.who)]):
+        if any(same_name(name, place.name) for place in out.where):
             continue
-        mention = aligner.span(*span)
-        evidence = aligner.mention_evidence(Found(span[0], span[1], name, True))
-        out.where.append(
-            Place(name=article_name(mention), kind="city", mention=mention, evidence=evidence, origin="rule")
-        )
+        filed = [actor for actor in out.who if same_name(name, actor.name) and actor.kind != "organization"]
+        if filed:
+            out.who = [actor for actor in out.who if actor not in filed]
+            out.where.append(_as_place(filed[0]))
+        elif len(out.where) < MAX_PLACES and not any(same_name(name, actor.name) for actor in out.who):
+            mention = aligner.span(*span)
+            evidence = aligner.mention_evidence(Found(span[0], span[1], name, True))
+            place = Place(name=article_name(mention), kind="city", mention=mention, evidence=evidence, origin="rule")
+            out.where.append(place)
 
 
 def retype_recognized(aligner: Aligner, out: GroundedDraft) -> None:
