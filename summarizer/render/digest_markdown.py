@@ -32,8 +32,10 @@ def _new_since(story: Story, changes: StoryChanges, links: dict[str, str]) -> li
         lines += [_quote(n.citation, links) for n in changes.names]
     for outlet in changes.outlets:
         lines += [f"- New outlet: {outlet.outlet}", _quote(outlet.citation, links)]
-    for source in changes.sources:
-        lines += [f"- New source: {source.name}{' (unnamed)' * source.anonymous}", _quote(source.citation, links)]
+    if changes.sources:
+        named = ", ".join(f"{s.name}{' (unnamed)' * s.anonymous}" for s in changes.sources)
+        lines.append(f"- New source{'s' * (len(changes.sources) > 1)}: {named}")
+        lines += [_quote(s.citation, links) for s in changes.sources]
     if changes.uncertainty:
         moved = changes.uncertainty
         why = [f"now {r.kind.replace('_', ' ')}: {r.note}" for r in moved.added]
