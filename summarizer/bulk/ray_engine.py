@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from typing import Any
 
-from summarizer.bulk.rows import Row, Task, nested
+from summarizer.bulk.rows import COLUMNS, Row, Task, flat, nested
 from summarizer.bulk.settings import Settings
 from summarizer.bulk.work import brief_rows
 from summarizer.digest.batch import match_concurrency
@@ -47,17 +47,15 @@ class BriefActor:
         self.concurrency = match_concurrency(self.engine, settings.concurrency)
 
     def __call__(self, batch: Any) -> Any:
-        """A pandas batch of articles in, a pandas batch of rows (JSON text columns) out."""
-        import pandas as pd
-
-        from summarizer.bulk.rows import flat
+        """A pandas batch of articles in, an Arrow table of rows out (every column text, so blocks always agree)."""
+        import pyarrow as pa
 
         tasks = [
             Task(h, s, Article.model_validate_json(a))
             for h, s, a in zip(batch["article_hash"], batch["source"], batch["article"], strict=True)
         ]
         made = [flat(row) for row in brief_rows(self.engine, tasks, self.key, concurrency=self.concurrency)]
-        return pd.DataFrame(made)
+        return pa.Table.from_pylist(made, schema=pa.schema([(column, pa.string()) for column in COLUMNS]))
 
     def __del__(self) -> None:
         engine = getattr(self, "engine", None)
@@ -149,14 +147,15 @@ def run_ray(
     batch_size: int = BATCH,
 ) -> Iterator[list[Row]]:
     """Batches of rows as the actors finish them, window after window."""
-    import ray
-
     queue = iter(tasks)
     first = next(queue, None)
     if first is None:
         return  # nothing to brief: no cluster to join
     queue = chain([first], queue)
-    connect(address, None)
+    connect(address, None)  # a missing Ray is a one-line hint there
+    import ray
+    import ray.data
+
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.enable_auto_log_stats = False
