@@ -97,7 +97,7 @@ def batch_command(
     Examples:
       summarizer batch tests/data/gum-news --out briefs
       summarizer batch day.parquet wire.jsonl --out briefs --format parquet --base-url http://gpu:8000/v1 -j 16
-      summarizer batch s3-export/ --out /shared/briefs --engine ray --ray-address 10.0.0.5:6379
+      summarizer batch /data/day/ --out /data/briefs --engine ray --ray-address 10.0.0.5:6379
       summarizer batch day.jsonl --out briefs --model openai/gpt-4o-mini --batch-api
       summarizer digest --briefs briefs --date 2026-11-24
 
