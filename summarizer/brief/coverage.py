@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from summarizer.nlp import dates, factuality, speakers
 from summarizer.nlp.pipeline import PIPELINES
-from summarizer.rules import attribution, cues, kinds, located, names, places, times
+from summarizer.rules import attribution, cues, doubts, kinds, located, names, places, times
 from summarizer.schema import RULE_FIELDS, Coverage, RuleField
 
 _PARSED = frozenset(PIPELINES)
@@ -23,7 +23,7 @@ FIELD_LANGUAGES: dict[RuleField, frozenset[str]] = {
     "when": times.LANGUAGES | dates.LANGUAGES,
     "sources": speakers.LANGUAGES | cues.LANGUAGES,
     "what": factuality.LANGUAGES,
-    "uncertainty": attribution.LANGUAGES,
+    "uncertainty": attribution.LANGUAGES | doubts.LANGUAGES,
 }
 """The languages each field's rules support (what: event status read off the parse)."""
 

@@ -33,6 +33,7 @@ from summarizer.nlp.usage import (
 from summarizer.rules import attribution, kinds
 from summarizer.rules import times as time_rules
 from summarizer.rules.attribution import find_doubts
+from summarizer.rules.doubts import find_doubts_in
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
     datelines,
@@ -516,7 +517,8 @@ class Grounder(Aligner):
     def _add_doubt_cues(self, out: GroundedDraft) -> None:
         """Add allegations, missing information, conflicting figures and unnamed sourcing."""
         have = {(r.kind, r.evidence[0].start) for r in out.reasons}
-        for cue in find_doubts(self.index) if self.language in attribution.LANGUAGES else []:
+        english = self.language in attribution.LANGUAGES
+        for cue in find_doubts(self.index) if english else find_doubts_in(self.index, self.language):
             evidence = [self.sentence_span(s) for s in cue.sentences[:MAX_EVIDENCE]]
             if (cue.kind, evidence[0].start) not in have:
                 note = cue.note
