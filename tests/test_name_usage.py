@@ -12,7 +12,14 @@ from datetime import date
 
 from summarizer.brief.merge import GroundedDraft, Grounder
 from summarizer.llm.draft import draft_model
-from summarizer.nlp.usage import described_as_organization, is_event_name, is_plural_name, used_as_product
+from summarizer.nlp.usage import (
+    described_as_organization,
+    is_event_name,
+    is_plural_name,
+    mostly_acts,
+    used_as_product,
+)
+from summarizer.rules.kinds import uses_of
 from summarizer.rules.text import ArticleIndex
 
 TECH = (
@@ -134,3 +141,21 @@ def test_a_country_written_only_as_a_party_is_who_not_where() -> None:
     assert who.get("Norway") == "country" and who.get("Iceland") == "country", who
     assert "Norway" not in where and "Iceland" not in where, where
     assert {"Oslo", "Denmark"} <= where  # "in Oslo"; "flights to Denmark": settings
+
+
+def test_money_roles_holdings_and_companies_the_recognizer_took_for_places() -> None:
+    text = (
+        "Lakeline Wins $3 billion US Ferry Contract\n\n"
+        "Lakeline said on Monday it had won a US$3 billion contract to build ferries in Finland. "
+        "Lakeline CEO Erik Sand said the first ferry would sail in 2028. "
+        "The state holds a 20 percent stake in Lakeline. "
+        "Tallport sued the city over the tender, and Tallport says the award was unfair; the ruling was "
+        "issued by Tallport Shipping Group lawyers."
+    )
+    who, where = grounded(text, ["Lakeline CEO", "Erik Sand"], [], [])
+    assert "US" not in where and "US" not in who  # "US$3 billion", "$3 billion US": the currency
+    assert who.get("Lakeline") == "organization" and "Lakeline CEO" not in who, who  # the role is not the company
+    assert "Lakeline" not in where  # "a stake in Lakeline" is a holding, not a place
+    assert "Finland" in where
+    assert mostly_acts(text, uses_of("Tallport", text))  # sues, says: a doer
+    assert not mostly_acts(text, uses_of("Finland", text))

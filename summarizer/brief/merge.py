@@ -20,12 +20,13 @@ from summarizer.brief.located import add_located, retype_recognized
 from summarizer.brief.sources import find_sources
 from summarizer.llm.draft import Draft
 from summarizer.nlp.dates import find_dates, resolve_date
-from summarizer.nlp.entities import Entity, entities, inside_other_name, kind_at
+from summarizer.nlp.entities import Entity, entities, inside_other_name, kind_at, short_for_organization
 from summarizer.nlp.pipeline import has_pipeline
 from summarizer.nlp.usage import (
     described_as_organization,
     is_event_name,
     is_plural_name,
+    mostly_acts,
     only_acts,
     product_use,
     used_as_product,
@@ -36,11 +37,13 @@ from summarizer.rules.attribution import find_doubts
 from summarizer.rules.doubts import find_doubts_in
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
+    ROLE_WORDS,
     datelines,
     kind_cue,
     published_in,
     set_in,
     titled,
+    uses_of,
     written_as_place,
     written_with_article,
 )
@@ -178,7 +181,7 @@ class Grounder(Aligner):
         if english or has_pipeline(self.language):
             self._add_named_entities(out)
         add_located(self, out)  # French, Spanish, German: the dateline's place and places after "in"
-        out.where = [p for p in out.where if not self.index.text.startswith("$", p.mention.end)]  # "US$40": money
+        out.where = [p for p in out.where if not _money(self.index.text, p.mention.start, p.mention.end)]
         out.sources = find_sources(self, draft.src)
         lead = [
             s
@@ -211,7 +214,11 @@ class Grounder(Aligner):
     def _add_countries(self, out: GroundedDraft, named: set[str]) -> None:
         """Every country the article names (places.py), after the model's places."""
         text = self.index.text
-        mentions = [m for m in find_countries(text) if not inside_other_name(text, m.start, m.end)]  # not "Air Canada"
+        mentions = [  # not "Air Canada", not "US$40 billion" or "$40 billion US"
+            m
+            for m in find_countries(text)
+            if not (inside_other_name(text, m.start, m.end) or _money(text, m.start, m.end))
+        ]
         for mention in mentions:
             if normalize(mention.country) in named or normalize(text[mention.start : mention.end]) in named:
                 continue
@@ -270,8 +277,10 @@ class Grounder(Aligner):
         written = " ".join(texts)
         for mention in find_countries(self.index.text):
             form = self.index.text[mention.start : mention.end]
-            if inside_other_name(self.index.text, mention.start, mention.end):
-                continue  # "Air Canada ordered", not Canada
+            if inside_other_name(self.index.text, mention.start, mention.end) or _money(
+                self.index.text, mention.start, mention.end
+            ):
+                continue  # "Air Canada ordered", "$40 billion US": not Canada, not the US
             if normalize(form) in have or not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", written):
                 continue
             span = self.span(mention.start, mention.end)
@@ -315,6 +324,9 @@ class Grounder(Aligner):
         for actor in out.who:
             if is_event_name(actor.name, text):
                 continue  # "the annual Developers Conference" is an event, not who
+            if (organization := self._without_role(actor)) is not actor:
+                who.append(organization)  # "Ryanair CEO" -> Ryanair, whatever the recognizer reads in the phrase
+                continue
             kind = kind_at(text, actor.mention.start, actor.mention.end)
             if actor.kind != "country" and kind_cue(actor.name) is None and titled(text, actor.mention.start):
                 who.append(actor.model_copy(update={"kind": "person"}))  # "Spokeswoman Sandy Angers"
@@ -336,7 +348,7 @@ class Grounder(Aligner):
                 found = Found(place.mention.start, place.mention.end, place.mention.text, True)
                 who.append(self._actor(found, "organization").model_copy(update={"origin": place.origin}))
                 continue  # "a report in Ars Technica": a publication
-            if _DESCRIBED.search(place.mention.text) or text.startswith("$", place.mention.end):
+            if _DESCRIBED.search(place.mention.text) or _money(text, place.mention.start, place.mention.end):
                 continue  # "United States airframer" is a description, "US$40 billion" a currency: no place
             kind = kind_at(text, place.mention.start, place.mention.end)
             placed = place.kind == "country" or kind_cue(place.name) is not None or written_as_place(place.name, text)
@@ -354,6 +366,16 @@ class Grounder(Aligner):
         ]
         out.who, out.where = [a for a in (self._as_maker(actor) for actor in who) if a is not None], where
 
+    def _without_role(self, actor: Actor) -> Actor:
+        """An organization named with a person's role after it ("Apple Computer CEO") is the organization."""
+        words = actor.mention.text.split()
+        if actor.kind == "country" or len(words) < 2 or words[-1].casefold() not in ROLE_WORDS:
+            return actor
+        end = actor.mention.start + actor.mention.text.rstrip().rindex(words[-1])
+        kept = self.index.text[actor.mention.start : end].rstrip(" ,")
+        found = Found(actor.mention.start, actor.mention.start + len(kept), kept, True)
+        return self._actor(found, "organization").model_copy(update={"origin": actor.origin})
+
     def _as_maker(self, actor: Actor) -> Actor | None:
         """The actor at a mention that names it, not its product or currency ("Boeing", not "Boeing 787" or "Boeing
         jets"; "US", not "US$40 billion"). A name used only for products ("Airbus A380") is a product, not a who.
@@ -362,7 +384,7 @@ class Grounder(Aligner):
 
         def misread(start: int, end: int) -> bool:
             made = actor.kind == "organization" and _PRODUCT_AFTER.match(text, end) is not None
-            return made or text.startswith("$", end) or (actor.kind != "country" and product_use(text, start, end))
+            return made or _money(text, start, end) or (actor.kind != "country" and product_use(text, start, end))
 
         if not misread(actor.mention.start, actor.mention.end):
             return actor
@@ -416,6 +438,14 @@ class Grounder(Aligner):
             found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
             cue = kind_cue(name) if english else None
             publication = english and published_in(name, text)  # "a report in Ars Technica"
+            acting = (  # "Cisco sues", "developed by Cisco": not the city the recognizer saw
+                english
+                and entity.kind == "place"
+                and cue is None
+                and not written_as_place(name, text)
+                and (mostly_acts(text, uses_of(name, text)) or short_for_organization(name, text))
+            )
+            publication = publication or acting
             if not publication and (
                 entity.kind == "place" or cue in {"site", "city"} or (english and written_as_place(name, text))
             ):
@@ -425,7 +455,9 @@ class Grounder(Aligner):
                 out.where.append(self._place(found, place_kind, "rule"))
             elif len(out.who) < MAX_WHO:
                 kind: ActorKind = (
-                    "organization"
+                    "person"
+                    if cue == "person"  # "Spokeswoman Sandy Angers", whatever the recognizer's label
+                    else "organization"
                     if cue == "organization"
                     or publication
                     or (english and (written_with_article(name, text) or described_as_organization(name, text)))
@@ -563,6 +595,14 @@ def _sorted_names(
         else:
             where.append((place.n, place.t if cue is None else cue))
     return who, where
+
+
+_AMOUNT_BEFORE = re.compile(r"[$€£¥]\s?\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m))?\s+$", re.I)
+
+
+def _money(text: str, start: int, end: int) -> bool:
+    """True when the name at [start, end) is a currency's: "US$40 billion", "$40 billion US"."""
+    return text.startswith("$", end) or _AMOUNT_BEFORE.search(text[max(0, start - 30) : start]) is not None
 
 
 def _as_place(actor: Actor, kind: PlaceKind) -> Place:

@@ -71,3 +71,10 @@ def inside_other_name(text: str, start: int, end: int) -> bool:
         e.label in _NOT_PLACES and e.start <= start and end <= e.end and (e.end - e.start) > (end - start)
         for e in entities(text)
     )
+
+
+def short_for_organization(name: str, text: str) -> bool:
+    """True when the article also writes the name as the start of an organization's: "AirTran" beside "AirTran
+    Airways" (a short form of the company, not a place)."""
+    prefix = name.strip() + " "
+    return any(e.label == "ORG" and text.startswith(prefix, e.start) for e in entities(text))

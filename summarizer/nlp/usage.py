@@ -252,3 +252,17 @@ def only_acts(text: str, uses: list[tuple[int, int]]) -> bool:
         if not (acting or related):
             return False
     return True
+
+
+def mostly_acts(text: str, uses: list[tuple[int, int]]) -> bool:
+    """True when most uses are a doer: "Cisco sues Apple", "Cisco states that ...", "developed by Cisco" (a name the
+    recognizer took for a city but the article has acting is an organization)."""
+    acting = 0
+    for start, end in uses:
+        root = _root(text, start, end)
+        if root is None:
+            continue
+        linking = root.head.lemma_.casefold() in {"be", "remain", "become", "stay"}
+        doer = root.dep_ in {"nsubj", "nsubjpass", "agent"} and not linking
+        acting += doer or (root.dep_ == "pobj" and root.head.lemma_.casefold() == "by")
+    return acting * 2 > len(uses)

@@ -42,6 +42,11 @@ PERSON_TITLES = {
     "general", "gen", "colonel", "captain", "coach", "secretary", "chancellor", "sheikh", "rev", "father",
     "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "lieutenant", "sergeant", "admiral",
 }  # fmt: skip
+ROLE_WORDS = {
+    "ceo", "cfo", "coo", "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman",
+    "spokesperson", "founder", "co-founder", "director", "chief", "executive", "analyst", "official", "officials",
+}  # fmt: skip
+"""A person's role written after an organization's name ("Apple Computer CEO"): the name before it is the org."""
 PLACE_PREFIXES = ("municipality of", "city of", "town of", "village of", "province of", "county of", "district of")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -75,7 +80,7 @@ def written_as_place(name: str, text: str) -> bool:
         return False  # "in February" is a time
     escaped = re.escape(name.strip())
     uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
-    located = len(re.findall(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w)", text))
+    located = sum(not _held(text, m.start()) for m in re.finditer(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w)", text))
     located += datelines(name, text)
     countries = {mention.start for mention in country_mentions(text)}
     located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))  # "Taipei, Taiwan"
@@ -119,7 +124,17 @@ def set_in(name: str, text: str) -> bool:
     if name.casefold() in MONTH_NAMES or name.startswith("The "):
         return False
     follow = r"(?=[,.;:)]|\s+(?:and|on|where|after|before|to|from|at|for|with|when|while|since)\b|\s*$)"
-    return re.search(rf"\b(?:in|near)\s+{re.escape(name)}{follow}", text) is not None
+    found = re.finditer(rf"\b(?:in|near)\s+{re.escape(name)}{follow}", text)
+    return any(not _held(text, m.start()) for m in found)
+
+
+_HOLDINGS = {"share", "shares", "stake", "stakes", "interest", "investment", "investments", "holding", "holdings"}
+
+
+def _held(text: str, at: int) -> bool:
+    """True when "in X" at ``at`` follows what is owned: "a 25 percent share in Aer Lingus" (a company, not a place)."""
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, at - 20) : at])
+    return before is not None and before.group(1).casefold() in _HOLDINGS
 
 
 PRODUCT_NOUNS = {
