@@ -104,6 +104,22 @@ def test_doubt_cues_in_other_languages() -> None:
         assert kinds(gold_article(name).text, GOLD[name]["language"]) == []
 
 
+def test_event_status_in_french() -> None:
+    from summarizer.nlp.factuality_fr import anchor, status_of
+
+    for sentence, statement, status in [
+        ("La Métropole a inauguré mardi une nouvelle ligne.", "Métropole inaugure ligne", "confirmed"),
+        ("La ligne T9 doit transporter 40 000 voyageurs par jour.", "ligne transporte voyageurs", "planned"),
+        ("La ville construira un pont.", "ville construit pont", "planned"),
+        ("La ligne pourrait être prolongée jusqu'à Vénissieux.", "ligne prolongée", "unclear"),
+        ("Le suspect aurait tué deux personnes.", "suspect tué", "alleged"),
+        ("Le ministre a démenti avoir signé l'accord.", "ministre signé accord", "denied"),
+        ("Le maire ne viendra pas.", "maire viendra", "denied"),
+    ]:
+        verb = anchor(sentence, 0, len(sentence), statement)
+        assert verb is not None and status_of(verb) == status, (sentence, verb, verb and status_of(verb))
+
+
 def test_dates_in_other_languages() -> None:
     published = GOLD["fr-lyon-tramway"]["article"]["published"]
     from datetime import date

@@ -25,7 +25,8 @@ FIELD_LANGUAGES: dict[RuleField, frozenset[str]] = {
     "what": factuality.LANGUAGES,
     "uncertainty": attribution.LANGUAGES | doubts.LANGUAGES,
 }
-"""The languages each field's rules support (what: event status read off the parse)."""
+"""The languages each field's rules support. what: events of their own from the parse, status, figures; French
+reads only the status of the model's events (nlp/factuality_fr.py), so its events stay the model's."""
 
 
 def coverage(language: str) -> Coverage:

@@ -15,12 +15,12 @@ import re
 
 from summarizer.brief.align import MAX_EVIDENCE, Aligner
 from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
-from summarizer.nlp import factuality
+from summarizer.nlp import factuality, factuality_fr
 from summarizer.nlp.clauses import future_clauses, main_clause
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import anchor, status_of
 from summarizer.rules.text import STOPWORDS, TITLES, Sentence, normalize, stems
-from summarizer.schema import Event, Figure, Source, Span
+from summarizer.schema import Event, EventStatus, Figure, Source, Span
 
 FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MAX_FIGURES = 4
@@ -68,8 +68,7 @@ def ground_events(
         statement = _statement(text, event.e, evidence[0]) if parsed else event.e
         if any(normalize(e.description) == normalize(statement) or e.evidence[0] == evidence[0] for e in kept):
             continue
-        verbs = [v for span in evidence if parsed and (v := anchor(text, span.start, span.end, event.e)) is not None]
-        status = status_of(verbs[0]) if verbs else event.st
+        status = _status(aligner, evidence, event.e) or event.st
         reporters = [s.name for s in sources if any(_overlaps(e, span) for e in s.evidence for span in evidence)]
         given = _figures(aligner, figures, evidence, sources, statement)
         kept.append(
@@ -107,6 +106,18 @@ def ground_events(
                 )
             )
     return kept, dropped
+
+
+def _status(aligner: Aligner, evidence: list[Span], statement: str) -> EventStatus | None:
+    """The status the evidence gives the statement's verb, in a language whose parse reads it; else None."""
+    text, language = aligner.index.text, aligner.language
+    if language in factuality.LANGUAGES:
+        verbs = [v for span in evidence if (v := anchor(text, span.start, span.end, statement)) is not None]
+        return status_of(verbs[0]) if verbs else None
+    if language in factuality_fr.LANGUAGES:
+        verbs = [v for span in evidence if (v := factuality_fr.anchor(text, span.start, span.end, statement))]
+        return factuality_fr.status_of(verbs[0]) if verbs else None
+    return None
 
 
 def _figures(

@@ -1,0 +1,65 @@
+"""How sure a French article is of an event, read off the event's verb in the French parse.
+
+French marks it on the verb as English does, in its own grammar: the
+journalistic conditional tells a claim the paper does not vouch for ("aurait
+tué": alleged; "pourrait être prolongée": unclear), the future and "doit",
+"va", "prévoit de" a plan, "ne ... pas" and "a démenti" a denial. The French
+pipeline's morphology gives mood and tense; a future it tags as present
+("construira") is recognised by its ending.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from summarizer.nlp.factuality import Status
+from summarizer.nlp.pipeline import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+LANGUAGES = frozenset({"fr"})
+_PLANNING = frozenset({"devoir", "aller", "prévoir", "envisager", "projeter", "compter", "programmer"})
+_POSSIBLE = frozenset({"pouvoir"})
+_DENYING = frozenset({"démentir", "nier", "réfuter"})
+_ALLEGING = frozenset({"accuser", "soupçonner"})
+_NEGATION = frozenset({"pas", "jamais", "plus", "aucunement"})
+_FUTURE_ENDING = re.compile(r"(?:rai|ras|ra|rons|rez|ront)$")
+_STEM = 5
+
+
+def anchor(text: str, start: int, end: int, statement: str) -> Token | None:
+    """The verb of the sentence in [start, end) that the statement names, if one is."""
+    wanted = {w.lower()[:_STEM] for w in re.findall(r"\w{3,}", statement)}
+    span = parse(text, "fr").char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    verbs = [t for t in span if t.pos_ == "VERB" and (t.lemma_.lower()[:_STEM] in wanted or t.lower_[:_STEM] in wanted)]
+    return verbs[0] if verbs else None
+
+
+def status_of(verb: Token) -> Status:
+    """The status the sentence gives the event whose verb this is."""
+    governor = verb.head if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} else None
+    words = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if governor is not None:
+        words += [governor, *(c for c in governor.children if c.dep_.startswith("aux"))]
+    if any(c.lower_ in _NEGATION for w in (verb, governor) if w is not None for c in w.children):
+        return "denied"
+    if governor is not None and governor.lemma_ in _DENYING:
+        return "denied"
+    if governor is not None and governor.lemma_ in _ALLEGING:
+        return "alleged"
+    conditional = [w for w in words if "Cnd" in w.morph.get("Mood", [])]
+    if conditional:
+        possible = governor is not None and governor.lemma_ in _POSSIBLE
+        return "unclear" if possible or conditional[0] is verb else "alleged"  # "pourrait", else "aurait tué"
+    if governor is not None and governor.lemma_ in _PLANNING:
+        return "planned"
+    if governor is not None and governor.lemma_ in _POSSIBLE:
+        return "unclear"
+    finite = [w for w in words if "Fin" in w.morph.get("VerbForm", [])]
+    if any("Fut" in w.morph.get("Tense", []) or _FUTURE_ENDING.search(w.lower_) for w in finite):
+        return "planned"
+    return "confirmed"
