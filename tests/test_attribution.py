@@ -20,3 +20,16 @@ def test_told_and_said_after_keep_the_articles_spacing() -> None:
     text = 'The port is closed, the mayor told Radio  Lakeside. "It will reopen," said Anna\u00a0 Berg on Monday.'
     spans = [text[c.start : c.end] for c in find_sources(ArticleIndex(text))]
     assert "Radio  Lakeside" in spans and "Anna\u00a0 Berg" in spans
+
+
+def test_figures_of_different_things_are_no_conflict() -> None:
+    """Written for this test (CC0): the dead and the injured are two counts; two tolls of the dead are one."""
+    from summarizer.rules.attribution import find_doubts
+    from summarizer.rules.text import ArticleIndex
+
+    two_counts = "The fire killed at least 11 people, police said. About 12 people were injured, doctors said."
+    one_count = (
+        "At least 20 people died in the storm, officials said. Relief groups said more than 40 died in the storm."
+    )
+    assert not [c for c in find_doubts(ArticleIndex(two_counts)) if c.kind == "conflicting_claims"]
+    assert [c for c in find_doubts(ArticleIndex(one_count)) if c.kind == "conflicting_claims"]

@@ -199,13 +199,15 @@ def test_since_chooses_the_baseline(tmp_path: Path) -> None:
 
     fell = next(s for s in firmer.stories if "Volta Wire" in s.outlets).changes
     assert fell is not None and fell.uncertainty is not None
-    assert (fell.uncertainty.before, fell.uncertainty.after) == ("high", "low") and not fell.uncertainty.added
+    # Day 1 doubts an allegation only: "at least 7 killed" and "about 12 injured" count two things, no conflict.
+    assert (fell.uncertainty.before, fell.uncertainty.after) == ("medium", "low") and not fell.uncertainty.added
+    assert "conflicting_claims" not in {r.kind for r in fell.uncertainty.dropped}
     assert "allegation" in {r.kind for r in fell.uncertainty.dropped}  # the reason that went away, cited on day 1
     day_1 = Digest.model_validate_json((out / "digest-2026-11-23.json").read_text())
     for reason in fell.uncertainty.dropped:
         assert reason.citation.article in {a.id for a in fell.earlier_articles}
         assert_quoted(reason.citation, day_1)
-    assert "Uncertainty high → **low**: no longer allegation" in render_digest_markdown(firmer)
+    assert "Uncertainty medium → **low**: no longer allegation" in render_digest_markdown(firmer)
 
 
 def test_a_since_without_its_digest_is_one_line_before_any_brief(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from summarizer.digest.schema import Account, Citation, Conflict, Corroboration
 from summarizer.ingest.article import Article
+from summarizer.rules.counts import COUNTED
 from summarizer.rules.text import ArticleIndex, Sentence, stems
 from summarizer.schema import Brief, Event, Span
 
@@ -43,15 +44,8 @@ _NUMBER_WORDS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
-_COUNTED = {
-    "killed": "killed", "killing": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "fatalities": "killed",
-    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
-    "arrested": "arrested", "detained": "arrested", "arrests": "arrested",
-    "missing": "missing", "evacuated": "evacuated", "displaced": "displaced",
-    "votes": "votes", "seats": "seats",
-}  # fmt: skip
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUMBER_WORDS)
-_COUNT_WORD = "|".join(_COUNTED)
+_COUNT_WORD = "|".join(COUNTED)
 _FIGURE_BEFORE = re.compile(rf"\b({_NUMBER})\s+(?!of\b)(?:[a-z-]+\s+){{0,2}}?({_COUNT_WORD})\b", re.IGNORECASE)
 """A count before what it counts ("12 people were killed"); "four of the injured" is part of a count, not one."""
 _FIGURE_AFTER = re.compile(
@@ -202,10 +196,10 @@ def figures(member: Member) -> dict[str, tuple[int, Span]]:
     first: dict[str, tuple[int, Span]] = {}
     for sentence in member.index.sentences:
         found = [
-            (m.start(), _COUNTED[m.group(2).casefold()], m.group(1)) for m in _FIGURE_BEFORE.finditer(sentence.text)
+            (m.start(), COUNTED[m.group(2).casefold()], m.group(1)) for m in _FIGURE_BEFORE.finditer(sentence.text)
         ]
         found += [
-            (m.start(), _COUNTED[m.group(1).casefold()], m.group(2)) for m in _FIGURE_AFTER.finditer(sentence.text)
+            (m.start(), COUNTED[m.group(1).casefold()], m.group(2)) for m in _FIGURE_AFTER.finditer(sentence.text)
         ]
         for _position, thing, number in sorted(found):
             first.setdefault(thing, (_value(number), member.sentence_span(sentence)))

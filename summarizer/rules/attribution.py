@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.rules.counts import counted
 from summarizer.rules.text import ArticleIndex, Sentence
 
 LANGUAGES = frozenset({"en"})
@@ -246,6 +247,9 @@ def find_doubts(index: ArticleIndex) -> list[DoubtCue]:
             low, high = sorted((_number(a[2]), _number(b[2])))
             if second is first or not 0 < low < high <= CONFLICT_RATIO * low:
                 continue
+            counts = counted(first.text, a.start(), a.end()), counted(second.text, b.start(), b.end())
+            if None not in counts and counts[0] != counts[1]:
+                continue  # "at least 11 killed", "about 12 injured": two counts, no conflict
             if _shares_topic(first.text, second.text):
                 note = f'"{a[0].rstrip(",.")}" vs "{b[0].rstrip(",.")}"'
                 cues.append(DoubtCue("conflicting_claims", note, (first, second)))
