@@ -159,3 +159,15 @@ def test_money_roles_holdings_and_companies_the_recognizer_took_for_places() -> 
     assert "Finland" in where
     assert mostly_acts(text, uses_of("Tallport", text))  # sues, says: a doer
     assert not mostly_acts(text, uses_of("Finland", text))
+
+
+def test_capitals_are_an_organization_and_a_bare_role_is_no_one() -> None:
+    text = (
+        "NTL Signs Deal\n\n"
+        "NTL said on Monday it had signed a network deal with the city of Porto. "
+        "CEO Rui Costa said the deal would be finished in 2027. The CEO did not give the price."
+    )
+    who, _ = grounded(text, ["NTL", "CEO", "CEO Rui Costa"], [], ["Porto"])
+    assert who.get("NTL") == "organization", who  # filed as a person by the model
+    assert "CEO" not in who
+    assert who.get("CEO Rui Costa") == "person"

@@ -37,6 +37,7 @@ from summarizer.rules.attribution import find_doubts
 from summarizer.rules.doubts import find_doubts_in
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
+    PERSON_TITLES,
     ROLE_WORDS,
     datelines,
     kind_cue,
@@ -88,6 +89,8 @@ _LOCATED = re.compile(r"\b(?:in|to|from|across|throughout|into|near|inside|outsi
 """A country written as where something is ("in France"), not as who acts ("France said")."""
 _PRODUCT_AFTER = re.compile(r"[ -]?(?:[A-Z]{0,3}-?\d[\w-]*|OS\b|SDK\b)")
 """A model number or product word right after a maker's name: "Boeing 787", "Airbus A380", "Mac OS"."""
+_ACRONYM = re.compile(r"[A-Z][A-Z&.-]*[A-Z]\.?")
+"""A name written in capitals only ("AT&T", "ANA", "U.N."): an organization's, never a person's."""
 _DOUBTFUL = {"alleged", "claimed", "denied", "unclear"}
 
 
@@ -322,8 +325,8 @@ class Grounder(Aligner):
         who: list[Actor] = []
         moved: list[Place] = []
         for actor in out.who:
-            if is_event_name(actor.name, text):
-                continue  # "the annual Developers Conference" is an event, not who
+            if is_event_name(actor.name, text) or actor.name.casefold() in ROLE_WORDS | PERSON_TITLES:
+                continue  # "the annual Developers Conference" is an event; "CEO" alone names no one
             if (organization := self._without_role(actor)) is not actor:
                 who.append(organization)  # "Ryanair CEO" -> Ryanair, whatever the recognizer reads in the phrase
                 continue
@@ -334,6 +337,10 @@ class Grounder(Aligner):
                 actor.kind != "country" and kind_cue(actor.name) is None and described_as_organization(actor.name, text)
             ):
                 who.append(actor.model_copy(update={"kind": "organization"}))  # "retailer Best Buy"
+            elif actor.kind != "country" and kind_cue(actor.name) in {"person", "organization"}:
+                who.append(actor.model_copy(update={"kind": kind_cue(actor.name)}))  # "CEO Steve Jobs", "... Council"
+            elif actor.kind != "country" and _ACRONYM.fullmatch(actor.name):
+                who.append(actor.model_copy(update={"kind": "organization"}))  # "AT&T", "ANA": no person's name
             elif actor.kind == "country" or kind_cue(actor.name) is not None or kind is None:
                 who.append(actor)
             elif kind == "person" or kind == "organization":

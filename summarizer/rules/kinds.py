@@ -41,6 +41,7 @@ PERSON_TITLES = {
     "senator", "governor", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope",
     "general", "gen", "colonel", "captain", "coach", "secretary", "chancellor", "sheikh", "rev", "father",
     "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "lieutenant", "sergeant", "admiral",
+    "ceo", "cfo",
 }  # fmt: skip
 ROLE_WORDS = {
     "ceo", "cfo", "coo", "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman",
