@@ -49,7 +49,7 @@ from summarizer.rules.kinds import (
     written_with_article,
 )
 from summarizer.rules.names import is_dateline, is_heading, proper_names, same_name
-from summarizer.rules.places import find_countries, is_country
+from summarizer.rules.places import CountryMention, find_countries, is_country
 from summarizer.rules.text import Found, Sentence, normalize, stems
 from summarizer.rules.times import find_times, iso_value, resolve
 from summarizer.schema import (
@@ -217,11 +217,7 @@ class Grounder(Aligner):
     def _add_countries(self, out: GroundedDraft, named: set[str]) -> None:
         """Every country the article names (places.py), after the model's places."""
         text = self.index.text
-        mentions = [  # not "Air Canada", not "US$40 billion" or "$40 billion US"
-            m
-            for m in find_countries(text)
-            if not (inside_other_name(text, m.start, m.end) or _money(text, m.start, m.end))
-        ]
+        mentions = self._standalone_countries()
         for mention in mentions:
             if normalize(mention.country) in named or normalize(text[mention.start : mention.end]) in named:
                 continue
@@ -236,6 +232,16 @@ class Grounder(Aligner):
             out.where.append(
                 Place(name=article_name(span), kind="country", mention=span, evidence=evidence, origin="rule")
             )
+
+    def _standalone_countries(self) -> list[CountryMention]:
+        """The article's countries, less those inside another name ("Air Canada") or a currency ("US$40 billion",
+        "$40 billion US")."""
+        text = self.index.text
+        return [
+            m
+            for m in find_countries(text)
+            if not (inside_other_name(text, m.start, m.end) or _money(text, m.start, m.end))
+        ]
 
     def _acting_countries_out_of_where(self, out: GroundedDraft) -> None:
         """A country the article only writes as a party ("Qatar has an order", "talks between Russia and the US")
@@ -278,12 +284,8 @@ class Grounder(Aligner):
         """Countries the headline or an event names as actors ("Sweden defeated South Korea") are also who."""
         have = {normalize(a.mention.text) for a in out.who}
         written = " ".join(texts)
-        for mention in find_countries(self.index.text):
+        for mention in self._standalone_countries():  # "Air Canada ordered", "$40 billion US": not Canada, the US
             form = self.index.text[mention.start : mention.end]
-            if inside_other_name(self.index.text, mention.start, mention.end) or _money(
-                self.index.text, mention.start, mention.end
-            ):
-                continue  # "Air Canada ordered", "$40 billion US": not Canada, not the US
             if normalize(form) in have or not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", written):
                 continue
             span = self.span(mention.start, mention.end)
@@ -331,17 +333,17 @@ class Grounder(Aligner):
                 who.append(organization)  # "Ryanair CEO" -> Ryanair, whatever the recognizer reads in the phrase
                 continue
             kind = kind_at(text, actor.mention.start, actor.mention.end)
-            if actor.kind != "country" and kind_cue(actor.name) is None and titled(text, actor.mention.start):
+            cue = kind_cue(actor.name)
+            country = actor.kind == "country"
+            if not country and cue is None and titled(text, actor.mention.start):
                 who.append(actor.model_copy(update={"kind": "person"}))  # "Spokeswoman Sandy Angers"
-            elif (
-                actor.kind != "country" and kind_cue(actor.name) is None and described_as_organization(actor.name, text)
-            ):
+            elif not country and cue is None and described_as_organization(actor.name, text):
                 who.append(actor.model_copy(update={"kind": "organization"}))  # "retailer Best Buy"
-            elif actor.kind != "country" and kind_cue(actor.name) in {"person", "organization"}:
-                who.append(actor.model_copy(update={"kind": kind_cue(actor.name)}))  # "CEO Steve Jobs", "... Council"
-            elif actor.kind != "country" and _ACRONYM.fullmatch(actor.name):
+            elif not country and (cue == "person" or cue == "organization"):
+                who.append(actor.model_copy(update={"kind": cue}))  # "CEO Steve Jobs", "... Council"
+            elif not country and _ACRONYM.fullmatch(actor.name):
                 who.append(actor.model_copy(update={"kind": "organization"}))  # "AT&T", "ANA": no person's name
-            elif actor.kind == "country" or kind_cue(actor.name) is not None or kind is None:
+            elif country or cue is not None or kind is None:
                 who.append(actor)
             elif kind == "person" or kind == "organization":
                 who.append(actor.model_copy(update={"kind": kind}))
@@ -444,18 +446,17 @@ class Grounder(Aligner):
                 continue
             found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
             cue = kind_cue(name) if english else None
-            publication = english and published_in(name, text)  # "a report in Ars Technica"
-            acting = (  # "Cisco sues", "developed by Cisco": not the city the recognizer saw
-                english
-                and entity.kind == "place"
-                and cue is None
-                and not written_as_place(name, text)
-                and (mostly_acts(text, uses_of(name, text)) or short_for_organization(name, text))
+            as_place = english and written_as_place(name, text)
+            organization = english and (
+                published_in(name, text)  # "a report in Ars Technica"
+                or (  # "Cisco sues", "developed by Cisco", "AirTran" beside "AirTran Airways": not a city
+                    entity.kind == "place"
+                    and cue is None
+                    and not as_place
+                    and (mostly_acts(text, uses_of(name, text)) or short_for_organization(name, text))
+                )
             )
-            publication = publication or acting
-            if not publication and (
-                entity.kind == "place" or cue in {"site", "city"} or (english and written_as_place(name, text))
-            ):
+            if not organization and (entity.kind == "place" or cue in {"site", "city"} or as_place):
                 if len(out.where) >= MAX_PLACES or cue in {"person", "organization"}:
                     continue
                 place_kind: PlaceKind = "site" if cue == "site" else _PLACE_KINDS.get(entity.label, "city")
@@ -466,7 +467,7 @@ class Grounder(Aligner):
                     if cue == "person"  # "Spokeswoman Sandy Angers", whatever the recognizer's label
                     else "organization"
                     if cue == "organization"
-                    or publication
+                    or organization
                     or (english and (written_with_article(name, text) or described_as_organization(name, text)))
                     else entity.kind  # type: ignore[assignment]
                 )

@@ -182,7 +182,6 @@ def described_as_organization(name: str, text: str) -> bool:
         if root is None:
             continue
         before = [c for c in root.children if c.i < root.i and c.dep_ in {"compound", "appos", "nmod"}]
-        before += [c for c in root.lefts if c.dep_ == "compound"]
         if any(c.lemma_.casefold() in ORGANIZATION_NOUNS and c.idx < start for c in before):
             return True
         first = parse(text).char_span(start, end, alignment_mode="expand")
@@ -236,6 +235,19 @@ def is_plural_name(name: str, text: str) -> bool:
     return len(plural) * 2 > len(uses)
 
 
+_LINKING = {"be", "remain", "become", "stay"}
+"""Verbs whose subject is described, not acting: "Singapore will remain the first stop"."""
+
+
+def _doer(token: Token) -> bool:
+    """The subject of a verb that is not a linking verb: "Qatar has an order", "Cisco sues"."""
+    return token.dep_ in {"nsubj", "nsubjpass", "agent"} and token.head.lemma_.casefold() not in _LINKING
+
+
+def _object_of(token: Token, preposition: str) -> bool:
+    return token.dep_ == "pobj" and token.head.lemma_.casefold() == preposition
+
+
 def only_acts(text: str, uses: list[tuple[int, int]]) -> bool:
     """True when every use is a party that acts or is related, never a setting: "Qatar has an order", "relations
     between the US and Russia" (a country written so is a who, not a where; "in Qatar", "Qatar's airport" are places).
@@ -246,10 +258,7 @@ def only_acts(text: str, uses: list[tuple[int, int]]) -> bool:
     for root in roots:
         assert root is not None
         head = root.head if root.dep_ == "conj" else root
-        linking = head.head.lemma_.casefold() in {"be", "remain", "become", "stay"}  # "Singapore will remain the stop"
-        acting = head.dep_ in {"nsubj", "nsubjpass", "agent"} and not linking
-        related = head.dep_ == "pobj" and head.head.lemma_.casefold() == "between"
-        if not (acting or related):
+        if not (_doer(head) or _object_of(head, "between")):
             return False
     return True
 
@@ -257,12 +266,6 @@ def only_acts(text: str, uses: list[tuple[int, int]]) -> bool:
 def mostly_acts(text: str, uses: list[tuple[int, int]]) -> bool:
     """True when most uses are a doer: "Cisco sues Apple", "Cisco states that ...", "developed by Cisco" (a name the
     recognizer took for a city but the article has acting is an organization)."""
-    acting = 0
-    for start, end in uses:
-        root = _root(text, start, end)
-        if root is None:
-            continue
-        linking = root.head.lemma_.casefold() in {"be", "remain", "become", "stay"}
-        doer = root.dep_ in {"nsubj", "nsubjpass", "agent"} and not linking
-        acting += doer or (root.dep_ == "pobj" and root.head.lemma_.casefold() == "by")
+    roots = [_root(text, start, end) for start, end in uses]
+    acting = sum(root is not None and (_doer(root) or _object_of(root, "by")) for root in roots)
     return acting * 2 > len(uses)

@@ -101,7 +101,7 @@ def published_in(name: str, text: str) -> bool:
 def titled(text: str, start: int) -> bool:
     """True when a person's title is written right before the name: "Spokeswoman Sandy Angers", "analyst Tomas Berg"."""
     before = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, start - 30) : start])
-    return before is not None and before.group(1).casefold() in PERSON_TITLES | {"analyst", "spokesperson"}
+    return before is not None and before.group(1).casefold() in PERSON_TITLES | {"analyst"}
 
 
 def kind_cue(name: str) -> Cue | None:
