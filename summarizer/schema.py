@@ -11,13 +11,14 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 """1.1: ``Actor.role`` became optional (the embedded model no longer writes roles).
 1.2: every item says where it came from (``origin``) and how it was aligned (``alignment``); events may be
 ``planned`` and carry their ``sources`` and ``figures``; a source lists every ``mentions`` of it; a time has an
 ISO ``value`` at its own granularity ("2020", "2024-03", "2025-08-17", "2008-W09").
 1.3: the article's ``language`` says whether the input gave it or it was detected (``language_from``), and
-``coverage`` says which fields the rules checked for that language (the others are the model's answer alone)."""
+``coverage`` says which fields the rules checked for that language (the others are the model's answer alone).
+1.4: ``run.model_chars`` says how much of the article the model read (the lead, then later passages)."""
 
 ActorKind = Literal["person", "organization", "group", "country"]
 EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
@@ -160,6 +161,10 @@ class RunInfo(_Model):
     reasks: int = Field(description="Re-asks for items that could not be grounded.")
     dropped_items: int = Field(description="Items dropped because they could not be grounded.")
     truncated: bool = False
+    model_chars: int | None = Field(
+        default=None,
+        description="Characters of the article the model read (lead and later passages); rules read chars_used.",
+    )
     server_timings: ServerTimings | None = None
 
 

@@ -119,6 +119,8 @@ class FaultServer:
     url: str
     script: list[Reply]
     requests: list[float] = field(default_factory=list)
+    bodies: list[bytes] = field(default_factory=list)
+    """Each request's body, in order."""
     unrecorded: int = 0
     """Requests answered 400 because no cassette holds them."""
 
@@ -134,6 +136,7 @@ def fault_server(*script: Reply) -> Iterator[FaultServer]:
             request = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             with lock:
                 state.requests.append(time.monotonic())
+                state.bodies.append(request)
                 reply = state.script.pop(0) if len(state.script) > 1 else state.script[0]
             if reply.hang:
                 time.sleep(reply.hang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.brief.reading import read, salient_names
+from summarizer.brief.reading import PASSAGE_CHARS, passages, read, salient_names
 from summarizer.rules.kinds import kind_cue
 from summarizer.rules.names import is_dateline
 from summarizer.rules.places import find_countries, is_country
@@ -27,6 +27,39 @@ def test_the_lead_is_whole_sentences_and_the_dateline_does_not_count() -> None:
     reading = read(index, lead_chars=60)
     assert [s.number for s in reading.lead] == [1, 2]
     assert is_dateline(reading.lead[0].text)
+
+
+def _long_article(sentences: int) -> str:
+    """A made-up article of numbered sentences of about 100 characters each."""
+    return " ".join(
+        f"Sentence {n} tells what the harbour board of Springfield decided at its meeting on Monday."
+        for n in range(1, sentences + 1)
+    )
+
+
+def test_the_rest_is_read_in_passages_of_whole_sentences() -> None:
+    index = ArticleIndex(_long_article(60))  # ~5,800 characters: a lead and two passages
+    reading = read(index, lead_chars=1_200)
+    assert len(reading.passages) == 2
+    numbers = [s.number for part in (reading.lead, *reading.passages) for s in part]
+    assert numbers == list(range(1, len(numbers) + 1))  # in order, none twice, none skipped
+    assert numbers[-1] == 60  # the whole article
+    assert all(sum(len(s.text) for s in part) >= PASSAGE_CHARS for part in reading.passages[:-1])
+    assert reading.chars == len(index.text)
+
+
+def test_a_short_remainder_joins_the_last_passage_and_past_the_last_passage_is_not_read() -> None:
+    rest = ArticleIndex(_long_article(30)).sentences
+    assert len(passages(rest)) == 1  # ~2,900 characters: one passage, the short remainder in it
+    longer = ArticleIndex(_long_article(120)).sentences
+    read_part = passages(longer, max_passages=2)
+    assert len(read_part) == 2 and read_part[-1][-1].number < 120
+    assert passages(longer, max_passages=0) == []
+
+
+def test_a_short_article_is_read_whole_in_one_call() -> None:
+    reading = read(ArticleIndex(ARTICLE))
+    assert reading.passages == [] and reading.chars == len(ARTICLE)
 
 
 def test_salient_names_open_the_story_or_recur() -> None:

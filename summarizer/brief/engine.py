@@ -1,7 +1,8 @@
 """The brief engine: article in, grounded Brief out, on any backend, sync or async.
 
 Flow: article → numbered sentences → the lead and later names (reading.py) →
-prompt → one structured call → grounding
+prompt → one structured call → one follow-up per later passage (its events
+and sources) → grounding
 → (at most ``max_reasks`` targeted re-asks for names the article lacks) →
 Brief with run metadata. Imports no renderer.
 
@@ -29,12 +30,12 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 
 from summarizer.brief.coverage import coverage
 from summarizer.brief.merge import GroundedDraft, Grounder, NameMiss
-from summarizer.brief.reading import read
+from summarizer.brief.reading import MAX_PASSAGES, read
 from summarizer.errors import ArticleError, SummarizerError
 from summarizer.ingest.article import Article, as_article
 from summarizer.llm.backends import Backend, EmbeddedBackend, Endpoint, Status, resolve_backend
 from summarizer.llm.client import Answer, Ask, ChatClient, Usage
-from summarizer.llm.draft import Draft, NameFix, draft_model
+from summarizer.llm.draft import MAX_ADDED, Addition, Draft, NameFix, addition_model, draft_model
 from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.llm.retry import RetryPolicy
 from summarizer.nlp.language import detect, language_name
@@ -48,6 +49,8 @@ MAX_ARTICLE_CHARS = 20_000
 MAX_BRIEF_TOKENS = 700
 """A bound, not a target: a full draft (6 names a list, 3 events, 6 sources) is ~350 compact-JSON tokens."""
 MAX_REASKS = 1
+ADDITION_TOKENS = 60 * MAX_ADDED + 24
+"""Bound of a passage's answer: an event or a source with its citations is ~25-50 compact-JSON tokens."""
 REMOTE_CONCURRENCY = 4
 """Requests in flight to a server: enough to hide network latency, few enough to dodge most rate limits."""
 
@@ -97,11 +100,14 @@ class _Asker:
     new question is read.
     """
 
-    def __init__(self, article: Article, index: ArticleIndex, usage: Usage, language: str = "en") -> None:
+    def __init__(
+        self, article: Article, index: ArticleIndex, usage: Usage, language: str = "en", passages: int = MAX_PASSAGES
+    ) -> None:
         self.usage = usage
-        self.reading = read(index, language=language)
+        self.reading = read(index, language=language, max_passages=passages)
         # English articles get no language line: their prompt is the one every English cassette recorded.
         written_in = None if language == "en" else language_name(language)
+        self.written_in = written_in
         self.messages = [
             {"role": "system", "content": BRIEF_PROMPTS.render("system", task=BRIEF_PROMPTS.render("brief"))},
             {
@@ -139,14 +145,17 @@ class Summarizer:
         backend: Backend | None = None,
         max_reasks: int = MAX_REASKS,
         max_article_chars: int = MAX_ARTICLE_CHARS,
+        max_passages: int = MAX_PASSAGES,
         retry: RetryPolicy | None = None,
         status: Status | None = None,
     ) -> None:
+        """``max_passages``: follow-up reads of the text after the lead (0: the model reads the lead only)."""
         self.backend = backend or resolve_backend(
             model, base_url=base_url, api_key=api_key, timeout=timeout, client=client
         )
         self.max_reasks = max_reasks
         self.max_article_chars = max_article_chars
+        self.max_passages = max_passages
         self.retry = retry or RetryPolicy()
         self.status: Status = status or (lambda _message: None)
         self._client: ChatClient | None = None
@@ -229,7 +238,7 @@ class Summarizer:
         """The brief of the stored ``answers`` with today's grounding and rules, without a model call.
 
         None when they no longer fit: today's flow asks a question they do not
-        answer, or an answer does not validate against today's draft. The
+        answer or leaves answers unasked, or an answer does not validate against today's draft. The
         model's cost (tokens, time, attempts) is the stored ``run``'s.
         """
         article, index = self._prepare(article)
@@ -249,6 +258,8 @@ class Summarizer:
                 ask = flow.send((parsed, raw))
         except StopIteration as done:
             brief: Brief = done.value
+        if next(given, None) is not None:
+            return None  # the stored run asked more than today's flow does: another flow's answers
         cost = {k: getattr(run, k) for k in ("prompt_tokens", "completion_tokens", "latency_s", "attempts")}
         return brief.model_copy(
             update={"run": brief.run.model_copy(update={**cost, "server_timings": run.server_timings})}
@@ -360,21 +371,30 @@ class Summarizer:
         started = time.perf_counter()
         usage = Usage()
         language, detected = self._language(article, index)
-        ask = _Asker(article, index, usage, language)
+        ask = _Asker(article, index, usage, language, self.max_passages)
         draft = yield from ask(draft_model(len(ask.reading.lead)), MAX_BRIEF_TOKENS)
+        added: list[Addition] = []
+        for number, passage in enumerate(ask.reading.passages, 1):
+            if not quiet:
+                self.status(f"reading passage {number} of {len(ask.reading.passages)}")
+            model = addition_model(passage[0].number, passage[-1].number)
+            added.append(
+                (yield from ask(model, ADDITION_TOKENS, followup="more", passage=passage, language=ask.written_in))
+            )
         grounder = Grounder(index, article.published, language)
-        grounded = grounder.ground(draft)
+        grounded = grounder.ground(draft, added=added)
         reasks = 0
         while (fixable := [m for m in grounded.misses if m.fixable]) and reasks < self.max_reasks:
             reasks += 1
             if not quiet:
                 self.status(f"re-asking for {len(fixable)} name(s) not found in the article")
             renames = yield from self._reask(ask, fixable)
-            grounded = grounder.ground(draft, renames)
+            grounded = grounder.ground(draft, renames, added=added)
         article = article.model_copy(update={"language": language})
         brief = self._brief(article, index, endpoint, draft, grounded, usage, reasks, time.perf_counter() - started)
         info = brief.article.model_copy(update={"language_from": "detected" if detected else "metadata"})
-        return brief.model_copy(update={"article": info, "coverage": coverage(language)})
+        run = brief.run.model_copy(update={"model_chars": ask.reading.chars})
+        return brief.model_copy(update={"article": info, "run": run, "coverage": coverage(language)})
 
     def _index(self, article: Article) -> ArticleIndex:
         index = ArticleIndex(article.text)

@@ -24,6 +24,8 @@ from summarizer.schema import Event, EventStatus, Figure, Source, Span
 
 FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MAX_FIGURES = 4
+LATER_EVENTS = 3
+"""Places, of MAX_EVENTS, kept for events the model read after the lead: the lead's parse could fill all eight."""
 CLAUSES_PER_SENTENCE = 2
 """The sentence's main clause and, when it has one, what it says is still to come."""
 MIN_CLAUSE_WORDS = 3
@@ -52,12 +54,54 @@ def supported(aligner: Aligner, statement: str, evidence: list[Span]) -> bool:
 
 
 def ground_events(
-    aligner: Aligner, drafted: list[DraftEvent], sources: list[Source], lead: list[Sentence]
+    aligner: Aligner,
+    drafted: list[DraftEvent],
+    sources: list[Source],
+    lead: list[Sentence],
+    later: list[DraftEvent] | None = None,
 ) -> tuple[list[Event], int]:
-    """The model's events that hold, then one per further lead sentence from the parse; and how many were dropped."""
+    """The model's events of the lead that hold, then one per further lead sentence from the parse, then the
+    model's events of later passages (up to LATER_EVENTS of the places); and how many were dropped."""
     text = aligner.index.text
     parsed = aligner.language in factuality.LANGUAGES  # status, clauses and figures read off the English parse
     figures = [e for e in entities(text) if e.label in FIGURE_LABELS] if parsed else []
+    kept, dropped = _held(aligner, drafted, sources, figures, [])
+    afterwards, dropped_later = _held(aligner, later or [], sources, figures, kept)
+    room = MAX_EVENTS - min(len(afterwards), LATER_EVENTS)
+    for sentence in lead if parsed else []:
+        if len(kept) >= room:
+            break
+        if any(e.evidence[0].start == sentence.start for e in kept) or aligner.addressed(sentence.start):
+            continue
+        main = main_clause(text, sentence.start, sentence.end)
+        clauses = [main] if main is not None else []
+        clauses += future_clauses(text, sentence.start, sentence.end, besides=main.verb if main else None)
+        evidence = [aligner.sentence_span(sentence)]
+        for clause in clauses[:CLAUSES_PER_SENTENCE]:
+            if len(clause.text.split()) < MIN_CLAUSE_WORDS or len(kept) >= room:
+                continue
+            if any(normalize(e.description) == normalize(clause.text) for e in kept):
+                continue
+            kept.append(
+                Event(
+                    description=clause.text,
+                    status=status_of(clause.verb),
+                    evidence=evidence,
+                    sources=[s.name for s in sources if any(_overlaps(e, evidence[0]) for e in s.evidence)],
+                    figures=_figures(aligner, figures, evidence, sources, clause.text),
+                    origin="rule",
+                )
+            )
+    fresh = [e for e in afterwards if not any(_same_event(e, k) for k in kept)]
+    return kept + fresh[: MAX_EVENTS - len(kept)], dropped + dropped_later
+
+
+def _held(
+    aligner: Aligner, drafted: list[DraftEvent], sources: list[Source], figures: list[Entity], before: list[Event]
+) -> tuple[list[Event], int]:
+    """The drafted events their cited sentences support, each once (not again after ``before``); and the dropped."""
+    text = aligner.index.text
+    parsed = aligner.language in factuality.LANGUAGES
     kept: list[Event] = []
     dropped = 0
     for event in drafted:
@@ -66,7 +110,7 @@ def ground_events(
             dropped += 1
             continue
         statement = _statement(text, event.e, evidence[0]) if parsed else event.e
-        if any(normalize(e.description) == normalize(statement) or e.evidence[0] == evidence[0] for e in kept):
+        if any(normalize(e.description) == normalize(statement) or e.evidence[0] == evidence[0] for e in before + kept):
             continue
         status = _status(aligner, evidence, event.e) or event.st
         reporters = [s.name for s in sources if any(_overlaps(e, span) for e in s.evidence for span in evidence)]
@@ -81,31 +125,12 @@ def ground_events(
                 alignment="partial",
             )
         )
-    for sentence in lead if parsed else []:
-        if len(kept) >= MAX_EVENTS:
-            break
-        if any(e.evidence[0].start == sentence.start for e in kept) or aligner.addressed(sentence.start):
-            continue
-        main = main_clause(text, sentence.start, sentence.end)
-        clauses = [main] if main is not None else []
-        clauses += future_clauses(text, sentence.start, sentence.end, besides=main.verb if main else None)
-        evidence = [aligner.sentence_span(sentence)]
-        for clause in clauses[:CLAUSES_PER_SENTENCE]:
-            if len(clause.text.split()) < MIN_CLAUSE_WORDS or len(kept) >= MAX_EVENTS:
-                continue
-            if any(normalize(e.description) == normalize(clause.text) for e in kept):
-                continue
-            kept.append(
-                Event(
-                    description=clause.text,
-                    status=status_of(clause.verb),
-                    evidence=evidence,
-                    sources=[s.name for s in sources if any(_overlaps(e, evidence[0]) for e in s.evidence)],
-                    figures=_figures(aligner, figures, evidence, sources, clause.text),
-                    origin="rule",
-                )
-            )
     return kept, dropped
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """One event twice: the same statement, or the same first evidence sentence."""
+    return normalize(a.description) == normalize(b.description) or a.evidence[0] == b.evidence[0]
 
 
 def _status(aligner: Aligner, evidence: list[Span], statement: str) -> EventStatus | None:

@@ -18,7 +18,7 @@ from summarizer.brief.align import MAX_EVIDENCE, Aligner, article_name, inside
 from summarizer.brief.events import ground_events, names_in
 from summarizer.brief.located import add_located, retype_recognized
 from summarizer.brief.sources import find_sources
-from summarizer.llm.draft import Draft
+from summarizer.llm.draft import Addition, Draft
 from summarizer.nlp.dates import find_dates, resolve_date
 from summarizer.nlp.entities import Entity, entities, inside_other_name, kind_at, short_for_organization
 from summarizer.nlp.pipeline import has_pipeline
@@ -138,8 +138,13 @@ class GroundedDraft:
 class Grounder(Aligner):
     """Grounds the items of one draft against one article: the model's items, then the rules'."""
 
-    def ground(self, draft: Draft, renames: dict[tuple[str, int], str] | None = None) -> GroundedDraft:
-        """Ground every item; ``renames`` carries corrected names from a re-ask.
+    def ground(
+        self,
+        draft: Draft,
+        renames: dict[tuple[str, int], str] | None = None,
+        added: list[Addition] | None = None,
+    ) -> GroundedDraft:
+        """Ground every item; ``renames`` carries corrected names from a re-ask, ``added`` the later passages' answers.
 
         Item names become the article's own words (the mention text), so a
         reader can search the article for any name the brief shows.
@@ -185,13 +190,15 @@ class Grounder(Aligner):
             self._add_named_entities(out)
         add_located(self, out)  # French, Spanish, German: the dateline's place and places after "in"
         out.where = [p for p in out.where if not _money(self.index.text, p.mention.start, p.mention.end)]
-        out.sources = find_sources(self, draft.src)
+        added = added or []
+        out.sources = find_sources(self, [*draft.src, *(source for more in added for source in more.src)])
         lead = [
             s
             for s in self.index.sentences
             if not (is_heading(s.text) or is_dateline(s.text) or self.addressed(s.start))
         ][:LEAD_EVENTS]
-        events, unsupported = ground_events(self, draft.events(), out.sources, lead)
+        later = [event for more in added for event in more.events()]
+        events, unsupported = ground_events(self, draft.events(), out.sources, lead, later)
         out.unsupported += unsupported
         for event in events:
             out.what.append(

@@ -8,8 +8,9 @@ before that, so a crash or Ctrl-C at any point, then a re-run, finds the
 same batch (by id, or by its input file) and never submits that work twice.
 When the batch is done its answers are fed into the brief's flow exactly as
 a live answer would be: grounding, rules and schema are the engine's; an
-answer that fails validation, and any re-ask for names the article lacks,
-goes to the server live, the normal path. Articles of an expired, failed or
+answer that fails validation, the follow-ups that read a long article's later
+passages, and any re-ask for names the article lacks go to the server live,
+the normal path (each continues the conversation the batch began). Articles of an expired, failed or
 cancelled batch get failure rows; a re-run submits them again.
 """
 

@@ -68,11 +68,11 @@ def match_concurrency(summarizer: Summarizer, concurrency: int | None) -> int:
 def brief_key(summarizer: Summarizer) -> BriefKey:
     """Known without starting the model, so a finished day costs no model load.
 
-    The key holds what the model's answers depend on (backend, model, prompts,
-    the draft schema it answers in), not the public Brief schema or the rules:
+    The key holds what the model's answers depend on (backend, model, prompts and
+    how many later passages it reads, the draft schema it answers in), not the public Brief schema or the rules:
     a stored brief is rebuilt from its answers with today's code.
     """
-    prompt = f"{BRIEF_PROMPTS.version}#{BRIEF_PROMPTS.digest}"
+    prompt = f"{BRIEF_PROMPTS.version}#{BRIEF_PROMPTS.digest}/passages{summarizer.max_passages}"
     return BriefKey(f"{summarizer.backend.name}/{summarizer.backend.model}", prompt, f"draft#{draft_digest()}")
 
 

@@ -31,6 +31,8 @@ MAX_EVENTS = 8
 """A reader wants the story's events, not one; eight covers a news article's lead."""
 MAX_MODEL_EVENTS = 3
 MAX_SOURCES = 6
+MAX_ADDED = 3
+"""Events, and sources, one reading pass over the rest of the article may add: a passage of ~500 tokens."""
 MAX_TIMES = 4
 EVENT_CHARS = 60
 """A short statement: about eight words. Longer bounds let a small model copy whole sentences."""
@@ -99,9 +101,41 @@ def draft_model(sentences: int) -> type[Draft]:
     )
 
 
+class Addition(_Draft):
+    """What one reading pass over a later passage adds to the brief: its events and who said what.
+
+    Names, places and times of the whole article already reach the brief
+    (the prompt's list of names, the rules over every sentence); events and
+    attributions are what the model reads better than rules, so a pass asks
+    for those alone and stays short.
+    """
+
+    what: Annotated[list[DraftEvent], Field(max_length=MAX_ADDED)]
+    src: Annotated[list[DraftSource], Field(max_length=MAX_ADDED)]
+
+    def events(self) -> list[DraftEvent]:
+        return [event for event in self.what if event.e.strip()]
+
+
+@lru_cache(maxsize=256)
+def addition_model(first: int, last: int) -> type[Addition]:
+    """The Addition schema for a passage of sentences ``first``..``last``: citations stay inside the passage."""
+    citation = Annotated[int, Field(ge=first, le=max(last, first))]
+    cites: Any = Annotated[list[citation], Field(min_length=1, max_length=CITATIONS_PER_ITEM)]
+    event = create_model("Event", __base__=DraftEvent, s=(cites, ...))
+    source = create_model("Source", __base__=DraftSource, s=(cites, ...))
+    return create_model(
+        "Addition",
+        __base__=Addition,
+        what=(Annotated[list[event], Field(max_length=MAX_ADDED)], ...),
+        src=(Annotated[list[source], Field(max_length=MAX_ADDED)], ...),
+    )
+
+
 def draft_digest() -> str:
     """A fingerprint of the schema the model answers in: stored answers are reusable while it is unchanged."""
-    schema = json.dumps([draft_model(1).model_json_schema(), NameFix.model_json_schema()], sort_keys=True)
+    models = (draft_model(1), addition_model(1, 1), NameFix)
+    schema = json.dumps([model.model_json_schema() for model in models], sort_keys=True)
     return hashlib.sha256(schema.encode()).hexdigest()[:16]
 
 
