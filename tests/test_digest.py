@@ -81,6 +81,10 @@ def test_digest_of_a_day(model_backend: Backend, tmp_path: Path) -> None:
     killed = [c for c in ferry.conflicts if c.kind == "figure" and c.about == "killed"]
     assert killed and {a.value for a in killed[0].accounts} == {"12", "14"}
     assert len(digest.stories) == 3  # the ferry, the museum, the festival in Spanish
+    # The Spanish article's story says which fields no rule checked in Spanish; the English stories say nothing.
+    festival = next(s for s in digest.stories if s.coverage)
+    assert [(c.language, c.model_only) for c in festival.coverage] == [("es", ["who", "what"])]
+    assert all(not s.coverage for s in digest.stories if s is not festival)
     assert digest.overview[0].story == ferry.id
     assert {s.kind for s in digest.sections} == {"region", "topic"}
     assert_traceable(digest)
@@ -98,6 +102,9 @@ def test_digest_of_a_day(model_backend: Backend, tmp_path: Path) -> None:
         assert ferry.headline.replace("'", "&#39;") in rendered or ferry.headline in rendered
         assert "Coastal Wire" in rendered and "tile-museum" not in rendered.split("Skipped")[0]
     assert "<link" not in page and "src=" not in page  # self-contained: no external assets
+    festival_md = markdown.split(f'<a id="{festival.id}"></a>')[1].split("\n### ")[0]
+    assert "_Spanish article: rules checked where, when, sources, uncertainty; who, what are the model's" in festival_md
+    assert markdown.count("rules checked") == 1
 
 
 def canned(hang: float = 0.0) -> Reply:
@@ -219,6 +226,8 @@ def test_digest_html_in_headless_chromium(tmp_path: Path) -> None:
         )
     assert result.returncode == 0, result.stderr
     page_path = next(tmp_path.glob("digest-*.html"))
+    digest = Digest.model_validate_json(next(tmp_path.glob("digest-*.json")).read_text())
+    festival_id = next(s.id for s in digest.stories if s.coverage)
     problems: list[str] = []
     requests: list[str] = []
     with sync_playwright() as playwright:
@@ -232,6 +241,12 @@ def test_digest_html_in_headless_chromium(tmp_path: Path) -> None:
         page.on("request", lambda r: requests.append(r.url))
         page.goto(page_path.as_uri())
         assert page.locator("article.story").count() == 3
+        # One line, in the Spanish article's story only, says which fields are the model's answer alone.
+        notes = page.locator("p.coverage")
+        assert notes.count() == 1 and notes.first.is_visible()
+        assert notes.first.inner_text().startswith("Spanish article: rules checked")
+        assert "who, what are the model's grounded answer alone" in notes.first.inner_text()
+        assert page.locator(f"article#{festival_id} p.coverage").count() == 1
         assert page.locator("details[open]").count() == 0  # evidence on demand
         page.click("#toggle-evidence")
         assert page.locator("details[open]").count() == page.locator("details").count() > 0

@@ -13,9 +13,10 @@ from typing import Literal
 
 from summarizer.brief.engine import Summarizer
 from summarizer.digest.batch import BatchResult, Progress, brief_all, brief_key, match_concurrency
-from summarizer.digest.claims import Member, corroborations, figure_conflicts, status_conflicts
+from summarizer.digest.claims import Member, agreements, figure_conflicts
 from summarizer.digest.continuity import WINDOW_DAYS, earlier_digests, follow
 from summarizer.digest.schema import (
+    ArticleCoverage,
     Digest,
     DigestArticle,
     DigestRun,
@@ -34,7 +35,7 @@ from summarizer.ingest.inputs import Item
 from summarizer.rules.kinds import datelines
 from summarizer.rules.names import same_name
 from summarizer.rules.text import split_sentences
-from summarizer.schema import SCHEMA_VERSION, UNCERTAINTY_LEVELS
+from summarizer.schema import SCHEMA_VERSION, UNCERTAINTY_LEVELS, Coverage
 
 OVERVIEW_STORIES = 5
 MAX_NAMES = 8
@@ -135,7 +136,7 @@ def story(members: Sequence[Member]) -> Story:
     lead = max(members, key=lambda m: len(m.brief.who) + len(m.brief.what) + len(m.brief.where))
     ordered = [lead, *(m for m in members if m is not lead)]
     briefs = [m.brief for m in ordered]
-    corroborated = corroborations(ordered)
+    corroborated, disputed = agreements(ordered)
     dates = [m.article.published for m in members if m.article.published]
     return Story(
         id=f"story-{lead.id[:8]}",
@@ -151,8 +152,20 @@ def story(members: Sequence[Member]) -> Story:
         who=_names([a.name for m in ordered for a in m.brief.who if not datelines(a.name, m.article.text)]),
         where=_names([_place_name(p.name, m.article.text) for m in ordered for p in m.brief.where]),
         corroborated=corroborated,
-        conflicts=figure_conflicts(ordered) + status_conflicts(ordered, corroborated),
+        conflicts=figure_conflicts(ordered) + disputed,
         uncertainty=_uncertainty(ordered),
+        coverage=[_coverage(m, c) for m in ordered if (c := m.brief.coverage) is not None and c.partial],
+    )
+
+
+def _coverage(member: Member, coverage: Coverage) -> ArticleCoverage:
+    """What the rules could not check in this article's language, for the line a reader sees under the story."""
+    return ArticleCoverage(
+        article=member.id,
+        outlet=member.outlet,
+        language=coverage.language,
+        rules=coverage.rules,
+        model_only=coverage.model_only,
     )
 
 

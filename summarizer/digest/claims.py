@@ -1,15 +1,22 @@
-"""What the outlets of one story agree and disagree on, each side cited in its own article.
+"""What the outlets of one story agree and disagree on, each side cited in its own article and voice.
 
 - Corroboration: an event one brief states (the sentence of its article that
   says it) is matched to the most similar sentence of every other outlet's
-  article (IDF-weighted Dice of content-word stems, IDF over the story's
-  sentences); at or above SAME_CLAIM, and sharing a third of the event's own
-  words, the outlet reports it too.
-- Figure conflicts: counts of the same thing ("12 killed", "arrested 40
-  people") that differ between outlets, each outlet's first figure cited.
+  article (IDF-weighted Dice of content-word stems, numbers read as numbers,
+  IDF over the story's sentences); at or above SAME_CLAIM, and sharing a
+  third of the event's own words, the outlet reports it too, unless that
+  sentence gives another figure for what the event counts (then the outlets
+  differ, see below). Each outlet's quote says who reports it there: the
+  sources of its brief's event for that sentence (none: the outlet itself).
+- Figures: the counts (killed, injured, arrested...) and sums of money the
+  briefs' events give, with the source that gave each; the article's
+  sentences are read for a count only where its brief's events give none of
+  that thing. Figure conflicts: counts of one thing that differ between
+  outlets, or between two named sources of one article ("the security
+  source says at least 20, the lawmaker as high as 50").
 - Status conflicts: a corroborated claim one outlet's brief states as having
   happened (confirmed, or claimed by a speaker) and another's as alleged or
-  denied.
+  denied, each read off the brief's own event for that sentence.
 
 No model call: the briefs and the article text are already there.
 """
@@ -19,16 +26,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlsplit
 
 from summarizer.digest.schema import Account, Citation, Conflict, Corroboration
 from summarizer.ingest.article import Article
-from summarizer.rules.counts import COUNTED
+from summarizer.rules.counts import HEDGES, NUMBER_WORDS, amounts, counted, negated, number
 from summarizer.rules.text import ArticleIndex, Sentence, stems
-from summarizer.schema import Brief, Event, Span
+from summarizer.schema import Brief, Event, Figure, Span
 
 SAME_CLAIM = 0.35
 """Weighted Dice at or above which two sentences report the same claim. Chosen by reading the claims found
@@ -39,19 +46,34 @@ MAX_CLAIMS = 5
 
 _STATUS_GROUP = {"confirmed": "happened", "claimed": "happened", "alleged": "alleged", "denied": "denied"}
 """What an event status says happened: "claimed" is a statement someone made, so it sides with confirmed."""
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-}  # fmt: skip
-_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUMBER_WORDS)
-_COUNT_WORD = "|".join(COUNTED)
-_FIGURE_BEFORE = re.compile(rf"\b({_NUMBER})\s+(?!of\b)(?:[a-z-]+\s+){{0,2}}?({_COUNT_WORD})\b", re.IGNORECASE)
-"""A count before what it counts ("12 people were killed"); "four of the injured" is part of a count, not one."""
-_FIGURE_AFTER = re.compile(
-    rf"\b({_COUNT_WORD})\s+(?:at least |about |some |nearly |almost |more than |over |up to )?({_NUMBER})\b",
-    re.IGNORECASE,
-)
+_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS)
+_HEDGE_BEFORE = re.compile(rf"\b(?:{'|'.join(HEDGES)})\s+$", re.IGNORECASE)
+_NUMBER_TOKEN = re.compile(rf"\b(?:{_NUMBER})\b", re.IGNORECASE)
+_NUMBER_STEMS = frozenset(word[:STEM] for word in NUMBER_WORDS)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A figure an article gives for one thing: what it counts, its value as read and as written, who gave it."""
+
+    thing: str
+    """What is counted, the comparison key: 'killed', or a sum's currency and what it is for ('USD aid')."""
+    about: str
+    """What is counted as a reader sees it: 'killed', 'aid'."""
+    value: float
+    written: str
+    figure: Span
+    sentence: Span
+    sources: tuple[str, ...]
+    """Who in the article gave it (names from the brief's sources); none: the outlet itself."""
+    money: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The value for a reader: '12' for a count, the sum as written for money ('$40 million')."""
+        if self.money:
+            return self.written
+        return str(int(self.value)) if self.value == int(self.value) else str(self.value)
 
 
 @dataclass(frozen=True)
@@ -71,15 +93,112 @@ class Member:
     def index(self) -> ArticleIndex:
         return ArticleIndex(self.article.text)
 
-    def cite(self, span: Span) -> Citation:
-        return Citation(article=self.id, outlet=self.outlet, quote=span)
+    @cached_property
+    def counts(self) -> list[Count]:
+        """Every figure of the article in reading order: its events' figures, then sentences for the rest."""
+        given = _event_counts(self)
+        read = _read_counts(self, {c.thing for c in given}, [c.figure for c in given])
+        return sorted(given + read, key=lambda c: c.figure.start)
+
+    def cite(self, span: Span, said_by: Sequence[str] | None = None) -> Citation:
+        return Citation(
+            article=self.id, outlet=self.outlet, quote=span, said_by=None if said_by is None else list(said_by)
+        )
 
     def sentence_span(self, sentence: Sentence) -> Span:
         return Span(start=sentence.start, end=sentence.end, text=sentence.text)
 
+    def sentence_of(self, offset: int, fallback: Span) -> Span:
+        sentence = self.index.sentence_at(offset)
+        return self.sentence_span(sentence) if sentence else fallback
+
+    def crediting(self, span: Span) -> list[str]:
+        """The brief's sources credited in this sentence (where the article says who said it)."""
+        return [
+            s.name
+            for s in self.brief.sources
+            if any(e.start < span.end and span.start < e.end for e in [*s.evidence, *s.mentions])
+        ]
+
+
+def _event_counts(member: Member) -> list[Count]:
+    """The figures the brief's events give that count something, each with the source that gave it."""
+    found: list[Count] = []
+    for event in member.brief.what:
+        for figure in event.figures:
+            count = _of_figure(member, event, figure)
+            if count is not None and not any(c.figure == count.figure for c in found):
+                found.append(count)
+    return found
+
+
+def _of_figure(member: Member, event: Event, figure: Figure) -> Count | None:
+    text, mention = member.article.text, figure.mention
+    if negated(text, mention.start):
+        return None
+    sentence = member.sentence_of(mention.start, mention)
+    sources = (figure.source,) if figure.source else tuple(event.sources)
+    for amount in amounts(text, sentence.start, sentence.end):
+        if amount.start < mention.end and mention.start < amount.end:
+            if amount.thing is None:
+                return None
+            span = Span(start=amount.start, end=amount.end, text=text[amount.start : amount.end])
+            return Count(amount.quantity, amount.thing, amount.value, span.text, span, sentence, sources, money=True)
+    thing, value = counted(text, mention.start, mention.end), number(figure.text)
+    if thing is None or value is None:
+        return None
+    return Count(thing, thing, value, figure.text, mention, sentence, sources)
+
+
+def _read_counts(member: Member, given: set[str], taken: list[Span]) -> list[Count]:
+    """Counts and sums read off the sentences, for the things the brief's events give no figure of."""
+    text = member.article.text
+    found: list[Count] = []
+    for sentence in member.index.sentences:
+        span = member.sentence_span(sentence)
+        sources = tuple(member.crediting(span))
+        for thing, start, end in _counts_in(text, sentence):
+            if thing not in given and not any(t.start <= start < t.end for t in taken):
+                written = Span(start=start, end=end, text=text[start:end])
+                found.append(Count(thing, thing, number(written.text) or 0.0, written.text, written, span, sources))
+        for amount in amounts(text, sentence.start, sentence.end):
+            if (
+                amount.thing
+                and amount.quantity not in given
+                and not any(t.start <= amount.start < t.end for t in taken)
+            ):
+                written = Span(start=amount.start, end=amount.end, text=text[amount.start : amount.end])
+                found.append(
+                    Count(amount.quantity, amount.thing, amount.value, written.text, written, span, sources, True)
+                )
+    return found
+
+
+def _counts_in(text: str, sentence: Sentence) -> list[tuple[str, int, int]]:
+    """(thing counted, start, end) of the counts a sentence writes out: each number whose words say what it
+    counts ("12 people were killed", "arrests were as high as 50"), sums of money aside."""
+    sums = amounts(text, sentence.start, sentence.end)
+    found = []
+    for match in _NUMBER_TOKEN.finditer(text, sentence.start, sentence.end):
+        start, end = match.span()
+        if negated(text, start) or any(a.start <= start < a.end for a in sums):
+            continue
+        thing = counted(text, start, end)
+        if thing is not None:
+            found.append((thing, _hedged(text, start), end))
+    return found
+
+
+def _hedged(text: str, start: int) -> int:
+    """Where a figure starts with its hedge ("at least 11"): it is written so, and read so."""
+    hedge = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
+    return hedge.start() if hedge else start
+
 
 def _stems(text: str) -> set[str]:
-    return stems(text, STEM)
+    """Content-word stems, numbers as numbers: 'Forty people' and '40 people' share their figure."""
+    numbers = {f"#{value:g}" for m in _NUMBER_TOKEN.finditer(text) if (value := number(m.group())) is not None}
+    return (stems(text, STEM) - _NUMBER_STEMS) | numbers
 
 
 class _Similarity:
@@ -95,8 +214,48 @@ class _Similarity:
         return 2 * sum(self.idf.get(s, 1.0) for s in a & b) / total if total else 0.0
 
 
+@dataclass
+class _Claim:
+    """A claim being gathered: its statement, and per outlet the quote and the brief's event that say it."""
+
+    statement: str
+    counts: list[Count]
+    citations: list[Citation]
+    events: list[Event | None]
+
+    @property
+    def outlets(self) -> list[str]:
+        return [c.outlet for c in self.citations]
+
+    def corroboration(self) -> Corroboration:
+        return Corroboration(claim=self.statement, outlets=self.outlets, citations=self.citations)
+
+    def status_conflict(self) -> Conflict | None:
+        """The outlets' briefs disagree on whether it happened (happened vs alleged vs denied)."""
+        accounts = [
+            Account(value=event.status, citation=citation)
+            for event, citation in zip(self.events, self.citations, strict=True)
+            if event is not None and event.status in _STATUS_GROUP
+        ]
+        if len({_STATUS_GROUP[a.value] for a in accounts}) < 2:
+            return None
+        return Conflict(kind="status", about=self.statement, accounts=accounts)
+
+
+def agreements(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> tuple[list[Corroboration], list[Conflict]]:
+    """The claims several outlets report (most outlets first), and those of them their briefs give statuses
+    that disagree on whether it happened."""
+    kept = sorted((c for c in _claims(members) if len(c.outlets) > 1), key=lambda c: -len(c.outlets))[:max_claims]
+    return [c.corroboration() for c in kept], [x for c in kept if (x := c.status_conflict()) is not None]
+
+
 def corroborations(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> list[Corroboration]:
-    """Claims of the briefs (lead first) that another outlet's article also reports.
+    """Claims of the briefs (lead first) that another outlet's article also reports, each quote with who says it."""
+    return agreements(members, max_claims)[0]
+
+
+def _claims(members: Sequence[Member]) -> list[_Claim]:
+    """Every event of the briefs (lead first) as a claim, widened by the other outlets' sentences that say it.
 
     A claim whose sentence already backs an earlier claim widens that one
     instead of repeating it.
@@ -105,41 +264,56 @@ def corroborations(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> l
         return []
     bags = {(m.id, s.start): _stems(s.text) for m in members for s in m.index.sentences}
     similarity = _Similarity(bags.values())
-    claims: list[tuple[str, list[Citation], list[str]]] = []
+    claims: list[_Claim] = []
     claim_of: dict[tuple[str, int], int] = {}
     for member in members:
         for event in member.brief.what:
             sentence = _stating(member, event, bags)
             if sentence is None:
                 continue
-            if (member.id, sentence.start) in claim_of:
-                number = claim_of[(member.id, sentence.start)]
-            else:
-                claims.append((event.description, [member.cite(sentence)], [member.outlet]))
-                number = len(claims) - 1
-                claim_of[(member.id, sentence.start)] = number
-            _, citations, outlets = claims[number]
+            if (member.id, sentence.start) not in claim_of:
+                counts = [c for c in member.counts if c.sentence == sentence]
+                said_by = event.sources or member.crediting(sentence)
+                claims.append(_Claim(event.description, counts, [member.cite(sentence, said_by)], [event]))
+                claim_of[(member.id, sentence.start)] = len(claims) - 1
+            number = claim_of[(member.id, sentence.start)]
             for other in members:
-                if other.outlet in outlets:
-                    continue
-                scored = [(similarity(bags[(member.id, sentence.start)], bags[(other.id, s.start)]), s)
-                          for s in other.index.sentences]  # fmt: skip
-                score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-                if (
-                    best is not None
-                    and score >= SAME_CLAIM
-                    and _says(claims[number][0], bags[(other.id, best.start)])
-                    and (other.id, best.start) not in claim_of
-                ):
-                    citations.append(other.cite(other.sentence_span(best)))
-                    outlets.append(other.outlet)
-                    claim_of[(other.id, best.start)] = number
-    found = [
-        Corroboration(claim=claim, outlets=outlets, citations=citations)
-        for claim, citations, outlets in claims
-        if len(outlets) > 1
-    ]
-    return sorted(found, key=lambda c: -len(c.outlets))[:max_claims]
+                if other.outlet not in claims[number].outlets:
+                    found = _widen(claims[number], bags[(member.id, sentence.start)], other, bags, similarity, claim_of)
+                    if found is not None:
+                        claim_of[(other.id, found.start)] = number
+    return claims
+
+
+def _widen(
+    claim: _Claim,
+    said: set[str],
+    other: Member,
+    bags: dict[tuple[str, int], set[str]],
+    similarity: _Similarity,
+    used: Container[tuple[str, int]],
+) -> Span | None:
+    """Add ``other``'s sentence that says the claim, if one does, backs no other claim and gives no other figure
+    for what the claim counts."""
+    scored = [(similarity(said, bags[(other.id, s.start)]), s) for s in other.index.sentences]
+    score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+    if best is None or score < SAME_CLAIM or (other.id, best.start) in used:
+        return None
+    if not _says(claim.statement, bags[(other.id, best.start)]):
+        return None
+    span = other.sentence_span(best)
+    if _differ(claim.counts, [c for c in other.counts if c.sentence == span]):
+        return None
+    event = _event_in(other.brief, span, claim.statement)
+    said_by = event.sources if event is not None and event.sources else other.crediting(span)
+    claim.citations.append(other.cite(span, said_by))
+    claim.events.append(event)
+    return span
+
+
+def _differ(ours: Sequence[Count], theirs: Sequence[Count]) -> bool:
+    """The two sentences give different values for the same thing."""
+    return any(a.thing == b.thing and a.value != b.value for a in ours for b in theirs)
 
 
 def _says(claim: str, sentence: set[str]) -> bool:
@@ -164,62 +338,51 @@ def _stating(member: Member, event: Event, bags: dict[tuple[str, int], set[str]]
     return member.sentence_span(best) if shared > len(wanted & _stems(evidence.text)) else evidence
 
 
-def status_conflicts(members: Sequence[Member], corroborated: Sequence[Corroboration]) -> list[Conflict]:
-    """Corroborated claims whose briefs disagree on whether it happened (happened vs alleged vs denied)."""
-    by_id = {m.id: m for m in members}
-    conflicts = []
-    for claim in corroborated:
-        accounts = []
-        for citation in claim.citations:
-            event = _event_at(by_id[citation.article].brief, citation.quote)
-            if event is not None and event.status in _STATUS_GROUP:
-                accounts.append(Account(value=event.status, citation=citation))
-        if len({_STATUS_GROUP[a.value] for a in accounts}) > 1:
-            conflicts.append(Conflict(kind="status", about=claim.claim, accounts=accounts))
-    return conflicts
-
-
-def _event_at(brief: Brief, span: Span) -> Event | None:
-    for event in brief.what:
-        if any(e.start < span.end and span.start < e.end for e in event.evidence):
-            return event
-    return None
-
-
-def _value(number: str) -> int:
-    word = number.casefold()
-    return _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word.replace(",", ""))
-
-
-def figures(member: Member) -> dict[str, tuple[int, Span]]:
-    """Each counted thing's first figure in the article, with the sentence that gives it."""
-    first: dict[str, tuple[int, Span]] = {}
-    for sentence in member.index.sentences:
-        found = [
-            (m.start(), COUNTED[m.group(2).casefold()], m.group(1)) for m in _FIGURE_BEFORE.finditer(sentence.text)
-        ]
-        found += [
-            (m.start(), COUNTED[m.group(1).casefold()], m.group(2)) for m in _FIGURE_AFTER.finditer(sentence.text)
-        ]
-        for _position, thing, number in sorted(found):
-            first.setdefault(thing, (_value(number), member.sentence_span(sentence)))
-    return first
+def _event_in(brief: Brief, span: Span, statement: str) -> Event | None:
+    """The brief's event resting on this sentence that says the statement (a third of its words), if any."""
+    wanted = _stems(statement)
+    inside = [e for e in brief.what if any(s.start < span.end and span.start < s.end for s in e.evidence)]
+    best = max(inside, key=lambda e: len(wanted & _stems(e.description)), default=None)
+    if best is None or len(wanted & _stems(best.description)) * 3 < len(wanted):
+        return None
+    return best
 
 
 def figure_conflicts(members: Sequence[Member]) -> list[Conflict]:
-    """Counts of the same thing that differ between outlets (each outlet's first figure)."""
-    by_thing: dict[str, dict[str, tuple[int, Citation]]] = {}
+    """Counts of one thing that differ: between outlets (each outlet's first figure), or between named sources
+    of one article that give different figures, each account with the source that gave it."""
+    by_thing: dict[str, list[tuple[Member, Count]]] = {}
     for member in members:
-        for thing, (value, span) in figures(member).items():
-            by_thing.setdefault(thing, {}).setdefault(member.outlet, (value, member.cite(span)))
+        for count in member.counts:
+            given = by_thing.setdefault(count.thing, [])
+            if _new_account(member, count, given):
+                given.append((member, count))
     conflicts = []
-    for thing, accounts in by_thing.items():
-        if len(accounts) > 1 and len({value for value, _ in accounts.values()}) > 1:
+    for accounts in by_thing.values():
+        if len({count.value for _, count in accounts}) > 1:
             conflicts.append(
                 Conflict(
                     kind="figure",
-                    about=thing,
-                    accounts=[Account(value=str(value), citation=citation) for value, citation in accounts.values()],
+                    about=accounts[0][1].about,
+                    accounts=[
+                        Account(
+                            value=count.shown,
+                            written=count.written,
+                            citation=member.cite(count.sentence, count.sources),
+                        )
+                        for member, count in accounts
+                    ],
                 )
             )
     return conflicts
+
+
+def _new_account(member: Member, count: Count, given: Sequence[tuple[Member, Count]]) -> bool:
+    """An outlet's first figure of the thing; a later one of the same article only from another named source
+    and with another value (one voice giving two figures is a count told twice, not two accounts)."""
+    same_outlet = [c for m, c in given if m.outlet == member.outlet]
+    if not same_outlet:
+        return True
+    if any(c.value == count.value for c in same_outlet) or not count.sources:
+        return False
+    return not any(set(c.sources) & set(count.sources) or not c.sources for c in same_outlet)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from summarizer.digest.claims import SAME_CLAIM, Member, _Similarity, _stating, _stems, figures
+from summarizer.digest.claims import SAME_CLAIM, Count, Member, _Similarity, _stating, _stems
 from summarizer.digest.schema import (
     Account,
     Digest,
@@ -237,33 +237,45 @@ def _unique(members: Sequence[tuple[dt.date, Member]]) -> list[tuple[dt.date, Me
 
 
 def _figures(now: _Told, old: Sequence[tuple[dt.date, Member]], cited: set[str]) -> list[FigureChange]:
-    """Counts today's articles give that no earlier article gave for the same thing (old = the latest day's)."""
-    earlier: dict[str, list[tuple[dt.date, int, Member, Span]]] = {}
+    """Counts and sums today's articles give that no earlier article gave for the same thing (before: the latest
+    earlier day's), each side quoted with who gave it."""
+    earlier: dict[str, list[tuple[dt.date, Member, Count]]] = {}
     for day, member in old:
-        for thing, (value, span) in figures(member).items():
-            earlier.setdefault(thing, []).append((day, value, member, span))
+        for count in member.counts:
+            earlier.setdefault(count.thing, []).append((day, member, count))
     changes: list[FigureChange] = []
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, float]] = set()
     for member in now.members:
-        for thing, (value, span) in figures(member).items():
-            given = earlier.get(thing)
-            if not given or value in {v for _, v, _, _ in given} or (thing, value) in seen:
+        for count in _first_of_each(member):
+            given = earlier.get(count.thing)
+            if not given or count.value in {c.value for _, _, c in given} or (count.thing, count.value) in seen:
                 continue
-            seen.add((thing, value))
-            latest = max(day for day, _, _, _ in given)
-            before: dict[int, Account] = {}
-            for day, old_value, old_member, old_span in given:
-                if day == latest and old_value not in before:
-                    before[old_value] = Account(value=str(old_value), citation=old_member.cite(old_span))
-                    cited.add(old_member.id)
-            changes.append(
-                FigureChange(
-                    about=thing,
-                    before=list(before.values()),
-                    after=Account(value=str(value), citation=member.cite(span)),
-                )
-            )
+            seen.add((count.thing, count.value))
+            changes.append(FigureChange(about=count.about, before=_latest(given, cited), after=_account(member, count)))
     return changes
+
+
+def _first_of_each(member: Member) -> list[Count]:
+    """The article's first figure of each thing (a later one of the same thing is a part or a past value)."""
+    first: dict[str, Count] = {}
+    for count in member.counts:
+        first.setdefault(count.thing, count)
+    return list(first.values())
+
+
+def _latest(given: Sequence[tuple[dt.date, Member, Count]], cited: set[str]) -> list[Account]:
+    """The values the latest earlier day gave (each article's first of them), noting the articles cited."""
+    latest = max(day for day, _, _ in given)
+    before: dict[float, Account] = {}
+    for day, member, count in given:
+        if day == latest and count.value not in before and count in _first_of_each(member):
+            before[count.value] = _account(member, count)
+            cited.add(member.id)
+    return list(before.values())
+
+
+def _account(member: Member, count: Count) -> Account:
+    return Account(value=count.shown, written=count.written, citation=member.cite(count.sentence, count.sources))
 
 
 def _statuses(now: _Told, old: Sequence[tuple[dt.date, Member]], cited: set[str]) -> list[StatusChange]:
@@ -301,9 +313,10 @@ def _statuses(now: _Told, old: Sequence[tuple[dt.date, Member]], cited: set[str]
                 StatusChange(
                     event=event.description,
                     before=Account(
-                        value=old_event.status, citation=old_member.cite(old_member.sentence_span(old_sentence))
+                        value=old_event.status,
+                        citation=old_member.cite(old_member.sentence_span(old_sentence), old_event.sources),
                     ),
-                    after=Account(value=event.status, citation=member.cite(sentence)),
+                    after=Account(value=event.status, citation=member.cite(sentence, event.sources)),
                 )
             )
     return changes

@@ -12,14 +12,19 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer.schema import Brief, ReasonKind, Span, UncertaintyLevel
+from summarizer.schema import Brief, ReasonKind, RuleField, Span, UncertaintyLevel
 
 NameKind = Literal["person", "organization", "group", "country", "place"]
 
-DIGEST_SCHEMA_VERSION = "1.1"
+DIGEST_SCHEMA_VERSION = "1.3"
 """1.1: a story that continues one of an earlier digest says so (``continues``) and what is new since
 (``changes``: figures, statuses, names, outlets, sources and uncertainty, cited on both sides); the digest
-names its baseline (``since``)."""
+names its baseline (``since``).
+1.2: a citation of an account says who in the article gives it (``said_by``: the brief's sources, empty for the
+outlet itself); a figure says how the article writes it (``written``: 'at least 14'); figures include sums of
+money ('$40 million' in aid) where the same quantity is meant.
+1.3: a story lists its articles in a language the rules only partly cover (``coverage``: which fields are the
+model's grounded answer alone), so a reader sees it in one line per article."""
 
 
 class _Model(BaseModel):
@@ -32,6 +37,11 @@ class Citation(_Model):
     article: str = Field(description="Id of the article in `articles`.")
     outlet: str = Field(description="The article's outlet, else its URL's host, else 'unknown'.")
     quote: Span
+    said_by: list[str] | None = Field(
+        default=None,
+        description="Who in the article says it (names from its brief's `sources`); empty: the outlet in its own "
+        "voice; None where the quote is not an account of something (a sentence that names someone).",
+    )
 
 
 class Corroboration(_Model):
@@ -43,15 +53,16 @@ class Corroboration(_Model):
 
 
 class Account(_Model):
-    value: str = Field(description="What this article says: a figure, or the status it gives an event.")
-    citation: Citation
+    value: str = Field(description="What this article says: a figure ('12', '$40 million'), or an event's status.")
+    citation: Citation = Field(description="The sentence that says it, and who in the article says it (`said_by`).")
+    written: str | None = Field(default=None, description="A figure as the article writes it: 'at least 14'.")
 
 
 class Conflict(_Model):
     """Outlets that disagree: different figures for the same thing, or different accounts of an event."""
 
     kind: Literal["figure", "status"]
-    about: str = Field(description="What they disagree on, e.g. 'killed' or an event.")
+    about: str = Field(description="What they disagree on: what is counted ('killed', 'aid') or an event.")
     accounts: list[Account] = Field(min_length=2)
 
     def by_value(self) -> dict[str, list[Account]]:
@@ -98,7 +109,7 @@ class EarlierArticle(_Model):
 class FigureChange(_Model):
     """The same count given anew: ``before`` from the latest earlier day that gave it, ``after`` today."""
 
-    about: str = Field(description="What is counted, e.g. 'killed'.")
+    about: str = Field(description="What is counted: 'killed', or what a sum is for ('aid').")
     before: list[Account] = Field(min_length=1)
     after: Account
 
@@ -163,6 +174,18 @@ class StoryChanges(_Model):
         return not (self.figures or self.statuses or self.names or self.outlets or self.sources or self.uncertainty)
 
 
+class ArticleCoverage(_Model):
+    """An article of the story whose language the rules only partly cover (from its brief's ``coverage``)."""
+
+    article: str = Field(description="Id of the article in `articles`.")
+    outlet: str
+    language: str = Field(description="ISO 639-1 code of the article's language.")
+    rules: list[RuleField] = Field(description="Fields the rules checked and completed in this language.")
+    model_only: list[RuleField] = Field(
+        min_length=1, description="Fields no rule supports in this language: the model's grounded answer alone."
+    )
+
+
 class Story(_Model):
     id: str
     rank: int = Field(ge=1)
@@ -184,6 +207,10 @@ class Story(_Model):
         description="Stories of earlier digests (within the window) this one continues, oldest first.",
     )
     changes: StoryChanges | None = Field(default=None, description="What is new since the baseline digest.")
+    coverage: list[ArticleCoverage] = Field(
+        default_factory=list,
+        description="Its articles in a language the rules only partly cover (none: every field rule-checked).",
+    )
 
 
 class DigestArticle(_Model):

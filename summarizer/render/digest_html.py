@@ -8,6 +8,7 @@ from importlib.resources import files
 import jinja2
 
 from summarizer.digest.schema import Digest
+from summarizer.render.coverage import coverage_notes
 from summarizer.render.links import safe_url
 
 
@@ -31,5 +32,6 @@ def render_digest_html(digest: Digest) -> str:
         links=links,
         earlier_days={a.id: a.date.isoformat() for a in earlier},
         outlets=len({o for s in digest.stories for o in s.outlets}),
+        coverage={s.id: coverage_notes(s) for s in digest.stories},
         version=__version__,
     )

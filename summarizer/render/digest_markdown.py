@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
-from summarizer.digest.schema import Citation, Digest, DigestArticle, Story, StoryChanges
+from summarizer.digest.schema import Account, Citation, Digest, DigestArticle, Story, StoryChanges
+from summarizer.render.coverage import coverage_notes
 from summarizer.render.links import markdown_link, markdown_text, safe_url
 
 
 def _quote(citation: Citation, links: dict[str, str], day: str = "") -> str:
     outlet = citation.outlet
     link = f" ([article]({links[citation.article]}))" if links.get(citation.article) else ""
-    return f"  > {' '.join(citation.quote.text.split())} — *{outlet}*{f', {day}' if day else ''}{link}"
+    who = f", according to {', '.join(citation.said_by)}" if citation.said_by else ""
+    return f"  > {' '.join(citation.quote.text.split())} — *{outlet}*{f', {day}' if day else ''}{who}{link}"
+
+
+def _voice(citation: Citation) -> str:
+    """The outlet, and who in its article says it: 'Lake Times (police)'."""
+    return f"{citation.outlet} ({', '.join(citation.said_by)})" if citation.said_by else citation.outlet
+
+
+def _account(account: Account) -> str:
+    """The outlet, who in it gives the figure, and how it is written when that says more than the number:
+    'Coastal Wire: the transport ministry, “at least 14”'."""
+    written = account.written
+    hedged = written is not None and written != account.value and len(written.split()) > 1
+    citation = account.citation
+    said = [*(citation.said_by or []), *([f"“{written}”"] if hedged else [])]
+    return f"{citation.outlet}{': ' + ', '.join(said) if said else ''}"
 
 
 def _new_since(story: Story, changes: StoryChanges, links: dict[str, str]) -> list[str]:
@@ -72,16 +89,18 @@ def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, st
     lines += [story.summary, ""]
     if story.who or story.where:
         lines += [f"**Who:** {', '.join(story.who) or '—'} · **Where:** {', '.join(story.where) or '—'}", ""]
+    lines += [*(f"_{note}_" for note in coverage_notes(story)), ""] if story.coverage else []
     if story.corroborated:
         lines += ["**Reported by several outlets**", ""]
         for claim in story.corroborated:
-            lines += [f"- {claim.claim} — {', '.join(claim.outlets)}", *(_quote(c, links) for c in claim.citations)]
+            reported = ", ".join(_voice(c) for c in claim.citations)
+            lines += [f"- {claim.claim} — {reported}", *(_quote(c, links) for c in claim.citations)]
         lines.append("")
     if story.conflicts:
-        lines += ["**Where the outlets differ**", ""]
+        lines += ["**Where the accounts differ**", ""]
         for conflict in story.conflicts:
             values = " vs ".join(
-                f"{value} ({', '.join(a.citation.outlet for a in accounts)})"
+                f"{value} ({'; '.join(_account(a) for a in accounts)})"
                 for value, accounts in conflict.by_value().items()
             )
             lines += [f"- {conflict.about}: {values}", *(_quote(a.citation, links) for a in conflict.accounts)]
