@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import SEED
 from tests.conftest import run_cli as run
 from tests.fault_server import error, fault_server, ok, recorded_completion, schema_minimal
+from tests.test_stored_answers import LONG
 
 
 def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
@@ -109,3 +110,16 @@ def test_brief_of_a_web_page() -> None:
 def test_unreachable_url_is_a_one_line_error() -> None:
     result = run("brief", "http://127.0.0.1:9/article.html")
     assert result.returncode == 2 and "cannot reach the server" in one_line_error(result)
+
+
+@pytest.mark.parametrize(("passages", "calls"), [("0", 1), ("2", 3)])
+def test_passages_choose_how_much_the_model_reads(tmp_path: Path, passages: str, calls: int) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(LONG)
+    with fault_server(schema_minimal()) as server:
+        result = run("brief", str(path), "--base-url", server.url, "--format", "json", "--passages", passages)
+        assert len(server.requests) == calls
+    assert result.returncode == 0, result.stderr
+    run_info = json.loads(result.stdout)["run"]
+    assert run_info["attempts"] == calls
+    assert (run_info["model_chars"] == len(LONG)) is (passages != "0")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summarizer.brief.engine import Summarizer
+from summarizer.brief.reading import MAX_PASSAGES
 from summarizer.llm.backends import EmbeddedBackend
 
 
@@ -24,13 +25,17 @@ class Settings:
     """Requests in flight per executor (per actor on Ray); None: the backend's default."""
     threads: int | None = None
     """CPU threads of an embedded model (per actor on Ray: its CPUs); None: all cores."""
+    passages: int = MAX_PASSAGES
+    """Passages after the lead the model reads (see Summarizer)."""
 
     def __repr__(self) -> str:
         return f"Settings(model={self.model!r}, base_url={self.base_url!r}, concurrency={self.concurrency!r})"
 
     def summarizer(self) -> Summarizer:
         """A Summarizer for these settings; the embedded model gets ``threads`` and ``concurrency`` slots."""
-        engine = Summarizer(self.model, base_url=self.base_url, api_key=self.api_key, timeout=self.timeout)
+        engine = Summarizer(
+            self.model, base_url=self.base_url, api_key=self.api_key, timeout=self.timeout, max_passages=self.passages
+        )
         if self.threads and isinstance(engine.backend, EmbeddedBackend):
             engine.backend.threads = self.threads
         return engine

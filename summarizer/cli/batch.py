@@ -69,6 +69,7 @@ def batch_command(
     base_url: str | None,
     api_key: str | None,
     timeout: float | None,
+    passages: int,
 ) -> None:
     """Brief every article of the inputs into shards of rows in --out: no digest, any number of articles.
 
@@ -108,7 +109,7 @@ def batch_command(
     """
     err = Console(stderr=True)
     settings = Settings(
-        model=model, base_url=base_url, api_key=api_key, timeout=timeout, concurrency=concurrency,
+        model=model, base_url=base_url, api_key=api_key, timeout=timeout, concurrency=concurrency, passages=passages,
         threads=cpus_per_actor if engine == "ray" else None,
     )  # fmt: skip
     job = Job(

@@ -44,6 +44,7 @@ def brief(
     base_url: str | None,
     api_key: str | None,
     timeout: float | None,
+    passages: int,
     fmt: str | None,
     output: Path | None,
 ) -> None:
@@ -72,7 +73,14 @@ def brief(
         article = read_article(file)
         with warnings.catch_warnings(record=True) as caught, err.status("starting…") as status:
             warnings.simplefilter("always")
-            with Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout, status=status.update) as engine:
+            with Summarizer(
+                model,
+                base_url=base_url,
+                api_key=api_key,
+                timeout=timeout,
+                max_passages=passages,
+                status=status.update,
+            ) as engine:
                 result = engine.summarize(article)
         for warning in caught:
             err.print(Text.assemble(("warning:", "yellow"), f" {warning.message}"), highlight=False, soft_wrap=True)

@@ -11,11 +11,19 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from summarizer.brief.reading import MAX_PASSAGES
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+PASSAGES_HELP = (
+    "Passages of ~2,400 characters after the lead that the model reads, one follow-up call each"
+    f" (default {MAX_PASSAGES}: most news articles whole; 0: the lead only, faster). Rules read every sentence."
+)
+
+
 def model_options(command: F) -> F:
-    """--model, --base-url, --api-key, --timeout.
+    """--model, --base-url, --api-key, --timeout, --passages.
 
     The environment (SUMMARIZER_MODEL, SUMMARIZER_BASE_URL, SUMMARIZER_API_KEY)
     is read by the library, below every flag: a flag and a variable are never
@@ -42,6 +50,7 @@ def model_options(command: F) -> F:
             type=click.FloatRange(min=1),
             help="Seconds to wait for one model answer (default 600 embedded, 120 remote).",
         ),
+        click.option("--passages", type=click.IntRange(min=0, max=8), default=MAX_PASSAGES, help=PASSAGES_HELP),
     ]
     for option in reversed(options):
         command = option(command)

@@ -105,6 +105,7 @@ def digest_command(
     base_url: str | None,
     api_key: str | None,
     timeout: float | None,
+    passages: int,
 ) -> None:
     """Brief the day's articles and write one digest of their stories.
 
@@ -173,7 +174,7 @@ def digest_command(
         total = len({content_hash(item.article.text) for item in items if item.article is not None})
         with (
             warnings.catch_warnings(),
-            Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout) as engine,
+            Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout, max_passages=passages) as engine,
             Store(store) as db,
             BatchProgress(err, total) as progress,
         ):

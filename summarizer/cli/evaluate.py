@@ -12,7 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from summarizer.brief.engine import Summarizer
-from summarizer.cli.common import fail
+from summarizer.brief.reading import MAX_PASSAGES
+from summarizer.cli.common import PASSAGES_HELP, fail
 from summarizer.digest.store import default_store_path
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.evaluation import compare_reports, evaluate, load_gold, load_report
@@ -29,6 +30,7 @@ from summarizer.render.evaluation import render_comparison, render_report
 @click.option("--base-url", help="An OpenAI-compatible server. [env: SUMMARIZER_BASE_URL]")
 @click.option("--api-key", help="Key for --base-url or openai/ models. [env: SUMMARIZER_API_KEY]")
 @click.option("--timeout", type=click.FloatRange(min=1), help="Seconds to wait for one model answer.")
+@click.option("--passages", type=click.IntRange(min=0, max=8), default=MAX_PASSAGES, help=PASSAGES_HELP)
 @click.option(
     "-r",
     "--report",
@@ -71,6 +73,7 @@ def evaluate_command(
     base_url: str | None,
     api_key: str | None,
     timeout: float | None,
+    passages: int,
     report: Path,
     store_path: Path | None,
     force: bool,
@@ -142,7 +145,7 @@ def evaluate_command(
             model, base_url = "none", None
         with (
             warnings.catch_warnings(),
-            Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout) as engine,
+            Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout, max_passages=passages) as engine,
         ):
             warnings.simplefilter("ignore")
             with Progress(
