@@ -41,9 +41,10 @@ lint: $(STAMP)
 record: $(STAMP)
 	$(BIN)/pytest -q --record-mode=rewrite -m "not live"
 
-## bench: the seed brief (tokens, time), digest overhead per article, embedded throughput at 1/2/4 slots
+## bench: the seed brief (tokens, time), the whole article against the lead alone, digest overhead, throughput
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.seed_brief
+	$(BIN)/python -m benchmarks.whole_article -n 4
 	$(BIN)/python -m benchmarks.digest all
 
 schemas: $(STAMP)
