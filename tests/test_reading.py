@@ -39,7 +39,7 @@ def _long_article(sentences: int) -> str:
 
 def test_the_rest_is_read_in_passages_of_whole_sentences() -> None:
     index = ArticleIndex(_long_article(60))  # ~5,800 characters: a lead and two passages
-    reading = read(index, lead_chars=1_200)
+    reading = read(index, lead_chars=1_200, max_passages=2)
     assert len(reading.passages) == 2
     numbers = [s.number for part in (reading.lead, *reading.passages) for s in part]
     assert numbers == list(range(1, len(numbers) + 1))  # in order, none twice, none skipped

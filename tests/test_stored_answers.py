@@ -84,14 +84,17 @@ LONG = "Harbour Board Meets\n\n" + " ".join(
 
 def test_a_long_article_is_read_in_follow_ups_and_its_answers_rebuild_only_the_same_reading() -> None:
     article = Article(text=LONG)
-    with fault_server(schema_minimal()) as server, Summarizer(base_url=server.url, api_key="test", model="x") as engine:
+    with (
+        fault_server(schema_minimal()) as server,
+        Summarizer(base_url=server.url, api_key="test", model="x", max_passages=2) as engine,
+    ):
         recorded = engine.summarize_recorded(article)
     asked = [json.loads(body)["messages"] for body in server.bodies]
     assert len(recorded.answers) == 3 and len(asked) == 3  # the lead, then two passages
     assert asked[1][:3] == [*asked[0], {"role": "assistant", "content": recorded.answers[0]}]  # one conversation
     assert "More of the same article" in asked[1][-1]["content"] and "More of the same" in asked[2][-1]["content"]
     assert recorded.brief.run.model_chars == len(LONG)
-    with Summarizer("none") as same, Summarizer("none", max_passages=0) as lead_only:
+    with Summarizer("none", max_passages=2) as same, Summarizer("none", max_passages=0) as lead_only:
         rebuilt = same.rebuild(article, recorded.answers, recorded.brief.run)
         assert rebuilt is not None and rebuilt.what == recorded.brief.what
         assert lead_only.rebuild(article, recorded.answers, recorded.brief.run) is None  # another flow's answers

@@ -82,6 +82,20 @@ class Draft(_Draft):
         return [event for event in self.what if event.e.strip()]
 
 
+def _cited_lists(first: int, last: int, events: tuple[int | None, int], sources: int) -> dict[str, Any]:
+    """The ``what`` and ``src`` fields, their citations bounded to sentences ``first``..``last`` in the grammar;
+    ``events`` is the (min, max) length of ``what``, ``sources`` the most ``src`` items."""
+    citation = Annotated[int, Field(ge=first, le=max(last, first))]
+    cites: Any = Annotated[list[citation], Field(min_length=1, max_length=CITATIONS_PER_ITEM)]
+    event = create_model("Event", __base__=DraftEvent, s=(cites, ...))
+    source = create_model("Source", __base__=DraftSource, s=(cites, ...))
+    fewest, most = events
+    return {
+        "what": (Annotated[list[event], Field(min_length=fewest, max_length=most)], ...),
+        "src": (Annotated[list[source], Field(max_length=sources)], ...),
+    }
+
+
 @lru_cache(maxsize=256)
 def draft_model(sentences: int) -> type[Draft]:
     """The Draft schema for an article whose lead has ``sentences`` numbered sentences.
@@ -89,16 +103,7 @@ def draft_model(sentences: int) -> type[Draft]:
     Citations are bounded to 1..sentences in the grammar, so the model cannot
     cite a sentence that does not exist.
     """
-    citation = Annotated[int, Field(ge=1, le=max(sentences, 1))]
-    cites: Any = Annotated[list[citation], Field(min_length=1, max_length=CITATIONS_PER_ITEM)]
-    event = create_model("Event", __base__=DraftEvent, s=(cites, ...))
-    source = create_model("Source", __base__=DraftSource, s=(cites, ...))
-    return create_model(
-        "Brief",
-        __base__=Draft,
-        what=(Annotated[list[event], Field(min_length=1, max_length=MAX_MODEL_EVENTS)], ...),
-        src=(Annotated[list[source], Field(max_length=MAX_SOURCES)], ...),
-    )
+    return create_model("Brief", __base__=Draft, **_cited_lists(1, sentences, (1, MAX_MODEL_EVENTS), MAX_SOURCES))
 
 
 class Addition(_Draft):
@@ -120,16 +125,7 @@ class Addition(_Draft):
 @lru_cache(maxsize=256)
 def addition_model(first: int, last: int) -> type[Addition]:
     """The Addition schema for a passage of sentences ``first``..``last``: citations stay inside the passage."""
-    citation = Annotated[int, Field(ge=first, le=max(last, first))]
-    cites: Any = Annotated[list[citation], Field(min_length=1, max_length=CITATIONS_PER_ITEM)]
-    event = create_model("Event", __base__=DraftEvent, s=(cites, ...))
-    source = create_model("Source", __base__=DraftSource, s=(cites, ...))
-    return create_model(
-        "Addition",
-        __base__=Addition,
-        what=(Annotated[list[event], Field(max_length=MAX_ADDED)], ...),
-        src=(Annotated[list[source], Field(max_length=MAX_ADDED)], ...),
-    )
+    return create_model("Addition", __base__=Addition, **_cited_lists(first, last, (None, MAX_ADDED), MAX_ADDED))
 
 
 def draft_digest() -> str:
