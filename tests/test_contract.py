@@ -74,3 +74,20 @@ def test_schema_import_is_light() -> None:
     code = "import sys, summarizer.schema; print(sorted(m for m in ('openai', 'instructor', 'httpx2') if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+def test_threads_never_see_a_half_imported_module() -> None:
+    """Starting the client imports spaCy (and the legacy httpx it pulls in, which the openai client looks up on
+    every request) on the caller's thread, before any worker thread briefs: once, a digest's second thread saw
+    httpx half-imported by the first thread's lazy spaCy import and failed its brief."""
+    code = (
+        "import sys\n"
+        "from summarizer import Summarizer\n"
+        "engine = Summarizer(base_url='http://127.0.0.1:9/v1', api_key='x', model='m')\n"
+        "before = 'spacy' in sys.modules\n"
+        "engine.client()\n"
+        "httpx = sys.modules.get('httpx')\n"
+        "print(before, 'spacy' in sys.modules, httpx is None or hasattr(httpx, 'Timeout'))\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert shown.split() == ["False", "True", "True"]

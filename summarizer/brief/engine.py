@@ -39,6 +39,7 @@ from summarizer.llm.draft import MAX_ADDED, Addition, Draft, NameFix, addition_m
 from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.llm.retry import RetryPolicy
 from summarizer.nlp.language import detect, language_name
+from summarizer.nlp.pipeline import import_library
 from summarizer.rules.text import ArticleIndex
 from summarizer.schema import ArticleInfo, Brief, RunInfo, ServerTimings
 
@@ -191,9 +192,13 @@ class Summarizer:
             self.backend.close()
 
     def client(self) -> ChatClient:
-        """The client, starting the backend on first use (once, even when threads ask together)."""
+        """The client, starting the backend on first use (once, even when threads ask together).
+
+        spaCy is imported first, on the first caller's thread: never half-imported while a request runs.
+        """
         with self._starting:
             if self._client is None:
+                import_library()
                 self._client = ChatClient(self.backend.endpoint(self.status), self.retry)
             return self._client
 

@@ -124,6 +124,18 @@ def load(language: str) -> Language:
         return spacy.load(root)
 
 
+def import_library() -> None:
+    """Import spaCy itself (no pipeline) on this thread, before worker threads start.
+
+    spaCy's import loads the legacy ``httpx`` (through weasel), a module the
+    openai client looks up in ``sys.modules`` on every request: imported lazily
+    on one worker thread, it was seen half-initialized by another thread's
+    request ("partially initialized module 'httpx' has no attribute 'Timeout'").
+    """
+    with _loading:
+        import spacy  # noqa: F401
+
+
 def english() -> Language:
     """The verified English pipeline."""
     return load("en")
