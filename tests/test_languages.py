@@ -130,6 +130,8 @@ def test_dates_in_other_languages() -> None:
         ("le 12 novembre 2025", "fr", "2025-11-12"),
         ("el pasado domingo", "es", "2026-11-15"),
         ("en marzo", "es", "2026-03"),
+        ("el 27 de marzo del 2008", "es", "2008-03-27"),
+        ("el 3 de abril de 2009", "es", "2009-04-03"),
         ("vergangene Woche", "de", "2026-W46"),
         ("am Montag", "de", "2026-11-16"),
     ]:
@@ -137,6 +139,7 @@ def test_dates_in_other_languages() -> None:
         assert spans, text
         found = text[spans[0][0] : spans[-1][1]]
         assert iso_value(*resolve_date(found, language, day)) == value, (text, found)
+    assert len(find_dates("el 27 de marzo del 2008", "es")) == 1  # one date, not a day and a year
     assert find_dates("dix-huit mois de retard, sept kilomètres", "fr") == []  # durations and numbers
     assert find_dates("last Sunday", "en") == []  # English times are rules/times.py's
 

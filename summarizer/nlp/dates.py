@@ -37,6 +37,8 @@ _AFTER: dict[str, str] = {
 }
 """A week, month or year is a time only with its "last" or "next": "dix-huit mois" is a duration."""
 _YEAR = r"(?:1[89]\d\d|2\d\d\d)"
+_OF = frozenset({"de", "del"})
+"""'27 de marzo de 2008' and '27 de marzo del 2008' (both Spanish usage): dateparser reads them without these."""
 
 
 @lru_cache(maxsize=len(LANGUAGES))
@@ -58,7 +60,7 @@ def _pattern(language: str) -> re.Pattern[str]:
         rf"(?:{alternatives(relative)})"
         rf"|{before}(?:{alternatives(units)}){after}"
         rf"|(?:{alternatives(weekdays)})(?:\s+\d{{1,2}}(?:\s+(?:{alternatives(months)}))?)?(?:{after})?"
-        rf"|(?:\d{{1,2}}\.?\s+(?:de\s+)?)?(?:{alternatives(months)})(?:\s+(?:de\s+)?{_YEAR})?"
+        rf"|(?:\d{{1,2}}\.?\s+(?:de\s+)?)?(?:{alternatives(months)})(?:\s+(?:del?\s+)?{_YEAR})?"
         rf"|{_YEAR}"
     )
     return re.compile(rf"(?<!\w)(?:{expression})(?!\w)", re.IGNORECASE)
@@ -77,7 +79,7 @@ def resolve_date(expression: str, language: str, published: dt.date | None) -> t
         return None, None
     from dateparser.date import DateDataParser
 
-    words = [_SYNONYMS.get(language, {}).get(w.lower(), w) for w in expression.split() if w.lower() != "de"]
+    words = [_SYNONYMS.get(language, {}).get(w.lower(), w) for w in expression.split() if w.lower() not in _OF]
     base = dt.datetime.combine(published, dt.time()) if published else None
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
     if base is not None:
