@@ -92,7 +92,7 @@ def ground_events(
                     origin="rule",
                 )
             )
-    fresh = [e for e in afterwards if not any(_same_event(e, k) for k in kept)]
+    fresh = [e for e in afterwards if not any(_same_event(e.description, e.evidence[0], k) for k in kept)]
     return kept + fresh[: MAX_EVENTS - len(kept)], dropped + dropped_later
 
 
@@ -110,7 +110,7 @@ def _held(
             dropped += 1
             continue
         statement = _statement(text, event.e, evidence[0]) if parsed else event.e
-        if any(normalize(e.description) == normalize(statement) or e.evidence[0] == evidence[0] for e in before + kept):
+        if any(_same_event(statement, evidence[0], e) for e in before + kept):
             continue
         status = _status(aligner, evidence, event.e) or event.st
         reporters = [s.name for s in sources if any(_overlaps(e, span) for e in s.evidence for span in evidence)]
@@ -128,9 +128,9 @@ def _held(
     return kept, dropped
 
 
-def _same_event(a: Event, b: Event) -> bool:
+def _same_event(statement: str, first_evidence: Span, event: Event) -> bool:
     """One event twice: the same statement, or the same first evidence sentence."""
-    return normalize(a.description) == normalize(b.description) or a.evidence[0] == b.evidence[0]
+    return normalize(statement) == normalize(event.description) or first_evidence == event.evidence[0]
 
 
 def _status(aligner: Aligner, evidence: list[Span], statement: str) -> EventStatus | None:

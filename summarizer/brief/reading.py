@@ -31,11 +31,11 @@ LEAD_CHARS = 1_200
 MAX_NAMES = 12
 """The names the article mentions most, at ~4 tokens each."""
 PASSAGE_CHARS = 2_400
-"""About 600 tokens of later text a pass: half the lead's cost again in prompt, plus ~60 tokens of answer."""
+"""About 700 prompt tokens of later text a pass (as many as the lead's call reads), plus ~45 tokens of answer."""
 MAX_PASSAGES = 1
-"""By default one passage: an article of up to ~4,200 characters (most news) is read whole, and the model's time
-stays within twice the lead alone (measured on the 12 GUM articles: 1.8x with one passage, 2.0x with two, the
-passage's ~700 prompt tokens costing as much as the lead's call). ``--passages`` reads further."""
+"""By default one passage: an article of up to ~3,700 characters is read whole, for about twice the lead's model
+time (the lead's call against the whole brief, 12 GUM articles: 1.9x with one passage, 2.07x with two).
+``--passages`` reads further."""
 
 
 @dataclass(frozen=True)
@@ -83,11 +83,14 @@ def read(
 
 
 def passages(rest: list[Sentence], max_passages: int = MAX_PASSAGES) -> list[list[Sentence]]:
-    """The sentences after the lead in passages of whole sentences, about PASSAGE_CHARS each.
+    """The sentences after the lead in passages of whole sentences, about PASSAGE_CHARS each, at most
+    ``max_passages`` of them.
 
-    A last short remainder (under a quarter passage) joins the passage before
-    it rather than costing a call of its own.
+    When the article ends within them, a last short remainder (under a quarter
+    passage) joins the passage before it rather than costing a call of its own.
     """
+    if max_passages < 1:
+        return []
     found: list[list[Sentence]] = []
     used = 0
     for sentence in rest:
@@ -100,7 +103,7 @@ def passages(rest: list[Sentence], max_passages: int = MAX_PASSAGES) -> list[lis
         used += len(sentence.text)
     if len(found) > 1 and sum(len(s.text) for s in found[-1]) < PASSAGE_CHARS // 4:
         found[-2].extend(found.pop())
-    return found[:max_passages] if max_passages > 0 else []
+    return found
 
 
 def recognized_names(index: ArticleIndex, language: str, max_names: int = MAX_NAMES) -> list[str]:

@@ -18,7 +18,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 PASSAGES_HELP = (
     "Passages of ~2,400 characters after the lead that the model reads, one follow-up call each"
-    f" (default {MAX_PASSAGES}: articles up to ~4,200 characters whole, at most twice the lead's model time;"
+    f" (default {MAX_PASSAGES}: articles up to ~3,700 characters whole, about twice the lead's model time;"
     " 0: the lead only, in one call). Rules read every sentence."
 )
 
