@@ -9,6 +9,7 @@ import pytest
 
 from summarizer import Summarizer
 from summarizer.brief import merge
+from summarizer.brief.reading import LEAD_CHARS, PASSAGE_CHARS
 from summarizer.digest.batch import brief_all, brief_key
 from summarizer.digest.store import Store
 from summarizer.evaluation.runner import evaluate
@@ -77,9 +78,9 @@ def test_answers_that_no_longer_fit_are_asked_again(tmp_path: Path) -> None:
 
 LONG = "Harbour Board Meets\n\n" + " ".join(
     f"Member {n} of the harbour board of Split said on Tuesday that the repairs of pier {n} will wait."
-    for n in range(60)
+    for n in range((LEAD_CHARS + 2 * PASSAGE_CHARS) // 100)
 )
-"""About 5,900 characters: a lead and two later passages."""
+"""A lead and two later passages (sentences of ~95 characters), read whole with two passages."""
 
 
 def test_a_long_article_is_read_in_follow_ups_and_its_answers_rebuild_only_the_same_reading() -> None:

@@ -30,11 +30,11 @@ LEAD_CHARS = 1_200
 """About 300 tokens of lead: the first paragraphs of a news story."""
 MAX_NAMES = 12
 """The names the article mentions most, at ~4 tokens each."""
-PASSAGE_CHARS = 2_400
-"""About 700 prompt tokens of later text a pass (as many as the lead's call reads), plus ~45 tokens of answer."""
+PASSAGE_CHARS = 2_000
+"""About 580 prompt tokens of later text a pass (2,400 characters, as many tokens as the lead's call, cost 2.06x the
+lead's model time with one passage, over the bound of 2x), plus ~45 tokens of answer."""
 MAX_PASSAGES = 1
-"""By default one passage: an article of up to ~3,700 characters is read whole, for about twice the lead's model
-time (the lead's call against the whole brief, 12 GUM articles: 1.9x with one passage, 2.07x with two).
+"""By default one passage: an article of up to ~3,300 characters is read whole, within twice the lead's model time.
 ``--passages`` reads further."""
 
 

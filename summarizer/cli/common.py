@@ -11,14 +11,14 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from summarizer.brief.reading import MAX_PASSAGES
+from summarizer.brief.reading import MAX_PASSAGES, PASSAGE_CHARS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 PASSAGES_HELP = (
-    "Passages of ~2,400 characters after the lead that the model reads, one follow-up call each"
-    f" (default {MAX_PASSAGES}: articles up to ~3,700 characters whole, about twice the lead's model time;"
+    f"Passages of ~{PASSAGE_CHARS:,} characters after the lead that the model reads, one follow-up call each"
+    f" (default {MAX_PASSAGES}: articles up to ~3,300 characters whole, within twice the lead's model time;"
     " 0: the lead only, in one call). Rules read every sentence."
 )
 
