@@ -7,6 +7,17 @@ quote or a comma with the source after it ("», a déclaré Claire Vasseur",
 sentence's subject before the verb ("Une source proche du dossier a indiqué",
 "Su portavoz, Andrés Molina, afirmó"). A source whose phrase holds no name
 ("une source proche du dossier", "die Behörde") is anonymous.
+
+What is not a source, by the grammar of each language rather than by lists of
+names: a phrase that opens with a preposition ("en una entrevista que",
+"Lors de la conférence") or with a conjunction, adverb or pronoun
+("También", "Aunque", "Se dice", "Er sagte"); the object of a verb that
+introduces no quote ("Apple anunció un nuevo teléfono"); and, after a
+preposition cue, a demonstrative phrase, which points back at figures or
+documents in the text ("según esas cifras", "selon ces chiffres"). A fronted
+phrase before the subject is skipped ("Mardi, Paul Dubois a déclaré"), and a
+German verb after a fronted phrase has its subject after it ("Am Montag sagte
+der Minister").
 """
 
 from __future__ import annotations
@@ -24,12 +35,52 @@ _VERBS = {
     "de": r"(?:sagte|sagten|erklärte|erklärten|betonte|warnte|warnten|berichtete|bestätigte|kritisierte|räumte|"
     r"sagt|erklärt|teilte|teilten)",
 }
-_PREPOSITIONS = {"fr": r"selon", "es": r"según(?:\s+(?:informó|informaron|indicó|dijo))?", "de": r"laut|nach\s+Angaben"}
+_PREPOSITIONS = {
+    "fr": r"selon",
+    "es": r"según(?:\s+(?:(?:ha|han|había|habían)\s+\w+(?:ado|ido)|informó|informaron|informa|informan|indicó|"
+    r"indica|dijo|dice|señaló|señala|afirmó|afirma|explicó))?",
+    "de": r"laut|nach\s+Angaben",
+}
 _DETERMINERS = {
     "fr": {"le", "la", "les", "l'", "un", "une", "des", "sa", "son", "ses", "leur", "leurs", "du", "de"},
     "es": {"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "del", "de"},
     "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "ihr", "ihre", "sein", "seine"},
 }
+_GRAMMAR = {
+    # Prepositions: a phrase opening with one is an adjunct ("en una entrevista", "lors de"), never a source.
+    "prepositions": {
+        "fr": "à au aux après avant avec chez contre dans depuis derrière devant durant en entre envers hors lors "
+        "malgré par parmi pendant pour sans selon sous sur vers d'après",
+        "es": "a al ante bajo con contra de del desde durante en entre hacia hasta mediante para por sin sobre tras "
+        "según",
+        "de": "an am auf aus bei beim bis durch für gegen hinter im in ins mit nach neben ohne seit trotz über um "
+        "unter vom von vor während wegen zu zum zur zwischen laut",
+    },
+    # Conjunctions, adverbs and pronouns: no name, and a subject phrase that is only these is no source.
+    "function": {
+        "fr": "aussi également ensuite puis alors hier aujourd'hui demain déjà encore ainsi toutefois cependant "
+        "pourtant néanmoins enfin mais et ou ni car donc or quand lorsque si comme bien que qui il elle ils elles "
+        "on je nous vous lui leur ce cela ça y en ne pas",
+        "es": "también tampoco además asimismo entonces luego después antes ahora hoy ayer mañana ya aún todavía así "
+        "incluso finalmente posteriormente anteriormente recientemente pero y e o u ni aunque mientras cuando si "
+        "porque pues como cómo donde que qué quien él ella ellos ellas yo usted ustedes nosotros se lo le les me "
+        "te nos no sí",
+        "de": "auch dann danach zudem außerdem ebenfalls gestern heute morgen bereits schon noch so aber und oder "
+        "doch jedoch denn wenn als weil obwohl dass wie er sie es man ich wir nicht",
+    },
+    # Demonstratives: after a preposition cue they point back at figures or documents, not at a speaker.
+    "demonstratives": {
+        "fr": "ce cet cette ces ceci cela",
+        "es": "este esta estos estas ese esa esos esas aquel aquella aquellos aquellas dicho dicha dichos dichas tal "
+        "tales",
+        "de": "dieser diese dieses diesen diesem jener jene jenes jenen jenem solche solchen",
+    },
+}
+_WORDS = {kind: {lang: frozenset(words.split()) for lang, words in table.items()} for kind, table in _GRAMMAR.items()}
+_INVERSION = {"fr": {"comme"}, "es": {"como"}, "de": {"wie"}}
+"""A word before the verb that puts its subject after it ("como afirma Apple", "comme l'a dit")."""
+_IMPERSONAL = {"fr": {"on"}, "es": {"se"}, "de": {"man"}}
+"""A pronoun right before the verb that makes it passive or impersonal ("se dice", "on dit", "man sagt")."""
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = re.compile(rf"[{_UPPER}][\w'’-]+(?:\s+(?:(?:de|del|la|van|von|du)\s+)?[{_UPPER}][\w'’-]+)+")
 _APPOSITION = re.compile(rf",\s*([{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+)+)\s*(?=[,.;]|$)")
@@ -58,14 +109,9 @@ def find_cues(sentence: str, language: str) -> list[Cue]:
         return []
     found: list[Cue | None] = []
     for match in re.finditer(rf"(?<!\w)(?:{_PREPOSITIONS[language]})(?!\w)", sentence, re.I):
-        found.append(_after(sentence, language, match.span()))
+        found.append(_after(sentence, language, match.span(), preposition=True))
     for match in re.finditer(rf"(?<!\w)(?:{_VERBS[language]})(?!\w)", sentence, re.I):
-        quoted = _QUOTE_BEFORE.search(sentence, 0, match.start()) is not None
-        german_subject = language == "de" and not sentence[: match.start()].rstrip().endswith(",")
-        if not quoted and (_CONTENT_AFTER.match(sentence, match.end()) or german_subject):
-            found.append(_before(sentence, language, match.span()))
-        else:
-            found.append(_after(sentence, language, match.span()))
+        found.append(_for_verb(sentence, language, match.span()))
     unique: dict[tuple[int, int], Cue] = {}
     for cue in found:
         if cue is not None and not any(c.source[0] <= cue.source[0] < c.source[1] for c in unique.values()):
@@ -73,7 +119,34 @@ def find_cues(sentence: str, language: str) -> list[Cue]:
     return list(unique.values())
 
 
-def _after(sentence: str, language: str, cue: tuple[int, int]) -> Cue | None:
+def _for_verb(sentence: str, language: str, verb: tuple[int, int]) -> Cue | None:
+    """The source of a reporting verb: after it when inverted ("», dijo Romero"), else its subject before it."""
+    before = sentence[: verb[0]].rstrip()
+    words = before.split()
+    if words and words[-1].lower() in _IMPERSONAL[language]:
+        return None  # "se anunció el acuerdo", "man sagt": passive or impersonal, nobody speaks
+    if _QUOTE_BEFORE.search(sentence, 0, verb[0]) or (words and words[-1].lower() in _INVERSION[language]):
+        return _after(sentence, language, verb)
+    if language == "de" and words and "," not in before:
+        if _opens_with(words[0], language, "prepositions", "function"):
+            return _after(sentence, language, verb)  # the verb comes second: "Am Montag sagte der Minister"
+        return _before(sentence, language, verb)
+    if _CONTENT_AFTER.match(sentence, verb[1]):
+        return _before(sentence, language, verb)
+    if before.endswith(","):
+        return _after(sentence, language, verb)  # "El problema está resuelto, dijo Romero."
+    following = sentence[verb[1] :].split()
+    if following and _opens_with(following[0], language, "prepositions"):
+        return _before(sentence, language, verb)  # "dijo en una entrevista que": the subject said it
+    return None  # "Apple anunció un nuevo teléfono": an object, not a speaker
+
+
+def _opens_with(word: str, language: str, *kinds: str) -> bool:
+    bare = word.lower().strip("\"'«»“”„()-")
+    return any(bare in _WORDS[kind][language] for kind in kinds)
+
+
+def _after(sentence: str, language: str, cue: tuple[int, int], preposition: bool = False) -> Cue | None:
     """The source written after its cue ("selon son porte-parole, Julien Marchand", "dijo Romero")."""
     start = cue[1]
     if language == "de":
@@ -82,13 +155,49 @@ def _after(sentence: str, language: str, cue: tuple[int, int]) -> Cue | None:
     else:
         stop = _PHRASE_END.search(sentence, start)
         end = stop.start() if stop else len(sentence)
+    words = sentence[start:end].split()
+    kinds = ("prepositions", "function", "demonstratives") if preposition else ("prepositions", "function")
+    if words and _opens_with(words[0], language, *kinds) and (preposition or not _NAME.search(sentence, start, end)):
+        return None  # "según esas cifras"; but "», dijo con entusiasmo Ana García" names its speaker
     return _narrowed(sentence, language, start, end, cue)
 
 
 def _before(sentence: str, language: str, cue: tuple[int, int]) -> Cue | None:
-    """The source written as the subject before its verb ("Une source proche du dossier a indiqué que")."""
+    """The source written as the subject before its verb ("Une source proche du dossier a indiqué que").
+
+    The subject is the phrase right before the verb, after any fronted phrase
+    and its comma ("Mardi, Paul Dubois a déclaré"); with a comma right before
+    the verb, it is the first phrase that opens with no preposition, adverb or
+    conjunction ("El primer ministro, en su discurso, dijo").
+    """
     opening = max(sentence.rfind(mark, 0, cue[0]) for mark in ("»", "”", '"', ";", ":"))
-    return _narrowed(sentence, language, opening + 1, cue[0], cue, subject=True)
+    blank = _RELATIVE.sub(lambda m: "," + " " * (len(m.group()) - 1), sentence[: cue[0]])  # relative clauses out
+    segments = [(opening + 1 + m.start(), opening + 1 + m.end()) for m in re.finditer(r"[^,]+", blank[opening + 1 :])]
+    if not segments:
+        return None
+    last = _subject(blank, language, *segments[-1])
+    if last is not None:
+        return _narrowed(sentence, language, *last, cue, subject=True)
+    if any(w.lower() not in _WORDS["function"][language] for w in blank[slice(*segments[-1])].split()):
+        return None  # "Este cambio, según dijo,": the verb's own phrase has no subject
+    for start, end in segments[:-1]:
+        words = blank[start:end].split()
+        if words and not _opens_with(words[0], language, "prepositions", "function"):
+            return _narrowed(sentence, language, start, end, cue, subject=True)
+    return None
+
+
+def _subject(sentence: str, language: str, start: int, end: int) -> tuple[int, int] | None:
+    """The phrase without the conjunctions and adverbs around it ("Aunque Gallois", "Jobs también"), if any is left."""
+    words = list(re.finditer(r"\S+", sentence[start:end]))
+    function = _WORDS["function"][language]
+    while words and words[-1].group().lower() in function:
+        words.pop()
+    while words and words[0].group().lower() in function:
+        words.pop(0)
+    if not words or _opens_with(words[0].group(), language, "prepositions"):
+        return None
+    return start + words[0].start(), start + words[-1].end()
 
 
 def _narrowed(
@@ -106,20 +215,21 @@ def _narrowed(
         return None
     start += skipped
     names = list(_NAME.finditer(phrase))
-    if names:
+    if names:  # the longest name, without the determiner before it
         name = max(names, key=lambda m: len(m.group()))
         offset, written = name.start(), name.group()
         first = written.split()[0]
         if first.lower() in _DETERMINERS[language]:
             offset += len(first) + 1
-        return Cue((start + offset, start + name.end()), cue, anonymous=False)
+        if not (language == "de" and " " not in phrase[offset : name.end()]):  # "Die Behörde": a German noun
+            return Cue((start + offset, start + name.end()), cue, anonymous=False)
     leading = 0
     while leading < len(words) and words[leading].lower() in _DETERMINERS[language]:
         leading += 1
     capitalised = [i for i, w in enumerate(words) if w[:1].isupper() and i >= leading]
     sentence_start = subject and start == len(sentence) - len(sentence.lstrip())
-    if language != "de" and capitalised and not (sentence_start and capitalised == [0]):
-        if capitalised[0] == leading and not sentence_start:
+    if language != "de" and capitalised and not (sentence_start and capitalised == [0] and len(words) > 1):
+        if capitalised[0] == leading and (not sentence_start or len(words) == 1):
             word = words[leading]
             offset = phrase.index(word)
             return Cue((start + offset, start + offset + len(word)), cue, anonymous=False)
