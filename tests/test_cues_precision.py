@@ -40,6 +40,10 @@ def said(sentence: str, language: str) -> list[tuple[str, bool]]:
             "de",
             [("Innenminister Peter Weber", False)],
         ),
+        # A pronoun after the preposition cue names nobody.
+        ("Le projet avance, selon eux, plus vite que prévu.", "fr", []),
+        # A German participle with "werden" is passive, not a speaker's verb.
+        ("Vielleicht werden die Verträge für nichtig erklärt.", "de", []),
         # A passive or impersonal verb has no speaker; a verb in a parenthesis ("según dijo") has no subject.
         ("El acuerdo se anunció durante la cumbre.", "es", []),
         ("Este cambio, según dijo, llegará en enero.", "es", []),

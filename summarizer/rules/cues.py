@@ -60,7 +60,7 @@ _GRAMMAR = {
     "function": {
         "fr": "aussi également ensuite puis alors hier aujourd'hui demain déjà encore ainsi toutefois cependant "
         "pourtant néanmoins enfin mais et ou ni car donc or quand lorsque si comme bien que qui il elle ils elles "
-        "on je nous vous lui leur ce cela ça y en ne pas",
+        "on je nous vous lui eux moi toi soi leur ce cela ça y en ne pas",
         "es": "también tampoco además asimismo entonces luego después antes ahora hoy ayer mañana ya aún todavía así "
         "incluso finalmente posteriormente anteriormente recientemente pero y e o u ni aunque mientras cuando si "
         "porque pues como cómo donde que qué quien él ella ellos ellas yo usted ustedes nosotros se lo le les me "
@@ -81,6 +81,7 @@ _INVERSION = {"fr": {"comme"}, "es": {"como"}, "de": {"wie"}}
 """A word before the verb that puts its subject after it ("como afirma Apple", "comme l'a dit")."""
 _IMPERSONAL = {"fr": {"on"}, "es": {"se"}, "de": {"man"}}
 """A pronoun right before the verb that makes it passive or impersonal ("se dice", "on dit", "man sagt")."""
+_GERMAN_PASSIVE = re.compile(r"\b(?:wird|werden|wurde|wurden|worden)\b", re.I)
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = re.compile(rf"[{_UPPER}][\w'’-]+(?:\s+(?:(?:de|del|la|van|von|du)\s+)?[{_UPPER}][\w'’-]+)+")
 _APPOSITION = re.compile(rf",\s*([{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+)+)\s*(?=[,.;]|$)")
@@ -125,6 +126,8 @@ def _for_verb(sentence: str, language: str, verb: tuple[int, int]) -> Cue | None
     words = before.split()
     if words and words[-1].lower() in _IMPERSONAL[language]:
         return None  # "se anunció el acuerdo", "man sagt": passive or impersonal, nobody speaks
+    if language == "de" and _GERMAN_PASSIVE.search(before) and not _CONTENT_AFTER.match(sentence, verb[1]):
+        return None  # "Die Wahl wird für ungültig erklärt.": a participle with "werden" is passive
     if _QUOTE_BEFORE.search(sentence, 0, verb[0]) or (words and words[-1].lower() in _INVERSION[language]):
         return _after(sentence, language, verb)
     if language == "de" and words and "," not in before:
