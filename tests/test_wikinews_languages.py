@@ -1,0 +1,87 @@
+"""Real French and German news (Wikinews, CC BY 2.5) with the project's own hand annotation, read by the rules alone.
+
+Issue 12 asks for the figures on real non-English news. tests/data/wikinews-fr
+holds the first 8 French articles by page id of the Wikinews keyphrase corpus,
+tests/data/wikinews-de the 8 German Wikinews articles of another public copy
+(each directory's NOTICE.md); every named person, organization and place and
+every date in the first ~1,200 characters was annotated by hand before any
+brief was made. No model runs here: these are floors a few hits under what the
+rules measure today, so a broken French or German rule fails them.
+
+Measured (``summarizer eval tests/data/wikinews-fr --ablation``): French who
+recall 30/43, where recall 19/25, who precision 32/37, where precision 25/30,
+kind accuracy 50/57, dates 9/14 right (precision 9/14), 3 sources, no events
+(events are the model's outside English). German: who 2/47 (no German name
+rule: who is the model's), where 11/27, where precision 12/13, kind 11/12,
+dates 10/16 (precision 10/17), 3 sources.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import Brief, Summarizer
+from summarizer.evaluation.gold import GoldArticle, load_gold
+from summarizer.evaluation.metrics import ArticleScore, score_brief
+from summarizer.nlp.language import detect
+from tests.conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture(scope="module", params=["fr", "de"])
+def briefs(request: pytest.FixtureRequest) -> tuple[str, list[tuple[GoldArticle, Brief]]]:
+    language: str = request.param
+    golds = load_gold(DATA / f"wikinews-{language}")
+    with Summarizer("none") as summarizer:
+        return language, [(gold, summarizer.summarize(gold.article)) for gold in golds]
+
+
+def _total(scores: list[ArticleScore], field: str) -> tuple[int, int]:
+    return sum(getattr(s, field).hit for s in scores), sum(getattr(s, field).total for s in scores)
+
+
+def test_the_articles_are_what_the_notice_says() -> None:
+    for language in ("fr", "de"):
+        golds = load_gold(DATA / f"wikinews-{language}")
+        assert len(golds) == 8 and (DATA / f"wikinews-{language}" / "NOTICE.md").exists()
+        for gold in golds:
+            assert gold.kind == "meantime" and gold.article.language == language
+            assert gold.who or gold.where, gold.stem
+            # The detector reads the language from the whole text and from its first 200 characters alone.
+            assert detect(gold.article.text) == language and detect(gold.article.text[:200]) == language, gold.stem
+
+
+def test_rules_floor(briefs: tuple[str, list[tuple[GoldArticle, Brief]]]) -> None:
+    language, pairs = briefs
+    scores = [score_brief(gold, brief) for gold, brief in pairs]
+    floors = {
+        # field: (least hits, at most this many wrong) as measured less a small margin
+        "fr": {
+            "who": (28, None),
+            "where": (17, None),
+            "who_precision": (30, 7),
+            "where_precision": (23, 7),
+            "kind_accuracy": (46, 9),
+            "times": (8, None),
+        },
+        "de": {"where": (9, None), "where_precision": (10, 2), "kind_accuracy": (9, 2), "times": (8, None)},
+    }[language]
+    for field, (least, wrong) in floors.items():
+        hit, total = _total(scores, field)
+        assert hit >= least, (language, field, hit, total)
+        assert wrong is None or total - hit <= wrong, (language, field, hit, total)
+    assert all(brief.coverage is not None and brief.coverage.language == language for _, brief in pairs)
+    if language == "de":
+        assert not any(brief.who for _, brief in pairs)  # no German name rule: who is left to the model
+
+
+def test_sources_are_speakers(briefs: tuple[str, list[tuple[GoldArticle, Brief]]]) -> None:
+    """The cues find who speaks (3 in each language today), and no pronoun, adverb or passive is taken for one."""
+    language, pairs = briefs
+    sources = [source for _, brief in pairs for source in brief.sources]
+    assert len(sources) >= 2, language
+    for source in sources:
+        first = source.name.split()[0].lower()
+        assert first not in {"eux", "il", "er", "sie", "möglicherweise", "in", "selon", "en"}, (language, source.name)
+        assert len(source.name.split()) <= 4, (language, source.name)
