@@ -129,7 +129,9 @@ def test_dates_in_other_languages() -> None:
         ("la semaine dernière", "fr", "2026-W46"),
         ("le 12 novembre 2025", "fr", "2025-11-12"),
         ("el pasado domingo", "es", "2026-11-15"),
-        ("en marzo", "es", "2026-03"),
+        ("en marzo", "es", "2027-03"),  # as in English: no year and at most four months ahead, the coming one
+        ("le 28 décembre", "fr", "2026-12-28"),  # (dateparser alone takes the last one: 2025)
+        ("le 28 juillet", "fr", "2026-07-28"),  # else the last one
         ("el 27 de marzo del 2008", "es", "2008-03-27"),
         ("el 3 de abril de 2009", "es", "2009-04-03"),
         ("vergangene Woche", "de", "2026-W46"),

@@ -15,6 +15,8 @@ import re
 from functools import lru_cache
 from typing import Any, Literal
 
+from summarizer.rules.times import nearest_day
+
 LANGUAGES = frozenset({"fr", "es", "de"})
 """Measured on the project's French, Spanish and German articles (tests/test_languages.py)."""
 
@@ -66,6 +68,17 @@ def _pattern(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{expression})(?!\w)", re.IGNORECASE)
 
 
+def _month_without_year(expression: str, language: str) -> bool:
+    """ "le 28 juillet", "en marzo": a month named without its year (not "mars 2012", "le mois dernier")."""
+    if re.search(_YEAR, expression):
+        return False
+    from dateparser.languages.loader import default_loader
+
+    info: dict[str, Any] = default_loader.get_locale(language).info
+    months = {name.casefold() for key in _MONTHS for name in info.get(key, []) if len(name) > 2}
+    return any(word.casefold().strip(".") in months for word in expression.split())
+
+
 def find_dates(text: str, language: str) -> list[tuple[int, int]]:
     """Offsets of the time expressions in ``text`` (a language of LANGUAGES; others find none)."""
     if language not in LANGUAGES:
@@ -91,6 +104,10 @@ def resolve_date(expression: str, language: str, published: dt.date | None) -> t
         return None, None
     day = data.date_obj.date()
     period: Precision = data.period
+    if published is not None and period in ("day", "month") and _month_without_year(expression, language):
+        # dateparser takes the last one ("le 28 juillet" in a June article: a year back); as in English, a date
+        # without its year is the coming one when it is at most four months ahead, else the last one.
+        day = nearest_day(published, day.month, day.day if period == "day" else 1) or day
     if period == "month":
         day = day.replace(day=1)
     elif period == "year":

@@ -280,6 +280,11 @@ _ABBREVIATIONS = {
 }
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_ORDINAL_DATE = re.compile(
+    r"(?:[1-9]|[12]\d|3[01])\.\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+    r"November|Dezember)\b"
+)
+"""German writes the day as an ordinal ("am 7. Juni"): that dot ends no sentence."""
 
 
 @dataclass(frozen=True)
@@ -318,6 +323,8 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         last_word = before.rsplit(None, 1)[-1] if before.split() else ""
         token = last_word.rstrip(".!?\"'\u201d\u2019)]").casefold()
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        if _ORDINAL_DATE.match(text, match.start() - len(last_word)):
             continue
         pieces.append((cursor, match.start()))
         cursor = match.start()

@@ -62,7 +62,7 @@ AHEAD_DAYS = 122
 """How far ahead a date without a year may lie: news reports the past, and what is due in the next months."""
 
 
-def _nearest(published: date, month: int, day: int) -> date | None:
+def nearest_day(published: date, month: int, day: int) -> date | None:
     """A month and day without a year: the coming one when it is at most four months ahead, else the last one.
 
     "On October 25" in an article of October 20 is five days ahead, not a
@@ -100,11 +100,11 @@ def _absolute(text: str, published: date | None) -> tuple[date | None, Precision
         if m := (_MONTH_DAY.search(text) or _DAY_MONTH.search(text)):
             month_name, day = (m[1], m[2]) if m[1] in _MONTHS else (m[2], m[1])
             month = _MONTHS[month_name]
-            return _nearest(published, month, int(day)), "day"
+            return nearest_day(published, month, int(day)), "day"
         m = _MONTH_ONLY.search(text)
         if m and (m[1] != "may" or re.search(r"\bin may\b", text)):
             month = _MONTHS[m[1]]
-            nearest = _nearest(published, month, 1)
+            nearest = nearest_day(published, month, 1)
             return (nearest.replace(day=1) if nearest else None), "month"
     if m := _YEAR.search(text):
         return date(int(m[1]), 1, 1), "year"
