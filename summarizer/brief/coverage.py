@@ -10,28 +10,29 @@ brief's ``coverage`` says so.
 from __future__ import annotations
 
 from summarizer.nlp import dates, factuality, speakers
-from summarizer.nlp.pipeline import PIPELINES
+from summarizer.nlp.pipeline import has_pipeline
 from summarizer.rules import attribution, cues, doubts, kinds, located, names, places, times
 from summarizer.schema import RULE_FIELDS, Coverage, RuleField
 
-_PARSED = frozenset(PIPELINES)
-"""Languages with a spaCy pipeline: named-entity recognition types and adds names."""
-
 FIELD_LANGUAGES: dict[RuleField, frozenset[str]] = {
-    "who": kinds.LANGUAGES | names.LANGUAGES | _PARSED,
-    "where": places.LANGUAGES | kinds.LANGUAGES | located.LANGUAGES | _PARSED,
+    "who": kinds.LANGUAGES | names.LANGUAGES,
+    "where": places.LANGUAGES | kinds.LANGUAGES | located.LANGUAGES,
     "when": times.LANGUAGES | dates.LANGUAGES,
     "sources": speakers.LANGUAGES | cues.LANGUAGES,
     "what": factuality.LANGUAGES,
     "uncertainty": attribution.LANGUAGES | doubts.LANGUAGES,
 }
-"""The languages each field's rules support. what: events of their own from the parse, status, figures; French
-reads only the status of the model's events (nlp/factuality_fr.py), so its events stay the model's."""
+"""The languages each field's rules support, besides the parse. what: events of their own from the parse, status,
+figures; French reads only the status of the model's events (nlp/factuality_fr.py), so its events stay the model's."""
+PARSED_FIELDS: frozenset[RuleField] = frozenset({"who", "where"})
+"""Covered in every language with an installed spaCy pipeline (nlp/pipeline.py): its recognizer types and adds names.
+Spanish's pipeline is installed apart, so whether it covers them is known only at run time."""
 
 
 def coverage(language: str) -> Coverage:
     """The fields the rules cover for ``language``, and those left to the model alone."""
-    covered = [f for f in RULE_FIELDS if language in FIELD_LANGUAGES[f]]
+    parsed = has_pipeline(language)
+    covered = [f for f in RULE_FIELDS if language in FIELD_LANGUAGES[f] or (parsed and f in PARSED_FIELDS)]
     return Coverage(language=language, rules=covered, model_only=[f for f in RULE_FIELDS if f not in covered])
 
 

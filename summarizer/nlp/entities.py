@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from summarizer.nlp.pipeline import parse
+from summarizer.rules.located import dateline_place
 
 Kind = Literal["person", "organization", "place", "time", "other"]
 
@@ -40,15 +41,31 @@ class Entity:
 
 
 WIKINER_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
-"""The French pipeline's WikiNER labels as their OntoNotes counterparts (LOC names cities and countries)."""
+"""The French and Spanish pipelines' WikiNER labels as their OntoNotes counterparts (LOC names cities and countries)."""
+PROPER_NOUN_LANGUAGES = frozenset({"es"})
+"""Languages whose recognizer also labels capitalized words that are no names: the Spanish pipeline (3.1.0, trained
+on WikiNER) reads a sentence's first word as a name ("Además" and "Según" as people, "Anunció" as a person,
+"Vamos" as a place) and "había" as a person. There an entity counts only when its tagger reads a proper noun in it."""
 
 
 @lru_cache(maxsize=4)
 def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
-    """Every named entity in the text, in order (kept for the last few texts: grounding asks per item)."""
+    """Every named entity in the text, in order (kept for the last few texts: grounding asks per item).
+
+    Outside English the dateline's name is a place whatever the recognizer reads: the Spanish pipeline reads the
+    capitals of "VALENCIA, España —" as an organization.
+    """
     labels = WIKINER_LABELS if language != "en" else {}
+    dateline = dateline_place(text) if language != "en" else None
+    proper = language in PROPER_NOUN_LANGUAGES
     return tuple(
-        Entity(ent.start_char, ent.end_char, labels.get(ent.label_, ent.label_)) for ent in parse(text, language).ents
+        Entity(
+            ent.start_char,
+            ent.end_char,
+            "GPE" if (ent.start_char, ent.end_char) == dateline else labels.get(ent.label_, ent.label_),
+        )
+        for ent in parse(text, language).ents
+        if not proper or any(token.pos_ == "PROPN" for token in ent)
     )
 
 
