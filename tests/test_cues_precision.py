@@ -44,6 +44,17 @@ def said(sentence: str, language: str) -> list[tuple[str, bool]]:
         ("Le projet avance, selon eux, plus vite que prévu.", "fr", []),
         # A German participle with "werden" is passive, not a speaker's verb.
         ("Vielleicht werden die Verträge für nichtig erklärt.", "de", []),
+        (
+            "Der Vertrag wurde am Montag für nichtig erklärt, sagte Sprecherin Eva Roth.",
+            "de",
+            [("Sprecherin Eva Roth", False)],
+        ),
+        # A "werden" in a quote before the verb is the speaker's, and "sagte" is no participle.
+        (
+            "„Der Plan wird scheitern“, sagte Bürgermeisterin Eva Roth am Abend.",
+            "de",
+            [("Bürgermeisterin Eva Roth", False)],
+        ),
         # A passive or impersonal verb has no speaker; a verb in a parenthesis ("según dijo") has no subject.
         ("El acuerdo se anunció durante la cumbre.", "es", []),
         ("Este cambio, según dijo, llegará en enero.", "es", []),

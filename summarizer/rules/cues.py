@@ -126,7 +126,7 @@ def _for_verb(sentence: str, language: str, verb: tuple[int, int]) -> Cue | None
     words = before.split()
     if words and words[-1].lower() in _IMPERSONAL[language]:
         return None  # "se anunció el acuerdo", "man sagt": passive or impersonal, nobody speaks
-    if language == "de" and _GERMAN_PASSIVE.search(before) and not _CONTENT_AFTER.match(sentence, verb[1]):
+    if language == "de" and _german_passive(sentence, before, verb):
         return None  # "Die Wahl wird für ungültig erklärt.": a participle with "werden" is passive
     if _QUOTE_BEFORE.search(sentence, 0, verb[0]) or (words and words[-1].lower() in _INVERSION[language]):
         return _after(sentence, language, verb)
@@ -142,6 +142,13 @@ def _for_verb(sentence: str, language: str, verb: tuple[int, int]) -> Cue | None
     if following and _opens_with(following[0], language, "prepositions"):
         return _before(sentence, language, verb)  # "dijo en una entrevista que": the subject said it
     return None  # "Apple anunció un nuevo teléfono": an object, not a speaker
+
+
+def _german_passive(sentence: str, before: str, verb: tuple[int, int]) -> bool:
+    """A participle ("erklärt", not the past "sagte") after a form of "werden" in its own clause, not in a quote."""
+    clause = re.split(r"[,;:»«“”„\"]", before)[-1]
+    written = sentence[verb[0] : verb[1]].lower()
+    return not written.endswith(("te", "ten")) and _GERMAN_PASSIVE.search(clause) is not None
 
 
 def _opens_with(word: str, language: str, *kinds: str) -> bool:
