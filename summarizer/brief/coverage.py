@@ -10,7 +10,7 @@ brief's ``coverage`` says so.
 from __future__ import annotations
 
 from summarizer.nlp import dates, factuality, speakers
-from summarizer.nlp.pipeline import has_pipeline
+from summarizer.nlp.entities import recognizes
 from summarizer.rules import attribution, cues, doubts, kinds, located, names, places, times
 from summarizer.schema import RULE_FIELDS, Coverage, RuleField
 
@@ -25,13 +25,14 @@ FIELD_LANGUAGES: dict[RuleField, frozenset[str]] = {
 """The languages each field's rules support, besides the parse. what: events of their own from the parse, status,
 figures; French reads only the status of the model's events (nlp/factuality_fr.py), so its events stay the model's."""
 PARSED_FIELDS: frozenset[RuleField] = frozenset({"who", "where"})
-"""Covered in every language with an installed spaCy pipeline (nlp/pipeline.py): its recognizer types and adds names.
-Spanish's pipeline is installed apart, so whether it covers them is known only at run time."""
+"""Covered in every language with a name recognizer: an installed spaCy pipeline (nlp/pipeline.py) or German's tagger
+(nlp/german.py) types and adds names. Spanish's pipeline is installed apart, so whether it covers them is known only
+at run time."""
 
 
 def coverage(language: str) -> Coverage:
     """The fields the rules cover for ``language``, and those left to the model alone."""
-    parsed = has_pipeline(language)
+    parsed = recognizes(language)
     covered = [f for f in RULE_FIELDS if language in FIELD_LANGUAGES[f] or (parsed and f in PARSED_FIELDS)]
     return Coverage(language=language, rules=covered, model_only=[f for f in RULE_FIELDS if f not in covered])
 

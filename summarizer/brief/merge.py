@@ -20,8 +20,7 @@ from summarizer.brief.located import add_located, retype_recognized
 from summarizer.brief.sources import find_sources
 from summarizer.llm.draft import Addition, Draft
 from summarizer.nlp.dates import find_dates, resolve_date
-from summarizer.nlp.entities import Entity, entities, inside_other_name, kind_at, short_for_organization
-from summarizer.nlp.pipeline import has_pipeline
+from summarizer.nlp.entities import Entity, entities, inside_other_name, kind_at, recognizes, short_for_organization
 from summarizer.nlp.usage import (
     described_as_organization,
     is_event_name,
@@ -175,7 +174,7 @@ class Grounder(Aligner):
                 out.where.append(self._place(found, place_kind, "model", _alignment(found, name)))
         if english:
             self._retype(out)
-        elif has_pipeline(self.language):
+        elif recognizes(self.language):
             retype_recognized(self, out)
         named_places = {normalize(p.mention.text) for p in out.where}
         for actor in out.who:
@@ -186,7 +185,7 @@ class Grounder(Aligner):
             self._add_countries(out, named_places)
             self._acting_countries_out_of_where(out)
             self._add_located_names(out)
-        if english or has_pipeline(self.language):
+        if english or recognizes(self.language):
             self._add_named_entities(out)
         add_located(self, out)  # French, Spanish, German: the dateline's place and places after "in"
         out.where = [p for p in out.where if not _money(self.index.text, p.mention.start, p.mention.end)]

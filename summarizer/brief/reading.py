@@ -35,7 +35,8 @@ lead's model time with one passage, over the bound of 2x), plus ~45 tokens of an
 LISTED_RECOGNIZED = frozenset({"fr"})
 """Languages whose recognizer's names the model reads. Not Spanish: its pipeline (WikiNER) reads some people as
 MISC, and given its list the model copied it into people (places too) and left out the person it lacked (the
-Spanish test article, recorded); the rules still type and add Spanish names after the model answers."""
+Spanish test article, recorded); the rules still type and add Spanish names after the model answers. Not German either:
+its tagger's names (nlp/german.py) are added after the model in the same way, so German prompts stay as recorded."""
 MAX_PASSAGES = 1
 """By default one passage: an article of up to ~3,300 characters is read whole, within twice the lead's model time.
 ``--passages`` reads further."""

@@ -1,4 +1,4 @@
-"""Typed names from spaCy's named-entity recognizer (English, OntoNotes labels).
+"""Typed names from spaCy's named-entity recognizer (English, OntoNotes labels), and German's from nlp/german.py.
 
 The small model files names in whichever list it is writing ("Boeing" as a
 person, "February" as a city); the recognizer reads each mention in context,
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from summarizer.nlp.pipeline import parse
+from summarizer.nlp import german
+from summarizer.nlp.pipeline import has_pipeline, parse
 from summarizer.rules.located import dateline_place
 
 Kind = Literal["person", "organization", "place", "time", "other"]
@@ -55,6 +56,8 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
     Outside English the dateline's name is a place whatever the recognizer reads: the Spanish pipeline reads the
     capitals of "VALENCIA, España —" as an organization.
     """
+    if language in german.LANGUAGES:
+        return tuple(Entity(name.start, name.end, name.label) for name in german.names(text))
     labels = WIKINER_LABELS if language != "en" else {}
     dateline = dateline_place(text) if language != "en" else None
     proper = language in PROPER_NOUN_LANGUAGES
@@ -67,6 +70,11 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
         for ent in parse(text, language).ents
         if not proper or any(token.pos_ == "PROPN" for token in ent)
     )
+
+
+def recognizes(language: str) -> bool:
+    """Whether ``language`` has a name recognizer: a spaCy pipeline (nlp/pipeline.py) or German's tagger (nlp/german.py)."""
+    return language in german.LANGUAGES or has_pipeline(language)
 
 
 def kind_at(text: str, start: int, end: int, language: str = "en") -> Kind | None:

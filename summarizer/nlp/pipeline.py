@@ -18,7 +18,8 @@ MEANTIME Spanish dev articles the same 2,118 entities, sentences, tags, lemmas
 and morphology; 81 of 22,528 dependency arcs differ (only its names are used).
 It is optional: without it (or with another version) Spanish has no parse, as
 before, and the brief's coverage says so. German has none (PyPI's
-``de-core-news-*`` are placeholders).
+``de-core-news-*`` are placeholders); its names come from the Hanover Tagger
+(nlp/german.py).
 
 Model hubs are out of reach here, so pipelines come from their PyPI packages;
 their files are hashed before first use, so a different or tampered build is
