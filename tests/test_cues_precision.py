@@ -40,6 +40,9 @@ def said(sentence: str, language: str) -> list[tuple[str, bool]]:
             "de",
             [("Innenminister Peter Weber", False)],
         ),
+        # A pronoun alone before the verb is its object: the subject follows the verb.
+        ("Das sagte Bürgermeisterin Eva Roth am Abend.", "de", [("Bürgermeisterin Eva Roth", False)]),
+        ("Dies bestätigte die Polizei am Montag.", "de", [("die Polizei", True)]),
         # A pronoun after the preposition cue names nobody.
         ("Le projet avance, selon eux, plus vite que prévu.", "fr", []),
         # A German participle with "werden" is passive, not a speaker's verb.

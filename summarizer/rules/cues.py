@@ -73,10 +73,12 @@ _GRAMMAR = {
         "fr": "ce cet cette ces ceci cela",
         "es": "este esta estos estas ese esa esos esas aquel aquella aquellos aquellas dicho dicha dichos dichas tal "
         "tales",
-        "de": "dieser diese dieses diesen diesem jener jene jenes jenen jenem solche solchen",
+        "de": "dies dieser diese dieses diesen diesem jener jene jenes jenen jenem solche solchen",
     },
 }
 _WORDS = {kind: {lang: frozenset(words.split()) for lang, words in table.items()} for kind, table in _GRAMMAR.items()}
+_WORDS["determiners"] = {language: frozenset(words) for language, words in _DETERMINERS.items()}
+"""A determiner standing alone before the verb is a pronoun: "Das sagte der Minister" (the object comes first)."""
 _INVERSION = {"fr": {"comme"}, "es": {"como"}, "de": {"wie"}}
 """A word before the verb that puts its subject after it ("como afirma Apple", "comme l'a dit")."""
 _IMPERSONAL = {"fr": {"on"}, "es": {"se"}, "de": {"man"}}
@@ -131,8 +133,11 @@ def _for_verb(sentence: str, language: str, verb: tuple[int, int]) -> Cue | None
     if _QUOTE_BEFORE.search(sentence, 0, verb[0]) or (words and words[-1].lower() in _INVERSION[language]):
         return _after(sentence, language, verb)
     if language == "de" and words and "," not in before:
-        if _opens_with(words[0], language, "prepositions", "function"):
-            return _after(sentence, language, verb)  # the verb comes second: "Am Montag sagte der Minister"
+        pronoun = len(words) == 1 and _opens_with(words[0], language, "demonstratives", "determiners")
+        if pronoun or _opens_with(words[0], language, "prepositions", "function"):
+            return _after(
+                sentence, language, verb
+            )  # the verb comes second: "Am Montag sagte der Minister", "Das sagte"
         return _before(sentence, language, verb)
     if _CONTENT_AFTER.match(sentence, verb[1]):
         return _before(sentence, language, verb)
