@@ -1,0 +1,43 @@
+"""The noun before a name says what it is in French and Spanish: "la empresa Boeing" (rules/classifiers.py).
+
+Every sentence is written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import Article, Summarizer
+from summarizer.nlp.pipeline import has_pipeline
+from summarizer.rules.classifiers import kind_before
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "language", "kind"),
+    [
+        ("La empresa estadounidense Lockheed Martin anunció despidos.", "Lockheed", "es", "organization"),
+        ("El fabricante Airbus entregó el avión.", "Airbus", "es", "organization"),
+        ("Según el ministro Luis Ortega, no habrá cambios.", "Luis", "es", "person"),
+        ("Le constructeur automobile Renault a confirmé.", "Renault", "fr", "organization"),
+        ("La porte-parole Claire Dubois a démenti.", "Claire", "fr", "person"),
+        # A preposition between says nothing of the name: "el presidente de Apple" is no person named Apple.
+        ("El presidente de Apple Computer habló en Madrid.", "Apple", "es", None),
+        ("Lockheed Martin anunció despidos.", "Lockheed", "es", None),
+        ("The company Boeing said.", "Boeing", "en", None),  # English kinds are rules/kinds.py's
+    ],
+)
+def test_the_noun_before_a_name(sentence: str, name: str, language: str, kind: str | None) -> None:
+    assert kind_before(sentence, sentence.index(name), language) == kind
+
+
+@pytest.mark.skipif(not has_pipeline("es"), reason="the Spanish pipeline is installed apart (make setup)")
+def test_a_company_the_recognizer_reads_as_a_person_is_an_organization() -> None:
+    text = (
+        "SEVILLA — La empresa estadounidense Lockheed Martin anunció el martes 300 despidos en su planta de Sevilla. "
+        "Lockheed Martin culpó a la caída de pedidos, dijo el portavoz Javier Ruiz."
+    )
+    with Summarizer("none") as summarizer:
+        brief = summarizer.summarize(Article(text=text, language="es"))
+    kinds = {actor.name: actor.kind for actor in brief.who}
+    assert kinds.get("Lockheed Martin") == "organization", kinds
+    assert kinds.get("Javier Ruiz") == "person", kinds
