@@ -131,3 +131,17 @@ def test_only_names_with_a_capital_are_worth_a_reask() -> None:
 
     assert NameMiss("who", 0, "Abass Dembélé").fixable
     assert not NameMiss("who", 1, "junta").fixable
+
+
+def test_sentences_in_french_spanish_and_german() -> None:
+    """Titles and abbreviations of these languages and German's ordinal day end no sentence (written text)."""
+    from summarizer.rules.text import split_sentences
+
+    for text, count in [
+        ("Según la Sra. Ruiz, el plan sigue. Otro punto.", 2),
+        ("Mme. Dubois a parlé. Ensuite il pleut.", 2),
+        ("Die Linie Nr. 5 fährt wieder. Das ist gut.", 2),
+        ("Gewählt wurde am 7. Juni 2015, wobei keiner siegte. Am 5. Juli folgt die Stichwahl.", 2),
+        ("He finished 7. June was cold.", 2),  # English days are no ordinals
+    ]:
+        assert len(split_sentences(text)) == count, [s.text for s in split_sentences(text)]

@@ -277,6 +277,21 @@ _ABBREVIATIONS = {
     "u.n",
     "e.g",
     "i.e",
+    # French, Spanish and German titles and abbreviations that stand before a capital: "la Sra. Ruiz",
+    # "Mme. Dubois", "Nr. 5", "Dipl. Ing. Weber".
+    "sra",
+    "srta",
+    "dra",
+    "dña",
+    "mme",
+    "mlle",
+    "mgr",
+    "nr",
+    "vgl",
+    "bzw",
+    "usw",
+    "dipl",
+    "ing",
 }
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
@@ -296,7 +311,12 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split into sentences with exact offsets; lines and paragraphs always break."""
+    """Split into sentences with exact offsets; lines and paragraphs always break.
+
+    Languages: English, French, Spanish and German (their abbreviations before a
+    capital, and German's ordinal day "am 7. Juni"); on other languages the same
+    punctuation rules run, which suits those written in the Latin script.
+    """
     spans: list[tuple[int, int]] = []
     cursor = 0
     for block in [*_PARAGRAPH.finditer(text), None]:
