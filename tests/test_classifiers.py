@@ -41,3 +41,20 @@ def test_a_company_the_recognizer_reads_as_a_person_is_an_organization() -> None
     kinds = {actor.name: actor.kind for actor in brief.who}
     assert kinds.get("Lockheed Martin") == "organization", kinds
     assert kinds.get("Javier Ruiz") == "person", kinds
+
+
+@pytest.mark.skipif(not has_pipeline("es"), reason="the Spanish pipeline is installed apart (make setup)")
+def test_a_place_the_article_introduces_as_an_organization_is_in_who() -> None:
+    text = (
+        "MADRID — La fundación Mar Abierto criticó el lunes el proyecto del puerto. Según Mar Abierto, las obras "
+        "amenazan a tres especies protegidas.\n\nBILBAO — La empresa Costa Verde anunció el martes el cierre de su "
+        "planta. Costa Verde emplea a 400 personas."
+    )
+    with Summarizer("none") as summarizer:
+        brief = summarizer.summarize(Article(text=text, language="es"))
+    kinds = {actor.name: actor.kind for actor in brief.who}
+    places = {place.name for place in brief.where}
+    assert kinds.get("Mar Abierto") == "organization", (kinds, places)
+    assert kinds.get("Costa Verde") == "organization", (kinds, places)
+    assert not {"Mar Abierto", "Costa Verde"} & places, places
+    assert "MADRID" in places, places

@@ -2,7 +2,9 @@
 
 "la empresa Boeing" is a company whatever the model or the recognizer read
 (rules/classifiers.py); a name the article introduces both ways, or never,
-keeps the kind it has.
+keeps the kind it has. A place so introduced ("la organización ecologista
+Tierra Viva", read as a place by the small recognizer) is no place: it moves
+to who with that kind.
 """
 
 from __future__ import annotations
@@ -11,26 +13,48 @@ import re
 from typing import TYPE_CHECKING
 
 from summarizer.brief.align import Aligner
-from summarizer.rules.classifiers import LANGUAGES, kind_before
+from summarizer.rules.classifiers import LANGUAGES, Kind, kind_before
+from summarizer.schema import Actor
 
 if TYPE_CHECKING:
     from summarizer.brief.merge import GroundedDraft
 
 
 def retype_introduced(aligner: Aligner, out: GroundedDraft) -> None:
-    """A person or organization in who takes the kind every noun before its mentions gives it."""
+    """A person or organization in who, or a place in where, takes the kind every noun before its mentions gives it."""
     if aligner.language not in LANGUAGES:
         return
-    text = aligner.index.text
     retyped = []
     for actor in out.who:
-        kinds = set()
-        if actor.kind in {"person", "organization"}:
-            for match in re.finditer(rf"(?<!\w){re.escape(actor.mention.text)}(?!\w)", text):
-                kind = kind_before(text, match.start(), aligner.language)
-                if kind is not None:
-                    kinds.add(kind)
-        if len(kinds) == 1 and actor.kind not in kinds:
-            actor = actor.model_copy(update={"kind": kinds.pop()})
-        retyped.append(actor)
+        kind = _introduced_as(aligner, actor.mention.text) if actor.kind in {"person", "organization"} else None
+        retyped.append(actor if kind in {None, actor.kind} else actor.model_copy(update={"kind": kind}))
     out.who = retyped
+    named = {actor.mention.text.casefold() for actor in out.who}
+    places = []
+    for place in out.where:
+        kind = _introduced_as(aligner, place.mention.text)
+        if kind is None:
+            places.append(place)
+            continue
+        if place.mention.text.casefold() not in named:
+            out.who.append(
+                Actor(
+                    name=place.name,
+                    kind=kind,
+                    mention=place.mention,
+                    evidence=place.evidence,
+                    origin=place.origin,
+                    alignment=place.alignment,
+                )
+            )
+    out.where = places
+
+
+def _introduced_as(aligner: Aligner, name: str) -> Kind | None:
+    """The one kind the nouns before the name's mentions give it; None when they give none or disagree."""
+    kinds = set()
+    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", aligner.index.text):
+        kind = kind_before(aligner.index.text, match.start(), aligner.language)
+        if kind is not None:
+            kinds.add(kind)
+    return kinds.pop() if len(kinds) == 1 else None
