@@ -77,3 +77,20 @@ def test_the_model_file_is_pinned(tmp_path: Path) -> None:
     tampered.write_bytes(german.model_path().read_bytes() + b"\0")
     with pytest.raises(ModelUnavailableError, match="sha256"):
         german.read_model(tampered)
+
+
+def test_a_surname_that_is_also_a_noun_joins_the_first_name() -> None:
+    text = (
+        "Sportdirektor Thomas Brenner sagte, die Entscheidung sei gefallen. "
+        "Das sagte Bundeskanzlerin Merkel Journalisten. Sie reiste nach Berlin Anfang des Jahres."
+    )
+    assert found(text) == [
+        ("Thomas Brenner", "PERSON"),  # "Brenner" is also a common noun (a burner)
+        ("Merkel", "PERSON"),  # "Journalisten" is inflected: an object, no surname
+        ("Berlin", "GPE"),  # "Anfang" is a time noun
+    ]
+
+
+def test_an_organization_introduced_by_its_noun() -> None:
+    text = "Der Fußballverein Borussia Dortmund hat seinen Trainer entlassen. Der Zulieferer Kessler schweigt."
+    assert found(text) == [("Borussia Dortmund", "ORG"), ("Kessler", "ORG")]

@@ -9,10 +9,10 @@ brief was made. No model runs here: these are floors a few hits under what the
 rules measure today, so a broken French or German rule fails them.
 
 Measured (``summarizer eval tests/data/wikinews-fr --ablation``): French who
-recall 30/43, where recall 19/25, who precision 32/37, where precision 25/30,
-kind accuracy 50/57, dates 11/14 right (precision 11/14), 3 sources, no events
+recall 31/43, where recall 19/25, who precision 33/38, where precision 24/29,
+kind accuracy 51/57, dates 11/14 right (precision 11/14), 3 sources, no events
 (events are the model's outside English). German, with names from the Hanover
-Tagger (nlp/german.py): who 35/47, where 25/27, who precision 35/35, where
+Tagger (nlp/german.py): who 36/47, where 25/27, who precision 36/36, where
 precision 25/26, kind 60/60, dates 15/16 (precision 15/17), 3 sources; without
 it who was 2/47, where 11/27, where precision 12/13, kind 11/12. (Dates were 9/14 and 10/16 before a
 day without its year was taken as the nearest one, not always the last, and
@@ -61,18 +61,18 @@ def test_rules_floor(briefs: tuple[str, list[tuple[GoldArticle, Brief]]]) -> Non
     floors = {
         # field: (least hits, at most this many wrong) as measured less a small margin
         "fr": {
-            "who": (28, None),
+            "who": (29, None),
             "where": (17, None),
             "who_precision": (30, 7),
             "where_precision": (23, 7),
-            "kind_accuracy": (46, 9),
+            "kind_accuracy": (48, 8),
             "times": (10, None),
             "times_precision": (10, 4),
         },
         "de": {
-            "who": (32, None),
+            "who": (33, None),
             "where": (23, None),
-            "who_precision": (32, 3),
+            "who_precision": (33, 3),
             "where_precision": (23, 2),
             "kind_accuracy": (56, 3),
             "times": (14, None),

@@ -77,6 +77,16 @@ _ORGANIZATION_HEADS = re.compile(
     re.IGNORECASE,
 )
 """The last word (or compound's end) of an organization's name: "Freie Demokratische Partei", "Bundesministerium"."""
+_ORGANIZATION_BEFORE = re.compile(
+    r"(?:verein|klub|club|konzern|unternehmen|firma|partei|gewerkschaft|verband|stiftung|hersteller|anbieter|"
+    r"betreiber|autobauer|zulieferer|versicherer|verlag|reederei|brauerei|discounter|gesellschaft|airline|organisation|"
+    r"initiative|bewegung|agentur|sender)$",
+    re.IGNORECASE,
+)
+"""A noun written before an organization's name, alone or as a compound's end: "der Fußballverein Borussia Dortmund",
+"der Autohersteller Volkswagen". Not "Universität", "Gericht" or "Polizei": a city after them is part of the name."""
+_TIME_NOUNS = frozenset({"Anfang", "Ende", "Mitte", "Beginn"})
+"""Nouns that follow a name without being part of it: "nach Berlin Anfang des Jahres"."""
 _COMPANY_FORMS = frozenset({"AG", "GmbH", "SE", "KG", "KGaA", "OHG", "e.V.", "Inc", "Ltd", "Corp", "plc", "SA", "NV"})
 _PLACE_BEFORE = frozenset({"in", "im", "aus", "nach", "bei", "nahe", "Richtung", "gen"})
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}")
@@ -143,6 +153,7 @@ class _Token:
     end: int
     text: str
     tag: str = ""
+    lemma: str = ""
 
 
 def _sentences(text: str) -> list[list[_Token]]:
@@ -175,6 +186,8 @@ def _unknown(token: _Token, position: int, known: dict[str, Any]) -> bool:
     word = token.text.lower()
     if not (position > 0 and token.text[:1].isupper() and word.isalpha() and word not in known):
         return False
+    if _ROLES.search(token.text):
+        return False  # "Bundeskanzlerin Merkel": a role the lexicon lacks is no first name
     return not any(word[cut:] in known for cut in range(1, len(word) - 3))  # "Kreisstadt": a compound noun
 
 
@@ -200,6 +213,8 @@ def _runs(sentence: list[_Token], known: dict[str, Any]) -> list[tuple[int, int]
             _is_name_word(sentence[end]) or (_unknown(sentence[end], end, known) and end == position + 1)
         ):
             end += 1
+        if end == position + 1 and _surname_noun(sentence, end):
+            end += 1
         start = position
         if sentence[end - 1].text in _COMPANY_FORMS:
             while start > 1 and start > position - 3 and sentence[start - 1].text[:1].isupper():
@@ -209,6 +224,29 @@ def _runs(sentence: list[_Token], known: dict[str, Any]) -> list[tuple[int, int]
     return found
 
 
+def _surname_noun(sentence: list[_Token], at: int) -> bool:
+    """A surname that is also a noun, right after a lone proper noun: "Thomas Brenner sagte" ("Brenner", a burner).
+
+    Only an uninflected noun ("Müller Journalisten" is a dative object) after an
+    uninflected name, that no further noun follows ("Berlin Anfang März"), and not after "in", "nach"...
+    """
+    first = sentence[at - 1]
+    if (
+        at >= len(sentence) or first.tag != "NE" or first.lemma.lower() != first.text.lower()
+    ):  # "Bambergs Bürger": a genitive
+        return False
+    token = sentence[at]
+    following = sentence[at + 1].text if at + 1 < len(sentence) else ""
+    placed = at > 1 and sentence[at - 2].text in _PLACE_BEFORE
+    return (
+        token.tag == "NN"
+        and token.lemma == token.text
+        and token.text not in _TIME_NOUNS
+        and not following[:1].isupper()
+        and not placed
+    )
+
+
 @lru_cache(maxsize=4)
 def names(text: str) -> tuple[Name, ...]:
     """People, organizations and places the text names, in order; a name no cue types is left out, and so is a
@@ -216,8 +254,10 @@ def names(text: str) -> tuple[Name, ...]:
     hanta = tagger()
     runs: list[tuple[list[_Token], int, list[_Token]]] = []
     for sentence in _sentences(text):
-        for token, tag in zip(sentence, hanta.tag_sent([t.text for t in sentence], taglevel=0), strict=True):
-            token.tag = tag
+        for token, (_, lemma, tag) in zip(
+            sentence, hanta.tag_sent([t.text for t in sentence], taglevel=1), strict=True
+        ):
+            token.tag, token.lemma = tag, lemma
         runs.extend((sentence[start:end], start, sentence) for start, end in _runs(sentence, hanta.cache))
     people = {run[-1].text for run, at, sentence in runs if _kind(run, at, sentence, text, set()) == "PERSON"}
     found = []
@@ -248,6 +288,8 @@ def _kind(run: list[_Token], at: int, sentence: list[_Token], text: str, people:
     titled = previous.rstrip(".") in _TITLES or bool(previous[:1].isupper() and _ROLES.search(previous))
     if titled or (after[:1] == [","] and len(after) > 1 and _ROLES.search(after[1]) and after[1][:1].isupper()):
         return "PERSON"
+    if previous[:1].isupper() and _ORGANIZATION_BEFORE.search(previous):
+        return "ORG"  # "der Autohersteller Volkswagen"
     if previous in _PLACE_BEFORE or (after[:1] == ["("] and len(after) > 1 and is_territory(after[1])):
         return "GPE"
     if len(run) in {2, 3} and all(part[1:].islower() for word in words for part in word.split("-")):
