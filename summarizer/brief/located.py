@@ -51,6 +51,19 @@ def add_located(aligner: Aligner, out: GroundedDraft) -> None:
             out.where.append(place)
 
 
+def type_territories(aligner: Aligner, out: GroundedDraft) -> None:
+    """A place CLDR names in the article's language is a country or a region, not a city ("Francia", "Europa")."""
+    if aligner.language not in LANGUAGES:
+        return
+    from summarizer.nlp.territories import territory_code, territory_kind
+
+    typed = []
+    for place in out.where:
+        code = territory_code(place.mention.text, aligner.language) or territory_code(place.name, aligner.language)
+        typed.append(place if code is None else place.model_copy(update={"kind": territory_kind(code)}))
+    out.where = typed
+
+
 def retype_recognized(aligner: Aligner, out: GroundedDraft) -> None:
     """Outside English, the language's recognizer moves a name between who and where by how the article uses it.
 

@@ -17,7 +17,7 @@ from typing import Literal
 from summarizer.brief.align import MAX_EVIDENCE, Aligner, article_name, inside
 from summarizer.brief.events import ground_events, names_in
 from summarizer.brief.introduced import retype_introduced
-from summarizer.brief.located import add_located, retype_recognized
+from summarizer.brief.located import add_located, retype_recognized, type_territories
 from summarizer.brief.sources import find_sources
 from summarizer.llm.draft import Addition, Draft
 from summarizer.nlp.dates import find_dates, resolve_date
@@ -190,6 +190,7 @@ class Grounder(Aligner):
             self._add_named_entities(out)
         retype_introduced(self, out)  # French, Spanish: "la empresa Boeing" is an organization
         add_located(self, out)  # French, Spanish, German: the dateline's place and places after "in"
+        type_territories(self, out)  # French, Spanish, German: "Francia" is a country, "Europa" a region
         out.where = [p for p in out.where if not _money(self.index.text, p.mention.start, p.mention.end)]
         added = added or []
         out.sources = find_sources(self, [*draft.src, *(source for more in added for source in more.src)])

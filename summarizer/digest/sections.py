@@ -1,7 +1,8 @@
 """Where in the world and what kind of news a story is, for the digest's sections.
 
 Region: the country the story's briefs place it in most often (their `where`
-and `who` countries, US states counting as the United States), mapped by
+and `who` countries, US states counting as the United States; outside English
+by the English name CLDR gives the same country), mapped by
 ``data/regions.txt``. Topic: the topic whose cue words the briefs' headlines,
 summaries, events and names use most. Both are rules over the briefs: no model call,
 and a reader can see why a story sits where it does.
@@ -14,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from summarizer.nlp.territories import english_name, territory_code
 from summarizer.rules.places import country_mentions, data_lines, is_country
 from summarizer.rules.text import normalize
 from summarizer.schema import Brief
@@ -73,7 +75,11 @@ def _regions() -> tuple[dict[str, str], dict[str, str]]:
 def _countries(brief: Brief) -> list[str]:
     regions, states = _regions()
     found: list[str] = []
+    language = brief.article.language or "en"
     for name in [p.name for p in brief.where] + [a.name for a in brief.who if a.kind == "country"]:
+        if language != "en":  # "Allemagne", "Estados Unidos": the English name CLDR gives the same country
+            code = territory_code(name, language)
+            name = (english_name(code) if code else None) or name
         mentions = country_mentions(name)
         if mentions:
             found.extend(m.country for m in mentions)

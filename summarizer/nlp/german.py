@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from summarizer.errors import ModelUnavailableError
+from summarizer.nlp.territories import territory_code
 from summarizer.rules.located import dateline_place
 
 if TYPE_CHECKING:
@@ -90,8 +91,6 @@ _TIME_NOUNS = frozenset({"Anfang", "Ende", "Mitte", "Beginn"})
 _COMPANY_FORMS = frozenset({"AG", "GmbH", "SE", "KG", "KGaA", "OHG", "e.V.", "Inc", "Ltd", "Corp", "plc", "SA", "NV"})
 _PLACE_BEFORE = frozenset({"in", "im", "aus", "nach", "bei", "nahe", "Richtung", "gen"})
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}")
-_NOT_TERRITORIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "001"})
-"""Babel territories that are organizations or no place: the European Union, the euro area, the United Nations."""
 
 
 @dataclass(frozen=True)
@@ -133,18 +132,9 @@ def tagger() -> HanoverTagger:
         return tagger
 
 
-@lru_cache(maxsize=1)
-def territories() -> frozenset[str]:
-    """Countries and regions as German writes them ("Türkei", "Vereinigte Staaten", "Europa"), from CLDR via babel."""
-    from babel import Locale
-
-    return frozenset(name for code, name in Locale("de").territories.items() if code not in _NOT_TERRITORIES)
-
-
 def is_territory(name: str) -> bool:
-    """A country or region, also in the genitive ("Deutschlands")."""
-    places = territories()
-    return name in places or (name.endswith("s") and name[:-1] in places)
+    """A country or region as German writes it, also in the genitive ("Deutschlands")."""
+    return territory_code(name, "de") is not None
 
 
 @dataclass
