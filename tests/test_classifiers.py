@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 
 from summarizer import Article, Summarizer
+from summarizer.brief.introduced import companies_by_name
 from summarizer.nlp.pipeline import has_pipeline
-from summarizer.rules.classifiers import kind_before
+from summarizer.rules.classifiers import has_company_form, kind_before
+from summarizer.schema import Actor, Span
 
 
 @pytest.mark.parametrize(
@@ -58,3 +60,32 @@ def test_a_place_the_article_introduces_as_an_organization_is_in_who() -> None:
     assert kinds.get("Costa Verde") == "organization", (kinds, places)
     assert not {"Mar Abierto", "Costa Verde"} & places, places
     assert "MADRID" in places, places
+
+
+@pytest.mark.parametrize(
+    ("name", "company"),
+    [("AirTanker Ltd.", True), ("Repsol S.A.", True), ("Renault SAS", True), ("Luis Sala", False), ("SA", False)],
+)
+def test_a_company_form_after_a_name(name: str, company: bool) -> None:
+    assert has_company_form(name) == company
+
+
+def test_a_person_named_as_a_company_is_an_organization() -> None:
+    span = Span(start=0, end=8, text="Marítima")
+    who = [
+        Actor(name=name, kind=kind, mention=span, evidence=[span])
+        for name, kind in [
+            ("Marítima Levante S.L.", "person"),  # as the small model files companies
+            ("Elena Soler", "person"),
+            ("Soler", "person"),  # a surname, not an organization's first word
+            ("Levante Grupo", "organization"),
+            ("Levante", "person"),  # the first word of an organization in who
+        ]
+    ]
+    assert [a.kind for a in companies_by_name(who)] == [
+        "organization",
+        "person",
+        "person",
+        "organization",
+        "organization",
+    ]

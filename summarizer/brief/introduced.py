@@ -4,7 +4,9 @@
 (rules/classifiers.py); a name the article introduces both ways, or never,
 keeps the kind it has. A place so introduced ("la organización ecologista
 Tierra Viva", read as a place by the small recognizer) is no place: it moves
-to who with that kind.
+to who with that kind. A person whose name ends in a company's legal form
+("AirTanker Ltd.") is an organization, and so is one written as the first
+word of an organization in who ("AirTanker" beside "AirTanker Ltd.").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from summarizer.brief.align import Aligner
-from summarizer.rules.classifiers import LANGUAGES, Kind, kind_before
+from summarizer.rules.classifiers import LANGUAGES, Kind, has_company_form, kind_before
 from summarizer.schema import Actor
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ def retype_introduced(aligner: Aligner, out: GroundedDraft) -> None:
     for actor in out.who:
         kind = _introduced_as(aligner, actor.mention.text) if actor.kind in {"person", "organization"} else None
         retyped.append(actor if kind in {None, actor.kind} else actor.model_copy(update={"kind": kind}))
-    out.who = retyped
+    out.who = companies_by_name(retyped)
     named = {actor.mention.text.casefold() for actor in out.who}
     places = []
     for place in out.where:
@@ -48,6 +50,27 @@ def retype_introduced(aligner: Aligner, out: GroundedDraft) -> None:
                 )
             )
     out.where = places
+
+
+def companies_by_name(who: list[Actor]) -> list[Actor]:
+    """A person named with a company form, or as an organization's first word alone, is an organization.
+
+    Only a one-word person joins the organization it begins: "Bloomberg" is
+    left alone when a person "Michael Bloomberg" is in who.
+    """
+    organizations = [a.name for a in who if a.kind == "organization" or has_company_form(a.name)]
+    surnames = {a.name.split()[-1] for a in who if a.kind == "person" and len(a.name.split()) > 1}
+    retyped = []
+    for actor in who:
+        company = has_company_form(actor.name) or (
+            len(actor.name.split()) == 1
+            and actor.name not in surnames
+            and any(name.startswith(actor.name + " ") for name in organizations)
+        )
+        retyped.append(
+            actor.model_copy(update={"kind": "organization"}) if company and actor.kind == "person" else actor
+        )
+    return retyped
 
 
 def _introduced_as(aligner: Aligner, name: str) -> Kind | None:

@@ -7,7 +7,8 @@ files companies as people and the small recognizers read some companies as
 people or miscellany; the article's own noun settles it. The nouns are the
 languages' general vocabulary for companies, institutions and people's
 roles; at most one adjective (a nationality, "europeo") may stand between
-the noun and the name.
+the noun and the name. A company's legal form after its name ("AirTanker
+Ltd.", "Repsol S.A.") says the same.
 """
 
 from __future__ import annotations
@@ -68,3 +69,14 @@ def kind_before(text: str, start: int, language: str) -> Kind | None:
     if second.lower() in words:
         return words[second.lower()]
     return words.get(first.lower()) if second.islower() and second not in _FUNCTION[language].split() else None
+
+
+_COMPANY_FORM = re.compile(
+    r"\s(?:S\.\s?A\.?|S\.\s?L\.?|S\.A\.S\.?|SAS|SARL|SA|SL|Ltd\.?|Inc\.?|Corp\.?|Co\.|LLC|plc|PLC|GmbH|AG|"
+    r"N\.V\.?|NV|B\.V\.?|BV|S\.p\.A\.?|SpA)$"
+)
+
+
+def has_company_form(name: str) -> bool:
+    """Whether the name ends in a company's legal form: "AirTanker Ltd.", "Repsol S.A.", "Renault SAS"."""
+    return bool(_COMPANY_FORM.search(name))
