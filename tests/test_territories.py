@@ -1,4 +1,5 @@
-"""Countries and regions outside English, from CLDR (nlp/territories.py): their kind in a brief, the digest's region.
+"""Outside English: countries and regions from CLDR (nlp/territories.py), their kind in a brief, the digest's region
+and topic (digest/topic_cues.py).
 
 Every article is written for this test.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer import Article, Summarizer
-from summarizer.digest.sections import region
+from summarizer.digest.sections import region, topic
 from summarizer.nlp.territories import english_name, territory_code
 
 ARTICLES = {
@@ -38,3 +39,30 @@ def test_territory_names() -> None:
     assert territory_code("Europa", "es") == "150"
     assert territory_code("Unión Europea", "es") is None  # an organization, not a place
     assert territory_code("Paris", "xx") is None  # a language CLDR lacks
+
+
+TOPICAL = {
+    "fr": (
+        "Sports",
+        "LYON — L'entraîneur de l'équipe a été limogé dimanche après une troisième défaite en championnat. "
+        "Les joueurs ont appris la nouvelle au stade, a indiqué le club.",
+    ),
+    "es": (
+        "Business & economy",
+        "BILBAO — La empresa anunció el martes el cierre de su fábrica y 400 despidos. El precio del acero y la "
+        "caída del mercado explican la decisión, según la compañía.",
+    ),
+    "de": (
+        "Politics",
+        "BERLIN — Die Regierung will das Gesetz vor der Wahl ändern. Es war die erste Sitzung des Parlaments, "
+        "und es war ruhig, sagte der Minister.",  # "war" (was) is no war
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(TOPICAL))
+def test_a_story_in_another_language_gets_its_topic(language: str) -> None:
+    expected, text = TOPICAL[language]
+    with Summarizer("none") as summarizer:
+        brief = summarizer.summarize(Article(text=text, language=language))
+    assert topic([brief]) == expected, (brief.headline, brief.summary)

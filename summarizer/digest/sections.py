@@ -3,8 +3,8 @@
 Region: the country the story's briefs place it in most often (their `where`
 and `who` countries, US states counting as the United States; outside English
 by the English name CLDR gives the same country), mapped by
-``data/regions.txt``. Topic: the topic whose cue words the briefs' headlines,
-summaries, events and names use most. Both are rules over the briefs: no model call,
+``data/regions.txt``. Topic: the topic whose cue words (topic_cues.py, per
+language) the briefs' headlines, summaries, events and names use most. Both are rules over the briefs: no model call,
 and a reader can see why a story sits where it does.
 """
 
@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from summarizer.digest.topic_cues import ENDINGS, TOPICS
 from summarizer.nlp.territories import english_name, territory_code
 from summarizer.rules.places import country_mentions, data_lines, is_country
 from summarizer.rules.text import normalize
@@ -22,39 +23,6 @@ from summarizer.schema import Brief
 
 UNPLACED = "World"
 GENERAL = "General"
-
-TOPICS: dict[str, tuple[str, ...]] = {
-    "Politics": (
-        "elect", "vote", "campaign", "president", "congress", "senat", "parliament", "minister", "party",
-        "government", "republican", "democrat", "governor", "legislat", "policy", "lawmaker", "candidate", "mayor",
-        "asylum", "refugee", "migra", "immigra", "secretary", "diplomat", "ambassador", "sanction", "treaty",
-    ),
-    "Conflict & security": (
-        "war", "attack", "kill", "militar", "troop", "soldier", "coup", "arrest", "police", "terror", "bomb",
-        "rebel", "army", "junta", "weapon", "shoot", "violen", "hostage", "destabil",
-    ),
-    "Accidents & disasters": (
-        "accident", "crash", "capsiz", "sank", "sink", "flood", "earthquake", "fire", "storm", "hurricane",
-        "disaster", "collaps", "derail", "rescu", "survivor", "wildfire", "landslide", "explosion",
-    ),
-    "Business & economy": (
-        "econom", "market", "compan", "bank", "trade", "tariff", "inflation", "stock", "share", "profit",
-        "budget", "tax", "industr", "job", "oil", "price", "invest",
-    ),
-    "Science & health": (
-        "science", "scientist", "scientif", "research", "study", "health", "disease", "virus", "vaccin", "climate", "hospital", "species",
-        "space", "medic", "patient", "environment",
-    ),
-    "Sports": (
-        "match", "game", "team", "season", "league", "cup", "player", "coach", "tournament", "champion",
-        "olymp", "football", "soccer", "stadium", "score", "goal", "fifa", "striker", "athlet", "medal",
-    ),
-    "Culture": (
-        "film", "music", "art", "museum", "book", "festival", "concert", "theatre", "theater", "novel",
-        "artist", "award", "exhibit",
-    ),
-    "Technology": ("internet", "hack", "software", "website", "online", "comput", "cyber", "digital", "app"),
-}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -99,30 +67,40 @@ def region(briefs: Sequence[Brief]) -> str:
     return _regions()[0].get(country, UNPLACED)
 
 
-def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+def _cue_pattern(cues: tuple[str, ...], endings: str) -> re.Pattern[str]:
     """Long cues are stems ("elect" → election); short ones only take an ending ("war" → wars, not warn)."""
-    forms = [f"{cue}[a-z]*" if len(cue) >= 5 else f"{cue}(?:s|d|ed|es|er|ers|ing|ings)?" for cue in cues]
+    forms = [f"{cue}[a-z]*" if len(cue) >= 5 else f"{cue}(?:{endings})?" for cue in cues]
     return re.compile(rf"\b(?:{'|'.join(forms)})\b")
 
 
-_TOPIC_PATTERNS = {name: _cue_pattern(cues) for name, cues in TOPICS.items()}
+_TOPIC_PATTERNS = {
+    language: {name: _cue_pattern(cues, ENDINGS[language]) for name, cues in topics.items()}
+    for language, topics in TOPICS.items()
+}
 
 
 def topic(briefs: Sequence[Brief]) -> str:
-    """The topic with the most cue words in the briefs' headlines, summaries, events and names."""
-    text = " ".join(
-        " ".join(
+    """The topic with the most cue words in the briefs' headlines, summaries, events and names.
+
+    Each brief is read with its own language's cues (English, French, Spanish,
+    German), and its names with the English ones too; a brief in another
+    language counts only its names.
+    """
+    scores: Counter[str] = Counter()
+    for brief in briefs:
+        patterns = _TOPIC_PATTERNS.get(brief.article.language or "en", {})
+        text = " ".join(
             [
-                b.headline,
-                b.summary,
-                *(e.description for e in b.what),
-                *(a.name for a in b.who),
-                *(p.name for p in b.where),
+                brief.headline,
+                brief.summary,
+                *(e.description for e in brief.what),
+                *(a.name for a in brief.who),
+                *(p.name for p in brief.where),
             ]
         )
-        for b in briefs
-    )
-    folded = normalize(text)
-    scores = {name: len(pattern.findall(folded)) for name, pattern in _TOPIC_PATTERNS.items()}
-    best = max(scores, key=lambda name: scores[name])
+        scores.update({name: len(pattern.findall(normalize(text))) for name, pattern in patterns.items()})
+        if patterns is not _TOPIC_PATTERNS["en"]:  # names keep English words: "Government Accountability Office"
+            names = normalize(" ".join([*(a.name for a in brief.who), *(p.name for p in brief.where)]))
+            scores.update({name: len(pattern.findall(names)) for name, pattern in _TOPIC_PATTERNS["en"].items()})
+    best = max(TOPICS["en"], key=lambda name: scores[name])
     return best if scores[best] else GENERAL
