@@ -88,6 +88,21 @@ def test_a_model_source_needs_its_name_in_a_cited_sentence() -> None:
     assert not any(s.origin == "model" for s in miscited)
 
 
+def test_where_a_source_works_is_no_second_source() -> None:
+    text = (
+        "Werk schließt\n\n"
+        "Der Autobauer schließt sein Werk in Kassel. "
+        "Sabine Dorn, Analystin der Nordbank Hessen, sagte, der Schritt sei erwartet worden. "
+        "Die Nordbank Hessen hat ihre Prognose zweimal gesenkt."
+    )
+    aligner = Grounder(ArticleIndex(text), PUBLISHED, language="de")
+    sources = find_sources(aligner, [DraftSource(n="Nordbank Hessen", s=[3])])  # Sabine Dorn's sentence
+    assert [(s.name, s.origin) for s in sources] == [("Sabine Dorn", "rule")]
+    # Cited where it stands on its own, the model's source is kept.
+    sources = find_sources(aligner, [DraftSource(n="Nordbank Hessen", s=[4])])
+    assert [(s.name, s.origin) for s in sources] == [("Sabine Dorn", "rule"), ("Nordbank Hessen", "model")]
+
+
 @pytest.mark.parametrize(
     ("sentence", "status"),
     [

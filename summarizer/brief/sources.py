@@ -155,13 +155,17 @@ def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource) ->
         ):
             return
     cited = [aligner.index.sentence(n) for n in source.s]
-    named = [
-        s
-        for s in cited
-        if s is not None and aligner.index.normalized.find(found.text, within=(s.start, s.end)) is not None
-    ]
+    spots = [aligner.index.normalized.find(found.text, within=(s.start, s.end)) for s in cited if s is not None]
+    named = [s for s in cited if s is not None and aligner.index.normalized.find(found.text, within=(s.start, s.end))]
     if not named or any(aligner.addressed(s.start) for s in named):
         return
+    text = aligner.index.text
+    if all(
+        any(_in_apposition(text, mention, spot) for group in groups for mention in group.mentions)
+        for spot in spots
+        if spot is not None
+    ):
+        return  # "Stefan Bauer, Analyst der Landesbank X, sagte": X is where the source works, not a second source
     anonymous = not any(ch.isupper() for ch in found.text[1:]) and not found.text.isupper()
     group = _Group(name=" ".join(found.text.split()), anonymous=anonymous, origin="model", exact=found.text == source.n)
     group.mentions.append((found.start, found.end))
@@ -169,6 +173,12 @@ def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource) ->
     span = (sentence.start, sentence.end)
     group.said.append(Attribution((found.start, found.end), (found.start, found.end), None, span, anonymous))
     groups.append(group)
+
+
+def _in_apposition(text: str, source: tuple[int, int], name: tuple[int, int]) -> bool:
+    """Whether ``name`` stands in the phrase set off by commas right after a source ("X, a spokesman for NAME, said")."""
+    between, after = text[source[1] : name[0]], text[name[1] : name[1] + 1]
+    return 0 < name[0] - source[1] <= 80 and between.startswith(",") and between.count(",") == 1 and after == ","
 
 
 def _source(aligner: Aligner, group: _Group) -> Source:
