@@ -101,6 +101,7 @@ def test_where_a_source_works_is_no_second_source() -> None:
     # Cited where it stands on its own, the model's source is kept.
     sources = find_sources(aligner, [DraftSource(n="Nordbank Hessen", s=[4])])
     assert [(s.name, s.origin) for s in sources] == [("Sabine Dorn", "rule"), ("Nordbank Hessen", "model")]
+    assert sources[1].mentions[0].start == text.index("Die Nordbank") + 4  # where it speaks, not where Dorn works
 
 
 @pytest.mark.parametrize(

@@ -145,33 +145,34 @@ def _description(phrase: str) -> str:
 
 
 def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource) -> None:
-    """The model's source, when a cited sentence names it; merged into the parse's group of the same source."""
+    """The model's source, when a cited sentence names it; merged into the parse's group of the same source.
+
+    Its mention is where a cited sentence names it, not the article's first
+    mention of the name: "Northgate Bank" first named as where a speaker works
+    may speak for itself later.
+    """
     found = aligner.locate(source.n)
-    if found is None:
+    if found is None or any(same_name(group.name, source.n) for group in groups):
         return
-    for group in groups:
-        if any(start < found.end and found.start < end for start, end in group.mentions) or same_name(
-            group.name, source.n
-        ):
-            return
-    cited = [aligner.index.sentence(n) for n in source.s]
-    spots = [aligner.index.normalized.find(found.text, within=(s.start, s.end)) for s in cited if s is not None]
-    named = [s for s in cited if s is not None and aligner.index.normalized.find(found.text, within=(s.start, s.end))]
-    if not named or any(aligner.addressed(s.start) for s in named):
+    spots = []
+    for number in source.s:
+        sentence = aligner.index.sentence(number)
+        spot = aligner.index.normalized.find(found.text, within=(sentence.start, sentence.end)) if sentence else None
+        if sentence is not None and spot is not None:
+            spots.append((sentence, spot))
+    if not spots or any(aligner.addressed(sentence.start) for sentence, _ in spots):
         return
     text = aligner.index.text
-    if all(
-        any(_in_apposition(text, mention, spot) for group in groups for mention in group.mentions)
-        for spot in spots
-        if spot is not None
-    ):
+    mentions = [mention for group in groups for mention in group.mentions]
+    if any(start < spot[1] and spot[0] < end for _, spot in spots for start, end in mentions):
+        return  # the parse's source, as the model writes it
+    if all(any(_in_apposition(text, mention, spot) for mention in mentions) for _, spot in spots):
         return  # "Stefan Bauer, Analyst der Landesbank X, sagte": X is where the source works, not a second source
     anonymous = not any(ch.isupper() for ch in found.text[1:]) and not found.text.isupper()
     group = _Group(name=" ".join(found.text.split()), anonymous=anonymous, origin="model", exact=found.text == source.n)
-    group.mentions.append((found.start, found.end))
-    sentence = named[0]
-    span = (sentence.start, sentence.end)
-    group.said.append(Attribution((found.start, found.end), (found.start, found.end), None, span, anonymous))
+    sentence, spot = spots[0]
+    group.mentions.append(spot)
+    group.said.append(Attribution(spot, spot, None, (sentence.start, sentence.end), anonymous))
     groups.append(group)
 
 
