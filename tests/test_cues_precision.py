@@ -91,3 +91,33 @@ def test_the_cues_that_held_still_hold() -> None:
         ("Polizeisprecher Max Weber", False)
     ]
     assert said("He also said that the deal was fair.", "en") == []  # English is the parse's
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "sources"),
+    [
+        # Verbs that also mean something else credit a speaker beside a quote or a reported clause ...
+        ("« Nous ne reculerons pas », a martelé le ministre.", "fr", [("le ministre", True)]),
+        ("« C'est une erreur », a commenté Claire Dubois, porte-parole du syndicat.", "fr", [("Claire Dubois", False)]),
+        ("«Es un error», comentó la portavoz Elena Soler.", "es", [("Elena Soler", False)]),
+        ("El alcalde Pedro Gil destacó que la ciudad pagará las obras.", "es", [("Pedro Gil", False)]),
+        ("Der Schritt sei erwartet worden, ergänzte Analyst Stefan Bauer.", "de", [("Analyst Stefan Bauer", False)]),
+        (
+            "Betriebsratschef Michael Wagner nannte die Pläne „einen Schlag ins Gesicht“.",
+            "de",
+            [("Betriebsratschef Michael Wagner", False)],
+        ),
+        # ... and not where they mean standing out, writing figures or greeting.
+        ("El equipo destacó en la segunda parte del partido.", "es", []),
+        ("Entre estas aplicaciones, destacaron los juegos de la empresa.", "es", []),
+        ("La policía respondió con gases lacrimógenos.", "es", []),
+        ("Der Konzern schrieb im Jahr 2023 rote Zahlen.", "de", []),
+        ("Der Trainer versprach den Fans einen Sieg.", "de", []),
+        ("L'équipe a salué le public après le match.", "fr", []),
+        ("Les pompiers ont répondu à plus de 200 appels.", "fr", []),
+    ],
+)
+def test_verbs_with_another_meaning_need_what_was_said(
+    sentence: str, language: str, sources: list[tuple[str, bool]]
+) -> None:
+    assert said(sentence, language) == sources

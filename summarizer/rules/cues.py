@@ -35,6 +35,23 @@ _VERBS = {
     "de": r"(?:sagte|sagten|erklärte|erklärten|betonte|warnte|warnten|berichtete|bestätigte|kritisierte|räumte|"
     r"sagt|erklärt|teilte|teilten)",
 }
+_QUOTING_VERBS = {
+    "fr": r"(?:a|ont|avait|avaient)\s+(?:martelé|commenté|regretté|insisté|admis|répondu|raconté|noté|observé|prévenu|"
+    r"promis|répété|résumé|concédé|confié|déploré|salué|critiqué|plaidé|fait\s+valoir|fait\s+savoir)|"
+    r"(?:avait|avaient)\s+(?:déclaré|indiqué|affirmé|expliqué|précisé|assuré|ajouté|dit|estimé|souligné|confirmé)|"
+    r"(?:ajoute|assure|rappelle|dénonce|insiste|reconnaît|martèle|regrette|prévient|raconte|commente|confie|déplore)",
+    "es": r"(?:explicaron|señalaron|indicaron|agregó|agregaron|advirtieron|subrayó|destacó|destacaron|comentó|expresó|"
+    r"manifestó|apuntó|precisó|insistió|admitió|reiteró|puntualizó|aseveró|recordó|relató|criticó|lamentó|respondió|"
+    r"matizó|detalló|explica|señala|indica|destaca|subraya|advierte|agrega|añade|insiste)",
+    "de": r"(?:betonten|berichteten|bestätigten|kritisierten|meinte|meinten|ergänzte|ergänzten|versicherte|versicherten|"
+    r"bekräftigte|unterstrich|erläuterte|erläuterten|nannte|nannten|schrieb|schrieben|fügte|fügten|beklagte|"
+    r"kommentierte|antwortete|mahnte|versprach|behauptete|bestritt|dementierte|erzählte|betont|meint|warnt|berichtet|"
+    r"bestätigt|kritisiert)",
+}
+"""Verbs that also mean something else ("destacó en la segunda parte", "schrieb rote Zahlen", "a salué le public"):
+they credit a source only beside a quote or a reported clause ("», subrayó el ministro", "meinte, dass", "nannte
+die Pläne „…“")."""
+_QUOTE_MARKS = re.compile(r"[«»“”„\"]")
 _PREPOSITIONS = {
     "fr": r"selon",
     "es": r"según(?:\s+(?:(?:ha|han|había|habían)\s+\w+(?:ado|ido)|informó|informaron|informa|informan|indicó|"
@@ -115,6 +132,9 @@ def find_cues(sentence: str, language: str) -> list[Cue]:
         found.append(_after(sentence, language, match.span(), preposition=True))
     for match in re.finditer(rf"(?<!\w)(?:{_VERBS[language]})(?!\w)", sentence, re.I):
         found.append(_for_verb(sentence, language, match.span()))
+    for match in re.finditer(rf"(?<!\w)(?:{_QUOTING_VERBS[language]})(?!\w)", sentence, re.I):
+        if _reports(sentence, language, match.span()):
+            found.append(_for_verb(sentence, language, match.span()))
     unique: dict[tuple[int, int], Cue] = {}
     for cue in found:
         if cue is not None and not any(c.source[0] <= cue.source[0] < c.source[1] for c in unique.values()):
@@ -147,6 +167,20 @@ def _for_verb(sentence: str, language: str, verb: tuple[int, int]) -> Cue | None
     if following and _opens_with(following[0], language, "prepositions"):
         return _before(sentence, language, verb)  # "dijo en una entrevista que": the subject said it
     return None  # "Apple anunció un nuevo teléfono": an object, not a speaker
+
+
+def _reports(sentence: str, language: str, verb: tuple[int, int]) -> bool:
+    """Whether the verb stands beside what was said: a quote or a reported clause before it, a clause or quote after.
+
+    A phrase before the comma that opens with a preposition is fronted, not
+    reported ("Entre estas aplicaciones, destacaron ...").
+    """
+    before = sentence[: verb[0]].rstrip()
+    after = sentence[verb[1] :]
+    content = re.match(r"\s*(?:que\b|qu['’]|dass\b|[,:])", after, re.I)
+    clause = before[:-1].split()
+    reported = before.endswith(",") and bool(clause) and not _opens_with(clause[0], language, "prepositions")
+    return bool(reported or _QUOTE_MARKS.search(sentence) or content)
 
 
 def _german_passive(sentence: str, before: str, verb: tuple[int, int]) -> bool:
