@@ -88,6 +88,21 @@ def test_a_model_source_needs_its_name_in_a_cited_sentence() -> None:
     assert not any(s.origin == "model" for s in miscited)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("de", "Innenministerin Anna Becker stellte den Plan vor.\n\n„Wir prüfen alles“, sagte sie.", "Anna Becker"),
+        ("fr", "La ministre Claire Dubois a présenté le plan.\n\n« C'est fini », a-t-elle ajouté.", "Claire Dubois"),
+        ("es", "La consejera Lucía Romero presentó el plan.\n\n«Doñana no puede esperar», añadió.", "Lucía Romero"),
+    ],
+)
+def test_a_pronoun_after_a_quote_is_the_person_named_last(language: str, text: str, name: str) -> None:
+    sources = find_sources(Grounder(ArticleIndex(text), PUBLISHED, language=language), [])
+    assert [(s.name, s.said) for s in sources] == [(name, text.split("\n\n")[1])]
+    lone = find_sources(Grounder(ArticleIndex(text.split("\n\n")[1]), PUBLISHED, language=language), [])
+    assert lone == []  # nobody named before: no source
+
+
 def test_where_a_source_works_is_no_second_source() -> None:
     text = (
         "Werk schließt\n\n"

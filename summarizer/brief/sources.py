@@ -17,8 +17,7 @@ from itertools import pairwise
 from summarizer.brief.align import Aligner
 from summarizer.llm.draft import DraftSource
 from summarizer.nlp import speakers
-from summarizer.nlp.entities import entities
-from summarizer.nlp.pipeline import has_pipeline
+from summarizer.nlp.entities import entities, recognizes
 from summarizer.nlp.speakers import Attribution, attributions
 from summarizer.rules.cues import find_cues
 from summarizer.rules.names import same_name
@@ -47,10 +46,11 @@ def find_sources(aligner: Aligner, drafted: list[DraftSource]) -> list[Source]:
     """Sources from the parse, merged with the model's, in order of first mention."""
     text = aligner.index.text
     language = aligner.language
-    named = entities(text, language) if has_pipeline(language) else ()
+    named = entities(text, language) if recognizes(language) else ()
     people = [(e.start, e.end) for e in named if e.label in {"PERSON", "ORG"}]
     groups: list[_Group] = []
-    found = attributions(text) if language in speakers.LANGUAGES else _cued(aligner)
+    persons = [(e.start, e.end) for e in named if e.label == "PERSON"]
+    found = attributions(text) if language in speakers.LANGUAGES else _cued(aligner, persons)
     for attribution in found:
         if aligner.addressed(attribution.cue[0]) or aligner.addressed(attribution.source[0]):
             continue
@@ -69,15 +69,35 @@ def find_sources(aligner: Aligner, drafted: list[DraftSource]) -> list[Source]:
     return [_source(aligner, g) for g in sorted(groups, key=lambda g: g.mentions[0][0])[:MAX_SOURCES]]
 
 
-def _cued(aligner: Aligner) -> list[Attribution]:
-    """Attributions from the reporting cues of languages without an English parse (rules/cues.py)."""
+def _cued(aligner: Aligner, persons: list[tuple[int, int]]) -> list[Attribution]:
+    """Attributions from the reporting cues of languages without an English parse (rules/cues.py).
+
+    A pronoun or unsaid subject ("», a-t-elle ajouté", "», sagte er", "», añadió.") is the person named last, in
+    this sentence or the two before it, by a cue or the recognizer; with nobody named there it is left out.
+    """
     found: list[Attribution] = []
+    named: list[tuple[int, int]] = list(persons)
     for sentence in aligner.index.sentences:
         for cue in find_cues(sentence.text, aligner.language):
             source = (sentence.start + cue.source[0], sentence.start + cue.source[1])
             said = (sentence.start + cue.cue[0], sentence.start + cue.cue[1])
-            found.append(Attribution(source, said, None, (sentence.start, sentence.end), cue.anonymous))
+            span = (sentence.start, sentence.end)
+            if cue.pronoun:
+                earlier = [m for m in named if m[1] <= source[0] and _within(aligner, m[0], sentence.number, 2)]
+                if earlier:
+                    last = max(earlier)
+                    found.append(Attribution(last, said, None, span, False, resolved_from_pronoun=True))
+                continue
+            found.append(Attribution(source, said, None, span, cue.anonymous))
+            if not cue.anonymous:
+                named.append(source)
     return found
+
+
+def _within(aligner: Aligner, offset: int, number: int, sentences: int) -> bool:
+    """Whether ``offset`` lies in sentence ``number`` or one of the ``sentences`` before it."""
+    at = aligner.index.sentence_at(offset)
+    return at is not None and 0 <= number - at.number <= sentences
 
 
 def _merge_descriptions(aligner: Aligner, groups: list[_Group]) -> list[_Group]:

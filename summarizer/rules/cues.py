@@ -28,7 +28,7 @@ from dataclasses import dataclass
 LANGUAGES = frozenset({"fr", "es", "de"})
 
 _VERBS = {
-    "fr": r"(?:a|ont)\s+(?:déclaré|indiqué|annoncé|affirmé|expliqué|précisé|assuré|ajouté|dit|estimé|souligné|confirmé|"
+    "fr": r"(?:a|ont)(?:-t-(?:il|elle)|-(?:ils|elles))?\s+(?:déclaré|indiqué|annoncé|affirmé|expliqué|précisé|assuré|ajouté|dit|estimé|souligné|confirmé|"
     r"averti|reconnu|démenti|jugé|dénoncé|rappelé)|(?:déclare|indique|affirme|explique|précise|estime|souligne)",
     "es": r"(?:dijo|dijeron|afirmó|afirmaron|aseguró|aseguraron|declaró|declararon|explicó|señaló|indicó|informó|"
     r"informaron|añadió|anunció|advirtió|confirmó|reconoció|negó|denunció|sostuvo|dice|afirma|asegura)",
@@ -36,7 +36,7 @@ _VERBS = {
     r"sagt|erklärt|teilte|teilten)",
 }
 _QUOTING_VERBS = {
-    "fr": r"(?:a|ont|avait|avaient)\s+(?:martelé|commenté|regretté|insisté|admis|répondu|raconté|noté|observé|prévenu|"
+    "fr": r"(?:a|ont|avait|avaient)(?:-t-(?:il|elle)|-(?:ils|elles))?\s+(?:martelé|commenté|regretté|insisté|admis|répondu|raconté|noté|observé|prévenu|"
     r"promis|répété|résumé|concédé|confié|déploré|salué|critiqué|plaidé|fait\s+valoir|fait\s+savoir)|"
     r"(?:avait|avaient)\s+(?:déclaré|indiqué|affirmé|expliqué|précisé|assuré|ajouté|dit|estimé|souligné|confirmé)|"
     r"(?:ajoute|assure|rappelle|dénonce|insiste|reconnaît|martèle|regrette|prévient|raconte|commente|confie|déplore)",
@@ -51,6 +51,9 @@ _QUOTING_VERBS = {
 """Verbs that also mean something else ("destacó en la segunda parte", "schrieb rote Zahlen", "a salué le public"):
 they credit a source only beside a quote or a reported clause ("», subrayó el ministro", "meinte, dass", "nannte
 die Pläne „…“")."""
+_PRONOUNS = {"fr": {"il", "elle", "ils", "elles"}, "es": {"él", "ella", "ellos", "ellas"}, "de": {"er", "sie"}}
+"""Subject pronouns after an inverted verb: the speaker named last."""
+_INVERTED_PRONOUN = re.compile(r"-t-(?:il|elle)|-(?:ils|elles)", re.I)
 _QUOTE_MARKS = re.compile(r"[«»“”„\"]")
 _PREPOSITIONS = {
     "fr": r"selon",
@@ -121,6 +124,9 @@ class Cue:
     source: tuple[int, int]
     cue: tuple[int, int]
     anonymous: bool
+    pronoun: bool = False
+    """The source is a personal pronoun or unsaid ("», a-t-il ajouté", "», sagte er", "», añadió."): the speaker
+    named last is meant."""
 
 
 def find_cues(sentence: str, language: str) -> list[Cue]:
@@ -150,6 +156,10 @@ def _for_verb(sentence: str, language: str, verb: tuple[int, int]) -> Cue | None
         return None  # "se anunció el acuerdo", "man sagt": passive or impersonal, nobody speaks
     if language == "de" and _german_passive(sentence, before, verb):
         return None  # "Die Wahl wird für ungültig erklärt.": a participle with "werden" is passive
+    if _QUOTE_BEFORE.search(sentence, 0, verb[0]) or before.endswith(","):
+        resolved = _pronoun(sentence, language, verb)
+        if resolved is not None:
+            return resolved
     if _QUOTE_BEFORE.search(sentence, 0, verb[0]) or (words and words[-1].lower() in _INVERSION[language]):
         return _after(sentence, language, verb)
     if language == "de" and words and "," not in before:
@@ -181,6 +191,20 @@ def _reports(sentence: str, language: str, verb: tuple[int, int]) -> bool:
     clause = before[:-1].split()
     reported = before.endswith(",") and bool(clause) and not _opens_with(clause[0], language, "prepositions")
     return bool(reported or _QUOTE_MARKS.search(sentence) or content)
+
+
+def _pronoun(sentence: str, language: str, verb: tuple[int, int]) -> Cue | None:
+    """An inverted verb whose subject is a pronoun ("a-t-elle ajouté", "sagte er") or, in Spanish, unsaid ("añadió.")."""
+    inverted = _INVERTED_PRONOUN.search(sentence, verb[0], verb[1])
+    if inverted:
+        return Cue(inverted.span(), verb, anonymous=False, pronoun=True)
+    following = re.match(r"\s*(\w+)", sentence[verb[1] :])
+    if following and following.group(1).lower() in _PRONOUNS[language]:
+        start = verb[1] + following.start(1)
+        return Cue((start, verb[1] + following.end(1)), verb, anonymous=False, pronoun=True)
+    if language == "es" and re.match(r"\s*[.;]?\s*$", sentence[verb[1] :]):
+        return Cue(verb, verb, anonymous=False, pronoun=True)
+    return None
 
 
 def _german_passive(sentence: str, before: str, verb: tuple[int, int]) -> bool:
