@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.brief.align import Aligner, article_name
+from summarizer.nlp.territories import territory_code, territory_kind
 from summarizer.rules.located import LANGUAGES, dateline_place, located_names
 from summarizer.rules.names import same_name
 from summarizer.rules.text import Found
@@ -55,8 +56,6 @@ def type_territories(aligner: Aligner, out: GroundedDraft) -> None:
     """A place CLDR names in the article's language is a country or a region, not a city ("Francia", "Europa")."""
     if aligner.language not in LANGUAGES:
         return
-    from summarizer.nlp.territories import territory_code, territory_kind
-
     typed = []
     for place in out.where:
         code = territory_code(place.mention.text, aligner.language) or territory_code(place.name, aligner.language)

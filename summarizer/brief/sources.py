@@ -177,8 +177,10 @@ def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource) ->
     spots = []
     for number in source.s:
         sentence = aligner.index.sentence(number)
-        spot = aligner.index.normalized.find(found.text, within=(sentence.start, sentence.end)) if sentence else None
-        if sentence is not None and spot is not None:
+        if sentence is None:
+            continue
+        spot = aligner.index.normalized.find(found.text, within=(sentence.start, sentence.end))
+        if spot is not None:
             spots.append((sentence, spot))
     if not spots or any(aligner.addressed(sentence.start) for sentence, _ in spots):
         return

@@ -46,9 +46,9 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "fr": {
         "Politics": (
-            "electio", "electeur", "electoral", "vote", "scrutin", "campagne", "presiden", "gouvern", "ministr", "parlement", "depute",
-            "senat", "maire", "diplomat", "ambassad", "sanction", "politi", "candidat", "refugi", "migra", "asile",
-            "loi",
+            "electio", "electeur", "electoral", "vote", "scrutin", "campagne", "presiden", "gouvern", "ministr",
+            "parlement", "depute", "senat", "maire", "diplomat", "ambassad", "sanction", "politi", "candidat",
+            "refugi", "migra", "asile", "loi",
         ),
         "Conflict & security": (
             "guerre", "attaque", "attentat", "militair", "soldat", "troupe", "armee", "police", "policier",
@@ -67,8 +67,8 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "spatia", "medic", "medecin", "patient", "environnement", "epidemi", "archeolog",
         ),
         "Sports": (
-            "match", "equipe", "saison", "ligue", "coupe du monde", "joueur", "entraineur", "tournoi", "champion", "olymp",
-            "football", "stade", "athlet", "medaille", "sport",
+            "match", "equipe", "saison", "ligue", "coupe du monde", "joueur", "entraineur", "tournoi", "champion",
+            "olymp", "football", "stade", "athlet", "medaille", "sport",
         ),
         "Culture": (
             "film", "musique", "musee", "romancier", "festival", "theatre", "artist", "exposition", "cinema", "chanteu",
@@ -131,12 +131,12 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "erdrutsch", "durre",
         ),
         "Business & economy": (
-            "wirtschaft", "markt", "unternehm", "konzern", "bank", "zolle", "inflation", "borse", "aktie", "haushalt", "steuer", "industrie", "arbeitsplatz", "beschaftigt", "investi", "umsatz",
-            "produktion", "stellenabbau",
+            "wirtschaft", "markt", "unternehm", "konzern", "bank", "zolle", "inflation", "borse", "aktie", "haushalt",
+            "steuer", "industrie", "arbeitsplatz", "beschaftigt", "investi", "umsatz", "produktion", "stellenabbau",
         ),
         "Science & health": (
-            "wissenschaft", "forsch", "studie", "gesundheit", "krankheit", "virus", "impfung", "impfstoff", "klima", "krankenhaus",
-            "klinik", "raumfahrt", "medizin", "patient", "umwelt", "epidemi", "pandemi", "archaolog",
+            "wissenschaft", "forsch", "studie", "gesundheit", "krankheit", "virus", "impfung", "impfstoff", "klima",
+            "krankenhaus", "klinik", "raumfahrt", "medizin", "patient", "umwelt", "epidemi", "pandemi", "archaolog",
         ),
         "Sports": (
             "mannschaft", "saison", "liga", "bundesliga", "pokal", "spieler", "trainer", "turnier", "meisterschaft",

@@ -221,9 +221,8 @@ def _surname_noun(sentence: list[_Token], at: int) -> bool:
     uninflected name, that no further noun follows ("Berlin Anfang März"), and not after "in", "nach"...
     """
     first = sentence[at - 1]
-    if (
-        at >= len(sentence) or first.tag != "NE" or first.lemma.lower() != first.text.lower()
-    ):  # "Bambergs Bürger": a genitive
+    inflected = first.lemma.lower() != first.text.lower()  # "Bambergs Bürger": a genitive
+    if at >= len(sentence) or first.tag != "NE" or inflected:
         return False
     token = sentence[at]
     following = sentence[at + 1].text if at + 1 < len(sentence) else ""

@@ -156,11 +156,12 @@ def _for_verb(sentence: str, language: str, verb: tuple[int, int]) -> Cue | None
         return None  # "se anunció el acuerdo", "man sagt": passive or impersonal, nobody speaks
     if language == "de" and _german_passive(sentence, before, verb):
         return None  # "Die Wahl wird für ungültig erklärt.": a participle with "werden" is passive
-    if _QUOTE_BEFORE.search(sentence, 0, verb[0]) or before.endswith(","):
+    quoted = _QUOTE_BEFORE.search(sentence, 0, verb[0]) is not None
+    if quoted or before.endswith(","):
         resolved = _pronoun(sentence, language, verb)
         if resolved is not None:
             return resolved
-    if _QUOTE_BEFORE.search(sentence, 0, verb[0]) or (words and words[-1].lower() in _INVERSION[language]):
+    if quoted or (words and words[-1].lower() in _INVERSION[language]):
         return _after(sentence, language, verb)
     if language == "de" and words and "," not in before:
         pronoun = len(words) == 1 and _opens_with(words[0], language, "demonstratives", "determiners")
