@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from summarizer.distribution import install_line
 from summarizer.errors import ArticleError
 from summarizer.ingest.article import article_from_json
 from summarizer.ingest.inputs import Item, collect
@@ -39,7 +40,7 @@ def read_parquet(path: Path) -> Iterator[Item]:
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        yield Item(str(path), skipped="reading Parquet needs pyarrow: pip install 'summarizer[ray]' (or pyarrow)")
+        yield Item(str(path), skipped=f"reading Parquet needs pyarrow: {install_line('ray')} (or pyarrow)")
         return
     try:
         table = pq.ParquetFile(path)

@@ -27,6 +27,7 @@ from summarizer.bulk.settings import Settings
 from summarizer.bulk.work import brief_rows
 from summarizer.digest.batch import match_concurrency
 from summarizer.digest.store import BriefKey
+from summarizer.distribution import install_line
 from summarizer.errors import ConfigError
 from summarizer.ingest.article import Article
 
@@ -35,7 +36,7 @@ WINDOW = 10_000
 BATCH = 4
 """Articles per actor call: small, so a killed worker repeats little and rows reach disk often."""
 CONNECT_TIMEOUT = 5.0
-RAY_HINT = "the ray engine needs Ray: pip install 'summarizer[ray]'"
+RAY_HINT = f"the ray engine needs Ray: {install_line('ray')}"
 
 
 class BriefActor:

@@ -21,13 +21,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from summarizer.bulk.rows import COLUMNS, Row, flat, key_of, nested
+from summarizer.distribution import install_line
 from summarizer.errors import ConfigError
 from summarizer.files import write_atomically
 
 MANIFEST = "manifest.json"
 SHARD = re.compile(r"^briefs-(\d+)-(\d+)\.(jsonl|parquet)$")
 FORMATS = ("jsonl", "parquet")
-PARQUET_HINT = "Parquet needs pyarrow: pip install 'summarizer[ray]' (or pyarrow)"
+PARQUET_HINT = f"Parquet needs pyarrow: {install_line('ray')} (or pyarrow)"
 
 
 @dataclass

