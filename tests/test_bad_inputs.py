@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, requires_seed
 from tests.fault_server import Reply, completion_with_content, error, fault_server, ok, schema_minimal
 from tests.page_server import page_server
 
@@ -119,6 +119,8 @@ def _params() -> list[Any]:
         extra = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
         if case.get("root_only") and not _is_root():
             extra.append(pytest.mark.skip(reason="needs root (writes to a device or mounts)"))
+        if case.get("seed"):
+            extra.append(requires_seed)
         marks.append(pytest.param(case, id=case["id"], marks=extra))
     return marks
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED
+from tests.conftest import SEED, requires_seed
 from tests.conftest import run_cli as run
 from tests.fault_server import error, fault_server, ok, recorded_completion, schema_minimal
 from tests.test_stored_answers import LONG
@@ -47,6 +47,7 @@ def test_missing_file() -> None:
     assert result.returncode == 2 and "no such file" in one_line_error(result)
 
 
+@requires_seed
 def test_unknown_model_and_missing_key() -> None:
     result = run("brief", str(SEED), "--model", "nope/x")
     assert result.returncode == 2 and "unknown model spec" in one_line_error(result)
@@ -54,6 +55,7 @@ def test_unknown_model_and_missing_key() -> None:
     assert result.returncode == 2 and "OPENAI_API_KEY" in one_line_error(result)
 
 
+@requires_seed
 def test_wrong_api_key_is_one_line(tmp_path: Path) -> None:
     with fault_server(error(401)) as server:
         result = run("brief", str(SEED), "--base-url", server.url, "--output", str(tmp_path / "b.json"))
@@ -61,6 +63,7 @@ def test_wrong_api_key_is_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "b.json").exists()
 
 
+@requires_seed
 def test_brief_json_from_stdin() -> None:
     with fault_server(ok()) as server:
         result = run("brief", "-", "--base-url", server.url, "--format", "json", stdin=SEED.read_bytes())
@@ -71,6 +74,7 @@ def test_brief_json_from_stdin() -> None:
         assert text[actor["mention"]["start"] : actor["mention"]["end"]] == actor["mention"]["text"]
 
 
+@requires_seed
 def test_markdown_to_file(tmp_path: Path) -> None:
     out = tmp_path / "brief.md"
     with fault_server(ok()) as server:
@@ -80,6 +84,7 @@ def test_markdown_to_file(tmp_path: Path) -> None:
     assert markdown.startswith("# ") and "## Sources" in markdown and "> " in markdown
 
 
+@requires_seed
 def test_huge_article_is_trimmed_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     seed = SEED.read_text()
@@ -93,6 +98,7 @@ def test_huge_article_is_trimmed_with_a_warning(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["run"]["truncated"] is True
 
 
+@requires_seed
 def test_brief_of_a_web_page() -> None:
     """A URL gives the page's main text and metadata; the model answer is the seed's recorded one."""
     from tests.page_server import page_server

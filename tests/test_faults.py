@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, run_cli
+from tests.conftest import SEED, requires_seed, run_cli
 from tests.fault_server import error, fault_server
 from tests.test_digest import DAY, briefs_per_article, canned, stored_so_far, wait_until
 
@@ -141,6 +141,7 @@ def test_a_full_disk_for_the_digest_is_a_clear_message_and_the_briefs_stay(tmp_p
     assert len(briefs_per_article(store)) == 5
 
 
+@requires_seed
 def test_a_brief_to_a_full_disk_or_read_only_folder(tmp_path: Path) -> None:
     with tmpfs(tmp_path / "mnt") as mnt:
         remount(mnt, "ro")

@@ -13,7 +13,7 @@ from summarizer.errors import ArticleError
 from summarizer.ingest.article import read_article
 from summarizer.ingest.fetch import fetch
 from summarizer.ingest.html import article_from_html
-from tests.conftest import SEED
+from tests.conftest import SEED, requires_seed
 from tests.page_server import NO_ARTICLE, article_page, page_server
 
 
@@ -22,6 +22,7 @@ def check_seed_article(text: str) -> None:
     assert "Log in" not in text and "All rights reserved" not in text and "Share on" not in text
 
 
+@requires_seed
 def test_article_from_url() -> None:
     with page_server() as base:
         article = read_article(f"{base}/article.html")
@@ -32,12 +33,14 @@ def test_article_from_url() -> None:
     assert article.url == f"{base}/article.html"
 
 
+@requires_seed
 def test_plain_text_url_is_kept_as_is() -> None:
     with page_server() as base:
         article = read_article(f"{base}/plain.txt")
     assert article.text == SEED.read_text()
 
 
+@requires_seed
 def test_html_file_and_html_on_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     page = tmp_path / "page.html"
     page.write_bytes(article_page())

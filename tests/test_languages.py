@@ -26,7 +26,7 @@ from summarizer.render import render_markdown
 from summarizer.rules.cues import find_cues
 from summarizer.rules.names import same_name
 from summarizer.rules.times import iso_value
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, requires_seed
 from tests.test_seed_brief import assert_grounded
 
 DATA = ROOT / "tests" / "data" / "languages"
@@ -43,6 +43,7 @@ def test_the_language_is_detected(name: str) -> None:
     assert detect(gold_article(name).text) == GOLD[name]["language"]
 
 
+@requires_seed
 def test_english_is_detected() -> None:
     assert detect(SEED.read_text()) == "en"
     assert detect(SPANISH_DAY.read_text()) == "es"

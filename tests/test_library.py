@@ -30,7 +30,7 @@ from summarizer.llm.backends.none import answer, minimal_instance
 from summarizer.llm.client import ChatClient
 from summarizer.llm.draft import draft_model
 from summarizer.llm.retry import RetryPolicy
-from tests.conftest import SEED, run_cli
+from tests.conftest import SEED, requires_seed, run_cli
 from tests.fault_server import Reply, error, fault_server, schema_minimal
 
 REAL_EMBEDDED_ENDPOINT = EmbeddedBackend.endpoint
@@ -57,6 +57,7 @@ def comparable(brief: Brief) -> dict[str, Any]:
     return data
 
 
+@requires_seed
 def test_none_backend_brief_is_the_rules_alone() -> None:
     with Summarizer("none") as engine:
         brief = engine.summarize(SEED.read_text())
@@ -370,6 +371,7 @@ def test_public_brief_reads_fields_it_does_not_know() -> None:
     assert Brief.model_validate(data).run.backend == "none"
 
 
+@requires_seed
 def test_cli_model_none_marks_the_brief() -> None:
     result = run_cli("brief", str(SEED), "--model", "none", "--format", "json")
     assert result.returncode == 0, result.stderr

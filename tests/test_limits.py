@@ -8,6 +8,7 @@ import pytest
 
 from summarizer.ingest.fetch import FetchError, fetch
 from summarizer.ingest.inputs import collect
+from tests.conftest import requires_seed
 from tests.page_server import page_server
 
 
@@ -21,6 +22,7 @@ def test_a_dripping_page_is_cut_off_at_the_total_deadline(route: str) -> None:
         assert time.monotonic() - started < 2.5
 
 
+@requires_seed
 @pytest.mark.parametrize("feed", ["feed.rss", "feed.atom", "feed.xml"])
 def test_feed_urls_served_as_feeds_are_read_as_feeds(feed: str) -> None:
     with page_server() as base:

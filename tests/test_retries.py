@@ -20,7 +20,7 @@ from summarizer import ArticleError, BackendError, ModelOutputError, Summarizer
 from summarizer.llm.backends.model_store import DEFAULT_MODEL
 from summarizer.llm.backends.remote import RemoteBackend
 from summarizer.llm.retry import RetryPolicy
-from tests.conftest import SEED
+from tests.conftest import SEED, requires_seed
 from tests.fault_server import Reply, completion_with_content, error, fault_server, schema_minimal
 
 FAST = RetryPolicy(attempts=3, initial_wait=0.05, max_wait=3.0)
@@ -31,6 +31,7 @@ def summarizer_for(url: str, timeout: float = 10.0, retry: RetryPolicy = FAST) -
     return Summarizer(backend=backend, retry=retry, max_reasks=0)
 
 
+@requires_seed
 def test_429_honours_retry_after() -> None:
     answer = minimal_completion()
     with fault_server(error(429, **{"Retry-After": "1"}), answer) as server, summarizer_for(server.url) as engine:
@@ -40,6 +41,7 @@ def test_429_honours_retry_after() -> None:
     assert brief.run.attempts == 2 and brief.sources
 
 
+@requires_seed
 def test_500_is_retried_with_backoff() -> None:
     with fault_server(error(500), error(503), minimal_completion()) as server, summarizer_for(server.url) as engine:
         brief = engine.summarize(SEED.read_text())
@@ -47,6 +49,7 @@ def test_500_is_retried_with_backoff() -> None:
     assert brief.run.attempts == 3  # every HTTP request counts, transport retries included
 
 
+@requires_seed
 def test_500_forever_gives_up_with_a_clear_error() -> None:
     with fault_server(error(500)) as server, summarizer_for(server.url) as engine:
         with pytest.raises(BackendError, match=r"kept failing \(500\) after 3 attempts"):
@@ -54,6 +57,7 @@ def test_500_forever_gives_up_with_a_clear_error() -> None:
     assert len(server.requests) == 3
 
 
+@requires_seed
 def test_hang_past_timeout_is_retried_then_reported() -> None:
     started = time.monotonic()
     with fault_server(Reply(hang=3.0, body=b"{}")) as server, summarizer_for(server.url, timeout=0.5) as engine:
@@ -63,6 +67,7 @@ def test_hang_past_timeout_is_retried_then_reported() -> None:
     assert time.monotonic() - started < 10
 
 
+@requires_seed
 def test_hang_then_answer_recovers() -> None:
     hanging = Reply(hang=2.0, body=b"{}")
     with fault_server(hanging, minimal_completion()) as server, summarizer_for(server.url, timeout=0.5) as engine:
@@ -70,6 +75,7 @@ def test_hang_then_answer_recovers() -> None:
     assert len(server.requests) == 2
 
 
+@requires_seed
 def test_garbage_body_is_not_retried() -> None:
     garbage = Reply(200, b"<html>proxy error</html>", {"Content-Type": "application/json"})
     with fault_server(garbage) as server, summarizer_for(server.url) as engine:
@@ -78,6 +84,7 @@ def test_garbage_body_is_not_retried() -> None:
     assert len(server.requests) == 1
 
 
+@requires_seed
 @pytest.mark.parametrize("status", [400, 401, 403])
 def test_client_errors_are_not_retried(status: int) -> None:
     with fault_server(error(status)) as server, summarizer_for(server.url) as engine:
@@ -87,6 +94,7 @@ def test_client_errors_are_not_retried(status: int) -> None:
     assert ("API key" in str(raised.value)) == (status in (401, 403))
 
 
+@requires_seed
 def test_model_answering_invalid_json_is_reasked_once_then_reported() -> None:
     with (
         fault_server(completion_with_content("Sure! Here is the brief: {oops")) as server,
@@ -97,6 +105,7 @@ def test_model_answering_invalid_json_is_reasked_once_then_reported() -> None:
     assert len(server.requests) == 2
 
 
+@requires_seed
 def test_unreachable_server() -> None:
     with summarizer_for("http://127.0.0.1:9/v1") as engine, pytest.raises(BackendError, match="cannot reach"):
         engine.summarize(SEED.read_text())
@@ -113,6 +122,7 @@ def one_line(error: BaseException) -> str:
     return text
 
 
+@requires_seed
 def test_every_http_request_and_its_tokens_are_counted() -> None:
     """A 503, then an answer that does not validate (re-asked), then a valid one: three requests, and the tokens
     of the answer that did not validate are counted too (the schema-minimal answer reports none)."""
@@ -128,6 +138,7 @@ def test_every_http_request_and_its_tokens_are_counted() -> None:
     )
 
 
+@requires_seed
 def test_retry_after_beyond_the_cap_fails_at_once_saying_when() -> None:
     started = time.monotonic()
     with fault_server(error(429, **{"Retry-After": "3600"})) as server, summarizer_for(server.url) as engine:
@@ -137,6 +148,7 @@ def test_retry_after_beyond_the_cap_fails_at_once_saying_when() -> None:
     assert time.monotonic() - started < 5
 
 
+@requires_seed
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_timeout_is_a_total_deadline_not_per_read(mode: str) -> None:
     """A server dripping one byte every 0.3 s would take minutes; a 2 s deadline cuts it off."""
@@ -154,6 +166,7 @@ def test_timeout_is_a_total_deadline_not_per_read(mode: str) -> None:
     assert time.monotonic() - started < 6
 
 
+@requires_seed
 def test_context_overflow_says_the_article_is_too_long() -> None:
     message = "the request exceeds the available context size, try increasing it"
     body = json.dumps({"error": {"code": 400, "message": message, "type": "exceed_context_size_error"}}).encode()
@@ -167,6 +180,7 @@ def test_context_overflow_says_the_article_is_too_long() -> None:
     assert len(server.requests) == 1
 
 
+@requires_seed
 def test_instructor_attempt_log_does_not_leak_into_errors() -> None:
     with fault_server(completion_with_content("{oops")) as server, summarizer_for(server.url) as engine:
         with pytest.raises(ModelOutputError) as raised:
@@ -174,6 +188,7 @@ def test_instructor_attempt_log_does_not_leak_into_errors() -> None:
     assert "after 2 attempts" in one_line(raised.value)
 
 
+@requires_seed
 def test_async_retries_do_not_block_the_event_loop() -> None:
     """Two briefs on one loop: one waits out a 1 s Retry-After while the other finishes."""
     finished: list[str] = []
@@ -232,6 +247,7 @@ def header_dripping_server() -> Iterator[str]:
         listener.close()
 
 
+@requires_seed
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_deadline_covers_a_server_dripping_its_headers(mode: str) -> None:
     started = time.monotonic()

@@ -7,11 +7,13 @@ import pytest
 from summarizer import Brief, Summarizer, read_article
 from summarizer.llm.backends import Backend
 from summarizer.rules.text import normalize
-from tests.conftest import SEED
+from tests.conftest import SEED, requires_seed
 
 
 @pytest.fixture(scope="module")
 def seed_text() -> str:
+    if not SEED.is_file():
+        pytest.skip(requires_seed.kwargs["reason"])
     return SEED.read_text()
 
 
@@ -71,6 +73,7 @@ def check_seed_brief(brief: Brief, text: str) -> None:
     assert {"2020", "2024-03"} <= {t.value for t in brief.when}
 
 
+@requires_seed
 @pytest.mark.vcr
 def test_seed_brief(model_backend: Backend, seed_text: str) -> None:
     with Summarizer(backend=model_backend) as summarizer:
@@ -83,6 +86,7 @@ def test_seed_brief(model_backend: Backend, seed_text: str) -> None:
     assert brief.article.chars == len(seed_text)
 
 
+@requires_seed
 @pytest.mark.live
 def test_live_embedded_seed(seed_text: str) -> None:
     """End to end on the real embedded model: assemble, load, brief, ground."""

@@ -10,12 +10,13 @@ from summarizer.digest.store import BriefKey, Store, content_hash
 from summarizer.ingest.article import Article
 from summarizer.ingest.inputs import collect
 from summarizer.schema import SCHEMA_VERSION, Brief
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, requires_seed
 from tests.page_server import article_page, page_server
 
 GUM = ROOT / "tests" / "data" / "gum-news"
 
 
+@requires_seed
 def test_a_directory_of_mixed_files(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SEED.read_text())
     (tmp_path / "b.json").write_text((GUM / "GUM_news_ie9.json").read_text())
@@ -31,6 +32,7 @@ def test_a_directory_of_mixed_files(tmp_path: Path) -> None:
     assert "binary" in (items["f.txt"].skipped or "")
 
 
+@requires_seed
 def test_json_lines_with_a_bad_line(tmp_path: Path) -> None:
     path = tmp_path / "day.jsonl"
     path.write_text(
@@ -55,6 +57,7 @@ def rss(*links: str) -> bytes:
     )
 
 
+@requires_seed
 def test_a_feed_file_follows_each_entry(tmp_path: Path) -> None:
     with page_server() as base:
         feed = tmp_path / "feed.xml"
@@ -90,6 +93,7 @@ def sample_brief() -> Brief:
     return _brief(["Ann Lee"], ["Oslo"])
 
 
+@requires_seed
 def test_store_dedupes_articles_and_keeps_briefs(tmp_path: Path) -> None:
     path = tmp_path / "store.sqlite"
     text = SEED.read_text()
@@ -111,6 +115,7 @@ def test_store_dedupes_articles_and_keeps_briefs(tmp_path: Path) -> None:
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+@requires_seed
 def test_a_batch_resumes_and_a_second_run_makes_no_model_call(tmp_path: Path) -> None:
     """The seed article twice (a duplicate under another URL), a missing file and a 404; then again."""
     from summarizer import Summarizer
@@ -132,6 +137,7 @@ def test_a_batch_resumes_and_a_second_run_makes_no_model_call(tmp_path: Path) ->
         assert second.briefs == first.briefs
 
 
+@requires_seed
 def test_failures_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
     from summarizer import Summarizer
     from summarizer.digest.batch import brief_all
@@ -147,6 +153,7 @@ def test_failures_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
         assert store.count_briefs() == 0
 
 
+@requires_seed
 def test_stories_group_the_same_event_and_keep_others_apart() -> None:
     from summarizer.digest.stories import group
     from summarizer.evaluation.gold import load_gold

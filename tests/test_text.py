@@ -9,11 +9,13 @@ import pytest
 from summarizer.rules.attribution import find_doubts, find_sources
 from summarizer.rules.text import ArticleIndex, NormalizedText, find_name, split_sentences
 from summarizer.rules.times import find_times, resolve
-from tests.conftest import SEED
+from tests.conftest import SEED, requires_seed
 
 
 @pytest.fixture(scope="module")
 def seed() -> ArticleIndex:
+    if not SEED.is_file():
+        pytest.skip(requires_seed.kwargs["reason"])
     return ArticleIndex(SEED.read_text())
 
 
