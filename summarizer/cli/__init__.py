@@ -11,6 +11,7 @@ from summarizer.cli.batch import batch_command
 from summarizer.cli.brief import brief
 from summarizer.cli.digest import digest_command
 from summarizer.cli.evaluate import evaluate_command
+from summarizer.cli.model import model_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -38,6 +39,7 @@ cli.add_command(brief)
 cli.add_command(evaluate_command)
 cli.add_command(digest_command)
 cli.add_command(batch_command)
+cli.add_command(model_group)
 
 
 def main() -> None:
