@@ -97,7 +97,12 @@ def _cassette_fully_played(request: pytest.FixtureRequest) -> Iterator[None]:
         pytest.fail(f"cassette {cassette._path} was only partly played: re-record it with `make record`")
 
 
-KEPT_SETTINGS = ("SUMMARIZER_CACHE_DIR", "SUMMARIZER_BROWSER", "SUMMARIZER_REQUIRE_BROWSER", "SUMMARIZER_REQUIRE_SPANISH")
+KEPT_SETTINGS = (
+    "SUMMARIZER_CACHE_DIR",
+    "SUMMARIZER_BROWSER",
+    "SUMMARIZER_REQUIRE_BROWSER",
+    "SUMMARIZER_REQUIRE_SPANISH",
+)
 
 
 @pytest.fixture(autouse=True)
