@@ -34,7 +34,8 @@ def model_options(command: F) -> F:
         click.option(
             "-m",
             "--model",
-            help="local (default), local/<file.gguf>, openai/<model>, or a server's model name with --base-url."
+            help="local (default), local/<file.gguf>, openai/<model> (also openai:<model>, or a bare OpenAI model"
+            " name such as gpt-4o-mini), none, or a server's model name with --base-url."
             " [env: SUMMARIZER_MODEL]",
         ),
         click.option(
