@@ -7,10 +7,18 @@ Retries and failures come from the 127.0.0.1 fault server (tests/fault_server.py
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from summarizer import ConfigError
+from summarizer import BackendError, ConfigError
+from summarizer.bulk import shards
+from summarizer.bulk.settings import Settings
 from summarizer.llm.backends import RemoteBackend, resolve_backend
+from summarizer.redact import redact
+from tests.conftest import SEED, run_cli
+from tests.fault_server import Reply, error, fault_server
+from tests.test_retries import summarizer_for
 
 OPENAI_KEY = "sk-test-secret-4242"
 
@@ -56,3 +64,62 @@ def test_an_unknown_provider_is_one_line_naming_the_accepted_forms(spec: str) ->
     assert "\n" not in message and "unknown model spec" in message
     for form in ("local", "none", "openai/<model>", "openai:<model>", "--base-url"):
         assert form in message
+
+
+PASSWORD = "hunter2-secret"
+
+
+def with_password(url: str) -> str:
+    """``url`` with ``user:PASSWORD@`` before its host."""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://user:{PASSWORD}@{rest}"
+
+
+def test_redact_hides_a_url_password_and_a_bearer_token() -> None:
+    assert redact("cannot reach http://user:pa@ss@gpu:8000/v1 (4 attempts)") == (
+        "cannot reach http://user:***@gpu:8000/v1 (4 attempts)"
+    )
+    assert redact("Authorization: Bearer sk-abc") == "Authorization: Bearer ***"
+    unchanged = "http://user@gpu:8000/v1?next=a@b and http://127.0.0.1:8080/v1"
+    assert redact(unchanged) == unchanged
+
+
+@pytest.mark.parametrize("reply", [error(400), error(500)])
+def test_a_base_url_password_never_reaches_an_error_message(reply: Reply) -> None:
+    with fault_server(reply) as server, summarizer_for(with_password(server.url)) as engine:
+        with pytest.raises(BackendError) as raised:
+            engine.summarize(SEED.read_text())
+        assert server.requests  # the server was reached through the URL with the password
+    message = str(raised.value)
+    assert PASSWORD not in message and "user:***@127.0.0.1" in message
+
+
+def test_an_unreachable_base_url_with_a_password_is_reported_without_it() -> None:
+    with summarizer_for(with_password("http://127.0.0.1:9/v1")) as engine, pytest.raises(BackendError) as raised:
+        engine.summarize(SEED.read_text())
+    assert "cannot reach" in str(raised.value) and PASSWORD not in str(raised.value)
+
+
+def test_configuration_errors_and_reprs_hide_the_password() -> None:
+    url = with_password("http://127.0.0.1:8080/v1")
+    with pytest.raises(ConfigError) as raised:
+        resolve_backend("local", base_url=url)
+    assert PASSWORD not in str(raised.value)
+    with pytest.raises(ConfigError) as raised:
+        resolve_backend("m", base_url=url.replace("http://", "ftp://"))
+    assert PASSWORD not in str(raised.value)
+    backend = resolve_backend("m", base_url=url)
+    shown = repr(backend) + repr(backend.endpoint()) + repr(Settings(model="m", base_url=url))
+    assert PASSWORD not in shown and "user:***@127.0.0.1:8080" in shown
+
+
+def test_a_batch_error_row_and_its_stderr_hide_the_password(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with fault_server(error(400)) as server:
+        result = run_cli("batch", str(SEED), "--out", str(out), "-j", "1", "--base-url", with_password(server.url))
+    assert result.returncode == 1, result.stderr
+    rows = list(shards.rows(out))
+    assert len(rows) == 1 and rows[0]["error"] and "400" in rows[0]["error"]
+    stored = "".join(path.read_text() for path in out.rglob("*") if path.is_file())
+    assert PASSWORD not in stored and PASSWORD not in result.stderr
+    assert "user:***@127.0.0.1" in rows[0]["error"]

@@ -19,6 +19,7 @@ from summarizer.ingest.inputs import Item
 from summarizer.llm.backends.embedded import EmbeddedBackend
 from summarizer.llm.draft import draft_digest
 from summarizer.llm.prompts import BRIEF_PROMPTS
+from summarizer.redact import redact
 from summarizer.schema import SCHEMA_VERSION, Brief
 
 
@@ -163,13 +164,13 @@ def brief_all(
 
 def failure_reason(error: Exception) -> str:
     """Why an article has no brief, in one line: a SummarizerError's own message, else an internal error."""
-    return str(error) if isinstance(error, SummarizerError) else internal_error(error)
+    return redact(str(error)) if isinstance(error, SummarizerError) else internal_error(error)
 
 
 def internal_error(error: Exception) -> str:
     """One line for an unexpected exception: what broke and what to do (the article is kept in the store)."""
     where = (
-        f" ({type(error).__name__}: {' '.join(str(error).split())[:200]})"
+        f" ({type(error).__name__}: {redact(' '.join(str(error).split()))[:200]})"
         if str(error)
         else f" ({type(error).__name__})"
     )

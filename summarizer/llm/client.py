@@ -27,6 +27,7 @@ from summarizer.llm.backends.base import Endpoint
 from summarizer.llm.backends.none import AsyncNoneTransport, NoneTransport
 from summarizer.llm.retry import RetryPolicy, in_chain, root_cause
 from summarizer.llm.transports import AsyncProtocolTransport, GarbageResponse, ProtocolTransport
+from summarizer.redact import redact
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -219,9 +220,9 @@ class ChatClient:
         }
 
     def explain(self, error: BaseException) -> Exception:
-        """A one-line, actionable error for anything the call raised."""
+        """A one-line, actionable error for anything the call raised (a password in the URL shown as ***)."""
         cause = root_cause(error)
-        where = self.endpoint.base_url
+        where = redact(self.endpoint.base_url)
         if isinstance(error, ConfigError):
             return error
         if in_chain(error, GarbageResponse) or isinstance(cause, openai.APIResponseValidationError):
@@ -321,5 +322,6 @@ def _message(error: openai.APIStatusError) -> str:
 
 
 def _first_line(text: str) -> str:
+    """The first line of an upstream message, at most 200 characters, any URL's password hidden."""
     line = text.strip().splitlines()[0] if text.strip() else ""
-    return line[:200]
+    return redact(line)[:200]

@@ -28,6 +28,7 @@ from summarizer.llm.backends.embedded import EmbeddedBackend, embedded_backend
 from summarizer.llm.backends.none import NoneBackend
 from summarizer.llm.backends.provided import ProvidedBackend, provided_backend
 from summarizer.llm.backends.remote import RemoteBackend, compatible_backend, openai_backend
+from summarizer.redact import redact
 
 DEFAULT_SPEC = "local"
 
@@ -89,7 +90,7 @@ def resolve_backend(
         elif url_level > spec_level:
             spec = rest if provider == "openai" else None
         elif provider in SELF_SERVED:
-            raise ConfigError(f"model {spec!r} runs here, so base URL {url} cannot apply: drop one of them")
+            raise ConfigError(f"model {spec!r} runs here, so base URL {redact(url)} cannot apply: drop one of them")
     if url:
         served = rest if spec and provider == "openai" else spec
         return compatible_backend(served or "default", url, api_key, timeout)
