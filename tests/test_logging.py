@@ -7,18 +7,24 @@ Retries and failures come from the 127.0.0.1 fault server (tests/fault_server.py
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 
 import pytest
 
-from summarizer import BackendError, ConfigError
+from summarizer import BackendError, ConfigError, ModelOutputError, Summarizer
 from summarizer.bulk import shards
 from summarizer.bulk.settings import Settings
+from summarizer.digest.batch import brief_all
+from summarizer.digest.store import Store
+from summarizer.ingest.inputs import collect
 from summarizer.llm.backends import RemoteBackend, resolve_backend
+from summarizer.nlp.pipeline import Pipeline, installed
 from summarizer.redact import redact
 from tests.conftest import SEED, run_cli
-from tests.fault_server import Reply, error, fault_server
-from tests.test_retries import summarizer_for
+from tests.fault_server import Reply, completion_with_content, error, fault_server, schema_minimal
+from tests.test_retries import FAST, summarizer_for
 
 OPENAI_KEY = "sk-test-secret-4242"
 
@@ -123,3 +129,84 @@ def test_a_batch_error_row_and_its_stderr_hide_the_password(tmp_path: Path) -> N
     stored = "".join(path.read_text() for path in out.rglob("*") if path.is_file())
     assert PASSWORD not in stored and PASSWORD not in result.stderr
     assert "user:***@127.0.0.1" in rows[0]["error"]
+
+
+def summarizer_records(caplog: pytest.LogCaptureFixture, level: int) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.name.startswith("summarizer") and r.levelno == level]
+
+
+def test_the_package_logger_has_a_null_handler_and_prints_nothing() -> None:
+    package = logging.getLogger("summarizer")
+    assert any(isinstance(h, logging.NullHandler) for h in package.handlers)
+
+
+def test_a_transport_retry_is_logged_at_info_with_attempt_reason_and_wait(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="summarizer")
+    with fault_server(error(503), schema_minimal()) as server, summarizer_for(server.url) as engine:
+        engine.summarize(SEED.read_text())
+    retries = [r.getMessage() for r in summarizer_records(caplog, logging.INFO) if "retrying" in r.getMessage()]
+    assert len(retries) == 1, caplog.text
+    assert re.fullmatch(r"attempt 1 of 3: the server answered 503; retrying in \d+\.\ds", retries[0])
+
+
+def test_a_retry_after_is_named_in_the_retry_line(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="summarizer")
+    with fault_server(error(429, **{"Retry-After": "1"}), schema_minimal()) as server:
+        with summarizer_for(server.url) as engine:
+            engine.summarize(SEED.read_text())
+    assert "the server answered 429 (Retry-After 1s); retrying in 1.0s" in caplog.text
+
+
+def test_a_validation_re_ask_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="summarizer")
+    with fault_server(completion_with_content("{oops")) as server, summarizer_for(server.url) as engine:
+        with pytest.raises(ModelOutputError):
+            engine.summarize(SEED.read_text())
+    lines = [
+        r.getMessage() for r in summarizer_records(caplog, logging.INFO) if "did not fit the schema" in r.getMessage()
+    ]
+    assert len(lines) == 2 and "attempt 1 of 2" in lines[0] and lines[0].endswith("asking again"), lines
+    assert "attempt 2 of 2" in lines[1] and lines[1].endswith("giving up")
+
+
+def test_dropped_items_and_a_replaced_headline_are_logged(caplog: pytest.LogCaptureFixture) -> None:
+    """The schema-minimal answer names 'x' and writes an empty headline: both are fallbacks worth a line."""
+    caplog.set_level(logging.INFO, logger="summarizer")
+    with fault_server(schema_minimal()) as server, summarizer_for(server.url) as engine:
+        engine.summarize(SEED.read_text())
+    assert "using the article's own words" in caplog.text, caplog.text
+
+
+def test_a_skipped_input_of_a_batch_is_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="summarizer")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    items = collect([str(empty)])
+    with Summarizer("none") as engine, Store(tmp_path / "store.sqlite") as store:
+        result = brief_all(items, engine, store)
+    assert result.skipped
+    assert f"skipped {empty}" in caplog.text
+
+
+def test_no_api_key_in_any_log_or_error_at_debug(caplog: pytest.LogCaptureFixture) -> None:
+    """Every logger at DEBUG (the openai SDK's and httpx's too), through retries and a final failure."""
+    caplog.set_level(logging.DEBUG)
+    backend = RemoteBackend("openai-compatible", "m", "", OPENAI_KEY, 10.0, dialect="llama.cpp")
+    with fault_server(error(503), error(401)) as server:
+        backend.base_url = with_password(server.url)
+        with Summarizer(backend=backend, retry=FAST, max_reasks=0) as engine, pytest.raises(BackendError) as raised:
+            engine.summarize(SEED.read_text())
+    shown = caplog.text + str(raised.value) + repr(engine)
+    assert len(server.requests) == 2 and "retrying" in caplog.text
+    assert OPENAI_KEY not in shown
+    assert PASSWORD not in shown  # httpx2 logs each request's URL at INFO: its logger is redacted
+
+
+def test_a_missing_optional_pipeline_is_logged_once(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="summarizer")
+    absent = Pipeline("no_such_pipeline_pkg", "1.0.0", "0" * 64, "no_such_pipeline_pkg-1.0.0", requirements="r.txt")
+    assert not installed(absent) and not installed(absent)
+    lines = [
+        r.getMessage() for r in summarizer_records(caplog, logging.INFO) if "no_such_pipeline_pkg" in r.getMessage()
+    ]
+    assert len(lines) == 1 and "not installed" in lines[0] and "r.txt" in lines[0]

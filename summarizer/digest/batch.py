@@ -7,6 +7,7 @@ calls when everything is done). This is the engine under the daily digest.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -44,6 +45,8 @@ class BatchResult:
 Progress = Callable[[str, str], None]
 """Called with (source, "made" | "reused" | "failed" | "skipped") as each article is settled."""
 
+
+logger = logging.getLogger(__name__)
 
 REMOTE_CONCURRENCY = 4
 """Requests in flight to a server: enough to hide network latency, few enough to dodge most rate limits."""
@@ -88,8 +91,16 @@ def stored_brief(summarizer: Summarizer, store: Store, digest: str, key: BriefKe
         return None
     answers = store.answers(digest, key)
     if answers is None:
-        return stored if stored.run.schema_version == SCHEMA_VERSION else None
-    return summarizer.rebuild(article, answers, stored.run)
+        if stored.run.schema_version == SCHEMA_VERSION:
+            return stored
+        logger.debug(
+            "stored brief of %s has schema %s and no answers: made again", digest[:12], stored.run.schema_version
+        )
+        return None
+    rebuilt = summarizer.rebuild(article, answers, stored.run)
+    if rebuilt is None:
+        logger.debug("stored answers of %s no longer fit today's flow: made again", digest[:12])
+    return rebuilt
 
 
 def make_brief(summarizer: Summarizer, store: Store, digest: str, key: BriefKey, article: Article) -> Brief:
@@ -115,6 +126,7 @@ def brief_all(
     for item in items:
         if item.article is None:
             result.skipped.append((item.source, item.skipped or "no article"))
+            logger.info("skipped %s: %s", item.source, item.skipped or "no article")
             _tell(progress, item.source, "skipped")
             continue
         digest, new = store.add_article(item.article)
@@ -129,6 +141,7 @@ def brief_all(
             stored = None if force else stored_brief(summarizer, store, digest, key, article)
         except Exception as error:  # rebuilding runs today's rules: a bug on one article must not stop the batch
             result.failures.append((item.source, failure_reason(error)))
+            logger.info("no brief of %s: %s", item.source, result.failures[-1][1])
             _tell(progress, item.source, "failed")
             continue
         if stored is not None:
@@ -151,6 +164,7 @@ def brief_all(
                 brief = future.result()
             except Exception as error:  # a bug on one article must not take the batch down
                 result.failures.append((source, failure_reason(error)))
+                logger.info("no brief of %s: %s", source, result.failures[-1][1])
                 _tell(progress, source, "failed")
                 continue
             result.briefs[digest] = brief

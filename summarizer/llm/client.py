@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import threading
 import weakref
 from dataclasses import dataclass
@@ -27,9 +28,12 @@ from summarizer.llm.backends.base import Endpoint
 from summarizer.llm.backends.none import AsyncNoneTransport, NoneTransport
 from summarizer.llm.retry import RetryPolicy, in_chain, root_cause
 from summarizer.llm.transports import AsyncProtocolTransport, GarbageResponse, ProtocolTransport
-from summarizer.redact import redact
+from summarizer.redact import guard_url_loggers, redact
 
 M = TypeVar("M", bound=BaseModel)
+
+logger = logging.getLogger(__name__)
+guard_url_loggers()
 
 VALIDATION_ATTEMPTS = 2
 """Instructor re-asks once when the output does not validate; the grammar makes that rare."""
@@ -163,6 +167,7 @@ class ChatClient:
         hooks = Hooks()
         hooks.on("completion:kwargs", usage.request)
         hooks.on("completion:response", usage.add)
+        hooks.on("parse:error", _log_reask)
         return hooks
 
     def _sync_client(self) -> instructor.Instructor:
@@ -275,6 +280,19 @@ class ChatClient:
                 f"({_first_line(_last_error(error))}); try another model"
             )
         return BackendError(f"{where}: {type(error).__name__}: {_first_line(_last_error(error))}")
+
+
+def _log_reask(error: Exception, **attempt: Any) -> None:
+    """Instructor's re-ask of an answer that did not validate, as one INFO line (its own log is muted by the CLI)."""
+    number, most = attempt.get("attempt_number"), attempt.get("max_attempts")
+    then = "giving up" if attempt.get("is_last_attempt") else "asking again"
+    logger.info(
+        "the model's answer did not fit the schema (attempt %s of %s: %s); %s",
+        number,
+        most,
+        _first_line(f"{type(error).__name__}: {error}"),
+        then,
+    )
 
 
 def _unwrap(client: object | None) -> tuple[openai.OpenAI | openai.AsyncOpenAI | None, instructor.Mode]:
