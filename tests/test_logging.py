@@ -7,8 +7,11 @@ Retries and failures come from the 127.0.0.1 fault server (tests/fault_server.py
 
 from __future__ import annotations
 
+import io
+import json
 import logging
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ import pytest
 from summarizer import BackendError, ConfigError, ModelOutputError, Summarizer
 from summarizer.bulk import shards
 from summarizer.bulk.settings import Settings
+from summarizer.cli.logs import configure
 from summarizer.digest.batch import brief_all
 from summarizer.digest.store import Store
 from summarizer.ingest.inputs import collect
@@ -210,3 +214,77 @@ def test_a_missing_optional_pipeline_is_logged_once(caplog: pytest.LogCaptureFix
         r.getMessage() for r in summarizer_records(caplog, logging.INFO) if "no_such_pipeline_pkg" in r.getMessage()
     ]
     assert len(lines) == 1 and "not installed" in lines[0] and "r.txt" in lines[0]
+
+
+def brief_via_cli(*flags: str, script: tuple[Reply, ...], extra: tuple[str, ...] = ()) -> tuple[int, str]:
+    """``summarizer [flags] brief SEED`` against the fault server; returns (exit code, stderr)."""
+    with fault_server(*script) as server:
+        result = run_cli(*flags, "brief", str(SEED), "--base-url", server.url, "--format", "json", *extra)
+    return result.returncode, result.stderr
+
+
+def test_v_shows_a_retry_on_stderr_and_the_default_does_not() -> None:
+    script = (error(503), schema_minimal())
+    code, stderr = brief_via_cli("-v", script=script)
+    assert code == 0, stderr
+    assert re.search(
+        r"^INFO summarizer\.llm\.retry: attempt 1 of 4: the server answered 503; retrying in ", stderr, re.M
+    )
+    code, stderr = brief_via_cli(script=script)
+    assert code == 0 and "retrying" not in stderr and "INFO" not in stderr, stderr
+
+
+def test_vv_shows_debug_lines_of_the_library_only() -> None:
+    code, stderr = brief_via_cli("-vv", script=(schema_minimal(),))
+    assert code == 0, stderr
+    asking = r"^DEBUG summarizer\.llm\.client: asking default \(openai-compatible\) for Brief"
+    assert re.search(asking, stderr, re.M), stderr
+    assert "httpx2" not in stderr and "openai._base_client" not in stderr  # other libraries stay at warnings
+
+
+def test_q_hides_warnings_but_not_the_error(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_text(SEED.read_text() + "\n\n" + "Filler sentence about nothing in particular. " * 1_000)
+    with fault_server(schema_minimal()) as server:
+        loud = run_cli("brief", str(huge), "--base-url", server.url, "--format", "json")
+        quiet = run_cli("-q", "brief", str(huge), "--base-url", server.url, "--format", "json")
+    assert loud.returncode == quiet.returncode == 0, loud.stderr + quiet.stderr
+    assert "warning: article is" in loud.stderr
+    assert quiet.stderr.strip() == "" and json.loads(quiet.stdout)["run"]["truncated"] is True
+    with fault_server(error(400)) as server:
+        failed = run_cli("-q", "brief", str(SEED), "--base-url", server.url)
+    assert failed.returncode == 1 and failed.stderr.startswith("error: ")
+
+
+def test_no_key_or_url_password_on_stderr_at_vv() -> None:
+    with fault_server(error(503), error(401)) as server:
+        result = run_cli("-vv", "brief", str(SEED), "--base-url", with_password(server.url), "--api-key", OPENAI_KEY)
+    assert result.returncode == 1 and "retrying" in result.stderr, result.stderr
+    assert OPENAI_KEY not in result.stderr and PASSWORD not in result.stderr
+    assert "user:***@127.0.0.1" in result.stderr
+
+
+def test_help_teaches_the_verbosity_flags() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for words in ("-v, --verbose", "-vv", "-q, --quiet", "summarizer -v brief"):
+        assert words in result.stdout
+
+
+def test_the_cli_handler_writes_to_the_stderr_of_the_moment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich swaps sys.stderr for a proxy while a progress bar runs; a line logged then must go through it."""
+    root, package = logging.getLogger(), logging.getLogger("summarizer")
+    saved = (list(root.handlers), root.level, package.level)
+    try:
+        assert configure(1, False) == logging.INFO
+        configure(1, False)  # configured twice (an in-process CLI run): still one handler
+        assert sum(type(h).__name__ == "_StderrHandler" for h in root.handlers) == 1
+        swapped = io.StringIO()
+        monkeypatch.setattr(sys, "stderr", swapped)
+        logging.getLogger("summarizer.test").info("cannot reach http://user:%s@127.0.0.1:9/v1", PASSWORD)
+        logging.getLogger("other.library").info("not shown: other libraries stay at warnings")
+        assert swapped.getvalue() == "INFO summarizer.test: cannot reach http://user:***@127.0.0.1:9/v1\n"
+    finally:
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+        package.setLevel(saved[2])

@@ -151,6 +151,14 @@ class ChatClient:
         return parsed, _content(completion)
 
     def _request(self, ask: Ask, hooks: Hooks) -> dict[str, Any]:
+        logger.debug(
+            "asking %s (%s) for %s: %d message(s), at most %d tokens",
+            self.endpoint.model,
+            self.endpoint.backend,
+            ask.response_model.__name__,
+            len(ask.messages),
+            ask.max_tokens,
+        )
         return {
             "model": self.endpoint.model,
             "messages": ask.messages,
