@@ -1,7 +1,7 @@
 """summarizer: grounded, validated briefs of news articles.
 
->>> from summarizer import Summarizer, summarize
->>> brief = summarize(open("examples/mali-coup-plot.txt").read())  # embedded model, no API key
+>>> from summarizer import Summarizer, read_article, summarize
+>>> brief = summarize(read_article("examples/wikinews-ahmed-mohamed.json"))  # embedded model, no API key
 >>> [actor.name for actor in brief.who]
 >>> with Summarizer("local") as engine:
 ...     for result in engine.map(texts, concurrency=2):  # as each brief finishes
@@ -9,14 +9,22 @@
 
 Exports are loaded on first use, so ``import summarizer.schema`` (the public
 contract) does not pay for the openai SDK, instructor or the digest.
+
+The library prints nothing: it logs retries, re-asks, fallbacks, skipped
+articles and the embedded model's start under the ``summarizer`` logger
+(``logging.getLogger("summarizer")``; INFO and DEBUG). Configure logging to see
+them; the command line shows them with ``-v``/``-vv``.
 """
 
 from __future__ import annotations
 
+import logging
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _EXPORTS = {
     "Article": "summarizer.ingest.article",

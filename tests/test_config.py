@@ -114,7 +114,13 @@ def test_keys_never_show_in_reprs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(
     ("spec", "message"),
-    [("gpt-4o", "unknown model spec"), ("openai/", "names no model"), ("local/nope.gguf", "no such GGUF")],
+    [
+        ("anthropic/claude-3", r"unknown model spec .* \(no provider 'anthropic'\)"),
+        ("anthropic:claude-3", r"unknown model spec .* \(no provider 'anthropic'\)"),
+        ("openai/", "names no model"),
+        ("openai:", "names no model"),
+        ("local/nope.gguf", "no such GGUF"),
+    ],
 )
 def test_bad_specs_are_one_line_errors(spec: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message) as raised:

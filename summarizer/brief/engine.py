@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import logging
 import os
 import threading
 import time
@@ -44,6 +45,8 @@ from summarizer.rules.text import ArticleIndex
 from summarizer.schema import ArticleInfo, Brief, RunInfo, ServerTimings
 
 M = TypeVar("M", bound=BaseModel)
+
+logger = logging.getLogger(__name__)
 
 MAX_ARTICLE_CHARS = 20_000
 """About 5,000 tokens: what fits the embedded model's context beside the prompt and answer."""
@@ -393,8 +396,16 @@ class Summarizer:
             reasks += 1
             if not quiet:
                 self.status(f"re-asking for {len(fixable)} name(s) not found in the article")
+                logger.info(
+                    "re-ask %d of %d: %d name(s) the article does not contain: %s",
+                    reasks,
+                    self.max_reasks,
+                    len(fixable),
+                    ", ".join(repr(m.name) for m in fixable),
+                )
             renames = yield from self._reask(ask, fixable)
             grounded = grounder.ground(draft, renames, added=added)
+        _log_fallbacks(draft, grounded, logging.DEBUG if quiet else logging.INFO)
         article = article.model_copy(update={"language": language})
         brief = self._brief(article, index, endpoint, draft, grounded, usage, reasks, time.perf_counter() - started)
         info = brief.article.model_copy(update={"language_from": "detected" if detected else "metadata"})
@@ -490,6 +501,20 @@ def _as_summarizer_error(error: Exception) -> SummarizerError:
     )
     wrapped.__cause__ = error
     return wrapped
+
+
+def _log_fallbacks(draft: Draft, grounded: GroundedDraft, level: int) -> None:
+    """What of the model's answer the brief does not use: dropped items, a headline or summary replaced."""
+    if grounded.misses:
+        names = ", ".join(f"{m.field} {m.name!r}" for m in grounded.misses)
+        logger.log(level, "dropped %d item(s) whose name the article does not contain: %s", len(grounded.misses), names)
+    if grounded.unsupported:
+        logger.log(
+            level, "dropped %d unnamed item(s) whose citations share nothing with the article", grounded.unsupported
+        )
+    for part, written, kept in (("headline", draft.h, grounded.headline), ("summary", draft.sm, grounded.summary)):
+        if written != kept:
+            logger.log(level, "the model's %s is not borne out by the article; using the article's own words", part)
 
 
 def _cut(text: str, limit: int) -> int:

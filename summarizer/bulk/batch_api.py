@@ -33,6 +33,7 @@ from summarizer.digest.store import BriefKey
 from summarizer.errors import BackendError, ConfigError
 from summarizer.files import write_atomically
 from summarizer.llm.backends import EmbeddedBackend
+from summarizer.redact import redact
 
 STATE = "batch-api.json"
 MAX_REQUESTS = 50_000
@@ -214,4 +215,5 @@ def run_batch_api(
     try:
         yield from BatchApi(engine, key, out, poll_s, status).run(tasks)
     except openai.APIError as error:
-        raise BackendError(f"the Batch API failed: {' '.join(str(error).split())[:200]} (re-run to resume)") from None
+        reason = redact(" ".join(str(error).split()))[:200]
+        raise BackendError(f"the Batch API failed: {reason} (re-run to resume)") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from summarizer.bulk.settings import Settings
 from summarizer.bulk.shards import ShardWriter, check_writable, compact, done, index, next_run, write_manifest
 from summarizer.digest.batch import brief_key
 from summarizer.digest.store import BriefKey, content_hash
+
+logger = logging.getLogger(__name__)
 
 Engine = Literal["local", "ray"]
 SHARD_ROWS = 10_000
@@ -118,6 +121,7 @@ def _tasks(job: Job, key: BriefKey, result: BulkResult, tell: Progress) -> Itera
     for item in read_inputs(job.inputs):
         if item.article is None:
             result.skipped.append((item.source, item.skipped or "no article"))
+            logger.info("skipped %s: %s", item.source, item.skipped or "no article")
             tell(item.source, "skipped")
             continue
         digest = content_hash(item.article.text)
@@ -137,6 +141,7 @@ def _count(result: BulkResult, row: Row, tell: Progress) -> None:
         tell(row["source"], "made")
     else:
         result.failures.append((row["source"], str(row.get("error"))))
+        logger.info("no brief of %s: %s", row["source"], row.get("error"))
         tell(row["source"], "failed")
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from summarizer.brief.engine import Summarizer
 from summarizer.brief.reading import MAX_PASSAGES
 from summarizer.llm.backends import EmbeddedBackend
+from summarizer.redact import redact
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class Settings:
     """Passages after the lead the model reads (see Summarizer)."""
 
     def __repr__(self) -> str:
-        return f"Settings(model={self.model!r}, base_url={self.base_url!r}, concurrency={self.concurrency!r})"
+        base_url = redact(self.base_url) if self.base_url else None
+        return f"Settings(model={self.model!r}, base_url={base_url!r}, concurrency={self.concurrency!r})"
 
     def summarizer(self) -> Summarizer:
         """A Summarizer for these settings; the embedded model gets ``threads`` and ``concurrency`` slots."""

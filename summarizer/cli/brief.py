@@ -13,6 +13,7 @@ from rich.text import Text
 
 from summarizer.brief.engine import Summarizer
 from summarizer.cli.common import fail, model_options
+from summarizer.cli.logs import quiet
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.files import unwritable, write_atomically
 from summarizer.ingest.article import read_article
@@ -82,7 +83,7 @@ def brief(
                 status=status.update,
             ) as engine:
                 result = engine.summarize(article)
-        for warning in caught:
+        for warning in [] if quiet() else caught:
             err.print(Text.assemble(("warning:", "yellow"), f" {warning.message}"), highlight=False, soft_wrap=True)
     except (ArticleError, ConfigError) as error:
         fail(err, error, 2)

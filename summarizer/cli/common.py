@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from summarizer.brief.reading import MAX_PASSAGES, PASSAGE_CHARS
+from summarizer.redact import redact
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,7 +35,8 @@ def model_options(command: F) -> F:
         click.option(
             "-m",
             "--model",
-            help="local (default), local/<file.gguf>, openai/<model>, or a server's model name with --base-url."
+            help="local (default), local/<file.gguf>, openai/<model> (also openai:<model>, or a bare OpenAI model"
+            " name such as gpt-4o-mini), none, or a server's model name with --base-url."
             " [env: SUMMARIZER_MODEL]",
         ),
         click.option(
@@ -64,8 +66,9 @@ def fail(err: Console, error: object, code: int, *, at_once: bool = False) -> No
     ``at_once`` skips Python's exit, which would wait for worker threads still
     running (a brief in flight); use it only when everything kept is committed.
     """
-    # The message may hold paths, URLs or article text: printed as written, never as markup.
-    err.print(Text.assemble(("error:", "red"), " ", " ".join(str(error).split())), highlight=False, soft_wrap=True)
+    # The message may hold paths, URLs or article text: printed as written (a URL's password hidden), never as markup.
+    line = redact(" ".join(str(error).split()))
+    err.print(Text.assemble(("error:", "red"), " ", line), highlight=False, soft_wrap=True)
     if at_once:
         sys.stderr.flush()
         os._exit(code)

@@ -140,7 +140,7 @@ def digest_command(
 
     \b
     Examples:
-      summarizer digest ../shared/eval/gum-news examples --date 2026-11-24
+      summarizer digest tests/data/gum-news --date 2026-11-24
       summarizer digest feeds/world.xml https://example.com/story.html --out today
       summarizer digest day.jsonl --format json --out - | jq '.stories[0]'
       summarizer digest --briefs briefs/ --date 2026-11-24

@@ -7,6 +7,7 @@ calls when everything is done). This is the engine under the daily digest.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from summarizer.ingest.inputs import Item
 from summarizer.llm.backends.embedded import EmbeddedBackend
 from summarizer.llm.draft import draft_digest
 from summarizer.llm.prompts import BRIEF_PROMPTS
+from summarizer.redact import redact
 from summarizer.schema import SCHEMA_VERSION, Brief
 
 
@@ -43,6 +45,8 @@ class BatchResult:
 Progress = Callable[[str, str], None]
 """Called with (source, "made" | "reused" | "failed" | "skipped") as each article is settled."""
 
+
+logger = logging.getLogger(__name__)
 
 REMOTE_CONCURRENCY = 4
 """Requests in flight to a server: enough to hide network latency, few enough to dodge most rate limits."""
@@ -87,8 +91,16 @@ def stored_brief(summarizer: Summarizer, store: Store, digest: str, key: BriefKe
         return None
     answers = store.answers(digest, key)
     if answers is None:
-        return stored if stored.run.schema_version == SCHEMA_VERSION else None
-    return summarizer.rebuild(article, answers, stored.run)
+        if stored.run.schema_version == SCHEMA_VERSION:
+            return stored
+        logger.debug(
+            "stored brief of %s has schema %s and no answers: made again", digest[:12], stored.run.schema_version
+        )
+        return None
+    rebuilt = summarizer.rebuild(article, answers, stored.run)
+    if rebuilt is None:
+        logger.debug("stored answers of %s no longer fit today's flow: made again", digest[:12])
+    return rebuilt
 
 
 def make_brief(summarizer: Summarizer, store: Store, digest: str, key: BriefKey, article: Article) -> Brief:
@@ -114,6 +126,7 @@ def brief_all(
     for item in items:
         if item.article is None:
             result.skipped.append((item.source, item.skipped or "no article"))
+            logger.info("skipped %s: %s", item.source, item.skipped or "no article")
             _tell(progress, item.source, "skipped")
             continue
         digest, new = store.add_article(item.article)
@@ -128,6 +141,7 @@ def brief_all(
             stored = None if force else stored_brief(summarizer, store, digest, key, article)
         except Exception as error:  # rebuilding runs today's rules: a bug on one article must not stop the batch
             result.failures.append((item.source, failure_reason(error)))
+            logger.info("no brief of %s: %s", item.source, result.failures[-1][1])
             _tell(progress, item.source, "failed")
             continue
         if stored is not None:
@@ -150,6 +164,7 @@ def brief_all(
                 brief = future.result()
             except Exception as error:  # a bug on one article must not take the batch down
                 result.failures.append((source, failure_reason(error)))
+                logger.info("no brief of %s: %s", source, result.failures[-1][1])
                 _tell(progress, source, "failed")
                 continue
             result.briefs[digest] = brief
@@ -163,13 +178,13 @@ def brief_all(
 
 def failure_reason(error: Exception) -> str:
     """Why an article has no brief, in one line: a SummarizerError's own message, else an internal error."""
-    return str(error) if isinstance(error, SummarizerError) else internal_error(error)
+    return redact(str(error)) if isinstance(error, SummarizerError) else internal_error(error)
 
 
 def internal_error(error: Exception) -> str:
     """One line for an unexpected exception: what broke and what to do (the article is kept in the store)."""
     where = (
-        f" ({type(error).__name__}: {' '.join(str(error).split())[:200]})"
+        f" ({type(error).__name__}: {redact(' '.join(str(error).split()))[:200]})"
         if str(error)
         else f" ({type(error).__name__})"
     )

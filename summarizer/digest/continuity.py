@@ -21,6 +21,7 @@ No model call: both days' briefs and texts are in their digests.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import zlib
 from collections.abc import Sequence
@@ -53,6 +54,8 @@ from summarizer.rules.kinds import datelines
 from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
 from summarizer.schema import Brief, Event, Span
+
+logger = logging.getLogger(__name__)
 
 WINDOW_DAYS = 7
 """How far back a story is followed by default: a week of digests."""
@@ -94,6 +97,7 @@ def earlier_digests(
         try:
             found.append(Digest.model_validate_json(store.digest_json(earlier) or ""))
         except (ValidationError, zlib.error, UnicodeDecodeError):  # a newer schema, or a damaged row
+            logger.info("passed over the stored digest of %s: it does not read as today's schema", earlier)
             continue
     return found
 

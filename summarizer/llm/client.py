@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import threading
 import weakref
 from dataclasses import dataclass
@@ -27,8 +28,12 @@ from summarizer.llm.backends.base import Endpoint
 from summarizer.llm.backends.none import AsyncNoneTransport, NoneTransport
 from summarizer.llm.retry import RetryPolicy, in_chain, root_cause
 from summarizer.llm.transports import AsyncProtocolTransport, GarbageResponse, ProtocolTransport
+from summarizer.redact import guard_url_loggers, redact
 
 M = TypeVar("M", bound=BaseModel)
+
+logger = logging.getLogger(__name__)
+guard_url_loggers()
 
 VALIDATION_ATTEMPTS = 2
 """Instructor re-asks once when the output does not validate; the grammar makes that rare."""
@@ -146,6 +151,14 @@ class ChatClient:
         return parsed, _content(completion)
 
     def _request(self, ask: Ask, hooks: Hooks) -> dict[str, Any]:
+        logger.debug(
+            "asking %s (%s) for %s: %d message(s), at most %d tokens",
+            self.endpoint.model,
+            self.endpoint.backend,
+            ask.response_model.__name__,
+            len(ask.messages),
+            ask.max_tokens,
+        )
         return {
             "model": self.endpoint.model,
             "messages": ask.messages,
@@ -162,6 +175,7 @@ class ChatClient:
         hooks = Hooks()
         hooks.on("completion:kwargs", usage.request)
         hooks.on("completion:response", usage.add)
+        hooks.on("parse:error", _log_reask)
         return hooks
 
     def _sync_client(self) -> instructor.Instructor:
@@ -219,9 +233,9 @@ class ChatClient:
         }
 
     def explain(self, error: BaseException) -> Exception:
-        """A one-line, actionable error for anything the call raised."""
+        """A one-line, actionable error for anything the call raised (a password in the URL shown as ***)."""
         cause = root_cause(error)
-        where = self.endpoint.base_url
+        where = redact(self.endpoint.base_url)
         if isinstance(error, ConfigError):
             return error
         if in_chain(error, GarbageResponse) or isinstance(cause, openai.APIResponseValidationError):
@@ -276,6 +290,19 @@ class ChatClient:
         return BackendError(f"{where}: {type(error).__name__}: {_first_line(_last_error(error))}")
 
 
+def _log_reask(error: Exception, **attempt: Any) -> None:
+    """Instructor's re-ask of an answer that did not validate, as one INFO line (its own log is muted by the CLI)."""
+    number, most = attempt.get("attempt_number"), attempt.get("max_attempts")
+    then = "giving up" if attempt.get("is_last_attempt") else "asking again"
+    logger.info(
+        "the model's answer did not fit the schema (attempt %s of %s: %s); %s",
+        number,
+        most,
+        _first_line(f"{type(error).__name__}: {error}"),
+        then,
+    )
+
+
 def _unwrap(client: object | None) -> tuple[openai.OpenAI | openai.AsyncOpenAI | None, instructor.Mode]:
     """The caller's openai client and the mode to use it in (an instructor client keeps its own mode)."""
     if isinstance(client, instructor.Instructor | instructor.AsyncInstructor):
@@ -321,5 +348,6 @@ def _message(error: openai.APIStatusError) -> str:
 
 
 def _first_line(text: str) -> str:
+    """The first line of an upstream message, at most 200 characters, any URL's password hidden."""
     line = text.strip().splitlines()[0] if text.strip() else ""
-    return line[:200]
+    return redact(line)[:200]

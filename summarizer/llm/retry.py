@@ -10,6 +10,7 @@ bounded separately in the client. Sync and async calls share one policy.
 from __future__ import annotations
 
 import email.utils
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ from tenacity import (
 from summarizer.llm.transports import GarbageResponse
 
 T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
 
 RETRYABLE = (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError)
 
@@ -52,6 +55,21 @@ def in_chain(error: BaseException | None, kind: type[BaseException]) -> bool:
 def is_retryable(error: BaseException) -> bool:
     """Transport failures are; a 2xx body that is not JSON (GarbageResponse) is not."""
     return not in_chain(error, GarbageResponse) and isinstance(root_cause(error), RETRYABLE)
+
+
+def reason(error: BaseException | None) -> str:
+    """Why a request failed, in a few words fit for a log line ("the server answered 503", "timed out")."""
+    cause = root_cause(error) if error is not None else None
+    if isinstance(cause, openai.APIStatusError):
+        hinted = retry_after_seconds(cause)
+        return f"the server answered {cause.status_code}" + (
+            f" (Retry-After {hinted:g}s)" if hinted is not None else ""
+        )
+    if isinstance(cause, openai.APITimeoutError):
+        return "no answer in time"
+    if isinstance(cause, openai.APIConnectionError):
+        return "cannot connect"
+    return type(cause).__name__ if cause is not None else "unknown error"
 
 
 def retry_after_seconds(error: BaseException) -> float | None:
@@ -84,7 +102,12 @@ class RetryPolicy:
         return hinted if hinted is not None and hinted > self.max_wait else None
 
     def should_retry(self, error: BaseException) -> bool:
-        return is_retryable(error) and self.asks_too_long(error) is None
+        if not is_retryable(error):
+            return False
+        too_long = self.asks_too_long(error)
+        if too_long is not None:
+            logger.info("%s and asks to wait %gs, more than %gs: not retrying", reason(error), too_long, self.max_wait)
+        return too_long is None
 
     def wait(self, state: RetryCallState) -> float:
         outcome = state.outcome
@@ -94,11 +117,19 @@ class RetryPolicy:
             return min(hinted, self.max_wait)
         return float(wait_exponential_jitter(multiplier=self.initial_wait, max=self.max_wait)(state))
 
+    def log_retry(self, state: RetryCallState) -> None:
+        """One INFO line before each wait: which attempt failed, why, and how long until the next."""
+        outcome = state.outcome
+        error = outcome.exception() if outcome else None
+        wait = state.next_action.sleep if state.next_action else 0.0
+        logger.info("attempt %d of %d: %s; retrying in %.1fs", state.attempt_number, self.attempts, reason(error), wait)
+
     def _settings(self) -> dict[str, Any]:
         return {
             "stop": stop_after_attempt(self.attempts),
             "wait": self.wait,
             "retry": retry_if_exception(self.should_retry),
+            "before_sleep": self.log_retry,
             "reraise": True,
         }
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import logging
 import threading
 import warnings
 from dataclasses import dataclass
@@ -97,6 +98,7 @@ MAX_PARSE_CHARS = 100_000
 """spaCy's own default limit is 1,000,000; briefs never read more than the engine's article limit."""
 
 _loading = threading.Lock()
+logger = logging.getLogger(__name__)
 
 
 def pipeline_files(pipeline: Pipeline = ENGLISH) -> tuple[Path, list[tuple[str, Path]]]:
@@ -144,11 +146,23 @@ def has_pipeline(language: str) -> bool:
 
 @lru_cache(maxsize=len(PIPELINES))
 def installed(pipeline: Pipeline) -> bool:
-    """Whether the pinned version of ``pipeline`` is installed (its files are verified when it loads)."""
+    """Whether the pinned version of ``pipeline`` is installed (its files are verified when it loads).
+
+    An optional pipeline that is not logs once, at INFO: its language then has no parse.
+    """
     try:
-        return importlib.metadata.version(pipeline.package) == pipeline.version
+        found: str | None = importlib.metadata.version(pipeline.package)
     except importlib.metadata.PackageNotFoundError:
-        return False
+        found = None
+    if found != pipeline.version and pipeline.requirements:
+        logger.info(
+            "optional pipeline %s %s is %s: its language has no parse; to add it: %s",
+            pipeline.package,
+            pipeline.version,
+            f"at version {found}" if found else "not installed",
+            pipeline.install_hint,
+        )
+    return found == pipeline.version
 
 
 @lru_cache(maxsize=len(PIPELINES))

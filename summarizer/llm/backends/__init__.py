@@ -3,7 +3,9 @@
 Spec forms:
 
 - ``local`` (default), ``local/<name>``, ``local/<path.gguf>``: embedded llama.cpp
-- ``openai/<model>``: OpenAI (``OPENAI_BASE_URL`` if set), with a key
+- ``openai/<model>``: OpenAI (``OPENAI_BASE_URL`` if set), with a key; also
+  written ``openai:<model>`` (as pydantic-ai does) or as a bare ``<model>`` (as
+  llm does: a name that is no keyword is an OpenAI model)
 - ``none``: the ablation backend (the model's answer replaced by nothing)
 - any model name together with a base URL: an OpenAI-compatible server
 
@@ -26,6 +28,7 @@ from summarizer.llm.backends.embedded import EmbeddedBackend, embedded_backend
 from summarizer.llm.backends.none import NoneBackend
 from summarizer.llm.backends.provided import ProvidedBackend, provided_backend
 from summarizer.llm.backends.remote import RemoteBackend, compatible_backend, openai_backend
+from summarizer.redact import redact
 
 DEFAULT_SPEC = "local"
 
@@ -48,6 +51,23 @@ def _setting(argument: str | None, variable: str) -> tuple[str | None, int]:
     return value, ENVIRONMENT if value else 0
 
 
+def split_spec(spec: str) -> tuple[str, str]:
+    """A model spec as (provider, rest); the provider is "" for a bare model name.
+
+    ``openai/gpt-4o-mini`` and ``openai:gpt-4o-mini`` are both ("openai", "gpt-4o-mini");
+    ``local/C:/models/x.gguf`` splits at the slash; ``llama3.2:3b`` names an unknown provider.
+    """
+    before_colon, colon, after_colon = spec.partition(":")
+    if colon and before_colon in _PROVIDERS:
+        return before_colon, after_colon
+    provider, slash, rest = spec.partition("/")
+    if slash or spec in _PROVIDERS:
+        return provider, rest
+    if colon:
+        return before_colon, after_colon
+    return "", spec
+
+
 def resolve_backend(
     model: str | None = None,
     *,
@@ -63,24 +83,28 @@ def resolve_backend(
         return provided_backend(model, client, timeout)
     spec, spec_level = _setting(model, "SUMMARIZER_MODEL")
     url, url_level = _setting(base_url, "SUMMARIZER_BASE_URL")
-    provider = (spec or "").partition("/")[0]
+    provider, rest = split_spec(spec or "")
     if url and spec and provider in (*SELF_SERVED, "openai"):
         if spec_level > url_level:
             url = None  # an explicit spec names its own server
         elif url_level > spec_level:
-            spec = spec.removeprefix("openai/") if provider == "openai" else None
+            spec = rest if provider == "openai" else None
         elif provider in SELF_SERVED:
-            raise ConfigError(f"model {spec!r} runs here, so base URL {url} cannot apply: drop one of them")
+            raise ConfigError(f"model {spec!r} runs here, so base URL {redact(url)} cannot apply: drop one of them")
     if url:
-        return compatible_backend((spec or "default").removeprefix("openai/"), url, api_key, timeout)
-    spec = spec or DEFAULT_SPEC
-    provider, _, rest = spec.partition("/")
+        served = rest if spec and provider == "openai" else spec
+        return compatible_backend(served or "default", url, api_key, timeout)
+    provider, rest = split_spec(spec or DEFAULT_SPEC)
+    if not provider:
+        provider = "openai"  # a bare name that is no keyword is an OpenAI model (as llm reads it)
     factory = _PROVIDERS.get(provider)
     if factory is None:
-        known = ", ".join(f"{p}/..." for p in _PROVIDERS if p != "none")
-        raise ConfigError(f"unknown model spec {spec!r}: use {known}, none, or pass --base-url for another server")
+        raise ConfigError(
+            f"unknown model spec {spec!r} (no provider {provider!r}): use local, local/<name or .gguf>, none, "
+            "openai/<model> (or openai:<model>, or a bare OpenAI model name), or --base-url for another server"
+        )
     if provider == "openai" and not rest:
-        raise ConfigError(f"{spec!r} names no model: write {provider}/<model>")
+        raise ConfigError(f"{spec!r} names no model: write openai/<model>")
     return factory(rest, api_key, timeout)
 
 
@@ -93,4 +117,5 @@ __all__ = [
     "RemoteBackend",
     "Status",
     "resolve_backend",
+    "split_spec",
 ]

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from summarizer.redact import redact
+
 Status = Callable[[str], None]
 """Receives short human-readable progress messages ("loading model…")."""
 
@@ -25,6 +27,12 @@ class Endpoint:
     """``llama.cpp`` sends schemas as compact grammars; ``none`` is answered in-process (see llm/transports.py)."""
     client: object | None = field(default=None, repr=False, compare=False)
     """The caller's own openai or instructor client, used instead of one built from the fields above."""
+
+    def __repr__(self) -> str:
+        return (
+            f"Endpoint(base_url={redact(self.base_url)!r}, model={self.model!r}, backend={self.backend!r}, "
+            f"timeout={self.timeout!r}, dialect={self.dialect!r})"
+        )
 
 
 class Backend(Protocol):

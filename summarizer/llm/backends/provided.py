@@ -52,7 +52,7 @@ def provided_backend(model: str | None, client: object, timeout: float | None) -
     """``Summarizer("gpt-4o-mini", client=openai.OpenAI())``: the model name is required."""
     if not model:
         raise ConfigError("with client=, name the model too: Summarizer('gpt-4o-mini', client=client)")
-    return ProvidedBackend(model.removeprefix("openai/"), client, timeout)
+    return ProvidedBackend(model.removeprefix("openai/").removeprefix("openai:"), client, timeout)
 
 
 def _openai_client(client: object) -> openai.OpenAI | openai.AsyncOpenAI | None:

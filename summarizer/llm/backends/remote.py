@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from summarizer.errors import ConfigError
 from summarizer.llm.backends.base import Endpoint, Status
+from summarizer.redact import redact
 
 OPENAI_URL = "https://api.openai.com/v1"
 REMOTE_TIMEOUT = 120.0
@@ -31,6 +32,12 @@ class RemoteBackend:
     api_key: str = field(repr=False)
     timeout: float = REMOTE_TIMEOUT
     dialect: str = "openai"
+
+    def __repr__(self) -> str:
+        return (
+            f"RemoteBackend(name={self.name!r}, model={self.model!r}, base_url={redact(self.base_url)!r}, "
+            f"timeout={self.timeout!r}, dialect={self.dialect!r})"
+        )
 
     def endpoint(self, status: Status | None = None) -> Endpoint:
         return Endpoint(self.base_url, self.api_key, self.model, self.name, self.timeout, self.dialect)
@@ -61,7 +68,7 @@ def openai_backend(model: str, api_key: str | None, timeout: float | None) -> Re
 def compatible_backend(model: str, base_url: str, api_key: str | None, timeout: float | None) -> RemoteBackend:
     """Any OpenAI-compatible server (vLLM, Ollama, llama.cpp server, LM Studio)."""
     if not base_url.startswith(("http://", "https://")):
-        raise ConfigError(f"--base-url must start with http:// or https:// (got {base_url!r})")
+        raise ConfigError(f"--base-url must start with http:// or https:// (got {redact(base_url)!r})")
     url = base_url.rstrip("/")
     key = api_key or os.environ.get("SUMMARIZER_API_KEY")
     if not key and same_origin(url, openai_url()):
