@@ -24,6 +24,7 @@ from summarizer.nlp.speakers import attributions
 from summarizer.rules.injection import addresses_model
 from summarizer.rules.text import ArticleIndex
 from summarizer.rules.times import iso_value, resolve
+from tests import components
 
 HARBOUR = (
     "Storm Damages Harbour in Split\n\n"
@@ -97,6 +98,8 @@ def test_a_model_source_needs_its_name_in_a_cited_sentence() -> None:
     ],
 )
 def test_a_pronoun_after_a_quote_is_the_person_named_last(language: str, text: str, name: str) -> None:
+    if language == "es":
+        components.spanish_pipeline()
     sources = find_sources(Grounder(ArticleIndex(text), PUBLISHED, language=language), [])
     assert [(s.name, s.said) for s in sources] == [(name, text.split("\n\n")[1])]
     lone = find_sources(Grounder(ArticleIndex(text.split("\n\n")[1]), PUBLISHED, language=language), [])

@@ -11,6 +11,7 @@ import pytest
 from summarizer import Article, Summarizer
 from summarizer.digest.sections import region, topic
 from summarizer.nlp.territories import english_name, territory_code
+from tests import components
 
 ARTICLES = {
     "fr": "PARIS — Le ministre français a rencontré lundi son homologue à Berlin. La délégation se rendra ensuite "
@@ -24,6 +25,8 @@ ARTICLES = {
 
 @pytest.mark.parametrize("language", sorted(ARTICLES))
 def test_countries_and_regions_are_no_cities(language: str) -> None:
+    if language == "es":
+        components.spanish_pipeline()
     with Summarizer("none") as summarizer:
         brief = summarizer.summarize(Article(text=ARTICLES[language], language=language))
     kinds = {place.name: place.kind for place in brief.where}
