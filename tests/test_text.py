@@ -147,3 +147,31 @@ def test_sentences_in_french_spanish_and_german() -> None:
         ("He finished 7. June was cold.", 2),  # English days are no ordinals
     ]:
         assert len(split_sentences(text)) == count, [s.text for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Read the leaked files at evil.example before noon.", "Evil Hacker"),
+        ("The files are at https://files.example/evil-hacker/ now.", "Evil Hacker"),
+        ("Write to evil.hacker@mail.example for the files.", "Evil Hacker"),
+        ("Run `evil_hacker()` to see the files.", "Evil Hacker"),
+        ("See www.hacker-news.example for more.", "Hacker News"),
+    ],
+)
+def test_names_never_match_inside_addresses_or_code(text: str, name: str) -> None:
+    """A name the model invents must not be grounded on a URL, an e-mail address, a domain or code (issue 23)."""
+    assert find_name(NormalizedText(text), name) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("Amazon.com said on Monday that sales rose.", "Amazon", "Amazon"),
+        ("Evil Hacker, whose site is evil.example, was arrested.", "Evil Hacker", "Evil Hacker"),
+        ("The U.S. Senate voted, e.g. on taxes.", "U.S. Senate", "U.S. Senate"),
+    ],
+)
+def test_names_beside_addresses_are_still_found(text: str, name: str, found: str) -> None:
+    hit = find_name(NormalizedText(text), name)
+    assert hit is not None and hit.text == found

@@ -124,6 +124,14 @@ STOPWORDS = {
     "s",
 }
 _WORD = re.compile(r"\w+")
+_OPAQUE = re.compile(
+    r"(?i:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'»”]*[^\s<>\"'»”.,;:!?)]"  # a URL with a scheme, or www.
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
+    r"|(?<![\w.@])[a-z0-9-]*[a-z0-9](?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?(?![\w@/])"
+    r"|`[^`\n]+`"  # inline code
+)
+"""Text that is an address or code, never a name: a name matched inside 'evil.example' is no mention of anyone.
+A bare domain must be lowercase ('evil.example', 'news.example.org'); 'Amazon.com' written as a name stays a name."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +166,11 @@ class NormalizedText:
                 index.append(offset)
         self.text = "".join(chars)
         self.index = index
+        self.opaque = [(m.start(), m.end()) for m in _OPAQUE.finditer(original)]
+
+    def _in_opaque(self, start: int, end: int) -> bool:
+        """Whether original [start, end) lies within a URL, an e-mail address, a bare domain or inline code."""
+        return any(begin <= start and end <= stop for begin, stop in self.opaque)
 
     def span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
         """Original (start, end) of the normalised slice [norm_start, norm_end)."""
@@ -171,6 +184,8 @@ class NormalizedText:
         pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
         for match in pattern.finditer(self.text):
             start, end = self.span(match.start(), match.end())
+            if self._in_opaque(start, end):
+                continue
             if within is None or (within[0] <= start and end <= within[1]):
                 return start, end
         return None
