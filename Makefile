@@ -48,7 +48,7 @@ digest: $(RUNTIME) model
 
 ## test: lint, type-check, import contracts, the docs build, replayed cassettes, one live run of the embedded model
 test: $(DEV) lint docs model
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --cov --cov-report=term:skip-covered
 
 lint: $(DEV)
 	$(BIN)/ruff check summarizer tests benchmarks
