@@ -25,7 +25,7 @@ import inspect
 import json
 import os
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +89,7 @@ class Snapshots:
         return f"brief snapshots: {self.directory / 'snapshots.json'}"
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_protocol(self, item: pytest.Item) -> Iterator[object]:
+    def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:
         """Setup, call and teardown are the test's (a module fixture's briefs go to its first test)."""
         self.test, self.seen = item.nodeid, {}
         try:
