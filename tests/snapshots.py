@@ -24,6 +24,7 @@ import importlib
 import inspect
 import json
 import os
+import threading
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from pathlib import Path
@@ -67,6 +68,7 @@ class Snapshots:
         self.seen: dict[int, object] = {}  # kept alive, so an id is not reused within a test
         self.counts: defaultdict[str, int] = defaultdict(int)
         self.undo: list[tuple[object, str, Any]] = []
+        self.lock = threading.Lock()  # map's threads record too
 
     def pytest_sessionstart(self) -> None:
         for where, names in PRODUCERS:
@@ -151,12 +153,14 @@ class Snapshots:
             self._save("digest", str(made.date), made)
 
     def _save(self, kind: str, about: str, made: Any) -> None:
-        if id(made) in self.seen:
-            return
-        self.seen[id(made)] = made
-        where = f"{self.test} {kind} {about}"
-        self.counts[where] += 1
-        self.saved[f"{where} #{self.counts[where]}"] = masked(made.model_dump_json(), VARIES[kind])
+        text = masked(made.model_dump_json(), VARIES[kind])
+        with self.lock:
+            if id(made) in self.seen:
+                return
+            self.seen[id(made)] = made
+            where = f"{self.test} {kind} {about}"
+            self.counts[where] += 1
+            self.saved[f"{where} #{self.counts[where]}"] = text
 
 
 def masked(text: str, paths: tuple[str, ...]) -> str:
