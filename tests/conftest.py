@@ -22,6 +22,9 @@ from summarizer.llm.backends.embedded import EmbeddedBackend
 from summarizer.llm.backends.model_store import DEFAULT_MODEL
 from summarizer.llm.backends.remote import RemoteBackend
 
+pytest_plugins = ["tests.snapshots"]
+"""Off unless asked: ``SUMMARIZER_SNAPSHOT_DIR=DIR`` saves every brief's JSON (see tests/snapshots.py)."""
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "mali-coup-plot.txt"
 """The agency article the project started from: copyrighted, so never shipped; read from beside the checkout."""

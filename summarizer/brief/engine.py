@@ -8,9 +8,10 @@ Brief with run metadata. Imports no renderer.
 
 The flow is written once, as a generator (:meth:`Summarizer._flow`): it
 yields each model request (an :class:`~summarizer.llm.client.Ask`) and
-receives the answer. Two small drivers run it: :meth:`Summarizer.summarize`
-answers on the calling thread, :meth:`Summarizer.asummarize` awaits the async
-client. ``map``/``amap`` run those drivers ``concurrency`` at a time.
+receives the answer. Two small drivers run it: :func:`drive` answers on the
+calling thread (the model, or stored answers for :meth:`Summarizer.rebuild`),
+:func:`adrive` awaits the async client. ``map``/``amap`` run the briefs
+``concurrency`` at a time (summarizer/fanout.py).
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ import os
 import threading
 import time
 import warnings
-from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
@@ -33,6 +33,7 @@ from summarizer.brief.coverage import coverage
 from summarizer.brief.merge import GroundedDraft, Grounder, NameMiss
 from summarizer.brief.reading import MAX_PASSAGES, read
 from summarizer.errors import ArticleError, SummarizerError
+from summarizer.fanout import afan_out, fan_out
 from summarizer.ingest.article import Article, as_article
 from summarizer.llm.backends import Backend, EmbeddedBackend, Endpoint, Status, resolve_backend
 from summarizer.llm.client import Answer, Ask, ChatClient, Usage
@@ -41,6 +42,7 @@ from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.llm.retry import RetryPolicy
 from summarizer.nlp.language import detect, language_name
 from summarizer.nlp.pipeline import import_library
+from summarizer.redact import redact
 from summarizer.rules.text import ArticleIndex
 from summarizer.schema import ArticleInfo, Brief, RunInfo, ServerTimings
 
@@ -60,6 +62,8 @@ REMOTE_CONCURRENCY = 4
 
 Flow = Generator[Ask, Answer, Brief]
 """A brief in the making: yields model requests, receives their answers, returns the Brief."""
+INTERNAL_ERROR = "internal error while briefing this article ({what}); please report it with the article"
+"""What an unexpected exception on one article says (the article is kept: it is what to report)."""
 
 
 class ArticleTrimmed(UserWarning):
@@ -218,29 +222,21 @@ class Summarizer:
         """A grounded brief of one article (an Article, or the article's text)."""
         article, index = self._prepare(article)
         client = self.client()
-        flow = self._flow(article, index, client.endpoint)
-        try:
-            ask = next(flow)
-            while True:
-                ask = flow.send(client.structured(ask))
-        except StopIteration as done:
-            brief: Brief = done.value
-            return brief
+        return drive(self._flow(article, index, client.endpoint), client.structured)
 
     def summarize_recorded(self, article: Article | str) -> Recorded:
         """:meth:`summarize`, keeping the model's raw answers: a store keeps them to rebuild the brief later."""
         article, index = self._prepare(article)
         client = self.client()
-        flow = self._flow(article, index, client.endpoint)
         answers: list[str] = []
-        try:
-            ask = next(flow)
-            while True:
-                answer = client.structured(ask)
-                answers.append(answer[1])
-                ask = flow.send(answer)
-        except StopIteration as done:
-            return Recorded(done.value, tuple(answers))
+
+        def answer(ask: Ask) -> Answer:
+            answered = client.structured(ask)
+            answers.append(answered[1])
+            return answered
+
+        brief = drive(self._flow(article, index, client.endpoint), answer)
+        return Recorded(brief, tuple(answers))
 
     def rebuild(self, article: Article | str, answers: Sequence[str], run: RunInfo) -> Brief | None:
         """The brief of the stored ``answers`` with today's grounding and rules, without a model call.
@@ -251,21 +247,21 @@ class Summarizer:
         """
         article, index = self._prepare(article)
         endpoint = Endpoint(base_url="", api_key="", model=run.model, backend=run.backend, timeout=0.0)
-        flow = self._flow(article, index, endpoint, quiet=True)
         given = iter(answers)
+
+        def answer(ask: Ask) -> Answer:
+            raw = next(given, None)
+            if raw is None:
+                raise _Unanswered
+            try:
+                return ask.response_model.model_validate_json(raw), raw
+            except ValidationError:
+                raise _Unanswered from None
+
         try:
-            ask = next(flow)
-            while True:
-                raw = next(given, None)
-                if raw is None:
-                    return None
-                try:
-                    parsed = ask.response_model.model_validate_json(raw)
-                except ValidationError:
-                    return None
-                ask = flow.send((parsed, raw))
-        except StopIteration as done:
-            brief: Brief = done.value
+            brief = drive(self._flow(article, index, endpoint, quiet=True), answer)
+        except _Unanswered:
+            return None
         if next(given, None) is not None:
             return None  # the stored run asked more than today's flow does: another flow's answers
         cost = {k: getattr(run, k) for k in ("prompt_tokens", "completion_tokens", "latency_s", "attempts")}
@@ -277,14 +273,7 @@ class Summarizer:
         """:meth:`summarize` on the async client: many can run at once on one event loop."""
         article, index = self._prepare(article)
         client = await self.aclient()
-        flow = self._flow(article, index, client.endpoint)
-        try:
-            ask = next(flow)
-            while True:
-                ask = flow.send(await client.astructured(ask))
-        except StopIteration as done:
-            brief: Brief = done.value
-            return brief
+        return await adrive(self._flow(article, index, client.endpoint), client.astructured)
 
     def map(self, articles: Iterable[Article | str], *, concurrency: int | None = None) -> Iterator[BriefResult]:
         """Brief many articles, ``concurrency`` at a time in threads; yield each result as it finishes.
@@ -294,19 +283,12 @@ class Summarizer:
         """
         slots = self.concurrency(concurrency)
         self.client()  # start the backend once, before threads race to start it
-        numbered = enumerate(articles)
-        pool = ThreadPoolExecutor(max_workers=slots, thread_name_prefix="summarizer")
-        pending: set[Future[BriefResult]] = set()
-        try:
-            while True:
-                while len(pending) < slots and (item := next(numbered, None)) is not None:
-                    pending.add(pool.submit(self._result, *item))
-                if not pending:
-                    return
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (future.result() for future in done)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+
+        def brief(item: tuple[int, Article | str]) -> BriefResult:
+            return BriefResult(*item, brief=self.summarize(item[1]))
+
+        # On exit the briefs in flight are waited for: the caller may close this Summarizer next.
+        yield from fan_out(enumerate(articles), brief, _failed, slots=slots, wait_running=True, name="summarizer")
 
     async def amap(
         self, articles: Iterable[Article | str] | AsyncIterable[Article | str], *, concurrency: int | None = None
@@ -314,20 +296,12 @@ class Summarizer:
         """:meth:`map` on the event loop: ``concurrency`` briefs in flight, each yielded as it finishes."""
         slots = self.concurrency(concurrency)
         await self.aclient()
-        numbered = _anumbered(articles)
-        pending: set[asyncio.Task[BriefResult]] = set()
-        try:
-            while True:
-                while len(pending) < slots and (item := await anext(numbered, None)) is not None:
-                    pending.add(asyncio.create_task(self._aresult(*item)))
-                if not pending:
-                    return
-                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-                for task in done:
-                    yield task.result()
-        finally:
-            for task in pending:
-                task.cancel()
+
+        async def brief(item: tuple[int, Article | str]) -> BriefResult:
+            return BriefResult(*item, brief=await self.asummarize(item[1]))
+
+        async for result in afan_out(_anumbered(articles), brief, _failed, slots=slots):
+            yield result
 
     def concurrency(self, asked: int | None = None) -> int:
         """Requests in flight, matched to the backend: the embedded server gets that many slots.
@@ -343,18 +317,6 @@ class Summarizer:
                 backend.parallel = asked
             return asked or backend.parallel
         return asked or REMOTE_CONCURRENCY
-
-    def _result(self, index: int, article: Article | str) -> BriefResult:
-        try:
-            return BriefResult(index, article, brief=self.summarize(article))
-        except Exception as error:  # one article's failure, even a bug, never stops the others
-            return BriefResult(index, article, error=_as_summarizer_error(error))
-
-    async def _aresult(self, index: int, article: Article | str) -> BriefResult:
-        try:
-            return BriefResult(index, article, brief=await self.asummarize(article))
-        except Exception as error:
-            return BriefResult(index, article, error=_as_summarizer_error(error))
 
     def _prepare(self, article: Article | str) -> tuple[Article, ArticleIndex]:
         """The article and its index, checked before any model is started."""
@@ -490,15 +452,42 @@ class Summarizer:
         )
 
 
+def drive(flow: Flow, answer: Callable[[Ask], Answer]) -> Brief:
+    """Run a flow to its brief, answering each of its requests with ``answer`` on this thread."""
+    try:
+        ask = next(flow)
+        while True:
+            ask = flow.send(answer(ask))
+    except StopIteration as done:
+        brief: Brief = done.value
+        return brief
+
+
+async def adrive(flow: Flow, answer: Callable[[Ask], Awaitable[Answer]]) -> Brief:
+    """:func:`drive`, awaiting each answer: other briefs go on meanwhile."""
+    try:
+        ask = next(flow)
+        while True:
+            ask = flow.send(await answer(ask))
+    except StopIteration as done:
+        brief: Brief = done.value
+        return brief
+
+
+class _Unanswered(Exception):
+    """The stored answers do not answer today's flow (see :meth:`Summarizer.rebuild`)."""
+
+
+def _failed(item: tuple[int, Article | str], error: Exception) -> BriefResult:
+    """One article's failure, even a bug, is its result: it never stops the others."""
+    return BriefResult(*item, error=_as_summarizer_error(error))
+
+
 def _as_summarizer_error(error: Exception) -> SummarizerError:
     """The error as one line a user can act on; an unexpected exception is a bug to report (kept as the cause)."""
     if isinstance(error, SummarizerError):
         return error
-    detail = " ".join(str(error).split())[:200]
-    wrapped = SummarizerError(
-        f"internal error while briefing this article ({type(error).__name__}{': ' + detail if detail else ''}); "
-        "please report it with the article"
-    )
+    wrapped = SummarizerError(internal_error(error))
     wrapped.__cause__ = error
     return wrapped
 
@@ -517,6 +506,12 @@ def _log_fallbacks(draft: Draft, grounded: GroundedDraft, level: int) -> None:
             logger.log(level, "the model's %s is not borne out by the article; using the article's own words", part)
 
 
+def internal_error(error: Exception) -> str:
+    """One line for an unexpected exception: what broke (at most 200 characters of it) and what to do."""
+    detail = redact(" ".join(str(error).split()))[:200]
+    return INTERNAL_ERROR.format(what=type(error).__name__ + (f": {detail}" if detail else ""))
+
+
 def _cut(text: str, limit: int) -> int:
     """Where to trim a text with no sentence end before ``limit``: the last space, if not too early."""
     space = text.rfind(" ", 0, limit)
@@ -525,7 +520,7 @@ def _cut(text: str, limit: int) -> int:
 
 async def _anumbered(
     articles: Iterable[Article | str] | AsyncIterable[Article | str],
-) -> AsyncIterator[tuple[int, Any]]:
+) -> AsyncIterator[tuple[int, Article | str]]:
     if isinstance(articles, AsyncIterable):
         number = 0
         async for article in articles:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
-from summarizer.brief.engine import Summarizer
+from summarizer.brief.engine import Summarizer, internal_error
 from summarizer.digest.store import BriefKey, Store
 from summarizer.errors import SummarizerError
+from summarizer.fanout import fan_out
 from summarizer.ingest.article import Article
 from summarizer.ingest.inputs import Item
 from summarizer.llm.backends.embedded import EmbeddedBackend
@@ -152,43 +152,32 @@ def brief_all(
             todo[digest] = (item.source, article)
     if todo:
         summarizer.client()  # start the backend once, before threads race to start it
-    pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
-    try:
-        futures = {
-            pool.submit(make_brief, summarizer, store, digest, key, article): (digest, source)
-            for digest, (source, article) in todo.items()
-        }
-        for future in as_completed(futures):
-            digest, source = futures[future]
-            try:
-                brief = future.result()
-            except Exception as error:  # a bug on one article must not take the batch down
-                result.failures.append((source, failure_reason(error)))
-                logger.info("no brief of %s: %s", source, result.failures[-1][1])
-                _tell(progress, source, "failed")
-                continue
-            result.briefs[digest] = brief
-            result.made += 1
-            _tell(progress, source, "made")
-    finally:
-        # On Ctrl-C or a crash, do not start queued briefs; what is stored stays stored.
-        pool.shutdown(wait=False, cancel_futures=True)
+
+    def made(item: tuple[str, tuple[str, Article]]) -> tuple[str, str, Brief | Exception]:
+        digest, (source, article) = item
+        return digest, source, make_brief(summarizer, store, digest, key, article)
+
+    def failed(item: tuple[str, tuple[str, Article]], error: Exception) -> tuple[str, str, Brief | Exception]:
+        return item[0], item[1][0], error  # a bug on one article must not take the batch down
+
+    # On Ctrl-C or a crash, queued briefs are not started nor running ones waited for; what is stored stays stored.
+    for digest, source, outcome in fan_out(
+        todo.items(), made, failed, slots=max(1, concurrency), wait_running=False, name="digest"
+    ):
+        if isinstance(outcome, Exception):
+            result.failures.append((source, failure_reason(outcome)))
+            logger.info("no brief of %s: %s", source, result.failures[-1][1])
+            _tell(progress, source, "failed")
+            continue
+        result.briefs[digest] = outcome
+        result.made += 1
+        _tell(progress, source, "made")
     return result
 
 
 def failure_reason(error: Exception) -> str:
     """Why an article has no brief, in one line: a SummarizerError's own message, else an internal error."""
     return redact(str(error)) if isinstance(error, SummarizerError) else internal_error(error)
-
-
-def internal_error(error: Exception) -> str:
-    """One line for an unexpected exception: what broke and what to do (the article is kept in the store)."""
-    where = (
-        f" ({type(error).__name__}: {redact(' '.join(str(error).split()))[:200]})"
-        if str(error)
-        else f" ({type(error).__name__})"
-    )
-    return f"internal error while briefing this article{where}; please report it with the article"
 
 
 def _tell(progress: Progress | None, source: str, outcome: str) -> None:
