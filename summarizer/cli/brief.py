@@ -17,6 +17,7 @@ from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.files import unwritable, write_atomically
 from summarizer.ingest.article import read_article
 from summarizer.render import render_json, render_markdown, render_terminal
+from summarizer.render.control import printable
 from summarizer.schema import Brief
 
 FORMATS = ["pretty", "json", "markdown"]
@@ -83,7 +84,8 @@ def brief(
             ) as engine:
                 result = engine.summarize(article)
         for warning in caught:
-            err.print(Text.assemble(("warning:", "yellow"), f" {warning.message}"), highlight=False, soft_wrap=True)
+            said = printable(str(warning.message))
+            err.print(Text.assemble(("warning:", "yellow"), f" {said}"), highlight=False, soft_wrap=True)
     except (ArticleError, ConfigError) as error:
         fail(err, error, 2)
     except SummarizerError as error:
@@ -110,7 +112,7 @@ def _emit(brief: Brief, fmt: str, output: Path | None, out: Console, err: Consol
         sys.stdout.flush()
         reason = error.strerror or str(error)
         fail(err, f"cannot write {output}: {reason}; the brief was printed to standard output instead", 1)
-    err.print(Text(f"wrote {output}"), highlight=False)
+    err.print(Text(printable(f"wrote {output}")), highlight=False)
 
 
 def _plain(brief: Brief) -> str:

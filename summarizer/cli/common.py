@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from summarizer.brief.reading import MAX_PASSAGES, PASSAGE_CHARS
+from summarizer.render.control import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,8 +65,9 @@ def fail(err: Console, error: object, code: int, *, at_once: bool = False) -> No
     ``at_once`` skips Python's exit, which would wait for worker threads still
     running (a brief in flight); use it only when everything kept is committed.
     """
-    # The message may hold paths, URLs or article text: printed as written, never as markup.
-    err.print(Text.assemble(("error:", "red"), " ", " ".join(str(error).split())), highlight=False, soft_wrap=True)
+    # The message may hold paths, URLs or article text: printed as written, never as markup or control codes.
+    line = " ".join(printable(str(error)).split())
+    err.print(Text.assemble(("error:", "red"), " ", line), highlight=False, soft_wrap=True)
     if at_once:
         sys.stderr.flush()
         os._exit(code)
