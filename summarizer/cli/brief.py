@@ -71,9 +71,9 @@ def brief(
     if output is not None and (why := unwritable(output)):
         fail(err, f"cannot write {output}: {why}; give another --output (nothing was briefed)", 2)
     try:
-        article = read_article(file)
         with warnings.catch_warnings(record=True) as caught, err.status("starting…") as status:
             warnings.simplefilter("always")
+            article = read_article(file)  # its warnings (control characters removed) are said with the model's
             with Summarizer(
                 model,
                 base_url=base_url,

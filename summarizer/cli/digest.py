@@ -246,6 +246,10 @@ def _collect(inputs: list[str], err: Console) -> list[Item]:
         for item in collect(inputs):
             items.append(item)
             status.update(f"reading inputs… {sum(i.article is not None for i in items)} articles")
+    for item in items:
+        for note in item.notes:
+            said = printable(f" {item.source}: {note}")
+            err.print(Text.assemble(("warning:", "yellow"), said), highlight=False, soft_wrap=True)
     return items
 
 
