@@ -179,11 +179,45 @@ def _check(case: dict[str, Any], result: subprocess.CompletedProcess[str], value
         assert case["message"].casefold() in errors[0].casefold(), where
     elif "message" in case:
         assert case["message"] in result.stdout + result.stderr, where
-    for name, fragment in case.get("absent", {}).items():
+    for name, fragments in case.get("absent", {}).items():
         path = Path(_fill(name, values))
-        assert not path.exists() or fragment not in path.read_text(errors="replace"), f"{fragment!r} in {path}"
+        written = path.read_text(errors="replace") if path.exists() else ""
+        for fragment in [fragments] if isinstance(fragments, str) else fragments:
+            assert fragment not in written, f"{fragment!r} in {path}"
+    for fragment in case.get("absent_output", []):
+        assert fragment not in result.stdout + result.stderr, f"{fragment!r} in the output; {where}"
+    for name in case.get("safe_markdown", []):
+        path = Path(_fill(name, values))
+        assert not (problems := markdown_problems(path.read_text())), f"{path}: {problems}"
     for name in case.get("not_written", []):
         assert not Path(_fill(name, values)).exists(), f"{name} was written"
+
+
+_OUR_TAGS = {"p", "h1", "h2", "h3", "ul", "li", "blockquote", "code", "strong", "em", "sub", "a"}
+"""What our Markdown becomes: its syntax, ``<sub>`` (a brief's run line) and ``<a id>`` (a digest's story anchors)."""
+
+
+def markdown_problems(markdown: str) -> list[str]:
+    """What an article could have planted in Markdown, once rendered (CommonMark, raw HTML allowed as a viewer does):
+    a tag we never write, an attribute other than href/id, a link that is not http(s) or an anchor."""
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    problems: list[str] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag not in _OUR_TAGS:
+                problems.append(f"<{tag}>")
+            for attr, value in attrs:
+                if attr not in ("href", "id") or (attr == "href" and not (value or "").startswith(("#", "http"))):
+                    problems.append(f"<{tag} {attr}={value!r}>")
+
+    viewer = MarkdownIt("commonmark")
+    viewer.validateLink = lambda url: True  # markdown-it drops javascript: links itself; not every viewer does
+    Tags().feed(viewer.render(markdown))
+    return problems
 
 
 def _api_case(case: dict[str, Any], tmp_path: Path) -> None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from summarizer.distribution import install_line
 from summarizer.errors import ArticleError
 from summarizer.ingest.article import article_from_json
-from summarizer.ingest.inputs import Item, collect
+from summarizer.ingest.inputs import Item, collect, read_item
 
 FIELDS = ("text", "title", "outlet", "url", "published", "language")
 
@@ -64,6 +65,6 @@ def _row_item(values: dict[str, Any], source: str) -> Item:
     """A Parquet row read as the same JSON object a JSON Lines article is (same checks, same errors)."""
     fields = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in values.items() if v is not None}
     try:
-        return Item(source, article_from_json(json.dumps(fields), source))
+        return read_item(source, partial(article_from_json, json.dumps(fields), source))
     except ArticleError as error:
         return Item(source, skipped=str(error).removeprefix(f"{source}: "))

@@ -17,6 +17,7 @@ from summarizer.bulk.shards import FORMATS
 from summarizer.cli.common import fail, model_options
 from summarizer.digest.store import default_store_path
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
+from summarizer.render.control import printable
 
 PARTIAL = 3
 
@@ -145,9 +146,11 @@ def batch_command(
         soft_wrap=True,
     )
     for source, reason in result.skipped:
-        err.print(Text.assemble(("skipped", "yellow"), f" {source}: {reason}"), highlight=False, soft_wrap=True)
+        err.print(
+            Text.assemble(("skipped", "yellow"), printable(f" {source}: {reason}")), highlight=False, soft_wrap=True
+        )
     for source, reason in result.failures:
-        err.print(Text.assemble(("failed", "red"), f" {source}: {reason}"), highlight=False, soft_wrap=True)
+        err.print(Text.assemble(("failed", "red"), printable(f" {source}: {reason}")), highlight=False, soft_wrap=True)
     if result.failures:
         err.print("failure rows are written; re-run the same command to retry them", highlight=False)
         sys.exit(1 if not result.made and not result.already else PARTIAL)

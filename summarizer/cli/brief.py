@@ -18,6 +18,7 @@ from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.files import unwritable, write_atomically
 from summarizer.ingest.article import read_article
 from summarizer.render import render_json, render_markdown, render_terminal
+from summarizer.render.control import printable
 from summarizer.schema import Brief
 
 FORMATS = ["pretty", "json", "markdown"]
@@ -71,9 +72,9 @@ def brief(
     if output is not None and (why := unwritable(output)):
         fail(err, f"cannot write {output}: {why}; give another --output (nothing was briefed)", 2)
     try:
-        article = read_article(file)
         with warnings.catch_warnings(record=True) as caught, err.status("starting…") as status:
             warnings.simplefilter("always")
+            article = read_article(file)  # its warnings (control characters removed) are said with the model's
             with Summarizer(
                 model,
                 base_url=base_url,
@@ -84,7 +85,8 @@ def brief(
             ) as engine:
                 result = engine.summarize(article)
         for warning in [] if quiet() else caught:
-            err.print(Text.assemble(("warning:", "yellow"), f" {warning.message}"), highlight=False, soft_wrap=True)
+            said = printable(str(warning.message))
+            err.print(Text.assemble(("warning:", "yellow"), f" {said}"), highlight=False, soft_wrap=True)
     except (ArticleError, ConfigError) as error:
         fail(err, error, 2)
     except SummarizerError as error:
@@ -111,7 +113,7 @@ def _emit(brief: Brief, fmt: str, output: Path | None, out: Console, err: Consol
         sys.stdout.flush()
         reason = error.strerror or str(error)
         fail(err, f"cannot write {output}: {reason}; the brief was printed to standard output instead", 1)
-    err.print(Text(f"wrote {output}"), highlight=False)
+    err.print(Text(printable(f"wrote {output}")), highlight=False)
 
 
 def _plain(brief: Brief) -> str:

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from summarizer.brief.reading import MAX_PASSAGES, PASSAGE_CHARS
 from summarizer.redact import redact
+from summarizer.render.control import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,8 +67,9 @@ def fail(err: Console, error: object, code: int, *, at_once: bool = False) -> No
     ``at_once`` skips Python's exit, which would wait for worker threads still
     running (a brief in flight); use it only when everything kept is committed.
     """
-    # The message may hold paths, URLs or article text: printed as written (a URL's password hidden), never as markup.
-    line = redact(" ".join(str(error).split()))
+    # The message may hold paths, URLs or article text: printed as written (a URL's password hidden), never as markup
+    # or control codes.
+    line = redact(" ".join(printable(str(error)).split()))
     err.print(Text.assemble(("error:", "red"), " ", line), highlight=False, soft_wrap=True)
     if at_once:
         sys.stderr.flush()

@@ -24,6 +24,7 @@ from summarizer.digest.store import Store, content_hash, default_store_path
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.files import write_atomically
 from summarizer.ingest.inputs import NO_SUCH_INPUT, Item, collect
+from summarizer.render.control import printable, shown
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
 
@@ -245,6 +246,10 @@ def _collect(inputs: list[str], err: Console) -> list[Item]:
         for item in collect(inputs):
             items.append(item)
             status.update(f"reading inputs… {sum(i.article is not None for i in items)} articles")
+    for item in items:
+        for note in item.notes:
+            said = printable(f" {item.source}: {note}")
+            err.print(Text.assemble(("warning:", "yellow"), said), highlight=False, soft_wrap=True)
     return items
 
 
@@ -257,7 +262,7 @@ def _write(digest: Digest, formats: list[str], out: str, day: dt.date, err: Cons
         path = Path(out) / f"digest-{day.isoformat()}.{fmt}"
         write_atomically(path, FORMATS[fmt](digest))
         written.append(str(path))
-    err.print(Text(f"wrote {', '.join(written)}"), highlight=False, soft_wrap=True)
+    err.print(shown(f"wrote {', '.join(written)}"), highlight=False, soft_wrap=True)
 
 
 def _report(digest: Digest, err: Console) -> None:
@@ -268,11 +273,11 @@ def _report(digest: Digest, err: Console) -> None:
         highlight=False,
     )
     for entry in digest.skipped:
-        err.print(
-            Text.assemble(("skipped", "yellow"), f" {entry.source}: {entry.reason}"), highlight=False, soft_wrap=True
-        )
+        said = printable(f" {entry.source}: {entry.reason}")
+        err.print(Text.assemble(("skipped", "yellow"), said), highlight=False, soft_wrap=True)
     for entry in digest.failed:
-        err.print(Text.assemble(("failed", "red"), f" {entry.source}: {entry.reason}"), highlight=False, soft_wrap=True)
+        said = printable(f" {entry.source}: {entry.reason}")
+        err.print(Text.assemble(("failed", "red"), said), highlight=False, soft_wrap=True)
     if digest.failed:
         err.print("re-run the same command to retry the failed articles; finished briefs are reused", highlight=False)
     if not digest.articles and not digest.failed:

@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
 from summarizer.brief.engine import Summarizer
 from summarizer.brief.reading import MAX_PASSAGES
@@ -21,6 +20,7 @@ from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.metrics import ArticleScore
 from summarizer.evaluation.report import EvalReport, write_report
 from summarizer.evaluation.stored import score_stored
+from summarizer.render.control import shown
 from summarizer.render.evaluation import render_comparison, render_report
 
 
@@ -161,7 +161,7 @@ def evaluate_command(
 
                 def advance(item: GoldArticle, score: ArticleScore) -> None:
                     how = "stored" if score.reused else "failed" if score.error else f"{score.latency_s:.0f} s"
-                    bar.console.print(Text(f"{item.id}: {how}", style="dim"), highlight=False)
+                    bar.console.print(shown(f"{item.id}: {how}", "dim"), highlight=False)
                     bar.update(task, advance=1, description="briefing")
 
                 result = evaluate(golds, engine, store_path=store_path, force=force, progress=advance)
@@ -187,7 +187,7 @@ def _write(result: EvalReport, report: Path) -> None:
 def _finish(result: EvalReport, report: Path, check: bool, out: Console, err: Console) -> None:
     """Show the report; exit 1 when no article got a brief, 3 when --check and the bar is missed."""
     render_report(result, out)
-    err.print(f"wrote {report}", highlight=False, markup=False)
+    err.print(shown(f"wrote {report}"), highlight=False)
     if result.overall.articles and not result.overall.briefs:
         first = next((s.error for s in result.articles if s.error), "unknown error")
         fail(err, f"every brief failed (the first: {first})", 1)

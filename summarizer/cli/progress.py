@@ -21,6 +21,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from summarizer.render.control import shown
+
 
 class _Rate(ProgressColumn):
     """Briefs made per minute (reused ones are instant and would flatter the rate)."""
@@ -94,5 +96,5 @@ class BatchProgress:
             self._progress.update(self._task, advance=1, **fields)  # type: ignore[arg-type]
             if not self._live:
                 done = self.counts["made"] + self.counts["reused"] + self.counts["failed"]
-                line = Text(f"[{done}/{self.total}] {outcome} {source}")  # a source is a path or URL, never markup
+                line = shown(f"[{done}/{self.total}] {outcome} {source}")  # a path or URL: no markup, no control codes
                 self.console.print(line, highlight=False, soft_wrap=True)

@@ -1,31 +1,53 @@
 """The Article: what the user gives us, read from text, Markdown, JSON or stdin.
 
-The text is kept exactly as given (only a byte-order mark is removed), so that
-evidence offsets point into the user's own text.
+The text is kept as given (only a byte-order mark is removed), so that
+evidence offsets point into the user's own text. One exception, the same
+through every door (a file, stdin, JSON, JSON Lines, Parquet, a feed, a page,
+``Article(text=...)``): control characters. Text that is mostly control
+characters is refused as binary data; a few stray ones (NUL, ESC, BEL, DEL,
+C1; tab, line feed and carriage return are text) are removed, with a
+``ControlCharactersRemoved`` warning, and offsets then point into the text
+without them. Title and outlet lose theirs too.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
+import re
 import sys
+import warnings
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from summarizer.errors import ArticleError
 
 MAX_FILE_BYTES = 50_000_000
 """Refuse files larger than this outright; long-but-sane articles are trimmed later."""
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters that are not text: C0 except tab, line feed and carriage return; DEL; C1."""
+BINARY_SHARE = 0.25
+"""Text whose non-space characters are more than this share control characters is binary data, not an article."""
+
+
+class ControlCharactersRemoved(UserWarning):
+    """The article's text held a few control characters (NUL, ESC...); they were removed before briefing."""
 
 
 class ArticleFieldError(ArticleError, ValueError):
-    """``Article(...)`` was given a field it cannot use (no text, a date that is not a date).
+    """``Article(...)`` was given a field it cannot use (no text, binary data, a date that is not a date).
 
     A ``ValueError`` too, as pydantic's own error was, so existing handlers keep working.
+    ``field`` names it, ``problem`` says what is wrong, ``kind`` is pydantic's error type ("binary_text").
     """
+
+    def __init__(self, message: str, field: str = "article", problem: str = "", kind: str = "") -> None:
+        super().__init__(message)
+        self.field, self.problem, self.kind = field, problem or message, kind
 
 
 class Article(BaseModel):
@@ -41,9 +63,9 @@ class Article(BaseModel):
         try:
             super().__init__(**data)
         except ValidationError as error:
-            raise ArticleFieldError(_field_problem(error)) from None
+            raise _field_error(error) from None
 
-    text: str = Field(description="The article body, exactly as given.")
+    text: str = Field(description="The article body as given, less stray control characters (NUL, ESC...).")
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
@@ -59,7 +81,12 @@ class Article(BaseModel):
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("article text is empty")
-        return value
+        return _without_controls(value)
+
+    @field_validator("title", "outlet")
+    @classmethod
+    def _no_controls(cls, value: str | None) -> str | None:
+        return CONTROL.sub("", value) if value else value
 
     @field_validator("language", mode="before")
     @classmethod
@@ -79,7 +106,27 @@ class Article(BaseModel):
         return value
 
 
-def _field_problem(error: ValidationError) -> str:
+def _without_controls(text: str) -> str:
+    """The text without its stray control characters (said in a warning); PydanticCustomError when it is mostly them."""
+    found = CONTROL.findall(text)
+    if not found:
+        return text
+    visible = len(text) - sum(c.isspace() for c in text)
+    if len(found) > BINARY_SHARE * visible or not CONTROL.sub("", text).strip():
+        share = f"{len(found):,} of {visible:,} characters are control characters"
+        raise PydanticCustomError("binary_text", f"looks like binary data, not text ({share})")
+    kinds = ", ".join(f"U+{ord(c):04X}" for c in sorted(set(found))[:5]) + (", …" if len(set(found)) > 5 else "")
+    warnings.warn(
+        ControlCharactersRemoved(
+            f"removed {len(found):,} control character{'s' * (len(found) > 1)} ({kinds}) from the article's text;"
+            " evidence offsets point into the text without them"
+        ),
+        stacklevel=2,
+    )
+    return CONTROL.sub("", text)
+
+
+def _field_error(error: ValidationError) -> ArticleFieldError:
     """One line naming the first bad field and what it should be."""
     first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"]) or "article"
@@ -87,7 +134,11 @@ def _field_problem(error: ValidationError) -> str:
         "text": "the article's text as a non-empty string",
         "published": "a date as YYYY-MM-DD",
     }.get(where, "a string or nothing")
-    return f"invalid article: {where}: {first['msg']}; give {hint}"
+    if first["type"] == "binary_text":
+        hint = "the article's text, not binary data"
+    return ArticleFieldError(
+        f"invalid article: {where}: {first['msg']}; give {hint}", where, first["msg"], first["type"]
+    )
 
 
 def as_article(value: Article | str) -> Article:
@@ -100,7 +151,9 @@ def as_article(value: Article | str) -> Article:
 def parse_article(text: str, source: str = "input") -> Article:
     try:
         return Article(text=text)
-    except ArticleFieldError:
+    except ArticleFieldError as error:
+        if error.kind == "binary_text":
+            raise ArticleError(f"{source}: {error.problem}; give a .txt, .md or .json article") from None
         raise ArticleError(f"{source}: the article is empty; give a file with the article's text") from None
 
 
@@ -174,6 +227,9 @@ def article_from_json(text: str, source: str, strict: bool = True) -> Article:
         return Article.model_validate(record)
     except ValidationError as error:
         first = error.errors()[0]
+        cause = first.get("ctx", {}).get("error")
+        if isinstance(cause, ArticleFieldError):  # raised by Article.__init__, which pydantic calls when validating
+            raise ArticleError(f"{source}: {cause.field}: {cause.problem}") from None
         where = ".".join(str(p) for p in first["loc"]) or "article"
         raise ArticleError(f"{source}: {where}: {first['msg']}") from None
 

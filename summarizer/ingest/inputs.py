@@ -2,19 +2,29 @@
 
 Each input yields ``Item``s; an input that gives no article yields an Item
 with the reason instead, so a batch says what it skipped and why and goes on.
+What reading an article had to change (control characters removed) is the
+Item's ``notes``, not a Python warning mid-batch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from summarizer.errors import ArticleError
-from summarizer.ingest.article import Article, article_from_json, article_from_page, read_article
+from summarizer.ingest.article import (
+    Article,
+    ControlCharactersRemoved,
+    article_from_json,
+    article_from_page,
+    read_article,
+)
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".json", ".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
@@ -30,6 +40,19 @@ class Item:
     source: str
     article: Article | None = None
     skipped: str | None = None
+    notes: tuple[str, ...] = ()
+    """What reading the article changed in it, e.g. "removed 2 control characters (U+0000) ..."."""
+
+
+def read_item(source: str, read: Callable[[], Article]) -> Item:
+    """The Item of one article ``read()`` gives, its ``ControlCharactersRemoved`` warnings as notes; raises as read."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ControlCharactersRemoved)
+        article = read()
+    notes = tuple(str(w.message) for w in caught if issubclass(w.category, ControlCharactersRemoved))
+    for other in (w for w in caught if not issubclass(w.category, ControlCharactersRemoved)):
+        warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    return Item(source, article, notes=notes)
 
 
 def collect(inputs: list[str]) -> Iterator[Item]:
@@ -60,7 +83,7 @@ def _path(path: Path) -> Iterator[Item]:
 
 def _file(path: Path) -> Item:
     try:
-        return Item(str(path), read_article(path))
+        return read_item(str(path), partial(read_article, path))
     except ArticleError as error:
         return Item(str(path), skipped=_reason(error, str(path)))
 
@@ -83,7 +106,7 @@ def _json_lines(path: Path) -> Iterator[Item]:
             continue
         source = f"{path}:{number}"
         try:
-            yield Item(source, article_from_json(line, source))
+            yield read_item(source, partial(article_from_json, line, source))
         except ArticleError as error:
             yield Item(source, skipped=_reason(error, source))
 
@@ -100,7 +123,7 @@ def _url(url: str) -> Iterator[Item]:
         yield from _feed(page.body, url)
         return
     try:
-        yield Item(url, article_from_page(page.body, url, page.url, page.content_type))
+        yield read_item(url, partial(article_from_page, page.body, url, page.url, page.content_type))
     except ArticleError as error:
         yield Item(url, skipped=_reason(error, url))
 
@@ -123,7 +146,7 @@ def _feed(data: bytes, source: str) -> Iterator[Item]:
         for item in _url(link):
             if item.article is not None:
                 article = _with_feed_metadata(item.article, entry, parsed.feed)
-                yield Item(item.source, article)
+                yield Item(item.source, article, notes=item.notes)
             else:
                 yield item
 

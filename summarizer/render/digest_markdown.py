@@ -1,22 +1,28 @@
-"""The digest as Markdown: overview, stories by region, each claim quoted from its articles."""
+"""The digest as Markdown: overview, stories by region, each claim quoted from its articles.
+
+Every title, outlet, quote, name and model word passes through ``markdown_text``
+(``md``): nothing an article, a feed or the model says becomes markup or a link;
+only http(s) URLs are linked.
+"""
 
 from __future__ import annotations
 
 from summarizer.digest.schema import Account, Citation, Digest, DigestArticle, Story, StoryChanges
 from summarizer.render.coverage import coverage_notes
-from summarizer.render.links import markdown_link, markdown_text, safe_url
+from summarizer.render.links import markdown_link, markdown_paragraphs, safe_url
+from summarizer.render.links import markdown_text as md
 
 
 def _quote(citation: Citation, links: dict[str, str], day: str = "") -> str:
-    outlet = citation.outlet
+    outlet = md(citation.outlet)
     link = f" ([article]({links[citation.article]}))" if links.get(citation.article) else ""
-    who = f", according to {', '.join(citation.said_by)}" if citation.said_by else ""
-    return f"  > {' '.join(citation.quote.text.split())} — *{outlet}*{f', {day}' if day else ''}{who}{link}"
+    who = f", according to {md(', '.join(citation.said_by))}" if citation.said_by else ""
+    return f"  > {md(citation.quote.text)} — *{outlet}*{f', {day}' if day else ''}{who}{link}"
 
 
 def _voice(citation: Citation) -> str:
     """The outlet, and who in its article says it: 'Lake Times (police)'."""
-    return f"{citation.outlet} ({', '.join(citation.said_by)})" if citation.said_by else citation.outlet
+    return md(f"{citation.outlet} ({', '.join(citation.said_by)})" if citation.said_by else citation.outlet)
 
 
 def _account(account: Account) -> str:
@@ -26,7 +32,7 @@ def _account(account: Account) -> str:
     hedged = written is not None and written != account.value and len(written.split()) > 1
     citation = account.citation
     said = [*(citation.said_by or []), *([f"“{written}”"] if hedged else [])]
-    return f"{citation.outlet}{': ' + ', '.join(said) if said else ''}"
+    return md(f"{citation.outlet}{': ' + ', '.join(said) if said else ''}")
 
 
 def _new_since(story: Story, changes: StoryChanges, links: dict[str, str]) -> list[str]:
@@ -34,29 +40,29 @@ def _new_since(story: Story, changes: StoryChanges, links: dict[str, str]) -> li
     earlier = {a.id: a.date.isoformat() for a in changes.earlier_articles}
     lines = [f"**New since {changes.since.isoformat()}**", "", _timeline(story), ""]
     for figure in changes.figures:
-        before = " / ".join(dict.fromkeys(a.value for a in figure.before))
-        lines += [f"- {figure.about}: {before} → **{figure.after.value}**"]
+        before = md(" / ".join(dict.fromkeys(a.value for a in figure.before)))
+        lines += [f"- {md(figure.about)}: {before} → **{md(figure.after.value)}**"]
         lines += [_quote(a.citation, links, earlier.get(a.citation.article, "")) for a in figure.before]
         lines.append(_quote(figure.after.citation, links))
     for status in changes.statuses:
         lines += [
-            f"- {status.event}: {status.before.value} → **{status.after.value}**",
+            f"- {md(status.event)}: {md(status.before.value)} → **{md(status.after.value)}**",
             _quote(status.before.citation, links, earlier.get(status.before.citation.article, "")),
             _quote(status.after.citation, links),
         ]
     if changes.names:
-        lines.append(f"- Named for the first time: {', '.join(f'{n.name} ({n.kind})' for n in changes.names)}")
+        lines.append(f"- Named for the first time: {', '.join(f'{md(n.name)} ({n.kind})' for n in changes.names)}")
         lines += [_quote(n.citation, links) for n in changes.names]
     for outlet in changes.outlets:
-        lines += [f"- New outlet: {outlet.outlet}", _quote(outlet.citation, links)]
+        lines += [f"- New outlet: {md(outlet.outlet)}", _quote(outlet.citation, links)]
     if changes.sources:
-        named = ", ".join(f"{s.name}{' (unnamed)' * s.anonymous}" for s in changes.sources)
+        named = ", ".join(f"{md(s.name)}{' (unnamed)' * s.anonymous}" for s in changes.sources)
         lines.append(f"- New source{'s' * (len(changes.sources) > 1)}: {named}")
         lines += [_quote(s.citation, links) for s in changes.sources]
     if changes.uncertainty:
         moved = changes.uncertainty
-        why = [f"now {r.kind.replace('_', ' ')}: {r.note}" for r in moved.added]
-        why += [f"no longer {r.kind.replace('_', ' ')}: {r.note}" for r in moved.dropped]
+        why = [f"now {r.kind.replace('_', ' ')}: {md(r.note)}" for r in moved.added]
+        why += [f"no longer {r.kind.replace('_', ' ')}: {md(r.note)}" for r in moved.dropped]
         lines.append(f"- Uncertainty {moved.before} → **{moved.after}**{': ' + '; '.join(why) if why else ''}")
         lines += [_quote(r.citation, links) for r in moved.added]
         lines += [_quote(r.citation, links, earlier.get(r.citation.article, "")) for r in moved.dropped]
@@ -67,48 +73,48 @@ def _new_since(story: Story, changes: StoryChanges, links: dict[str, str]) -> li
 
 def _timeline(story: Story) -> str:
     days = [
-        f"{(e.published or e.date).isoformat()} {markdown_text(e.headline)} ({', '.join(e.outlets)})"
-        for e in story.continues
+        f"{(e.published or e.date).isoformat()} {md(e.headline)} ({md(', '.join(e.outlets))})" for e in story.continues
     ]
     days.append(
-        f"{story.published.isoformat() if story.published else 'today'} this story ({', '.join(story.outlets)})"
+        f"{story.published.isoformat() if story.published else 'today'} this story ({md(', '.join(story.outlets))})"
     )
     return f"_Timeline: {' → '.join(days)}_"
 
 
 def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, str]) -> list[str]:
-    facts = [story.topic, f"{len(story.outlets)} outlet{'s' * (len(story.outlets) > 1)}: {', '.join(story.outlets)}"]
+    outlets = md(", ".join(story.outlets))
+    facts = [md(story.topic), f"{len(story.outlets)} outlet{'s' * (len(story.outlets) > 1)}: {outlets}"]
     if story.published:
         facts.append(story.published.isoformat())
     facts.append(f"uncertainty {story.uncertainty.level}")
-    lines = [f'### {story.rank}. {story.headline} <a id="{story.id}"></a>', "", f"_{' · '.join(facts)}_", ""]
+    lines = [f'### {story.rank}. {md(story.headline)} <a id="{story.id}"></a>', "", f"_{' · '.join(facts)}_", ""]
     if story.changes:
         lines += _new_since(story, story.changes, links)
     elif story.continues:
         lines += [_timeline(story), ""]
-    lines += [story.summary, ""]
+    lines += [markdown_paragraphs(story.summary), ""]
     if story.who or story.where:
-        lines += [f"**Who:** {', '.join(story.who) or '—'} · **Where:** {', '.join(story.where) or '—'}", ""]
-    lines += [*(f"_{note}_" for note in coverage_notes(story)), ""] if story.coverage else []
+        lines += [f"**Who:** {md(', '.join(story.who)) or '—'} · **Where:** {md(', '.join(story.where)) or '—'}", ""]
+    lines += [*(f"_{md(note)}_" for note in coverage_notes(story)), ""] if story.coverage else []
     if story.corroborated:
         lines += ["**Reported by several outlets**", ""]
         for claim in story.corroborated:
             reported = ", ".join(_voice(c) for c in claim.citations)
-            lines += [f"- {claim.claim} — {reported}", *(_quote(c, links) for c in claim.citations)]
+            lines += [f"- {md(claim.claim)} — {reported}", *(_quote(c, links) for c in claim.citations)]
         lines.append("")
     if story.conflicts:
         lines += ["**Where the accounts differ**", ""]
         for conflict in story.conflicts:
             values = " vs ".join(
-                f"{value} ({'; '.join(_account(a) for a in accounts)})"
+                f"{md(value)} ({'; '.join(_account(a) for a in accounts)})"
                 for value, accounts in conflict.by_value().items()
             )
-            lines += [f"- {conflict.about}: {values}", *(_quote(a.citation, links) for a in conflict.accounts)]
+            lines += [f"- {md(conflict.about)}: {values}", *(_quote(a.citation, links) for a in conflict.accounts)]
         lines.append("")
     if story.uncertainty.reasons:
         lines += [f"**Uncertainty: {story.uncertainty.level}**", ""]
         for reason in story.uncertainty.reasons:
-            lines += [f"- {reason.kind.replace('_', ' ')}: {reason.note}", _quote(reason.citation, links)]
+            lines += [f"- {reason.kind.replace('_', ' ')}: {md(reason.note)}", _quote(reason.citation, links)]
         lines.append("")
     lines += ["**Articles**", ""]
     for article_id in story.articles:
@@ -116,7 +122,7 @@ def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, st
         title = article.title or article.brief.headline
         named = markdown_link(title, article.url)
         lines.append(
-            f"- {named} — {article.outlet or 'unknown outlet'}{f', {article.published}' if article.published else ''}"
+            f"- {named} — {md(article.outlet or 'unknown outlet')}{f', {article.published}' if article.published else ''}"
         )
     return [*lines, ""]
 
@@ -133,7 +139,7 @@ def render_digest_markdown(digest: Digest) -> str:
         f"# Digest for {digest.date.isoformat()}",
         "",
         f"_{len(digest.stories)} stories from {len(digest.articles)} articles, {len(outlets)} outlets · "
-        f"{run.model}, prompt {run.prompt_version} · {run.made} briefs made, {run.reused} reused"
+        f"{md(run.model)}, prompt {md(run.prompt_version)} · {run.made} briefs made, {run.reused} reused"
         f"{'' if run.complete else f' · **partial: {run.failed} failed**'}_",
         "",
     ]
@@ -143,10 +149,10 @@ def render_digest_markdown(digest: Digest) -> str:
     articles = {a.id: a for a in digest.articles}
     if digest.overview:
         lines += ["## Overview", ""]
-        lines += [f"- [{markdown_text(stories[o.story].headline)}](#{o.story}): {o.text}" for o in digest.overview]
+        lines += [f"- [{md(stories[o.story].headline)}](#{o.story}): {md(o.text)}" for o in digest.overview]
         lines.append("")
     for section in (s for s in digest.sections if s.kind == "region"):
-        lines += [f"## {section.title}", ""]
+        lines += [f"## {md(section.title)}", ""]
         for story_id in section.stories:
             lines += _story(stories[story_id], articles, links)
     topics = [s for s in digest.sections if s.kind == "topic"]
@@ -154,11 +160,11 @@ def render_digest_markdown(digest: Digest) -> str:
         lines += ["## By topic", ""]
         for section in topics:
             ranks = ", ".join(f"[{stories[i].rank}](#{i})" for i in section.stories)
-            lines.append(f"- **{section.title}:** {ranks}")
+            lines.append(f"- **{md(section.title)}:** {ranks}")
         lines.append("")
     for title, entries in (("Skipped", digest.skipped), ("Failed", digest.failed)):
         if entries:
             lines += [f"## {title}", ""]
-            lines += [f"- `{entry.source}`: {entry.reason}" for entry in entries]
+            lines += [f"- {md(entry.source)}: {md(entry.reason)}" for entry in entries]
             lines.append("")
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from summarizer.evaluation.metrics import ArticleScore, Hits, Overall
 from summarizer.evaluation.report import LOWER_IS_BETTER, Change, EvalReport
+from summarizer.render.control import printable, shown
 
 _COUNTS = {
     "attempts_mean",
@@ -77,9 +78,9 @@ def _value(metric: str, value: float | None) -> str:
 
 def _row(score: ArticleScore) -> list[str | Text]:
     if score.error:
-        return [score.id, Text.assemble(("failed: ", "red"), score.error), "", "", "", "", "", "", "", ""]
+        return [shown(score.id), Text.assemble(("failed: ", "red"), printable(score.error)), *[""] * 8]
     return [
-        score.id,
+        shown(score.id),
         _hits(score.who),
         _hits(score.where),
         _hits(score.spans_exact),
@@ -93,7 +94,7 @@ def _row(score: ArticleScore) -> list[str | Text]:
 
 
 def _table(title: str, headers: list[str]) -> Table:
-    table = Table(title=title, title_justify="left")
+    table = Table(title=shown(title), title_justify="left")
     for header in headers:
         table.add_column(header, justify="left" if header == "article" else "right", no_wrap=header == "article")
     return table
@@ -108,13 +109,13 @@ def _detail(report: EvalReport, kind: str, columns: dict[str, str], console: Con
     table = _table(f"{kind} gold", ["article", *extra, *columns.values()])
     for score in rows:
         first = [str(score.events)] if kind == "meantime" else []
-        table.add_row(score.id, *first, *(_hits(getattr(score, field)) for field in columns))
+        table.add_row(shown(score.id), *first, *(_hits(getattr(score, field)) for field in columns))
     console.print(table)
 
 
 def _notes(console: Console, article_id: str, label: str, items: list[str]) -> None:
     if items:
-        console.print(Text(f"{label} in {article_id}: {'; '.join(items)}", style="dim"), highlight=False)
+        console.print(shown(f"{label} in {article_id}: {'; '.join(items)}", "dim"), highlight=False)
 
 
 def _line(overall: Overall, metrics: dict[str, str]) -> str:
@@ -190,7 +191,7 @@ _PER_ARTICLE: tuple[tuple[str, Callable[[ArticleScore], Hits]], ...] = (
 def render_comparison(before: EvalReport, after: EvalReport, changes: list[Change], console: Console) -> None:
     """Report A beside report B (a model run beside its ablation, or before beside after), metric by metric."""
     table = Table(
-        title=Text(
+        title=shown(
             f"A: {before.prompt_version} {before.model} ({before.created:%Y-%m-%d %H:%M})  →  "
             f"B: {after.prompt_version} {after.model} ({after.created:%Y-%m-%d %H:%M})"
         ),
@@ -217,4 +218,4 @@ def render_comparison(before: EvalReport, after: EvalReport, changes: list[Chang
             if field(old) != field(score)
         ]
         if moved:
-            console.print(Text(f"{score.id}: {'; '.join(moved)}", style="dim"), highlight=False)
+            console.print(shown(f"{score.id}: {'; '.join(moved)}", "dim"), highlight=False)

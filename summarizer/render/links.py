@@ -1,13 +1,18 @@
-"""Links built from article data: only http(s) URLs become links, and link text cannot break the syntax.
+"""Article data in Markdown: only http(s) URLs become links, and no text can become markup.
 
 An article URL comes from the user's inputs (a JSONL line, a feed): a
 ``javascript:`` or ``data:`` URL must never become a live link in a page.
+Titles, outlets, quotes and the model's words pass through ``markdown_text``
+before they reach a Markdown brief or digest, so ``<script>``, ``[x](javascript:...)``
+or a leading ``#`` is shown as written.
 """
 
 from __future__ import annotations
 
 import re
 from urllib.parse import quote
+
+from summarizer.render.control import printable
 
 _SAFE_SCHEMES = ("http://", "https://")
 
@@ -22,9 +27,22 @@ def safe_url(url: str | None) -> str | None:
     return quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
 
 
+_INLINE = re.compile(r"([\\\[\]`*_<>])|&(?=#?\w+;)")
+"""Characters that start inline markup (links, code, emphasis, HTML, autolinks) and an ``&`` that starts an entity."""
+_BLOCK = re.compile(r"^(?:(?=#{1,6}(?:\s|$)|[-+](?:\s|$)|-{3}|[=~|])|(\d{1,9})(?=[.)](?:\s|$)))")
+"""Where a line that starts with it would become a heading, list item, rule, fence or table: a backslash goes there
+(before ``#``, ``-``, ``+``, ``=``, ``~``, ``|``; after the number of ``1.``)."""
+
+
 def markdown_text(text: str) -> str:
-    """Link text with Markdown's brackets, backslashes and backticks escaped, on one line."""
-    return re.sub(r"([\\\[\]`*_<>])", r"\\\1", " ".join(text.split()))
+    """Text shown as written in Markdown, on one line: markup characters escaped, control characters dropped."""
+    line = _INLINE.sub(lambda m: "\\" + m[0], " ".join(printable(text).split()))
+    return _BLOCK.sub(lambda m: f"{m[1] or ''}\\", line, count=1)
+
+
+def markdown_paragraphs(text: str) -> str:
+    """Longer text (a summary) as escaped paragraphs, its blank-line breaks kept."""
+    return "\n\n".join(markdown_text(p) for p in re.split(r"\n\s*\n", text) if p.strip())
 
 
 def markdown_link(text: str, url: str | None) -> str:

@@ -1,32 +1,50 @@
-"""Markdown output: a readable brief with each item's evidence quoted beneath it."""
+"""Markdown output: a readable brief with each item's evidence quoted beneath it.
+
+Every word from the article or the model passes through ``markdown_text``: a
+name, quote or note holding ``<script>`` or ``[x](javascript:...)`` is shown as
+written, never as markup or a link.
+"""
 
 from __future__ import annotations
 
 from summarizer.render.coverage import coverage_note
 from summarizer.render.labels import event_detail, time_label
-from summarizer.schema import Brief, Span
+from summarizer.render.links import markdown_paragraphs
+from summarizer.render.links import markdown_text as md
+from summarizer.schema import Brief, Event, Span
 
 
 def _evidence(spans: list[Span]) -> list[str]:
-    return [f"  > {span.text.strip()} `[{span.start}:{span.end}]`" for span in spans]
+    return [f"  > {md(span.text)} `[{span.start}:{span.end}]`" for span in spans]
+
+
+def _detail(event: Event) -> str:
+    detail = event_detail(event)
+    return f" {md(detail)}" if detail else ""
 
 
 def render_markdown(brief: Brief) -> str:
-    lines = [f"# {brief.headline}", "", brief.summary, ""]
+    lines = [f"# {md(brief.headline)}", "", markdown_paragraphs(brief.summary), ""]
     if note := coverage_note(brief):
-        lines += [f"> **Note:** {note}", ""]
+        lines += [f"> **Note:** {md(note)}", ""]
     sections: list[tuple[str, list[tuple[str, list[Span]]]]] = [
-        ("Who", [(f"**{a.name}** ({a.kind}){f': {a.role}' if a.role else ''}", a.evidence) for a in brief.who]),
-        ("What", [(f"{e.description} *({e.status})*{event_detail(e)}", e.evidence) for e in brief.what]),
-        ("Where", [(f"**{p.name}** ({p.kind})", p.evidence) for p in brief.where]),
-        ("When", [(time_label(t), t.evidence) for t in brief.when]),
+        (
+            "Who",
+            [(f"**{md(a.name)}** ({a.kind}){f': {md(a.role)}' if a.role else ''}", a.evidence) for a in brief.who],
+        ),
+        ("What", [(f"{md(e.description)} *({e.status})*{_detail(e)}", e.evidence) for e in brief.what]),
+        ("Where", [(f"**{md(p.name)}** ({p.kind})", p.evidence) for p in brief.where]),
+        ("When", [(md(time_label(t)), t.evidence) for t in brief.when]),
         (
             "Sources",
-            [(f"**{s.name}**{' (unnamed)' if s.anonymous else ''}: {s.said}", s.evidence) for s in brief.sources],
+            [
+                (f"**{md(s.name)}**{' (unnamed)' if s.anonymous else ''}: {md(s.said)}", s.evidence)
+                for s in brief.sources
+            ],
         ),
         (
             f"Uncertainty: {brief.uncertainty.level}",
-            [(f"{r.kind.replace('_', ' ')}: {r.note}", r.evidence) for r in brief.uncertainty.reasons],
+            [(md(f"{r.kind.replace('_', ' ')}: {r.note}"), r.evidence) for r in brief.uncertainty.reasons],
         ),
     ]
     for title, items in sections:
@@ -39,7 +57,7 @@ def render_markdown(brief: Brief) -> str:
         lines.append("")
     run = brief.run
     lines.append(
-        f"<sub>{run.model} ({run.backend}), prompt {run.prompt_version}, schema {run.schema_version}; "
+        f"<sub>{md(run.model)} ({md(run.backend)}), prompt {md(run.prompt_version)}, schema {md(run.schema_version)}; "
         f"{run.prompt_tokens}+{run.completion_tokens} tokens, {run.attempts} call(s), {run.latency_s:.1f} s; "
         f"{run.dropped_items} item(s) dropped as ungrounded{'; article trimmed' if run.truncated else ''}</sub>"
     )

@@ -2,7 +2,8 @@
 
 Article text (names, quotes, notes) is never read as Rich markup: a quote
 holding ``[/]`` or ``[sic]`` is printed as written. Styles are attached to
-``Text`` pieces instead.
+``Text`` pieces instead. Nor does it reach the terminal as control codes: every
+piece goes through ``printable`` (no ANSI/OSC sequence, no C0/C1 character).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
+from summarizer.render.control import printable, shown
 from summarizer.render.coverage import coverage_note
 from summarizer.render.labels import event_detail, time_label
 from summarizer.schema import Brief, Span
@@ -22,9 +24,9 @@ Piece = tuple[str, str]
 def _item(label: list[Piece], evidence: list[Span]) -> Text:
     text = Text("• ")
     for piece, style in label:
-        text.append(piece, style=style or None)
+        text.append(printable(piece), style=style or None)
     for span in evidence:
-        text.append(f"\n    “{span.text.strip()}” ", style="dim")
+        text.append(f"\n    “{printable(span.text.strip())}” ", style="dim")
         text.append(f"[{span.start}:{span.end}]", style="dim cyan")
     return text
 
@@ -64,18 +66,18 @@ def render_terminal(brief: Brief, console: Console) -> None:
             [_item([(f"{r.kind.replace('_', ' ')}: {r.note}", "")], r.evidence) for r in brief.uncertainty.reasons],
         ),
     ]
-    console.print(Panel(Text(brief.summary), title=Text(brief.headline, style="bold"), title_align="left"))
+    console.print(Panel(shown(brief.summary), title=shown(brief.headline, "bold"), title_align="left"))
     if note := coverage_note(brief):
-        console.print(Text(note, style="yellow"))
+        console.print(shown(note, "yellow"))
     for title, items in sections:
         body = Group(*items) if items else Text("none found", style="dim")
         console.print(Panel(body, title=Text(title), title_align="left", border_style="blue"))
     run = brief.run
     console.print(
-        Text(
+        shown(
             f"{run.model} ({run.backend}) · prompt {run.prompt_version} · {run.prompt_tokens}+{run.completion_tokens}"
             f" tokens · {run.attempts} call(s) · {run.latency_s:.1f} s · {run.dropped_items} dropped as ungrounded"
             f"{' · article trimmed' if run.truncated else ''}",
-            style="dim",
+            "dim",
         )
     )
