@@ -1,6 +1,8 @@
 # One entry point for people and CI. Nothing here needs root: everything goes into .venv and the user's cache.
-# The newest Python 3.11+ on PATH, unless PYTHON=... is given; scripts/check-python says what to do when there is none.
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && { echo $$p; break; }; done)
+# The newest Python 3.11+ on PATH that runs (a pyenv shim of a version not installed does not), unless PYTHON=... is
+# given; scripts/check-python says what to do when there is none.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; exit; }; done; echo python3)
 VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
