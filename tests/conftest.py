@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -111,6 +112,8 @@ KEPT_SETTINGS = (
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test sees the developer's model settings or keys (where the model lives and the test components stay)."""
+    # An in-process CLI run sets the library logger's level; a later test's caplog must see INFO again.
+    logging.getLogger("summarizer").setLevel(logging.NOTSET)
     for name in list(os.environ):
         if name.startswith(("SUMMARIZER_", "OPENAI_")) and name not in KEPT_SETTINGS:
             monkeypatch.delenv(name)
