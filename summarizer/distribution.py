@@ -7,8 +7,12 @@ so every install line the program prints is written here, once.
 
 from __future__ import annotations
 
+from summarizer import __version__
+
 DISTRIBUTION = "groundbrief"
 HOMEPAGE = "https://pypi.org/project/groundbrief/"
+USER_AGENT = f"{DISTRIBUTION}/{__version__} (+{HOMEPAGE})"
+"""How the project names itself to the servers it fetches from (article pages, the model's wheels)."""
 
 
 def install_line(extra: str | None = None) -> str:

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 import httpx2
 
-from summarizer import __version__
-from summarizer.distribution import DISTRIBUTION, HOMEPAGE
+from summarizer.distribution import USER_AGENT
 from summarizer.errors import ArticleError
 
 TIMEOUT_S = 20.0
@@ -22,7 +21,6 @@ DEADLINE_GRACE_S = 0.2
 """Time for a fetch that ends right at its deadline to report its own, more precise, error."""
 MAX_BYTES = 5_000_000
 MAX_REDIRECTS = 5
-USER_AGENT = f"{DISTRIBUTION}/{__version__} (+{HOMEPAGE})"
 TEXT_TYPES = (
     "text/html",
     "application/xhtml+xml",

@@ -41,8 +41,7 @@ from typing import IO
 
 import httpx2
 
-from summarizer import __version__
-from summarizer.distribution import DISTRIBUTION, HOMEPAGE, install_line
+from summarizer.distribution import USER_AGENT, install_line
 from summarizer.errors import ModelUnavailableError
 
 INSTALL_HINT = install_line("local")
@@ -58,7 +57,6 @@ ATTEMPTS = 4
 RETRY_WAIT_S = 1.0
 """Wait before the second try, doubled before each next one."""
 CHUNK = 8 << 20
-USER_AGENT = f"{DISTRIBUTION}/{__version__} (+{HOMEPAGE})"
 
 
 @dataclass(frozen=True)
