@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from summarizer.brief.merge import GroundedDraft, Grounder
+from summarizer.brief.grounding import GroundedDraft, Grounder
 from summarizer.llm.draft import draft_model
 from summarizer.nlp.usage import (
     described_as_organization,

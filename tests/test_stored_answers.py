@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import Summarizer
-from summarizer.brief import merge
+from summarizer.brief import when
 from summarizer.brief.reading import LEAD_CHARS, PASSAGE_CHARS
 from summarizer.digest.batch import brief_all, brief_key
 from summarizer.digest.store import Store
@@ -38,7 +38,7 @@ def test_a_rule_change_reaches_stored_briefs_without_a_model_call(
             assert first.made == 1 and asked >= 1 and answers and json.loads(answers[0])["h"] is not None
             assert len(first.briefs[digest].when) == 3
 
-            monkeypatch.setattr(merge, "MAX_TIMES", 1)  # today's rules differ from the stored brief's
+            monkeypatch.setattr(when, "MAX_TIMES", 1)  # today's rules differ from the stored brief's
             second = brief_all([Item("a.txt", article)], engine, store)
             assert second.reused == 1 and second.made == 0
             assert len(server.requests) == asked, "a stored brief costs no model call"

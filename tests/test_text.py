@@ -129,7 +129,7 @@ def test_dateline_is_not_an_event_time() -> None:
 
 
 def test_only_names_with_a_capital_are_worth_a_reask() -> None:
-    from summarizer.brief.merge import NameMiss
+    from summarizer.brief.grounding import NameMiss
 
     assert NameMiss("who", 0, "Abass Dembélé").fixable
     assert not NameMiss("who", 1, "junta").fixable

@@ -30,7 +30,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BaseModel, Field, ValidationError, create_model
 
 from summarizer.brief.coverage import coverage
-from summarizer.brief.merge import GroundedDraft, Grounder, NameMiss
+from summarizer.brief.grounding import GroundedDraft, Grounder, NameMiss
 from summarizer.brief.reading import MAX_PASSAGES, read
 from summarizer.errors import ArticleError, SummarizerError
 from summarizer.fanout import afan_out, fan_out

@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 
 from summarizer.brief.align import MAX_EVIDENCE, Aligner
+from summarizer.brief.items import GroundedDraft
 from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
 from summarizer.nlp import factuality, factuality_fr
 from summarizer.nlp.clauses import future_clauses, main_clause
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import anchor, status_of
+from summarizer.rules.names import is_dateline, is_heading
 from summarizer.rules.text import STOPWORDS, TITLES, Sentence, normalize, stems
 from summarizer.schema import Event, EventStatus, Figure, Source, Span
 
@@ -30,6 +32,8 @@ CLAUSES_PER_SENTENCE = 2
 """The sentence's main clause and, when it has one, what it says is still to come."""
 MIN_CLAUSE_WORDS = 3
 """A clause of fewer words ("It said") states nothing a reader can use."""
+LEAD_EVENTS = 6
+"""Prose sentences at the top that get an event each when the model gave none: the inverted pyramid's lead."""
 _NAME_WORD = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
 
 
@@ -51,6 +55,19 @@ def supported(aligner: Aligner, statement: str, evidence: list[Span]) -> bool:
     if not wanted or len(wanted & have) < min(2, len(wanted)):
         return False
     return all(aligner.locate(word) is not None for word in names_in(statement, aligner.language))
+
+
+def add_events(
+    items: GroundedDraft, aligner: Aligner, drafted: list[DraftEvent], later: list[DraftEvent]
+) -> GroundedDraft:
+    """The events: the model's that their sentences support, and the lead's from the parse (ground_events)."""
+    lead = [
+        s
+        for s in aligner.index.sentences
+        if not (is_heading(s.text) or is_dateline(s.text) or aligner.addressed(s.start))
+    ][:LEAD_EVENTS]
+    events, unsupported = ground_events(aligner, drafted, items.sources, lead, later)
+    return items.but(what=events, unsupported=items.unsupported + unsupported)
 
 
 def ground_events(

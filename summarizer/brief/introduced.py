@@ -12,34 +12,29 @@ word of an organization in who ("AirTanker" beside "AirTanker Ltd.").
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from summarizer.brief.align import Aligner
-from summarizer.rules.classifiers import LANGUAGES, Kind, has_company_form, kind_before
+from summarizer.brief.items import GroundedDraft
+from summarizer.rules.classifiers import Kind, has_company_form, kind_before
 from summarizer.schema import Actor
 
-if TYPE_CHECKING:
-    from summarizer.brief.merge import GroundedDraft
 
-
-def retype_introduced(aligner: Aligner, out: GroundedDraft) -> None:
+def retype_introduced(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     """A person or organization in who, or a place in where, takes the kind every noun before its mentions gives it."""
-    if aligner.language not in LANGUAGES:
-        return
     retyped = []
-    for actor in out.who:
+    for actor in items.who:
         kind = _introduced_as(aligner, actor.mention.text) if actor.kind in {"person", "organization"} else None
         retyped.append(actor if kind in {None, actor.kind} else actor.model_copy(update={"kind": kind}))
-    out.who = companies_by_name(retyped)
-    named = {actor.mention.text.casefold() for actor in out.who}
+    who = companies_by_name(retyped)
+    named = {actor.mention.text.casefold() for actor in who}
     places = []
-    for place in out.where:
+    for place in items.where:
         kind = _introduced_as(aligner, place.mention.text)
         if kind is None:
             places.append(place)
             continue
         if place.mention.text.casefold() not in named:
-            out.who.append(
+            who.append(
                 Actor(
                     name=place.name,
                     kind=kind,
@@ -49,7 +44,7 @@ def retype_introduced(aligner: Aligner, out: GroundedDraft) -> None:
                     alignment=place.alignment,
                 )
             )
-    out.where = places
+    return items.but(who=who, where=places)
 
 
 def companies_by_name(who: list[Actor]) -> list[Actor]:

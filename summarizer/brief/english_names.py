@@ -1,0 +1,217 @@
+"""English who and where: the rules that read English usage around a name (rules/kinds.py, places.py, nlp/usage.py).
+
+"Boeing" filed as a person is an organization, "Ars Technica" filed as a
+city is a publication, "in Kati" is a place the model left out, a country
+written only as a party ("Qatar has an order") is who, not where. Each step
+takes the grounded items and returns new ones (brief/grounding.py runs them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.brief.align import Aligner, article_name
+from summarizer.brief.items import MAX_PLACES, GroundedDraft
+from summarizer.brief.mentions import PRODUCT_AFTER, actor_at, as_place, found_at, money, place_at
+from summarizer.nlp.entities import inside_other_name, kind_at
+from summarizer.nlp.usage import described_as_organization, is_event_name, only_acts, product_use, used_as_product
+from summarizer.rules.kinds import (
+    CURRENCY_CODES,
+    PERSON_TITLES,
+    ROLE_WORDS,
+    datelines,
+    kind_cue,
+    published_in,
+    set_in,
+    titled,
+    written_as_place,
+    written_with_article,
+)
+from summarizer.rules.names import proper_names
+from summarizer.rules.places import CountryMention, find_countries, is_country
+from summarizer.rules.text import Found, normalize
+from summarizer.schema import Actor, Place
+
+_DESCRIBED = re.compile(r"\s(?!of\b|the\b|de\b|du\b|la\b|le\b|del\b)[a-z][a-z-]*$")
+"""A name ending in a lower-case word ("United States airframer") describes something; places end in names."""
+_LOCATED = re.compile(r"\b(?:in|to|from|across|throughout|into|near|inside|outside)\s+(?:the\s+)?$", re.I)
+"""A country written as where something is ("in France"), not as who acts ("France said")."""
+_ACRONYM = re.compile(r"[A-Z][A-Z&.-]*[A-Z]\.?")
+"""A name written in capitals only ("AT&T", "ANA", "U.N."): an organization's, never a person's."""
+
+
+def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
+    """The recognizer's reading of each mention decides its kind where the name's own words do not.
+
+    "Boeing" filed as a person becomes an organization, "Ars Technica" filed
+    as a city moves to who, "February" or a product is neither a who nor a
+    where. Word cues ("... Council", "... Stadium"), the country list and
+    places the text writes as places ("in Kati") keep their say.
+    """
+    text = aligner.index.text
+    who: list[Actor] = []
+    moved: list[Place] = []
+    for actor in items.who:
+        if is_event_name(actor.name, text) or actor.name.casefold() in ROLE_WORDS | PERSON_TITLES:
+            continue  # "the annual Developers Conference" is an event; "CEO" alone names no one
+        if (organization := _without_role(aligner, actor)) is not actor:
+            who.append(organization)  # "Ryanair CEO" -> Ryanair, whatever the recognizer reads in the phrase
+            continue
+        kind = kind_at(text, actor.mention.start, actor.mention.end)
+        cue = kind_cue(actor.name)
+        country = actor.kind == "country"
+        if not country and cue is None and titled(text, actor.mention.start):
+            who.append(actor.model_copy(update={"kind": "person"}))  # "Spokeswoman Sandy Angers"
+        elif not country and cue is None and described_as_organization(actor.name, text):
+            who.append(actor.model_copy(update={"kind": "organization"}))  # "retailer Best Buy"
+        elif not country and (cue == "person" or cue == "organization"):
+            who.append(actor.model_copy(update={"kind": cue}))  # "CEO Steve Jobs", "... Council"
+        elif not country and _ACRONYM.fullmatch(actor.name):
+            who.append(actor.model_copy(update={"kind": "organization"}))  # "AT&T", "ANA": no person's name
+        elif country or cue is not None or kind is None:
+            who.append(actor)
+        elif kind == "person" or kind == "organization":
+            who.append(actor.model_copy(update={"kind": kind}))
+        elif kind == "place":
+            moved.append(as_place(actor, "city"))
+    where: list[Place] = []
+    for place in [*items.where, *moved]:
+        if is_event_name(place.name, text):
+            continue  # "Paris Air Show" is an event, not where
+        if published_in(place.name, text):
+            who.append(actor_at(aligner, found_at(place), "organization", origin=place.origin))
+            continue  # "a report in Ars Technica": a publication
+        if _DESCRIBED.search(place.mention.text) or money(text, place.mention.start, place.mention.end):
+            continue  # "United States airframer" is a description, "US$40 billion" a currency: no place
+        kind = kind_at(text, place.mention.start, place.mention.end)
+        placed = place.kind == "country" or kind_cue(place.name) is not None or written_as_place(place.name, text)
+        if placed or kind is None or kind == "place":
+            where.append(place)
+        elif kind == "person" or kind == "organization":
+            who.append(actor_at(aligner, found_at(place), kind, origin=place.origin))
+    who = [
+        a.model_copy(update={"kind": "organization"})
+        if a.kind == "person" and not a.name.startswith("The ") and written_with_article(a.name, text)
+        else a
+        for a in who
+        if a.kind == "country" or not (used_as_product(a.name, text) or a.name in CURRENCY_CODES)
+    ]
+    return items.but(who=[a for a in (_as_maker(aligner, actor) for actor in who) if a is not None], where=where)
+
+
+def add_countries(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
+    """Every country the article names (places.py), after the places the brief has."""
+    text = aligner.index.text
+    named = {normalize(p.mention.text) for p in items.where}
+    where = list(items.where)
+    mentions = standalone_countries(aligner)
+    for mention in mentions:
+        if normalize(mention.country) in named or normalize(text[mention.start : mention.end]) in named:
+            continue
+        if len(where) >= MAX_PLACES:
+            break
+        named.add(normalize(mention.country))
+        same = [m for m in mentions if m.country == mention.country]
+        mention = next((m for m in same if _LOCATED.search(text[max(0, m.start - 12) : m.start])), mention)
+        span = aligner.span(mention.start, mention.end)
+        sentence = aligner.index.sentence_at(mention.start)
+        evidence = [aligner.sentence_span(sentence)] if sentence else [span]
+        where.append(Place(name=article_name(span), kind="country", mention=span, evidence=evidence, origin="rule"))
+    return items.but(where=where)
+
+
+def standalone_countries(aligner: Aligner) -> list[CountryMention]:
+    """The article's countries, less those inside another name ("Air Canada") or a currency ("US$40 billion",
+    "$40 billion US")."""
+    text = aligner.index.text
+    return [
+        m for m in find_countries(text) if not (inside_other_name(text, m.start, m.end) or money(text, m.start, m.end))
+    ]
+
+
+def acting_countries_out_of_where(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
+    """A country the article only writes as a party ("Qatar has an order", "talks between Russia and the US")
+    is who, not where: no event is set there."""
+    text = aligner.index.text
+    mentions = [m for m in find_countries(text) if not inside_other_name(text, m.start, m.end)]
+    who = list(items.who)
+    kept: list[Place] = []
+    for place in items.where:
+        key = normalize(place.mention.text)
+        same = [(m.start, m.end) for m in mentions if key in {normalize(m.country), normalize(text[m.start : m.end])}]
+        if place.kind != "country" or datelines(place.mention.text, text) or not only_acts(text, same):
+            kept.append(place)
+            continue
+        if all(normalize(a.mention.text) != key for a in who):
+            who.append(actor_at(aligner, found_at(place), "country", origin=place.origin))
+    return items.but(who=who, where=kept)
+
+
+def add_located_names(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
+    """Names the article writes as places ("in Kati", "Taipei, Taiwan") that the model left out."""
+    have = {normalize(p.mention.text) for p in items.where} | {normalize(a.mention.text) for a in items.who}
+    where = list(items.where)
+    for sentence in aligner.index.sentences:
+        for name in proper_names(sentence.text, aligner.index):
+            if len(where) >= MAX_PLACES or normalize(name) in have or len(name.split()) > 3:
+                continue
+            if (
+                kind_cue(name) is None
+                and not is_country(name)
+                and set_in(name, aligner.index.text)
+                and not published_in(name, aligner.index.text)
+            ):
+                found = aligner.locate(name)
+                if found is not None:
+                    where.append(place_at(aligner, found, "city", "rule"))
+            have.add(normalize(name))
+    return items.but(where=where)
+
+
+def add_acting_countries(items: GroundedDraft, aligner: Aligner, texts: list[str]) -> GroundedDraft:
+    """Countries the model's headline or events name as actors ("Sweden defeated South Korea") are also who."""
+    have = {normalize(a.mention.text) for a in items.who}
+    who = list(items.who)
+    written = " ".join(texts)
+    for mention in standalone_countries(aligner):  # "Air Canada ordered", "$40 billion US": not Canada, the US
+        form = aligner.index.text[mention.start : mention.end]
+        if normalize(form) in have or not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", written):
+            continue
+        span = aligner.span(mention.start, mention.end)
+        place = next((p for p in items.where if p.mention == span), None)
+        found = Found(mention.start, mention.end, form, True)
+        evidence = place.evidence if place else aligner.mention_evidence(found)
+        who.append(Actor(name=article_name(span), kind="country", mention=span, evidence=evidence))
+        have.add(normalize(form))
+    return items.but(who=who)
+
+
+def _without_role(aligner: Aligner, actor: Actor) -> Actor:
+    """An organization named with a person's role after it ("Apple Computer CEO") is the organization."""
+    words = actor.mention.text.split()
+    if actor.kind == "country" or len(words) < 2 or words[-1].casefold() not in ROLE_WORDS:
+        return actor
+    end = actor.mention.start + actor.mention.text.rstrip().rindex(words[-1])
+    kept = aligner.index.text[actor.mention.start : end].rstrip(" ,")
+    found = Found(actor.mention.start, actor.mention.start + len(kept), kept, True)
+    return actor_at(aligner, found, "organization", origin=actor.origin)
+
+
+def _as_maker(aligner: Aligner, actor: Actor) -> Actor | None:
+    """The actor at a mention that names it, not its product or currency ("Boeing", not "Boeing 787" or "Boeing
+    jets"; "US", not "US$40 billion"). A name used only for products ("Airbus A380") is a product, not a who.
+    """
+    text = aligner.index.text
+
+    def misread(start: int, end: int) -> bool:
+        made = actor.kind == "organization" and PRODUCT_AFTER.match(text, end) is not None
+        return made or money(text, start, end) or (actor.kind != "country" and product_use(text, start, end))
+
+    if not misread(actor.mention.start, actor.mention.end):
+        return actor
+    for match in re.finditer(rf"(?<!\w){re.escape(actor.mention.text)}(?!\w)", text):
+        if not misread(*match.span()):
+            found = Found(match.start(), match.end(), match.group(), True)
+            moved = actor_at(aligner, found, actor.kind, actor.name, origin=actor.origin)
+            return moved.model_copy(update={"alignment": actor.alignment})
+    return None

@@ -1,0 +1,68 @@
+"""Items made at a mention: an actor or place sliced from the article, and the tests every step shares."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.brief.align import Aligner, article_name
+from summarizer.rules.text import Found
+from summarizer.schema import Actor, ActorKind, Alignment, Origin, Place, PlaceKind
+
+PRODUCT_AFTER = re.compile(r"[ -]?(?:[A-Z]{0,3}-?\d[\w-]*|OS\b|SDK\b)")
+"""A model number or product word right after a maker's name: "Boeing 787", "Airbus A380", "Mac OS"."""
+_AMOUNT_BEFORE = re.compile(r"[$€£¥]\s?\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m))?\s+$", re.I)
+
+
+def actor_at(
+    aligner: Aligner, found: Found, kind: ActorKind, name: str | None = None, origin: Origin = "model"
+) -> Actor:
+    """The actor the article names at ``found``; ``name`` is the model's spelling, when the model named it."""
+    mention = aligner.span(found.start, found.end)
+    return Actor(
+        name=article_name(mention),
+        kind=kind,
+        mention=mention,
+        evidence=aligner.mention_evidence(found),
+        alignment=alignment_of(found, name),
+        origin=origin,
+    )
+
+
+def place_at(aligner: Aligner, found: Found, kind: PlaceKind, origin: Origin, alignment: Alignment = "exact") -> Place:
+    """The place the article names at ``found``."""
+    mention = aligner.span(found.start, found.end)
+    return Place(
+        name=article_name(mention),
+        kind=kind,
+        mention=mention,
+        evidence=aligner.mention_evidence(found),
+        origin=origin,
+        alignment=alignment,
+    )
+
+
+def as_place(actor: Actor, kind: PlaceKind = "city") -> Place:
+    """The same mention, as a where item: a country that acts is also where things happen."""
+    return Place(
+        name=actor.name,
+        kind=kind,
+        mention=actor.mention,
+        evidence=actor.evidence,
+        origin=actor.origin,
+        alignment=actor.alignment,
+    )
+
+
+def found_at(item: Actor | Place) -> Found:
+    """The item's mention as a search hit, to make another item at the same place."""
+    return Found(item.mention.start, item.mention.end, item.mention.text, True)
+
+
+def alignment_of(found: Found, name: str | None) -> Alignment:
+    """Exact when the article writes the name as the model did; partial when found tolerantly."""
+    return "exact" if name is not None and found.text == name.strip() else "partial"
+
+
+def money(text: str, start: int, end: int) -> bool:
+    """True when the name at [start, end) is a currency's: "US$40 billion", "$40 billion US"."""
+    return text.startswith("$", end) or _AMOUNT_BEFORE.search(text[max(0, start - 30) : start]) is not None

@@ -1,0 +1,163 @@
+"""Names the recognizer finds in the prose that the brief lacks, typed by how the article uses them.
+
+The recognizer (nlp/entities.py) reads every language with a pipeline; the
+English usage rules (``ENGLISH_USAGE``) also tell a maker from its product, a
+publication from a city and a band from a person. A language without them
+takes the recognizer's label as it is (``LABEL_ONLY``). Which one an article
+gets is chosen once, in brief/languages.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.brief.align import Aligner
+from summarizer.brief.items import MAX_PLACES, MAX_WHO, GroundedDraft
+from summarizer.brief.mentions import PRODUCT_AFTER, actor_at, place_at
+from summarizer.nlp.entities import Entity, entities, short_for_organization
+from summarizer.nlp.usage import (
+    described_as_organization,
+    is_event_name,
+    is_plural_name,
+    mostly_acts,
+    product_use,
+    used_as_product,
+)
+from summarizer.rules.kinds import (
+    CURRENCY_CODES,
+    kind_cue,
+    published_in,
+    uses_of,
+    written_as_place,
+    written_with_article,
+)
+from summarizer.rules.names import is_dateline, is_heading, same_name
+from summarizer.rules.places import is_country
+from summarizer.rules.text import Found
+from summarizer.schema import ActorKind, PlaceKind
+
+_PLACE_KINDS: dict[str, PlaceKind] = {"GPE": "city", "LOC": "region", "FAC": "site"}
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What the article's usage around a name says of it; the defaults say nothing (the recognizer's label stands)."""
+
+    def maker_mention(self, text: str, first: Entity, later: Entity) -> bool:
+        """Whether ``later`` names the maker where ``first`` named its product."""
+        return False
+
+    def not_a_name(self, name: str, entity: Entity, text: str) -> bool:
+        """Whether the recognized phrase is something else: a country, a product, a currency, an event."""
+        return False
+
+    def cue(self, name: str) -> ActorKind | PlaceKind | None:
+        return None
+
+    def written_as_place(self, name: str, text: str) -> bool:
+        return False
+
+    def organization(self, name: str, entity: Entity, cue: str | None, as_place: bool, text: str) -> bool:
+        return False
+
+    def organization_by_words(self, name: str, text: str) -> bool:
+        return False
+
+    def plural(self, name: str, cue: str | None, text: str) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class EnglishUsage(Usage):
+    """English usage rules (rules/kinds.py, nlp/usage.py)."""
+
+    def maker_mention(self, text: str, first: Entity, later: Entity) -> bool:
+        return (
+            product_use(text, first.start, first.end)
+            and not product_use(text, later.start, later.end)
+            and text[later.start : later.end] == text[first.start : first.end]
+        )  # "by Airbus" names the maker; "Airbus jets" its product
+
+    def not_a_name(self, name: str, entity: Entity, text: str) -> bool:
+        return (
+            is_country(name)
+            or PRODUCT_AFTER.match(text, entity.end) is not None
+            or name in CURRENCY_CODES
+            or text[entity.start - 1 : entity.start].isdigit()  # "30GB": a unit, not a name
+            or used_as_product(name, text)
+            or is_event_name(name, text)
+        )
+
+    def cue(self, name: str) -> ActorKind | PlaceKind | None:
+        return kind_cue(name)
+
+    def written_as_place(self, name: str, text: str) -> bool:
+        return written_as_place(name, text)
+
+    def organization(self, name: str, entity: Entity, cue: str | None, as_place: bool, text: str) -> bool:
+        return published_in(name, text) or (  # "a report in Ars Technica"
+            # "Cisco sues", "developed by Cisco", "AirTran" beside "AirTran Airways": not a city
+            entity.kind == "place"
+            and cue is None
+            and not as_place
+            and (mostly_acts(text, uses_of(name, text)) or short_for_organization(name, text))
+        )
+
+    def organization_by_words(self, name: str, text: str) -> bool:
+        return written_with_article(name, text) or described_as_organization(name, text)
+
+    def plural(self, name: str, cue: str | None, text: str) -> bool:
+        return cue is None and is_plural_name(name, text)  # "the Beatles"
+
+
+LABEL_ONLY = Usage()
+ENGLISH_USAGE = EnglishUsage()
+
+
+def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> GroundedDraft:
+    """People, organizations and places the recognizer finds in the prose that the brief lacks, most named first."""
+    text = aligner.index.text
+    who, where = list(items.who), list(items.where)
+    have = [a.name for a in who] + [p.name for p in where]
+    prose = [s for s in aligner.index.sentences if not (is_heading(s.text) or is_dateline(s.text))]
+    counts: dict[str, int] = {}
+    first: dict[str, Entity] = {}
+    for entity in entities(text, aligner.language):
+        if entity.kind not in {"person", "organization", "place"}:
+            continue
+        if not any(s.start <= entity.start and entity.end <= s.end for s in prose):
+            continue
+        name = " ".join(text[entity.start : entity.end].split()).removesuffix("'s").removesuffix("’s")
+        if not name[:1].isupper() or aligner.addressed(entity.start):
+            continue
+        key = next((k for k in first if same_name(k, name)), name)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, entity)
+        if usage.maker_mention(text, first[key], entity):
+            first[key] = entity
+    for name in sorted(first, key=lambda k: (-counts[k], first[k].start)):
+        entity = first[name]
+        if any(same_name(name, h) for h in have) or usage.not_a_name(name, entity, text):
+            continue
+        found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
+        cue = usage.cue(name)
+        as_place = usage.written_as_place(name, text)
+        organization = usage.organization(name, entity, cue, as_place, text)
+        if not organization and (entity.kind == "place" or cue in {"site", "city"} or as_place):
+            if len(where) >= MAX_PLACES or cue in {"person", "organization"}:
+                continue
+            place_kind: PlaceKind = "site" if cue == "site" else _PLACE_KINDS.get(entity.label, "city")
+            where.append(place_at(aligner, found, place_kind, "rule"))
+        elif len(who) < MAX_WHO:
+            kind: ActorKind = (
+                "person"
+                if cue == "person"  # "Spokeswoman Sandy Angers", whatever the recognizer's label
+                else "organization"
+                if cue == "organization" or organization or usage.organization_by_words(name, text)
+                else entity.kind  # type: ignore[assignment]
+            )
+            if usage.plural(name, cue, text):
+                kind = "group"
+            who.append(actor_at(aligner, found, kind, origin="rule"))
+        have.append(name)
+    return items.but(who=who, where=where)

@@ -1,0 +1,95 @@
+"""When: the time expressions of the prose, the rules' and the model's, each resolved against the published date.
+
+Which rules find and resolve them is the language's choice (brief/languages.py):
+English has its own patterns and the recognizer's dates (rules/times.py);
+French, Spanish and German dateparser's words (nlp/dates.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from summarizer.brief.align import Aligner, inside
+from summarizer.brief.items import GroundedDraft
+from summarizer.nlp.entities import entities
+from summarizer.rules.names import is_dateline
+from summarizer.rules.text import normalize
+from summarizer.rules.times import Precision, iso_value
+from summarizer.schema import Origin, TimeReference
+
+MAX_TIMES = 8
+"""Time expressions a brief lists at most: a timeline's worth, not every date in a long article."""
+_DURATION = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)[- ](?:year|month|week|day|hour)s?(?:-old)?\b|\b(?:years|months|weeks|days|decades?)\b",
+    re.I,
+)
+"""Durations and ages ("five-year", "two weeks", "62-year-old") are not points in time."""
+
+
+@dataclass(frozen=True)
+class TimeRules:
+    """A language's way to find time expressions in a sentence and resolve one against the published date."""
+
+    find: Callable[[str], list[tuple[int, int]]]
+    resolve: Callable[[str, date | None], tuple[date | None, Precision | None]]
+    recognized_dates: bool
+    """Whether the recognizer's DATE entities are times too (its English pipeline labels them)."""
+
+
+def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules: TimeRules) -> GroundedDraft:
+    """Time expressions of the prose, in order: the rules' and the recognizer's, then the model's; datelines skipped.
+
+    Each is resolved against the published date at its own granularity
+    (a year is "2020", a month "2024-03"); durations ("five-year") are not times.
+    """
+    text = aligner.index.text
+    found: dict[tuple[int, int], Origin] = {}
+    for prose in aligner.index.sentences:
+        if is_dateline(prose.text) or aligner.addressed(prose.start):
+            continue
+        for start, end in rules.find(prose.text):
+            found[(prose.start + start, prose.start + end)] = "rule"
+    for entity in entities(text) if rules.recognized_dates else ():
+        end = entity.start + len(text[entity.start : entity.end].split("\n", 1)[0].rstrip())
+        if entity.label == "DATE" and not _overlapping(found, entity.start, end):
+            holder = aligner.index.sentence_at(entity.start)
+            if holder and not is_dateline(holder.text):
+                found[(entity.start, end)] = "rule"
+    for expression in drafted:
+        hit = aligner.locate(expression)
+        if hit is not None and not _overlapping(found, hit.start, hit.end):
+            found[(hit.start, hit.end)] = "model"
+    seen: set[str] = set()
+    when: list[TimeReference] = []
+    for (start, end), origin in sorted(found.items()):
+        mention = aligner.span(start, end)
+        resolved, precision = rules.resolve(mention.text, aligner.published)
+        key = normalize(mention.text)
+        if key in seen or len(when) >= MAX_TIMES or (resolved is None and _DURATION.search(mention.text)):
+            continue
+        sentence = aligner.index.sentence_at(start)
+        seen.add(key)
+        when.append(
+            TimeReference(
+                text=mention.text,
+                date=resolved,
+                precision=precision,
+                value=iso_value(resolved, precision),
+                mention=mention,
+                evidence=[aligner.sentence_span(sentence)] if sentence else [mention],
+                origin=origin,
+            )
+        )
+    what = list(items.what)
+    for position, event in enumerate(what):
+        times = [t.text for t in when if inside(t.mention, event.evidence)]
+        if times:
+            what[position] = event.model_copy(update={"times": times})
+    return items.but(when=when, what=what)
+
+
+def _overlapping(found: dict[tuple[int, int], Origin], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in found)
