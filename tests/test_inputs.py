@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import ArticleError
-from summarizer.ingest.article import read_article
+from summarizer.ingest.article import article_from_html, read_article
 from summarizer.ingest.fetch import fetch
-from summarizer.ingest.html import article_from_html
 from tests.conftest import SEED, requires_seed
 from tests.page_server import NO_ARTICLE, article_page, page_server
 

@@ -16,7 +16,7 @@ import pytest
 
 from summarizer import Article, Brief, Summarizer, read_article
 from summarizer.brief.coverage import coverage
-from summarizer.ingest.html import article_from_html
+from summarizer.ingest.article import article_from_html
 from summarizer.ingest.inputs import _with_feed_metadata
 from summarizer.llm.backends import Backend
 from summarizer.nlp import german, pipeline

@@ -157,7 +157,7 @@ def test_failures_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
 def test_stories_group_the_same_event_and_keep_others_apart() -> None:
     from summarizer.digest.stories import group
     from summarizer.evaluation.gold import load_gold
-    from summarizer.ingest.html import article_from_html
+    from summarizer.ingest.article import article_from_html
 
     articles = [gold.article for gold in load_gold(GUM)]
     seed = Article(text=SEED.read_text(), published="2025-08-20")

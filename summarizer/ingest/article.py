@@ -254,9 +254,14 @@ def _looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<?xml") and b"<html" in head)
 
 
-def _html(data: bytes, source: str, url: str | None = None) -> Article:
-    from summarizer.ingest.html import article_from_html  # trafilatura loads lxml: only when a page is read
+def article_from_html(data: bytes | str, source: str, url: str | None = None) -> Article:
+    """The page's main text with its title, date, site name and language; ArticleError when it has none."""
+    from summarizer.ingest.html import page_fields  # trafilatura loads lxml: only when a page is read
 
+    return Article(**page_fields(data, source, url))
+
+
+def _html(data: bytes, source: str, url: str | None = None) -> Article:
     return article_from_html(data, source, url)
 
 

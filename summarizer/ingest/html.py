@@ -1,7 +1,9 @@
 """Articles from web pages: main text and metadata extracted with trafilatura.
 
 Evidence offsets of a brief made from HTML point into the extracted text (the
-``text`` of the Article this returns), not into the page's markup.
+``text`` field this returns, which ingest/article.py makes an Article of), not
+into the page's markup. This module returns plain fields, not an Article, so
+the two modules do not import each other.
 """
 
 from __future__ import annotations
@@ -10,14 +12,13 @@ import warnings
 from typing import Any
 
 from summarizer.errors import ArticleError
-from summarizer.ingest.article import Article
 
 MIN_ARTICLE_CHARS = 200
 """Less extracted text than this is a page without an article (a menu, a login wall, an error page)."""
 
 
-def article_from_html(data: bytes | str, source: str, url: str | None = None) -> Article:
-    """The page's main text with its title, date, site name and author; ArticleError when it has none."""
+def page_fields(data: bytes | str, source: str, url: str | None = None) -> dict[str, str | None]:
+    """The page's main text with its title, date, site name and language; ArticleError when it has none."""
     import trafilatura
 
     with warnings.catch_warnings():
@@ -31,14 +32,14 @@ def article_from_html(data: bytes | str, source: str, url: str | None = None) ->
             f"{source}: no article text found in the page ({len(text)} characters extracted); "
             "save the article's text to a .txt file and brief that"
         )
-    return Article(
-        text=text,
-        title=getattr(document, "title", None) or None,
-        outlet=getattr(document, "sitename", None) or None,
-        url=url or getattr(document, "url", None) or None,
-        published=getattr(document, "date", None) or None,
-        language=page_language(data) or getattr(document, "language", None) or None,
-    )
+    return {
+        "text": text,
+        "title": getattr(document, "title", None) or None,
+        "outlet": getattr(document, "sitename", None) or None,
+        "url": url or getattr(document, "url", None) or None,
+        "published": getattr(document, "date", None) or None,
+        "language": page_language(data) or getattr(document, "language", None) or None,
+    }
 
 
 def page_language(data: bytes | str) -> str | None:
