@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.brief.events import ground_events, supported
+from summarizer.brief.events import ground_events as ground_events_in
+from summarizer.brief.events import supported
 from summarizer.brief.grounding import Grounder
-from summarizer.brief.sources import find_sources
+from summarizer.brief.languages import rules_for
+from summarizer.brief.sources import find_sources as find_sources_in
 from summarizer.brief.statements import checked
 from summarizer.errors import ModelUnavailableError
 from summarizer.llm.draft import DraftEvent, DraftSource, draft_model
@@ -23,8 +25,9 @@ from summarizer.nlp.clauses import future_clauses, main_clause
 from summarizer.nlp.factuality import status_of
 from summarizer.nlp.speakers import attributions
 from summarizer.rules.injection import addresses_model
-from summarizer.rules.text import ArticleIndex
+from summarizer.rules.text import ArticleIndex, Sentence
 from summarizer.rules.times import iso_value, resolve
+from summarizer.schema import Event, Source
 from tests import components
 
 HARBOUR = (
@@ -39,6 +42,18 @@ HARBOUR = (
     "The port authority plans to build a new breakwater in March 2027."
 )
 PUBLISHED = date(2026, 11, 24)
+
+
+def find_sources(aligner: Grounder, drafted: list[DraftSource]) -> list[Source]:
+    """The sources of the aligner's article, read the way its language's rules read them."""
+    return find_sources_in(aligner, drafted, rules_for(aligner.language).sources)
+
+
+def ground_events(
+    aligner: Grounder, drafted: list[DraftEvent], sources: list[Source], lead: list[Sentence]
+) -> tuple[list[Event], int]:
+    """The events of the aligner's article, read the way its language's rules read them."""
+    return ground_events_in(aligner, drafted, sources, lead, reading=rules_for(aligner.language).events)
 
 
 def grounder(text: str = HARBOUR) -> Grounder:

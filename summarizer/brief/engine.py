@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 
 from summarizer.brief.coverage import coverage
 from summarizer.brief.grounding import GroundedDraft, Grounder, NameMiss
+from summarizer.brief.languages import rules_for
 from summarizer.brief.reading import MAX_PASSAGES, read
 from summarizer.errors import ArticleError, SummarizerError
 from summarizer.fanout import afan_out, fan_out
@@ -40,7 +41,7 @@ from summarizer.llm.client import Answer, Ask, ChatClient, Usage
 from summarizer.llm.draft import MAX_ADDED, Addition, Draft, NameFix, addition_model, draft_model
 from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.llm.retry import RetryPolicy
-from summarizer.nlp.language import detect, language_name
+from summarizer.nlp.language import detect
 from summarizer.nlp.pipeline import import_library
 from summarizer.redact import redact
 from summarizer.rules.text import ArticleIndex
@@ -112,9 +113,9 @@ class _Asker:
         self, article: Article, index: ArticleIndex, usage: Usage, language: str = "en", passages: int = MAX_PASSAGES
     ) -> None:
         self.usage = usage
-        self.reading = read(index, language=language, max_passages=passages)
-        # English articles get no language line: their prompt is the one every English cassette recorded.
-        written_in = None if language == "en" else language_name(language)
+        rules = rules_for(language)
+        self.reading = read(index, list_names=rules.lead_names, max_passages=passages)
+        written_in = rules.written_in
         self.written_in = written_in
         self.messages = [
             {"role": "system", "content": BRIEF_PROMPTS.render("system", task=BRIEF_PROMPTS.render("brief"))},

@@ -12,14 +12,15 @@ same sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from summarizer.brief.align import MAX_EVIDENCE, Aligner
 from summarizer.brief.items import GroundedDraft
 from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
-from summarizer.nlp import factuality, factuality_fr
 from summarizer.nlp.clauses import future_clauses, main_clause
 from summarizer.nlp.entities import Entity, entities
-from summarizer.nlp.factuality import anchor, status_of
+from summarizer.nlp.factuality import status_of
 from summarizer.rules.names import is_dateline, is_heading
 from summarizer.rules.text import STOPWORDS, TITLES, Sentence, normalize, stems
 from summarizer.schema import Event, EventStatus, Figure, Source, Span
@@ -37,28 +38,40 @@ LEAD_EVENTS = 6
 _NAME_WORD = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
 
 
-CAPITALISED_NOUNS = frozenset({"de", "lb"})
-"""Languages that capitalise every noun: there a capital marks no name, so statements are checked by their words."""
+StatusReader = Callable[[str, list[Span], str], EventStatus | None]
+"""The status the evidence sentences give the statement's verb (text, evidence, statement), None when unread."""
 
 
-def names_in(statement: str, language: str = "en") -> list[str]:
+@dataclass(frozen=True)
+class EventReading:
+    """What a language's parse reads of events; brief/languages.py gives each article its own."""
+
+    parsed: bool = False
+    """The lead's clauses, the statement's main clause and the figures, read off the (English) parse."""
+    status: StatusReader | None = None
+    capital_names: bool = True
+    """A capital marks a name; not in a language that capitalises every noun (German): there statements are
+    checked by their words."""
+
+
+def names_in(statement: str, capital_names: bool = True) -> list[str]:
     """Capitalised words after the first, titles and function words aside: the names a statement uses."""
-    if language in CAPITALISED_NOUNS:
+    if not capital_names:
         return []
     return [w for w in _NAME_WORD.findall(statement) if normalize(w) not in STOPWORDS | TITLES]
 
 
-def supported(aligner: Aligner, statement: str, evidence: list[Span]) -> bool:
+def supported(aligner: Aligner, statement: str, evidence: list[Span], capital_names: bool = True) -> bool:
     """The evidence shares the statement's content words, and the article has every name it uses."""
     wanted = stems(statement)
     have = set().union(*(stems(span.text) for span in evidence)) if evidence else set()
     if not wanted or len(wanted & have) < min(2, len(wanted)):
         return False
-    return all(aligner.locate(word) is not None for word in names_in(statement, aligner.language))
+    return all(aligner.locate(word) is not None for word in names_in(statement, capital_names))
 
 
 def add_events(
-    items: GroundedDraft, aligner: Aligner, drafted: list[DraftEvent], later: list[DraftEvent]
+    items: GroundedDraft, aligner: Aligner, drafted: list[DraftEvent], later: list[DraftEvent], reading: EventReading
 ) -> GroundedDraft:
     """The events: the model's that their sentences support, and the lead's from the parse (ground_events)."""
     lead = [
@@ -66,7 +79,7 @@ def add_events(
         for s in aligner.index.sentences
         if not (is_heading(s.text) or is_dateline(s.text) or aligner.addressed(s.start))
     ][:LEAD_EVENTS]
-    events, unsupported = ground_events(aligner, drafted, items.sources, lead, later)
+    events, unsupported = ground_events(aligner, drafted, items.sources, lead, later, reading)
     return items.but(what=events, unsupported=items.unsupported + unsupported)
 
 
@@ -76,14 +89,15 @@ def ground_events(
     sources: list[Source],
     lead: list[Sentence],
     later: list[DraftEvent] | None = None,
+    reading: EventReading = EventReading(),
 ) -> tuple[list[Event], int]:
     """The model's events of the lead that hold, then one per further lead sentence from the parse, then the
     model's events of later passages (up to LATER_EVENTS of the places); and how many were dropped."""
     text = aligner.index.text
-    parsed = aligner.language in factuality.LANGUAGES  # status, clauses and figures read off the English parse
+    parsed = reading.parsed
     figures = [e for e in entities(text) if e.label in FIGURE_LABELS] if parsed else []
-    kept, dropped = _held(aligner, drafted, sources, figures, [])
-    afterwards, dropped_later = _held(aligner, later or [], sources, figures, kept)
+    kept, dropped = _held(aligner, drafted, sources, figures, [], reading)
+    afterwards, dropped_later = _held(aligner, later or [], sources, figures, kept, reading)
     room = MAX_EVENTS - min(len(afterwards), LATER_EVENTS)
     for sentence in lead if parsed else []:
         if len(kept) >= room:
@@ -114,22 +128,27 @@ def ground_events(
 
 
 def _held(
-    aligner: Aligner, drafted: list[DraftEvent], sources: list[Source], figures: list[Entity], before: list[Event]
+    aligner: Aligner,
+    drafted: list[DraftEvent],
+    sources: list[Source],
+    figures: list[Entity],
+    before: list[Event],
+    reading: EventReading,
 ) -> tuple[list[Event], int]:
     """The drafted events their cited sentences support, each once (not again after ``before``); and the dropped."""
     text = aligner.index.text
-    parsed = aligner.language in factuality.LANGUAGES
+    parsed = reading.parsed
     kept: list[Event] = []
     dropped = 0
     for event in drafted:
         evidence = [s for s in aligner.cited_evidence(event.s, event.e) if not aligner.addressed(s.start)]
-        if not evidence or not supported(aligner, event.e, evidence):
+        if not evidence or not supported(aligner, event.e, evidence, reading.capital_names):
             dropped += 1
             continue
         statement = _statement(text, event.e, evidence[0]) if parsed else event.e
         if any(_same_event(statement, evidence[0], e) for e in before + kept):
             continue
-        status = _status(aligner, evidence, event.e) or event.st
+        status = (reading.status(text, evidence, event.e) if reading.status else None) or event.st
         reporters = [s.name for s in sources if any(_overlaps(e, span) for e in s.evidence for span in evidence)]
         given = _figures(aligner, figures, evidence, sources, statement)
         kept.append(
@@ -148,18 +167,6 @@ def _held(
 def _same_event(statement: str, first_evidence: Span, event: Event) -> bool:
     """One event twice: the same statement, or the same first evidence sentence."""
     return normalize(statement) == normalize(event.description) or first_evidence == event.evidence[0]
-
-
-def _status(aligner: Aligner, evidence: list[Span], statement: str) -> EventStatus | None:
-    """The status the evidence gives the statement's verb, in a language whose parse reads it; else None."""
-    text, language = aligner.index.text, aligner.language
-    if language in factuality.LANGUAGES:
-        verbs = [v for span in evidence if (v := anchor(text, span.start, span.end, statement)) is not None]
-        return status_of(verbs[0]) if verbs else None
-    if language in factuality_fr.LANGUAGES:
-        verbs = [v for span in evidence if (v := factuality_fr.anchor(text, span.start, span.end, statement))]
-        return factuality_fr.status_of(verbs[0]) if verbs else None
-    return None
 
 
 def _figures(

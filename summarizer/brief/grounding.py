@@ -49,10 +49,12 @@ class Grounder(Aligner):
         items = align_names(draft, self, renames or {}, rules.sort_names)
         for step in rules.names:
             items = step(items, self)
-        items = items.but(sources=find_sources(self, [*draft.src, *(source for more in added for source in more.src)]))
-        items = add_events(items, self, draft.events(), [event for more in added for event in more.events()])
+        drafted_sources = [*draft.src, *(source for more in added for source in more.src)]
+        items = items.but(sources=find_sources(self, drafted_sources, rules.sources))
+        later = [event for more in added for event in more.events()]
+        items = add_events(items, self, draft.events(), later, rules.events)
         items = events_name_their_parties(items, self)
-        items = with_statements(items, self, draft.h, draft.sm)
+        items = with_statements(items, self, draft.h, draft.sm, rules.events.capital_names)
         for text_step in rules.model_text:
             items = text_step(items, self, [draft.h, draft.sm, *(event.e for event in draft.events())])
         items = add_times(items, self, draft.tm, rules.times)

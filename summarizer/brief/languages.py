@@ -12,23 +12,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 
 from summarizer.brief import english_names, located, recognized, reconcile
 from summarizer.brief.align import Aligner
 from summarizer.brief.doubt import DoubtRules
+from summarizer.brief.events import EventReading, StatusReader
 from summarizer.brief.introduced import retype_introduced
 from summarizer.brief.items import GroundedDraft
 from summarizer.brief.model_names import NameSorter, as_listed, by_english_cues
+from summarizer.brief.reading import NameLister, recognized_names, salient_names
+from summarizer.brief.sources import SourceReading, cued
 from summarizer.brief.when import TimeRules
-from summarizer.nlp import dates
+from summarizer.nlp import dates, factuality, factuality_fr, speakers
 from summarizer.nlp.entities import recognizes
+from summarizer.nlp.language import language_name
+from summarizer.nlp.speakers import Attribution
 from summarizer.rules import attribution, classifiers, doubts, kinds
 from summarizer.rules import located as located_rules
+from summarizer.rules import names as name_rules
 from summarizer.rules import times as time_rules
 from summarizer.rules.attribution import DoubtCue
 from summarizer.rules.text import ArticleIndex
 from summarizer.rules.times import Precision
+from summarizer.schema import EventStatus, Span
 
 Step = Callable[[GroundedDraft, Aligner], GroundedDraft]
 TextStep = Callable[[GroundedDraft, Aligner, list[str]], GroundedDraft]
@@ -47,8 +54,25 @@ class LanguageRules:
     """Steps that read the model's headline, summary and events (countries named as actors)."""
     times: TimeRules
     doubts: DoubtRules
+    events: EventReading
+    sources: SourceReading
+    lead_names: NameLister | None
+    """The names the prompt lists for the model (most mentioned first), or none."""
+    written_in: str | None
+    """The language the prompt says the article is written in; English articles get no such line (their prompt is
+    the one every English cassette recorded)."""
 
 
+CAPITALISED_NOUNS = frozenset({"de", "lb"})
+"""Languages that capitalise every noun: there a capital marks no name, so statements are checked by their words."""
+LISTED_RECOGNIZED = frozenset({"fr"})
+"""Languages whose recognizer's names the model reads. Not Spanish: its pipeline (WikiNER) reads some people as
+MISC, and given its list the model copied it into people (places too) and left out the person it lacked (the
+Spanish test article, recorded); the rules still type and add Spanish names after the model answers. Not German either:
+its tagger's names (nlp/german.py) are added after the model in the same way, so German prompts stay as recorded."""
+
+
+@lru_cache(maxsize=32)
 def rules_for(language: str) -> LanguageRules:
     """The rules for an article in ``language``, chosen once (whether a recognizer is installed is asked here)."""
     english = language in kinds.LANGUAGES  # English kind words, country names and "in X" rules
@@ -77,6 +101,16 @@ def rules_for(language: str) -> LanguageRules:
         model_text=(english_names.add_acting_countries,) if english else (),
         times=_time_rules(language),
         doubts=_doubt_rules(language),
+        events=EventReading(
+            parsed=language in factuality.LANGUAGES,
+            status=_status_reader(language),
+            capital_names=language not in CAPITALISED_NOUNS,
+        ),
+        sources=SourceReading(
+            attributions=_english_attributions if language in speakers.LANGUAGES else cued, recognizer=parsed
+        ),
+        lead_names=_lead_names(language),
+        written_in=None if language == "en" else language_name(language),
     )
 
 
@@ -101,3 +135,38 @@ def _doubt_rules(language: str) -> DoubtRules:
         return doubts.find_doubts_in(index, language)
 
     return find
+
+
+def _status_reader(language: str) -> StatusReader | None:
+    """The status an event's evidence gives its verb, where the language's parse reads one (English, French)."""
+    if language in factuality.LANGUAGES:
+        return _english_status
+    if language in factuality_fr.LANGUAGES:
+        return _french_status
+    return None
+
+
+def _english_status(text: str, evidence: list[Span], statement: str) -> EventStatus | None:
+    verbs = [v for span in evidence if (v := factuality.anchor(text, span.start, span.end, statement)) is not None]
+    return factuality.status_of(verbs[0]) if verbs else None
+
+
+def _french_status(text: str, evidence: list[Span], statement: str) -> EventStatus | None:
+    verbs = [v for span in evidence if (v := factuality_fr.anchor(text, span.start, span.end, statement))]
+    return factuality_fr.status_of(verbs[0]) if verbs else None
+
+
+def _english_attributions(aligner: Aligner, persons: list[tuple[int, int]]) -> list[Attribution]:
+    return speakers.attributions(aligner.index.text)
+
+
+def _lead_names(language: str) -> NameLister | None:
+    if language in name_rules.LANGUAGES:
+        return salient_names
+    if language in LISTED_RECOGNIZED:
+
+        def recognized(index: ArticleIndex, max_names: int) -> list[str]:
+            return recognized_names(index, language, max_names)
+
+        return recognized
+    return None

@@ -17,10 +17,10 @@ every sentence, including any past the last passage.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from summarizer.nlp.entities import entities
-from summarizer.rules import names as name_rules
 from summarizer.rules.names import is_dateline, is_heading, proper_names
 from summarizer.rules.places import is_country
 from summarizer.rules.text import TITLES, ArticleIndex, Sentence, normalize
@@ -32,14 +32,13 @@ MAX_NAMES = 12
 PASSAGE_CHARS = 2_000
 """About 580 prompt tokens of later text a pass (2,400 characters, as many tokens as the lead's call, cost 2.06x the
 lead's model time with one passage, over the bound of 2x), plus ~45 tokens of answer."""
-LISTED_RECOGNIZED = frozenset({"fr"})
-"""Languages whose recognizer's names the model reads. Not Spanish: its pipeline (WikiNER) reads some people as
-MISC, and given its list the model copied it into people (places too) and left out the person it lacked (the
-Spanish test article, recorded); the rules still type and add Spanish names after the model answers. Not German either:
-its tagger's names (nlp/german.py) are added after the model in the same way, so German prompts stay as recorded."""
 MAX_PASSAGES = 1
 """By default one passage: an article of up to ~3,300 characters is read whole, within twice the lead's model time.
 ``--passages`` reads further."""
+
+
+NameLister = Callable[[ArticleIndex, int], list[str]]
+"""The names an article mentions most, at most so many, for the prompt."""
 
 
 @dataclass(frozen=True)
@@ -62,13 +61,14 @@ def read(
     index: ArticleIndex,
     lead_chars: int = LEAD_CHARS,
     max_names: int = MAX_NAMES,
-    language: str = "en",
+    list_names: NameLister | None = None,
     max_passages: int = MAX_PASSAGES,
 ) -> Reading:
     """The lead (whole sentences, at least ``lead_chars`` of them), the ``max_names`` most mentioned names,
     and up to ``max_passages`` passages of the rest.
 
-    Names come from the English rules in English, from the recognizer in LISTED_RECOGNIZED, else none.
+    Names come from ``list_names``, the language's way to list them (brief/languages.py): English's rules
+    (``salient_names``), French's recognizer (``recognized_names``), else none.
     """
     lead: list[Sentence] = []
     used = 0
@@ -79,10 +79,7 @@ def read(
         lead.append(sentence)
         if not is_dateline(sentence.text):
             used += len(sentence.text)
-    if language in name_rules.LANGUAGES:
-        names = salient_names(index, max_names)
-    else:
-        names = recognized_names(index, language, max_names) if language in LISTED_RECOGNIZED else []
+    names = list_names(index, max_names) if list_names else []
     return Reading(lead=lead, names=names, passages=passages(index.sentences[len(lead) :], max_passages))
 
 

@@ -11,14 +11,14 @@ merged into the parse's when they name the same source.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from summarizer.brief.align import Aligner
 from summarizer.llm.draft import DraftSource
-from summarizer.nlp import speakers
-from summarizer.nlp.entities import entities, recognizes
-from summarizer.nlp.speakers import Attribution, attributions
+from summarizer.nlp.entities import entities
+from summarizer.nlp.speakers import Attribution
 from summarizer.rules.cues import find_cues
 from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
@@ -42,15 +42,28 @@ class _Group:
     exact: bool = True
 
 
-def find_sources(aligner: Aligner, drafted: list[DraftSource]) -> list[Source]:
+Attributions = Callable[[Aligner, list[tuple[int, int]]], list[Attribution]]
+"""Who says what in an article, given the people the recognizer named there (offsets)."""
+
+
+@dataclass(frozen=True)
+class SourceReading:
+    """How a language's sources are found; brief/languages.py gives each article its own."""
+
+    attributions: Attributions
+    recognizer: bool
+    """Whether a recognizer names people and organizations in the language (a source's name is read off it)."""
+
+
+def find_sources(aligner: Aligner, drafted: list[DraftSource], reading: SourceReading) -> list[Source]:
     """Sources from the parse, merged with the model's, in order of first mention."""
     text = aligner.index.text
     language = aligner.language
-    named = entities(text, language) if recognizes(language) else ()
+    named = entities(text, language) if reading.recognizer else ()
     people = [(e.start, e.end) for e in named if e.label in {"PERSON", "ORG"}]
     groups: list[_Group] = []
     persons = [(e.start, e.end) for e in named if e.label == "PERSON"]
-    found = attributions(text) if language in speakers.LANGUAGES else _cued(aligner, persons)
+    found = reading.attributions(aligner, persons)
     for attribution in found:
         if aligner.addressed(attribution.cue[0]) or aligner.addressed(attribution.source[0]):
             continue
@@ -69,7 +82,7 @@ def find_sources(aligner: Aligner, drafted: list[DraftSource]) -> list[Source]:
     return [_source(aligner, g) for g in sorted(groups, key=lambda g: g.mentions[0][0])[:MAX_SOURCES]]
 
 
-def _cued(aligner: Aligner, persons: list[tuple[int, int]]) -> list[Attribution]:
+def cued(aligner: Aligner, persons: list[tuple[int, int]]) -> list[Attribution]:
     """Attributions from the reporting cues of languages without an English parse (rules/cues.py).
 
     A pronoun or unsaid subject ("», a-t-elle ajouté", "», sagte er", "», añadió.") is the person named last, in

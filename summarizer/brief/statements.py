@@ -13,15 +13,17 @@ SUMMARY_CHARS = 240
 """The draft's own bounds: a fallback from the article's words is no longer than the model's would be."""
 
 
-def with_statements(items: GroundedDraft, aligner: Aligner, headline: str, summary: str) -> GroundedDraft:
+def with_statements(
+    items: GroundedDraft, aligner: Aligner, headline: str, summary: str, capital_names: bool = True
+) -> GroundedDraft:
     """The model's headline and summary, each checked against the article."""
     return items.but(
-        headline=checked(aligner, headline, fallback_headline(aligner)),
-        summary=checked(aligner, summary, fallback_summary(aligner)),
+        headline=checked(aligner, headline, fallback_headline(aligner), capital_names),
+        summary=checked(aligner, summary, fallback_summary(aligner), capital_names),
     )
 
 
-def checked(aligner: Aligner, written: str, fallback: str) -> str:
+def checked(aligner: Aligner, written: str, fallback: str, capital_names: bool = True) -> str:
     """The model's headline or summary when the article bears it out, else the article's own words.
 
     Borne out: every name it uses is in the article, and its content words
@@ -30,7 +32,7 @@ def checked(aligner: Aligner, written: str, fallback: str) -> str:
     prose = [s for s in aligner.index.sentences if not aligner.addressed(s.start)]
     have = set().union(*(stems(s.text) for s in prose)) if prose else set()
     wanted = stems(written)
-    names_ok = all(aligner.locate(word) is not None for word in names_in(written, aligner.language))
+    names_ok = all(aligner.locate(word) is not None for word in names_in(written, capital_names))
     if wanted and names_ok and len(wanted & have) * 2 >= len(wanted):
         return written
     return fallback
