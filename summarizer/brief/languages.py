@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
+from functools import partial
 
 from summarizer.brief import english_names, located, recognized, reconcile
 from summarizer.brief.align import Aligner
@@ -72,9 +72,9 @@ Spanish test article, recorded); the rules still type and add Spanish names afte
 its tagger's names (nlp/german.py) are added after the model in the same way, so German prompts stay as recorded."""
 
 
-@lru_cache(maxsize=32)
 def rules_for(language: str) -> LanguageRules:
-    """The rules for an article in ``language``, chosen once (whether a recognizer is installed is asked here)."""
+    """The rules for an article in ``language``, chosen once per article (whether a recognizer is installed is
+    asked here, not cached: a pipeline installed or removed is seen by the next article)."""
     english = language in kinds.LANGUAGES  # English kind words, country names and "in X" rules
     parsed = recognizes(language)
     names: list[Step] = []
