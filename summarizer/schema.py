@@ -11,18 +11,20 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 """1.1: ``Actor.role`` became optional (the embedded model no longer writes roles).
 1.2: every item says where it came from (``origin``) and how it was aligned (``alignment``); events may be
 ``planned`` and carry their ``sources`` and ``figures``; a source lists every ``mentions`` of it; a time has an
 ISO ``value`` at its own granularity ("2020", "2024-03", "2025-08-17", "2008-W09").
 1.3: the article's ``language`` says whether the input gave it or it was detected (``language_from``), and
 ``coverage`` says which fields the rules checked for that language (the others are the model's answer alone).
-1.4: ``run.model_chars`` says how much of the article the model read (the lead, then later passages)."""
+1.4: ``run.model_chars`` says how much of the article the model read (the lead, then later passages).
+1.5: ``origin`` is required and tells the truth: ``model+rule`` is an item the model found and a rule changed (kind
+retyped, moved between who and where, statement or status read off the article's own sentence)."""
 
 ActorKind = Literal["person", "organization", "group", "country"]
 EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
-Origin = Literal["model", "rule"]
+Origin = Literal["model", "rule", "model+rule"]
 Alignment = Literal["exact", "partial"]
 PlaceKind = Literal["country", "region", "city", "site"]
 UncertaintyLevel = Literal["low", "medium", "high"]
@@ -56,7 +58,10 @@ class Span(_Model):
 
 class Grounded(_Model):
     evidence: list[Span] = Field(min_length=1, description="Article sentences this item rests on.")
-    origin: Origin = Field(default="model", description="Who found the item: the model, or a rule over the text.")
+    origin: Origin = Field(
+        description="Who found the item: the model, a rule over the text, or the model with a rule changing it "
+        "(model+rule: kind retyped, moved between who and where, statement or status read off the article)."
+    )
     alignment: Alignment = Field(
         default="exact",
         description="exact: the item's words are in the article as written; partial: found tolerantly "

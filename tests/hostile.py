@@ -24,7 +24,7 @@ def brief(text: str, label: str, url: str | None = None) -> Brief:
     """A brief of ``text`` whose every name, note and headline is ``label`` (markup, quotes, RTL, anything)."""
     evidence = spans(text)
     mention = evidence[0]
-    grounded = {"evidence": evidence}
+    grounded = {"evidence": evidence, "origin": "model"}
     return Brief.model_validate(
         {
             "headline": label,

@@ -73,7 +73,7 @@ def test_a_company_form_after_a_name(name: str, company: bool) -> None:
 def test_a_person_named_as_a_company_is_an_organization() -> None:
     span = Span(start=0, end=8, text="Marítima")
     who = [
-        Actor(name=name, kind=kind, mention=span, evidence=[span])
+        Actor(name=name, kind=kind, mention=span, evidence=[span], origin="model")
         for name, kind in [
             ("Marítima Levante S.L.", "person"),  # as the small model files companies
             ("Elena Soler", "person"),

@@ -50,6 +50,7 @@ def event(
 ) -> Event:
     """An event resting on the sentence that holds its statement; figures as (text as written, who gave it)."""
     return Event(
+        origin="model",
         description=statement,
         status=status,
         evidence=[sentence(text, statement)],
@@ -59,7 +60,14 @@ def event(
 
 
 def source(text: str, name: str, said: str, anonymous: bool = False) -> Source:
-    return Source(name=name, anonymous=anonymous, said=said, mention=span(text, name), evidence=[sentence(text, said)])
+    return Source(
+        origin="model",
+        name=name,
+        anonymous=anonymous,
+        said=said,
+        mention=span(text, name),
+        evidence=[sentence(text, said)],
+    )
 
 
 def member(

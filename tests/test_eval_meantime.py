@@ -90,7 +90,9 @@ def test_a_planned_event_with_the_right_status_is_judged_and_kept(golds: dict[st
     gold = golds["100911"]
     text = gold.article.text
     evidence = [sentence(text, "have unexpectedly defeated")]
-    planned = Event(description="EADS will supply the USAF with tankers", status="confirmed", evidence=evidence)
+    planned = Event(
+        origin="model", description="EADS will supply the USAF with tankers", status="confirmed", evidence=evidence
+    )
     score = score_brief(gold, brief(text, what=[planned]))
     assert (score.events_judged.hit, score.status_right.hit, score.lead_uncertain.hit) == (1, 0, 0)
     assert score.lead_uncertain.total == 1
@@ -104,7 +106,12 @@ def test_the_verb_the_statement_leads_with_holds_the_status(golds: dict[str, Gol
     gold = golds["100911"]
     text = gold.article.text
     evidence = [sentence(text, "have unexpectedly defeated")]
-    won = Event(description="Northrop and EADS defeated Boeing for a contract", status="confirmed", evidence=evidence)
+    won = Event(
+        origin="model",
+        description="Northrop and EADS defeated Boeing for a contract",
+        status="confirmed",
+        evidence=evidence,
+    )
     score = score_brief(gold, brief(text, what=[won]))
     assert (score.status_right.hit, score.status_right.total) == (1, 1)
 
@@ -113,11 +120,14 @@ def test_a_statement_without_a_verb_of_the_article_is_not_judged(golds: dict[str
     gold = golds["100911"]
     text = gold.article.text
     names = Event(
+        origin="model",
         description="Northrop Grumman and Airbus parent company European Aeronaut",
         status="confirmed",
         evidence=[sentence(text, "have unexpectedly defeated")],
     )
-    outside = Event(description="Boeing may protest", status="alleged", evidence=[span(text, "Boeing", 900)])
+    outside = Event(
+        origin="model", description="Boeing may protest", status="alleged", evidence=[span(text, "Boeing", 900)]
+    )
     score = score_brief(gold, brief(text, what=[names, outside]))
     assert score.events == 2
     assert (score.events_judged.hit, score.events_judged.total) == (0, 1)
@@ -144,7 +154,9 @@ def test_status_map(certainty: str | None, polarity: str | None, time: str | Non
 
 def _time(text: str, phrase: str, date: dt.date | None, precision: str | None, after: int = 0) -> TimeReference:
     mention = span(text, phrase, after)
-    return TimeReference(text=phrase, date=date, precision=precision, mention=mention, evidence=[mention])
+    return TimeReference(
+        origin="model", text=phrase, date=date, precision=precision, mention=mention, evidence=[mention]
+    )
 
 
 def test_times_are_right_only_at_the_gold_granularity(golds: dict[str, GoldArticle]) -> None:
@@ -168,13 +180,37 @@ def test_who_and_where_precision_and_kind(golds: dict[str, GoldArticle]) -> None
     gold = golds["103623"]
     text = gold.article.text
     who = [
-        Actor(name="Best Buy", kind="organization", mention=span(text, "Best Buy"), evidence=[span(text, "Best Buy")]),
-        Actor(name="Apple", kind="person", mention=span(text, "Apple"), evidence=[span(text, "Apple")]),
+        Actor(
+            origin="model",
+            name="Best Buy",
+            kind="organization",
+            mention=span(text, "Best Buy"),
+            evidence=[span(text, "Best Buy")],
+        ),
+        Actor(origin="model", name="Apple", kind="person", mention=span(text, "Apple"), evidence=[span(text, "Apple")]),
     ]
     where = [
-        Place(name="Ars Technica", kind="city", mention=span(text, "Ars Technica"), evidence=[span(text, "Ars")]),
-        Place(name="United States", kind="country", mention=span(text, "United States"), evidence=[span(text, "the")]),
-        Place(name="February", kind="city", mention=span(text, "February"), evidence=[span(text, "February")]),
+        Place(
+            origin="model",
+            name="Ars Technica",
+            kind="city",
+            mention=span(text, "Ars Technica"),
+            evidence=[span(text, "Ars")],
+        ),
+        Place(
+            origin="model",
+            name="United States",
+            kind="country",
+            mention=span(text, "United States"),
+            evidence=[span(text, "the")],
+        ),
+        Place(
+            origin="model",
+            name="February",
+            kind="city",
+            mention=span(text, "February"),
+            evidence=[span(text, "February")],
+        ),
     ]
     score = score_brief(gold, brief(text, who=who, where=where))
     assert (score.who_precision.hit, score.who_precision.total) == (2, 2)

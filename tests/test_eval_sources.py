@@ -61,6 +61,7 @@ def _source(name: str, mention: str, evidence: list[str], anonymous: bool = Fals
 
     spot = _span(mention, after)
     return Source(
+        origin="model",
         name=name,
         anonymous=anonymous,
         said="s",

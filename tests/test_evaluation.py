@@ -113,9 +113,9 @@ def _brief(who: list[str], where: list[str], span_text: str | None = None, dropp
     return Brief(
         headline="Lee in Oslo",
         summary="Ann Lee visited Oslo.",
-        who=[Actor(name=n, kind="person", mention=span(n), evidence=[sentence]) for n in who],
+        who=[Actor(origin="model", name=n, kind="person", mention=span(n), evidence=[sentence]) for n in who],
         what=[],
-        where=[Place(name=n, kind="city", mention=span(n), evidence=[sentence]) for n in where],
+        where=[Place(origin="model", name=n, kind="city", mention=span(n), evidence=[sentence]) for n in where],
         when=[],
         sources=[],
         uncertainty=Uncertainty(level="low"),

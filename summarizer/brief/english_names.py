@@ -12,7 +12,7 @@ import re
 
 from summarizer.brief.align import Aligner, article_name
 from summarizer.brief.items import MAX_PLACES, GroundedDraft
-from summarizer.brief.mentions import PRODUCT_AFTER, actor_at, as_place, found_at, money, place_at
+from summarizer.brief.mentions import PRODUCT_AFTER, actor_at, as_place, found_at, money, place_at, retyped, ruled
 from summarizer.nlp.entities import inside_other_name, kind_at
 from summarizer.nlp.usage import described_as_organization, is_event_name, only_acts, product_use, used_as_product
 from summarizer.rules.kinds import (
@@ -61,17 +61,17 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         cue = kind_cue(actor.name)
         country = actor.kind == "country"
         if not country and cue is None and titled(text, actor.mention.start):
-            who.append(actor.model_copy(update={"kind": "person"}))  # "Spokeswoman Sandy Angers"
+            who.append(retyped(actor, kind="person"))  # "Spokeswoman Sandy Angers"
         elif not country and cue is None and described_as_organization(actor.name, text):
-            who.append(actor.model_copy(update={"kind": "organization"}))  # "retailer Best Buy"
+            who.append(retyped(actor, kind="organization"))  # "retailer Best Buy"
         elif not country and (cue == "person" or cue == "organization"):
-            who.append(actor.model_copy(update={"kind": cue}))  # "CEO Steve Jobs", "... Council"
+            who.append(retyped(actor, kind=cue))  # "CEO Steve Jobs", "... Council"
         elif not country and _ACRONYM.fullmatch(actor.name):
-            who.append(actor.model_copy(update={"kind": "organization"}))  # "AT&T", "ANA": no person's name
+            who.append(retyped(actor, kind="organization"))  # "AT&T", "ANA": no person's name
         elif country or cue is not None or kind is None:
             who.append(actor)
         elif kind == "person" or kind == "organization":
-            who.append(actor.model_copy(update={"kind": kind}))
+            who.append(retyped(actor, kind=kind))
         elif kind == "place":
             moved.append(as_place(actor, "city"))
     where: list[Place] = []
@@ -79,7 +79,7 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         if is_event_name(place.name, text):
             continue  # "Paris Air Show" is an event, not where
         if published_in(place.name, text):
-            who.append(actor_at(aligner, found_at(place), "organization", origin=place.origin))
+            who.append(actor_at(aligner, found_at(place), "organization", ruled(place.origin)))
             continue  # "a report in Ars Technica": a publication
         if _DESCRIBED.search(place.mention.text) or money(text, place.mention.start, place.mention.end):
             continue  # "United States airframer" is a description, "US$40 billion" a currency: no place
@@ -88,9 +88,9 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         if placed or kind is None or kind == "place":
             where.append(place)
         elif kind == "person" or kind == "organization":
-            who.append(actor_at(aligner, found_at(place), kind, origin=place.origin))
+            who.append(actor_at(aligner, found_at(place), kind, ruled(place.origin)))
     who = [
-        a.model_copy(update={"kind": "organization"})
+        retyped(a, kind="organization")
         if a.kind == "person" and not a.name.startswith("The ") and written_with_article(a.name, text)
         else a
         for a in who
@@ -143,7 +143,7 @@ def acting_countries_out_of_where(items: GroundedDraft, aligner: Aligner) -> Gro
             kept.append(place)
             continue
         if all(normalize(a.mention.text) != key for a in who):
-            who.append(actor_at(aligner, found_at(place), "country", origin=place.origin))
+            who.append(actor_at(aligner, found_at(place), "country", ruled(place.origin)))
     return items.but(who=who, where=kept)
 
 
@@ -181,7 +181,7 @@ def add_acting_countries(items: GroundedDraft, aligner: Aligner, texts: list[str
         place = next((p for p in items.where if p.mention == span), None)
         found = Found(mention.start, mention.end, form, True)
         evidence = place.evidence if place else aligner.mention_evidence(found)
-        who.append(Actor(name=article_name(span), kind="country", mention=span, evidence=evidence))
+        who.append(Actor(name=article_name(span), kind="country", mention=span, evidence=evidence, origin="rule"))
         have.add(normalize(form))
     return items.but(who=who)
 
@@ -194,7 +194,7 @@ def _without_role(aligner: Aligner, actor: Actor) -> Actor:
     end = actor.mention.start + actor.mention.text.rstrip().rindex(words[-1])
     kept = aligner.index.text[actor.mention.start : end].rstrip(" ,")
     found = Found(actor.mention.start, actor.mention.start + len(kept), kept, True)
-    return actor_at(aligner, found, "organization", origin=actor.origin)
+    return actor_at(aligner, found, "organization", ruled(actor.origin))
 
 
 def _as_maker(aligner: Aligner, actor: Actor) -> Actor | None:
@@ -212,6 +212,6 @@ def _as_maker(aligner: Aligner, actor: Actor) -> Actor | None:
     for match in re.finditer(rf"(?<!\w){re.escape(actor.mention.text)}(?!\w)", text):
         if not misread(*match.span()):
             found = Found(match.start(), match.end(), match.group(), True)
-            moved = actor_at(aligner, found, actor.kind, actor.name, origin=actor.origin)
+            moved = actor_at(aligner, found, actor.kind, ruled(actor.origin), actor.name)
             return moved.model_copy(update={"alignment": actor.alignment})
     return None

@@ -159,6 +159,7 @@ def _held(
                 sources=list(dict.fromkeys(reporters)),
                 figures=given,
                 alignment="partial",
+                origin="model" if (statement, status) == (event.e, event.st) else "model+rule",
             )
         )
     return kept, dropped

@@ -15,6 +15,8 @@ import re
 
 from summarizer.brief.align import Aligner
 from summarizer.brief.items import GroundedDraft
+from summarizer.brief.mentions import retyped as retyped_item
+from summarizer.brief.mentions import ruled
 from summarizer.rules.classifiers import Kind, has_company_form, kind_before
 from summarizer.schema import Actor
 
@@ -24,7 +26,7 @@ def retype_introduced(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     retyped = []
     for actor in items.who:
         kind = _introduced_as(aligner, actor.mention.text) if actor.kind in {"person", "organization"} else None
-        retyped.append(actor if kind in {None, actor.kind} else actor.model_copy(update={"kind": kind}))
+        retyped.append(actor if kind in {None, actor.kind} else retyped_item(actor, kind=kind))
     who = companies_by_name(retyped)
     named = {actor.mention.text.casefold() for actor in who}
     places = []
@@ -40,7 +42,7 @@ def retype_introduced(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
                     kind=kind,
                     mention=place.mention,
                     evidence=place.evidence,
-                    origin=place.origin,
+                    origin=ruled(place.origin),
                     alignment=place.alignment,
                 )
             )
@@ -62,9 +64,7 @@ def companies_by_name(who: list[Actor]) -> list[Actor]:
             and actor.name not in surnames
             and any(name.startswith(actor.name + " ") for name in organizations)
         )
-        retyped.append(
-            actor.model_copy(update={"kind": "organization"}) if company and actor.kind == "person" else actor
-        )
+        retyped.append(retyped_item(actor, kind="organization") if company and actor.kind == "person" else actor)
     return retyped
 
 

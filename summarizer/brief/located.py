@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from summarizer.brief.align import Aligner, article_name
 from summarizer.brief.items import MAX_PLACES, GroundedDraft
-from summarizer.brief.mentions import as_place
+from summarizer.brief.mentions import as_place, retyped
 from summarizer.nlp.entities import kind_at
 from summarizer.nlp.territories import territory_code, territory_kind
 from summarizer.rules.located import dateline_place, located_names
@@ -55,7 +55,7 @@ def type_territories(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     typed = []
     for place in items.where:
         code = territory_code(place.mention.text, aligner.language) or territory_code(place.name, aligner.language)
-        typed.append(place if code is None else place.model_copy(update={"kind": territory_kind(code)}))
+        typed.append(place if code is None else retyped(place, kind=territory_kind(code)))
     return items.but(where=typed)
 
 
@@ -75,7 +75,7 @@ def retype_recognized(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         if kind == "place" and actor.kind != "country":
             where.append(as_place(actor))
         elif kind == "organization" and actor.kind == "person":
-            who.append(actor.model_copy(update={"kind": "organization"}))
+            who.append(retyped(actor, kind="organization"))
         else:
             who.append(actor)
     return items.but(who=who, where=where)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from summarizer.brief.align import Aligner, article_name
 from summarizer.rules.text import Found
-from summarizer.schema import Actor, ActorKind, Alignment, Origin, Place, PlaceKind
+from summarizer.schema import Actor, ActorKind, Alignment, Grounded, Origin, Place, PlaceKind
+
+ItemT = TypeVar("ItemT", bound=Grounded)
 
 PRODUCT_AFTER = re.compile(r"[ -]?(?:[A-Z]{0,3}-?\d[\w-]*|OS\b|SDK\b)")
 """A model number or product word right after a maker's name: "Boeing 787", "Airbus A380", "Mac OS"."""
 _AMOUNT_BEFORE = re.compile(r"[$€£¥]\s?\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m))?\s+$", re.I)
 
 
-def actor_at(
-    aligner: Aligner, found: Found, kind: ActorKind, name: str | None = None, origin: Origin = "model"
-) -> Actor:
+def actor_at(aligner: Aligner, found: Found, kind: ActorKind, origin: Origin, name: str | None = None) -> Actor:
     """The actor the article names at ``found``; ``name`` is the model's spelling, when the model named it."""
     mention = aligner.span(found.start, found.end)
     return Actor(
@@ -42,15 +43,28 @@ def place_at(aligner: Aligner, found: Found, kind: PlaceKind, origin: Origin, al
 
 
 def as_place(actor: Actor, kind: PlaceKind = "city") -> Place:
-    """The same mention, as a where item: a country that acts is also where things happen."""
+    """The same mention, as a where item a rule made of it: a country that acts is also where things happen."""
     return Place(
         name=actor.name,
         kind=kind,
         mention=actor.mention,
         evidence=actor.evidence,
-        origin=actor.origin,
+        origin=ruled(actor.origin),
         alignment=actor.alignment,
     )
+
+
+def ruled(origin: Origin) -> Origin:
+    """The origin of an item after a rule changed it: a model's item becomes model+rule, a rule's stays the rule's."""
+    return "rule" if origin == "rule" else "model+rule"
+
+
+def retyped(item: ItemT, **changes: object) -> ItemT:
+    """The item with ``changes`` a rule made (a kind, a status), saying so in its origin; unchanged when the rule
+    only confirms what the item says."""
+    if all(getattr(item, name) == value for name, value in changes.items()):
+        return item
+    return item.model_copy(update={**changes, "origin": ruled(item.origin)})
 
 
 def found_at(item: Actor | Place) -> Found:

@@ -43,7 +43,7 @@ def align_names(draft: Draft, aligner: Aligner, renames: dict[tuple[str, int], s
 
     who, where = sort(draft, aligner.index.text)
     actors = [
-        actor_at(aligner, found, kind, name)
+        actor_at(aligner, found, kind, "model", name)
         for position, (name, kind) in enumerate(who)
         if (found := locate("who", position, name))
     ]
