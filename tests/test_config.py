@@ -101,6 +101,14 @@ def test_openai_models_need_a_key() -> None:
         resolve_backend("openai/gpt-4o-mini")
 
 
+def test_library_errors_name_the_argument_and_then_the_flag() -> None:
+    """Called from Python, a message names the argument to pass; the CLI flag follows it."""
+    with pytest.raises(ConfigError, match=r"pass api_key= \(CLI: --api-key\) or set OPENAI_API_KEY"):
+        resolve_backend("openai/gpt-4o-mini")
+    with pytest.raises(ConfigError, match=r"^base_url= \(CLI: --base-url\) must start with http"):
+        resolve_backend("m", base_url="127.0.0.1:8080/v1")
+
+
 def test_keys_never_show_in_reprs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
     engine = Summarizer("openai/gpt-4o-mini")

@@ -30,9 +30,10 @@ from summarizer.brief.engine import Summarizer
 from summarizer.bulk.rows import Row, Task, brief_row, error_row, key_text
 from summarizer.digest.batch import failure_reason
 from summarizer.digest.store import BriefKey
-from summarizer.errors import BackendError, ConfigError
+from summarizer.errors import BackendError, ConfigError, TransientBackendError
 from summarizer.files import write_atomically
 from summarizer.llm.backends import EmbeddedBackend
+from summarizer.llm.retry import is_retryable, retry_after_seconds
 from summarizer.redact import redact
 
 STATE = "batch-api.json"
@@ -216,4 +217,10 @@ def run_batch_api(
         yield from BatchApi(engine, key, out, poll_s, status).run(tasks)
     except openai.APIError as error:
         reason = redact(" ".join(str(error).split()))[:200]
-        raise BackendError(f"the Batch API failed: {reason} (re-run to resume)") from None
+        kind = TransientBackendError if is_retryable(error) else BackendError
+        raise kind(
+            f"the Batch API failed: {reason} (re-run to resume)",
+            status=error.status_code if isinstance(error, openai.APIStatusError) else None,
+            retry_after=retry_after_seconds(error),
+            provider_message=reason,
+        ) from None

@@ -128,14 +128,14 @@ class Store:
             if "not a database" not in str(error):
                 raise
             raise StoreError(
-                f"{self.path}: is not a SQLite database; give --store a new file or a store summarizer made"
+                f"{self.path}: is not a SQLite database; give a new file or a store summarizer made (Store(path), CLI: --store)"
             ) from None
         foreign = sorted(tables - _TABLES - _SQLITE_OWN)
         if foreign:
             shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
             raise StoreError(
                 f"{self.path}: is another program's SQLite database ({shown}); it was left untouched: "
-                "give --store a new file or a store summarizer made"
+                "give a new file or a store summarizer made (Store(path), CLI: --store)"
             )
 
     def _add_answers_column(self) -> None:

@@ -101,7 +101,7 @@ def resolve_backend(
     if factory is None:
         raise ConfigError(
             f"unknown model spec {spec!r} (no provider {provider!r}): use local, local/<name or .gguf>, none, "
-            "openai/<model> (or openai:<model>, or a bare OpenAI model name), or --base-url for another server"
+            "openai/<model> (or openai:<model>, or a bare OpenAI model name), or base_url= (CLI: --base-url) for another server"
         )
     if provider == "openai" and not rest:
         raise ConfigError(f"{spec!r} names no model: write openai/<model>")

@@ -61,14 +61,14 @@ def openai_backend(model: str, api_key: str | None, timeout: float | None) -> Re
     """``openai/<model>``: needs a key (argument, SUMMARIZER_API_KEY or OPENAI_API_KEY)."""
     key = api_key or os.environ.get("SUMMARIZER_API_KEY") or os.environ.get("OPENAI_API_KEY")
     if not key:
-        raise ConfigError(f"openai/{model} needs an API key: set OPENAI_API_KEY or pass --api-key")
+        raise ConfigError(f"openai/{model} needs an API key: pass api_key= (CLI: --api-key) or set OPENAI_API_KEY")
     return RemoteBackend("openai", model, openai_url(), key, timeout or REMOTE_TIMEOUT)
 
 
 def compatible_backend(model: str, base_url: str, api_key: str | None, timeout: float | None) -> RemoteBackend:
     """Any OpenAI-compatible server (vLLM, Ollama, llama.cpp server, LM Studio)."""
     if not base_url.startswith(("http://", "https://")):
-        raise ConfigError(f"--base-url must start with http:// or https:// (got {redact(base_url)!r})")
+        raise ConfigError(f"base_url= (CLI: --base-url) must start with http:// or https:// (got {redact(base_url)!r})")
     url = base_url.rstrip("/")
     key = api_key or os.environ.get("SUMMARIZER_API_KEY")
     if not key and same_origin(url, openai_url()):
