@@ -32,7 +32,6 @@ from summarizer.digest.batch import failure_reason
 from summarizer.digest.store import BriefKey
 from summarizer.errors import BackendError, ConfigError, TransientBackendError
 from summarizer.files import write_atomically
-from summarizer.llm.backends import EmbeddedBackend
 from summarizer.llm.retry import is_retryable, retry_after_seconds
 from summarizer.redact import redact
 
@@ -52,7 +51,7 @@ class BatchApi:
     """One output directory's batches: submitted once, recorded at once, collected once."""
 
     def __init__(self, engine: Summarizer, key: BriefKey, out: Path, poll_s: float, status: Status) -> None:
-        if isinstance(engine.backend, EmbeddedBackend) or engine.backend.name == "none":
+        if not engine.backend.capabilities.batch_api:
             raise ConfigError("--batch-api needs a server with /v1/files and /v1/batches: openai/... or --base-url")
         import openai
 

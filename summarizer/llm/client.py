@@ -17,7 +17,6 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import httpx2
 import instructor
 import openai
 from instructor.core import Hooks, IncompleteOutputException, InstructorError, InstructorRetryException
@@ -32,9 +31,8 @@ from summarizer.errors import (
     TransientBackendError,
 )
 from summarizer.llm.backends.base import Endpoint
-from summarizer.llm.backends.none import AsyncNoneTransport, NoneTransport
 from summarizer.llm.retry import RetryPolicy, in_chain, is_retryable, retry_after_seconds, root_cause
-from summarizer.llm.transports import AsyncProtocolTransport, GarbageResponse, ProtocolTransport
+from summarizer.llm.transports import GarbageResponse
 from summarizer.redact import guard_url_loggers, redact
 
 M = TypeVar("M", bound=BaseModel)
@@ -201,11 +199,7 @@ class ChatClient:
     def _sync_openai(self) -> openai.OpenAI:
         if isinstance(self._given, openai.OpenAI):
             return self._given.with_options(max_retries=0)  # our retry policy is the only retry layer
-        transport = (
-            NoneTransport()
-            if self.endpoint.dialect == "none"
-            else ProtocolTransport(self.endpoint.timeout, self.endpoint.dialect)
-        )
+        transport = self.endpoint.transport()
         client = openai.OpenAI(**self._settings(), http_client=openai.DefaultHttpx2Client(transport=transport))
         self._owned.append(client)
         return client
@@ -222,11 +216,7 @@ class ChatClient:
     def _async_openai(self, loop: asyncio.AbstractEventLoop) -> openai.AsyncOpenAI:
         if isinstance(self._given, openai.AsyncOpenAI):
             return self._given.with_options(max_retries=0)
-        transport: httpx2.AsyncBaseTransport = (
-            AsyncNoneTransport()
-            if self.endpoint.dialect == "none"
-            else AsyncProtocolTransport(self.endpoint.timeout, self.endpoint.dialect)
-        )
+        transport = self.endpoint.async_transport()
         client = openai.AsyncOpenAI(
             **self._settings(), http_client=openai.DefaultAsyncHttpx2Client(transport=transport)
         )
