@@ -44,6 +44,7 @@ _EXPORTS = {
             "ModelOutputError",
             "ModelUnavailableError",
             "SummarizerError",
+            "TransientBackendError",
         ],
         "summarizer.errors",
     ),
@@ -86,6 +87,7 @@ __all__ = [
     "Summarizer",
     "SummarizerError",
     "TimeReference",
+    "TransientBackendError",
     "Uncertainty",
     "UncertaintyReason",
     "__version__",
@@ -120,6 +122,7 @@ if TYPE_CHECKING:
         ModelOutputError,
         ModelUnavailableError,
         SummarizerError,
+        TransientBackendError,
     )
     from summarizer.ingest.article import Article, read_article
     from summarizer.schema import (

@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import click
 import pytest
 
 from tests.conftest import SEED, requires_seed
@@ -129,3 +130,18 @@ def test_passages_choose_how_much_the_model_reads(tmp_path: Path, passages: str,
     run_info = json.loads(result.stdout)["run"]
     assert run_info["attempts"] == calls
     assert (run_info["model_chars"] == len(LONG)) is (passages != "0")
+
+
+def test_every_model_command_shares_the_model_options() -> None:
+    """`eval` once redeclared --model ... --passages and its help drifted; now each command has the same ones."""
+    from summarizer.cli import cli
+
+    def options(name: str) -> dict[str, str | None]:
+        command = cli.commands[name]
+        shared = ("model", "base_url", "api_key", "timeout", "passages")
+        return {p.name: p.help for p in command.params if isinstance(p, click.Option) and p.name in shared}
+
+    expected = options("brief")
+    assert len(expected) == 5 and "OPENAI_API_KEY" in (expected["api_key"] or "")
+    for name in ("eval", "digest", "batch"):
+        assert options(name) == expected, name

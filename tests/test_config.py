@@ -6,13 +6,24 @@ Every test starts from an environment with no SUMMARIZER_* or OPENAI_* variable.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
+import summarizer
 from summarizer import ConfigError, Summarizer
-from summarizer.llm.backends import EmbeddedBackend, NoneBackend, RemoteBackend, resolve_backend
-from summarizer.llm.backends.remote import NO_KEY, OPENAI_URL
+from summarizer.llm.backends import (
+    Capabilities,
+    EmbeddedBackend,
+    NoneBackend,
+    RemoteBackend,
+    backend_for,
+    resolve_backend,
+)
+from summarizer.llm.backends.base import REMOTE_CONCURRENCY
+from summarizer.llm.backends.remote import NO_KEY
+from summarizer.settings import OPENAI_URL, Settings
 
 OPENAI_KEY = "sk-openai-secret-0000"
 OWN_KEY = "own-server-secret-1111"
@@ -101,6 +112,14 @@ def test_openai_models_need_a_key() -> None:
         resolve_backend("openai/gpt-4o-mini")
 
 
+def test_library_errors_name_the_argument_and_then_the_flag() -> None:
+    """Called from Python, a message names the argument to pass; the CLI flag follows it."""
+    with pytest.raises(ConfigError, match=r"pass api_key= \(CLI: --api-key\) or set OPENAI_API_KEY"):
+        resolve_backend("openai/gpt-4o-mini")
+    with pytest.raises(ConfigError, match=r"^base_url= \(CLI: --base-url\) must start with http"):
+        resolve_backend("m", base_url="127.0.0.1:8080/v1")
+
+
 def test_keys_never_show_in_reprs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
     engine = Summarizer("openai/gpt-4o-mini")
@@ -150,3 +169,44 @@ def test_a_flag_beats_the_environment_in_the_cli(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert '"backend":"none"' in result.stdout.replace(" ", "")
+
+
+def test_settings_resolve_argument_then_environment_then_default() -> None:
+    environ = {"SUMMARIZER_MODEL": "llama3", "SUMMARIZER_API_KEY": "env-key", "OPENAI_BASE_URL": "http://proxy:1/v1/"}
+    from_env = Settings.resolve(environ=environ)
+    assert (from_env.model, from_env.api_key, from_env.openai_base_url) == ("llama3", "env-key", "http://proxy:1/v1")
+    argued = Settings.resolve("local", api_key="arg-key", environ=environ)
+    assert (argued.model, argued.api_key) == ("local", "arg-key")
+    assert argued.model_level > from_env.model_level
+    default = Settings.resolve(environ={})
+    assert (default.model, default.base_url, default.openai_base_url) == (None, None, OPENAI_URL)
+    assert "arg-key" not in repr(argued) and "env-key" not in repr(from_env)
+    assert Settings.resolve("m", environ=environ) == Settings.resolve("m", environ=dict(environ))  # a usable key
+
+
+def test_backends_describe_themselves() -> None:
+    embedded = resolve_backend("local")
+    assert embedded.capabilities.runs_locally and not embedded.capabilities.batch_api
+    assert embedded.concurrency(3) == 3 and embedded.capabilities.slots == 3
+    assert not resolve_backend("none").capabilities.batch_api
+    remote = resolve_backend("m", base_url="http://127.0.0.1:8080/v1")
+    assert remote.capabilities == Capabilities(runs_locally=False, batch_api=True, slots=None)
+    assert remote.concurrency(None) == REMOTE_CONCURRENCY
+
+
+def test_the_embedded_model_takes_its_threads_from_the_settings() -> None:
+    backend = backend_for(Settings.resolve("local", threads=3, environ={}))
+    assert isinstance(backend, EmbeddedBackend) and backend.threads == 3
+
+
+def test_no_caller_asks_which_backend_it_holds() -> None:
+    """Capabilities live on the backend: outside summarizer/llm nothing tests a backend's class or sets its slots."""
+    package = Path(summarizer.__file__).parent
+    offenders = [
+        f"{path.relative_to(package)}:{number}"
+        for path in package.rglob("*.py")
+        if "llm" not in path.relative_to(package).parts
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if re.search(r"isinstance\([^)]*backend|Backend\)|backend\.(parallel|threads)\s*=", line)
+    ]
+    assert offenders == []

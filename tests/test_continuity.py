@@ -217,7 +217,7 @@ def test_a_since_without_its_digest_is_one_line_before_any_brief(tmp_path: Path)
         calls = len(server.requests)
         for since, expected in (
             ("2026-11-22", "no digest for 2026-11-22 in the store"),
-            ("2026-11-24", "--since 2026-11-24 must be before"),
+            ("2026-11-24", "since=2026-11-24 (CLI: --since) must be before"),
         ):
             result = run_cli("digest", str(DAYS / "day-2"), "--store", str(store), "--out", str(out),
                              "--date", "2026-11-24", "--since", since, "--base-url", server.url)  # fmt: skip

@@ -41,6 +41,7 @@ def test_public_api_surface() -> None:
             "Summarizer",
             "SummarizerError",
             "TimeReference",
+            "TransientBackendError",
             "Uncertainty",
             "UncertaintyReason",
             "__version__",

@@ -18,7 +18,7 @@ import pytest
 
 from summarizer import BackendError, ConfigError, ModelOutputError, Summarizer
 from summarizer.bulk import shards
-from summarizer.bulk.settings import Settings
+from summarizer.bulk.settings import JobSettings
 from summarizer.cli.logs import configure
 from summarizer.digest.batch import brief_all
 from summarizer.digest.store import Store
@@ -26,6 +26,7 @@ from summarizer.ingest.inputs import collect
 from summarizer.llm.backends import RemoteBackend, resolve_backend
 from summarizer.nlp.pipeline import Pipeline, installed
 from summarizer.redact import redact
+from summarizer.settings import Settings
 from tests.conftest import SEED, run_cli
 from tests.fault_server import Reply, completion_with_content, error, fault_server, schema_minimal
 from tests.test_retries import FAST, summarizer_for
@@ -119,7 +120,11 @@ def test_configuration_errors_and_reprs_hide_the_password() -> None:
         resolve_backend("m", base_url=url.replace("http://", "ftp://"))
     assert PASSWORD not in str(raised.value)
     backend = resolve_backend("m", base_url=url)
-    shown = repr(backend) + repr(backend.endpoint()) + repr(Settings(model="m", base_url=url))
+    shown = (
+        repr(backend)
+        + repr(backend.endpoint())
+        + repr(JobSettings(Settings.resolve("m", base_url=url, api_key=PASSWORD)))
+    )
     assert PASSWORD not in shown and "user:***@127.0.0.1:8080" in shown
 
 

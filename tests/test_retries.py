@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from summarizer import ArticleError, BackendError, ModelOutputError, Summarizer
+from summarizer import ArticleError, BackendError, ModelOutputError, Summarizer, TransientBackendError
 from summarizer.llm.backends.model_store import DEFAULT_MODEL
 from summarizer.llm.backends.remote import RemoteBackend
 from summarizer.llm.retry import RetryPolicy
@@ -52,18 +52,21 @@ def test_500_is_retried_with_backoff() -> None:
 @requires_seed
 def test_500_forever_gives_up_with_a_clear_error() -> None:
     with fault_server(error(500)) as server, summarizer_for(server.url) as engine:
-        with pytest.raises(BackendError, match=r"kept failing \(500\) after 3 attempts"):
+        with pytest.raises(TransientBackendError, match=r"kept failing \(500\) after 3 attempts") as raised:
             engine.summarize(SEED.read_text())
     assert len(server.requests) == 3
+    assert (raised.value.status, raised.value.attempts, raised.value.retry_after) == (500, 3, None)
+    assert raised.value.provider_message == "scripted 500"
 
 
 @requires_seed
 def test_hang_past_timeout_is_retried_then_reported() -> None:
     started = time.monotonic()
     with fault_server(Reply(hang=3.0, body=b"{}")) as server, summarizer_for(server.url, timeout=0.5) as engine:
-        with pytest.raises(BackendError, match=r"did not answer within 0\.5s"):
+        with pytest.raises(TransientBackendError, match=r"did not answer within 0\.5s") as raised:
             engine.summarize(SEED.read_text())
     assert len(server.requests) == 3
+    assert raised.value.status is None and raised.value.attempts == 3
     assert time.monotonic() - started < 10
 
 
@@ -79,9 +82,10 @@ def test_hang_then_answer_recovers() -> None:
 def test_garbage_body_is_not_retried() -> None:
     garbage = Reply(200, b"<html>proxy error</html>", {"Content-Type": "application/json"})
     with fault_server(garbage) as server, summarizer_for(server.url) as engine:
-        with pytest.raises(BackendError, match=r"not a chat completion|answered"):
+        with pytest.raises(BackendError, match=r"not a chat completion|answered") as raised:
             engine.summarize(SEED.read_text())
     assert len(server.requests) == 1
+    assert not isinstance(raised.value, TransientBackendError)  # the same request would get the same page
 
 
 @requires_seed
@@ -92,6 +96,10 @@ def test_client_errors_are_not_retried(status: int) -> None:
             engine.summarize(SEED.read_text())
     assert len(server.requests) == 1
     assert ("API key" in str(raised.value)) == (status in (401, 403))
+    assert not isinstance(raised.value, TransientBackendError)
+    assert (raised.value.status, raised.value.attempts) == (status, 1)
+    assert raised.value.provider_message == f"scripted {status}"
+    assert ("api_key= (CLI: --api-key)" in str(raised.value)) == (status in (401, 403))
 
 
 @requires_seed
@@ -99,16 +107,18 @@ def test_model_answering_invalid_json_is_reasked_once_then_reported() -> None:
     with (
         fault_server(completion_with_content("Sure! Here is the brief: {oops")) as server,
         summarizer_for(server.url) as engine,
-        pytest.raises(ModelOutputError, match="after 2 attempts"),
+        pytest.raises(ModelOutputError, match="after 2 attempts") as raised,
     ):
         engine.summarize(SEED.read_text())
     assert len(server.requests) == 2
+    assert raised.value.attempts == 2
 
 
 @requires_seed
 def test_unreachable_server() -> None:
-    with summarizer_for("http://127.0.0.1:9/v1") as engine, pytest.raises(BackendError, match="cannot reach"):
+    with summarizer_for("http://127.0.0.1:9/v1") as engine, pytest.raises(BackendError, match="cannot reach") as raised:
         engine.summarize(SEED.read_text())
+    assert isinstance(raised.value, TransientBackendError) and raised.value.status is None
 
 
 def minimal_completion() -> Reply:
@@ -146,6 +156,31 @@ def test_retry_after_beyond_the_cap_fails_at_once_saying_when() -> None:
             engine.summarize(SEED.read_text())
     assert len(server.requests) == 1
     assert time.monotonic() - started < 5
+
+
+@requires_seed
+def test_429_error_carries_status_and_retry_after() -> None:
+    """A server asking for 7 s, more than this policy waits: a transient error saying how long, no string parsing."""
+    with fault_server(error(429, **{"Retry-After": "7"})) as server, summarizer_for(server.url) as engine:
+        with pytest.raises(TransientBackendError) as raised:
+            engine.summarize(SEED.read_text())
+    assert (raised.value.status, raised.value.retry_after, raised.value.attempts) == (429, 7, 1)
+    assert raised.value.usage is not None and raised.value.usage.total_tokens == 0
+
+
+@requires_seed
+def test_output_error_counts_the_tokens_of_answers_that_did_not_fit() -> None:
+    bad = completion_with_content("Sure! {oops")
+    with fault_server(bad) as server, summarizer_for(server.url) as engine:
+        with pytest.raises(ModelOutputError) as raised:
+            engine.summarize(SEED.read_text())
+    reported = json.loads(bad.body)["usage"]
+    assert len(server.requests) == 2 and raised.value.usage is not None
+    spent = raised.value.usage
+    assert (spent.prompt_tokens, spent.completion_tokens) == (
+        2 * reported["prompt_tokens"],
+        2 * reported["completion_tokens"],
+    )
 
 
 @requires_seed

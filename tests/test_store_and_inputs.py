@@ -171,13 +171,14 @@ def test_stories_group_the_same_event_and_keep_others_apart() -> None:
 def test_concurrency_is_matched_to_the_backend() -> None:
     """The embedded server gets one slot per brief in flight (default 1); a remote server gets 4 requests."""
     from summarizer import Summarizer
-    from summarizer.digest.batch import REMOTE_CONCURRENCY, match_concurrency
+    from summarizer.digest.batch import match_concurrency
+    from summarizer.llm.backends.base import REMOTE_CONCURRENCY
     from summarizer.llm.backends.embedded import EmbeddedBackend
 
     embedded = Summarizer(backend=EmbeddedBackend(model="qwen"))
     assert match_concurrency(embedded, None) == 1
     assert match_concurrency(embedded, 3) == 3
-    assert isinstance(embedded.backend, EmbeddedBackend) and embedded.backend.parallel == 3
+    assert embedded.backend.capabilities.slots == 3
     remote = Summarizer(base_url="http://127.0.0.1:9/v1")
     assert match_concurrency(remote, None) == REMOTE_CONCURRENCY
     assert match_concurrency(remote, 2) == 2

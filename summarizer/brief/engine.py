@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import atexit
 import logging
-import os
 import threading
 import time
 import warnings
@@ -36,7 +35,7 @@ from summarizer.brief.reading import MAX_PASSAGES, read
 from summarizer.errors import ArticleError, SummarizerError
 from summarizer.fanout import afan_out, fan_out
 from summarizer.ingest.article import Article, as_article
-from summarizer.llm.backends import Backend, EmbeddedBackend, Endpoint, Status, resolve_backend
+from summarizer.llm.backends import Backend, Endpoint, Status, backend_for, resolve_backend
 from summarizer.llm.client import Answer, Ask, ChatClient, Usage
 from summarizer.llm.draft import MAX_ADDED, Addition, Draft, NameFix, addition_model, draft_model
 from summarizer.llm.prompts import BRIEF_PROMPTS
@@ -46,6 +45,7 @@ from summarizer.nlp.pipeline import import_library
 from summarizer.redact import redact
 from summarizer.rules.text import ArticleIndex
 from summarizer.schema import ArticleInfo, Brief, RunInfo, ServerTimings
+from summarizer.settings import Settings
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,8 +58,6 @@ MAX_BRIEF_TOKENS = 700
 MAX_REASKS = 1
 ADDITION_TOKENS = 60 * MAX_ADDED + 24
 """Bound of a passage's answer: an event or a source with its citations is ~25-50 compact-JSON tokens."""
-REMOTE_CONCURRENCY = 4
-"""Requests in flight to a server: enough to hide network latency, few enough to dodge most rate limits."""
 
 Flow = Generator[Ask, Answer, Brief]
 """A brief in the making: yields model requests, receives their answers, returns the Brief."""
@@ -152,13 +150,19 @@ class Summarizer:
         api_key: str | None = None,
         timeout: float | None = None,
         backend: Backend | None = None,
+        settings: Settings | None = None,
         max_reasks: int = MAX_REASKS,
         max_article_chars: int = MAX_ARTICLE_CHARS,
         max_passages: int = MAX_PASSAGES,
         retry: RetryPolicy | None = None,
         status: Status | None = None,
     ) -> None:
-        """``max_passages``: follow-up reads of the text after the lead (0: the model reads the lead only)."""
+        """``settings``: already resolved (instead of model, base_url, api_key, timeout).
+
+        ``max_passages``: follow-up reads of the text after the lead (0: the model reads the lead only).
+        """
+        if backend is None and settings is not None and client is None:
+            backend = backend_for(settings)
         self.backend = backend or resolve_backend(
             model, base_url=base_url, api_key=api_key, timeout=timeout, client=client
         )
@@ -215,7 +219,7 @@ class Summarizer:
         client = self._client
         if client is not None:
             return client
-        if isinstance(self.backend, EmbeddedBackend) and not self.backend.started:
+        if self.backend.capabilities.runs_locally:
             return await asyncio.to_thread(self.client)  # loading takes seconds; other coroutines go on
         return self.client()
 
@@ -312,12 +316,7 @@ class Summarizer:
         """
         if asked is not None and asked < 1:
             raise ValueError(f"concurrency must be at least 1, got {asked}")
-        backend = self.backend
-        if isinstance(backend, EmbeddedBackend):
-            if asked and not backend.started:
-                backend.parallel = asked
-            return asked or backend.parallel
-        return asked or REMOTE_CONCURRENCY
+        return self.backend.concurrency(asked)
 
     def _prepare(self, article: Article | str) -> tuple[Article, ArticleIndex]:
         """The article and its index, checked before any model is started."""
@@ -532,9 +531,8 @@ async def _anumbered(
             yield item
 
 
-_SHARED: dict[tuple[object, ...], Summarizer] = {}
+_SHARED: dict[Settings, Summarizer] = {}
 _SHARED_LOCK = threading.Lock()
-_SETTINGS_ENV = ("SUMMARIZER_MODEL", "SUMMARIZER_BASE_URL", "SUMMARIZER_API_KEY", "OPENAI_API_KEY", "OPENAI_BASE_URL")
 
 
 def shared_summarizer(
@@ -547,13 +545,13 @@ def shared_summarizer(
     """One Summarizer per configuration for this process, so :func:`summarize` loads the embedded model once.
 
     Closed when the process exits; the environment is part of the
-    configuration, so changing ``SUMMARIZER_MODEL`` gives another one.
+    configuration (the resolved :class:`Settings`), so changing ``SUMMARIZER_MODEL`` gives another one.
     """
-    key = (model, base_url, api_key, timeout, *(os.environ.get(name) for name in _SETTINGS_ENV))
+    settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout)
     with _SHARED_LOCK:
-        engine = _SHARED.get(key)
+        engine = _SHARED.get(settings)
         if engine is None:
-            engine = _SHARED[key] = Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout)
+            engine = _SHARED[settings] = Summarizer(settings=settings)
         return engine
 
 

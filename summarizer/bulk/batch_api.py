@@ -30,9 +30,9 @@ from summarizer.brief.engine import Summarizer
 from summarizer.bulk.rows import Row, Task, brief_row, error_row, key_text
 from summarizer.digest.batch import failure_reason
 from summarizer.digest.store import BriefKey
-from summarizer.errors import BackendError, ConfigError
+from summarizer.errors import BackendError, ConfigError, TransientBackendError
 from summarizer.files import write_atomically
-from summarizer.llm.backends import EmbeddedBackend
+from summarizer.llm.retry import is_retryable, retry_after_seconds
 from summarizer.redact import redact
 
 STATE = "batch-api.json"
@@ -51,7 +51,7 @@ class BatchApi:
     """One output directory's batches: submitted once, recorded at once, collected once."""
 
     def __init__(self, engine: Summarizer, key: BriefKey, out: Path, poll_s: float, status: Status) -> None:
-        if isinstance(engine.backend, EmbeddedBackend) or engine.backend.name == "none":
+        if not engine.backend.capabilities.batch_api:
             raise ConfigError("--batch-api needs a server with /v1/files and /v1/batches: openai/... or --base-url")
         import openai
 
@@ -216,4 +216,10 @@ def run_batch_api(
         yield from BatchApi(engine, key, out, poll_s, status).run(tasks)
     except openai.APIError as error:
         reason = redact(" ".join(str(error).split()))[:200]
-        raise BackendError(f"the Batch API failed: {reason} (re-run to resume)") from None
+        kind = TransientBackendError if is_retryable(error) else BackendError
+        raise kind(
+            f"the Batch API failed: {reason} (re-run to resume)",
+            status=error.status_code if isinstance(error, openai.APIStatusError) else None,
+            retry_after=retry_after_seconds(error),
+            provider_message=reason,
+        ) from None

@@ -12,7 +12,7 @@ from typing import Literal
 
 from summarizer.bulk.inputs import read_inputs
 from summarizer.bulk.rows import Row, Task, key_text
-from summarizer.bulk.settings import Settings
+from summarizer.bulk.settings import JobSettings
 from summarizer.bulk.shards import ShardWriter, check_writable, compact, done, index, next_run, write_manifest
 from summarizer.digest.batch import brief_key
 from summarizer.digest.store import BriefKey, content_hash
@@ -48,7 +48,7 @@ class BulkResult:
 class Job:
     inputs: list[str]
     out: Path
-    settings: Settings = field(default_factory=Settings)
+    settings: JobSettings = field(default_factory=JobSettings)
     engine: Engine = "local"
     fmt: str = "jsonl"
     shard_rows: int = SHARD_ROWS

@@ -23,7 +23,7 @@ from itertools import chain, islice
 from typing import Any
 
 from summarizer.bulk.rows import COLUMNS, Row, Task, flat, nested
-from summarizer.bulk.settings import Settings
+from summarizer.bulk.settings import JobSettings
 from summarizer.bulk.work import brief_rows
 from summarizer.digest.batch import match_concurrency
 from summarizer.digest.store import BriefKey
@@ -42,7 +42,7 @@ RAY_HINT = f"the ray engine needs Ray: {install_line('ray')}"
 class BriefActor:
     """One Summarizer per actor, made once, used for every batch the actor gets."""
 
-    def __init__(self, settings: Settings, key: BriefKey) -> None:
+    def __init__(self, settings: JobSettings, key: BriefKey) -> None:
         self.engine = settings.summarizer()
         self.key = key
         self.concurrency = match_concurrency(self.engine, settings.concurrency)
@@ -139,7 +139,7 @@ def _check_answers(address: str) -> None:
 
 def run_ray(
     tasks: Iterable[Task],
-    settings: Settings,
+    settings: JobSettings,
     key: BriefKey,
     *,
     address: str | None,

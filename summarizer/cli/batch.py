@@ -12,12 +12,13 @@ from rich.console import Console
 from rich.text import Text
 
 from summarizer.bulk.job import Job, run_job
-from summarizer.bulk.settings import Settings
+from summarizer.bulk.settings import JobSettings
 from summarizer.bulk.shards import FORMATS
 from summarizer.cli.common import fail, model_options
 from summarizer.digest.store import default_store_path
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.render.control import printable
+from summarizer.settings import Settings
 
 PARTIAL = 3
 
@@ -109,9 +110,10 @@ def batch_command(
     (rows written so far are kept).
     """
     err = Console(stderr=True)
-    settings = Settings(
-        model=model, base_url=base_url, api_key=api_key, timeout=timeout, concurrency=concurrency, passages=passages,
-        threads=cpus_per_actor if engine == "ray" else None,
+    settings = JobSettings(
+        Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout,
+                         threads=cpus_per_actor if engine == "ray" else None),
+        concurrency=concurrency, passages=passages,
     )  # fmt: skip
     job = Job(
         inputs=list(inputs), out=out, settings=settings, engine="ray" if engine == "ray" else "local", fmt=fmt,

@@ -20,6 +20,7 @@ from summarizer.ingest.article import read_article
 from summarizer.render import render_json, render_markdown, render_terminal
 from summarizer.render.control import printable
 from summarizer.schema import Brief
+from summarizer.settings import Settings
 
 FORMATS = ["pretty", "json", "markdown"]
 
@@ -75,14 +76,8 @@ def brief(
         with warnings.catch_warnings(record=True) as caught, err.status("starting…") as status:
             warnings.simplefilter("always")
             article = read_article(file)  # its warnings (control characters removed) are said with the model's
-            with Summarizer(
-                model,
-                base_url=base_url,
-                api_key=api_key,
-                timeout=timeout,
-                max_passages=passages,
-                status=status.update,
-            ) as engine:
+            settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout)
+            with Summarizer(settings=settings, max_passages=passages, status=status.update) as engine:
                 result = engine.summarize(article)
         for warning in [] if quiet() else caught:
             said = printable(str(warning.message))

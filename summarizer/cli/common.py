@@ -26,10 +26,11 @@ PASSAGES_HELP = (
 
 
 def model_options(command: F) -> F:
-    """--model, --base-url, --api-key, --timeout, --passages.
+    """--model, --base-url, --api-key, --timeout, --passages: the same on every command that runs the model.
 
-    The environment (SUMMARIZER_MODEL, SUMMARIZER_BASE_URL, SUMMARIZER_API_KEY)
-    is read by the library, below every flag: a flag and a variable are never
+    A command resolves them once with ``Settings.resolve`` (summarizer/settings.py),
+    which reads the environment (SUMMARIZER_MODEL, SUMMARIZER_BASE_URL,
+    SUMMARIZER_API_KEY) below every flag: a flag and a variable are never
     taken as two flags (``--model local`` wins over SUMMARIZER_BASE_URL).
     """
     options = [

@@ -27,6 +27,7 @@ from summarizer.ingest.inputs import NO_SUCH_INPUT, Item, collect
 from summarizer.render.control import printable, shown
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
+from summarizer.settings import Settings
 
 FORMATS: dict[str, Callable[[Digest], str]] = {
     "md": render_digest_markdown,
@@ -173,9 +174,10 @@ def digest_command(
             reasons = "; ".join(f"{i.source}: {i.skipped}" for i in items[:5]) + ("; …" if len(items) > 5 else "")
             fail(err, f"no article found in the inputs ({reasons}); nothing was written", 2)
         total = len({content_hash(item.article.text) for item in items if item.article is not None})
+        settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout)
         with (
             warnings.catch_warnings(),
-            Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout, max_passages=passages) as engine,
+            Summarizer(settings=settings, max_passages=passages) as engine,
             Store(store) as db,
             BatchProgress(err, total) as progress,
         ):

@@ -11,8 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarizer.brief.engine import Summarizer
-from summarizer.brief.reading import MAX_PASSAGES
-from summarizer.cli.common import PASSAGES_HELP, fail
+from summarizer.cli.common import fail, model_options
 from summarizer.digest.store import default_store_path
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.evaluation import compare_reports, evaluate, load_gold, load_report
@@ -22,15 +21,12 @@ from summarizer.evaluation.report import EvalReport, write_report
 from summarizer.evaluation.stored import score_stored
 from summarizer.render.control import shown
 from summarizer.render.evaluation import render_comparison, render_report
+from summarizer.settings import Settings
 
 
 @click.command("eval")
 @click.argument("gold", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option("-m", "--model", help="Model spec, as for `summarizer brief`. [env: SUMMARIZER_MODEL]")
-@click.option("--base-url", help="An OpenAI-compatible server. [env: SUMMARIZER_BASE_URL]")
-@click.option("--api-key", help="Key for --base-url or openai/ models. [env: SUMMARIZER_API_KEY]")
-@click.option("--timeout", type=click.FloatRange(min=1), help="Seconds to wait for one model answer.")
-@click.option("--passages", type=click.IntRange(min=0, max=8), default=MAX_PASSAGES, help=PASSAGES_HELP)
+@model_options
 @click.option(
     "-r",
     "--report",
@@ -143,9 +139,10 @@ def evaluate_command(
             return
         if ablation:
             model, base_url = "none", None
+        settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout)
         with (
             warnings.catch_warnings(),
-            Summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout, max_passages=passages) as engine,
+            Summarizer(settings=settings, max_passages=passages) as engine,
         ):
             warnings.simplefilter("ignore")
             with Progress(

@@ -17,7 +17,6 @@ from summarizer.errors import SummarizerError
 from summarizer.fanout import fan_out
 from summarizer.ingest.article import Article
 from summarizer.ingest.inputs import Item
-from summarizer.llm.backends.embedded import EmbeddedBackend
 from summarizer.llm.draft import draft_digest
 from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.redact import redact
@@ -48,9 +47,6 @@ Progress = Callable[[str, str], None]
 
 logger = logging.getLogger(__name__)
 
-REMOTE_CONCURRENCY = 4
-"""Requests in flight to a server: enough to hide network latency, few enough to dodge most rate limits."""
-
 
 def match_concurrency(summarizer: Summarizer, concurrency: int | None) -> int:
     """Requests in flight, matched to the backend: the embedded server gets that many parallel slots.
@@ -61,12 +57,7 @@ def match_concurrency(summarizer: Summarizer, concurrency: int | None) -> int:
     articles, 2.46/2.47/2.64 on 8; within this machine's run-to-run noise
     (about 30%), so not worth 4x the memory by default. ``-j 4`` is there.
     """
-    backend = summarizer.backend
-    if isinstance(backend, EmbeddedBackend):
-        slots = concurrency or backend.parallel
-        backend.parallel = slots
-        return slots
-    return concurrency or REMOTE_CONCURRENCY
+    return summarizer.backend.concurrency(concurrency)
 
 
 def brief_key(summarizer: Summarizer) -> BriefKey:

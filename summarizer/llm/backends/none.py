@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx2
 
-from summarizer.llm.backends.base import Endpoint, Status
+from summarizer.llm.backends.base import REMOTE_CONCURRENCY, Capabilities, Endpoint, Status
 
 NONE_URL = "http://none.invalid/v1"
 """Never contacted: the transport below answers before any socket is opened."""
@@ -36,8 +36,15 @@ class NoneBackend:
     model: str = "none"
     name: str = "none"
 
+    @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities(runs_locally=True, batch_api=False, slots=None)
+
+    def concurrency(self, asked: int | None = None) -> int:
+        return asked or REMOTE_CONCURRENCY  # answering takes no time: any number in flight will do
+
     def endpoint(self, status: Status | None = None) -> Endpoint:
-        return Endpoint(NONE_URL, "none", self.model, self.name, NONE_TIMEOUT, dialect="none")
+        return Endpoint(NONE_URL, "none", self.model, self.name, NONE_TIMEOUT, transports=NoneTransports())
 
     def close(self) -> None:
         return None
@@ -143,3 +150,14 @@ class AsyncNoneTransport(httpx2.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         await request.aread()
         return answer(request)
+
+
+@dataclass(frozen=True)
+class NoneTransports:
+    """The ``none`` backend's transports: every request answered here."""
+
+    def sync(self, timeout: float) -> httpx2.BaseTransport:
+        return NoneTransport()
+
+    def asynchronous(self, timeout: float) -> httpx2.AsyncBaseTransport:
+        return AsyncNoneTransport()

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from summarizer.errors import ConfigError
-from summarizer.llm.backends.base import Endpoint, Status
-from summarizer.llm.backends.remote import OPENAI_URL, REMOTE_TIMEOUT, same_origin
+from summarizer.llm.backends.base import REMOTE_CONCURRENCY, Capabilities, Endpoint, Status
+from summarizer.llm.backends.remote import REMOTE_TIMEOUT, same_origin
+from summarizer.settings import OPENAI_URL
 
 if TYPE_CHECKING:
     import openai
@@ -37,6 +38,13 @@ class ProvidedBackend:
             raise ConfigError(f"client= takes {CLIENT_KINDS}; got {type(self.client).__name__}")
         if same_origin(str(inner.base_url), OPENAI_URL):
             self.name = "openai"
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities(runs_locally=False, batch_api=True)
+
+    def concurrency(self, asked: int | None = None) -> int:
+        return asked or REMOTE_CONCURRENCY
 
     def endpoint(self, status: Status | None = None) -> Endpoint:
         inner = _openai_client(self.client)

@@ -8,15 +8,15 @@ placeholder (most local servers want none).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from summarizer.errors import ConfigError
-from summarizer.llm.backends.base import Endpoint, Status
+from summarizer.llm.backends.base import REMOTE_CONCURRENCY, Capabilities, Endpoint, Status
+from summarizer.llm.transports import ProtocolTransports
 from summarizer.redact import redact
+from summarizer.settings import Settings
 
-OPENAI_URL = "https://api.openai.com/v1"
 REMOTE_TIMEOUT = 120.0
 NO_KEY = "none"
 """Sent when a server needs no key: the openai SDK refuses an empty one."""
@@ -32,6 +32,7 @@ class RemoteBackend:
     api_key: str = field(repr=False)
     timeout: float = REMOTE_TIMEOUT
     dialect: str = "openai"
+    """``llama.cpp`` for a llama.cpp server: schemas sent as compact grammars (see llm/transports.py)."""
 
     def __repr__(self) -> str:
         return (
@@ -39,16 +40,19 @@ class RemoteBackend:
             f"timeout={self.timeout!r}, dialect={self.dialect!r})"
         )
 
+    @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities(runs_locally=False, batch_api=True)
+
+    def concurrency(self, asked: int | None = None) -> int:
+        return asked or REMOTE_CONCURRENCY
+
     def endpoint(self, status: Status | None = None) -> Endpoint:
-        return Endpoint(self.base_url, self.api_key, self.model, self.name, self.timeout, self.dialect)
+        transports = ProtocolTransports(self.dialect)
+        return Endpoint(self.base_url, self.api_key, self.model, self.name, self.timeout, transports=transports)
 
     def close(self) -> None:
         return None
-
-
-def openai_url() -> str:
-    """OpenAI's base URL: ``OPENAI_BASE_URL`` (as the openai SDK reads it), else the public API."""
-    return (os.environ.get("OPENAI_BASE_URL") or OPENAI_URL).rstrip("/")
 
 
 def same_origin(url: str, other: str) -> bool:
@@ -57,20 +61,20 @@ def same_origin(url: str, other: str) -> bool:
     return (a.scheme, a.hostname, a.port) == (b.scheme, b.hostname, b.port)
 
 
-def openai_backend(model: str, api_key: str | None, timeout: float | None) -> RemoteBackend:
+def openai_backend(model: str, settings: Settings) -> RemoteBackend:
     """``openai/<model>``: needs a key (argument, SUMMARIZER_API_KEY or OPENAI_API_KEY)."""
-    key = api_key or os.environ.get("SUMMARIZER_API_KEY") or os.environ.get("OPENAI_API_KEY")
+    key = settings.api_key or settings.openai_api_key
     if not key:
-        raise ConfigError(f"openai/{model} needs an API key: set OPENAI_API_KEY or pass --api-key")
-    return RemoteBackend("openai", model, openai_url(), key, timeout or REMOTE_TIMEOUT)
+        raise ConfigError(f"openai/{model} needs an API key: pass api_key= (CLI: --api-key) or set OPENAI_API_KEY")
+    return RemoteBackend("openai", model, settings.openai_base_url, key, settings.timeout or REMOTE_TIMEOUT)
 
 
-def compatible_backend(model: str, base_url: str, api_key: str | None, timeout: float | None) -> RemoteBackend:
+def compatible_backend(model: str, base_url: str, settings: Settings) -> RemoteBackend:
     """Any OpenAI-compatible server (vLLM, Ollama, llama.cpp server, LM Studio)."""
     if not base_url.startswith(("http://", "https://")):
-        raise ConfigError(f"--base-url must start with http:// or https:// (got {redact(base_url)!r})")
+        raise ConfigError(f"base_url= (CLI: --base-url) must start with http:// or https:// (got {redact(base_url)!r})")
     url = base_url.rstrip("/")
-    key = api_key or os.environ.get("SUMMARIZER_API_KEY")
-    if not key and same_origin(url, openai_url()):
-        key = os.environ.get("OPENAI_API_KEY")
-    return RemoteBackend("openai-compatible", model, url, key or NO_KEY, timeout or REMOTE_TIMEOUT)
+    key = settings.api_key
+    if not key and same_origin(url, settings.openai_base_url):
+        key = settings.openai_api_key
+    return RemoteBackend("openai-compatible", model, url, key or NO_KEY, settings.timeout or REMOTE_TIMEOUT)
