@@ -249,11 +249,6 @@ def agreements(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> tuple
     return [c.corroboration() for c in kept], [x for c in kept if (x := c.status_conflict()) is not None]
 
 
-def corroborations(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> list[Corroboration]:
-    """Claims of the briefs (lead first) that another outlet's article also reports, each quote with who says it."""
-    return agreements(members, max_claims)[0]
-
-
 def _claims(members: Sequence[Member]) -> list[_Claim]:
     """Every event of the briefs (lead first) as a claim, widened by the other outlets' sentences that say it.
 
