@@ -42,7 +42,10 @@ SAME_CLAIM = 0.35
 in the BASIL clusters: at 0.25-0.28 unrelated sentences of one story start to match ("retired general" for
 "retirement"); at 0.35 every claim found was right."""
 STEM = 6
+"""Letters of a word kept to compare two claims (one more than rules/text.py's default of 5). Chosen by hand, not
+measured."""
 MAX_CLAIMS = 5
+"""Corroborated claims a story shows, most outlets first. Chosen by hand, not measured."""
 
 _STATUS_GROUP = {"confirmed": "happened", "claimed": "happened", "alleged": "alleged", "denied": "denied"}
 """What an event status says happened: "claimed" is a statement someone made, so it sides with confirmed."""
