@@ -135,6 +135,21 @@ def test_a_title_the_article_does_not_write_is_forgiven(left: str, right: str, n
     assert (found.start, found.end, found.text, found.exact) == (start, end, name, False)
 
 
+@FAST
+@given(NOISE, NOISE, NAME, NAME_WORD, st.sampled_from(["{name} {extra}", "{extra} {name}", "{name} of {extra}"]))
+def test_a_longer_name_is_found_by_the_words_the_article_writes(
+    left: str, right: str, name: str, extra: str, form: str
+) -> None:
+    """A model may write more than the article ("Kalo Mutes Zanbel" for "Kalo Mutes"): the longest run of the
+    name's words that the article writes is found, marked inexact."""
+    text, start, end = _inserted(left, name, right)
+    query = form.format(name=name, extra=extra)
+    assume(normalize(extra) not in normalize(text) and normalize(name) not in normalize(left + " " + right))
+    found = find_name(NormalizedText(text), query)
+    assert found is not None, (text, query)
+    assert (found.start, found.end, found.text, found.exact) == (start, end, name, False)
+
+
 _SAID = st.sampled_from(["said", "told reporters", "confirmed", "denied", "warned", "added"])
 _SPEAKER_FORMS = st.sampled_from(
     [
