@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
+import json
+import re
 import subprocess
 import sys
+from importlib import import_module
+
+import pytest
+from pydantic import BaseModel
 
 import summarizer
+import summarizer.errors as summarizer_errors
 from summarizer.schemas import schema_documents
 from tests.conftest import ROOT
 
@@ -18,41 +26,82 @@ def test_schemas_in_sync() -> None:
         assert path.read_text() == text, f"{path} is stale: run `python -m summarizer.schemas`"
 
 
-def test_public_api_surface() -> None:
-    assert sorted(summarizer.__all__) == sorted(
-        [
-            "SCHEMA_VERSION",
-            "Actor",
-            "Article",
-            "ArticleError",
-            "ArticleTrimmed",
-            "BackendError",
-            "Brief",
-            "BriefResult",
-            "ConfigError",
-            "Digest",
-            "Event",
-            "ModelOutputError",
-            "ModelUnavailableError",
-            "Place",
-            "RunInfo",
-            "Source",
-            "Span",
-            "Summarizer",
-            "SummarizerError",
-            "TimeReference",
-            "TransientBackendError",
-            "Uncertainty",
-            "UncertaintyReason",
-            "__version__",
-            "asummarize",
-            "build_digest",
-            "read_article",
-            "summarize",
-        ]
-    )
+def _type_checking_imports() -> dict[str, str]:
+    """What ``summarizer/__init__.py`` imports for type checkers, name -> module."""
+    tree = ast.parse((ROOT / "summarizer" / "__init__.py").read_text())
+    block = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
+    return {a.name: n.module or "" for n in ast.walk(block) if isinstance(n, ast.ImportFrom) for a in n.names}
+
+
+def test_all_is_what_the_package_exports() -> None:
+    """``__all__`` is the lazily loaded names plus ``__version__``; each resolves to the object its module defines,
+    and type checkers are shown the same names from the same modules."""
+    exports: dict[str, str] = summarizer._EXPORTS
+    assert len(summarizer.__all__) == len(set(summarizer.__all__))
+    assert set(summarizer.__all__) == {*exports, "__version__"}
+    assert sorted(dir(summarizer)) == sorted(summarizer.__all__)
+    for name, module in exports.items():
+        assert getattr(summarizer, name) is getattr(import_module(module), name), name
+    assert _type_checking_imports() == exports
+    with pytest.raises(AttributeError):
+        summarizer.not_a_name  # noqa: B018
+
+
+def test_everything_public_is_in_all() -> None:
+    """No name of the package's own becomes public by accident: after every export is loaded, each public global
+    defined in ``summarizer`` (not a submodule) is in ``__all__``, and every public error is exported."""
     for name in summarizer.__all__:
-        assert hasattr(summarizer, name)
+        getattr(summarizer, name)
+    public = {
+        name
+        for name, value in vars(summarizer).items()
+        if not name.startswith("_")
+        and not inspect.ismodule(value)
+        and str(getattr(value, "__module__", "")).startswith("summarizer")
+    }
+    assert public <= set(summarizer.__all__), public - set(summarizer.__all__)
+    errors = {
+        name
+        for name, value in vars(summarizer_errors).items()
+        if inspect.isclass(value) and issubclass(value, summarizer.SummarizerError) and not name.startswith("_")
+    }
+    assert errors <= set(summarizer.__all__), errors - set(summarizer.__all__)
+
+
+_IMPORT = re.compile(r"from summarizer import (\([^)]*\)|[^\n]+)")
+
+
+def test_what_the_docs_import_is_exported() -> None:
+    """Every ``from summarizer import ...`` in the README, the docs, the benchmarks and the package's own docstring
+    names an export."""
+    places = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted((ROOT / "benchmarks").glob("*.py"))]
+    texts = [p.read_text() for p in places] + [summarizer.__doc__ or ""]
+    promised = {
+        name.strip()
+        for text in texts
+        for group in _IMPORT.findall(text)
+        for name in group.strip("()").split("#")[0].split(",")
+        if name.strip()
+    }
+    assert len(promised) > 5, promised  # the pattern still reads the docs
+    assert promised <= set(summarizer.__all__), promised - set(summarizer.__all__)
+
+
+def test_every_export_is_documented() -> None:
+    """A function or class has its own docstring; a schema model is documented by the published JSON Schema."""
+    schema_names = set()
+    for path in (ROOT / "schemas").glob("*.json"):
+        document = json.loads(path.read_text())
+        schema_names |= {document["title"], *document.get("$defs", {})}
+    for name in summarizer.__all__:
+        value = getattr(summarizer, name)
+        if isinstance(value, str):
+            assert name in {"__version__", "SCHEMA_VERSION"}, name
+        elif isinstance(value, type) and issubclass(value, BaseModel) and name in schema_names:
+            continue
+        else:
+            own = value.__dict__.get("__doc__") if isinstance(value, type) else value.__doc__
+            assert own and not own.startswith(f"{name}("), f"{name} has no docstring"
 
 
 def test_summarizer_surface() -> None:

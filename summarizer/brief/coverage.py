@@ -35,8 +35,3 @@ def coverage(language: str) -> Coverage:
     parsed = recognizes(language)
     covered = [f for f in RULE_FIELDS if language in FIELD_LANGUAGES[f] or (parsed and f in PARSED_FIELDS)]
     return Coverage(language=language, rules=covered, model_only=[f for f in RULE_FIELDS if f not in covered])
-
-
-def runs(rule_languages: frozenset[str], language: str) -> bool:
-    """Whether a rule that supports ``rule_languages`` runs on text in ``language``."""
-    return language in rule_languages

@@ -36,6 +36,8 @@ WINDOW = 10_000
 BATCH = 4
 """Articles per actor call: small, so a killed worker repeats little and rows reach disk often."""
 CONNECT_TIMEOUT = 5.0
+"""Seconds to wait for the Ray head to accept a connection before saying none answers: a live head on a LAN answers
+in milliseconds. Chosen by hand, not measured."""
 RAY_HINT = f"the ray engine needs Ray: {install_line('ray')}"
 
 

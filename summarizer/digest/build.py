@@ -38,7 +38,10 @@ from summarizer.rules.text import split_sentences
 from summarizer.schema import SCHEMA_VERSION, UNCERTAINTY_LEVELS, Coverage
 
 OVERVIEW_STORIES = 5
+"""Stories in the digest's overview, the top of the ranking a reader sees first. Chosen by hand, not measured."""
 MAX_NAMES = 8
+"""Names a story lists (after merging spellings of one name), so a busy story stays readable. Chosen by hand,
+not measured."""
 
 
 def build_digest(

@@ -42,7 +42,10 @@ SAME_CLAIM = 0.35
 in the BASIL clusters: at 0.25-0.28 unrelated sentences of one story start to match ("retired general" for
 "retirement"); at 0.35 every claim found was right."""
 STEM = 6
+"""Letters of a word kept to compare two claims (one more than rules/text.py's default of 5). Chosen by hand, not
+measured."""
 MAX_CLAIMS = 5
+"""Corroborated claims a story shows, most outlets first. Chosen by hand, not measured."""
 
 _STATUS_GROUP = {"confirmed": "happened", "claimed": "happened", "alleged": "alleged", "denied": "denied"}
 """What an event status says happened: "claimed" is a statement someone made, so it sides with confirmed."""
@@ -247,11 +250,6 @@ def agreements(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> tuple
     that disagree on whether it happened."""
     kept = sorted((c for c in _claims(members) if len(c.outlets) > 1), key=lambda c: -len(c.outlets))[:max_claims]
     return [c.corroboration() for c in kept], [x for c in kept if (x := c.status_conflict()) is not None]
-
-
-def corroborations(members: Sequence[Member], max_claims: int = MAX_CLAIMS) -> list[Corroboration]:
-    """Claims of the briefs (lead first) that another outlet's article also reports, each quote with who says it."""
-    return agreements(members, max_claims)[0]
 
 
 def _claims(members: Sequence[Member]) -> list[_Claim]:

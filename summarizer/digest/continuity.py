@@ -62,6 +62,7 @@ WINDOW_DAYS = 7
 SAME_STORY_LATER = 0.24
 """Score at or above which a later article continues an earlier one; see ``benchmarks/story_continuity.py``."""
 MAX_NEW_NAMES = 8
+"""First-named people and places a continued story lists under 'New since'. Chosen by hand, not measured."""
 
 _STATUS_GROUP = {"confirmed": "happened", "claimed": "happened"}
 """Statuses that say the same about whether it happened; any other status is its own group."""

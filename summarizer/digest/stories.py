@@ -36,8 +36,14 @@ from summarizer.rules.names import proper_names
 from summarizer.rules.text import STOPWORDS, ArticleIndex, normalize
 
 NAME_WEIGHT = 0.5
+"""Names and content words count alike in the one-language score. Chosen by hand, not measured."""
 SAME_STORY = 0.26
+"""Score at or above which two articles in one language are one story: the middle of the range that keeps pairwise
+precision and recall at 1.0 on the BASIL clusters mixed with the GUM articles (`python -m benchmarks.story_grouping`,
+docs/digest.md "Story grouping")."""
 MAX_DAYS_APART = 7
+"""Days between two articles' dates beyond which they are two stories: a week of one news story. Chosen by hand, not
+measured."""
 ACROSS_LANGUAGES = 0.3
 """Anchor cosine at which two articles in different languages are one story.
 

@@ -36,8 +36,11 @@ from summarizer.ingest.article import Article
 
 WHO_TYPES = {"person", "organization"}
 WHO_MIN_SALIENCE = 3
+"""GUM rates each entity's salience 1-5; people and organizations rated 3 or more are those a brief must name
+(docs/quality.md, who recall). Chosen by hand, not measured."""
 WHERE_TYPES = {"place"}
 WHERE_MIN_SALIENCE = 2
+"""Places rated 2 or more are those a brief must name (docs/quality.md, where recall). Chosen by hand, not measured."""
 _ARTICLE_FIELDS = {"text", "title", "url", "outlet", "published", "language"}
 
 GoldKind = Literal["gum", "polnear", "meantime", "jsonl"]

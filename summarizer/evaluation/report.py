@@ -16,6 +16,7 @@ from summarizer.evaluation.metrics import ArticleScore, Overall
 from summarizer.files import write_atomically
 
 REPORT_VERSION = 1
+"""The format of the report's JSON, written into every report; raised when a field changes meaning."""
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,15 @@ from summarizer.distribution import USER_AGENT
 from summarizer.errors import ArticleError
 
 TIMEOUT_S = 20.0
+"""Seconds a page fetch may take in all: a news page arrives in a few; a stalled server ends as an error, not a hang.
+Chosen by hand, not measured."""
 DEADLINE_GRACE_S = 0.2
 """Time for a fetch that ends right at its deadline to report its own, more precise, error."""
 MAX_BYTES = 5_000_000
+"""Largest page read (5 MB): far above a news article's HTML, low enough that a wrong URL cannot fill memory.
+Chosen by hand, not measured."""
 MAX_REDIRECTS = 5
+"""Redirect hops followed (http -> https -> www -> consent page ...) before giving up. Chosen by hand, not measured."""
 TEXT_TYPES = (
     "text/html",
     "application/xhtml+xml",

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MAX_WORDS = 14
+"""Longest main clause kept as a statement (an event's description), cut back to a word that completes the phrase.
+Chosen by hand, not measured."""
 _CORE = frozenset(
     {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp", "oprd", "agent", "expl"}
 )

@@ -89,14 +89,6 @@ def detect(text: str) -> str:
     return str(language)
 
 
-def primary(tag: str | None) -> str | None:
-    """A metadata language tag as its ISO 639-1 primary subtag: "fr-FR" and "FR_fr" are "fr"; junk is None."""
-    if not tag:
-        return None
-    code = tag.strip().replace("_", "-").split("-")[0].lower()
-    return code if len(code) in (2, 3) and code.isalpha() else None
-
-
 NAMES = {
     "ar": "Arabic", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
     "es": "Spanish", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hu": "Hungarian", "id": "Indonesian",

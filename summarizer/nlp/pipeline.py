@@ -200,6 +200,8 @@ def english() -> Language:
 _parsed: dict[tuple[str, str], Doc] = {}
 _parsing = threading.Lock()
 _PARSED_KEEP = 4
+"""Parses kept: one brief asks about its one article many times, a few parallel briefs share the cache. Chosen by
+hand, not measured."""
 
 
 def parse(text: str, language: str = "en") -> Doc:

@@ -140,6 +140,8 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "prep", "appos"})
 _KEEP_PREP = frozenset({"of", "for", "at", "to", "from", "with"})
 """Prepositions that stay inside a description ("a member of the council", "a spokesman for the ministry")."""
 MAX_SOURCE_TOKENS = 12
+"""Longest source phrase kept, counted back from its head ("a senior official of the ministry of ..."). Chosen by
+hand, not measured."""
 _NAMED_LABELS = frozenset({"PERSON", "ORG"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "urge", "warn", "advise"})
 """Their object is who was told, not what."""
