@@ -154,14 +154,14 @@ def test_spanish() -> None:
 
 def test_spanish_without_its_pipeline_falls_back_to_stems(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reading, "has_pipeline", lambda language: False)
-    reading.read.cache_clear()
+    reading.forget()
     try:
         cited = ["La alcaldesa de Zaragoza, Ana Ruiz, dimitió el lunes tras una investigación."]
         assert check_statement("Ana Ruiz dimitió tras la investigación", cited, "es").supported
         assert not check_statement("Ana Ruiz huyó del país con dinero", cited, "es").supported
         assert not check_statement("Ana Ruiz dimitió en Madrid", cited, "es").supported
     finally:
-        reading.read.cache_clear()
+        reading.forget()
 
 
 def test_german_separable_verbs_genitives_and_joins() -> None:

@@ -12,15 +12,16 @@ stated: who says it is the event's source, not a doubt about it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from summarizer.nlp import factuality, factuality_fr, german
-from summarizer.nlp.pipeline import has_pipeline, load
-from summarizer.nlp.reading import PREFIX, content_words, fold
+from summarizer.nlp.pipeline import has_pipeline
+from summarizer.nlp.reading import PREFIX, content_words, fold, parse_all
 from summarizer.nlp.speakers import REPORTING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _QUOTED = re.compile(r"[\"“«„‚‘]([^\"“”«»„‚‘’]*?)[\"”»“‘’]")
 _CONDITION = frozenset({"if", "unless", "si", "wenn", "falls", "sofern"})
@@ -75,7 +76,7 @@ def asserts_event(sentence: str, language: str, statement: str | None = None) ->
 
 def _verb(text: str, language: str, statement: str | None) -> Token | None:
     """The event's verb: the one the statement names, else the main verb (what a reporting verb reports)."""
-    doc = load(language)(text)
+    doc = parse(text, language)
     verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"}]
     if statement:
         wanted = {w[:PREFIX] for w in content_words(statement, language)}
@@ -92,6 +93,12 @@ def _verb(text: str, language: str, statement: str | None) -> Token | None:
     if fold(root.lemma_) in reporting and reported:
         return reported[0]
     return root
+
+
+@lru_cache(maxsize=64)
+def parse(text: str, language: str) -> Doc:
+    """The parse of an evidence sentence, kept: grounding asks about the same sentence for each event citing it."""
+    return parse_all([text], language)[0]
 
 
 def _parse_asserts(verb: Token, language: str) -> bool:

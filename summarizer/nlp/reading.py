@@ -1,7 +1,8 @@
 """What a short text says, reduced to what a support check compares: content lemmas, numbers and names.
 
-One reading per (text, language), cached: the support check reads the same
-cited sentence for every statement that cites it. The parse decides where one
+One reading per (text, language), kept for the last KEPT texts: the support
+check reads the same cited sentence for every statement that cites it, and
+parses the new ones in one batch. The parse decides where one
 exists (spaCy for English, French and Spanish, HanTa's tags for German);
 another language falls back to crude stems (rules/text.py), which match a
 word's inflections but know no names. Function words never count: the parse's
@@ -11,8 +12,10 @@ stop words and auxiliaries, German's STTS function tags.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from summarizer.nlp import german
@@ -100,14 +103,55 @@ def number(word: str, language: str) -> str | None:
     return _NUMBERS.get(language, _NUMBERS["en"]).get(fold(word))
 
 
-@lru_cache(maxsize=512)
+KEPT = 512
+"""Readings kept, most recent first: a brief's statements cite the same few dozen sentences (a reading is small)."""
+_readings: OrderedDict[tuple[str, str], Reading] = OrderedDict()
+_keeping = threading.Lock()
+_parsing = threading.Lock()
+"""One parse at a time, as nlp/pipeline.py parses: a spaCy pipeline is not shared across threads."""
+
+
 def read(text: str, language: str) -> Reading:
-    """The reading of ``text`` in ``language`` (kept for the last 512 texts: statements cite the same sentences)."""
+    """The reading of ``text`` in ``language``."""
+    return read_all([text], language)[0]
+
+
+def read_all(texts: Sequence[str], language: str) -> list[Reading]:
+    """The readings of ``texts``; those not kept are parsed in one batch (spaCy's ``pipe`` takes a third of the
+    time of one call per sentence)."""
+    with _keeping:
+        found = {t: _readings[(language, t)] for t in texts if (language, t) in _readings}
+        for text in found:
+            _readings.move_to_end((language, text))
+    missing = [t for t in dict.fromkeys(texts) if t not in found]
+    if missing:
+        found |= dict(zip(missing, _read_new(missing, language), strict=True))
+        with _keeping:
+            _readings.update(((language, t), found[t]) for t in missing)
+            while len(_readings) > KEPT:
+                _readings.popitem(last=False)
+    return [found[t] for t in texts]
+
+
+def forget() -> None:
+    """Drop every kept reading (for measurements that change how text is read)."""
+    with _keeping:
+        _readings.clear()
+
+
+def parse_all(texts: Sequence[str], language: str) -> list[Doc]:
+    """The parses of short texts in one batch, one batch at a time."""
+    nlp = load(language)
+    with _parsing:
+        return list(nlp.pipe(t[:MAX_PARSE_CHARS] for t in texts))
+
+
+def _read_new(texts: list[str], language: str) -> list[Reading]:
     if language in german.LANGUAGES:
-        return _read_german(text)
+        return [_read_german(t) for t in texts]
     if has_pipeline(language):
-        return _read_parse(load(language)(text[:MAX_PARSE_CHARS]), language)
-    return _read_stems(text, language)
+        return [_read_parse(doc, language) for doc in parse_all(texts, language)]
+    return [_read_stems(t, language) for t in texts]
 
 
 def _read_parse(doc: Doc, language: str) -> Reading:

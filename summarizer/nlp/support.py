@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from summarizer.nlp.assertion import asserts_event
-from summarizer.nlp.reading import PREFIX, Name, Reading, content_words, fold, fold_name, read
+from summarizer.nlp.reading import PREFIX, Name, Reading, content_words, fold, fold_name, read_all
 from summarizer.rules.text import TITLES, split_sentences
 
 __all__ = ["PREFIX", "TOLERANCE", "Verdict", "asserts_event", "check_statement", "content_words"]
@@ -83,8 +83,8 @@ def check_statement(
     """
     source = " ".join(cited)
     text = _recased(statement, source, names_in_article, language)
-    said = read(text, language)
-    have = _merged([read(text, language) for text in cited])
+    said, *readings = read_all([text, *cited], language)
+    have = _merged(readings)
     named = {w for n in said.names for w in _WORD.findall(n.text)}
     wanted = (said.words - named) | said.numbers or said.words
     if not wanted:
