@@ -45,8 +45,9 @@ English, French, Spanish, German, written for the project). Faithful kept / unfa
     0.75         75%/96%   88%/96%   92%/100%   82%/100%   84%/98%
 
 The highest tolerance that keeps 90% of the faithful statements overall and 85% in each language. Lemmas alone
-(PREFIX 0) keep 89% at 0.55; counting adverbs changes nothing; also requiring the statement's main verb in the
-cited text keeps only 83% (65% in English: "sacked" for "dismissed"), so the rule does not. Spanish without its
+(PREFIX 0) keep 89% at 0.55; counting adverbs changes nothing. Also requiring the statement's main verb in the
+cited text was measured while choosing the rules (a variant since dropped from the script): 83% kept (65% in
+English: "dismissed" for "sacked"), so the rule does not. Spanish without its
 optional pipeline (stems): 100% kept, 92% rejected. What still passes is an invented detail beside true words
 ("Two people died in Truro floods" citing a rescue from floodwater near Truro): the coverage of one sentence
 cannot tell a new verb from a synonym."""
