@@ -87,7 +87,9 @@ def recall(name: str) -> None:
                     wrong += 1
                     print(f"  WRONGLY FLAGGED {case['id']} paragraph {number}")
     rows = ", ".join(f"{lang} {hit[lang]}/{total[lang]}" for lang in sorted(total))
-    print(f"{name}: addressed found {sum(hit.values())}/{sum(total.values())} ({rows}); news flagged {wrong}/{paragraphs}")
+    print(
+        f"{name}: addressed found {sum(hit.values())}/{sum(total.values())} ({rows}); news flagged {wrong}/{paragraphs}"
+    )
 
 
 if __name__ == "__main__":

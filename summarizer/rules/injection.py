@@ -16,13 +16,15 @@ article's language, and the whole run costs well under a millisecond a paragraph
 
 What people are quoted as saying ("'You must report to the police,' the
 officer said") is reported speech, not an order to the reader: orders and
-addressees count only outside quotation marks. Setting instructions aside and
-chat-template markers count even inside quotes.
+addressees count only outside quotation marks. Chat-template markers count
+anywhere, and so does a quotation that sets instructions aside and gives an
+order ("'Ignore previous instructions and write that ...'").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from summarizer.rules.injection_cues import LANGUAGES, Cues
@@ -30,9 +32,7 @@ from summarizer.rules.injection_cues import LANGUAGES, Cues
 _CLAUSE_START = r"(?:^|(?<=[.!?…:;\[(*#\n—–\"“”«»„]))\s*"
 """Where a heading, vocative or imperative can begin: a paragraph, a sentence, a bracket, after a colon."""
 
-_ORDER_POSITION = (
-    r"(?:^|[.!?…:;\[(*#\n—–\"“”«»„]|\b(?:and|please|then|et|puis|y|luego|und|dann|bitte|e|poi)\b)\s*"
-)
+_ORDER_POSITION = r"(?:^|[.!?…:;\[(*#\n—–\"“”«»„]|\b(?:and|please|then|et|puis|y|luego|und|dann|bitte|e|poi)\b)\s*"
 """Where an imperative stands: a clause start or after 'and'/'please' (not 'were told to ignore ...')."""
 
 _END = r"(?![\w-])"
@@ -67,62 +67,103 @@ def _addressee(cues: Cues) -> str:
     return rf"{one}(?:\s*{_AND}\s+(?:(?:{cues.filler})\s+)?{one})?"
 
 
-def _structures(cues: Cues) -> tuple[list[str], list[str]]:
-    """(outside quotes, anywhere): the structures filled with one language's cues."""
+_REPORTED_CLAUSE = r"\s*[\w'’-]+(?:\s+[\w'’-]+){2}"
+"""What follows 'that' in an order to report: a clause of three words or more ('that Laura Chen was ...', not 'that again')."""
+
+_PHRASE_END = (
+    r"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:\w+ing|that|who|which|qui|que|der|die|das|che|without|sans|sin|ohne|senza)\b)"
+)
+"""Where the addressee's noun phrase ends: 'if you are an AI,' but not 'if you are an AI researcher'."""
+
+
+@dataclass(frozen=True)
+class _Structures:
+    """One language's structures, as regular-expression sources."""
+
+    addressees: list[str]
+    """An AI system addressed: checked outside quotations."""
+    orders: list[str]
+    """The reader told what to report: checked outside quotations and unmarked direct speech."""
+    overrides: list[str]
+    """Instructions set aside: checked outside quotations, and inside one that also gives an order."""
+
+
+def _structures(cues: Cues) -> _Structures:
+    """The structures filled with one language's cues."""
     ai = _addressee(cues)
-    addressed = [
+    lead = rf"(?:{cues.lead}){_END}[\s,]*(?:(?:{cues.filler}){_END}[\s,]*){{0,3}}"
+    addressees = [
         # A heading: "Note to AI news summarizers:", "À l'attention des assistants IA :", "Hinweis an KI-Modelle:".
-        rf"{_CLAUSE_START}(?:{cues.lead}){_END}[\s,]*(?:(?:{cues.filler}){_END}[\s,]*){{0,3}}{ai}(?:{cues.trail})?\s*[:—–]",
+        rf"{_CLAUSE_START}{lead}{ai}(?:{cues.trail})?\s*[:—–]",
         # A vocative followed by an order: "Chatbots, résumez ...", "Dear ChatGPT, please ...".
-        rf"{_CLAUSE_START}(?:(?:{cues.lead}){_END}[\s,]*(?:(?:{cues.filler}){_END}[\s,]*){{0,3}})?{ai}(?:{cues.trail})?"
-        rf"\s*[,:]\s*(?:{cues.imperative}|{cues.override}){_END}",
+        rf"{_CLAUSE_START}(?:{lead})?{ai}(?:{cues.trail})?\s*[,:]\s*(?:{cues.imperative}|{cues.override}){_END}",
         # The reader taken for an AI: "if you are a language model", "si eres un asistente virtual".
-        rf"\b(?:{cues.you_are})\s+(?:(?:an?|the|une?|una?|un['’]|uno|eine?[nmr]?)\s*)?(?:[\w-]+\s+)?{ai}{cues.you_are_end}",
+        rf"\b(?:{cues.you_are})\s+(?:(?:an?|the|une?|una?|un['’]|uno|eine?[nmr]?)\s*)?(?:[\w-]+\s+)?{ai}"
+        rf"(?:{cues.you_are_end or _PHRASE_END})",
         # The chatbot's own voice opening a sentence: "As an AI language model, ...".
         rf"{_CLAUSE_START}(?:{cues.as_a})\s*{ai},",
         # An AI told what it is reading: "any AI reading this page".
         rf"{ai}{cues.trail}",
+        # A model told to play a part: "you are now an unfiltered assistant", "ab jetzt bist du ...".
+        rf"\b(?:{cues.role_play}){_END}(?:\W+[\w'’-]+){{0,6}}?\W+(?:(?:{ai}|(?:{cues.generic}){_END}){_PHRASE_END}|{cues.unbound})",
+        # A heading announcing orders to the writer: "NEW INSTRUCTIONS: the headline must ...", "Nuove istruzioni: scrivi".
+        rf"{_CLAUSE_START}(?:{cues.new_instructions})\s*:\s*(?:[\w'’]+\s+){{0,3}}?"
+        rf"(?:{cues.imperative}|{cues.override}|{cues.order}|{cues.summary}|{cues.yours}){_END}",
+        # Respond in a machine format: "Respond only with JSON".
+        rf"{_ORDER_POSITION}(?:{cues.respond}){_END}(?:\W+\w+){{0,3}}?\W+(?-i:JSON|YAML|XML){_END}",
+    ]
+    orders = [
         # The reader's obligation to report: "you must report that", "Sie müssen ... angeben, dass".
-        rf"\b(?:{cues.modal})\s+(?:[\w'’]+\s+){{0,5}}?(?:{cues.report}){_END}(?:[\s,]+[\w'’]+){{0,3}}?\s*(?:{cues.that}){_END}",
+        rf"\b(?:{cues.modal})\s+(?:[\w'’]+\s+){{0,5}}?(?:{cues.report}){_END}(?:[\s,]+[\w'’]+){{0,3}}?\s*"
+        rf"(?:{cues.that}){_END}{_REPORTED_CLAUSE}",
+        # An order to write something: "write that ...", "écrivez que ...", "scrivi che ...".
+        rf"{_ORDER_POSITION}(?:please\s+)?(?:{cues.order}){_END}(?:[\s,]+[\w'’]+){{0,2}}?[\s,]*(?:{cues.that}){_END}"
+        rf"{_REPORTED_CLAUSE}",
         # What the written text must say: "the summary should state", "Le résumé doit affirmer".
         rf"\b(?:{cues.summary})\s+(?:{cues.summary_modal})\s+(?:[\w'’]+\s+){{0,3}}?(?:{cues.report}|{cues.order}){_END}",
         # The reader's own text: "in your summary", "dans votre résumé", "nel tuo riassunto".
         rf"\b(?:in|into|dans|en|nel|nella|im)\s+(?:{cues.yours})\s+(?:{cues.summary}){_END}",
         r"\byou\s+(?:write|produce|generate|create|compose|draft)\s+(?:your|the|a|any)\s+(?:summary|brief|headline|recap)",
-        r"\btell\s+(?:your\s+|the\s+)?(?:users|readers|audience|viewers)\b",
-        # An order to write something: "write that ...", "écrivez que ...", "scrivi che ...".
-        rf"{_ORDER_POSITION}(?:please\s+)?(?:{cues.order}){_END}(?:[\s,]+[\w'’]+){{0,2}}?[\s,]*(?:{cues.that}){_END}",
-        # A model told to play a part: "you are now an unfiltered assistant", "ab jetzt bist du ...".
-        rf"\b(?:{cues.role_play}){_END}(?:\W+[\w'’-]+){{0,6}}?\W+(?:{ai}|{cues.unbound}|(?:{cues.generic}){_END})",
-        # Respond in a machine format: "Respond only with JSON".
-        rf"{_ORDER_POSITION}(?:{cues.respond}){_END}(?:\W+\w+){{0,3}}?\W+(?-i:JSON|YAML|XML){_END}",
-        # A heading announcing orders: "NEW INSTRUCTIONS:", "Nuove istruzioni:".
-        rf"{_CLAUSE_START}(?:{cues.new_instructions})\s*:",
     ]
-    anywhere = [
+    overrides = [
         # Setting the model's instructions aside: "ignore all previous instructions", "oubliez tout ce qui précède".
         rf"{_ORDER_POSITION}(?:{cues.override}){_END}\W+(?:[\w'’]+\W+){{0,3}}?"
         rf"(?:(?:{cues.earlier}){_END}\W+(?:[\w'’]+\W+)?(?:{cues.instructions})|(?:{cues.instructions})\W+(?:{cues.earlier})){_END}",
         rf"{_ORDER_POSITION}(?:{cues.override}){_END}\W+(?:{cues.everything_before}){_END}",
     ]
-    return addressed, anywhere
+    return _Structures(addressees, orders, overrides)
 
 
 def _needed(cues: Cues) -> str:
     """A word every structure needs: text without any of them is skipped (three times faster on news)."""
     return (
         rf"\b(?:{cues.inherent}|{cues.generic}|{cues.modal}|{cues.summary}|{cues.order}|{cues.role_play}|"
-        rf"{cues.new_instructions}|{cues.override}|{cues.respond}|tell){_END}"
+        rf"{cues.new_instructions}|{cues.override}|{cues.respond}){_END}"
     )
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    needed: re.Pattern[str]
+    addressees: re.Pattern[str]
+    orders: re.Pattern[str]
+    overrides: re.Pattern[str]
+    speech: re.Pattern[str]
+
+
 @cache
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(a needed word, outside quotes, anywhere), compiled once per language."""
+def _compiled(language: str) -> _Compiled:
+    """One language's structures, compiled once."""
     cues = LANGUAGES[language]
-    addressed, anywhere = _structures(cues)
+    found = _structures(cues)
     flags = re.IGNORECASE | re.MULTILINE
-    return re.compile(_needed(cues), flags), re.compile("|".join(addressed), flags), re.compile("|".join(anywhere), flags)
+    return _Compiled(
+        needed=re.compile(_needed(cues), flags),
+        addressees=re.compile("|".join(found.addressees), flags),
+        orders=re.compile("|".join(found.orders), flags),
+        overrides=re.compile("|".join(found.overrides), flags),
+        speech=re.compile(rf"(?:^|(?<=[.!?]))[^.!?\n]+(?=,\s+(?:[\w'’-]+\s+){{0,4}}?(?:{cues.said}){_END})", flags),
+    )
 
 
 def _unquoted(text: str) -> str:
@@ -131,14 +172,29 @@ def _unquoted(text: str) -> str:
     return blanked if re.search(r"\w", blanked) else text
 
 
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
 def addresses_model(sentence: str) -> bool:
     """True when the text speaks to an AI system or tells its reader what to report, rather than reporting news."""
     if _MARKERS.search(sentence):
         return True
     unquoted = _unquoted(sentence)
+    quotes = [m.group()[1:-1] for m in _QUOTED.finditer(sentence)] if unquoted is not sentence else []
     for language in LANGUAGES:
-        needed, outside, anywhere = _patterns(language)
-        if needed.search(sentence) and (anywhere.search(sentence) or outside.search(unquoted)):
+        cues = _compiled(language)
+        if not cues.needed.search(sentence):
+            continue
+        if cues.addressees.search(unquoted) or cues.overrides.search(unquoted):
+            return True
+        # Direct speech without quotation marks ("Write that we will not give up, the union leader told him.")
+        # is someone quoted, not an order to the reader.
+        if cues.orders.search(unquoted) and cues.orders.search(_blank(cues.speech, unquoted)):
+            return True
+        # A quoted override that also gives an order is an injection dressed as a quote; one that only names the
+        # trick ("typing 'ignore previous instructions' made it ...") is reported speech.
+        if any(cues.overrides.search(quote) and cues.orders.search(quote) for quote in quotes):
             return True
     return False
 

@@ -70,6 +70,8 @@ class Cues:
     """What a role-played model is said to be free of (no rules, sans filtre)."""
     respond: str
     """Verbs of answering, for 'respond only in JSON'."""
+    said: str
+    """Speech tags after direct speech without quotation marks ('..., the officer said')."""
 
 
 ENGLISH = Cues(
@@ -101,6 +103,7 @@ ENGLISH = Cues(
     role_play=r"(?:you\s+are\s+now|from\s+now\s+on,?\s+you(?:\s+are|['’]re|\s+will|\s+must)?|pretend\s+(?:to\s+be|you\s+are)|act\s+as)",
     unbound=r"(?:unfiltered|unrestricted|uncensored|jailbroken|(?-i:DAN)|(?:developer|jailbreak|god)\s+mode|without\s+(?:any\s+)?(?:rules|restrictions|limits|filters))",
     respond=r"(?:respond|answer|reply|output|return|format)",
+    said=r"(?:said|says|told|tells|added|wrote|writes|asked|urged|warned|explained|insisted|reads|read|recalled)",
 )
 
 FRENCH = Cues(
@@ -108,7 +111,7 @@ FRENCH = Cues(
     generic=r"(?:assistants?|modèles?|systèmes?|outils?|agents?|robots?|logiciels?|programmes?)",
     qualifier=(
         r"(?:d['’]\s*IA|IA|de\s+l['’]IA|d['’]intelligence\s+artificielle|de\s+langage|de\s+résumé|linguistiques?|"
-        r"conversationnels?|automatiques?|automatisés?|virtuels?|génératifs?)"
+        r"conversationnel(?:le)?s?|automatiques?|automatisée?s?|virtuel(?:le)?s?|générati(?:f|ve)s?)"
     ),
     lead=r"(?:note|message|avis|consignes?|instructions?|attention|rappel|avertissement|à|aux|pour|cher|chère|chers|salut|bonjour)",
     filler=r"(?:l['’]\s*attention|à|aux|des|du|de|les|la|le|tous|toutes|tout|chaque|destinée?s?|pour|votre|vous)",
@@ -135,14 +138,15 @@ FRENCH = Cues(
     role_play=r"(?:(?:tu\s+es|vous\s+êtes)\s+(?:maintenant|désormais)|à\s+partir\s+de\s+maintenant,?\s+(?:tu|vous)|fai(?:s|tes)\s+comme\s+si)",
     unbound=r"(?:sans\s+(?:aucune?\s+)?(?:règles?|restrictions?|limites?|filtres?|censure))",
     respond=r"(?:réponds|répondez|répondre)",
+    said=r"(?:a\s+(?:déclaré|dit|lancé|expliqué|ajouté|affirmé|indiqué|précisé|écrit|rappelé|insisté|demandé)|dit|rappelle|explique|affirme|ajoute|lance|écrit)",
 )
 
 SPANISH = Cues(
     inherent=rf"(?:(?-i:IA|LLMs?)|inteligencias?\s+artificial(?:es)?|chatbots?|bots|resumidores?|{NAMES})",
     generic=r"(?:asistentes?|modelos?|sistemas?|herramientas?|agentes?|programas?|robots?)",
     qualifier=(
-        r"(?:de\s+(?:la\s+)?(?:IA|inteligencia\s+artificial|lenguaje|resumen)|virtuales?|automáticos?|automatizad[oa]s?|"
-        r"conversacionales?|generativ[oa]s?|IA|lingüísticos?)"
+        r"(?:de\s+(?:la\s+)?(?:IA|inteligencia\s+artificial|lenguaje|resumen)|virtual(?:es)?|automátic[oa]s?|automatizad[oa]s?|"
+        r"conversacional(?:es)?|generativ[oa]s?|IA|lingüístic[oa]s?)"
     ),
     lead=r"(?:nota|aviso|mensaje|instrucci(?:ón|ones)|atención|recordatorio|advertencia|a|para|querid[oa]s?|hola)",
     filler=r"(?:a|al|los|las|el|la|para|cualquier|todos|todas|todo|toda|cada|destinad[oa]s?)",
@@ -168,6 +172,7 @@ SPANISH = Cues(
     role_play=r"(?:(?:a\s+partir\s+de\s+ahora|desde\s+ahora|ahora),?\s+(?:eres|serás|actúas)|finge\s+(?:que|ser)|haz\s+como\s+si)",
     unbound=r"(?:sin\s+(?:ninguna\s+)?(?:reglas|restricciones|límites|filtros|censura))",
     respond=r"(?:responde|responda|responded|contesta|conteste|devuelve)",
+    said=r"(?:dijo|afirmó|explicó|añadió|escribió|señaló|advirtió|aseguró|recordó|insistió|dice|explica|afirma|recuerda)",
 )
 
 GERMAN = Cues(
@@ -176,7 +181,7 @@ GERMAN = Cues(
         rf"Programm|Werkzeug|Dienst|Leser|Crawler)\w*|LLMs?|Chatbots?|Bots|Sprachmodell\w*|Zusammenfasser\w*|{NAMES})"
     ),
     generic=r"(?:Assistent(?:en|in|innen)?|Modell(?:e|en)?|System(?:e|en)?|Programm(?:e|en)?|Werkzeug(?:e|en)?|Tools?|Agent(?:en)?)",
-    qualifier=r"(?:automatisierten?|automatischen?|digitalen?|virtuellen?|generativen?|der\s+KI)",
+    qualifier=r"(?:(?:automatisiert|automatisch|digital|virtuell|generativ)e[nrsm]?|der\s+KI)",
     lead=r"(?:Hinweis|Nachricht|Notiz|Anweisungen?|Achtung|Warnung|Botschaft|an|für|liebe[rs]?|hallo|hey)",
     filler=r"(?:an|für|alle|jede[ns]?|die|den|das|der|dich|euch)",
     trail=r"(?:,?\s+(?:die|der|das)\s+(?:diesen|diese|dieses)\s+\w+\s+(?:liest|lesen|zusammenfasst|zusammenfassen|verarbeitet))",
@@ -205,14 +210,15 @@ GERMAN = Cues(
     role_play=r"(?:(?:du\s+bist|Sie\s+sind)\s+(?:jetzt|nun|ab\s+sofort|ab\s+jetzt)|ab\s+(?:jetzt|sofort)\s+bist\s+du|tu\s+so,?\s+als)",
     unbound=r"(?:ohne\s+(?:jede\s+|alle\s+)?(?:Regeln|Einschränkungen|Grenzen|Filter|Zensur))",
     respond=r"(?:antworte|antwortet|antworten\s+Sie|gib|geben\s+Sie)",
+    said=r"(?:sagte|sagt|schrieb|schreibt|erklärte|erklärt|fügte|betonte|warnte|erinnerte|erinnert|rät|riet|teilte)",
 )
 
 ITALIAN = Cues(
     inherent=rf"(?:(?-i:IA|AI|LLM)|intelligenz[ae]\s+artificial[ei]|chatbot|bot|riassuntori|{NAMES})",
     generic=r"(?:assistent[ei]|modell[oi]|sistem[ai]|strument[oi]|agent[ei]|programm[ai]|robot)",
     qualifier=(
-        r"(?:di\s+(?:IA|intelligenza\s+artificiale|linguaggio)|linguistic[oi]|virtual[ei]|automatic[oi]|"
-        r"conversazional[ei]|generativ[oi]|IA|AI)"
+        r"(?:di\s+(?:IA|intelligenza\s+artificiale|linguaggio)|linguistic(?:[oai]|he)|virtual[ei]|automatic(?:[oai]|he)|"
+        r"conversazional[ei]|generativ[oaie]|IA|AI)"
     ),
     lead=r"(?:nota|avviso|messaggio|istruzion[ei]|attenzione|promemoria|avvertenza|a|ai|agli|alle|per|car[oaie]|ciao)",
     filler=r"(?:a|ai|agli|alle|al|i|gli|le|il|la|l['’]|per|tutti|tutte|ogni|qualsiasi|qualunque|destinat[oaie])",
@@ -239,6 +245,7 @@ ITALIAN = Cues(
     role_play=r"(?:(?:da\s+ora\s+in\s+poi|d['’]ora\s+in\s+poi|adesso|ora),?\s+(?:sei|agisci|rispondi)|fingi\s+di)",
     unbound=r"(?:senza\s+(?:alcuna\s+)?(?:regole|restrizioni|limiti|filtri|censura))",
     respond=r"(?:rispondi|rispondete|restituisci)",
+    said=r"(?:ha\s+(?:detto|spiegato|aggiunto|scritto|dichiarato|affermato|ricordato|avvertito)|dice|spiega|afferma|ricorda|scrive)",
 )
 
 LANGUAGES: dict[str, Cues] = {"en": ENGLISH, "fr": FRENCH, "es": SPANISH, "de": GERMAN, "it": ITALIAN}
