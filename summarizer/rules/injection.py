@@ -36,6 +36,7 @@ _ORDER_POSITION = r"(?:^|[.!?…:;\[(*#\n—–\"“”«»„]|\b(?:and|please|
 """Where an imperative stands: a clause start or after 'and'/'please' (not 'were told to ignore ...')."""
 
 _END = r"(?![\w-])"
+"""A word ends here: 'AI' is not the start of 'AIDS', nor 'KI' of 'KI-Experten' unless listed."""
 
 _MARKERS = re.compile(
     r"<\|\s*(?:im_start|im_end|system|user|assistant|endoftext|begin_of_text|start_header_id)\s*\|>"
@@ -168,11 +169,12 @@ def _compiled(language: str) -> _Compiled:
 
 def _unquoted(text: str) -> str:
     """The text with quotations blanked, unless the text is nothing but a quotation (then no one is quoted)."""
-    blanked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    blanked = _blank(_QUOTED, text)
     return blanked if re.search(r"\w", blanked) else text
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """The text with what the pattern matches turned to spaces (lengths kept)."""
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
