@@ -129,7 +129,9 @@ def seen_all() -> dict[str, tuple[Seen, ...]]:
             playing = [a for a in articles if plays(behaviour, a)]
             found[behaviour] = tuple(_run(behaviour, playing, server.url, Path(folder) / f"{behaviour}.sqlite"))
         if server.refused:
-            raise RuntimeError(f"the scripted server could not place {len(server.refused)} request(s): {server.refused}")
+            raise RuntimeError(
+                f"the scripted server could not place {len(server.refused)} request(s): {server.refused}"
+            )
     return found
 
 
@@ -380,7 +382,12 @@ def table() -> str:
         quoted = reach(behaviour, injected).instruction_quoted
         lines.append(f"| {behaviour} | {len(injected)} | {' | '.join(str(quoted[c]) for c in CHANNELS)} |")
     faithful = kept(seen["faithful"])
-    lines += ["", "Faithful items (faithful run):", "", "| item | kept as written | replaced by the article's words | dropped |"]
+    lines += [
+        "",
+        "Faithful items (faithful run):",
+        "",
+        "| item | kept as written | replaced by the article's words | dropped |",
+    ]
     lines += ["|---|---:|---:|---:|"]
     for part in FAITHFUL_PARTS:
         lines.append(f"| {part} | {faithful.kept[part]} | {faithful.replaced[part]} | {faithful.dropped[part]} |")

@@ -109,7 +109,12 @@ def obeys(article: ScriptedArticle) -> Draft:
 
 
 Behaviour = Callable[[ScriptedArticle], Draft]
-BEHAVIOURS: dict[str, Behaviour] = {"faithful": faithful, "invents": invents, "sensational": sensational, "obeys": obeys}
+BEHAVIOURS: dict[str, Behaviour] = {
+    "faithful": faithful,
+    "invents": invents,
+    "sensational": sensational,
+    "obeys": obeys,
+}
 
 
 def plays(behaviour: str, article: ScriptedArticle) -> bool:
