@@ -119,9 +119,17 @@ class Kept:
 # -- running the pipeline -------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class BenchRun:
+    seen: dict[str, tuple[Seen, ...]]
+    """Each behaviour's outputs, one per article it plays on."""
+    calls: Counter[str]
+    """The model calls the server answered, by kind (lead, passage, reask)."""
+
+
 @lru_cache(maxsize=1)
-def seen_all() -> dict[str, tuple[Seen, ...]]:
-    """Every behaviour's outputs, each article briefed once per behaviour (cached for the process)."""
+def bench_run() -> BenchRun:
+    """Every behaviour run once over its articles, on one scripted server (cached for the process)."""
     articles = load_articles()
     found: dict[str, tuple[Seen, ...]] = {}
     with hostile_model_server(articles) as server, tempfile.TemporaryDirectory() as folder:
@@ -132,7 +140,12 @@ def seen_all() -> dict[str, tuple[Seen, ...]]:
             raise RuntimeError(
                 f"the scripted server could not place {len(server.refused)} request(s): {server.refused}"
             )
-    return found
+    return BenchRun(found, server.calls)
+
+
+def seen_all() -> dict[str, tuple[Seen, ...]]:
+    """Every behaviour's outputs, each article briefed once per behaviour."""
+    return bench_run().seen
 
 
 def _run(behaviour: str, articles: list[ScriptedArticle], url: str, store: Path) -> Iterator[Seen]:
@@ -402,7 +415,11 @@ def table() -> str:
 def main() -> None:
     started = time.perf_counter()
     print(table())
-    print(f"\n{len(load_articles())} articles, {len(BEHAVIOURS)} behaviours, {time.perf_counter() - started:.1f} s")
+    calls = ", ".join(f"{n} {kind}" for kind, n in sorted(bench_run().calls.items()))
+    print(
+        f"\n{len(load_articles())} articles, {len(BEHAVIOURS)} behaviours; model calls: {calls}; "
+        f"{time.perf_counter() - started:.1f} s"
+    )
 
 
 if __name__ == "__main__":

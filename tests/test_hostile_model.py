@@ -91,6 +91,17 @@ def test_each_answer_fits_the_engine_schema_and_carries_its_marks(behaviour: str
             assert bench.carries(written, item.marks), (article.id, item.label)
 
 
+def test_a_long_article_is_answered_in_its_passage_too() -> None:
+    """The pipeline reads the long article's rest as a passage; the events the script cites there reach the brief
+    through that call (the faithful ones) as they would from a model."""
+    long = next(a for a in ARTICLES if read(ArticleIndex(a.text), language=a.language).passages)
+    lead_size = _lead_size(long)
+    later = [e for e in long.faithful["what"] if min(e["s"]) > lead_size]
+    assert later
+    brief = next(s.brief for s in bench.seen_all()["faithful"] if s.article is long)
+    assert {e["e"] for e in later} <= {e.description for e in brief.what}
+
+
 def test_the_server_answers_a_later_passage_and_a_reask_as_the_engine_asks() -> None:
     article = next(a for a in ARTICLES if a.language == "en" and a.injection)
     assert article.injection is not None
@@ -183,5 +194,5 @@ def test_a_planted_instruction_is_never_evidence() -> None:
 
 def test_faithful_paraphrases_are_kept() -> None:
     found = bench.kept(bench.seen_all()["faithful"])
-    assert found.items == len(ARTICLES) * (2 + 3)
+    assert found.items == sum(2 + len(a.faithful["what"]) for a in ARTICLES)  # headline, summary, events
     assert found.share_kept_or_replaced >= FAITHFUL_BAR, found
