@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.nlp import assertion, reading, support
+from summarizer.nlp import assertion, support, wording
 from summarizer.nlp.entities import entities
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,8 +96,8 @@ def share(flags: list[bool]) -> float:
 
 def variant(name: str, prefix: int, adverbs: bool, all_cases: list[Case]) -> list[tuple[Case, support.Verdict]]:
     support.PREFIX = prefix
-    reading.CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", *(["ADV"] if adverbs else [])})
-    reading.forget()
+    wording.CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", *(["ADV"] if adverbs else [])})
+    wording.forget()
     results = verdicts(all_cases)
     print(f"\n== {name} (PREFIX={prefix}, adverbs {'counted' if adverbs else 'not counted'})")
     grid(results)
@@ -106,16 +106,16 @@ def variant(name: str, prefix: int, adverbs: bool, all_cases: list[Case]) -> lis
 
 def without_spanish_parse(all_cases: list[Case]) -> None:
     """Spanish as read when its optional pipeline is not installed: crude stems (summarizer/rules/text.py)."""
-    parsed = reading.has_pipeline
-    reading.has_pipeline = lambda language: language != "es" and parsed(language)
-    reading.forget()
+    parsed = wording.has_pipeline
+    wording.has_pipeline = lambda language: language != "es" and parsed(language)
+    wording.forget()
     try:
         variant(
             "Spanish without its pipeline: stems", support.PREFIX, False, [c for c in all_cases if c.language == "es"]
         )
     finally:
-        reading.has_pipeline = parsed
-        reading.forget()
+        wording.has_pipeline = parsed
+        wording.forget()
 
 
 def misses(results: list[tuple[Case, support.Verdict]], tolerance: float) -> None:
@@ -146,7 +146,7 @@ def timing(all_cases: list[Case]) -> None:
     first statement citing them, in one batch), then with everything kept; and asserts_event per sentence."""
     for language in LANGUAGES:
         support.check_statement("warm up", ["warm up"], language)
-    reading.forget()
+    wording.forget()
     start = time.perf_counter()
     for c in all_cases:
         support.check_statement(c.statement, c.cited, c.language, c.names)

@@ -42,7 +42,7 @@ def _sentence(article: ScriptedArticle, number: int) -> str:
 
 
 def _lead_size(article: ScriptedArticle) -> int:
-    return len(read(ArticleIndex(article.text), language=article.language).lead)
+    return len(read(ArticleIndex(article.text)).lead)
 
 
 # -- the bench itself -----------------------------------------------------------------------------------------
@@ -94,7 +94,7 @@ def test_each_answer_fits_the_engine_schema_and_carries_its_marks(behaviour: str
 def test_a_long_article_is_answered_in_its_passage_too() -> None:
     """The pipeline reads the long article's rest as a passage; the events the script cites there reach the brief
     through that call (the faithful ones) as they would from a model."""
-    long = next(a for a in ARTICLES if read(ArticleIndex(a.text), language=a.language).passages)
+    long = next(a for a in ARTICLES if read(ArticleIndex(a.text)).passages)
     lead_size = _lead_size(long)
     later = [e for e in long.faithful["what"] if min(e["s"]) > lead_size]
     assert later

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from summarizer.nlp import reading
+from summarizer.nlp import wording
 from summarizer.nlp.entities import entities
 from summarizer.nlp.pipeline import has_pipeline
 from summarizer.nlp.support import TOLERANCE, asserts_event, check_statement, content_words
@@ -153,15 +153,15 @@ def test_spanish() -> None:
 
 
 def test_spanish_without_its_pipeline_falls_back_to_stems(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reading, "has_pipeline", lambda language: False)
-    reading.forget()
+    monkeypatch.setattr(wording, "has_pipeline", lambda language: False)
+    wording.forget()
     try:
         cited = ["La alcaldesa de Zaragoza, Ana Ruiz, dimitió el lunes tras una investigación."]
         assert check_statement("Ana Ruiz dimitió tras la investigación", cited, "es").supported
         assert not check_statement("Ana Ruiz huyó del país con dinero", cited, "es").supported
         assert not check_statement("Ana Ruiz dimitió en Madrid", cited, "es").supported
     finally:
-        reading.forget()
+        wording.forget()
 
 
 def test_german_separable_verbs_genitives_and_joins() -> None:

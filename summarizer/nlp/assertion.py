@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from summarizer.nlp import factuality, factuality_fr, german
 from summarizer.nlp.pipeline import has_pipeline
-from summarizer.nlp.reading import PREFIX, content_words, fold, parse_all
 from summarizer.nlp.speakers import REPORTING
+from summarizer.nlp.wording import PREFIX, content_words, fold, parse_all
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from summarizer.nlp.assertion import asserts_event
-from summarizer.nlp.reading import PREFIX, Name, Reading, content_words, fold, fold_name, read_all
+from summarizer.nlp.wording import PREFIX, Name, Reading, content_words, fold, fold_name, read_all
 from summarizer.rules.text import TITLES, split_sentences
 
 __all__ = ["PREFIX", "TOLERANCE", "Verdict", "asserts_event", "check_statement", "content_words"]
