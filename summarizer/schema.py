@@ -20,7 +20,9 @@ ISO ``value`` at its own granularity ("2020", "2024-03", "2025-08-17", "2008-W09
 ``coverage`` says which fields the rules checked for that language (the others are the model's answer alone).
 1.4: ``run.model_chars`` says how much of the article the model read (the lead, then later passages).
 1.5: ``origin`` is required and tells the truth: ``model+rule`` is an item the model found and a rule changed (kind
-retyped, moved between who and where, statement or status read off the article's own sentence)."""
+retyped, moved between who and where, statement or status read off the article's own sentence). ``run.unsupported``
+lists each model-written statement (headline, summary, event) the text it cites does not bear out, with why; the
+headline and summary are replaced by the article's own words, an event is dropped (and counted in ``dropped_items``)."""
 
 ActorKind = Literal["person", "organization", "group", "country"]
 EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
@@ -154,6 +156,15 @@ class ServerTimings(_Model):
     generation_ms: float
 
 
+class Unsupported(_Model):
+    """A statement the model wrote that the text it cites does not bear out."""
+
+    field: Literal["headline", "summary", "what"]
+    statement: str = Field(description="The model's words, as written (never shown as part of the brief).")
+    reason: str = Field(description="Why, in one line: the words, names, numbers or joins the cited text lacks.")
+    replaced: bool = Field(description="True when the article's own words took its place; false when dropped.")
+
+
 class RunInfo(_Model):
     model: str
     backend: str
@@ -165,6 +176,10 @@ class RunInfo(_Model):
     attempts: int = Field(description="HTTP requests made to the model, re-asks and transport retries included.")
     reasks: int = Field(description="Re-asks for items that could not be grounded.")
     dropped_items: int = Field(description="Items dropped because they could not be grounded.")
+    unsupported: list[Unsupported] = Field(
+        default_factory=list,
+        description="The model's statements the cited text does not bear out, each replaced or dropped, with why.",
+    )
     truncated: bool = False
     model_chars: int | None = Field(
         default=None,

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from summarizer.brief.events import ground_events as ground_events_in
-from summarizer.brief.events import supported
 from summarizer.brief.grounding import Grounder
 from summarizer.brief.languages import rules_for
 from summarizer.brief.sources import find_sources as find_sources_in
@@ -24,6 +23,7 @@ from summarizer.nlp import pipeline
 from summarizer.nlp.clauses import future_clauses, main_clause
 from summarizer.nlp.factuality import status_of
 from summarizer.nlp.speakers import attributions
+from summarizer.nlp.support import check_statement
 from summarizer.rules.injection import addresses_model
 from summarizer.rules.text import ArticleIndex, Sentence
 from summarizer.rules.times import iso_value, resolve
@@ -52,8 +52,9 @@ def find_sources(aligner: Grounder, drafted: list[DraftSource]) -> list[Source]:
 def ground_events(
     aligner: Grounder, drafted: list[DraftEvent], sources: list[Source], lead: list[Sentence]
 ) -> tuple[list[Event], int]:
-    """The events of the aligner's article, read the way its language's rules read them."""
-    return ground_events_in(aligner, drafted, sources, lead, reading=rules_for(aligner.language).events)
+    """The events of the aligner's article, read the way its language's rules read them; and how many were dropped."""
+    events, dropped = ground_events_in(aligner, drafted, sources, lead, reading=rules_for(aligner.language).events)
+    return events, len(dropped)
 
 
 def grounder(text: str = HARBOUR) -> Grounder:
@@ -185,7 +186,7 @@ def test_an_event_must_rest_on_its_evidence() -> None:
     one_word = DraftEvent(e="Boats damaged by Elon Musk", st="confirmed", s=[2])
     events, dropped = ground_events(aligner, [invented, one_word], [], [])
     assert events == [] and dropped == 2
-    assert supported(aligner, "storm damaged dozens of boats", [aligner.sentence_span(aligner.index.sentences[1])])
+    assert check_statement("storm damaged dozens of boats", [aligner.index.sentences[1].text], "en").supported
 
 
 def test_text_addressed_to_the_model_is_never_evidence() -> None:

@@ -446,6 +446,7 @@ class Summarizer:
                 attempts=usage.requests,
                 reasks=reasks,
                 dropped_items=grounded.dropped,
+                unsupported=grounded.rejected,
                 truncated=len(index.text) < len(article.text),
                 server_timings=timings,
             ),
@@ -497,13 +498,9 @@ def _log_fallbacks(draft: Draft, grounded: GroundedDraft, level: int) -> None:
     if grounded.misses:
         names = ", ".join(f"{m.field} {m.name!r}" for m in grounded.misses)
         logger.log(level, "dropped %d item(s) whose name the article does not contain: %s", len(grounded.misses), names)
-    if grounded.unsupported:
-        logger.log(
-            level, "dropped %d unnamed item(s) whose citations share nothing with the article", grounded.unsupported
-        )
-    for part, written, kept in (("headline", draft.h, grounded.headline), ("summary", draft.sm, grounded.summary)):
-        if written != kept:
-            logger.log(level, "the model's %s is not borne out by the article; using the article's own words", part)
+    for rejection in grounded.rejected:
+        action = "replaced by the article's own words" if rejection.replaced else "dropped"
+        logger.log(level, "the model's %s %r is %s: %s", rejection.field, rejection.statement, action, rejection.reason)
 
 
 def internal_error(error: Exception) -> str:

@@ -12,18 +12,20 @@ same sentences.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from summarizer.brief.align import MAX_EVIDENCE, Aligner
 from summarizer.brief.items import GroundedDraft
 from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
+from summarizer.nlp.assertion import asserts_event
 from summarizer.nlp.clauses import future_clauses, main_clause
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import status_of
+from summarizer.nlp.support import check_statement
 from summarizer.rules.names import is_dateline, is_heading
-from summarizer.rules.text import STOPWORDS, TITLES, Sentence, normalize, stems
-from summarizer.schema import Event, EventStatus, Figure, Source, Span
+from summarizer.rules.text import Sentence, normalize
+from summarizer.schema import Event, EventStatus, Figure, Source, Span, Unsupported
 
 FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MAX_FIGURES = 4
@@ -49,29 +51,15 @@ class EventReading:
     parsed: bool = False
     """The lead's clauses, the statement's main clause and the figures, read off the (English) parse."""
     status: StatusReader | None = None
-    capital_names: bool = True
-    """A capital marks a name; not in a language that capitalises every noun (German): there statements are
-    checked by their words."""
-
-
-def names_in(statement: str, capital_names: bool = True) -> list[str]:
-    """Capitalised words after the first, titles and function words aside: the names a statement uses."""
-    if not capital_names:
-        return []
-    return [w for w in _NAME_WORD.findall(statement) if normalize(w) not in STOPWORDS | TITLES]
-
-
-def supported(aligner: Aligner, statement: str, evidence: list[Span], capital_names: bool = True) -> bool:
-    """The evidence shares the statement's content words, and the article has every name it uses."""
-    wanted = stems(statement)
-    have = set().union(*(stems(span.text) for span in evidence)) if evidence else set()
-    if not wanted or len(wanted & have) < min(2, len(wanted)):
-        return False
-    return all(aligner.locate(word) is not None for word in names_in(statement, capital_names))
 
 
 def add_events(
-    items: GroundedDraft, aligner: Aligner, drafted: list[DraftEvent], later: list[DraftEvent], reading: EventReading
+    items: GroundedDraft,
+    aligner: Aligner,
+    drafted: list[DraftEvent],
+    later: list[DraftEvent],
+    reading: EventReading,
+    names: Collection[str] = (),
 ) -> GroundedDraft:
     """The events: the model's that their sentences support, and the lead's from the parse (ground_events)."""
     lead = [
@@ -79,8 +67,8 @@ def add_events(
         for s in aligner.index.sentences
         if not (is_heading(s.text) or is_dateline(s.text) or aligner.addressed(s.start))
     ][:LEAD_EVENTS]
-    events, unsupported = ground_events(aligner, drafted, items.sources, lead, later, reading)
-    return items.but(what=events, unsupported=items.unsupported + unsupported)
+    events, rejected = ground_events(aligner, drafted, items.sources, lead, later, reading, names)
+    return items.but(what=events, unsupported=items.unsupported + len(rejected), rejected=[*items.rejected, *rejected])
 
 
 def ground_events(
@@ -90,14 +78,16 @@ def ground_events(
     lead: list[Sentence],
     later: list[DraftEvent] | None = None,
     reading: EventReading = EventReading(),
-) -> tuple[list[Event], int]:
+    names: Collection[str] = (),
+) -> tuple[list[Event], list[Unsupported]]:
     """The model's events of the lead that hold, then one per further lead sentence from the parse, then the
-    model's events of later passages (up to LATER_EVENTS of the places); and how many were dropped."""
+    model's events of later passages (up to LATER_EVENTS of the places); and the model's events dropped, with why.
+    ``names``: the article's people and organizations, as its recognizer found them."""
     text = aligner.index.text
     parsed = reading.parsed
     figures = [e for e in entities(text) if e.label in FIGURE_LABELS] if parsed else []
-    kept, dropped = _held(aligner, drafted, sources, figures, [], reading)
-    afterwards, dropped_later = _held(aligner, later or [], sources, figures, kept, reading)
+    kept, dropped = _held(aligner, drafted, sources, figures, [], reading, names)
+    afterwards, dropped_later = _held(aligner, later or [], sources, figures, kept, reading, names)
     room = MAX_EVENTS - min(len(afterwards), LATER_EVENTS)
     for sentence in lead if parsed else []:
         if len(kept) >= room:
@@ -134,21 +124,26 @@ def _held(
     figures: list[Entity],
     before: list[Event],
     reading: EventReading,
-) -> tuple[list[Event], int]:
+    names: Collection[str],
+) -> tuple[list[Event], list[Unsupported]]:
     """The drafted events their cited sentences support, each once (not again after ``before``); and the dropped."""
     text = aligner.index.text
     parsed = reading.parsed
     kept: list[Event] = []
-    dropped = 0
+    dropped: list[Unsupported] = []
     for event in drafted:
         evidence = [s for s in aligner.cited_evidence(event.s, event.e) if not aligner.addressed(s.start)]
-        if not evidence or not supported(aligner, event.e, evidence, reading.capital_names):
-            dropped += 1
+        verdict = check_statement(event.e, [s.text for s in evidence], aligner.language, names) if evidence else None
+        if verdict is None or not verdict.supported:
+            reason = verdict.reason if verdict else "cites no sentence of the article that says it"
+            dropped.append(Unsupported(field="what", statement=event.e, reason=reason or "unsupported", replaced=False))
             continue
         statement = _statement(text, event.e, evidence[0]) if parsed else event.e
         if any(_same_event(statement, evidence[0], e) for e in before + kept):
             continue
-        status = (reading.status(text, evidence, event.e) if reading.status else None) or event.st
+        status = (reading.status(text, evidence, event.e) if reading.status else None) or _asserted(
+            event.st, evidence, event.e, aligner.language
+        )
         reporters = [s.name for s in sources if any(_overlaps(e, span) for e in s.evidence for span in evidence)]
         given = _figures(aligner, figures, evidence, sources, statement)
         kept.append(
@@ -163,6 +158,14 @@ def _held(
             )
         )
     return kept, dropped
+
+
+def _asserted(status: EventStatus, evidence: list[Span], statement: str, language: str) -> EventStatus:
+    """The model's status, except that "confirmed" needs a sentence that asserts the event: one that quotes it,
+    plans it, asks it or makes it conditional leaves it unclear (nlp/assertion.py)."""
+    if status == "confirmed" and not any(asserts_event(span.text, language, statement) for span in evidence):
+        return "unclear"
+    return status
 
 
 def _same_event(statement: str, first_evidence: Span, event: Event) -> bool:

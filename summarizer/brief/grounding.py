@@ -52,9 +52,10 @@ class Grounder(Aligner):
         drafted_sources = [*draft.src, *(source for more in added for source in more.src)]
         items = items.but(sources=find_sources(self, drafted_sources, rules.sources))
         later = [event for more in added for event in more.events()]
-        items = add_events(items, self, draft.events(), later, rules.events)
+        names = rules.people(self.index.text)
+        items = add_events(items, self, draft.events(), later, rules.events, names)
         items = events_name_their_parties(items, self)
-        items = with_statements(items, self, draft.h, draft.sm, rules.events.capital_names)
+        items = with_statements(items, self, draft.h, draft.sm, names)
         for text_step in rules.model_text:
             items = text_step(items, self, [draft.h, draft.sm, *(event.e for event in draft.events())])
         items = add_times(items, self, draft.tm, rules.times)

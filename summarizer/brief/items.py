@@ -19,6 +19,7 @@ from summarizer.schema import (
     TimeReference,
     Uncertainty,
     UncertaintyReason,
+    Unsupported,
 )
 
 NamedField = Literal["who", "where"]
@@ -57,7 +58,9 @@ class GroundedDraft:
     headline: str = ""
     summary: str = ""
     unsupported: int = 0
-    """Items without a name whose citations share nothing with the article."""
+    """Items without a name whose citations do not bear them out (dropped)."""
+    rejected: list[Unsupported] = field(default_factory=list)
+    """The model's statements the cited text does not bear out, with why: replaced or dropped."""
 
     @property
     def dropped(self) -> int:

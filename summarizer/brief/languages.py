@@ -25,7 +25,7 @@ from summarizer.brief.reading import NameLister, recognized_names, salient_names
 from summarizer.brief.sources import SourceReading, cued
 from summarizer.brief.when import TimeRules
 from summarizer.nlp import dates, factuality, factuality_fr, speakers
-from summarizer.nlp.entities import recognizes
+from summarizer.nlp.entities import entities, recognizes
 from summarizer.nlp.language import language_name
 from summarizer.nlp.speakers import Attribution
 from summarizer.rules import attribution, classifiers, doubts, kinds
@@ -56,6 +56,9 @@ class LanguageRules:
     doubts: DoubtRules
     events: EventReading
     sources: SourceReading
+    people: Callable[[str], list[str]]
+    """The article's people and organizations as its recognizer reads them (none without one): a statement's
+    names are held to these (nlp/support.py)."""
     lead_names: NameLister | None
     """The names the prompt lists for the model (most mentioned first), or none."""
     written_in: str | None
@@ -63,8 +66,6 @@ class LanguageRules:
     the one every English cassette recorded)."""
 
 
-CAPITALISED_NOUNS = frozenset({"de", "lb"})
-"""Languages that capitalise every noun: there a capital marks no name, so statements are checked by their words."""
 LISTED_RECOGNIZED = frozenset({"fr"})
 """Languages whose recognizer's names the model reads. Not Spanish: its pipeline (WikiNER) reads some people as
 MISC, and given its list the model copied it into people (places too) and left out the person it lacked (the
@@ -104,11 +105,11 @@ def rules_for(language: str) -> LanguageRules:
         events=EventReading(
             parsed=language in factuality.LANGUAGES,
             status=_status_reader(language),
-            capital_names=language not in CAPITALISED_NOUNS,
         ),
         sources=SourceReading(
             attributions=_english_attributions if language in speakers.LANGUAGES else cued, recognizer=parsed
         ),
+        people=partial(_people_and_organizations, language=language) if parsed else _no_names,
         lead_names=_lead_names(language),
         written_in=None if language == "en" else language_name(language),
     )
@@ -170,3 +171,11 @@ def _lead_names(language: str) -> NameLister | None:
 
         return recognized
     return None
+
+
+def _people_and_organizations(text: str, language: str) -> list[str]:
+    return [text[e.start : e.end] for e in entities(text, language) if e.kind in {"person", "organization"}]
+
+
+def _no_names(text: str) -> list[str]:
+    return []

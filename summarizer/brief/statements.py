@@ -1,12 +1,22 @@
-"""The headline and summary: the model's when the article bears them out, else the article's own words."""
+"""The headline and summary: the model's when the article bears them out, else the article's own words.
+
+Borne out (nlp/support.py): their content words are the article's, every
+name and number they use is in it, and people they join are joined in one of
+its sentences; sentences addressed to the model (rules/injection.py) are not
+the article's word. A replaced headline or summary is listed in the brief's
+``run.unsupported`` with why.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from summarizer.brief.align import Aligner
-from summarizer.brief.events import names_in
 from summarizer.brief.items import GroundedDraft
+from summarizer.nlp.support import check_statement
 from summarizer.rules.names import is_dateline, is_heading
-from summarizer.rules.text import Sentence, stems
+from summarizer.rules.text import Sentence
+from summarizer.schema import Unsupported
 
 HEADLINE_CHARS = 70
 SUMMARY_CHARS = 240
@@ -14,28 +24,35 @@ SUMMARY_CHARS = 240
 
 
 def with_statements(
-    items: GroundedDraft, aligner: Aligner, headline: str, summary: str, capital_names: bool = True
+    items: GroundedDraft, aligner: Aligner, headline: str, summary: str, names: Collection[str] = ()
 ) -> GroundedDraft:
-    """The model's headline and summary, each checked against the article."""
-    return items.but(
-        headline=checked(aligner, headline, fallback_headline(aligner), capital_names),
-        summary=checked(aligner, summary, fallback_summary(aligner), capital_names),
-    )
+    """The model's headline and summary, each checked against the article; ``names``: the article's people and
+    organizations, as its recognizer found them."""
+    rejected = list(items.rejected)
+    kept = {}
+    for part, written, fallback in (
+        ("headline", headline, fallback_headline(aligner)),
+        ("summary", summary, fallback_summary(aligner)),
+    ):
+        reason = unsupported(aligner, written, names)
+        kept[part] = written if reason is None else fallback
+        if reason is not None:
+            rejected.append(Unsupported(field=part, statement=written, reason=reason, replaced=True))
+    return items.but(headline=kept["headline"], summary=kept["summary"], rejected=rejected)
 
 
-def checked(aligner: Aligner, written: str, fallback: str, capital_names: bool = True) -> str:
-    """The model's headline or summary when the article bears it out, else the article's own words.
+def unsupported(aligner: Aligner, written: str, names: Collection[str] = ()) -> str | None:
+    """Why the article does not bear out a headline or summary; None when it does."""
+    prose = [s.text for s in aligner.index.sentences if not aligner.addressed(s.start)]
+    if not written.strip() or not prose:
+        return "nothing to check" if not written.strip() else "the article has no sentence of its own"
+    verdict = check_statement(written, prose, aligner.language, names)
+    return verdict.reason if not verdict.supported else None
 
-    Borne out: every name it uses is in the article, and its content words
-    come from article sentences that do not address the model.
-    """
-    prose = [s for s in aligner.index.sentences if not aligner.addressed(s.start)]
-    have = set().union(*(stems(s.text) for s in prose)) if prose else set()
-    wanted = stems(written)
-    names_ok = all(aligner.locate(word) is not None for word in names_in(written, capital_names))
-    if wanted and names_ok and len(wanted & have) * 2 >= len(wanted):
-        return written
-    return fallback
+
+def checked(aligner: Aligner, written: str, fallback: str, names: Collection[str] = ()) -> str:
+    """The model's headline or summary when the article bears it out, else ``fallback``."""
+    return written if unsupported(aligner, written, names) is None else fallback
 
 
 def fallback_headline(aligner: Aligner) -> str:
