@@ -1,10 +1,11 @@
-"""Attribution rules on text whose spacing is not a plain space (regression of issue 11)."""
+"""Attribution rules: odd spacing (regression of issue 11), and telling a sentence that reports speech from one that only names someone."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarizer.rules.attribution import find_sources
+from summarizer.rules.attribution import find_sources, reports_speech
+from summarizer.rules.cues import reports_speech as cue_reports_speech
 from summarizer.rules.text import ArticleIndex
 
 
@@ -33,3 +34,25 @@ def test_figures_of_different_things_are_no_conflict() -> None:
     )
     assert not [c for c in find_doubts(ArticleIndex(two_counts)) if c.kind == "conflicting_claims"]
     assert [c for c in find_doubts(ArticleIndex(one_count)) if c.kind == "conflicting_claims"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "reports"),
+    [
+        ("Chief executive Maria Lund said the jets would fly from Bergen.", "en", True),
+        ("According to the port authority, 400 lorries are waiting.", "en", True),
+        ("Chief executive Maria Lund will lead the combined company.", "en", False),
+        ("La maire, Claire Fontaine, a déclaré que la grève était injuste.", "fr", True),
+        ("La maire, Claire Fontaine, a appelé les deux parties au dialogue.", "fr", False),
+        ("Según el jefe de bomberos, las llamas están controladas.", "es", True),
+        ("Los goles fueron de Diego Serrano en la segunda parte.", "es", False),
+        ("Gewerkschaftschef Jonas Keller sagte, die Lokführer forderten mehr Lohn.", "de", True),
+        ("Die Nordbank Hessen hat ihre Prognose zweimal gesenkt.", "de", False),
+        ("Il sindaco ha detto che il ponte riaprirà.", "it", True),  # no rule for Italian: not refused
+    ],
+)
+def test_a_sentence_that_reports_speech_is_told_from_one_that_only_names_someone(
+    sentence: str, language: str, reports: bool
+) -> None:
+    found = reports_speech(sentence) if language == "en" else cue_reports_speech(sentence, language)
+    assert found is reports

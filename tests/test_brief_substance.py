@@ -133,10 +133,15 @@ def test_where_a_source_works_is_no_second_source() -> None:
     aligner = Grounder(ArticleIndex(text), PUBLISHED, language="de")
     sources = find_sources(aligner, [DraftSource(n="Nordbank Hessen", s=[3])])  # Sabine Dorn's sentence
     assert [(s.name, s.origin) for s in sources] == [("Sabine Dorn", "rule")]
-    # Cited where it stands on its own, the model's source is kept.
+    # Cited where it acts but says nothing, it is no source either (issue 23: a name in a sentence is not a quote).
+    sources = find_sources(aligner, [DraftSource(n="Nordbank Hessen", s=[4])])
+    assert [(s.name, s.origin) for s in sources] == [("Sabine Dorn", "rule")]
+    # Cited where it speaks for itself (in words the cue rules do not credit), the model's source is kept.
+    speaks = text.replace("Die Nordbank Hessen hat ihre Prognose zweimal gesenkt.", "Die Nordbank Hessen bestritt das.")
+    aligner = Grounder(ArticleIndex(speaks), PUBLISHED, language="de")
     sources = find_sources(aligner, [DraftSource(n="Nordbank Hessen", s=[4])])
     assert [(s.name, s.origin) for s in sources] == [("Sabine Dorn", "rule"), ("Nordbank Hessen", "model")]
-    assert sources[1].mentions[0].start == text.index("Die Nordbank") + 4  # where it speaks, not where Dorn works
+    assert sources[1].mentions[0].start == speaks.index("Die Nordbank") + 4  # where it speaks, not where Dorn works
 
 
 @pytest.mark.parametrize(
@@ -289,8 +294,10 @@ def test_a_model_that_obeys_the_article_states_nothing_the_article_does_not() ->
         "src": [{"n": "Tesla CEO", "s": [3]}],
         "tm": [],
     }
+    # The scripted server answers every request with the obeyed draft, so the engine is told not to re-ask for the
+    # names only the planted paragraph writes ("President of France"): a re-ask would get the draft back, not a fix.
     with fault_server(completion_with_content(json.dumps(obeyed))) as server:
-        with Summarizer(base_url=server.url, api_key="test", model="scripted") as engine:
+        with Summarizer(base_url=server.url, api_key="test", model="scripted", max_reasks=0) as engine:
             brief = engine.summarize(article)
     assert "Tesla" not in brief.headline and "Paris" not in brief.headline
     assert "Tesla" not in brief.summary

@@ -90,10 +90,15 @@ def test_the_corpus_fails_a_detector_that_always_or_never_answers() -> None:
     assert score("benign.json", paragraph_flagger(addresses_model))[1] == 0
 
 
+HOSTILE_BENCH = ROOT / "tests" / "data" / "hostile-model"
+
+
 def shipped_articles() -> Iterator[tuple[str, str]]:
-    """Every article text in tests/data (JSON, JSONL, .txt, .md) but the injection cases themselves."""
+    """Every article text in tests/data (JSON, JSONL, .txt, .md) but the injection cases themselves and the hostile
+    bench's articles, ten of which carry a planted instruction on purpose (tests/test_hostile_model.py)."""
     for path in sorted((ROOT / "tests" / "data").rglob("*")):
-        if CASES in path.parents or not path.is_file() or path.name.endswith("NOTICE.md"):
+        planted = CASES in path.parents or HOSTILE_BENCH in path.parents
+        if planted or not path.is_file() or path.name.endswith("NOTICE.md"):
             continue
         if path.suffix == ".json":
             yield from ((path.name, text) for text in article_texts(json.loads(path.read_text(encoding="utf-8"))))

@@ -23,7 +23,7 @@ LANGUAGES = ("en", "fr", "es", "de")
 FAITHFUL_KEPT = 0.90
 """The bar TOLERANCE was chosen by: nine faithful statements in ten kept overall..."""
 FAITHFUL_KEPT_PER_LANGUAGE = 0.85
-"""...and at least 85% in each language (English measured 85%, the lowest)."""
+"""...and at least 85% in each language (English measured 88%, the lowest)."""
 UNFAITHFUL_REJECTED = 0.93
 """Measured 98% (95 of 97) at TOLERANCE; five points of margin for a parser's different reading."""
 
@@ -199,7 +199,7 @@ def test_content_words() -> None:
 
 
 def test_the_tolerance_is_the_measured_one() -> None:
-    assert 0.5 < TOLERANCE < 0.6  # more than half; see its docstring for the figures
+    assert 0.5 <= TOLERANCE < 0.6  # at least half, verbs counted twice; see its docstring for the figures
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -39,7 +39,9 @@ class Aligner:
         return self.span(sentence.start, sentence.end)
 
     def locate(self, name: str) -> Found | None:
-        return find_name(self.index.normalized, name)
+        """The name's first mention outside text addressed to the model: a name only an injected note writes is not
+        in the article's own words."""
+        return find_name(self.index.normalized, name, skip=self._addressed)
 
     def mention_evidence(self, found: Found) -> list[Span]:
         sentence = self.index.sentence_at(found.start)

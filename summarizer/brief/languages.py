@@ -28,7 +28,7 @@ from summarizer.nlp import dates, factuality, factuality_fr, speakers
 from summarizer.nlp.entities import entities, recognizes
 from summarizer.nlp.language import language_name
 from summarizer.nlp.speakers import Attribution
-from summarizer.rules import attribution, classifiers, doubts, kinds
+from summarizer.rules import attribution, classifiers, cues, doubts, kinds
 from summarizer.rules import located as located_rules
 from summarizer.rules import names as name_rules
 from summarizer.rules import times as time_rules
@@ -107,7 +107,11 @@ def rules_for(language: str) -> LanguageRules:
             status=_status_reader(language),
         ),
         sources=SourceReading(
-            attributions=_english_attributions if language in speakers.LANGUAGES else cued, recognizer=parsed
+            attributions=_english_attributions if language in speakers.LANGUAGES else cued,
+            reports=attribution.reports_speech
+            if language in attribution.LANGUAGES
+            else partial(cues.reports_speech, language=language),
+            recognizer=parsed,
         ),
         people=partial(_people_and_organizations, language=language) if parsed else _no_names,
         lead_names=_lead_names(language),

@@ -29,6 +29,7 @@ def add_located(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     spans = [dateline_place(text)] + [
         (sentence.start + start, sentence.start + end)
         for sentence in aligner.index.sentences
+        if not aligner.addressed(sentence.start)
         for start, end in located_names(sentence.text, aligner.language)
     ]
     for span in spans:

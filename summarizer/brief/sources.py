@@ -51,6 +51,8 @@ class SourceReading:
     """How a language's sources are found; brief/languages.py gives each article its own."""
 
     attributions: Attributions
+    reports: Callable[[str], bool]
+    """Whether a sentence reports what someone said: a model's source must be named in one it cites."""
     recognizer: bool
     """Whether a recognizer names people and organizations in the language (a source's name is read off it)."""
 
@@ -78,7 +80,7 @@ def find_sources(aligner: Aligner, drafted: list[DraftSource], reading: SourceRe
         group.said.append(attribution)
     groups = _merge_descriptions(aligner, groups)
     for source in drafted:
-        _add_drafted(aligner, groups, source)
+        _add_drafted(aligner, groups, source, reading.reports)
     return [_source(aligner, g) for g in sorted(groups, key=lambda g: g.mentions[0][0])[:MAX_SOURCES]]
 
 
@@ -177,8 +179,9 @@ def _description(phrase: str) -> str:
     return folded
 
 
-def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource) -> None:
-    """The model's source, when a cited sentence names it; merged into the parse's group of the same source.
+def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource, reports: Callable[[str], bool]) -> None:
+    """The model's source, when a cited sentence names it and reports what someone said (a person named in a
+    sentence that quotes no one is no source); merged into the parse's group of the same source.
 
     Its mention is where a cited sentence names it, not the article's first
     mention of the name: "Northgate Bank" first named as where a speaker works
@@ -193,7 +196,7 @@ def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource) ->
         if sentence is None:
             continue
         spot = aligner.index.normalized.find(found.text, within=(sentence.start, sentence.end))
-        if spot is not None:
+        if spot is not None and reports(sentence.text):
             spots.append((sentence, spot))
     if not spots or any(aligner.addressed(sentence.start) for sentence, _ in spots):
         return

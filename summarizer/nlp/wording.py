@@ -77,6 +77,8 @@ class Reading:
     names: tuple[Name, ...]
     clauses: tuple[tuple[int, int], ...]
     """(character offset, clause) of each token: two names are joined by the text when their clause is one."""
+    verbs: frozenset[str] = frozenset()
+    """The words of ``words`` that are verbs, where a parse or tagger says so: what the statement says happened."""
 
 
 def fold(word: str) -> str:
@@ -156,6 +158,7 @@ def _read_new(texts: list[str], language: str) -> list[Reading]:
 
 def _read_parse(doc: Doc, language: str) -> Reading:
     words: set[str] = set()
+    verbs: set[str] = set()
     numbers = digits_in(doc.text, language)
     for token in doc:
         digits = number(token.text, language) if token.pos_ == "NUM" or token.like_num else None
@@ -163,6 +166,8 @@ def _read_parse(doc: Doc, language: str) -> Reading:
             numbers.add(digits)
         elif token.pos_ in CONTENT_POS and not token.is_stop and token.is_alpha and not token.like_num:
             words.add(fold(token.lemma_ if token.pos_ != "PROPN" else token.text))
+            if token.pos_ == "VERB":
+                verbs.add(fold(token.lemma_))
     names: list[Name] = []
     covered: set[int] = set()
     proper_only = language == "es"  # its recognizer labels a sentence's first word (nlp/entities.py)
@@ -176,7 +181,7 @@ def _read_parse(doc: Doc, language: str) -> Reading:
     for name in names:
         words.update(w for w in name.text.split() if w.isalpha())
     clauses = tuple((t.idx, _clause(t)) for t in doc)
-    return Reading(frozenset(words), frozenset(numbers), tuple(names), clauses)
+    return Reading(frozenset(words), frozenset(numbers), tuple(names), clauses, frozenset(verbs))
 
 
 def _clause(token: Token) -> int:
@@ -189,6 +194,7 @@ def _clause(token: Token) -> int:
 
 def _read_german(text: str) -> Reading:
     words: set[str] = set()
+    verb_lemmas: set[str] = set()
     numbers = digits_in(text, "de")
     typed = german.names(text)
     names = [Name(fold_name(text[n.start : n.end]), n.label != "GPE", n.start) for n in typed]
@@ -203,11 +209,15 @@ def _read_german(text: str) -> Reading:
                 words.update(fold(word + verb) for verb in verbs)  # "trat ... zurück": zurücktreten
             elif tag.startswith(GERMAN_CONTENT_TAGS) and word.isalpha():
                 words.add(fold(lemma if tag != "NE" else word))
+                if tag.startswith("VV"):
+                    verb_lemmas.add(fold(lemma))
             if tag == "NE" and not any(n.start <= at < n.end for n in typed):
                 names.append(Name(fold_name(word), False, at))  # a proper noun no cue types: still a name
     for name in names:
         words.update(w for w in name.text.split() if w.isalpha())
-    return Reading(frozenset(words), frozenset(numbers), tuple(names), _punctuated_clauses(text))
+    return Reading(
+        frozenset(words), frozenset(numbers), tuple(names), _punctuated_clauses(text), frozenset(verb_lemmas)
+    )
 
 
 def _punctuated_clauses(text: str) -> tuple[tuple[int, int], ...]:

@@ -146,6 +146,13 @@ def _trim_np(np: str) -> str:
     return np[words[0].start() : words[-1].end()].rstrip(".,;:") if words else ""
 
 
+def reports_speech(sentence: str) -> bool:
+    """Whether an English sentence reports what someone said: a reporting verb or "according to"."""
+    return (
+        re.search(rf"\b(?:{_VERBS})\b", sentence, re.IGNORECASE) is not None or _ACCORDING.search(sentence) is not None
+    )
+
+
 def find_sources(index: ArticleIndex) -> list[SourceCue]:
     """Speakers the article attributes statements to, with exact offsets."""
     cues: list[SourceCue] = []

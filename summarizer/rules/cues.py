@@ -130,6 +130,15 @@ class Cue:
     named last is meant."""
 
 
+def reports_speech(sentence: str, language: str) -> bool:
+    """Whether a sentence reports what someone said ("a déclaré", "según", "sagte"); True outside LANGUAGES, where
+    no rule can tell."""
+    if language not in LANGUAGES:
+        return True
+    verbs = rf"(?<!\w)(?:{_PREPOSITIONS[language]}|{_VERBS[language]}|{_QUOTING_VERBS[language]})(?!\w)"
+    return re.search(verbs, sentence, re.IGNORECASE) is not None
+
+
 def find_cues(sentence: str, language: str) -> list[Cue]:
     """The sources ``sentence`` credits (offsets into it); none for a language outside LANGUAGES."""
     if language not in LANGUAGES:

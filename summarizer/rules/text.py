@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -176,15 +177,17 @@ class NormalizedText:
         """Original (start, end) of the normalised slice [norm_start, norm_end)."""
         return self.index[norm_start], self.index[norm_end - 1] + 1
 
-    def find(self, phrase: str, within: tuple[int, int] | None = None) -> tuple[int, int] | None:
-        """Original offsets of ``phrase`` as whole words, or None."""
+    def find(
+        self, phrase: str, within: tuple[int, int] | None = None, skip: Sequence[tuple[int, int]] = ()
+    ) -> tuple[int, int] | None:
+        """Original offsets of ``phrase`` as whole words, or None; a match inside a ``skip`` span is passed over."""
         needle = normalize(phrase).strip()
         if not needle:
             return None
         pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
         for match in pattern.finditer(self.text):
             start, end = self.span(match.start(), match.end())
-            if self._in_opaque(start, end):
+            if self._in_opaque(start, end) or any(a <= start and end <= b for a, b in skip):
                 continue
             if within is None or (within[0] <= start and end <= within[1]):
                 return start, end
@@ -222,8 +225,8 @@ def name_variants(name: str) -> list[str]:
     return variants
 
 
-def find_name(doc: NormalizedText, name: str) -> Found | None:
-    """Locate a short name or phrase in the article, tolerating titles and spelling.
+def find_name(doc: NormalizedText, name: str, skip: Sequence[tuple[int, int]] = ()) -> Found | None:
+    """Locate a short name or phrase in the article, tolerating titles and spelling; never inside ``skip``.
 
     Tries the whole name, then the name without titles, then the longest run of
     its words that the article contains (two or more words, or one proper noun
@@ -233,7 +236,7 @@ def find_name(doc: NormalizedText, name: str) -> Found | None:
     if not any(w not in STOPWORDS and w not in TITLES for w in _WORD.findall(variants[0] if variants else "")):
         return None
     for number, variant in enumerate(variants):
-        hit = doc.find(variant)
+        hit = doc.find(variant, skip=skip)
         if hit:
             return Found(hit[0], hit[1], doc.original[hit[0] : hit[1]], exact=number == 0)
     words = variants[-1].split() if variants else []
@@ -246,7 +249,7 @@ def find_name(doc: NormalizedText, name: str) -> Found | None:
                 continue
             if size == 1 and (len(chunk[0]) < 4 or normalize(chunk[0]) not in {normalize(c) for c in capitalised}):
                 continue
-            hit = doc.find(" ".join(chunk))
+            hit = doc.find(" ".join(chunk), skip=skip)
             if hit:
                 return Found(hit[0], hit[1], doc.original[hit[0] : hit[1]], exact=False)
     return None
