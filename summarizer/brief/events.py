@@ -22,7 +22,7 @@ from summarizer.nlp.assertion import asserts_event
 from summarizer.nlp.clauses import future_clauses, main_clause
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import status_of
-from summarizer.nlp.support import check_statement
+from summarizer.nlp.support import check_statement, content_words
 from summarizer.rules.names import is_dateline, is_heading
 from summarizer.rules.text import Sentence, normalize
 from summarizer.schema import Event, EventStatus, Figure, Source, Span, Unsupported
@@ -134,6 +134,12 @@ def _held(
     for event in drafted:
         evidence = [s for s in aligner.cited_evidence(event.s, event.e) if not aligner.addressed(s.start)]
         verdict = check_statement(event.e, [s.text for s in evidence], aligner.language, names) if evidence else None
+        if verdict is not None and not verdict.supported and (more := _next_best(aligner, event.e, evidence)):
+            # As cited_evidence does when citations miss: the one sentence that says most of it may complete it
+            # ("arrested" where the cited sentence writes "taken into custody").
+            wider = check_statement(event.e, [s.text for s in [*evidence, more]], aligner.language, names)
+            if wider.supported:
+                verdict, evidence = wider, [*evidence, more]
         if verdict is None or not verdict.supported:
             reason = verdict.reason if verdict else "cites no sentence of the article that says it"
             dropped.append(Unsupported(field="what", statement=event.e, reason=reason or "unsupported", replaced=False))
@@ -158,6 +164,21 @@ def _held(
             )
         )
     return kept, dropped
+
+
+def _next_best(aligner: Aligner, statement: str, evidence: list[Span]) -> Span | None:
+    """The article's sentence, beside the evidence, that writes most of the statement's content words the evidence
+    lacks (the same lemma, not a look-alike: German "verhaftet" is not "Verhandlungen"); None when the evidence is
+    already MAX_EVIDENCE sentences or no other sentence writes one."""
+    if len(evidence) >= MAX_EVIDENCE:
+        return None
+    language = aligner.language
+    lacking = content_words(statement, language) - content_words(" ".join(s.text for s in evidence), language)
+    taken = {span.start for span in evidence}
+    others = [s for s in aligner.index.sentences if s.start not in taken and not aligner.addressed(s.start)]
+    scored = [(len(lacking & content_words(s.text, language)), -s.number, s) for s in others]
+    best = max(scored, key=lambda item: item[:2], default=None)
+    return aligner.sentence_span(best[2]) if best and best[0] else None
 
 
 def _asserted(status: EventStatus, evidence: list[Span], statement: str, language: str) -> EventStatus:
