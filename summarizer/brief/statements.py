@@ -13,7 +13,7 @@ from collections.abc import Collection
 
 from summarizer.brief.align import Aligner
 from summarizer.brief.items import GroundedDraft
-from summarizer.nlp.support import check_statement
+from summarizer.nlp.support import check_statement, content_words
 from summarizer.rules.names import is_dateline, is_heading
 from summarizer.rules.text import Sentence
 from summarizer.schema import Unsupported
@@ -36,7 +36,7 @@ def with_statements(
     ):
         reason = unsupported(aligner, written, names)
         kept[part] = written if reason is None else fallback
-        if reason is not None:
+        if reason is not None and content_words(written, aligner.language):  # not a placeholder ("x", "")
             rejected.append(Unsupported(field=part, statement=written, reason=reason, replaced=True))
     return items.but(headline=kept["headline"], summary=kept["summary"], rejected=rejected)
 

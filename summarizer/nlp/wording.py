@@ -164,7 +164,9 @@ def _read_parse(doc: Doc, language: str) -> Reading:
         digits = number(token.text, language) if token.pos_ == "NUM" or token.like_num else None
         if digits is not None:
             numbers.add(digits)
-        elif token.pos_ in CONTENT_POS and not token.is_stop and token.is_alpha and not token.like_num:
+        elif (
+            token.pos_ in CONTENT_POS and not token.is_stop and token.is_alpha and len(token) > 1 and not token.like_num
+        ):
             words.add(fold(token.lemma_ if token.pos_ != "PROPN" else token.text))
             if token.pos_ == "VERB":
                 verbs.add(fold(token.lemma_))
