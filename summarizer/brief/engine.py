@@ -499,8 +499,15 @@ def _log_fallbacks(draft: Draft, grounded: GroundedDraft, level: int) -> None:
         names = ", ".join(f"{m.field} {m.name!r}" for m in grounded.misses)
         logger.log(level, "dropped %d item(s) whose name the article does not contain: %s", len(grounded.misses), names)
     for rejection in grounded.rejected:
-        action = "replaced by the article's own words" if rejection.replaced else "dropped"
-        logger.log(level, "the model's %s %r is %s: %s", rejection.field, rejection.statement, action, rejection.reason)
+        if rejection.field == "what":
+            logger.log(level, "dropped the model's event %r: %s", rejection.statement, rejection.reason)
+    why = {rejection.field: rejection.reason for rejection in grounded.rejected}
+    for part, written, kept in (("headline", draft.h, grounded.headline), ("summary", draft.sm, grounded.summary)):
+        if written != kept:
+            reason = f" ({why[part]})" if part in why else ""
+            logger.log(
+                level, "the model's %s is not borne out by the article%s; using the article's own words", part, reason
+            )
 
 
 def internal_error(error: Exception) -> str:
