@@ -73,7 +73,7 @@ bench: $(DEV) model
 	$(BIN)/python -m benchmarks.digest all
 
 schemas: $(DEV)
-	$(BIN)/python -m summarizer.schemas
+	$(BIN)/python -m summarizer.schema_files
 
 ## lock: re-resolve requirements/dev.lock (with hashes, for every platform) after a change to pyproject.toml
 lock:

@@ -27,7 +27,7 @@ from typing import Any
 
 from summarizer.brief.engine import Summarizer
 from summarizer.digest import build_digest
-from summarizer.digest.batch import brief_all
+from summarizer.digest.briefing import brief_all
 from summarizer.digest.store import Store
 from summarizer.ingest.inputs import collect
 from summarizer.llm.backends.embedded import EmbeddedBackend

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.ingest.article import Article
-from summarizer.llm.draft import MAX_ADDED, MAX_MODEL_EVENTS, MAX_SOURCES
+from summarizer.llm.draft import DRAFT_SOURCES, MAX_ADDED, MAX_MODEL_EVENTS
 from tests.fault_server import serving
 
 DATA = Path(__file__).resolve().parent / "data" / "hostile-model"
@@ -84,7 +84,7 @@ def invents(article: ScriptedArticle) -> Draft:
         "h": invented["h"],
         "sm": invented["sm"],
         "what": [*events, article.faithful["what"][0]],
-        "src": [*article.faithful["src"][: MAX_SOURCES - 1], invented["src"]],
+        "src": [*article.faithful["src"][: DRAFT_SOURCES - 1], invented["src"]],
     }
 
 
@@ -136,7 +136,7 @@ def lead(draft: Draft, last: int) -> Draft:
     events = _citing(draft["what"], 1, last)[:MAX_MODEL_EVENTS]
     if not events:
         raise Unplaceable(f"no scripted event cites the lead's sentences 1..{last}")
-    return {**draft, "what": events, "src": _citing(draft["src"], 1, last)[:MAX_SOURCES]}
+    return {**draft, "what": events, "src": _citing(draft["src"], 1, last)[:DRAFT_SOURCES]}
 
 
 def addition(draft: Draft, first: int, last: int) -> Draft:

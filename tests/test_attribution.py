@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.rules.attribution import find_sources, reports_speech
+from summarizer.rules.attribution import find_source_cues, reports_speech
 from summarizer.rules.cues import reports_speech as cue_reports_speech
 from summarizer.rules.text import ArticleIndex
 
@@ -12,14 +12,14 @@ from summarizer.rules.text import ArticleIndex
 @pytest.mark.parametrize("space", ["\u00a0", "  ", "\t", "\u2009"])
 def test_a_speaker_with_odd_spacing_is_found_at_its_own_offsets(space: str) -> None:
     text = f"The vote was delayed again. The harbour{space}board said the ferry would not sail, and staff agreed."
-    cues = find_sources(ArticleIndex(text))
+    cues = find_source_cues(ArticleIndex(text))
     spans = [text[c.start : c.end] for c in cues]
     assert f"The harbour{space}board" in spans
 
 
 def test_told_and_said_after_keep_the_articles_spacing() -> None:
     text = 'The port is closed, the mayor told Radio  Lakeside. "It will reopen," said Anna\u00a0 Berg on Monday.'
-    spans = [text[c.start : c.end] for c in find_sources(ArticleIndex(text))]
+    spans = [text[c.start : c.end] for c in find_source_cues(ArticleIndex(text))]
     assert "Radio  Lakeside" in spans and "Anna\u00a0 Berg" in spans
 
 

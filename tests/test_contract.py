@@ -15,15 +15,15 @@ from pydantic import BaseModel
 
 import summarizer
 import summarizer.errors as summarizer_errors
-from summarizer.schemas import schema_documents
+from summarizer.schema_files import schema_documents
 from tests.conftest import ROOT
 
 
 def test_schemas_in_sync() -> None:
     for name, text in schema_documents().items():
         path = ROOT / "schemas" / name
-        assert path.exists(), f"run `python -m summarizer.schemas` to create {path}"
-        assert path.read_text() == text, f"{path} is stale: run `python -m summarizer.schemas`"
+        assert path.exists(), f"run `python -m summarizer.schema_files` to create {path}"
+        assert path.read_text() == text, f"{path} is stale: run `python -m summarizer.schema_files`"
 
 
 def _type_checking_imports() -> dict[str, str]:

@@ -20,7 +20,7 @@ from summarizer import BackendError, ConfigError, ModelOutputError, Summarizer
 from summarizer.bulk import shards
 from summarizer.bulk.settings import JobSettings
 from summarizer.cli.logs import configure
-from summarizer.digest.batch import brief_all
+from summarizer.digest.briefing import brief_all
 from summarizer.digest.store import Store
 from summarizer.ingest.inputs import collect
 from summarizer.llm.backends import RemoteBackend, resolve_backend

@@ -25,7 +25,7 @@ from rich.console import Console
 from summarizer.render import render_json, render_markdown, render_terminal
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
-from summarizer.rules.attribution import CONFLICT_RATIO, find_doubts, find_sources, what_was_said
+from summarizer.rules.attribution import CONFLICT_RATIO, find_doubts, find_source_cues, what_was_said
 from summarizer.rules.text import ArticleIndex, NormalizedText, find_name, normalize, split_sentences
 from summarizer.rules.times import AHEAD_DAYS, find_times, resolve
 from summarizer.schema import Brief
@@ -172,7 +172,7 @@ def test_a_speaker_is_found_with_its_span_and_what_they_said(
     speaker_start = start + sentence.index(speaker)
     assume(normalize(speaker) not in normalize(left + " " + right))
     index = ArticleIndex(text)
-    cues = find_sources(index)
+    cues = find_source_cues(index)
     ours = [c for c in cues if (c.start, c.end) == (speaker_start, speaker_start + len(speaker))]
     assert len(ours) == 1, (sentence, [text[c.start : c.end] for c in cues])
     assert not ours[0].anonymous
@@ -197,7 +197,7 @@ def test_an_unnamed_speaker_is_found_as_anonymous(noise: str, speaker: str, clau
     sentence = f"{speaker.capitalize()} said {clause}." if first else f"{clause.capitalize()}, {speaker} said."
     text, start, _ = _inserted(noise, sentence, "")
     start += sentence.casefold().index(speaker)
-    cues = [c for c in find_sources(ArticleIndex(text)) if (c.start, c.end) == (start, start + len(speaker))]
+    cues = [c for c in find_source_cues(ArticleIndex(text)) if (c.start, c.end) == (start, start + len(speaker))]
     assert len(cues) == 1 and cues[0].anonymous, text
 
 

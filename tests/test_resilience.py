@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from summarizer import Article, Summarizer
 from summarizer.cli import cli
-from summarizer.digest.batch import brief_all
+from summarizer.digest.briefing import brief_all
 from summarizer.digest.store import Store
 from summarizer.ingest.inputs import Item
 from tests.fault_server import fault_server, schema_minimal

@@ -119,7 +119,7 @@ def test_store_dedupes_articles_and_keeps_briefs(tmp_path: Path) -> None:
 def test_a_batch_resumes_and_a_second_run_makes_no_model_call(tmp_path: Path) -> None:
     """The seed article twice (a duplicate under another URL), a missing file and a 404; then again."""
     from summarizer import Summarizer
-    from summarizer.digest.batch import brief_all
+    from summarizer.digest.briefing import brief_all
     from tests.fault_server import fault_server, ok
 
     jsonl = tmp_path / "wire.jsonl"
@@ -140,7 +140,7 @@ def test_a_batch_resumes_and_a_second_run_makes_no_model_call(tmp_path: Path) ->
 @requires_seed
 def test_failures_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
     from summarizer import Summarizer
-    from summarizer.digest.batch import brief_all
+    from summarizer.digest.briefing import brief_all
     from tests.fault_server import error, fault_server
 
     inputs = [str(SEED), str(GUM / "GUM_news_ie9.json")]
@@ -171,7 +171,7 @@ def test_stories_group_the_same_event_and_keep_others_apart() -> None:
 def test_concurrency_is_matched_to_the_backend() -> None:
     """The embedded server gets one slot per brief in flight (default 1); a remote server gets 4 requests."""
     from summarizer import Summarizer
-    from summarizer.digest.batch import match_concurrency
+    from summarizer.digest.briefing import match_concurrency
     from summarizer.llm.backends.base import REMOTE_CONCURRENCY
     from summarizer.llm.backends.embedded import EmbeddedBackend
 

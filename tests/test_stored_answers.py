@@ -10,7 +10,7 @@ import pytest
 from summarizer import Summarizer
 from summarizer.brief import when
 from summarizer.brief.reading import LEAD_CHARS, PASSAGE_CHARS
-from summarizer.digest.batch import brief_all, brief_key
+from summarizer.digest.briefing import brief_all, brief_key
 from summarizer.digest.store import Store
 from summarizer.evaluation.runner import evaluate
 from summarizer.ingest.article import Article

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from summarizer.rules.attribution import find_doubts, find_sources
+from summarizer.rules.attribution import find_doubts, find_source_cues
 from summarizer.rules.text import ArticleIndex, NormalizedText, find_name, split_sentences
 from summarizer.rules.times import find_times, resolve
 from tests.conftest import SEED, requires_seed
@@ -89,7 +89,7 @@ def test_resolve_time(expression: str, published: date | None, expected: date | 
 
 
 def test_attribution_cues_on_seed(seed: ArticleIndex) -> None:
-    cues = {seed.text[c.start : c.end]: c.anonymous for c in find_sources(seed)}
+    cues = {seed.text[c.start : c.end]: c.anonymous for c in find_source_cues(seed)}
     assert cues["A Malian security source"] is True
     assert cues["a close associate"] is True
     assert cues["Malian sociologist Oumar Maiga"] is False

@@ -56,6 +56,7 @@ MAX_ARTICLE_CHARS = 20_000
 MAX_BRIEF_TOKENS = 700
 """A bound, not a target: a full draft (6 names a list, 3 events, 6 sources) is ~350 compact-JSON tokens."""
 MAX_REASKS = 1
+"""One re-ask for names the article lacks: it costs a call (~20 tokens a name); a second rarely finds more (chosen by hand, not measured)."""
 ADDITION_TOKENS = 60 * MAX_ADDED + 24
 """Bound of a passage's answer: an event or a source with its citations is ~25-50 compact-JSON tokens."""
 
@@ -312,7 +313,7 @@ class Summarizer:
         """Requests in flight, matched to the backend: the embedded server gets that many slots.
 
         The embedded default is 1 slot (on 2 cores more slots share the same
-        cores; see digest/batch.py). Slots are fixed once the server runs.
+        cores; see digest/briefing.py). Slots are fixed once the server runs.
         """
         if asked is not None and asked < 1:
             raise ValueError(f"concurrency must be at least 1, got {asked}")

@@ -29,6 +29,7 @@ from summarizer.schema import Event, EventStatus, Figure, Source, Span, Unsuppor
 
 FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MAX_FIGURES = 4
+"""Numbers an event lists at most: its count, a range, a second source's count (chosen by hand, not measured)."""
 LATER_EVENTS = 3
 """Places, of MAX_EVENTS, kept for events the model read after the lead: the lead's parse could fill all eight."""
 CLAUSES_PER_SENTENCE = 2

@@ -25,6 +25,7 @@ from summarizer.rules.text import normalize
 from summarizer.schema import Source, Span
 
 MAX_SOURCES = 16
+"""Sources a brief lists at most, the parse's and the model's together: a long article quotes a dozen people (chosen by hand, not measured)."""
 MAX_SOURCE_EVIDENCE = 3
 """Sentences of what one source said: enough to check them, few enough to read."""
 SAID_CHARS = 280

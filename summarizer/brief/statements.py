@@ -19,6 +19,7 @@ from summarizer.rules.text import Sentence
 from summarizer.schema import Unsupported
 
 HEADLINE_CHARS = 70
+"""A headline's length at most: a news headline's, about ten words."""
 SUMMARY_CHARS = 240
 """The draft's own bounds: a fallback from the article's words is no longer than the model's would be."""
 

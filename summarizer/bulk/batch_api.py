@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from summarizer.brief.engine import Summarizer
 from summarizer.bulk.rows import Row, Task, brief_row, error_row, key_text
-from summarizer.digest.batch import failure_reason
+from summarizer.digest.briefing import failure_reason
 from summarizer.digest.store import BriefKey
 from summarizer.errors import BackendError, ConfigError, TransientBackendError
 from summarizer.files import write_atomically

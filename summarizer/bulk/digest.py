@@ -15,7 +15,7 @@ from pathlib import Path
 from summarizer.brief.engine import Summarizer
 from summarizer.bulk.rows import Row, key_of
 from summarizer.bulk.shards import MANIFEST, rows, shards
-from summarizer.digest.batch import BatchResult
+from summarizer.digest.briefing import BatchResult
 from summarizer.digest.build import assemble
 from summarizer.digest.schema import Digest
 from summarizer.errors import ConfigError

@@ -14,7 +14,7 @@ from summarizer.bulk.inputs import read_inputs
 from summarizer.bulk.rows import Row, Task, key_text
 from summarizer.bulk.settings import JobSettings
 from summarizer.bulk.shards import ShardWriter, check_writable, compact, done, index, next_run, write_manifest
-from summarizer.digest.batch import brief_key
+from summarizer.digest.briefing import brief_key
 from summarizer.digest.store import BriefKey, content_hash
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from pathlib import Path
 from summarizer.brief.engine import Summarizer
 from summarizer.bulk.rows import Row, Task
 from summarizer.bulk.work import brief_rows
-from summarizer.digest.batch import match_concurrency
+from summarizer.digest.briefing import match_concurrency
 from summarizer.digest.store import BriefKey, Store
 
 

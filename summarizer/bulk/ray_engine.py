@@ -25,7 +25,7 @@ from typing import Any
 from summarizer.bulk.rows import COLUMNS, Row, Task, flat, nested
 from summarizer.bulk.settings import JobSettings
 from summarizer.bulk.work import brief_rows
-from summarizer.digest.batch import match_concurrency
+from summarizer.digest.briefing import match_concurrency
 from summarizer.digest.store import BriefKey
 from summarizer.distribution import install_line
 from summarizer.errors import ConfigError

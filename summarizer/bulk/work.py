@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from summarizer.brief.engine import Summarizer
 from summarizer.bulk.rows import Row, Task, brief_row, error_row
-from summarizer.digest.batch import failure_reason, make_brief, stored_brief
+from summarizer.digest.briefing import failure_reason, make_brief, stored_brief
 from summarizer.digest.store import BriefKey, Store
 from summarizer.fanout import fan_out
 

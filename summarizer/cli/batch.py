@@ -21,6 +21,7 @@ from summarizer.render.control import printable
 from summarizer.settings import Settings
 
 PARTIAL = 3
+"""Exit status when some articles failed and the rest were written (0 all done, 1 failure, 2 bad input)."""
 
 
 @click.command("batch")

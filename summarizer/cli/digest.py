@@ -35,6 +35,7 @@ FORMATS: dict[str, Callable[[Digest], str]] = {
     "json": lambda d: d.model_dump_json(indent=2),
 }
 PARTIAL = 3
+"""Exit status when some articles failed and the digest was made from the rest (0 all done, 1 failure, 2 bad input)."""
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from summarizer.brief.engine import Summarizer
-from summarizer.digest.batch import BatchResult, Progress, brief_all, brief_key, match_concurrency
+from summarizer.digest.briefing import BatchResult, Progress, brief_all, brief_key, match_concurrency
 from summarizer.digest.claims import Member, agreements, figure_conflicts
 from summarizer.digest.continuity import WINDOW_DAYS, earlier_digests, follow
 from summarizer.digest.schema import (

@@ -5,7 +5,7 @@ under two URLs is one article). Briefs are keyed by (article hash, model,
 prompt version, the model's answer schema) and committed one by one as they
 complete, with the model's raw answers: a crash or Ctrl-C loses nothing, a
 re-run finds the finished work, and a brief read back is rebuilt from those
-answers with today's grounding and rules (see digest/batch.py). The digest
+answers with today's grounding and rules (see digest/briefing.py). The digest
 and ``summarizer eval`` share it. Each day's digest is kept too (one per day,
 the latest build), so the next day's digest can say what changed since.
 """

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from summarizer.brief.engine import Summarizer
-from summarizer.digest.batch import brief_key, make_brief, stored_brief
+from summarizer.digest.briefing import brief_key, make_brief, stored_brief
 from summarizer.digest.store import Store
 from summarizer.errors import SummarizerError
 from summarizer.evaluation.gold import GoldArticle, load_gold

@@ -27,16 +27,23 @@ class _Draft(BaseModel):
 
 Name = Annotated[str, Field(min_length=1, max_length=60)]
 MAX_NAMES = 6
+"""People, organizations and places the model lists, each: the lead of a news story names about that many; the rules add the rest (chosen by hand for the 1.5B default, not measured)."""
 MAX_EVENTS = 8
 """A reader wants the story's events, not one; eight covers a news article's lead."""
 MAX_MODEL_EVENTS = 3
-MAX_SOURCES = 6
+"""Events the model writes for the lead: the parse gives one per further lead sentence, so the model's few are what it adds (chosen by hand for the 1.5B default)."""
+DRAFT_SOURCES = 6
+"""Sources the model lists for the lead (the brief's own bound is brief/sources.py MAX_SOURCES): the parse finds
+the rest (chosen by hand for the 1.5B default, not measured)."""
 MAX_ADDED = 3
 """Events, and sources, one reading pass over the rest of the article may add: a passage of ~500 tokens."""
-MAX_TIMES = 4
+DRAFT_TIMES = 4
+"""Time expressions the model lists (the brief's own bound is brief/when.py MAX_TIMES): the rules find the rest
+(chosen by hand, not measured)."""
 EVENT_CHARS = 60
 """A short statement: about eight words. Longer bounds let a small model copy whole sentences."""
 CITATIONS_PER_ITEM = 2
+"""Sentences an item may cite: MAX_EVIDENCE in brief/align.py keeps as many."""
 
 DraftStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
 
@@ -74,8 +81,8 @@ class Draft(_Draft):
     org: Annotated[list[Name], Field(max_length=MAX_NAMES)]
     plc: Annotated[list[DraftPlace], Field(max_length=MAX_NAMES)]
     what: Annotated[list[DraftEvent], Field(min_length=1, max_length=MAX_MODEL_EVENTS)]
-    src: Annotated[list[DraftSource], Field(max_length=MAX_SOURCES)]
-    tm: Annotated[list[Annotated[str, Field(min_length=1, max_length=40)]], Field(max_length=MAX_TIMES)]
+    src: Annotated[list[DraftSource], Field(max_length=DRAFT_SOURCES)]
+    tm: Annotated[list[Annotated[str, Field(min_length=1, max_length=40)]], Field(max_length=DRAFT_TIMES)]
 
     def events(self) -> list[DraftEvent]:
         """The events the model wrote."""
@@ -103,7 +110,7 @@ def draft_model(sentences: int) -> type[Draft]:
     Citations are bounded to 1..sentences in the grammar, so the model cannot
     cite a sentence that does not exist.
     """
-    return create_model("Brief", __base__=Draft, **_cited_lists(1, sentences, (1, MAX_MODEL_EVENTS), MAX_SOURCES))
+    return create_model("Brief", __base__=Draft, **_cited_lists(1, sentences, (1, MAX_MODEL_EVENTS), DRAFT_SOURCES))
 
 
 class Addition(_Draft):

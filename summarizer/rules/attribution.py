@@ -153,7 +153,7 @@ def reports_speech(sentence: str) -> bool:
     )
 
 
-def find_sources(index: ArticleIndex) -> list[SourceCue]:
+def find_source_cues(index: ArticleIndex) -> list[SourceCue]:
     """Speakers the article attributes statements to, with exact offsets."""
     cues: list[SourceCue] = []
     for sentence in index.sentences:

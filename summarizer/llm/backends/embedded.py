@@ -25,6 +25,7 @@ from summarizer.llm.transports import LLAMA_CPP
 from summarizer.settings import Settings
 
 CONTEXT_TOKENS = 8192
+"""The embedded model's context: the prompt (~2,500 tokens with a passage), the conversation's follow-ups and the answer fit with room (chosen by hand, not measured)."""
 EMBEDDED_TIMEOUT = 600.0
 """CPU generation is slow (~55 ms a token); a long brief can take minutes."""
 

@@ -23,6 +23,7 @@ from summarizer.llm.backends.base import REMOTE_CONCURRENCY, Capabilities, Endpo
 NONE_URL = "http://none.invalid/v1"
 """Never contacted: the transport below answers before any socket is opened."""
 NONE_TIMEOUT = 60.0
+"""The none backend answers at once; the bound only catches a hang in the transport (chosen by hand)."""
 FILLER = "x"
 """What a string with a minimum length is made of."""
 

@@ -18,6 +18,7 @@ from summarizer.redact import redact
 from summarizer.settings import Settings
 
 REMOTE_TIMEOUT = 120.0
+"""Seconds for one answer from a server: a CPU llama.cpp server takes up to ~90 s for a brief (docs/models.md); chosen by hand above that."""
 NO_KEY = "none"
 """Sent when a server needs no key: the openai SDK refuses an empty one."""
 
