@@ -19,14 +19,16 @@ ISO ``value`` at its own granularity ("2020", "2024-03", "2025-08-17", "2008-W09
 1.3: the article's ``language`` says whether the input gave it or it was detected (``language_from``), and
 ``coverage`` says which fields the rules checked for that language (the others are the model's answer alone).
 1.4: ``run.model_chars`` says how much of the article the model read (the lead, then later passages).
-1.5: ``origin`` is required and tells the truth: ``model+rule`` is an item the model found and a rule changed (kind
-retyped, moved between who and where, statement or status read off the article's own sentence). ``run.unsupported``
+1.5: ``origin`` is required, and ``ruled`` lists what rules changed of a model's item (its kind retyped, moved between
+who and where, its mention moved, its statement or status read off the article's own sentence); a new field rather than
+a new ``origin`` value, so an older reader still reads the brief. ``run.unsupported``
 lists each model-written statement (headline, summary, event) the text it cites does not bear out, with why; the
 headline and summary are replaced by the article's own words, an event is dropped (and counted in ``dropped_items``)."""
 
 ActorKind = Literal["person", "organization", "group", "country"]
 EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
-Origin = Literal["model", "rule", "model+rule"]
+Origin = Literal["model", "rule"]
+Ruled = Literal["kind", "moved", "mention", "statement", "status"]
 Alignment = Literal["exact", "partial"]
 PlaceKind = Literal["country", "region", "city", "site"]
 UncertaintyLevel = Literal["low", "medium", "high"]
@@ -60,9 +62,12 @@ class Span(_Model):
 
 class Grounded(_Model):
     evidence: list[Span] = Field(min_length=1, description="Article sentences this item rests on.")
-    origin: Origin = Field(
-        description="Who found the item: the model, a rule over the text, or the model with a rule changing it "
-        "(model+rule: kind retyped, moved between who and where, statement or status read off the article)."
+    origin: Origin = Field(description="Who found the item: the model, or a rule over the text.")
+    ruled: list[Ruled] = Field(
+        default_factory=list,
+        description="What rules changed of the model's item: kind (retyped), moved (between who and where, or a "
+        "country also listed where), mention (another mention of the name), statement or status (read off the "
+        "article's own sentence). Empty when the model's item stands as written, and for a rule's item.",
     )
     alignment: Alignment = Field(
         default="exact",

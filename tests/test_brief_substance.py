@@ -269,10 +269,10 @@ def test_kinds_follow_the_recognizer_and_products_are_not_actors() -> None:
     assert kinds.get("Maria Lund") == "person"
     assert "Skylark" not in " ".join(kinds)
     assert {"Bergen", "Toulouse"} <= {p.name for p in grounded.where}
-    origins = {a.name: a.origin for a in grounded.who}
+    provenance = {a.name: (a.origin, a.ruled) for a in grounded.who}
     # the model filed Halden Aircraft as a person and a rule made it an organization: the item says both
-    assert origins["Halden Aircraft"] == "model+rule" and origins["Maria Lund"] == "model", origins
-    assert all(a.origin in {"model", "rule", "model+rule"} for a in grounded.who)
+    assert provenance["Halden Aircraft"] == ("model", ["kind"]) and provenance["Maria Lund"] == ("model", [])
+    assert all(a.origin in {"model", "rule"} for a in grounded.who)
 
 
 def test_a_model_that_obeys_the_article_states_nothing_the_article_does_not() -> None:
@@ -308,13 +308,13 @@ def test_a_model_that_obeys_the_article_states_nothing_the_article_does_not() ->
     assert any(e.status == "planned" and "vote" in e.description for e in brief.what)
 
 
-def test_an_event_a_rule_changed_says_so_in_its_origin() -> None:
+def test_an_event_a_rule_changed_says_what_it_changed() -> None:
     aligner = grounder()
     number = next(s.number for s in aligner.index.sentences if "port authority plans" in s.text)
     as_written = DraftEvent(e="port authority plans a new breakwater", st="planned", s=[number])
     restated = DraftEvent(e="port authority builds a new breakwater", st="confirmed", s=[number])
     kept, dropped = ground_events(aligner, [as_written], [], [])
-    assert dropped == 0 and [(e.status, e.origin) for e in kept] == [("planned", "model")]
+    assert dropped == 0 and [(e.status, e.origin, e.ruled) for e in kept] == [("planned", "model", [])]
     kept, dropped = ground_events(aligner, [restated], [], [])
     # the parse reads "plans to build" as planned: the model's "confirmed" is replaced, and the event says a rule did it
-    assert dropped == 0 and [(e.status, e.origin) for e in kept] == [("planned", "model+rule")]
+    assert dropped == 0 and [(e.status, e.origin, e.ruled) for e in kept] == [("planned", "model", ["status"])]

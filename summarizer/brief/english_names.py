@@ -12,7 +12,7 @@ import re
 
 from summarizer.brief.align import Aligner, article_name
 from summarizer.brief.items import MAX_PLACES, GroundedDraft
-from summarizer.brief.mentions import PRODUCT_AFTER, actor_at, as_place, found_at, money, place_at, retyped, ruled
+from summarizer.brief.mentions import PRODUCT_AFTER, actor_at, as_place, changed, found_at, money, place_at, retyped
 from summarizer.nlp.entities import inside_other_name, kind_at
 from summarizer.nlp.usage import described_as_organization, is_event_name, only_acts, product_use, used_as_product
 from summarizer.rules.kinds import (
@@ -79,7 +79,7 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         if is_event_name(place.name, text):
             continue  # "Paris Air Show" is an event, not where
         if published_in(place.name, text):
-            who.append(actor_at(aligner, found_at(place), "organization", ruled(place.origin)))
+            who.append(actor_at(aligner, found_at(place), "organization", place.origin, ruled=changed(place, "moved")))
             continue  # "a report in Ars Technica": a publication
         if _DESCRIBED.search(place.mention.text) or money(text, place.mention.start, place.mention.end):
             continue  # "United States airframer" is a description, "US$40 billion" a currency: no place
@@ -88,7 +88,7 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         if placed or kind is None or kind == "place":
             where.append(place)
         elif kind == "person" or kind == "organization":
-            who.append(actor_at(aligner, found_at(place), kind, ruled(place.origin)))
+            who.append(actor_at(aligner, found_at(place), kind, place.origin, ruled=changed(place, "moved")))
     who = [
         retyped(a, kind="organization")
         if a.kind == "person" and not a.name.startswith("The ") and written_with_article(a.name, text)
@@ -143,7 +143,7 @@ def acting_countries_out_of_where(items: GroundedDraft, aligner: Aligner) -> Gro
             kept.append(place)
             continue
         if all(normalize(a.mention.text) != key for a in who):
-            who.append(actor_at(aligner, found_at(place), "country", ruled(place.origin)))
+            who.append(actor_at(aligner, found_at(place), "country", place.origin, ruled=changed(place, "moved")))
     return items.but(who=who, where=kept)
 
 
@@ -194,7 +194,7 @@ def _without_role(aligner: Aligner, actor: Actor) -> Actor:
     end = actor.mention.start + actor.mention.text.rstrip().rindex(words[-1])
     kept = aligner.index.text[actor.mention.start : end].rstrip(" ,")
     found = Found(actor.mention.start, actor.mention.start + len(kept), kept, True)
-    return actor_at(aligner, found, "organization", ruled(actor.origin))
+    return actor_at(aligner, found, "organization", actor.origin, ruled=changed(actor, "mention"))
 
 
 def _as_maker(aligner: Aligner, actor: Actor) -> Actor | None:
@@ -212,6 +212,6 @@ def _as_maker(aligner: Aligner, actor: Actor) -> Actor | None:
     for match in re.finditer(rf"(?<!\w){re.escape(actor.mention.text)}(?!\w)", text):
         if not misread(*match.span()):
             found = Found(match.start(), match.end(), match.group(), True)
-            moved = actor_at(aligner, found, actor.kind, ruled(actor.origin), actor.name)
+            moved = actor_at(aligner, found, actor.kind, actor.origin, actor.name, ruled=changed(actor, "mention"))
             return moved.model_copy(update={"alignment": actor.alignment})
     return None

@@ -161,7 +161,8 @@ def _held(
                 sources=list(dict.fromkeys(reporters)),
                 figures=given,
                 alignment="partial",
-                origin="model" if (statement, status) == (event.e, event.st) else "model+rule",
+                origin="model",
+                ruled=[*(["statement"] if statement != event.e else []), *(["status"] if status != event.st else [])],
             )
         )
     return kept, dropped

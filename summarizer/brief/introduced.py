@@ -15,8 +15,8 @@ import re
 
 from summarizer.brief.align import Aligner
 from summarizer.brief.items import GroundedDraft
+from summarizer.brief.mentions import changed
 from summarizer.brief.mentions import retyped as retyped_item
-from summarizer.brief.mentions import ruled
 from summarizer.rules.classifiers import Kind, has_company_form, kind_before
 from summarizer.schema import Actor
 
@@ -42,7 +42,8 @@ def retype_introduced(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
                     kind=kind,
                     mention=place.mention,
                     evidence=place.evidence,
-                    origin=ruled(place.origin),
+                    origin=place.origin,
+                    ruled=changed(place, "moved"),
                     alignment=place.alignment,
                 )
             )

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TypeVar
 
 from summarizer.brief.align import Aligner, article_name
 from summarizer.rules.text import Found
-from summarizer.schema import Actor, ActorKind, Alignment, Grounded, Origin, Place, PlaceKind
+from summarizer.schema import Actor, ActorKind, Alignment, Grounded, Origin, Place, PlaceKind, Ruled
 
-ItemT = TypeVar("ItemT", bound=Grounded)
+ItemT = TypeVar("ItemT", Actor, Place)
 
 PRODUCT_AFTER = re.compile(r"[ -]?(?:[A-Z]{0,3}-?\d[\w-]*|OS\b|SDK\b)")
 """A model number or product word right after a maker's name: "Boeing 787", "Airbus A380", "Mac OS"."""
 _AMOUNT_BEFORE = re.compile(r"[$€£¥]\s?\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m))?\s+$", re.I)
 
 
-def actor_at(aligner: Aligner, found: Found, kind: ActorKind, origin: Origin, name: str | None = None) -> Actor:
+def actor_at(
+    aligner: Aligner,
+    found: Found,
+    kind: ActorKind,
+    origin: Origin,
+    name: str | None = None,
+    ruled: Sequence[Ruled] = (),
+) -> Actor:
     """The actor the article names at ``found``; ``name`` is the model's spelling, when the model named it."""
     mention = aligner.span(found.start, found.end)
     return Actor(
@@ -26,6 +34,7 @@ def actor_at(aligner: Aligner, found: Found, kind: ActorKind, origin: Origin, na
         evidence=aligner.mention_evidence(found),
         alignment=alignment_of(found, name),
         origin=origin,
+        ruled=list(ruled),
     )
 
 
@@ -49,22 +58,24 @@ def as_place(actor: Actor, kind: PlaceKind = "city") -> Place:
         kind=kind,
         mention=actor.mention,
         evidence=actor.evidence,
-        origin=ruled(actor.origin),
+        origin=actor.origin,
+        ruled=changed(actor, "moved"),
         alignment=actor.alignment,
     )
 
 
-def ruled(origin: Origin) -> Origin:
-    """The origin of an item after a rule changed it: a model's item becomes model+rule, a rule's stays the rule's."""
-    return "rule" if origin == "rule" else "model+rule"
+def changed(item: Grounded, what: Ruled) -> list[Ruled]:
+    """The item's ``ruled`` once a rule changed ``what`` of it: recorded for a model's item (a rule's is the rule's)."""
+    if item.origin == "rule" or what in item.ruled:
+        return list(item.ruled)
+    return [*item.ruled, what]
 
 
-def retyped(item: ItemT, **changes: object) -> ItemT:
-    """The item with ``changes`` a rule made (a kind, a status), saying so in its origin; unchanged when the rule
-    only confirms what the item says."""
-    if all(getattr(item, name) == value for name, value in changes.items()):
+def retyped(item: ItemT, kind: str) -> ItemT:
+    """The item with the kind a rule read, saying so in ``ruled``; unchanged when the rule agrees with it."""
+    if item.kind == kind:
         return item
-    return item.model_copy(update={**changes, "origin": ruled(item.origin)})
+    return item.model_copy(update={"kind": kind, "ruled": changed(item, "kind")})
 
 
 def found_at(item: Actor | Place) -> Found:
