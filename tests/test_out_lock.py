@@ -36,8 +36,8 @@ def articles(towns: tuple[str, ...]) -> str:
     for number, town in enumerate(towns, start=2):
         text = (
             f"The council of {town} voted on Tuesday to rebuild the old footbridge over the river, mayor Ana Ruiz "
-            f"said. The work will cost {number} million euros and should end next spring. \"People have waited "
-            f"years for this,\" Ruiz told reporters in {town}."
+            f'said. The work will cost {number} million euros and should end next spring. "People have waited '
+            f'years for this," Ruiz told reporters in {town}.'
         )
         lines.append(json.dumps({"text": text, "title": f"{town} rebuilds its footbridge", "published": "2026-11-20"}))
     return "".join(line + "\n" for line in lines)
