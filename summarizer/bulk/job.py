@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from summarizer.bulk.inputs import read_inputs
+from summarizer.bulk.lock import hold
 from summarizer.bulk.rows import Row, Task, key_text
 from summarizer.bulk.settings import JobSettings
 from summarizer.bulk.shards import ShardWriter, check_writable, compact, done, index, next_run, write_manifest
@@ -65,8 +66,18 @@ class Job:
 
 
 def run_job(job: Job, progress: Progress | None = None, status: Callable[[str], None] | None = None) -> BulkResult:
-    """Brief every article of the inputs the output directory does not hold yet; write rows, then the manifest."""
+    """Brief every article of the inputs the output directory does not hold yet; write rows, then the manifest.
+
+    The directory is locked for the whole run (any engine; on Ray, by the driver): a second run on it is
+    refused at once with OutputInUseError, since two writers would share a run number and compact each
+    other's shards away.
+    """
     check_writable(job.out)
+    with hold(job.out):
+        return _run_locked(job, progress, status)
+
+
+def _run_locked(job: Job, progress: Progress | None, status: Callable[[str], None] | None) -> BulkResult:
     started = time.monotonic()
     engine = job.settings.summarizer()  # resolves the model spec now: a bad one fails before any work
     key = brief_key(engine)

@@ -107,8 +107,9 @@ def batch_command(
 
     Exit status: 0 every article briefed, 3 partial (failure rows written;
     re-run to retry), 1 no brief could be made, 2 bad options or input, an
-    unwritable --out or a Ray cluster that does not answer, 130 interrupted
-    (rows written so far are kept).
+    unwritable --out, an --out another run is writing (one writer at a time)
+    or a Ray cluster that does not answer, 130 interrupted (rows written so
+    far are kept).
     """
     err = Console(stderr=True)
     settings = JobSettings(
