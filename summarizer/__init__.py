@@ -43,6 +43,7 @@ _EXPORTS = {
             "ConfigError",
             "ModelOutputError",
             "ModelUnavailableError",
+            "StoreError",
             "SummarizerError",
             "TransientBackendError",
         ],
@@ -84,6 +85,7 @@ __all__ = [
     "RunInfo",
     "Source",
     "Span",
+    "StoreError",
     "Summarizer",
     "SummarizerError",
     "TimeReference",
@@ -121,6 +123,7 @@ if TYPE_CHECKING:
         ConfigError,
         ModelOutputError,
         ModelUnavailableError,
+        StoreError,
         SummarizerError,
         TransientBackendError,
     )

@@ -5,6 +5,7 @@ decides from the class and the fields, never by parsing the message.
 
 - :class:`SummarizerError`
   - :class:`ArticleError`, :class:`ConfigError`, :class:`ModelUnavailableError`
+    - :class:`StoreError` (a :class:`ConfigError`): the ``--store`` file cannot be used
   - :class:`BackendError` (``status``, ``retry_after``, ``attempts``, ``usage``, ``provider_message``)
     - :class:`TransientBackendError`: worth trying again later (429, 5xx, timeouts, connection failures)
   - :class:`ModelOutputError` (``attempts``, ``usage``)
@@ -32,6 +33,14 @@ class ModelUnavailableError(SummarizerError):
 
 class ConfigError(SummarizerError):
     """A model spec, base URL or option is invalid."""
+
+
+class StoreError(ConfigError):
+    """The SQLite store cannot be used: another program's file, damaged, locked, read-only or from a newer summarizer.
+
+    A :class:`ConfigError` because the fix is the same: give another store
+    (``Store(path)``, CLI: ``--store``); nothing is written into a file that is not ours.
+    """
 
 
 @dataclass(frozen=True)

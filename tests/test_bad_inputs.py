@@ -43,6 +43,22 @@ def _foreign_sqlite(path: Path) -> None:
         db.commit()
 
 
+def _foreign_sqlite_with_articles(path: Path) -> None:
+    """Another program's database whose table happens to share a name with ours."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, headline TEXT)")
+        db.commit()
+
+
+def _newer_store(path: Path) -> None:
+    """A store a newer summarizer made: our marker, a store version this code does not know."""
+    from summarizer.digest.store import APPLICATION_ID, STORE_VERSION
+
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {STORE_VERSION + 1}")
+
+
 def _directory(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True)
 
@@ -53,6 +69,8 @@ def _text_file(path: Path) -> None:
 
 MAKERS: dict[str, Callable[[Path], None]] = {
     "foreign_sqlite": _foreign_sqlite,
+    "foreign_sqlite_with_articles": _foreign_sqlite_with_articles,
+    "newer_store": _newer_store,
     "directory": _directory,
     "text_file": _text_file,
 }

@@ -274,7 +274,11 @@ def test_digest_cli_exit_status(tmp_path: Path) -> None:
 
     (tmp_path / "file").write_text("")
     result = run_digest(str(DAY), "--store", str(tmp_path / "file" / "s.sqlite"), "--out", str(tmp_path / "o"))
-    assert result.returncode == 2 and "writable --store" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        result.returncode == 2
+        and "writable store (Store(path), CLI: --store)" in result.stderr
+        and "Traceback" not in result.stderr
+    )
     with fault_server(canned()) as server:
         result = run_digest(str(DAY), "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path / "file" / "o"),
                             "--base-url", server.url)  # fmt: skip

@@ -170,7 +170,7 @@ def test_a_read_only_store_is_a_clear_message_and_loses_nothing(tmp_path: Path) 
             result = run_cli("digest", str(DAY), "--store", str(store), "--out", str(tmp_path / "again"), *ARGS,
                              "--force", "--base-url", server.url)  # fmt: skip
         line = error_line(result.stderr)
-        assert result.returncode == 2 and "cannot use the store" in line and "writable --store" in line
+        assert result.returncode == 2 and "cannot use the store" in line and "writable store" in line
         assert not (tmp_path / "again").exists()
         remount(mnt, "rw")
         assert integrity(store) == "ok" and briefs_per_article(store) == before and len(before) == 5
@@ -209,7 +209,7 @@ def test_a_store_whose_disk_turns_read_only_mid_run_keeps_every_committed_brief(
         fail_the_disk()
         stderr = process.communicate(timeout=120)[1]
         line = error_line(stderr)
-        assert process.returncode == 2 and "cannot use the store" in line and "writable --store" in line
+        assert process.returncode == 2 and "cannot use the store" in line and "writable store" in line
         assert not out.exists()  # a failed run writes no digest
         subprocess.run(["umount", str(mnt)], check=True, capture_output=True)
         subprocess.run(["mount", "-o", "loop", str(image), str(mnt)], check=True, capture_output=True)

@@ -18,13 +18,15 @@ import re
 import sqlite3
 import threading
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from summarizer.errors import ConfigError
+from summarizer.errors import StoreError
 from summarizer.ingest.article import Article
 from summarizer.schema import Brief
 from summarizer.settings import data_dir
@@ -62,16 +64,91 @@ CREATE TABLE IF NOT EXISTS digests (
 """
 
 
-_TABLES = {"articles", "briefs", "runs", "digests"}
+APPLICATION_ID = int.from_bytes(b"SMRZ", "big")
+"""Written to ``PRAGMA application_id``: what tells our store from any other SQLite file.
+
+SQLite keeps this 32-bit number in the file header for exactly this use; the
+four ASCII letters of "SMRZ" (0x534D525A) make it readable in a hex dump and
+unlikely to be another program's.
+"""
+
+STORE_VERSION = 1
+"""Written to ``PRAGMA user_version``: the shape of the tables. Raise it with every change to ``_SCHEMA``
+and migrate forward in ``_migrate``; a store with a higher number is refused (it is a newer summarizer's)."""
+
+BUSY_TIMEOUT_S = 10.0
+"""How long to wait for another process's write lock before refusing the store: another digest holds it
+only for one brief's commit (milliseconds); a lock held longer is a run that keeps it, not a wait to sit out."""
+
 _SQLITE_OWN = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
+_ADDED_LATER = {"briefs": {"answers_json"}}
+"""Columns a store from before the marker may lack (added by ``_migrate``)."""
+_FIRST_TABLES = {"articles", "briefs", "runs"}
+"""Every store summarizer ever made has these (``digests`` came later): an unmarked file without them is not ours."""
 
-
-class StoreError(ConfigError):
-    """The --store file is not ours: another program's database, or not a database at all."""
+_FIX = "give a new file or a store summarizer made (Store(path), CLI: --store)"
+_WRITABLE = "give a writable store (Store(path), CLI: --store)"
 
 
 def _tables_of(db: sqlite3.Connection) -> set[str]:
-    return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} - _SQLITE_OWN
+
+
+def _columns_of(db: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+
+
+@cache
+def _our_columns() -> dict[str, set[str]]:
+    """Each table's columns, as ``_SCHEMA`` makes them (read from SQLite, so they cannot drift from it)."""
+    with closing(sqlite3.connect(":memory:")) as db:
+        db.executescript(_SCHEMA)
+        return {table: _columns_of(db, table) for table in _tables_of(db)}
+
+
+def _is_unmarked_store(db: sqlite3.Connection, tables: set[str]) -> bool:
+    """A store made before the marker: our first tables, no others, each with our columns (or the old ones)."""
+    ours = _our_columns()
+    if not _FIRST_TABLES <= tables <= set(ours):
+        return False
+    for table in tables:
+        columns = _columns_of(db, table)
+        if not ours[table] - _ADDED_LATER.get(table, set()) <= columns <= ours[table]:
+            return False
+    return True
+
+
+def _explain(path: Path, error: sqlite3.Error, busy_timeout_s: float) -> str:
+    """One line for a SQLite failure: what is wrong with the store file and what to do."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return (
+            f"cannot use the store {path}: another process holds it locked (waited {busy_timeout_s:g} s); "
+            "let that run finish, or give another store (Store(path), CLI: --store)"
+        )
+    if name.startswith("SQLITE_READONLY"):
+        return f"cannot use the store {path}: it is read-only ({error}); {_WRITABLE}"
+    if name.startswith("SQLITE_CANTOPEN"):
+        return f"cannot use the store {path}: it cannot be opened or created ({error}); {_WRITABLE}"
+    if name == "SQLITE_NOTADB":
+        return f"{path}: is not a SQLite database; {_FIX}"
+    if name.startswith("SQLITE_CORRUPT"):
+        return (
+            f"cannot use the store {path}: it is damaged ({error}); restore it from a backup, "
+            "or give another store (Store(path), CLI: --store; a new file starts empty)"
+        )
+    if name == "SQLITE_FULL":
+        return f"cannot use the store {path}: its disk is full; free some space, or {_WRITABLE} on another disk"
+    return f"cannot use the store {path}: {error}; {_WRITABLE}"
+
+
+@contextmanager
+def _store_errors(path: Path, busy_timeout_s: float) -> Iterator[None]:
+    """Any SQLite failure is a :class:`StoreError` naming the file and the fix, never a bare sqlite3 traceback."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise StoreError(_explain(path, error, busy_timeout_s)) from error
 
 
 def default_store_path() -> Path:
@@ -98,54 +175,92 @@ def _now() -> str:
 
 
 class Store:
-    """One SQLite file; safe to share between threads of one process (one lock, short transactions)."""
+    """One SQLite file; safe to share between threads of one process (one lock, short transactions).
 
-    def __init__(self, path: Path | None = None) -> None:
+    The file is ours when its ``application_id`` is :data:`APPLICATION_ID`;
+    a new empty file is initialised, and a store made before the marker (our
+    tables, nothing else) is adopted and marked. Anything else (another
+    program's database, not a database, damaged, locked past
+    ``busy_timeout_s``, read-only, made by a newer summarizer) raises
+    :class:`~summarizer.errors.StoreError`, and a file that is not ours is
+    never written to.
+    """
+
+    def __init__(self, path: Path | None = None, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.path = path or default_store_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._busy_timeout_s = busy_timeout_s
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         try:
-            # busy_timeout first: another process (a second digest on the same store) may hold the lock
-            self._db.execute("PRAGMA busy_timeout=10000")
-            self._check_ours()
-            self._db.execute("PRAGMA journal_mode=WAL")
-            # FULL: every committed brief is on disk before the next model call, so a disk that fails or turns
-            # read-only mid-run (ext4 errors=remount-ro) loses none of them; one fsync per brief costs nothing beside it
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._db.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}COMMIT;")  # all tables or none, even with two writers
-            self._add_answers_column()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot use the store {self.path}: its folder {self.path.parent} cannot be made"
+                f" ({error.strerror or error}); {_WRITABLE}"
+            ) from error
+        with _store_errors(self.path, busy_timeout_s):
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        try:
+            with _store_errors(self.path, busy_timeout_s):
+                self._open()
         except BaseException:
             self._db.close()
             raise
 
-    def _check_ours(self) -> None:
-        """Refuse a database another program made, before adding anything to it."""
+    def _open(self) -> None:
+        # busy_timeout first: another process (a second digest on the same store) may hold the lock
+        self._db.execute(f"PRAGMA busy_timeout={round(self._busy_timeout_s * 1000)}")
+        self._recognise()  # only reads: nothing is written before the file is known to be ours
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # FULL: every committed brief is on disk before the next model call, so a disk that fails or turns
+        # read-only mid-run (ext4 errors=remount-ro) loses none of them; one fsync per brief costs nothing beside it
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute(
+            "BEGIN IMMEDIATE"
+        )  # the tables, the migration and the marker: all or none, even with two writers
         try:
-            tables = _tables_of(self._db)
-        except sqlite3.DatabaseError as error:
-            if "not a database" not in str(error):
-                raise
-            raise StoreError(
-                f"{self.path}: is not a SQLite database; give a new file or a store summarizer made (Store(path), CLI: --store)"
-            ) from None
-        foreign = sorted(tables - _TABLES - _SQLITE_OWN)
-        if foreign:
-            shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
-            raise StoreError(
-                f"{self.path}: is another program's SQLite database ({shown}); it was left untouched: "
-                "give a new file or a store summarizer made (Store(path), CLI: --store)"
-            )
+            self._recognise()  # again under the write lock: another process may have made the file meanwhile
+            self._migrate()
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
 
-    def _add_answers_column(self) -> None:
-        """Stores made before answers were kept get the column (their briefs are made again once)."""
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(briefs)")}
-        if "answers_json" not in columns:
-            try:
-                self._db.execute("ALTER TABLE briefs ADD COLUMN answers_json TEXT")
-            except sqlite3.OperationalError as error:  # a second writer added it first
-                if "duplicate column" not in str(error):
-                    raise
+    def _recognise(self) -> None:
+        """Refuse a file that is not our store, or is a newer summarizer's, before anything is written to it."""
+        application_id = int(self._db.execute("PRAGMA application_id").fetchone()[0])
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        if application_id == APPLICATION_ID:
+            if version > STORE_VERSION:
+                raise StoreError(
+                    f"{self.path}: was made by a newer summarizer (store version {version}, this one knows up to "
+                    f"{STORE_VERSION}); upgrade, or use another store (Store(path), CLI: --store)"
+                )
+            return
+        tables = _tables_of(self._db)
+        if application_id == 0 and (not tables or (version == 0 and _is_unmarked_store(self._db, tables))):
+            return  # a new file, or a store made before the marker
+        shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+        what = f"application_id {application_id:#010x}" if application_id else shown or f"user_version {version}"
+        raise StoreError(f"{self.path}: is another program's SQLite database ({what}); it was left untouched: {_FIX}")
+
+    def _migrate(self) -> None:
+        """Bring the store to :data:`STORE_VERSION` and mark it (inside the opening transaction)."""
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self._db.execute(statement)
+        if "answers_json" not in _columns_of(self._db, "briefs"):  # briefs stored before answers are made again once
+            self._db.execute("ALTER TABLE briefs ADD COLUMN answers_json TEXT")
+        if int(self._db.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
+            self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        if int(self._db.execute("PRAGMA user_version").fetchone()[0]) != STORE_VERSION:
+            self._db.execute(f"PRAGMA user_version={STORE_VERSION}")
+
+    @contextmanager
+    def _using(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for one statement or transaction: one thread at a time, failures as StoreError."""
+        with self._lock, _store_errors(self.path, self._busy_timeout_s):
+            yield self._db
 
     def close(self) -> None:
         with self._lock:
@@ -160,8 +275,8 @@ class Store:
     def add_article(self, article: Article) -> tuple[str, bool]:
         """Store the article once; return its hash and whether it was new."""
         digest = content_hash(article.text)
-        with self._lock:
-            cursor = self._db.execute(
+        with self._using() as db:
+            cursor = db.execute(
                 "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     digest,
@@ -176,13 +291,13 @@ class Store:
         return digest, cursor.rowcount == 1
 
     def article(self, digest: str) -> Article | None:
-        with self._lock:
-            row = self._db.execute("SELECT article_json FROM articles WHERE hash = ?", (digest,)).fetchone()
+        with self._using() as db:
+            row = db.execute("SELECT article_json FROM articles WHERE hash = ?", (digest,)).fetchone()
         return Article.model_validate_json(row[0]) if row else None
 
     def brief(self, digest: str, key: BriefKey) -> Brief | None:
-        with self._lock:
-            row = self._db.execute(
+        with self._using() as db:
+            row = db.execute(
                 "SELECT brief_json FROM briefs WHERE article_hash = ? AND model = ? AND prompt_version = ?"
                 " AND schema_version = ?",
                 (digest, key.model, key.prompt_version, key.schema_version),
@@ -191,8 +306,8 @@ class Store:
 
     def answers(self, digest: str, key: BriefKey) -> list[str] | None:
         """The model's raw answers a stored brief was made from (None for briefs stored without them)."""
-        with self._lock:
-            row = self._db.execute(
+        with self._using() as db:
+            row = db.execute(
                 "SELECT answers_json FROM briefs WHERE article_hash = ? AND model = ? AND prompt_version = ?"
                 " AND schema_version = ?",
                 (digest, key.model, key.prompt_version, key.schema_version),
@@ -204,8 +319,8 @@ class Store:
 
     def put_brief(self, digest: str, key: BriefKey, brief: Brief, answers: Sequence[str] | None = None) -> None:
         """Commit the brief (and the model answers it came from) now (autocommit): it survives whatever happens next."""
-        with self._lock:
-            self._db.execute(
+        with self._using() as db:
+            db.execute(
                 "INSERT OR REPLACE INTO briefs"
                 " (article_hash, model, prompt_version, schema_version, brief_json, created, answers_json)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -226,19 +341,17 @@ class Store:
         if key is not None:
             query += " WHERE model = ? AND prompt_version = ? AND schema_version = ?"
             args = (key.model, key.prompt_version, key.schema_version)
-        with self._lock:
-            return int(self._db.execute(query, args).fetchone()[0])
+        with self._using() as db:
+            return int(db.execute(query, args).fetchone()[0])
 
     def start_run(self, inputs: list[str]) -> int:
-        with self._lock:
-            cursor = self._db.execute(
-                "INSERT INTO runs (started, inputs_json) VALUES (?, ?)", (_now(), json.dumps(inputs))
-            )
+        with self._using() as db:
+            cursor = db.execute("INSERT INTO runs (started, inputs_json) VALUES (?, ?)", (_now(), json.dumps(inputs)))
         return int(cursor.lastrowid or 0)
 
     def finish_run(self, run: int, counts: dict[str, int], failures: list[dict[str, str]]) -> None:
-        with self._lock:
-            self._db.execute(
+        with self._using() as db:
+            db.execute(
                 "UPDATE runs SET finished = ?, counts_json = ?, failures_json = ? WHERE id = ?",
                 (_now(), json.dumps(counts), json.dumps(failures), run),
             )
@@ -250,30 +363,30 @@ class Store:
         about a tenth of the JSON's size).
         """
         packed = zlib.compress(digest_json.encode("utf-8"), 6)
-        with self._lock:
-            self._db.execute(
+        with self._using() as db:
+            db.execute(
                 "INSERT OR REPLACE INTO digests (day, built, digest_json) VALUES (?, ?, ?)",
                 (day.isoformat(), _now(), packed),
             )
 
     def digest_days(self) -> list[date]:
         """The days with a stored digest, oldest first."""
-        with self._lock:
-            rows = self._db.execute("SELECT day FROM digests ORDER BY day").fetchall()
+        with self._using() as db:
+            rows = db.execute("SELECT day FROM digests ORDER BY day").fetchall()
         return [date.fromisoformat(row[0]) for row in rows]
 
     def digest_json(self, day: date) -> str | None:
         """The stored digest's JSON (compressed or, as first stored, plain text)."""
-        with self._lock:
-            row = self._db.execute("SELECT digest_json FROM digests WHERE day = ?", (day.isoformat(),)).fetchone()
+        with self._using() as db:
+            row = db.execute("SELECT digest_json FROM digests WHERE day = ?", (day.isoformat(),)).fetchone()
         if not row:
             return None
         value = row[0]
         return zlib.decompress(value).decode("utf-8") if isinstance(value, bytes) else str(value)
 
     def runs(self) -> list[dict[str, Any]]:
-        with self._lock:
-            rows = self._db.execute(
+        with self._using() as db:
+            rows = db.execute(
                 "SELECT id, started, finished, inputs_json, counts_json, failures_json FROM runs ORDER BY id"
             ).fetchall()
         return [
