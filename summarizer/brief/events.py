@@ -69,7 +69,7 @@ def add_events(
         if not (is_heading(s.text) or is_dateline(s.text) or aligner.addressed(s.start))
     ][:LEAD_EVENTS]
     events, rejected = ground_events(aligner, drafted, items.sources, lead, later, reading, names)
-    return items.but(what=events, unsupported=items.unsupported + len(rejected), rejected=[*items.rejected, *rejected])
+    return items.but(what=events, rejected=[*items.rejected, *rejected])
 
 
 def ground_events(

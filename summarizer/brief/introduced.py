@@ -15,7 +15,7 @@ import re
 
 from summarizer.brief.align import Aligner
 from summarizer.brief.items import GroundedDraft
-from summarizer.brief.mentions import changed
+from summarizer.brief.mentions import as_actor
 from summarizer.brief.mentions import retyped as retyped_item
 from summarizer.rules.classifiers import Kind, has_company_form, kind_before
 from summarizer.schema import Actor
@@ -36,17 +36,7 @@ def retype_introduced(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             places.append(place)
             continue
         if place.mention.text.casefold() not in named:
-            who.append(
-                Actor(
-                    name=place.name,
-                    kind=kind,
-                    mention=place.mention,
-                    evidence=place.evidence,
-                    origin=place.origin,
-                    ruled=changed(place, "moved"),
-                    alignment=place.alignment,
-                )
-            )
+            who.append(as_actor(place, kind))
     return items.but(who=who, where=places)
 
 

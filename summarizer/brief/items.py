@@ -57,10 +57,13 @@ class GroundedDraft:
     misses: list[NameMiss] = field(default_factory=list)
     headline: str = ""
     summary: str = ""
-    unsupported: int = 0
-    """Items without a name whose citations do not bear them out (dropped)."""
     rejected: list[Unsupported] = field(default_factory=list)
     """The model's statements the cited text does not bear out, with why: replaced or dropped."""
+
+    @property
+    def unsupported(self) -> int:
+        """Items without a name whose citations do not bear them out: those of ``rejected`` dropped, not replaced."""
+        return sum(not rejection.replaced for rejection in self.rejected)
 
     @property
     def dropped(self) -> int:

@@ -64,6 +64,19 @@ def as_place(actor: Actor, kind: PlaceKind = "city") -> Place:
     )
 
 
+def as_actor(place: Place, kind: ActorKind) -> Actor:
+    """The same mention, as a who item a rule made of it: a place the article introduces as a company or a person."""
+    return Actor(
+        name=place.name,
+        kind=kind,
+        mention=place.mention,
+        evidence=place.evidence,
+        origin=place.origin,
+        ruled=changed(place, "moved"),
+        alignment=place.alignment,
+    )
+
+
 def changed(item: Grounded, what: Ruled) -> list[Ruled]:
     """The item's ``ruled`` once a rule changed ``what`` of it: recorded for a model's item (a rule's is the rule's)."""
     if item.origin == "rule" or what in item.ruled:

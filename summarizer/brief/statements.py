@@ -51,11 +51,6 @@ def unsupported(aligner: Aligner, written: str, names: Collection[str] = ()) -> 
     return verdict.reason if not verdict.supported else None
 
 
-def checked(aligner: Aligner, written: str, fallback: str, names: Collection[str] = ()) -> str:
-    """The model's headline or summary when the article bears it out, else ``fallback``."""
-    return written if unsupported(aligner, written, names) is None else fallback
-
-
 def fallback_headline(aligner: Aligner) -> str:
     prose = _prose(aligner)
     return _shorten(prose[0].text if prose else aligner.index.text, HEADLINE_CHARS)
