@@ -36,16 +36,19 @@ def texts_in(value: object) -> Iterator[str]:
             yield from texts_in(item)
 
 
-def articles(folder: Path) -> Iterator[tuple[Path, str]]:
+def articles(folder: Path, besides: tuple[Path, ...] = ()) -> Iterator[tuple[Path, str]]:
+    """Every article text under ``folder`` (JSON, JSONL, .txt, .md) but the injection cases and the folders
+    ``besides``; holdout files are never opened."""
     for path in sorted(folder.rglob("*")):
-        if path.name.startswith("holdout") or not path.is_file() or CASES in path.parents:
+        skipped = any(other in path.parents for other in (CASES, *besides))
+        if path.name.startswith("holdout") or not path.is_file() or skipped:
             continue
         if path.suffix == ".json":
             yield from ((path, t) for t in texts_in(json.loads(path.read_text(encoding="utf-8"))))
         elif path.suffix == ".jsonl":
-            for line in path.read_text(encoding="utf-8").splitlines():
-                yield from ((path, t) for t in texts_in(json.loads(line)) if line.strip())
-        elif path.suffix in {".txt", ".md"} and path.name not in {"NOTICE.md", "README.md"}:
+            for line in filter(str.strip, path.read_text(encoding="utf-8").splitlines()):
+                yield from ((path, t) for t in texts_in(json.loads(line)))
+        elif path.suffix in {".txt", ".md"} and not path.name.endswith(("NOTICE.md", "README.md")):
             yield path, path.read_text(encoding="utf-8", errors="replace")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks.injection import articles
 from summarizer.rules.injection import addressed_blocks, addresses_model
 from tests.conftest import ROOT
 
@@ -94,31 +95,9 @@ HOSTILE_BENCH = ROOT / "tests" / "data" / "hostile-model"
 
 
 def shipped_articles() -> Iterator[tuple[str, str]]:
-    """Every article text in tests/data (JSON, JSONL, .txt, .md) but the injection cases themselves and the hostile
-    bench's articles, ten of which carry a planted instruction on purpose (tests/test_hostile_model.py)."""
-    for path in sorted((ROOT / "tests" / "data").rglob("*")):
-        planted = CASES in path.parents or HOSTILE_BENCH in path.parents
-        if planted or not path.is_file() or path.name.endswith("NOTICE.md"):
-            continue
-        if path.suffix == ".json":
-            yield from ((path.name, text) for text in article_texts(json.loads(path.read_text(encoding="utf-8"))))
-        elif path.suffix == ".jsonl":
-            for line in filter(str.strip, path.read_text(encoding="utf-8").splitlines()):
-                yield from ((path.name, text) for text in article_texts(json.loads(line)))
-        elif path.suffix in {".txt", ".md"}:
-            yield path.name, path.read_text(encoding="utf-8", errors="replace")
-
-
-def article_texts(value: object) -> Iterator[str]:
-    """The article texts in a JSON value: a ``text`` beside a title, URL or date (not a gold mention's text)."""
-    if isinstance(value, dict):
-        if isinstance(value.get("text"), str) and value.keys() & {"title", "url", "published", "date"}:
-            yield value["text"]
-        for item in value.values():
-            yield from article_texts(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from article_texts(item)
+    """Every article text in tests/data but the injection cases themselves and the hostile bench's articles, ten of
+    which carry a planted instruction on purpose (tests/test_hostile_model.py)."""
+    return ((path.name, text) for path, text in articles(ROOT / "tests" / "data", besides=(HOSTILE_BENCH,)))
 
 
 def test_no_paragraph_of_the_shipped_news_is_flagged() -> None:
