@@ -125,6 +125,7 @@ class BatchState:
                 len(records) - len(good),
                 moved.name,
             )
+            write_atomically(self.path, json.dumps({"batches": good}, indent=2) + "\n")
         return good
 
     def _move_aside(self, *, keep: bool = False) -> Path:
