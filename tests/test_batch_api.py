@@ -223,6 +223,8 @@ def test_a_run_over_other_articles_keeps_the_answers_of_the_batch_it_collects(tm
         first = subprocess.Popen([sys.executable, "-m", "summarizer", "batch", *api_args(server, out, tmp_path, *museum)],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         held = wait_until(lambda: recorded_batch(out), timeout=60)
+        twice = run_cli("batch", *api_args(server, out, tmp_path, *museum))  # the same command, while it waits
+        assert twice.returncode == 2 and "in use by another summarizer batch" in twice.stderr
         first.send_signal(signal.SIGINT)  # Ctrl-C while it waits
         first.wait(timeout=30)
         assert held
@@ -307,3 +309,28 @@ def test_the_engine_answers_a_first_request_made_elsewhere_as_it_answers_live(tm
         assert len(server.requests) - asked == len(live.answers) - 1  # only the later requests went live
     assert elsewhere.answers == live.answers
     assert elsewhere.brief.model_dump(exclude={"run"}) == live.brief.model_dump(exclude={"run"})
+
+
+def test_a_batch_is_marked_collected_only_after_its_rows_were_taken(tmp_path: Path) -> None:
+    """The caller writes a batch's rows before it asks for more: a kill in between leaves the batch to collect."""
+    from summarizer import Summarizer
+    from summarizer.bulk.batch_api import run_batch_api
+    from summarizer.bulk.rows import Task
+    from summarizer.digest.briefing import brief_key
+    from summarizer.digest.store import content_hash
+    from summarizer.ingest.article import Article
+
+    minimal = schema_minimal().respond
+    assert minimal is not None
+    article = Article(text=(DAY / "tile-museum.txt").read_text())
+    task = Task(content_hash(article.text), "museum", article)
+    out = tmp_path / "out"
+    out.mkdir()
+    with batch_server(minimal) as server, finishing(server), Summarizer(base_url=server.url, api_key="k") as engine:
+        batches = run_batch_api(engine, [task], brief_key(engine), out, store_path=tmp_path / "s.sqlite",
+                                poll_s=0.05, status=lambda _m: None)  # fmt: skip
+        rows = next(batches)
+        assert [r["article_hash"] for r in rows] == [task.article_hash] and rows[0]["brief"]
+        assert [b.get("collected") for b in json.loads((out / "batch-api.json").read_text())["batches"]] == [None]
+        assert list(batches) == []
+        assert [b.get("collected") for b in json.loads((out / "batch-api.json").read_text())["batches"]] == [True]

@@ -41,7 +41,7 @@ from summarizer.bulk.rows import Row, Task, brief_row, error_row, key_text
 from summarizer.bulk.shards import done, index
 from summarizer.digest.briefing import failure_reason, stored_brief
 from summarizer.digest.store import BriefKey, Store
-from summarizer.errors import BackendError, ConfigError, TransientBackendError
+from summarizer.errors import BackendError, ConfigError, StoreError, TransientBackendError
 from summarizer.llm.retry import is_retryable, retry_after_seconds
 from summarizer.redact import redact
 
@@ -117,7 +117,13 @@ class BatchApi:
     def _stored(self, task: Task) -> Row | None:
         """The article's brief from the store (no batch needed); the article is stored either way."""
         self.store.add_article(task.article)
-        brief = stored_brief(self.engine, self.store, task.article_hash, self.key, task.article)
+        try:
+            brief = stored_brief(self.engine, self.store, task.article_hash, self.key, task.article)
+        except StoreError:
+            raise
+        except Exception as error:  # rebuilding runs today's rules: a bug on one article sends it to the batch
+            logger.info("stored brief of %s not rebuilt (%s): asked again", task.source, failure_reason(error))
+            return None
         if brief is None:
             return None
         return brief_row(task, self.key, brief, self.store.answers(task.article_hash, self.key))
