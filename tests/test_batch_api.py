@@ -1,5 +1,6 @@
 """``summarizer batch --batch-api`` against a 127.0.0.1 server implementing /v1/files and /v1/batches
-(tests/batch_server.py), answering with the embedded model's recorded answers for the digest day."""
+(tests/batch_server.py), answering with the embedded model's recorded answers for the digest day, or failing
+at each step (create, upload, poll, download, partial output): each request is one batch on the server."""
 
 from __future__ import annotations
 
