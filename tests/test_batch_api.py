@@ -271,6 +271,20 @@ def test_damaged_state_is_one_warning_and_the_batch_is_found_again_by_its_reques
         assert json.loads((out / "batch-api.json").read_text()) == {"batches": []}
 
 
+def test_a_recorded_batch_the_server_does_not_know_is_one_line_and_blocks_nothing_else(tmp_path: Path) -> None:
+    minimal = schema_minimal().respond
+    assert minimal is not None
+    out = tmp_path / "out"
+    out.mkdir()
+    foreign = {"id": "batch-elsewhere", "input_file_id": "file-elsewhere", "custom_ids": ["not-an-article-here"]}
+    (out / "batch-api.json").write_text(json.dumps({"batches": [foreign]}))
+    with batch_server(minimal) as server, finishing(server):
+        result = run_cli("batch", *api_args(server, out, tmp_path))
+        assert result.returncode == 0 and "5 briefs made" in result.stderr, result.stderr
+        assert "batch-elsewhere" in result.stderr and "--base-url" in result.stderr and server.created == 1
+    assert json.loads((out / "batch-api.json").read_text())["batches"][0] == foreign  # kept: it may be paid for
+
+
 # --- One store, one kind of row: the Batch API's briefs are the local engine's (issue 25, item 5).
 
 

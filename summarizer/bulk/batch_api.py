@@ -104,7 +104,7 @@ class BatchApi:
             self._submit(new[start : start + MAX_REQUESTS])
         for record in list(self.state.open_records()):
             mine = any(cid in wanted for cid in record["custom_ids"])
-            batch = self._wait(str(record["id"])) if mine else self._look(str(record["id"]))
+            batch = self._retrieve(str(record["id"]), wait=mine)
             if batch is None:
                 continue
             rows = self._collect(record, batch, wanted)
@@ -214,6 +214,21 @@ class BatchApi:
         return None
 
     # --- collecting: answers into the store and rows, then marked collected
+
+    def _retrieve(self, batch_id: str, *, wait: bool) -> Any:
+        """The finished batch (waiting for it when it holds this run's articles); None to leave it for later."""
+        import openai
+
+        try:
+            return self._wait(batch_id) if wait else self._look(batch_id)
+        except openai.NotFoundError:
+            logger.warning(
+                "batch %s recorded in %s is not on this server: run with the --base-url it was made on, or remove "
+                "its record from that file to give it up (its articles are then submitted again)",
+                batch_id,
+                self.state.path,
+            )
+            return None
 
     def _wait(self, batch_id: str) -> Any:
         batch = self.api.batches.retrieve(batch_id)
