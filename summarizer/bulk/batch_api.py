@@ -315,6 +315,7 @@ class BatchApi:
             recorded = self.engine.summarize_from(task.article, response["body"])
         except Exception as error:  # one article's failure, even a bug, is that article's alone
             return error_row(task, self.key, failure_reason(error))
+        self.store.add_article(task.article)  # already there, unless the batch is another run's
         self.store.put_brief(task.article_hash, self.key, recorded.brief, recorded.answers)
         return brief_row(task, self.key, recorded.brief, list(recorded.answers))
 
