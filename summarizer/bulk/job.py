@@ -54,7 +54,7 @@ class Job:
     fmt: str = "jsonl"
     shard_rows: int = SHARD_ROWS
     store: Path | None = None
-    """The local executor's SQLite store (default: the one ``summarizer digest`` uses)."""
+    """The SQLite store of the local executor and the Batch API (default: the one ``summarizer digest`` uses)."""
     ray_address: str | None = None
     actors: int | None = None
     cpus_per_actor: float = 1
@@ -89,7 +89,15 @@ def _run_locked(job: Job, progress: Progress | None, status: Callable[[str], Non
         if job.batch_api:
             from summarizer.bulk.batch_api import run_batch_api
 
-            batches = run_batch_api(engine, tasks, key, job.out, poll_s=job.poll_s, status=status or (lambda _m: None))
+            batches = run_batch_api(
+                engine,
+                tasks,
+                key,
+                job.out,
+                store_path=job.store,
+                poll_s=job.poll_s,
+                status=status or (lambda _m: None),
+            )
         elif job.engine == "ray":
             from summarizer.bulk.ray_engine import run_ray
 
