@@ -114,9 +114,10 @@ class TimeReference(Grounded):
     date: dt.date | None = Field(
         default=None, description="Resolved against the published date when possible (first day of a month or year)."
     )
-    precision: Literal["day", "week", "month", "year"] | None = None
+    precision: Literal["day", "week", "month", "quarter", "year"] | None = None
     value: str | None = Field(
-        default=None, description="ISO value at the expression's own granularity: '2020', '2024-03', '2025-08-17'."
+        default=None,
+        description="ISO value at the expression's own granularity: '2020', '2016-Q3', '2024-03', '2025-08-17'.",
     )
     mention: Span
 
