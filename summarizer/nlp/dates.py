@@ -43,10 +43,10 @@ _YEAR_BEFORE: dict[str, re.Pattern[str]] = {
     for language, words in {
         "fr": r"en|depuis|dès|avant|après|entre|et|de|à|jusqu'en|d'ici|année|l'an|fin|début|mi-|vers|pour|au",
         "es": r"en|desde|hasta|entre|y|de|del|año|antes\s+de|después\s+de|a|finales\s+de|principios\s+de|para|hacia",
-        "de": r"im|in|seit|bis|von|zwischen|und|Jahr|Jahres|vor|nach|ab|Anfang|Ende|Mitte|um|für",
     }.items()
 }
-"""A year alone is a time after a date's preposition ("en 2010", "seit 2010", "entre 2010 et"): else it is a count."""
+"""In French and Spanish a year alone is a time after a date's preposition ("en 2010", "entre 2010 et"), else a
+count; German puts years after verbs and nouns ("waren 2014 in Deutschland"), so there only what follows counts."""
 _COUNTED_AFTER: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"\s+(?!(?:les|des|ses|ces|mes|nos|vos|leurs|puis|mais|dans|sous|sans|après|depuis)\b)[a-zàâçéèêëîïôûù]{2,}[sx]\b"),
     "es": re.compile(r"\s+(?!(?:las|los|sus|unos|unas|tras|después|antes|mientras|desde)\b)[a-záéíóúñ]{2,}s\b"),
@@ -134,7 +134,7 @@ def _not_a_count(text: str, match: re.Match[str], language: str) -> bool:
     """A year alone ("2010") must follow a date's preposition and not come before a noun; anything else stands."""
     if not re.fullmatch(_YEAR, match[0]):
         return True
-    if not _YEAR_BEFORE[language].search(text, 0, match.start()):
+    if language in _YEAR_BEFORE and not _YEAR_BEFORE[language].search(text, 0, match.start()):
         return False
     return _COUNTED_AFTER[language].match(text, match.end()) is None
 
