@@ -33,7 +33,7 @@ _AHEAD_FORMS: dict[str, str] = {
 """French and Spanish futures by their endings ("rouvrira", "abrirá"), lower case only (names are not verbs)."""
 _BACK: dict[str, str] = {
     "en": r"was|were|had|did|didn't|ago|earlier|previously|last|since"
-    r"|said|told|fell|rose|won|lost|took|made|came|went|began|met|saw|gave|sold|bought|left|held|struck|hit|paid"
+    r"|fell|rose|won|lost|took|made|came|went|began|met|saw|gave|sold|bought|left|held|struck|hit|paid"
     r"|spent|grew|led|ran|sent|fought|found|brought|built|became|broke|chose|drove|flew|froze|stood|spoke|wrote",
     "fr": r"a|ont|avait|avaient|ai|avons|avez|été|était|étaient|fut|furent|hier|dernière?s?|passée?s?|depuis",
     "es": r"ha|han|había|habían|fue|fueron|era|eran|ayer|pasad[oa]s?|hace|desde",
@@ -41,13 +41,26 @@ _BACK: dict[str, str] = {
 }
 """Past auxiliaries, common simple pasts and pointers to the past ("ago", "last", "since"), in any case."""
 _BACK_FORMS: dict[str, str] = {
-    "en": r"[a-z]{2,}(?<!schedul)(?<!expect)(?<!plann)(?<!slat)(?<!propos)(?<!intend)ed",
+    "en": r"[a-z]{2,}(?<!schedul)(?<!expect)(?<!plann)(?<!slat)(?<!propos)(?<!intend)(?<!announc)(?<!report)(?<!add)"
+    r"(?<!stat)(?<!confirm)(?<!claim)ed",
     "fr": r"(?!)",
     "es": r"[a-záéíóúñ]{3,}(?:ó|aron|ieron)",
     "de": r"(?:ist|sind)\s+\w+\s+ge[a-zäöü]+",
 }
 """Regular pasts by their endings ("closed", "cerró"), lower case only: "United" is no verb. Planned, expected and
 scheduled point ahead."""
+
+
+_REPORTING: dict[str, str] = {
+    "en": r"said|told|says|added|announced|reported|stated|confirmed|claimed|according\s+to",
+    "fr": r"selon|d'après|déclaré|indiqué|annoncé|affirmé|précisé|expliqué",
+    "es": r"dijo|según|declaró|indicó|anunció|afirmó|explicó|aseguró|informó",
+    "de": r"sagte|teilte|erklärte|kündigte|berichtete|laut|zufolge|hieß\s+es",
+}
+"""Verbs that frame a report ("traders said"): their tense is the telling's, not the event's, so they decide only
+when they take the expression themselves ("said on Friday") or the clause has no other cue."""
+_TAKES = re.compile(r"\s*(?:\w{1,3}\s+)?")
+"""A reporting verb takes the expression right after it, or one short word apart: "said Friday", "dijo el viernes"."""
 
 
 def _compiled(words: dict[str, str], forms: dict[str, str]) -> dict[str, re.Pattern[str]]:
@@ -57,10 +70,12 @@ def _compiled(words: dict[str, str], forms: dict[str, str]) -> dict[str, re.Patt
     }
 
 
+_NONE = dict.fromkeys(LANGUAGES, r"(?!)")
 _CUES: tuple[tuple[dict[str, re.Pattern[str]], Direction], ...] = (
     (_compiled(_AHEAD, _AHEAD_FORMS), "ahead"),
     (_compiled(_BACK, _BACK_FORMS), "back"),
 )
+_FRAMING = _compiled(_REPORTING, _NONE)
 
 
 def direction(sentence: str, start: int, end: int, language: str) -> Direction | None:
@@ -79,4 +94,8 @@ def direction(sentence: str, start: int, end: int, language: str) -> Direction |
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
             if best is None or distance < best[0]:
                 best = (distance, way)
-    return best[1] if best else None
+    if best is not None:
+        framing = list(_FRAMING[language].finditer(sentence, clause_start, start))
+        takes = framing and _TAKES.fullmatch(sentence, framing[-1].end(), start)
+        return "back" if takes else best[1]
+    return "back" if _FRAMING[language].search(sentence, clause_start, clause_end) else None

@@ -123,7 +123,7 @@ _ES = _Words(
     units={"día": "day", "semana": "week", "mes": "month", "trimestre": "quarter", "año": "year"},
     ordinals={"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4},
     ago=r"hace\s+(?P<n>{N})\s+(?P<u>{U})(?:e?s)?",
-    same_unit=r"(?:en\s+)?(?:el|la)\s+mism[oa]\s+(?P<u>{U})",
+    same_unit=r"(?:en\s+)?(?:el|la|al|del)\s+mism[oa]\s+(?P<u>{U})",
     same=r"(?:el|la|ese|esa)\s+mism[oa]\s+(?P<u>{U})|(?:ese|esa)\s+(?P<u2>{U})(?!s)"
     r"|(?P<before>la\s+víspera|el\s+día\s+anterior)|(?P<after>(?:al|el)\s+día\s+siguiente)",
     year_back=r"(?:del\s+año\s+(?:pasado|anterior)|de\s+hace\s+un\s+año|hace\s+un\s+año)",
