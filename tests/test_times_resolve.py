@@ -57,8 +57,13 @@ CASES: list[tuple[str, str, str, str | None, date]] = [
     ("fr", "Le conseil municipal se réunira vendredi pour voter.", "vendredi", "2026-08-14", THURSDAY),
     ("fr", "Le conseil municipal a voté vendredi contre le projet.", "vendredi", "2026-08-07", THURSDAY),
     ("fr", "La boulangerie a ouvert il y a deux ans dans une ancienne banque.", "il y a deux ans", "2024", THURSDAY),
-    ("fr", "Les ventes ont progressé par rapport au même mois l'an dernier.", "même mois l'an dernier", "2025-08",
-     THURSDAY),  # fmt: skip
+    (
+        "fr",
+        "Les ventes ont progressé par rapport au même mois l'an dernier.",
+        "même mois l'an dernier",
+        "2025-08",
+        THURSDAY,
+    ),
     ("fr", "Les loyers augmentent depuis le début de l'année.", "début de l'année", "2026", THURSDAY),
     ("fr", "Le bénéfice a doublé au troisième trimestre 2016.", "troisième trimestre 2016", "2016-Q3", THURSDAY),
     ("fr", "La consommation d'eau a baissé de mars à mai 2016.", "mars", "2016-03", THURSDAY),
@@ -68,8 +73,13 @@ CASES: list[tuple[str, str, str, str | None, date]] = [
     ("es", "La carretera de la costa se cerró en abril tras la tormenta.", "abril", "2026-04", THURSDAY),
     ("es", "El pleno se reunirá el viernes para votar el plan.", "viernes", "2026-08-14", THURSDAY),
     ("es", "La panadería abrió hace un año en un antiguo banco.", "hace un año", "2025", THURSDAY),
-    ("es", "Las exportaciones subieron frente al mismo mes del año pasado.", "mismo mes del año pasado", "2025-08",
-     THURSDAY),  # fmt: skip
+    (
+        "es",
+        "Las exportaciones subieron frente al mismo mes del año pasado.",
+        "mismo mes del año pasado",
+        "2025-08",
+        THURSDAY,
+    ),
     ("es", "Los alquileres suben desde principios de este año.", "principios de este año", "2026", THURSDAY),
     ("es", "El beneficio se duplicó en el tercer trimestre de 2016.", "tercer trimestre de 2016", "2016-Q3", THURSDAY),
     ("es", "La presa se construyó entre 2010 y 2012.", "2010", "2010", THURSDAY),

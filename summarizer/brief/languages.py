@@ -33,8 +33,8 @@ from summarizer.rules import located as located_rules
 from summarizer.rules import names as name_rules
 from summarizer.rules import times as time_rules
 from summarizer.rules.attribution import DoubtCue
-from summarizer.rules.text import ArticleIndex
 from summarizer.rules.calendar import Precision
+from summarizer.rules.text import ArticleIndex
 from summarizer.rules.time_phrases import Context
 from summarizer.schema import EventStatus, Span
 

@@ -60,7 +60,11 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
             found[(prose.start + start, prose.start + end)] = "rule"
     for entity in entities(text) if rules.recognized_dates else ():
         end = entity.start + len(text[entity.start : entity.end].split("\n", 1)[0].rstrip())
-        if entity.label == "DATE" and not _overlapping(found, entity.start, end) and _not_a_count(text[entity.start : end]):
+        if (
+            entity.label == "DATE"
+            and not _overlapping(found, entity.start, end)
+            and _not_a_count(text[entity.start : end])
+        ):
             holder = aligner.index.sentence_at(entity.start)
             if holder and not is_dateline(holder.text):
                 found[(entity.start, end)] = "rule"

@@ -48,7 +48,9 @@ _YEAR_BEFORE: dict[str, re.Pattern[str]] = {
 """In French and Spanish a year alone is a time after a date's preposition ("en 2010", "entre 2010 et"), else a
 count; German puts years after verbs and nouns ("waren 2014 in Deutschland"), so there only what follows counts."""
 _COUNTED_AFTER: dict[str, re.Pattern[str]] = {
-    "fr": re.compile(r"\s+(?!(?:les|des|ses|ces|mes|nos|vos|leurs|puis|mais|dans|sous|sans|après|depuis)\b)[a-zàâçéèêëîïôûù]{2,}[sx]\b"),
+    "fr": re.compile(
+        r"\s+(?!(?:les|des|ses|ces|mes|nos|vos|leurs|puis|mais|dans|sous|sans|après|depuis)\b)[a-zàâçéèêëîïôûù]{2,}[sx]\b"
+    ),
     "es": re.compile(r"\s+(?!(?:las|los|sus|unos|unas|tras|después|antes|mientras|desde)\b)[a-záéíóúñ]{2,}s\b"),
     "de": re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]+(?<!Januar)(?<!Februar)(?<!März)(?<!April)(?<!Mai)(?<!Juni)(?<!Juli)"),
 }
@@ -119,7 +121,11 @@ def _weekday_alone(expression: str, language: str) -> bool:
     info: dict[str, Any] = default_loader.get_locale(language).info
     names = {name.casefold() for key in _UNITS for name in info.get(key, []) if len(name) > 2}
     words = [word.casefold().strip(".,") for word in expression.split()]
-    return any(word in names for word in words) and not _SHIFT_WORDS.search(expression) and not re.search(r"\d", expression)
+    return (
+        any(word in names for word in words)
+        and not _SHIFT_WORDS.search(expression)
+        and not re.search(r"\d", expression)
+    )
 
 
 def find_dates(text: str, language: str) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ per language below, not taken from any article.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -81,8 +81,20 @@ class _Words:
 
 
 _EN = _Words(
-    numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-             "eight": 8, "nine": 9, "ten": 10},  # fmt: skip
+    numbers={
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+    },
     units={"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"},
     ordinals={"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4},
     ago=r"(?P<n>{N})\s+(?P<u>{U})s?\s+ago",
@@ -100,11 +112,31 @@ _EN = _Words(
     ranges=r"\b(?i:from|between)\s+(?P<a>{E})\s*(?i:to|and|until|through|till|-|–)\s*(?P<b>{E})",
 )
 _FR = _Words(
-    numbers={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-             "neuf": 9, "dix": 10},  # fmt: skip
+    numbers={
+        "un": 1,
+        "une": 1,
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
+    },
     units={"jour": "day", "semaine": "week", "mois": "month", "trimestre": "quarter", "an": "year", "année": "year"},
-    ordinals={"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3, "3e": 3,
-              "quatrième": 4, "4e": 4},  # fmt: skip
+    ordinals={
+        "premier": 1,
+        "1er": 1,
+        "deuxième": 2,
+        "second": 2,
+        "2e": 2,
+        "troisième": 3,
+        "3e": 3,
+        "quatrième": 4,
+        "4e": 4,
+    },
     ago=r"il\s+y\s+a\s+(?P<n>{N})\s+(?P<u>{U})s?",
     same_unit=r"(?:l[ea]|au)\s+même\s+(?P<u>{U})",
     same=r"(?:l[ea]\s+même|ce(?:tte)?\s+même)\s+(?P<u>{U})|(?:ce|cette)\s+(?P<u2>{U})-là|le\s+jour\s+même"
@@ -118,8 +150,19 @@ _FR = _Words(
     ranges=r"\b(?i:de|du|entre|depuis)\s+(?P<a>{E})\s*(?i:à|au|et|jusqu'(?:à|en)|-|–)\s*(?P<b>{E})",
 )
 _ES = _Words(
-    numbers={"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
-             "nueve": 9, "diez": 10},  # fmt: skip
+    numbers={
+        "un": 1,
+        "una": 1,
+        "dos": 2,
+        "tres": 3,
+        "cuatro": 4,
+        "cinco": 5,
+        "seis": 6,
+        "siete": 7,
+        "ocho": 8,
+        "nueve": 9,
+        "diez": 10,
+    },
     units={"día": "day", "semana": "week", "mes": "month", "trimestre": "quarter", "año": "year"},
     ordinals={"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4},
     ago=r"hace\s+(?P<n>{N})\s+(?P<u>{U})(?:e?s)?",
@@ -135,11 +178,34 @@ _ES = _Words(
     ranges=r"\b(?i:de|del|entre|desde)\s+(?P<a>{E})\s*(?i:a|al|y|hasta|-|–)\s*(?P<b>{E})",
 )
 _DE = _Words(
-    numbers={"einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-             "acht": 8, "neun": 9, "zehn": 10},  # fmt: skip
+    numbers={
+        "einem": 1,
+        "einer": 1,
+        "zwei": 2,
+        "drei": 3,
+        "vier": 4,
+        "fünf": 5,
+        "sechs": 6,
+        "sieben": 7,
+        "acht": 8,
+        "neun": 9,
+        "zehn": 10,
+    },
     units={"tag": "day", "woche": "week", "monat": "month", "quartal": "quarter", "jahr": "year"},
-    ordinals={"ersten": 1, "erste": 1, "1.": 1, "zweiten": 2, "zweite": 2, "2.": 2, "dritten": 3, "dritte": 3,
-              "3.": 3, "vierten": 4, "vierte": 4, "4.": 4},  # fmt: skip
+    ordinals={
+        "ersten": 1,
+        "erste": 1,
+        "1.": 1,
+        "zweiten": 2,
+        "zweite": 2,
+        "2.": 2,
+        "dritten": 3,
+        "dritte": 3,
+        "3.": 3,
+        "vierten": 4,
+        "vierte": 4,
+        "4.": 4,
+    },
     ago=r"vor\s+(?P<n>{N})\s+(?P<u>{U})(?:en|n|e)?",
     same_unit=r"(?:am|im|in\s+der)\s+(?:selben|gleichen)\s+(?P<u>{U})",
     same=r"(?:am|im|in\s+der)\s+(?:selben|gleichen)\s+(?P<u>{U})"
@@ -158,7 +224,31 @@ _TWO_DIGIT_YEAR = r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])"
 """'82, ’05: an apostrophe and two digits, not "'90s" (a decade) or a quote's closing mark after a word."""
 _NAME_BEFORE = re.compile(r"(?<!\w)([A-Z][\w.&-]*)\s+$")
 _LEADING_WORDS = frozenset(
-    "in since by from until of the during a an en depuis dès desde hasta seit im bis el la le de del".split()
+    {
+        "in",
+        "since",
+        "by",
+        "from",
+        "until",
+        "of",
+        "the",
+        "during",
+        "a",
+        "an",
+        "en",
+        "depuis",
+        "dès",
+        "desde",
+        "hasta",
+        "seit",
+        "im",
+        "bis",
+        "el",
+        "la",
+        "le",
+        "de",
+        "del",
+    }
 )
 """Capitalised only as a sentence's first word: "In '82" is a year, "Office '11" a name's number."""
 _MONTHS = {
@@ -170,7 +260,7 @@ _MONTHS = {
 """A range's ends: month names (case as written: "May" the month, "may" the verb in English)."""
 
 
-def _alternatives(words: dict[str, object]) -> str:
+def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

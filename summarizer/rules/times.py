@@ -93,14 +93,14 @@ def _absolute(text: str, published: date | None, context: Context) -> tuple[date
         return date(int(m[2]), _MONTHS[m[1]], 1), "month"
     if m := (_MONTH_DAY.search(text) or _DAY_MONTH.search(text)):
         month_name, day = (m[1], m[2]) if m[1] in _MONTHS else (m[2], m[1])
-        if year := context.range_year():
-            return safe(year, _MONTHS[month_name], int(day)), "day"
+        if ranged := context.range_year():
+            return safe(ranged, _MONTHS[month_name], int(day)), "day"
         if published is not None:
             return day_of_year(published, _MONTHS[month_name], int(day), context.direction()), "day"
     m = _MONTH_ONLY.search(text)
     if m and (m[1] != "may" or re.search(r"\b(?:in|from|to|until|through|till|and|since|by|during) may\b", text)):
-        if year := context.range_year():
-            return date(year, _MONTHS[m[1]], 1), "month"
+        if ranged := context.range_year():
+            return date(ranged, _MONTHS[m[1]], 1), "month"
         if published is not None:
             return month_of_year(published, _MONTHS[m[1]], context.direction()), "month"
     if m := _YEAR.search(text):
