@@ -19,20 +19,23 @@ from summarizer.schema import Event, Span
 
 
 def story_events(members: Sequence[Member], corroborated: Sequence[Corroboration]) -> list[StoryEvent]:
-    """Every event of the briefs (lead first), one entry per event however many articles state it; the events
-    most outlets state come first."""
+    """Every event of the briefs, one entry per event however many articles state it: those most outlets state
+    first, then each article's first event (lead article first), then each one's second, and so on, so the
+    first few a reader sees are not all from one outlet."""
     first: dict[str, Event] = {}
     reports: dict[str, list[Account]] = {}
+    place: dict[str, int] = {}
     for member in members:
-        for event in member.brief.what:
+        for position, event in enumerate(member.brief.what):
             sentence = event.evidence[0]
             key = _claim_of(member.id, sentence, corroborated) or " ".join(event.description.casefold().split())
             first.setdefault(key, event)
+            place.setdefault(key, position)
             told = reports.setdefault(key, [])
             if not any(r.citation.article == member.id for r in told):
                 told.append(Account(value=event.status, citation=member.cite(sentence, event.sources)))
-    events = [StoryEvent(description=e.description, status=e.status, reports=reports[k]) for k, e in first.items()]
-    return sorted(events, key=lambda e: -len({r.citation.outlet for r in e.reports}))
+    order = sorted(first, key=lambda k: (-len({r.citation.outlet for r in reports[k]}), place[k]))
+    return [StoryEvent(description=first[k].description, status=first[k].status, reports=reports[k]) for k in order]
 
 
 def _claim_of(article: str, sentence: Span, corroborated: Sequence[Corroboration]) -> str | None:
