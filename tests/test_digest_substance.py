@@ -228,7 +228,10 @@ def test_an_event_opens_on_its_evidence_in_chromium(digests: dict[str, Digest], 
         # The rest of a long list is folded behind "and N more".
         more = story.locator("details.more")
         if len(ferry.events) > SHOWN_EVENTS:
-            assert more.first.locator(":scope > summary").inner_text() == f"and {len(ferry.events) - SHOWN_EVENTS} more events"
+            assert (
+                more.first.locator(":scope > summary").inner_text()
+                == f"and {len(ferry.events) - SHOWN_EVENTS} more events"
+            )
             assert not story.locator("li.event").nth(SHOWN_EVENTS).is_visible()
         page.screenshot(path=str(tmp_path / "substance.png"), full_page=True)
         browser.close()
