@@ -236,3 +236,13 @@ def test_an_event_opens_on_its_evidence_in_chromium(digests: dict[str, Digest], 
         page.screenshot(path=str(tmp_path / "substance.png"), full_page=True)
         browser.close()
     assert problems == []
+
+
+def test_the_docs_example_is_the_rendered_page() -> None:
+    """docs/digest.md shows the fire story's *New since* as tests/rendered/digest-two-days.md has it (its footnote
+    marks and emphasis left out), so the example stays true when the page changes."""
+    docs = (ROOT / "docs" / "digest.md").read_text(encoding="utf-8")
+    example = docs.split("is the whole page):\n\n```text\n", 1)[1].split("```", 1)[0].splitlines()
+    page = (RENDERED / "digest-two-days.md").read_text(encoding="utf-8")
+    plain = {re.sub(r"\[\^[\w-]+\]|\*\*|^_|_$", "", line) for line in page.splitlines()}
+    assert example and [line for line in example if line not in plain] == []
