@@ -12,11 +12,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer.schema import Brief, ReasonKind, RuleField, Span, UncertaintyLevel
+from summarizer.schema import Brief, EventStatus, ReasonKind, RuleField, Span, UncertaintyLevel
 
 NameKind = Literal["person", "organization", "group", "country", "place"]
 
-DIGEST_SCHEMA_VERSION = "1.3"
+DIGEST_SCHEMA_VERSION = "1.4"
 """1.1: a story that continues one of an earlier digest says so (``continues``) and what is new since
 (``changes``: figures, statuses, names, outlets, sources and uncertainty, cited on both sides); the digest
 names its baseline (``since``).
@@ -24,7 +24,10 @@ names its baseline (``since``).
 outlet itself); a figure says how the article writes it (``written``: 'at least 14'); figures include sums of
 money ('$40 million' in aid) where the same quantity is meant.
 1.3: a story lists its articles in a language the rules only partly cover (``coverage``: which fields are the
-model's grounded answer alone), so a reader sees it in one line per article."""
+model's grounded answer alone), so a reader sees it in one line per article.
+1.4: a story carries the substance of its briefs, each item cited: its events with each article's status and
+who there reports it (``events``), its sources with what they said (``sources``), and every figure its
+articles give (``figures``), so a reader of the digest need not open the briefs."""
 
 
 class _Model(BaseModel):
@@ -186,6 +189,32 @@ class ArticleCoverage(_Model):
     )
 
 
+class StoryEvent(_Model):
+    """An event of the story: each article that states it, with its status there and who there reports it."""
+
+    description: str = Field(description="As the first brief that states it words it.")
+    status: EventStatus = Field(description="The status the first brief that states it gives.")
+    reports: list[Account] = Field(
+        description="One per article that states it: `value` its status there, the sentence, `said_by` its sources.",
+    )
+
+
+class StorySource(_Model):
+    """A source (named or unnamed) one article of the story quotes, and what it said there."""
+
+    name: str
+    anonymous: bool
+    said: str
+    citation: Citation = Field(description="The sentence that attributes it (`said_by`: the source).")
+
+
+class StoryFigure(_Model):
+    """A count or sum of one thing, every article's account of it (outlets that differ: also in `conflicts`)."""
+
+    about: str = Field(description="What is counted: 'killed', or what a sum is for ('aid').")
+    accounts: list[Account] = Field(min_length=1)
+
+
 class Story(_Model):
     id: str
     rank: int = Field(ge=1)
@@ -210,6 +239,15 @@ class Story(_Model):
     coverage: list[ArticleCoverage] = Field(
         default_factory=list,
         description="Its articles in a language the rules only partly cover (none: every field rule-checked).",
+    )
+    events: list[StoryEvent] = Field(
+        default_factory=list, description="Its briefs' events, those most outlets state first (schema 1.4)."
+    )
+    sources: list[StorySource] = Field(
+        default_factory=list, description="Who its articles quote, lead article first (schema 1.4)."
+    )
+    figures: list[StoryFigure] = Field(
+        default_factory=list, description="The counts and sums its articles give, in reading order (schema 1.4)."
     )
 
 
