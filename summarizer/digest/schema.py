@@ -16,7 +16,7 @@ from summarizer.schema import Brief, ReasonKind, RuleField, Span, UncertaintyLev
 
 NameKind = Literal["person", "organization", "group", "country", "place"]
 
-DIGEST_SCHEMA_VERSION = "1.3"
+DIGEST_SCHEMA_VERSION = "1.4"
 """1.1: a story that continues one of an earlier digest says so (``continues``) and what is new since
 (``changes``: figures, statuses, names, outlets, sources and uncertainty, cited on both sides); the digest
 names its baseline (``since``).
@@ -24,7 +24,10 @@ names its baseline (``since``).
 outlet itself); a figure says how the article writes it (``written``: 'at least 14'); figures include sums of
 money ('$40 million' in aid) where the same quantity is meant.
 1.3: a story lists its articles in a language the rules only partly cover (``coverage``: which fields are the
-model's grounded answer alone), so a reader sees it in one line per article."""
+model's grounded answer alone), so a reader sees it in one line per article.
+1.4: a figure change compares only the same measure ('killed' with 'killed', never 'injured' with 'in
+hospital'); an increase reads '+7' ("a further seven"); a negation is zero ("No one has been arrested": 0);
+``figures_apart`` names figures of related measures that cannot be compared (injured 20, in hospital 15)."""
 
 
 class _Model(BaseModel):
@@ -114,6 +117,16 @@ class FigureChange(_Model):
     after: Account
 
 
+class FiguresApart(_Model):
+    """Figures a reader could take for one measure but that are not: earlier days gave one (injured), today
+    another (in hospital), so neither is a change of the other."""
+
+    before_about: str = Field(description="What the earlier figures measure: 'injured'.")
+    before: list[Account] = Field(min_length=1)
+    after_about: str = Field(description="What today's figure measures: 'in hospital'.")
+    after: Account
+
+
 class StatusChange(_Model):
     """An event an earlier brief gave one status and today's another (alleged -> confirmed, claimed -> denied)."""
 
@@ -160,6 +173,9 @@ class StoryChanges(_Model):
 
     since: dt.date = Field(description="The baseline: the earlier digest the changes are counted from.")
     figures: list[FigureChange] = Field(default_factory=list)
+    figures_apart: list[FiguresApart] = Field(
+        default_factory=list, description="Figures of related but different measures: not compared."
+    )
     statuses: list[StatusChange] = Field(default_factory=list)
     names: list[NewName] = Field(default_factory=list)
     outlets: list[NewOutlet] = Field(default_factory=list)
@@ -171,7 +187,7 @@ class StoryChanges(_Model):
 
     @property
     def empty(self) -> bool:
-        return not (self.figures or self.statuses or self.names or self.outlets or self.sources or self.uncertainty)
+        return not (self.figures or self.figures_apart or self.statuses or self.names or self.outlets or self.sources or self.uncertainty)
 
 
 class ArticleCoverage(_Model):

@@ -44,6 +44,14 @@ def _new_since(story: Story, changes: StoryChanges, links: dict[str, str]) -> li
         lines += [f"- {md(figure.about)}: {before} → **{md(figure.after.value)}**"]
         lines += [_quote(a.citation, links, earlier.get(a.citation.article, "")) for a in figure.before]
         lines.append(_quote(figure.after.citation, links))
+    for apart in changes.figures_apart:
+        before = md(" / ".join(dict.fromkeys(a.value for a in apart.before)))
+        lines += [
+            f"- {md(apart.before_about)} {before}, then {md(apart.after_about)} {md(apart.after.value)}:"
+            " different measures, not compared"
+        ]
+        lines += [_quote(a.citation, links, earlier.get(a.citation.article, "")) for a in apart.before]
+        lines.append(_quote(apart.after.citation, links))
     for status in changes.statuses:
         lines += [
             f"- {md(status.event)}: {md(status.before.value)} → **{md(status.after.value)}**",

@@ -120,8 +120,34 @@ class Amount:
         return f"{self.currency} {(self.thing or '')[:5]}"
 
 
-def amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
-    """The money amounts written in ``text[start:end]`` ("$40 million in aid", "4.2 million euros")."""
+_FOREIGN_SCALES = {
+    "million": 1e6, "millions": 1e6, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mio": 1e6, "millionen": 1e6,
+    "milliard": 1e9, "milliards": 1e9, "mil millones": 1e9, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9,
+}  # fmt: skip
+FOREIGN_CURRENCIES = {
+    "€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "dollar": "USD", "dollars": "USD", "dólar": "USD",
+    "dólares": "USD", "us-dollar": "USD", "£": "GBP", "livres": "GBP", "libras": "GBP", "pfund": "GBP",
+    "francs": "CHF", "franken": "CHF", "pesos": "peso",
+}  # fmt: skip
+"""Currencies written after the number, as French, Spanish and German news writes them ("4,2 millions d'euros")."""
+_FOREIGN_MONEY = re.compile(
+    r"(?P<num>\d{1,3}(?:[.\u202f\u00a0 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    rf"(?:\s*(?P<scale>{'|'.join(sorted(_FOREIGN_SCALES, key=len, reverse=True))})\.?)?"
+    rf"\s*(?:de\s+|d['’])?(?P<word>€|\$|£|\b(?:{'|'.join(w for w in FOREIGN_CURRENCIES if w.isalpha() or '-' in w)})\b)",
+    re.IGNORECASE,
+)
+_FOREIGN_THING = re.compile(
+    r"\s+(?:(?:de|d['’]|du|des|en|para|pour|für|an|als)\s*)?(?:(?:la|le|les|el|los|las|die|der|den|l['’])\s*)?"
+    r"([^\W\d_][\w-]{2,})"
+)
+"""What a sum is for in French, Spanish and German: the first word after it ("d'aide", "en ayudas", "Soforthilfe")."""
+_FOREIGN_NOT_THINGS = frozenset({"par", "por", "pro", "chaque", "cada", "jede", "jeden", "año", "an", "jahr"})
+
+
+def amounts(text: str, start: int = 0, end: int | None = None, language: str = "en") -> list[Amount]:
+    """The money amounts written in ``text[start:end]`` ("$40 million in aid", "4,2 millions d'euros d'aide")."""
+    if language in {"fr", "es", "de"}:
+        return _foreign_amounts(text, start, len(text) if end is None else end)
     found = []
     for match in _MONEY.finditer(text, start, len(text) if end is None else end):
         sign = match.group("sign") or match.group("word")
@@ -133,6 +159,21 @@ def amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
         found.append(
             Amount(currency, value, match.start(), match.end(), _money_thing(text, match.start(), match.end()))
         )
+    return found
+
+
+def _foreign_amounts(text: str, start: int, end: int) -> list[Amount]:
+    """Sums written number first, with a decimal comma: '4,2 millions d'euros', '5 Millionen Euro'."""
+    found = []
+    for match in _FOREIGN_MONEY.finditer(text, start, end):
+        digits = re.sub(r"[.\u202f\u00a0 ]", "", match.group("num")).replace(",", ".")
+        scale = _FOREIGN_SCALES.get((match.group("scale") or "").casefold(), 1.0)
+        currency = FOREIGN_CURRENCIES[match.group("word").casefold()]
+        after = _FOREIGN_THING.match(text, match.end())
+        thing = normalize(after.group(1)) if after else None
+        if thing in _FOREIGN_NOT_THINGS:
+            thing = None
+        found.append(Amount(currency, float(digits) * scale, match.start(), match.end(), thing))
     return found
 
 
