@@ -79,7 +79,9 @@ class Count:
         """The value for a reader: '12' for a count, the sum as written for money ('$40 million')."""
         if self.money:
             return self.written
-        shown = f"{self.value:g}" if self.value < 1e6 else f"{self.value:,.0f}"  # noqa: PLR2004 - no exponent
+        if self.thing.startswith("% "):
+            return f"{self.value:g}%"
+        shown = f"{self.value:g}" if self.value < 1e6 else f"{self.value:,.0f}"  # :g writes a million as 1e+06
         return f"+{shown}" if self.added else shown
 
 
@@ -110,7 +112,7 @@ class Member:
     def counts(self) -> list[Count]:
         """Every figure of the article in reading order: its events' figures, then sentences for the rest."""
         given = _event_counts(self)
-        read = _read_counts(self, {c.thing for c in given}, [c.figure for c in given])
+        read = _read_counts(self, {c.thing for c in given if not c.added}, [c.figure for c in given])
         return sorted(given + read, key=lambda c: c.figure.start)
 
     def cite(self, span: Span, said_by: Sequence[str] | None = None) -> Citation:

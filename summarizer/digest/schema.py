@@ -187,7 +187,15 @@ class StoryChanges(_Model):
 
     @property
     def empty(self) -> bool:
-        return not (self.figures or self.figures_apart or self.statuses or self.names or self.outlets or self.sources or self.uncertainty)
+        return not (
+            self.figures
+            or self.figures_apart
+            or self.statuses
+            or self.names
+            or self.outlets
+            or self.sources
+            or self.uncertainty
+        )
 
 
 class ArticleCoverage(_Model):
