@@ -86,6 +86,19 @@ def test_an_increase_is_not_a_total_and_a_total_takes_the_increase_s_measure() -
     ]
 
 
+def test_others_alone_are_either_more_or_other_people_so_no_count() -> None:
+    assert readings("Sept autres personnes sont mortes, portant le bilan total à 26.", "fr") == [
+        ("killed", 7, "Sept", True),
+        ("killed", 26, "26", False),
+    ]
+    assert readings("Otras tres personas siguen desaparecidas.", "es") == []
+
+
+def test_a_number_inside_a_name_is_no_count() -> None:
+    text = "Nach dem Unglück auf der A8 ist die Zahl der Toten auf 16 gestiegen."
+    assert readings(text, "de") == [("killed", 16, "16", False)]
+
+
 def test_a_past_value_and_a_noun_of_its_own_are_not_counts() -> None:
     assert readings("The unemployment rate rose from 4.1% to 4.6% in March.") == [("% rate", 4.6, "4.6%", False)]
     assert readings("Two men were arrested and 300 people were evacuated from 1,200 homes.") == [

@@ -16,13 +16,14 @@ story, and a measure word is almost always within a few words of its number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MEASURES: dict[str, str] = {
     "killed": r"kill(?:ed|ing|s)?|dead|died|deaths?|fatalit(?:y|ies)|(?:death\s+)?toll|lives|bodies"
     r"|mort(?:e)?s?|tu[ée]e?s?|d[ée]c[èe]s|d[ée]c[ée]d[ée]e?s?|p[ée]ri|victimes?\s+mortelles?"
     r"|muert[oa]s?|muertes?|fallecid[oa]s?|fallecieron|murieron|v[íi]ctimas?\s+mortales|decesos"
-    r"|tote[n]?|getötet|todesopfer|ums\s+leben|starben|gestorben",
+    r"|tote[n]?|getötet|todesopfer|ums\s+leben|starben|gestorben"
+    r"|succumbed|succomb[ée]e?s?|sucumbi[óo]|sucumbieron|erlegen|erlag(?:en)?",
     "in hospital": r"(?:in|into|to)\s+(?:the\s+)?hospitals?|hospitali[sz]ed|(?:à|a)\s+l['’]h[ôo]pital|hospitalis[ée]e?s?"
     r"|hospitalizad[oa]s?|en\s+(?:el\s+)?hospital|ingresad[oa]s?|im\s+krankenhaus|in\s+kliniken|in\s+krankenh[äa]user",
     "injured": r"injur(?:ed|ies|y)|wounded|hurt|bless[ée]e?s?|blessures?|herid[oa]s?|lesionad[oa]s?"
@@ -109,8 +110,8 @@ _ADDED_AFTER = re.compile(r"^\s+(?:more|suppl[ée]mentaires|m[áa]s|weitere)\b",
 """An increase, not a total: "a further seven", "seven more", "weitere sieben", "siete más"."""
 _OTHERS_BEFORE = re.compile(r"\b(?:otros|otras)\s+$", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"^\s+(?:other|autres)\b", re.IGNORECASE)
-"""'Seven other people died' is an increase only when the sentence counts nothing before it: in "12 died and
-30 others were injured" the others are other people, not more of the dead."""
+"""'Seven other people died' is an increase beside a total of the same measure ("..., raising the toll to 26");
+after a count of another measure, other people ("12 died and 30 others were injured"); else either, so no count."""
 _TOTAL = re.compile(r"\b(?:total|totaling|totalling|insgesamt|gesamtzahl)\b", re.IGNORECASE)
 """A total without a measure word counts what the sentence's previous figure counted ("raising the total to 26")."""
 _NEGATION_BEFORE = re.compile(
@@ -138,8 +139,8 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 """A measure word across these belongs to another clause: in "killed and 20 injured" 20 counts no dead."""
-_MAX_AFTER, _MAX_BEFORE = 6, 12
-"""Words after and before a figure its measure word may be ("19 people, most of them children, died";
+_MAX_AFTER, _MAX_BEFORE = 8, 12
+"""Words after and before a figure its measure word may be ("120 people are now being treated in hospital";
 "the death toll from Monday's crash near Voi rose to 19"). Chosen by hand on the test stories."""
 _REACH = 160
 """Characters before a figure read for its measure: a long subject ("the death toll from Monday's bus crash on
@@ -281,11 +282,13 @@ class Reading:
     """An increase ("a further seven"), not a total."""
     about: str | None = None
     """What a reader sees it counts, when that is not the measure itself (a percentage's share: 'turnout')."""
+    others: bool = False
+    """Written "seven others" / "otros siete": an increase or other people, as the sentence's other counts say."""
 
 
 def numbers_pattern(language: str) -> re.Pattern[str]:
     words = sorted(NUMBER_WORDS.get(language, NUMBER_WORDS["en"]), key=len, reverse=True)
-    return re.compile(rf"(?<![\w.,]){_DIGITS}(?![\w]|[.,]\d)|\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.,])(?:{_DIGITS})(?![\w]|[.,]\d)|\b(?:{'|'.join(words)})\b", re.IGNORECASE)
 
 
 def number_value(written: str, language: str = "en") -> float | None:
@@ -316,8 +319,18 @@ def read(
         reading = _reading(text, match, language, start, (previous_end, following_start), found)
         if reading is not None:
             found.append(reading)
+    found = [replace(r, added=True, others=False) for r in found if _others_add(r, found)] + [
+        r for r in found if not r.others
+    ]
     found += _zeros(text, start, end, [(m.start(), m.end()) for m in numbers])
     return sorted(found, key=lambda r: r.start)
+
+
+def _others_add(reading: Reading, sentence: list[Reading]) -> bool:
+    """'Seven others' adds to a total of its measure given later in the sentence."""
+    return reading.others and any(
+        r.measure == reading.measure and r.start > reading.start and not r.added and not r.others for r in sentence
+    )
 
 
 def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -356,10 +369,11 @@ def _reading(
         measure = earlier[-1].measure
     if measure is None:
         return None
-    added = bool(_ADDED_BEFORE.search(before_text) or _ADDED_AFTER.match(after_text)) or (
-        not earlier and bool(_OTHERS_BEFORE.search(before_text) or _OTHERS_AFTER.match(after_text))
-    )
-    return Reading(measure, value, written_start, match.end(), added=added)
+    added = bool(_ADDED_BEFORE.search(before_text) or _ADDED_AFTER.match(after_text))
+    others = bool(_OTHERS_BEFORE.search(before_text) or _OTHERS_AFTER.match(after_text))
+    if others and any(r.measure != measure for r in earlier):
+        others = False
+    return Reading(measure, value, written_start, match.end(), added=added, others=others)
 
 
 def _is_year(written: str, value: float) -> bool:
