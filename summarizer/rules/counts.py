@@ -1,8 +1,9 @@
 """What a figure counts: "12 people were killed" counts the dead, "15 injured" the injured, "$40 million in aid" aid.
 
 Two figures are one count told two ways only when they count the same thing;
-the digest's figure conflicts and changes and the brief's conflicting-figures
-cue all read it here. A money amount counts the same thing as another only in
+the brief's conflicting-figures cue reads counts here (English); the digest
+reads counts with rules/measures.py (English, French, Spanish, German) and
+sums of money here, in the same four languages. A money amount counts the same thing as another only in
 the same currency and for the same thing ("in aid", "a fine of"): two sums
 of one story are otherwise different quantities, never a change of one.
 """
@@ -34,8 +35,6 @@ HEDGES = (
     "fewer than", "less than", "up to", "as many as", "as high as", "as low as", "just over", "just under",
 )  # fmt: skip
 """Words that qualify a figure without saying what it counts ("killed at least 11 people")."""
-NEGATIONS = frozenset({"no", "not", "none", "nor", "without"})
-"""A number after these names no count: "No one has been arrested" is nobody, not 1 arrested."""
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = re.compile(rf"{_DIGITS}|\b(?:{'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE)
@@ -56,12 +55,6 @@ def counted(text: str, start: int, end: int) -> str | None:
     breaks = [n for n, word in enumerate(preceding) if word in _CLAUSE_BREAKS]
     words += preceding[breaks[-1] + 1 :] if breaks else preceding
     return next((COUNTED[w] for w in words if w in COUNTED), None)
-
-
-def negated(text: str, start: int) -> bool:
-    """The figure at ``start`` follows a negation ("no one", "not one"): it counts nothing."""
-    before = re.search(r"([A-Za-z]+)\s*$", text[max(0, start - 20) : start])
-    return before is not None and before.group(1).casefold() in NEGATIONS
 
 
 def number(written: str) -> float | None:
