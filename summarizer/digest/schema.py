@@ -16,7 +16,7 @@ from summarizer.schema import Brief, EventStatus, ReasonKind, RuleField, Span, U
 
 NameKind = Literal["person", "organization", "group", "country", "place"]
 
-DIGEST_SCHEMA_VERSION = "1.4"
+DIGEST_SCHEMA_VERSION = "1.5"
 """1.1: a story that continues one of an earlier digest says so (``continues``) and what is new since
 (``changes``: figures, statuses, names, outlets, sources and uncertainty, cited on both sides); the digest
 names its baseline (``since``).
@@ -27,7 +27,10 @@ money ('$40 million' in aid) where the same quantity is meant.
 model's grounded answer alone), so a reader sees it in one line per article.
 1.4: a story carries the substance of its briefs, each item cited: its events with each article's status and
 who there reports it (``events``), its sources with what they said (``sources``), and every figure its
-articles give (``figures``), so a reader of the digest need not open the briefs."""
+articles give (``figures``), so a reader of the digest need not open the briefs.
+1.5: a figure change compares only the same measure ('killed' with 'killed', never 'injured' with 'in
+hospital'); an increase reads '+7' ("a further seven"); a negation is zero ("No one has been arrested": 0);
+``figures_apart`` names figures of related measures that cannot be compared (injured 20, in hospital 15)."""
 
 
 class _Model(BaseModel):
@@ -117,6 +120,16 @@ class FigureChange(_Model):
     after: Account
 
 
+class FiguresApart(_Model):
+    """Figures a reader could take for one measure but that are not: earlier days gave one (injured), today
+    another (in hospital), so neither is a change of the other."""
+
+    before_about: str = Field(description="What the earlier figures measure: 'injured'.")
+    before: list[Account] = Field(min_length=1)
+    after_about: str = Field(description="What today's figure measures: 'in hospital'.")
+    after: Account
+
+
 class StatusChange(_Model):
     """An event an earlier brief gave one status and today's another (alleged -> confirmed, claimed -> denied)."""
 
@@ -163,6 +176,9 @@ class StoryChanges(_Model):
 
     since: dt.date = Field(description="The baseline: the earlier digest the changes are counted from.")
     figures: list[FigureChange] = Field(default_factory=list)
+    figures_apart: list[FiguresApart] = Field(
+        default_factory=list, description="Figures of related but different measures: not compared."
+    )
     statuses: list[StatusChange] = Field(default_factory=list)
     names: list[NewName] = Field(default_factory=list)
     outlets: list[NewOutlet] = Field(default_factory=list)
@@ -174,7 +190,15 @@ class StoryChanges(_Model):
 
     @property
     def empty(self) -> bool:
-        return not (self.figures or self.statuses or self.names or self.outlets or self.sources or self.uncertainty)
+        return not (
+            self.figures
+            or self.figures_apart
+            or self.statuses
+            or self.names
+            or self.outlets
+            or self.sources
+            or self.uncertainty
+        )
 
 
 class ArticleCoverage(_Model):

@@ -100,6 +100,13 @@ def _new_since(story: Story, changes: StoryChanges, cite: _Footnotes) -> list[st
         before = md(" / ".join(dict.fromkeys(a.value for a in figure.before)))
         citations = [a.citation for a in figure.before] + [figure.after.citation]
         lines.append(f"- {md(figure.about)}: {before} → **{md(figure.after.value)}**{cite(*citations)}")
+    for apart in changes.figures_apart:
+        before = md(" / ".join(dict.fromkeys(a.value for a in apart.before)))
+        citations = [a.citation for a in apart.before] + [apart.after.citation]
+        lines.append(
+            f"- {md(apart.before_about)} {before}, then {md(apart.after_about)} {md(apart.after.value)}:"
+            f" different measures, not compared{cite(*citations)}"
+        )
     for status in changes.statuses:
         lines.append(
             f"- {md(status.event)}: {md(status.before.value)} → **{md(status.after.value)}**"
