@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 """1.1: ``Actor.role`` became optional (the embedded model no longer writes roles).
 1.2: every item says where it came from (``origin``) and how it was aligned (``alignment``); events may be
 ``planned`` and carry their ``sources`` and ``figures``; a source lists every ``mentions`` of it; a time has an
@@ -23,7 +23,8 @@ ISO ``value`` at its own granularity ("2020", "2024-03", "2025-08-17", "2008-W09
 who and where, its mention moved, its statement or status read off the article's own sentence); a new field rather than
 a new ``origin`` value, so an older reader still reads the brief. ``run.unsupported``
 lists each model-written statement (headline, summary, event) the text it cites does not bear out, with why; the
-headline and summary are replaced by the article's own words, an event is dropped (and counted in ``dropped_items``)."""
+headline and summary are replaced by the article's own words, an event is dropped (and counted in ``dropped_items``).
+1.6: a time may have the precision ``quarter`` (``value`` "2016-Q3": "the third quarter of 2016", "Q3 2016")."""
 
 ActorKind = Literal["person", "organization", "group", "country"]
 EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
@@ -114,9 +115,10 @@ class TimeReference(Grounded):
     date: dt.date | None = Field(
         default=None, description="Resolved against the published date when possible (first day of a month or year)."
     )
-    precision: Literal["day", "week", "month", "year"] | None = None
+    precision: Literal["day", "week", "month", "quarter", "year"] | None = None
     value: str | None = Field(
-        default=None, description="ISO value at the expression's own granularity: '2020', '2024-03', '2025-08-17'."
+        default=None,
+        description="ISO value at the expression's own granularity: '2020', '2016-Q3', '2024-03', '2025-08-17'.",
     )
     mention: Span
 

@@ -4,6 +4,10 @@ each request of a batch with the embedded model's real recorded answer (tests/fa
 
 A batch stays ``in_progress`` until the test calls ``finish()`` (or ``expire()``), so a client can be
 killed while it waits. ``/v1/chat/completions`` answers live requests (re-asks) the same way.
+
+``failures`` scripts a misbehaving provider: ``{"create": 1}`` answers the next batch creation 500 *after*
+creating the batch (the client cannot know it exists), ``"upload"`` does the same to a file upload, ``"poll"``
+and ``"download"`` answer that many looks at a batch or at a file's content 500.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ class BatchServer:
     url: str = ""
     answer: Answer = recorded_answer
     files: dict[str, bytes] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    uploads: int = 0
+    """Files uploaded (input files of batches)."""
     batches: dict[str, dict[str, Any]] = field(default_factory=dict)
     created: int = 0
     """Batches created: the point of the crash test is that this stays 1."""
@@ -37,15 +44,28 @@ class BatchServer:
     """Seconds between creating a batch and answering the request (a client killed in between never learns its id)."""
     live: int = 0
     """Chat completions asked live (re-asks, or answers that did not validate)."""
+    failures: dict[str, int] = field(default_factory=dict)
+    """Step ("create", "upload", "poll", "download") → how many more of its requests fail with a 500."""
     lock: threading.Lock = field(default_factory=threading.Lock)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
-    def finish(self) -> None:
-        """Every open batch completes now: each request answered (400 when no recorded answer)."""
+    def finish(self, *, drop: int = 0, garbage: str | None = None) -> None:
+        """Every open batch completes now: each request answered (400 when no recorded answer).
+
+        ``drop``: the last that many answers are missing from the output file; ``garbage``: a line that is
+        not an answer, written before the others (a provider's partial or damaged output).
+        """
         with self.lock:
             for batch in self.batches.values():
                 if batch["status"] == "in_progress":
-                    self._complete(batch)
+                    self._complete(batch, drop, garbage)
+
+    def failing(self, step: str) -> bool:
+        """Whether this request of ``step`` is scripted to fail (counting it); call with the lock held."""
+        if self.failures.get(step, 0) <= 0:
+            return False
+        self.failures[step] -= 1
+        return True
 
     def expire(self) -> None:
         with self.lock:
@@ -53,7 +73,7 @@ class BatchServer:
                 if batch["status"] == "in_progress":
                     batch["status"] = "expired"
 
-    def _complete(self, batch: dict[str, Any]) -> None:
+    def _complete(self, batch: dict[str, Any], drop: int = 0, garbage: str | None = None) -> None:
         lines = []
         for line in self.files[batch["input_file_id"]].decode().splitlines():
             request = json.loads(line)
@@ -65,20 +85,25 @@ class BatchServer:
                 response = {"status_code": 200, "request_id": "req", "body": json.loads(answer)}
             lines.append(json.dumps({"id": f"r-{len(lines)}", "custom_id": request["custom_id"], "response": response,
                                      "error": None}))  # fmt: skip
-        output = self._file("\n".join(lines).encode())
         total = len(lines)
+        kept = lines[: total - drop] if drop else lines
+        output = self._file("\n".join(([garbage] if garbage is not None else []) + kept).encode())
         batch.update(status="completed", output_file_id=output,
                      request_counts={"total": total, "completed": total, "failed": 0})  # fmt: skip
 
-    def _file(self, content: bytes) -> str:
+    def _file(self, content: bytes, name: str = "output.jsonl") -> str:
         file_id = f"file-{next(self._ids)}"
         self.files[file_id] = content
+        self.names[file_id] = name
         return file_id
 
+    def file_object(self, file_id: str) -> dict[str, Any]:
+        return {"id": file_id, "object": "file", "bytes": len(self.files[file_id]), "created_at": int(time.time()),
+                "filename": self.names[file_id], "purpose": "batch", "status": "processed"}  # fmt: skip
 
-def _file_object(file_id: str, size: int) -> dict[str, Any]:
-    return {"id": file_id, "object": "file", "bytes": size, "created_at": int(time.time()),
-            "filename": "requests.jsonl", "purpose": "batch", "status": "processed"}  # fmt: skip
+
+def _fail(handler: Any) -> None:
+    handler._json({"error": {"message": "scripted failure", "type": "server_error"}}, 500)
 
 
 @contextmanager
@@ -108,8 +133,11 @@ def batch_server(answer: Answer = recorded_answer) -> Iterator[BatchServer]:
                         part.get_param("name", header="content-disposition"): part for part in message.iter_parts()
                     }
                     content = parts["file"].get_payload(decode=True)
-                    file_id = state._file(content)
-                    return self._json(_file_object(file_id, len(content)))
+                    state.uploads += 1
+                    file_id = state._file(content, parts["file"].get_filename() or "upload.jsonl")
+                    if state.failing("upload"):
+                        return _fail(self)
+                    return self._json(state.file_object(file_id))
                 if path == "/v1/batches":
                     request = json.loads(data)
                     state.created += 1
@@ -119,8 +147,11 @@ def batch_server(answer: Answer = recorded_answer) -> Iterator[BatchServer]:
                         "input_file_id": request["input_file_id"], "completion_window": request["completion_window"],
                         "created_at": int(time.time()), "output_file_id": None, "error_file_id": None,
                         "request_counts": {"total": 0, "completed": 0, "failed": 0},
+                        "metadata": request.get("metadata"),
                     }  # fmt: skip
                     created = state.batches[batch_id]
+                    if state.failing("create"):
+                        return _fail(self)  # the batch exists; the client is told it failed
                 if path == "/v1/chat/completions":
                     state.live += 1
             if path == "/v1/batches":
@@ -136,13 +167,21 @@ def batch_server(answer: Answer = recorded_answer) -> Iterator[BatchServer]:
         def do_GET(self) -> None:
             path = self.path.split("?")[0]
             with state.lock:
-                if path == "/v1/batches":
-                    return self._json({"object": "list", "data": list(state.batches.values()), "has_more": False})
+                if path == "/v1/batches":  # newest first, as OpenAI lists them
+                    found = list(reversed(state.batches.values()))
+                    return self._json({"object": "list", "data": found, "has_more": False})
+                if path == "/v1/files":
+                    found = [state.file_object(f) for f in reversed(state.files)]
+                    return self._json({"object": "list", "data": found, "has_more": False})
                 if path.startswith("/v1/batches/") and path.rsplit("/", 1)[1] in state.batches:
+                    if state.failing("poll"):
+                        return _fail(self)
                     return self._json(state.batches[path.rsplit("/", 1)[1]])
                 if path.startswith("/v1/files/") and path.endswith("/content"):
                     content = state.files.get(path.split("/")[3])
                     if content is not None:
+                        if state.failing("download"):
+                            return _fail(self)
                         return self._send(200, content, "application/octet-stream")
             return self._json({"error": {"message": f"no such object {path}"}}, 404)
 

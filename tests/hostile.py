@@ -76,6 +76,15 @@ def digest(text: str, label: str, url: str | None) -> Digest:
             }
         ],
         "uncertainty": {"level": "high", "reasons": [{"kind": "allegation", "note": label, "citation": citation}]},
+        "events": [
+            {
+                "description": label,
+                "status": "alleged",
+                "reports": [{"value": "alleged", "citation": {**citation, "said_by": [label]}}],
+            }
+        ],
+        "sources": [{"name": label, "anonymous": True, "said": label, "citation": {**citation, "said_by": [label]}}],
+        "figures": [{"about": label, "accounts": [{"value": label, "written": label, "citation": citation}]}],
     }
     return Digest.model_validate(
         {

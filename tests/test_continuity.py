@@ -111,11 +111,13 @@ def test_a_story_told_on_two_days(model_backend: Backend, tmp_path: Path) -> Non
     # A re-run of day 2 makes no model call (the cassette has no more answers) and finds the same changes.
     assert again.since == second.since and again.stories == second.stories
 
-    # JSON carries it; Markdown and HTML put "New since" first in the story, with its timeline.
+    # JSON carries it; Markdown and HTML put "New since" right after the lead (headline, summary, names), with its
+    # timeline, before the story's events.
     assert Digest.model_validate_json(second.model_dump_json()) == second
     markdown = render_digest_markdown(second)
     story_md = markdown.split(f'<a id="{fire.id}"></a>')[1].split("\n### ")[0]
-    assert story_md.index("**New since 2026-11-23**") < story_md.index(fire.summary.split("\n")[0][:40])
+    new_since = story_md.index("**New since 2026-11-23**")
+    assert story_md.index(fire.summary.split("\n")[0][:40]) < new_since < story_md.index("**Main events**")
     assert "killed: 7 → **11**" in story_md and "alleged → **" in story_md and "_Timeline: 2026-11-23" in story_md
     assert "New since" not in markdown.split(f'<a id="{others[0].id}"></a>')[1].split("\n### ")[0]
     assert "New since" not in render_digest_markdown(first)
@@ -123,7 +125,7 @@ def test_a_story_told_on_two_days(model_backend: Backend, tmp_path: Path) -> Non
 
 
 def open_in_chromium(page_html: str, fire: Story, others: list[Story], tmp_path: Path) -> None:
-    """The page in a headless Chromium: "New since" is the first thing in the story, evidence on demand."""
+    """The page in a headless Chromium: "New since" is the first thing after the lead, evidence on demand."""
     from playwright.sync_api import sync_playwright
 
     chromium = components.browser()
@@ -142,8 +144,8 @@ def open_in_chromium(page_html: str, fire: Story, others: list[Story], tmp_path:
         page.on("request", lambda r: requests.append(r.url))
         page.goto(page_path.as_uri())
         story = page.locator(f"article#{fire.id}")
-        # Right under the headline and its facts, before the summary.
-        first_block = story.locator(":scope > h3 ~ :not(p.facts)").first
+        # Right under the lead (headline, facts, summary, names), before the story's events.
+        first_block = story.locator(":scope > h3 ~ :not(p)").first
         assert first_block.get_attribute("class") == "new-since"
         assert story.locator(".new-since h4").inner_text().casefold() == "new since 2026-11-23"
         timeline = story.locator(".new-since ol.timeline li")

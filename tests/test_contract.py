@@ -107,7 +107,7 @@ def test_every_export_is_documented() -> None:
 def test_summarizer_surface() -> None:
     """One engine, sync and async, one article or many, any backend or the caller's own client."""
     engine = summarizer.Summarizer
-    for name in ("summarize", "map", "close", "client"):
+    for name in ("summarize", "map", "close", "client", "summarize_recorded", "first_request", "summarize_from"):
         assert callable(getattr(engine, name)) and not inspect.iscoroutinefunction(getattr(engine, name))
     assert inspect.iscoroutinefunction(engine.asummarize)
     assert inspect.isasyncgenfunction(engine.amap)
@@ -116,6 +116,8 @@ def test_summarizer_surface() -> None:
     assert list(parameters)[:2] == ["model", "client"]
     assert all(p.kind is p.KEYWORD_ONLY for name, p in parameters.items() if name != "model")
     assert list(inspect.signature(engine.map).parameters) == ["self", "articles", "concurrency"]
+    # A brief split at its first request (a Batch API's line and its answer): what summarizer batch builds on.
+    assert list(inspect.signature(engine.summarize_from).parameters) == ["self", "article", "completion"]
     assert {"index", "article", "brief", "error"} <= set(summarizer.BriefResult.__dataclass_fields__)
 
 

@@ -55,6 +55,9 @@ def assert_traceable(digest: Digest) -> None:
     citations = [c for s in digest.stories for claim in s.corroborated for c in claim.citations]
     citations += [a.citation for s in digest.stories for conflict in s.conflicts for a in conflict.accounts]
     citations += [r.citation for s in digest.stories for r in s.uncertainty.reasons]
+    citations += [r.citation for s in digest.stories for e in s.events for r in e.reports]
+    citations += [x.citation for s in digest.stories for x in s.sources]
+    citations += [a.citation for s in digest.stories for f in s.figures for a in f.accounts]
     assert citations
     for citation in citations:
         assert text[citation.article][citation.quote.start : citation.quote.end] == citation.quote.text

@@ -134,12 +134,16 @@ def protest(figures: bool = True) -> Member:
     )
 
 
-def test_no_one_arrested_is_no_count() -> None:
-    """'No one has been arrested' names nobody: it was read as 1 arrested."""
+def test_no_one_arrested_is_zero_not_one() -> None:
+    """'No one has been arrested' counts nobody: it was read as 1 arrested, then as no count at all."""
     text = "No one has been arrested over the fire in Tamale. Not one trader was injured."
     bare = member("bare", "Savanna Post", text, [event(text, "No one has been arrested", "denied")], [])
-    assert bare.counts == []
-    assert [c.value for c in protest().counts if c.thing == "arrested"] == [20, 50]  # the event's "one" is no count
+    assert [(c.thing, c.value, c.written) for c in bare.counts] == [
+        ("arrested", 0, "No one"),
+        ("injured", 0, "Not one"),
+    ]
+    # the event's "one" is zero; next to the article's 20 and 50 it is a part of the story, no third account
+    assert [c.value for c in protest().counts if c.thing == "arrested"] == [20, 50, 0]
 
 
 def test_a_figure_conflict_cites_the_events_figures_and_who_gave_each() -> None:
@@ -166,6 +170,7 @@ def test_a_brief_without_figures_is_read_off_its_sentences() -> None:
     assert counts == [
         ("arrested", 20, "at least 20", ("a security source",)),
         ("arrested", 50, "as high as 50", ("A member of parliament",)),
+        ("arrested", 0, "No one", ("police",)),
     ]
 
 

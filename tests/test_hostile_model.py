@@ -33,10 +33,6 @@ ARTICLES = load_articles()
 INJECTION_LANGUAGES = {"en", "fr", "es", "de", "it"}
 FAITHFUL_BAR = 0.9
 """Issue 23: at least 90% of faithful paraphrases kept (as written, or in the article's own words)."""
-SUPPORT_CHECK = (
-    "issue 23 item 1: an invented act beside the article's true words at exactly half the weighted content words "
-    "still passes (2 of 46 invented events: nlp/support.py TOLERANCE)"
-)
 
 
 def _sentence(article: ScriptedArticle, number: int) -> str:
@@ -160,7 +156,6 @@ def _nothing_reaches(behaviour: str) -> None:
     assert {c: found.channels[c] for c in bench.CHANNELS} == dict.fromkeys(bench.CHANNELS, 0), found
 
 
-@pytest.mark.xfail(strict=True, reason=SUPPORT_CHECK)
 def test_no_invented_event_reaches_a_brief_digest_or_rendered_output() -> None:
     _nothing_reaches("invents")
 

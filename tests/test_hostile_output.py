@@ -77,6 +77,11 @@ def test_a_markdown_digest_shows_every_piece_as_written_and_links_only_http(payl
     assert " ".join(payload.split()) in _unescaped(markdown)
     # Every piece: the overview, section titles, headline, outlets, quotes, events, sources, skipped and failed lines.
     assert _unescaped(markdown).count(" ".join(payload.split())) >= 12
+    # A story's events (description, outlet, who reports it), sources (name, what it said, outlet) and figures
+    # (what is counted, the value, the outlet): each piece shown as written.
+    for part in ("**Main events**", "**Sources**", "**Figures**"):
+        listed = _unescaped(markdown).split(part, 1)[1].split("\n\n**", 1)[0]
+        assert listed.count(" ".join(payload.split())) >= 3, (part, listed)
 
 
 def test_a_heading_in_article_text_is_not_a_heading() -> None:

@@ -22,7 +22,17 @@ import logging
 import threading
 import time
 import warnings
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
@@ -244,6 +254,45 @@ class Summarizer:
         brief = drive(self._flow(article, index, client.endpoint), answer)
         return Recorded(brief, tuple(answers))
 
+    def first_request(self, article: Article | str) -> dict[str, Any]:
+        """The body of the first chat-completions request of the article's brief, exactly as this Summarizer sends it.
+
+        For a provider's Batch API: send it there, then hand its answer to :meth:`summarize_from`.
+        """
+        article, index = self._prepare(article)
+        client = self.client()
+        return client.request_body(next(self._flow(article, index, client.endpoint, quiet=True)))
+
+    def summarize_from(self, article: Article | str, completion: Mapping[str, Any]) -> Recorded:
+        """The brief whose first request (see :meth:`first_request`) was answered elsewhere with ``completion``.
+
+        ``completion`` is the chat-completions response body (a Batch API's answer). It is grounded exactly
+        as a live answer; what else the brief needs goes to the server live, continuing the same conversation:
+        the first answer again when it does not validate, one request per later passage, any re-ask.
+        """
+        from openai.types.chat import ChatCompletion
+
+        article, index = self._prepare(article)
+        client = self.client()
+        flow = self._flow(article, index, client.endpoint, quiet=True)
+        ask = next(flow)
+        raw = str(completion["choices"][0]["message"]["content"] or "")
+        ask.usage.request()
+        ask.usage.add(ChatCompletion.model_validate(completion))
+        try:
+            first: Answer = (ask.response_model.model_validate_json(raw), raw)
+        except ValidationError:
+            first = client.structured(ask)  # the normal path: asked again, live, with its own re-ask
+        answers = [first[1]]
+
+        def answer(ask: Ask) -> Answer:
+            answered = client.structured(ask)
+            answers.append(answered[1])
+            return answered
+
+        brief = drive(flow, answer, first)
+        return Recorded(brief, tuple(answers))
+
     def rebuild(self, article: Article | str, answers: Sequence[str], run: RunInfo) -> Brief | None:
         """The brief of the stored ``answers`` with today's grounding and rules, without a model call.
 
@@ -454,10 +503,13 @@ class Summarizer:
         )
 
 
-def drive(flow: Flow, answer: Callable[[Ask], Answer]) -> Brief:
-    """Run a flow to its brief, answering each of its requests with ``answer`` on this thread."""
+def drive(flow: Flow, answer: Callable[[Ask], Answer], first: Answer | None = None) -> Brief:
+    """Run a flow to its brief, answering each of its requests with ``answer`` on this thread.
+
+    ``first``: the answer to the flow's first request, already asked for (the flow is then already started).
+    """
     try:
-        ask = next(flow)
+        ask = next(flow) if first is None else flow.send(first)
         while True:
             ask = flow.send(answer(ask))
     except StopIteration as done:

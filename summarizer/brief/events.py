@@ -22,7 +22,8 @@ from summarizer.nlp.assertion import asserts_event
 from summarizer.nlp.clauses import future_clauses, main_clause
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import status_of
-from summarizer.nlp.support import check_statement, content_words
+from summarizer.nlp.support import VERB_WEIGHT, check_statement, content_words
+from summarizer.nlp.wording import read
 from summarizer.rules.names import is_dateline, is_heading
 from summarizer.rules.text import Sentence, normalize
 from summarizer.schema import Event, EventStatus, Figure, Source, Span, Unsupported
@@ -170,15 +171,18 @@ def _held(
 
 def _next_best(aligner: Aligner, statement: str, evidence: list[Span]) -> Span | None:
     """The article's sentence, beside the evidence, that writes most of the statement's content words the evidence
-    lacks (the same lemma, not a look-alike: German "verhaftet" is not "Verhandlungen"); None when the evidence is
-    already MAX_EVIDENCE sentences or no other sentence writes one."""
+    lacks, its verbs weighed as in the support check (the act before a title: "arrested" over "General"); the same
+    lemma, not a look-alike (German "verhaftet" is not "Verhandlungen"). None when the evidence is already
+    MAX_EVIDENCE sentences or no other sentence writes one."""
     if len(evidence) >= MAX_EVIDENCE:
         return None
     language = aligner.language
-    lacking = content_words(statement, language) - content_words(" ".join(s.text for s in evidence), language)
+    said = read(statement, language)
+    lacking = (said.words | said.numbers) - content_words(" ".join(s.text for s in evidence), language)
+    weight = {w: VERB_WEIGHT if w in said.verbs else 1 for w in lacking}
     taken = {span.start for span in evidence}
     others = [s for s in aligner.index.sentences if s.start not in taken and not aligner.addressed(s.start)]
-    scored = [(len(lacking & content_words(s.text, language)), -s.number, s) for s in others]
+    scored = [(sum(weight[w] for w in lacking & content_words(s.text, language)), -s.number, s) for s in others]
     best = max(scored, key=lambda item: item[:2], default=None)
     return aligner.sentence_span(best[2]) if best and best[0] else None
 

@@ -33,8 +33,9 @@ from summarizer.rules import located as located_rules
 from summarizer.rules import names as name_rules
 from summarizer.rules import times as time_rules
 from summarizer.rules.attribution import DoubtCue
+from summarizer.rules.calendar import Precision
 from summarizer.rules.text import ArticleIndex
-from summarizer.rules.times import Precision
+from summarizer.rules.time_phrases import Context
 from summarizer.schema import EventStatus, Span
 
 Step = Callable[[GroundedDraft, Aligner], GroundedDraft]
@@ -121,15 +122,17 @@ def rules_for(language: str) -> LanguageRules:
 
 def _time_rules(language: str) -> TimeRules:
     if language in time_rules.LANGUAGES:
-        return TimeRules(find=time_rules.find_times, resolve=time_rules.resolve, recognized_dates=True)
+        return TimeRules(
+            find=time_rules.find_times, resolve=time_rules.resolve, recognized_dates=True, language=language
+        )
 
     def find(text: str) -> list[tuple[int, int]]:
         return dates.find_dates(text, language)
 
-    def resolve(expression: str, published: date | None) -> tuple[date | None, Precision | None]:
-        return dates.resolve_date(expression, language, published)
+    def resolve(expression: str, published: date | None, context: Context) -> tuple[date | None, Precision | None]:
+        return dates.resolve_date(expression, language, published, context)
 
-    return TimeRules(find=find, resolve=resolve, recognized_dates=False)
+    return TimeRules(find=find, resolve=resolve, recognized_dates=False, language=language)
 
 
 def _doubt_rules(language: str) -> DoubtRules:

@@ -15,9 +15,10 @@ from datetime import date
 from summarizer.brief.align import Aligner, inside
 from summarizer.brief.items import GroundedDraft
 from summarizer.nlp.entities import entities
+from summarizer.rules.calendar import Precision, iso_value
 from summarizer.rules.names import is_dateline
 from summarizer.rules.text import normalize
-from summarizer.rules.times import Precision, iso_value
+from summarizer.rules.time_phrases import YEAR, Context
 from summarizer.schema import Origin, TimeReference
 
 MAX_TIMES = 8
@@ -27,6 +28,8 @@ _DURATION = re.compile(
     re.I,
 )
 """Durations and ages ("five-year", "two weeks", "62-year-old") are not points in time."""
+_BARE_NUMBER = re.compile(r"[\d.,\s]+")
+"""A number alone ("20", "1,500") the recognizer calls a date is a time only when it is a year."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,10 @@ class TimeRules:
     """A language's way to find time expressions in a sentence and resolve one against the published date."""
 
     find: Callable[[str], list[tuple[int, int]]]
-    resolve: Callable[[str, date | None], tuple[date | None, Precision | None]]
+    resolve: Callable[[str, date | None, Context], tuple[date | None, Precision | None]]
+    """Reads an expression against the published date and its context: its sentence (which way it points) and the
+    article's last date ("the same day")."""
+    language: str
     recognized_dates: bool
     """Whether the recognizer's DATE entities are times too (its English pipeline labels them)."""
 
@@ -54,7 +60,11 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
             found[(prose.start + start, prose.start + end)] = "rule"
     for entity in entities(text) if rules.recognized_dates else ():
         end = entity.start + len(text[entity.start : entity.end].split("\n", 1)[0].rstrip())
-        if entity.label == "DATE" and not _overlapping(found, entity.start, end):
+        if (
+            entity.label == "DATE"
+            and not _overlapping(found, entity.start, end)
+            and _not_a_count(text[entity.start : end])
+        ):
             holder = aligner.index.sentence_at(entity.start)
             if holder and not is_dateline(holder.text):
                 found[(entity.start, end)] = "rule"
@@ -64,13 +74,19 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
             found[(hit.start, hit.end)] = "model"
     seen: set[str] = set()
     when: list[TimeReference] = []
+    previous: tuple[date, Precision] | None = None
     for (start, end), origin in sorted(found.items()):
         mention = aligner.span(start, end)
-        resolved, precision = rules.resolve(mention.text, aligner.published)
+        sentence = aligner.index.sentence_at(start)
+        context = Context(previous=previous, language=rules.language)
+        if sentence is not None:
+            context = Context(sentence.text, start - sentence.start, end - sentence.start, rules.language, previous)
+        resolved, precision = rules.resolve(mention.text, aligner.published, context)
+        if resolved is not None and precision is not None:
+            previous = (resolved, precision)
         key = normalize(mention.text)
         if key in seen or len(when) >= MAX_TIMES or (resolved is None and _DURATION.search(mention.text)):
             continue
-        sentence = aligner.index.sentence_at(start)
         seen.add(key)
         when.append(
             TimeReference(
@@ -89,6 +105,10 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
         if times:
             what[position] = event.model_copy(update={"times": times})
     return items.but(when=when, what=what)
+
+
+def _not_a_count(text: str) -> bool:
+    return not _BARE_NUMBER.fullmatch(text) or re.fullmatch(rf"\s*{YEAR}\s*", text) is not None
 
 
 def _overlapping(found: dict[tuple[int, int], Origin], start: int, end: int) -> bool:

@@ -69,7 +69,7 @@ class Job:
     fmt: str = "jsonl"
     shard_rows: int = SHARD_ROWS
     store: Path | None = None
-    """The local executor's SQLite store (default: the one ``summarizer digest`` uses)."""
+    """The SQLite store of the local executor and the Batch API (default: the one ``summarizer digest`` uses)."""
     ray_address: str | None = None
     actors: int | None = None
     cpus_per_actor: float = 1
@@ -84,7 +84,7 @@ def run_job(job: Job, progress: Progress | None = None, status: Callable[[str], 
     """Brief every article of the inputs the output directory does not hold yet; write rows, then the manifest.
 
     The directory is locked for the whole run (any engine; on Ray, by the driver), and so is the store the
-    local engine writes: a second run on either is refused at once (OutputInUseError, StoreInUseError), since
+    local engine and the Batch API write: a second run on either is refused at once (OutputInUseError, StoreInUseError), since
     two writers would share a run number and compact each other's shards away, or pay for the same briefs twice.
     A run that ends early (Ctrl-C, an error) is recorded in the manifest as such, with what it wrote.
     """
@@ -95,7 +95,7 @@ def run_job(job: Job, progress: Progress | None = None, status: Callable[[str], 
     check_writable(job.out)
     with hold(job.out), ExitStack() as held:
         store = None
-        if job.engine == "local" and not job.batch_api:  # the only engine that writes the store
+        if job.engine == "local":  # local and Batch API runs write the store; Ray's actors do not
             store = held.enter_context(Store(job.store))  # recognised first: a file not ours gets no lock beside it
             held.enter_context(hold_store(store.path))
         return _run_locked(job, store, progress, status)
@@ -146,7 +146,15 @@ def _batches(
     if job.batch_api:
         from summarizer.bulk.batch_api import run_batch_api
 
-        return run_batch_api(engine, tasks, key, job.out, poll_s=job.poll_s, status=status or (lambda _m: None))
+        return run_batch_api(
+            engine,
+            tasks,
+            key,
+            job.out,
+            store_path=job.store,
+            poll_s=job.poll_s,
+            status=status or (lambda _m: None),
+        )
     if job.engine == "ray":
         from summarizer.bulk.ray_engine import run_ray
 

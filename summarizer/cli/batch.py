@@ -51,7 +51,7 @@ PARTIAL = 3
 @click.option("--poll", "poll_s", type=click.FloatRange(min=0.05), default=60, show_default=True,
               help="--batch-api: seconds between looks at the batch.")  # fmt: skip
 @click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
-              help=f"--engine local: SQLite store of briefs shared with digest and eval. Default: {default_store_path()}")  # fmt: skip
+              help=f"--engine local and --batch-api: SQLite store of briefs shared with digest and eval. Default: {default_store_path()}")  # fmt: skip
 @click.option("-j", "--concurrency", type=click.IntRange(min=1, max=64),
               help="Requests in flight (per actor on Ray). Default: 1 for the embedded model, 4 for a server.")  # fmt: skip
 @model_options
@@ -91,7 +91,9 @@ def batch_command(
     (openai/... or a --base-url server with /v1/files and /v1/batches): the
     batch id is recorded in --out/batch-api.json at once, so a crash or
     Ctrl-C, then the same command, resumes that batch and never submits it
-    twice; its answers are grounded as live ones (re-asks go live).
+    twice (a create the server answered 500 is found there, not repeated);
+    its answers are grounded as live ones (re-asks go live) and kept in
+    the store, as local briefs are, so `summarizer digest` reuses them.
 
     A re-run over the same --out makes only the briefs it lacks (failed
     articles are retried; finished ones never reach a model), whichever

@@ -30,6 +30,7 @@ from summarizer.digest.schema import (
 from summarizer.digest.sections import region, topic
 from summarizer.digest.store import Store
 from summarizer.digest.stories import group
+from summarizer.digest.substance import story_events, story_figures, story_sources
 from summarizer.ingest.article import Article
 from summarizer.ingest.inputs import Item
 from summarizer.rules.kinds import datelines
@@ -158,6 +159,9 @@ def story(members: Sequence[Member]) -> Story:
         conflicts=figure_conflicts(ordered) + disputed,
         uncertainty=_uncertainty(ordered),
         coverage=[_coverage(m, c) for m in ordered if (c := m.brief.coverage) is not None and c.partial],
+        events=story_events(ordered, corroborated),
+        sources=story_sources(ordered),
+        figures=story_figures(ordered),
     )
 
 

@@ -33,7 +33,9 @@ from urllib.parse import urlsplit
 
 from summarizer.digest.schema import Account, Citation, Conflict, Corroboration
 from summarizer.ingest.article import Article
-from summarizer.rules.counts import HEDGES, NUMBER_WORDS, amounts, counted, negated, number
+from summarizer.rules.counts import NUMBER_WORDS, Amount, amounts, number
+from summarizer.rules.measures import NUMBER_WORDS as WORDS_BY_LANGUAGE
+from summarizer.rules.measures import Reading, read
 from summarizer.rules.text import ArticleIndex, Sentence, stems
 from summarizer.schema import Brief, Event, Figure, Span
 
@@ -50,7 +52,6 @@ MAX_CLAIMS = 5
 _STATUS_GROUP = {"confirmed": "happened", "claimed": "happened", "alleged": "alleged", "denied": "denied"}
 """What an event status says happened: "claimed" is a statement someone made, so it sides with confirmed."""
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS)
-_HEDGE_BEFORE = re.compile(rf"\b(?:{'|'.join(HEDGES)})\s+$", re.IGNORECASE)
 _NUMBER_TOKEN = re.compile(rf"\b(?:{_NUMBER})\b", re.IGNORECASE)
 _NUMBER_STEMS = frozenset(word[:STEM] for word in NUMBER_WORDS)
 
@@ -70,13 +71,18 @@ class Count:
     sources: tuple[str, ...]
     """Who in the article gave it (names from the brief's sources); none: the outlet itself."""
     money: bool = False
+    added: bool = False
+    """An increase ("a further seven"), not a total: compared with no total."""
 
     @property
     def shown(self) -> str:
         """The value for a reader: '12' for a count, the sum as written for money ('$40 million')."""
         if self.money:
             return self.written
-        return str(int(self.value)) if self.value == int(self.value) else str(self.value)
+        if self.thing.startswith("% "):
+            return f"{self.value:g}%"
+        shown = f"{self.value:g}" if self.value < 1e6 else f"{self.value:,.0f}"  # :g writes a million as 1e+06
+        return f"+{shown}" if self.added else shown
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,12 @@ class Member:
         """The outlet, else the site the article came from, else 'unknown'."""
         return self.article.outlet or (urlsplit(self.article.url).hostname if self.article.url else None) or "unknown"
 
+    @property
+    def language(self) -> str:
+        """The article's language where the figure rules know it, else English."""
+        language = self.brief.article.language or "en"
+        return language if language in WORDS_BY_LANGUAGE else "en"
+
     @cached_property
     def index(self) -> ArticleIndex:
         return ArticleIndex(self.article.text)
@@ -100,7 +112,7 @@ class Member:
     def counts(self) -> list[Count]:
         """Every figure of the article in reading order: its events' figures, then sentences for the rest."""
         given = _event_counts(self)
-        read = _read_counts(self, {c.thing for c in given}, [c.figure for c in given])
+        read = _read_counts(self, {c.thing for c in given if not c.added}, [c.figure for c in given])
         return sorted(given + read, key=lambda c: c.figure.start)
 
     def cite(self, span: Span, said_by: Sequence[str] | None = None) -> Citation:
@@ -137,20 +149,31 @@ def _event_counts(member: Member) -> list[Count]:
 
 def _of_figure(member: Member, event: Event, figure: Figure) -> Count | None:
     text, mention = member.article.text, figure.mention
-    if negated(text, mention.start):
-        return None
     sentence = member.sentence_of(mention.start, mention)
     sources = (figure.source,) if figure.source else tuple(event.sources)
-    for amount in amounts(text, sentence.start, sentence.end):
+    sums = amounts(text, sentence.start, sentence.end, member.language)
+    for amount in sums:
         if amount.start < mention.end and mention.start < amount.end:
             if amount.thing is None:
                 return None
             span = Span(start=amount.start, end=amount.end, text=text[amount.start : amount.end])
             return Count(amount.quantity, amount.thing, amount.value, span.text, span, sentence, sources, money=True)
-    thing, value = counted(text, mention.start, mention.end), number(figure.text)
-    if thing is None or value is None:
-        return None
-    return Count(thing, thing, value, figure.text, mention, sentence, sources)
+    for reading in _readings(member, sentence, sums):
+        if reading.start < mention.end and mention.start < reading.end:
+            return _of_reading(text, reading, sentence, sources)
+    return None
+
+
+def _readings(member: Member, sentence: Span, sums: Sequence[Amount]) -> list[Reading]:
+    """The counts and percentages of a sentence, its sums of money aside."""
+    skip = tuple((a.start, a.end) for a in sums)
+    return read(member.article.text, sentence.start, sentence.end, member.language, skip)
+
+
+def _of_reading(text: str, reading: Reading, sentence: Span, sources: tuple[str, ...]) -> Count:
+    written = Span(start=reading.start, end=reading.end, text=text[reading.start : reading.end])
+    about = reading.about or reading.measure
+    return Count(reading.measure, about, reading.value, written.text, written, sentence, sources, added=reading.added)
 
 
 def _read_counts(member: Member, given: set[str], taken: list[Span]) -> list[Count]:
@@ -160,11 +183,11 @@ def _read_counts(member: Member, given: set[str], taken: list[Span]) -> list[Cou
     for sentence in member.index.sentences:
         span = member.sentence_span(sentence)
         sources = tuple(member.crediting(span))
-        for thing, start, end in _counts_in(text, sentence):
-            if thing not in given and not any(t.start <= start < t.end for t in taken):
-                written = Span(start=start, end=end, text=text[start:end])
-                found.append(Count(thing, thing, number(written.text) or 0.0, written.text, written, span, sources))
-        for amount in amounts(text, sentence.start, sentence.end):
+        sums = amounts(text, sentence.start, sentence.end, member.language)
+        for reading in _readings(member, span, sums):
+            if reading.measure not in given and not any(t.start <= reading.start < t.end for t in taken):
+                found.append(_of_reading(text, reading, span, sources))
+        for amount in sums:
             if (
                 amount.thing
                 and amount.quantity not in given
@@ -175,27 +198,6 @@ def _read_counts(member: Member, given: set[str], taken: list[Span]) -> list[Cou
                     Count(amount.quantity, amount.thing, amount.value, written.text, written, span, sources, True)
                 )
     return found
-
-
-def _counts_in(text: str, sentence: Sentence) -> list[tuple[str, int, int]]:
-    """(thing counted, start, end) of the counts a sentence writes out: each number whose words say what it
-    counts ("12 people were killed", "arrests were as high as 50"), sums of money aside."""
-    sums = amounts(text, sentence.start, sentence.end)
-    found = []
-    for match in _NUMBER_TOKEN.finditer(text, sentence.start, sentence.end):
-        start, end = match.span()
-        if negated(text, start) or any(a.start <= start < a.end for a in sums):
-            continue
-        thing = counted(text, start, end)
-        if thing is not None:
-            found.append((thing, _hedged(text, start), end))
-    return found
-
-
-def _hedged(text: str, start: int) -> int:
-    """Where a figure starts with its hedge ("at least 11"): it is written so, and read so."""
-    hedge = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
-    return hedge.start() if hedge else start
 
 
 def _stems(text: str) -> set[str]:
@@ -351,7 +353,7 @@ def figure_conflicts(members: Sequence[Member]) -> list[Conflict]:
     of one article that give different figures, each account with the source that gave it."""
     by_thing: dict[str, list[tuple[Member, Count]]] = {}
     for member in members:
-        for count in member.counts:
+        for count in totals(member.counts):
             given = by_thing.setdefault(count.thing, [])
             if _new_account(member, count, given):
                 given.append((member, count))
@@ -373,6 +375,14 @@ def figure_conflicts(members: Sequence[Member]) -> list[Conflict]:
                 )
             )
     return conflicts
+
+
+def totals(counts: Sequence[Count]) -> list[Count]:
+    """The counts an article's figure is compared on: totals, not increases ("a further seven"); a zero only
+    where the article gives no other figure of that measure ("none in the capital" next to "20 detained" is a
+    part of the story, not another account of it)."""
+    counted = {c.thing for c in counts if c.value and not c.added}
+    return [c for c in counts if not c.added and (c.value or c.thing not in counted)]
 
 
 def _new_account(member: Member, count: Count, given: Sequence[tuple[Member, Count]]) -> bool:

@@ -36,6 +36,7 @@ from summarizer.digest.schema import (
     EarlierArticle,
     EarlierStory,
     FigureChange,
+    FiguresApart,
     NameKind,
     NewName,
     NewOutlet,
@@ -51,6 +52,7 @@ from summarizer.digest.stories import close_in_time, cross_similarity
 from summarizer.errors import ConfigError
 from summarizer.ingest.article import Article
 from summarizer.rules.kinds import datelines
+from summarizer.rules.measures import RELATED
 from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
 from summarizer.schema import Brief, Event, Span
@@ -218,12 +220,13 @@ def _changes(now: _Told, before: Sequence[_Told], since: dt.date) -> StoryChange
     """What today's briefs of the story say that none of the earlier ones (up to ``since``) did."""
     old = _unique([(t.day, m) for t in before for m in t.members])
     cited: set[str] = set()
-    figure_changes = _figures(now, old, cited)
+    figure_changes, apart = _figures(now, old, cited)
     status_changes = _statuses(now, old, cited)
     uncertainty = _uncertainty(now.story, before, cited)
     return StoryChanges(
         since=since,
         figures=figure_changes,
+        figures_apart=apart,
         statuses=status_changes,
         names=_names(now, old),
         outlets=_outlets(now, old),
@@ -253,30 +256,50 @@ def _unique(members: Sequence[tuple[dt.date, Member]]) -> list[tuple[dt.date, Me
     return sorted(latest.values(), key=lambda pair: pair[0])
 
 
-def _figures(now: _Told, old: Sequence[tuple[dt.date, Member]], cited: set[str]) -> list[FigureChange]:
-    """Counts and sums today's articles give that no earlier article gave for the same thing (before: the latest
-    earlier day's), each side quoted with who gave it."""
+def _figures(
+    now: _Told, old: Sequence[tuple[dt.date, Member]], cited: set[str]
+) -> tuple[list[FigureChange], list[FiguresApart]]:
+    """Counts and sums today's articles give that no earlier article gave for the same measure (before: the
+    latest earlier day's), each side quoted with who gave it; and today's figures of a measure no earlier day
+    gave whose related measure an earlier day gave (injured, then in hospital): apart, never a change."""
     earlier: dict[str, list[tuple[dt.date, Member, Count]]] = {}
     for day, member in old:
         for count in member.counts:
-            earlier.setdefault(count.thing, []).append((day, member, count))
+            if not count.added:
+                earlier.setdefault(count.thing, []).append((day, member, count))
+    today = {count.thing for member in now.members for count in member.counts}
     changes: list[FigureChange] = []
-    seen: set[tuple[str, float]] = set()
+    apart: list[FiguresApart] = []
+    seen: set[tuple[str, float, bool]] = set()
     for member in now.members:
         for count in _first_of_each(member):
             given = earlier.get(count.thing)
-            if not given or count.value in {c.value for _, _, c in given} or (count.thing, count.value) in seen:
+            if (count.thing, count.value, count.added) in seen:
                 continue
-            seen.add((count.thing, count.value))
-            changes.append(FigureChange(about=count.about, before=_latest(given, cited), after=_account(member, count)))
-    return changes
+            seen.add((count.thing, count.value, count.added))
+            if given and count.value not in {c.value for _, _, c in given}:
+                after = _account(member, count)
+                changes.append(FigureChange(about=count.about, before=_latest(given, cited), after=after))
+            elif not given:
+                apart += [
+                    FiguresApart(
+                        before_about=thing, before=_latest(other, cited), after_about=count.about,
+                        after=_account(member, count),
+                    )
+                    for thing, other in earlier.items()
+                    if thing not in today and RELATED.get(thing, thing) == RELATED.get(count.thing)
+                ]  # fmt: skip
+    return changes, apart
 
 
 def _first_of_each(member: Member) -> list[Count]:
-    """The article's first figure of each thing (a later one of the same thing is a part or a past value)."""
+    """The article's first figure of each measure (a later one is a part or a past value); a total before an
+    increase ("a further seven"), a count before a zero ("none in the capital" is a part)."""
     first: dict[str, Count] = {}
     for count in member.counts:
-        first.setdefault(count.thing, count)
+        kept = first.get(count.thing)
+        if kept is None or (count.added, count.value == 0) < (kept.added, kept.value == 0):
+            first[count.thing] = count
     return list(first.values())
 
 
@@ -413,7 +436,14 @@ def _same_source(a: str, a_anonymous: bool, b: str, b_anonymous: bool) -> bool:
         return False
     if not a_anonymous:
         return same_name(a, b)
-    return _description(a) == _description(b)
+    return _description(a) == _description(b) or _head(a) == _head(b)
+
+
+def _head(name: str) -> str:
+    """What an unnamed source is, its last word in the singular: 'crash investigators' and 'an investigator'
+    are one voice of the story from day to day, not a new source each day."""
+    words = _description(name).split()
+    return re.sub(r"(?<=[^s])s$", "", words[-1]) if words else ""
 
 
 def _description(name: str) -> str:

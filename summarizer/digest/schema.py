@@ -12,11 +12,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer.schema import Brief, ReasonKind, RuleField, Span, UncertaintyLevel
+from summarizer.schema import Brief, EventStatus, ReasonKind, RuleField, Span, UncertaintyLevel
 
 NameKind = Literal["person", "organization", "group", "country", "place"]
 
-DIGEST_SCHEMA_VERSION = "1.3"
+DIGEST_SCHEMA_VERSION = "1.5"
 """1.1: a story that continues one of an earlier digest says so (``continues``) and what is new since
 (``changes``: figures, statuses, names, outlets, sources and uncertainty, cited on both sides); the digest
 names its baseline (``since``).
@@ -24,7 +24,13 @@ names its baseline (``since``).
 outlet itself); a figure says how the article writes it (``written``: 'at least 14'); figures include sums of
 money ('$40 million' in aid) where the same quantity is meant.
 1.3: a story lists its articles in a language the rules only partly cover (``coverage``: which fields are the
-model's grounded answer alone), so a reader sees it in one line per article."""
+model's grounded answer alone), so a reader sees it in one line per article.
+1.4: a story carries the substance of its briefs, each item cited: its events with each article's status and
+who there reports it (``events``), its sources with what they said (``sources``), and every figure its
+articles give (``figures``), so a reader of the digest need not open the briefs.
+1.5: a figure change compares only the same measure ('killed' with 'killed', never 'injured' with 'in
+hospital'); an increase reads '+7' ("a further seven"); a negation is zero ("No one has been arrested": 0);
+``figures_apart`` names figures of related measures that cannot be compared (injured 20, in hospital 15)."""
 
 
 class _Model(BaseModel):
@@ -114,6 +120,16 @@ class FigureChange(_Model):
     after: Account
 
 
+class FiguresApart(_Model):
+    """Figures a reader could take for one measure but that are not: earlier days gave one (injured), today
+    another (in hospital), so neither is a change of the other."""
+
+    before_about: str = Field(description="What the earlier figures measure: 'injured'.")
+    before: list[Account] = Field(min_length=1)
+    after_about: str = Field(description="What today's figure measures: 'in hospital'.")
+    after: Account
+
+
 class StatusChange(_Model):
     """An event an earlier brief gave one status and today's another (alleged -> confirmed, claimed -> denied)."""
 
@@ -160,6 +176,9 @@ class StoryChanges(_Model):
 
     since: dt.date = Field(description="The baseline: the earlier digest the changes are counted from.")
     figures: list[FigureChange] = Field(default_factory=list)
+    figures_apart: list[FiguresApart] = Field(
+        default_factory=list, description="Figures of related but different measures: not compared."
+    )
     statuses: list[StatusChange] = Field(default_factory=list)
     names: list[NewName] = Field(default_factory=list)
     outlets: list[NewOutlet] = Field(default_factory=list)
@@ -171,7 +190,15 @@ class StoryChanges(_Model):
 
     @property
     def empty(self) -> bool:
-        return not (self.figures or self.statuses or self.names or self.outlets or self.sources or self.uncertainty)
+        return not (
+            self.figures
+            or self.figures_apart
+            or self.statuses
+            or self.names
+            or self.outlets
+            or self.sources
+            or self.uncertainty
+        )
 
 
 class ArticleCoverage(_Model):
@@ -184,6 +211,32 @@ class ArticleCoverage(_Model):
     model_only: list[RuleField] = Field(
         min_length=1, description="Fields no rule supports in this language: the model's grounded answer alone."
     )
+
+
+class StoryEvent(_Model):
+    """An event of the story: each article that states it, with its status there and who there reports it."""
+
+    description: str = Field(description="As the first brief that states it words it.")
+    status: EventStatus = Field(description="The status the first brief that states it gives.")
+    reports: list[Account] = Field(
+        description="One per article that states it: `value` its status there, the sentence, `said_by` its sources.",
+    )
+
+
+class StorySource(_Model):
+    """A source (named or unnamed) one article of the story quotes, and what it said there."""
+
+    name: str
+    anonymous: bool
+    said: str
+    citation: Citation = Field(description="The sentence that attributes it (`said_by`: the source).")
+
+
+class StoryFigure(_Model):
+    """A count or sum of one thing, every article's account of it (outlets that differ: also in `conflicts`)."""
+
+    about: str = Field(description="What is counted: 'killed', or what a sum is for ('aid').")
+    accounts: list[Account] = Field(min_length=1)
 
 
 class Story(_Model):
@@ -210,6 +263,15 @@ class Story(_Model):
     coverage: list[ArticleCoverage] = Field(
         default_factory=list,
         description="Its articles in a language the rules only partly cover (none: every field rule-checked).",
+    )
+    events: list[StoryEvent] = Field(
+        default_factory=list, description="Its briefs' events, those most outlets state first (schema 1.4)."
+    )
+    sources: list[StorySource] = Field(
+        default_factory=list, description="Who its articles quote, lead article first (schema 1.4)."
+    )
+    figures: list[StoryFigure] = Field(
+        default_factory=list, description="The counts and sums its articles give, in reading order (schema 1.4)."
     )
 
 

@@ -42,6 +42,8 @@ guard_url_loggers()
 
 VALIDATION_ATTEMPTS = 2
 """Instructor re-asks once when the output does not validate; the grammar makes that rare."""
+SAMPLING: dict[str, Any] = {"temperature": 0, "seed": 0}
+"""Greedy and seeded: the same article gives the same answer, so a cassette or a Batch API line replays it."""
 CONTEXT_OVERFLOW = ("context size", "context length", "context window", "maximum context")
 """How llama.cpp, vLLM and OpenAI say a prompt does not fit the model's context."""
 
@@ -172,10 +174,17 @@ class ChatClient:
             "response_model": ask.response_model,
             "max_retries": VALIDATION_ATTEMPTS - 1,  # instructor counts retries, not attempts
             "max_tokens": ask.max_tokens,
-            "temperature": 0,
-            "seed": 0,
+            **SAMPLING,
             "hooks": hooks,
         }
+
+    def request_body(self, ask: Ask) -> dict[str, Any]:
+        """The chat-completions body :meth:`structured` sends first for ``ask`` (what a Batch API line holds)."""
+        from instructor.processing.response import handle_response_model
+
+        _, body = handle_response_model(ask.response_model, mode=self._mode, messages=list(ask.messages))
+        body.update(model=self.endpoint.model, max_tokens=ask.max_tokens, **SAMPLING)
+        return dict(body)
 
     @staticmethod
     def _hooks(usage: Usage) -> Hooks:

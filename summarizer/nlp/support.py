@@ -26,6 +26,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from math import isclose
 
 from summarizer.nlp.assertion import asserts_event
 from summarizer.nlp.wording import PREFIX, Name, Reading, content_words, fold, fold_name, read_all
@@ -43,15 +44,20 @@ rejected, verbs counted once (the first measurement) and twice (chosen):
     0.50       once     90%/92%   95%/92%   98%/100%   95%/96%    94%/95%
     0.55       once     85%/96%   95%/96%   95%/100%   90%/100%   91%/98%
     0.50       twice    88%/96%   95%/96%   98%/100%   92%/100%   93%/98%   <- chosen
+    0.50 (*)   twice    88%/96%   95%/96%   98%/100%   90%/100%   92%/98%   <- today
     0.55       twice    82%/96%   92%/96%   92%/100%   85%/100%   88%/98%
     >0.50      twice    85%/96%   95%/96%   92%/100%   85%/100%   89%/98%
+
+(*) at exactly half, one of the statement's verbs must be found (``_acts``), German particle verbs ("legt ...
+lahm") count as verbs, and the article's names and words the cited text capitalises mid-sentence are left out of
+the share. The same rule with more than half needed whenever no verb is found kept 91% (es 95%, de 85%).
 
 Counting verbs twice keeps more faithful statements and rejects as many invented ones as the best tolerance with
 verbs once. Lemmas alone (PREFIX 0) keep fewer; counting adverbs changes nothing; requiring the statement's main
 verb in the cited text kept 83% (65% in English: "dismissed" for "sacked"). Spanish without its optional pipeline
-(stems): 100% kept, 92% rejected. What still passes is an invented act beside true words at exactly half
-("Okafor quits as finance minister" citing "Finance minister Okafor said ..."): one sentence's words cannot tell a
-new verb from a synonym."""
+(stems): 100% kept, 92% rejected. What still passes is an invented act beside more than half true words
+("Finance minister Okafor quits, saying the plan was fair" citing "Finance minister Okafor said the plan ..."): one
+sentence's words cannot tell a new verb from a synonym."""
 VERB_WEIGHT = 2
 """A verb counts twice in the share: it says what happened, so an invented act weighs more than a true noun beside it
 ("Tinto halts malaria trial after deaths" fails). Measured with TOLERANCE on the same corpus (see there)."""
@@ -90,14 +96,16 @@ def check_statement(
     text = _recased(statement, source, names_in_article, language)
     said, *readings = read_all([text, *cited], language)
     have = _merged(readings)
-    named = {w for n in said.names for w in _WORD.findall(n.text)}
+    names = _names(text, said, names_in_article)
+    named = {fold(w) for n in (*said.names, *names) for w in _WORD.findall(n.text)} | _capitalised_in(
+        text, source, language
+    )
     wanted = (said.words - named) | said.numbers or said.words
     if not wanted:
         return Verdict(False, "no content words", 0.0)
     missing = sorted(w for w in wanted if not _found(w, have))
     weight = {w: VERB_WEIGHT if w in said.verbs else 1 for w in wanted}
     coverage = 1 - sum(weight[w] for w in missing) / sum(weight.values())
-    names = _names(text, said, names_in_article)
     folded = fold(source)
     absent = [n.text for n in names if not name_in(n.text, folded)]
     if absent:
@@ -108,7 +116,7 @@ def check_statement(
     apart = _apart([n for n in names if n.joinable], said, cited)
     if apart:
         return Verdict(False, f"not named together in a cited sentence: {apart[0]} and {apart[1]}", coverage)
-    if coverage < TOLERANCE:
+    if coverage < TOLERANCE or (isclose(coverage, TOLERANCE) and not _acts(said, wanted, have)):
         return Verdict(False, f"words not in the cited text: {', '.join(missing[:MAX_LISTED])}", coverage)
     return Verdict(True, None, coverage)
 
@@ -120,6 +128,14 @@ def _merged(readings: list[Reading]) -> Reading:
         tuple(n for r in readings for n in r.names),
         (),
     )
+
+
+def _acts(said: Reading, wanted: Collection[str], have: Reading) -> bool:
+    """Whether one of the statement's verbs (what it says happened) is in the cited text. At exactly TOLERANCE the
+    found half must hold it: "Okafor quits as finance minister" citing "Finance minister Okafor said ..." finds
+    the nouns and not the act. A statement the parse reads no verb in ("Tinto halts trial", "halts" read as a noun)
+    has no act found either."""
+    return any(_found(verb, have) for verb in said.verbs & set(wanted))
 
 
 def _found(word: str, have: Reading) -> bool:
@@ -139,10 +155,24 @@ def _recased(statement: str, source: str, names: Collection[str], language: str)
         return statement
     if sum(w[:1].isupper() for w in longer) < _TITLE_CASE * len(longer):
         return statement
-    capitalised = {w for w in re.findall(r"(?<=\s)[^\W\d_][\w'’-]*", source) if w[:1].isupper()}
+    capitalised = _mid_sentence_capitals(source)
     capitalised |= {w for name in names for w in name.split()}
     words = statement.split()
     return " ".join([words[0], *(w if w.strip(".,:;!?") in capitalised else w.lower() for w in words[1:])])
+
+
+def _mid_sentence_capitals(source: str) -> set[str]:
+    return {w for w in re.findall(r"(?<=\s)[^\W\d_][\w'’-]*", source) if w[:1].isupper()}
+
+
+def _capitalised_in(statement: str, source: str, language: str) -> set[str]:
+    """The statement's words the cited text writes with a capital mid-sentence: names its parse may miss (a name
+    opening the statement, "Vega probe lost ..."), held to rule (b) and left out of the share like the others.
+    Not in languages that capitalise every noun."""
+    if language in CAPITALISED_NOUNS:
+        return set()
+    capitalised = {fold(w) for w in _mid_sentence_capitals(source)}
+    return {fold(w) for w in _WORD.findall(statement) if w[:1].isupper() and fold(w) in capitalised}
 
 
 def _names(statement: str, said: Reading, names_in_article: Collection[str]) -> list[Name]:

@@ -208,7 +208,9 @@ def _read_german(text: str) -> Reading:
             if digits is not None:
                 numbers.add(digits)
             elif tag == "PTKVZ" and verbs:
-                words.update(fold(word + verb) for verb in verbs)  # "trat ... zurück": zurücktreten
+                compounds = {fold(word + verb) for verb in verbs}  # "trat ... zurück": zurücktreten
+                words.update(compounds)
+                verb_lemmas.update(compounds)
             elif tag.startswith(GERMAN_CONTENT_TAGS) and word.isalpha():
                 words.add(fold(lemma if tag != "NE" else word))
                 if tag.startswith("VV"):

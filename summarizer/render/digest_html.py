@@ -7,8 +7,9 @@ from importlib.resources import files
 
 import jinja2
 
-from summarizer.digest.schema import Digest
+from summarizer.digest.schema import Account, Digest
 from summarizer.render.coverage import coverage_notes
+from summarizer.render.labels import SHOWN_EVENTS, SHOWN_FIGURES, SHOWN_SOURCES, SHOWN_VOICES, differing
 from summarizer.render.links import safe_url
 
 
@@ -34,4 +35,15 @@ def render_digest_html(digest: Digest) -> str:
         outlets=len({o for s in digest.stories for o in s.outlets}),
         coverage={s.id: coverage_notes(s) for s in digest.stories},
         version=__version__,
+        shown={"events": SHOWN_EVENTS, "sources": SHOWN_SOURCES, "figures": SHOWN_FIGURES, "voices": SHOWN_VOICES},
+        differing=differing,
+        by_value=_by_value,
     )
+
+
+def _by_value(accounts: list[Account]) -> dict[str, list[Account]]:
+    """Accounts grouped by what they say: outlets that agree together."""
+    grouped: dict[str, list[Account]] = {}
+    for account in accounts:
+        grouped.setdefault(account.value, []).append(account)
+    return grouped

@@ -1,5 +1,9 @@
 """The digest as Markdown: overview, stories by region, each claim quoted from its articles.
 
+A story's events, sources and figures cite their sentences as footnotes
+(``[^s1-2]``, listed after the story), so the lines stay short to scan and the
+evidence is one footnote away.
+
 Every title, outlet, quote, name and model word passes through ``markdown_text``
 (``md``): nothing an article, a feed or the model says becomes markup or a link;
 only http(s) URLs are linked.
@@ -7,22 +11,63 @@ only http(s) URLs are linked.
 
 from __future__ import annotations
 
-from summarizer.digest.schema import Account, Citation, Digest, DigestArticle, Story, StoryChanges
+from summarizer.digest.schema import (
+    Account,
+    Citation,
+    Digest,
+    DigestArticle,
+    Story,
+    StoryChanges,
+    StoryEvent,
+    StoryFigure,
+    StorySource,
+)
 from summarizer.render.coverage import coverage_notes
+from summarizer.render.labels import (
+    SHOWN_EVENTS,
+    SHOWN_FIGURES,
+    SHOWN_SOURCES,
+    SHOWN_VOICES,
+    differing,
+    more,
+    reporter,
+    voice,
+)
 from summarizer.render.links import markdown_link, markdown_paragraphs, safe_url
 from summarizer.render.links import markdown_text as md
 
 
-def _quote(citation: Citation, links: dict[str, str], day: str = "") -> str:
+def _quoted(citation: Citation, links: dict[str, str], day: str = "") -> str:
     outlet = md(citation.outlet)
     link = f" ([article]({links[citation.article]}))" if links.get(citation.article) else ""
     who = f", according to {md(', '.join(citation.said_by))}" if citation.said_by else ""
-    return f"  > {md(citation.quote.text)} — *{outlet}*{f', {day}' if day else ''}{who}{link}"
+    return f"“{md(citation.quote.text)}” — *{outlet}*{f', {day}' if day else ''}{who}{link}"
 
 
-def _voice(citation: Citation) -> str:
-    """The outlet, and who in its article says it: 'Lake Times (police)'."""
-    return md(f"{citation.outlet} ({', '.join(citation.said_by)})" if citation.said_by else citation.outlet)
+class _Footnotes:
+    """One story's evidence as footnotes listed after it: a sentence cited twice gets one note."""
+
+    def __init__(self, story: Story, links: dict[str, str]) -> None:
+        self.prefix = f"s{story.rank}"
+        self.links = links
+        self.earlier = {a.id: a.date.isoformat() for a in story.changes.earlier_articles} if story.changes else {}
+        self.labels: dict[tuple[str, int, int, tuple[str, ...] | None], str] = {}
+        self.notes: list[str] = []
+
+    def __call__(self, *citations: Citation) -> str:
+        """The footnote marks of these citations: '[^s1-3][^s1-4]'."""
+        return "".join(self._label(c) for c in citations)
+
+    def _label(self, citation: Citation) -> str:
+        said_by = None if citation.said_by is None else tuple(citation.said_by)
+        key = (citation.article, citation.quote.start, citation.quote.end, said_by)
+        if key not in self.labels:
+            self.labels[key] = label = f"[^{self.prefix}-{len(self.labels) + 1}]"
+            self.notes.append(f"{label}: {_quoted(citation, self.links, self.earlier.get(citation.article, ''))}")
+        return self.labels[key]
+
+    def lines(self) -> list[str]:
+        return [*self.notes, ""] if self.notes else []
 
 
 def _account(account: Account) -> str:
@@ -35,40 +80,56 @@ def _account(account: Account) -> str:
     return md(f"{citation.outlet}{': ' + ', '.join(said) if said else ''}")
 
 
-def _new_since(story: Story, changes: StoryChanges, links: dict[str, str]) -> list[str]:
-    """What a continued story says that its earlier days did not, each side quoted; then its timeline."""
-    earlier = {a.id: a.date.isoformat() for a in changes.earlier_articles}
-    lines = [f"**New since {changes.since.isoformat()}**", "", _timeline(story), ""]
+def _values(accounts: list[Account]) -> str:
+    """'12 (Lake Times: police) vs 14 (Coastal Wire)': outlets that agree together."""
+    by_value: dict[str, list[Account]] = {}
+    for account in accounts:
+        by_value.setdefault(account.value, []).append(account)
+    return " vs ".join(f"{md(v)} ({'; '.join(_account(a) for a in told)})" for v, told in by_value.items())
+
+
+def _bounded(title: str, items: list[str], hidden: int, what: str) -> list[str]:
+    """A titled list; what it leaves out said in one line ('and 3 more events')."""
+    return [f"**{title}**", "", *items, *([f"- _{more(hidden, what)}_"] if hidden > 0 else []), ""]
+
+
+def _new_since(story: Story, changes: StoryChanges, cite: _Footnotes) -> list[str]:
+    """What a continued story says that its earlier days did not, each side cited; then its timeline."""
+    lines = []
     for figure in changes.figures:
         before = md(" / ".join(dict.fromkeys(a.value for a in figure.before)))
-        lines += [f"- {md(figure.about)}: {before} → **{md(figure.after.value)}**"]
-        lines += [_quote(a.citation, links, earlier.get(a.citation.article, "")) for a in figure.before]
-        lines.append(_quote(figure.after.citation, links))
+        citations = [a.citation for a in figure.before] + [figure.after.citation]
+        lines.append(f"- {md(figure.about)}: {before} → **{md(figure.after.value)}**{cite(*citations)}")
+    for apart in changes.figures_apart:
+        before = md(" / ".join(dict.fromkeys(a.value for a in apart.before)))
+        citations = [a.citation for a in apart.before] + [apart.after.citation]
+        lines.append(
+            f"- {md(apart.before_about)} {before}, then {md(apart.after_about)} {md(apart.after.value)}:"
+            f" different measures, not compared{cite(*citations)}"
+        )
     for status in changes.statuses:
-        lines += [
-            f"- {md(status.event)}: {md(status.before.value)} → **{md(status.after.value)}**",
-            _quote(status.before.citation, links, earlier.get(status.before.citation.article, "")),
-            _quote(status.after.citation, links),
-        ]
+        lines.append(
+            f"- {md(status.event)}: {md(status.before.value)} → **{md(status.after.value)}**"
+            f"{cite(status.before.citation, status.after.citation)}"
+        )
     if changes.names:
-        lines.append(f"- Named for the first time: {', '.join(f'{md(n.name)} ({n.kind})' for n in changes.names)}")
-        lines += [_quote(n.citation, links) for n in changes.names]
-    for outlet in changes.outlets:
-        lines += [f"- New outlet: {md(outlet.outlet)}", _quote(outlet.citation, links)]
+        named = ", ".join(f"{md(n.name)} ({n.kind}){cite(n.citation)}" for n in changes.names)
+        lines.append(f"- Named for the first time: {named}")
+    lines += [f"- New outlet: {md(o.outlet)}{cite(o.citation)}" for o in changes.outlets]
     if changes.sources:
-        named = ", ".join(f"{md(s.name)}{' (unnamed)' * s.anonymous}" for s in changes.sources)
+        named = ", ".join(f"{md(s.name)}{' (unnamed)' * s.anonymous}{cite(s.citation)}" for s in changes.sources)
         lines.append(f"- New source{'s' * (len(changes.sources) > 1)}: {named}")
-        lines += [_quote(s.citation, links) for s in changes.sources]
     if changes.uncertainty:
         moved = changes.uncertainty
         why = [f"now {r.kind.replace('_', ' ')}: {md(r.note)}" for r in moved.added]
         why += [f"no longer {r.kind.replace('_', ' ')}: {md(r.note)}" for r in moved.dropped]
-        lines.append(f"- Uncertainty {moved.before} → **{moved.after}**{': ' + '; '.join(why) if why else ''}")
-        lines += [_quote(r.citation, links) for r in moved.added]
-        lines += [_quote(r.citation, links, earlier.get(r.citation.article, "")) for r in moved.dropped]
+        lines.append(
+            f"- Uncertainty {moved.before} → **{moved.after}**{': ' + '; '.join(why) if why else ''}"
+            f"{cite(*(r.citation for r in [*moved.added, *moved.dropped]))}"
+        )
     if changes.empty:
         lines.append("- Nothing the earlier briefs did not already have.")
-    return [*lines, ""]
+    return [f"**New since {changes.since.isoformat()}**", "", _timeline(story), "", *lines, ""]
 
 
 def _timeline(story: Story) -> str:
@@ -81,41 +142,79 @@ def _timeline(story: Story) -> str:
     return f"_Timeline: {' → '.join(days)}_"
 
 
+def _events(events: list[StoryEvent], cite: _Footnotes) -> list[str]:
+    lines = []
+    for event in events[:SHOWN_EVENTS]:
+        reports = event.reports[:SHOWN_VOICES]
+        who = [md(reporter(r, event.status)) for r in reports]
+        who += [more(len(event.reports) - len(reports), "outlets")] if len(event.reports) > len(reports) else []
+        marks = cite(*(r.citation for r in reports))
+        lines.append(f"- {md(event.description)} *({event.status})* — {', '.join(who)}{marks}")
+    return _bounded("Main events", lines, len(events) - SHOWN_EVENTS, "events")
+
+
+def _sources(sources: list[StorySource], cite: _Footnotes) -> list[str]:
+    lines = [
+        f"- **{md(s.name)}**{' (unnamed)' * s.anonymous}: {md(s.said)} — {md(s.citation.outlet)}{cite(s.citation)}"
+        for s in sources[:SHOWN_SOURCES]
+    ]
+    return _bounded("Sources", lines, len(sources) - SHOWN_SOURCES, "sources")
+
+
+def _figures(figures: list[StoryFigure], differ: set[str], cite: _Footnotes) -> list[str]:
+    lines = []
+    for figure in figures[:SHOWN_FIGURES]:
+        accounts = figure.accounts[:SHOWN_VOICES]
+        hidden = len(figure.accounts) - len(accounts)
+        extra = f", {more(hidden, 'accounts')}" if hidden > 0 else ""
+        flag = " — **outlets differ**" if figure.about in differ else ""
+        marks = cite(*(a.citation for a in accounts))
+        lines.append(f"- {md(figure.about)}: {_values(accounts)}{extra}{flag}{marks}")
+    return _bounded("Figures", lines, len(figures) - SHOWN_FIGURES, "figures")
+
+
+def _claims(story: Story, cite: _Footnotes) -> list[str]:
+    """What several outlets report, where the accounts differ, and why the story is uncertain."""
+    lines: list[str] = []
+    if story.corroborated:
+        items = [
+            f"- {md(c.claim)} — {', '.join(md(voice(x)) for x in c.citations)}{cite(*c.citations)}"
+            for c in story.corroborated
+        ]
+        lines += _bounded("Reported by several outlets", items, 0, "")
+    if story.conflicts:
+        items = [
+            f"- {md(c.about)}: {_values(c.accounts)}{cite(*(a.citation for a in c.accounts))}" for c in story.conflicts
+        ]
+        lines += _bounded("Where the accounts differ", items, 0, "")
+    if story.uncertainty.reasons:
+        items = [f"- {r.kind.replace('_', ' ')}: {md(r.note)}{cite(r.citation)}" for r in story.uncertainty.reasons]
+        lines += _bounded(f"Uncertainty: {story.uncertainty.level}", items, 0, "")
+    return lines
+
+
 def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, str]) -> list[str]:
+    """The lead first (headline, facts, summary, names), then what changed, then the substance, each line's
+    evidence one footnote away."""
     outlets = md(", ".join(story.outlets))
     facts = [md(story.topic), f"{len(story.outlets)} outlet{'s' * (len(story.outlets) > 1)}: {outlets}"]
     if story.published:
         facts.append(story.published.isoformat())
     facts.append(f"uncertainty {story.uncertainty.level}")
     lines = [f'### {story.rank}. {md(story.headline)} <a id="{story.id}"></a>', "", f"_{' · '.join(facts)}_", ""]
-    if story.changes:
-        lines += _new_since(story, story.changes, links)
-    elif story.continues:
-        lines += [_timeline(story), ""]
     lines += [markdown_paragraphs(story.summary), ""]
     if story.who or story.where:
         lines += [f"**Who:** {md(', '.join(story.who)) or '—'} · **Where:** {md(', '.join(story.where)) or '—'}", ""]
     lines += [*(f"_{md(note)}_" for note in coverage_notes(story)), ""] if story.coverage else []
-    if story.corroborated:
-        lines += ["**Reported by several outlets**", ""]
-        for claim in story.corroborated:
-            reported = ", ".join(_voice(c) for c in claim.citations)
-            lines += [f"- {md(claim.claim)} — {reported}", *(_quote(c, links) for c in claim.citations)]
-        lines.append("")
-    if story.conflicts:
-        lines += ["**Where the accounts differ**", ""]
-        for conflict in story.conflicts:
-            values = " vs ".join(
-                f"{md(value)} ({'; '.join(_account(a) for a in accounts)})"
-                for value, accounts in conflict.by_value().items()
-            )
-            lines += [f"- {md(conflict.about)}: {values}", *(_quote(a.citation, links) for a in conflict.accounts)]
-        lines.append("")
-    if story.uncertainty.reasons:
-        lines += [f"**Uncertainty: {story.uncertainty.level}**", ""]
-        for reason in story.uncertainty.reasons:
-            lines += [f"- {reason.kind.replace('_', ' ')}: {md(reason.note)}", _quote(reason.citation, links)]
-        lines.append("")
+    cite = _Footnotes(story, links)
+    if story.changes:
+        lines += _new_since(story, story.changes, cite)
+    elif story.continues:
+        lines += [_timeline(story), ""]
+    lines += _events(story.events, cite) if story.events else []
+    lines += _sources(story.sources, cite) if story.sources else []
+    lines += _figures(story.figures, differing(story), cite) if story.figures else []
+    lines += _claims(story, cite)
     lines += ["**Articles**", ""]
     for article_id in story.articles:
         article = articles[article_id]
@@ -124,7 +223,7 @@ def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, st
         lines.append(
             f"- {named} — {md(article.outlet or 'unknown outlet')}{f', {article.published}' if article.published else ''}"
         )
-    return [*lines, ""]
+    return [*lines, "", *cite.lines()]
 
 
 def render_digest_markdown(digest: Digest) -> str:

@@ -1,8 +1,9 @@
 """What a figure counts: "12 people were killed" counts the dead, "15 injured" the injured, "$40 million in aid" aid.
 
 Two figures are one count told two ways only when they count the same thing;
-the digest's figure conflicts and changes and the brief's conflicting-figures
-cue all read it here. A money amount counts the same thing as another only in
+the brief's conflicting-figures cue reads counts here (English); the digest
+reads counts with rules/measures.py (English, French, Spanish, German) and
+sums of money here, in the same four languages. A money amount counts the same thing as another only in
 the same currency and for the same thing ("in aid", "a fine of"): two sums
 of one story are otherwise different quantities, never a change of one.
 """
@@ -34,8 +35,6 @@ HEDGES = (
     "fewer than", "less than", "up to", "as many as", "as high as", "as low as", "just over", "just under",
 )  # fmt: skip
 """Words that qualify a figure without saying what it counts ("killed at least 11 people")."""
-NEGATIONS = frozenset({"no", "not", "none", "nor", "without"})
-"""A number after these names no count: "No one has been arrested" is nobody, not 1 arrested."""
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = re.compile(rf"{_DIGITS}|\b(?:{'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE)
@@ -56,12 +55,6 @@ def counted(text: str, start: int, end: int) -> str | None:
     breaks = [n for n, word in enumerate(preceding) if word in _CLAUSE_BREAKS]
     words += preceding[breaks[-1] + 1 :] if breaks else preceding
     return next((COUNTED[w] for w in words if w in COUNTED), None)
-
-
-def negated(text: str, start: int) -> bool:
-    """The figure at ``start`` follows a negation ("no one", "not one"): it counts nothing."""
-    before = re.search(r"([A-Za-z]+)\s*$", text[max(0, start - 20) : start])
-    return before is not None and before.group(1).casefold() in NEGATIONS
 
 
 def number(written: str) -> float | None:
@@ -120,8 +113,34 @@ class Amount:
         return f"{self.currency} {(self.thing or '')[:5]}"
 
 
-def amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
-    """The money amounts written in ``text[start:end]`` ("$40 million in aid", "4.2 million euros")."""
+_FOREIGN_SCALES = {
+    "million": 1e6, "millions": 1e6, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mio": 1e6, "millionen": 1e6,
+    "milliard": 1e9, "milliards": 1e9, "mil millones": 1e9, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9,
+}  # fmt: skip
+FOREIGN_CURRENCIES = {
+    "€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "dollar": "USD", "dollars": "USD", "dólar": "USD",
+    "dólares": "USD", "us-dollar": "USD", "£": "GBP", "livres": "GBP", "libras": "GBP", "pfund": "GBP",
+    "francs": "CHF", "franken": "CHF", "pesos": "peso",
+}  # fmt: skip
+"""Currencies written after the number, as French, Spanish and German news writes them ("4,2 millions d'euros")."""
+_FOREIGN_MONEY = re.compile(
+    r"(?P<num>\d{1,3}(?:[.\u202f\u00a0 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    rf"(?:\s*(?P<scale>{'|'.join(sorted(_FOREIGN_SCALES, key=len, reverse=True))})\.?)?"
+    rf"\s*(?:de\s+|d['’])?(?P<word>€|\$|£|\b(?:{'|'.join(w for w in FOREIGN_CURRENCIES if w.isalpha() or '-' in w)})\b)",
+    re.IGNORECASE,
+)
+_FOREIGN_THING = re.compile(
+    r"\s+(?:(?:de|d['’]|du|des|en|para|pour|für|an|als)\s*)?(?:(?:la|le|les|el|los|las|die|der|den|l['’])\s*)?"
+    r"([^\W\d_][\w-]{2,})"
+)
+"""What a sum is for in French, Spanish and German: the first word after it ("d'aide", "en ayudas", "Soforthilfe")."""
+_FOREIGN_NOT_THINGS = frozenset({"par", "por", "pro", "chaque", "cada", "jede", "jeden", "año", "an", "jahr"})
+
+
+def amounts(text: str, start: int = 0, end: int | None = None, language: str = "en") -> list[Amount]:
+    """The money amounts written in ``text[start:end]`` ("$40 million in aid", "4,2 millions d'euros d'aide")."""
+    if language in {"fr", "es", "de"}:
+        return _foreign_amounts(text, start, len(text) if end is None else end)
     found = []
     for match in _MONEY.finditer(text, start, len(text) if end is None else end):
         sign = match.group("sign") or match.group("word")
@@ -133,6 +152,21 @@ def amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
         found.append(
             Amount(currency, value, match.start(), match.end(), _money_thing(text, match.start(), match.end()))
         )
+    return found
+
+
+def _foreign_amounts(text: str, start: int, end: int) -> list[Amount]:
+    """Sums written number first, with a decimal comma: '4,2 millions d'euros', '5 Millionen Euro'."""
+    found = []
+    for match in _FOREIGN_MONEY.finditer(text, start, end):
+        digits = re.sub(r"[.\u202f\u00a0 ]", "", match.group("num")).replace(",", ".")
+        scale = _FOREIGN_SCALES.get((match.group("scale") or "").casefold(), 1.0)
+        currency = FOREIGN_CURRENCIES[match.group("word").casefold()]
+        after = _FOREIGN_THING.match(text, match.end())
+        thing = normalize(after.group(1)) if after else None
+        if thing in _FOREIGN_NOT_THINGS:
+            thing = None
+        found.append(Amount(currency, float(digits) * scale, match.start(), match.end(), thing))
     return found
 
 

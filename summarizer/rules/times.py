@@ -8,12 +8,23 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Literal
+
+from summarizer.rules.calendar import (
+    AHEAD_DAYS,
+    Precision,
+    day_of_year,
+    iso_value,
+    month_of_year,
+    nearest_day,
+    safe,
+    weekday,
+)
+from summarizer.rules.time_phrases import YEAR, Context, find_phrases, merge, resolve_phrase
+
+__all__ = ["AHEAD_DAYS", "Precision", "find_times", "iso_value", "nearest_day", "resolve"]
 
 LANGUAGES = frozenset({"en"})
 """English month, weekday and relative words; other languages use nlp/dates.py (dateparser)."""
-
-Precision = Literal["day", "week", "month", "year"]
 
 _MONTH_TABLE = [
     ("january", "jan"),
@@ -44,92 +55,64 @@ _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(\d{{4}})\b")
 _MONTH_ONLY = re.compile(rf"\b({_MONTH})\b")
-_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR})\b")
 
 
-def resolve(expression: str, published: date | None) -> tuple[date | None, Precision | None]:
-    """Return (date, precision) for an expression, or (None, None) when unknown."""
+def resolve(
+    expression: str, published: date | None, context: Context | None = None
+) -> tuple[date | None, Precision | None]:
+    """Return (date, precision) for an expression, or (None, None) when unknown.
+
+    ``context`` (its sentence and the article's last date) gives a name without
+    its year or week a direction ("will reopen in April": the coming April) and
+    "the same day" its day; without it, the nearest reading.
+    """
+    context = context or Context()
+    if (phrase := resolve_phrase(expression, "en", published, context)) is not None:
+        return phrase
     text = expression.casefold()
-    absolute = _absolute(text, published)
+    absolute = _absolute(text, published, context)
     if absolute[0] is not None:
         return absolute
     if published is None:
         return None, None
-    return _relative(text, published)
+    return _relative(text, published, context)
 
 
-AHEAD_DAYS = 122
-"""How far ahead a date without a year may lie: news reports the past, and what is due in the next months."""
-
-
-def nearest_day(published: date, month: int, day: int) -> date | None:
-    """A month and day without a year: the coming one when it is at most four months ahead, else the last one.
-
-    "On October 25" in an article of October 20 is five days ahead, not a
-    year back; "in February" in an August article is the February gone by.
-    """
-    this_year = _safe(published.year, month, day)
-    if this_year is None:
-        return _safe(published.year - 1, month, day) or _safe(published.year + 1, month, day)
-    if this_year <= published:
-        ahead = _safe(published.year + 1, month, day)
-        return ahead if ahead and (ahead - published).days <= AHEAD_DAYS else this_year
-    return this_year if (this_year - published).days <= AHEAD_DAYS else _safe(published.year - 1, month, day)
-
-
-def _safe(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _absolute(text: str, published: date | None) -> tuple[date | None, Precision | None]:
+def _absolute(text: str, published: date | None, context: Context) -> tuple[date | None, Precision | None]:
     if m := _ISO.search(text):
-        return _safe(int(m[1]), int(m[2]), int(m[3])), "day"
+        return safe(int(m[1]), int(m[2]), int(m[3])), "day"
     if m := _SLASHED.search(text):
         year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
-        return _safe(year, int(m[1]), int(m[2])), "day"
+        return safe(year, int(m[1]), int(m[2])), "day"
     if m := _DAY_MONTH_YEAR.search(text):
-        return _safe(int(m[3]), _MONTHS[m[2]], int(m[1])), "day"
+        return safe(int(m[3]), _MONTHS[m[2]], int(m[1])), "day"
     if m := _MONTH_DAY_YEAR.search(text):
-        return _safe(int(m[3]), _MONTHS[m[1]], int(m[2])), "day"
+        return safe(int(m[3]), _MONTHS[m[1]], int(m[2])), "day"
     if m := _MONTH_YEAR.search(text):
         return date(int(m[2]), _MONTHS[m[1]], 1), "month"
-    if published is not None:
-        if m := (_MONTH_DAY.search(text) or _DAY_MONTH.search(text)):
-            month_name, day = (m[1], m[2]) if m[1] in _MONTHS else (m[2], m[1])
-            month = _MONTHS[month_name]
-            return nearest_day(published, month, int(day)), "day"
-        m = _MONTH_ONLY.search(text)
-        if m and (m[1] != "may" or re.search(r"\bin may\b", text)):
-            month = _MONTHS[m[1]]
-            nearest = nearest_day(published, month, 1)
-            return (nearest.replace(day=1) if nearest else None), "month"
+    if m := (_MONTH_DAY.search(text) or _DAY_MONTH.search(text)):
+        month_name, day = (m[1], m[2]) if m[1] in _MONTHS else (m[2], m[1])
+        if ranged := context.range_year():
+            return safe(ranged, _MONTHS[month_name], int(day)), "day"
+        if published is not None:
+            return day_of_year(published, _MONTHS[month_name], int(day), context.direction()), "day"
+    m = _MONTH_ONLY.search(text)
+    if m and (m[1] != "may" or re.search(r"\b(?:in|from|to|until|through|till|and|since|by|during) may\b", text)):
+        if ranged := context.range_year():
+            return date(ranged, _MONTHS[m[1]], 1), "month"
+        if published is not None:
+            return month_of_year(published, _MONTHS[m[1]], context.direction()), "month"
     if m := _YEAR.search(text):
         return date(int(m[1]), 1, 1), "year"
     return None, None
-
-
-def iso_value(day: date | None, precision: Precision | None) -> str | None:
-    """The ISO value at the expression's own granularity: a year is "2020", a month "2024-03", a week "2008-W09"."""
-    if day is None or precision is None:
-        return None
-    if precision == "year":
-        return f"{day.year:04d}"
-    if precision == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if precision == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    return day.isoformat()
 
 
 _SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 _UNIT = re.compile(r"\b(last|past|previous|this|current|next|coming)\s+(week|month|year)\b")
 
 
-def _relative(text: str, published: date) -> tuple[date | None, Precision | None]:
+def _relative(text: str, published: date, context: Context) -> tuple[date | None, Precision | None]:
     if m := _UNIT.search(text):
         shift, unit = _SHIFT[m[1]], m[2]
         if unit == "week":
@@ -146,12 +129,19 @@ def _relative(text: str, published: date) -> tuple[date | None, Precision | None
         return published + timedelta(days=1), "day"
     for number, name in enumerate(_WEEKDAYS):
         if re.search(rf"\b{name}\b", text):
-            if re.search(r"\bnext\b", text):
-                ahead = (number - published.weekday()) % 7 or 7
-                return published + timedelta(days=ahead), "day"
-            back = (published.weekday() - number) % 7
-            return published - timedelta(days=back), "day"
+            return _weekday(text, published, number, context), "day"
     return None, None
+
+
+def _weekday(text: str, published: date, number: int, context: Context) -> date:
+    """ "next Friday" is never today, "last Friday" never today either; a bare "Friday" goes the sentence's way."""
+    if re.search(r"\bnext\b", text):
+        return published + timedelta(days=(number - published.weekday()) % 7 or 7)
+    if re.search(r"\blast\b", text):
+        return published - timedelta(days=(published.weekday() - number) % 7 or 7)
+    if re.search(r"\bthis\b", text):
+        return weekday(published, number, "back" if context.direction() == "back" else "ahead")
+    return weekday(published, number, context.direction())
 
 
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -163,6 +153,8 @@ _CAP_MONTH = "(?:{})".format(
 )
 _CAP_WEEKDAY = "(?:{})".format("|".join(day.capitalize() for day in _WEEKDAYS))
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NOT_COUNTED = r"(?!\s+(?:(?!(?:was|has|this|its|his|is|as)\b)[a-z]+s|people|staff|per)\b)"
+"""A year is no count: "in 2000 cases", "after 1500 people" are numbers of things, "in 2010 was" a year."""
 _TIME_EXPRESSION = re.compile(
     "|".join(
         [
@@ -177,7 +169,8 @@ _TIME_EXPRESSION = re.compile(
             r"(?i:(?:(?:early|late)\s+)?(?:yesterday|today|tonight|tomorrow)" + _PART + ")",
             r"(?i:last\s+night)",
             r"(?i:(?:earlier\s+|later\s+)?(?:last|next|this)\s+(?:week|weekend|month|year))",
-            r"(?i:in|since|until|by|from|during)\s+(?:1[89]\d\d|20\d\d)",
+            rf"(?i:in|since|until|by|from|during|before|after|between|through)\s+{YEAR}{_NOT_COUNTED}",
+            rf"(?i:(?:at\s+)?the\s+(?:start|beginning|end|middle|close)\s+of)\s+(?:{_CAP_MONTH}(?:\s+{YEAR})?|{YEAR})",
             r"\d{4}-\d{2}-\d{2}",
             r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})",
         ]
@@ -191,4 +184,5 @@ def find_times(text: str) -> list[tuple[int, int]]:
     Month and weekday names must be capitalised, so "may" and "march" as verbs
     are not dates; words like "yesterday" and "last week" match in any case.
     """
-    return [(match.start(), match.end()) for match in _TIME_EXPRESSION.finditer(text)]
+    own = [(match.start(), match.end()) for match in _TIME_EXPRESSION.finditer(text)]
+    return merge(own, find_phrases(text, "en"))

@@ -1,0 +1,101 @@
+"""Which way a sentence points from its article's date: ahead (will, is due to, va rouvrir) or back (was, said, a fermé).
+
+A time named without its year or week is read in that direction
+(rules/calendar.py): "The road will reopen in April" in an August article is
+the coming April, "the road closed in April" the one gone by. The cue nearest
+the expression decides, so in "The bridge, closed since March, will reopen in
+May" March is back and May ahead; a sentence with no cue gives no direction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.rules.calendar import Direction
+
+LANGUAGES = frozenset({"en", "fr", "es", "de"})
+
+_AHEAD: dict[str, str] = {
+    "en": r"will|won't|'ll|shall|(?:is|are|am)\s+(?:not\s+)?(?:due|set|scheduled|slated|expected|going|planned)"
+    r"|(?:is|are|am)\s+to|plans?\s+to|planning|intends?\s+to|aims?\s+to|upcoming|coming|next|tomorrow"
+    r"|scheduled\s+(?:for|to)|set\s+to|due\s+to",
+    "fr": r"va|vont|allons|prévue?s?|prochaine?s?|demain|doit|doivent",
+    "es": r"va\s+a|van\s+a|vamos\s+a|prevista?s?|previsto?s?|próxim[oa]s?|mañana",
+    "de": r"wird|werden|werde|wirst|soll|sollen|geplant|kommende[nmrs]?|nächste[nmrs]?|morgen",
+}
+"""Future tense, intention and schedule, per language, in any case."""
+_AHEAD_FORMS: dict[str, str] = {
+    "en": r"(?!)",
+    "fr": r"[a-zéèêàâîôûç]{2,}(?:rai|ras|ra|rons|rez|ront)",
+    "es": r"[a-záéíóúñ]{2,}(?:ré|rás|rá|remos|réis|rán)",
+    "de": r"(?!)",
+}
+"""French and Spanish futures by their endings ("rouvrira", "abrirá"), lower case only (names are not verbs)."""
+_BACK: dict[str, str] = {
+    "en": r"was|were|had|did|didn't|ago|earlier|previously|last|since"
+    r"|fell|rose|won|lost|took|made|came|went|began|met|saw|gave|sold|bought|left|held|struck|hit|paid"
+    r"|spent|grew|led|ran|sent|fought|found|brought|built|became|broke|chose|drove|flew|froze|stood|spoke|wrote",
+    "fr": r"a|ont|avait|avaient|ai|avons|avez|été|était|étaient|fut|furent|hier|dernière?s?|passée?s?|depuis",
+    "es": r"ha|han|había|habían|fue|fueron|era|eran|ayer|pasad[oa]s?|hace|desde",
+    "de": r"hat|haben|hatte|hatten|war|waren|wurde|wurden|gestern|letzte[nmrs]?|vergangene[nmrs]?|seit|vor",
+}
+"""Past auxiliaries, common simple pasts and pointers to the past ("ago", "last", "since"), in any case."""
+_BACK_FORMS: dict[str, str] = {
+    "en": r"[a-z]{2,}(?<!schedul)(?<!expect)(?<!plann)(?<!slat)(?<!propos)(?<!intend)(?<!announc)(?<!report)(?<!add)"
+    r"(?<!stat)(?<!confirm)(?<!claim)ed",
+    "fr": r"(?!)",
+    "es": r"[a-záéíóúñ]{3,}(?:ó|aron|ieron)",
+    "de": r"(?:ist|sind)\s+\w+\s+ge[a-zäöü]+",
+}
+"""Regular pasts by their endings ("closed", "cerró"), lower case only: "United" is no verb. Planned, expected and
+scheduled point ahead."""
+
+
+_REPORTING: dict[str, str] = {
+    "en": r"said|told|says|added|announced|reported|stated|confirmed|claimed|according\s+to",
+    "fr": r"selon|d'après|déclaré|indiqué|annoncé|affirmé|précisé|expliqué",
+    "es": r"dijo|según|declaró|indicó|anunció|afirmó|explicó|aseguró|informó",
+    "de": r"sagte|teilte|erklärte|kündigte|berichtete|laut|zufolge|hieß\s+es",
+}
+"""Verbs that frame a report ("traders said"): their tense is the telling's, not the event's, so they decide only
+when they take the expression themselves ("said on Friday") or the clause has no other cue."""
+_TAKES = re.compile(r"\s*(?:\w{1,3}\s+)?")
+"""A reporting verb takes the expression right after it, or one short word apart: "said Friday", "dijo el viernes"."""
+
+
+def _compiled(words: dict[str, str], forms: dict[str, str]) -> dict[str, re.Pattern[str]]:
+    return {
+        language: re.compile(rf"(?<![\w'’])(?:(?i:{words[language]})|{forms[language]})(?!\w)")
+        for language in LANGUAGES
+    }
+
+
+_NONE = dict.fromkeys(LANGUAGES, r"(?!)")
+_CUES: tuple[tuple[dict[str, re.Pattern[str]], Direction], ...] = (
+    (_compiled(_AHEAD, _AHEAD_FORMS), "ahead"),
+    (_compiled(_BACK, _BACK_FORMS), "back"),
+)
+_FRAMING = _compiled(_REPORTING, _NONE)
+
+
+def direction(sentence: str, start: int, end: int, language: str) -> Direction | None:
+    """The direction of the cue nearest the expression at ``start:end`` in ``sentence``, outside it and within its
+    clause (a semicolon ends one); None when the clause has no cue or the language none listed."""
+    if language not in LANGUAGES:
+        return None
+    clause_start = sentence.rfind(";", 0, start) + 1
+    clause_end = sentence.find(";", end)
+    clause_end = len(sentence) if clause_end < 0 else clause_end
+    best: tuple[int, Direction] | None = None
+    for cues, way in _CUES:
+        for cue in cues[language].finditer(sentence, clause_start, clause_end):
+            if cue.start() < end and start < cue.end():
+                continue  # the expression's own words ("last Friday") are read by its rules
+            distance = start - cue.end() if cue.end() <= start else cue.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, way)
+    if best is not None:
+        framing = list(_FRAMING[language].finditer(sentence, clause_start, start))
+        takes = framing and _TAKES.fullmatch(sentence, framing[-1].end(), start)
+        return "back" if takes else best[1]
+    return "back" if _FRAMING[language].search(sentence, clause_start, clause_end) else None
