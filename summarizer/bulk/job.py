@@ -5,18 +5,30 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from summarizer.brief.engine import Summarizer
 from summarizer.bulk.inputs import read_inputs
-from summarizer.bulk.lock import hold
+from summarizer.bulk.lock import hold, hold_store
 from summarizer.bulk.rows import Row, Task, key_text
 from summarizer.bulk.settings import JobSettings
-from summarizer.bulk.shards import ShardWriter, check_writable, compact, done, index, next_run, write_manifest
+from summarizer.bulk.shards import (
+    ShardWriter,
+    check_writable,
+    compact,
+    done,
+    index,
+    next_run,
+    unreadable,
+    write_manifest,
+)
 from summarizer.digest.briefing import brief_key
-from summarizer.digest.store import BriefKey, content_hash
+from summarizer.digest.store import BriefKey, Store, content_hash
+from summarizer.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +51,9 @@ class BulkResult:
     failures: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    unreadable: int = 0
+    """Lines of the directory's shards that hold no row (torn by a kill, or damaged): skipped, their articles
+    briefed again if the inputs hold them, the lines dropped at the end of the run."""
 
     @property
     def complete(self) -> bool:
@@ -68,16 +83,27 @@ class Job:
 def run_job(job: Job, progress: Progress | None = None, status: Callable[[str], None] | None = None) -> BulkResult:
     """Brief every article of the inputs the output directory does not hold yet; write rows, then the manifest.
 
-    The directory is locked for the whole run (any engine; on Ray, by the driver): a second run on it is
-    refused at once with OutputInUseError, since two writers would share a run number and compact each
-    other's shards away.
+    The directory is locked for the whole run (any engine; on Ray, by the driver), and so is the store the
+    local engine and the Batch API write: a second run on either is refused at once (OutputInUseError, StoreInUseError), since
+    two writers would share a run number and compact each other's shards away, or pay for the same briefs twice.
+    A run that ends early (Ctrl-C, an error) is recorded in the manifest as such, with what it wrote.
     """
+    if job.engine == "ray" and not job.batch_api:
+        from summarizer.bulk.ray_engine import check_fits
+
+        check_fits(job.cpus_per_actor, job.ray_address)  # before any lock, input or Ray start
     check_writable(job.out)
-    with hold(job.out):
-        return _run_locked(job, progress, status)
+    with hold(job.out), ExitStack() as held:
+        store = None
+        if job.engine == "local":  # local and Batch API runs write the store; Ray's actors do not
+            store = held.enter_context(Store(job.store))  # recognised first: a file not ours gets no lock beside it
+            held.enter_context(hold_store(store.path))
+        return _run_locked(job, store, progress, status)
 
 
-def _run_locked(job: Job, progress: Progress | None, status: Callable[[str], None] | None) -> BulkResult:
+def _run_locked(
+    job: Job, store: Store | None, progress: Progress | None, status: Callable[[str], None] | None
+) -> BulkResult:
     started = time.monotonic()
     engine = job.settings.summarizer()  # resolves the model spec now: a bad one fails before any work
     key = brief_key(engine)
@@ -86,39 +112,15 @@ def _run_locked(job: Job, progress: Progress | None, status: Callable[[str], Non
     tasks = _tasks(job, key, result, tell)
     writer = ShardWriter(job.out, result.run, job.fmt, job.shard_rows)
     try:
-        if job.batch_api:
-            from summarizer.bulk.batch_api import run_batch_api
-
-            batches = run_batch_api(
-                engine,
-                tasks,
-                key,
-                job.out,
-                store_path=job.store,
-                poll_s=job.poll_s,
-                status=status or (lambda _m: None),
-            )
-        elif job.engine == "ray":
-            from summarizer.bulk.ray_engine import run_ray
-
-            engine.close()
-            batches = run_ray(
-                tasks,
-                job.settings,
-                key,
-                address=job.ray_address,
-                actors=job.actors,
-                cpus_per_actor=job.cpus_per_actor,
-                batch_size=job.batch_size,
-            )
-        else:
-            from summarizer.bulk.local import run_local
-
-            batches = run_local(engine, tasks, key, concurrency=job.settings.concurrency, store_path=job.store)
-        for batch in batches:
+        for batch in _batches(job, engine, tasks, key, store, status):
             writer.write(batch)
             for row in batch:
                 _count(result, row, tell)
+    except BaseException as error:
+        writer.close()
+        result.seconds = time.monotonic() - started
+        _record_unfinished(job, result, error)
+        raise
     finally:
         writer.close()
         engine.close()
@@ -132,9 +134,62 @@ def _run_locked(job: Job, progress: Progress | None, status: Callable[[str], Non
     return result
 
 
+def _batches(
+    job: Job,
+    engine: Summarizer,
+    tasks: Iterator[Task],
+    key: BriefKey,
+    store: Store | None,
+    status: Callable[[str], None] | None,
+) -> Iterator[list[Row]]:
+    """The rows of the chosen executor, batch by batch."""
+    if job.batch_api:
+        from summarizer.bulk.batch_api import run_batch_api
+
+        return run_batch_api(
+            engine,
+            tasks,
+            key,
+            job.out,
+            store_path=job.store,
+            poll_s=job.poll_s,
+            status=status or (lambda _m: None),
+        )
+    if job.engine == "ray":
+        from summarizer.bulk.ray_engine import run_ray
+
+        engine.close()
+        return run_ray(
+            tasks,
+            job.settings,
+            key,
+            address=job.ray_address,
+            actors=job.actors,
+            cpus_per_actor=job.cpus_per_actor,
+            batch_size=job.batch_size,
+        )
+    from summarizer.bulk.local import run_local
+
+    assert store is not None  # run_job opens it for the local engine
+    return run_local(engine, tasks, key, concurrency=job.settings.concurrency, store=store)
+
+
+def _record_unfinished(job: Job, result: BulkResult, error: BaseException) -> None:
+    """Record a run that ended early, so its number is taken and its rows are accounted for (best effort:
+    a full disk or a vanished directory may be why it ended)."""
+    record = _run_record(job, result)
+    record["ended"] = "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
+    if not isinstance(error, KeyboardInterrupt):
+        record["error"] = " ".join(str(error).split())[:300] or type(error).__name__
+    with suppress(OSError, ValueError, ConfigError):
+        write_manifest(job.out, job.fmt, index(job.out), record)
+
+
 def _tasks(job: Job, key: BriefKey, result: BulkResult, tell: Progress) -> Iterator[Task]:
     """The inputs' articles this key has no brief of yet, each once (the same text under two names is one)."""
-    held = done(index(job.out))
+    found = index(job.out)
+    result.unreadable = unreadable(found)
+    held = done(found)
     wanted = key_text(key)
     seen: set[str] = set()
     for item in read_inputs(job.inputs):
@@ -176,4 +231,6 @@ def _run_record(job: Job, result: BulkResult) -> dict[str, object]:
         "failed": len(result.failures),
         "skipped": [{"source": s, "reason": r} for s, r in result.skipped],
         "seconds": round(result.seconds, 1),
+        "ended": "finished",
+        "unreadable_rows": result.unreadable,
     }

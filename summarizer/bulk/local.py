@@ -9,7 +9,6 @@ and the shard loses nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from summarizer.brief.engine import Summarizer
 from summarizer.bulk.rows import Row, Task
@@ -19,10 +18,12 @@ from summarizer.digest.store import BriefKey, Store
 
 
 def run_local(
-    engine: Summarizer, tasks: Iterable[Task], key: BriefKey, *, concurrency: int | None, store_path: Path | None
+    engine: Summarizer, tasks: Iterable[Task], key: BriefKey, *, concurrency: int | None, store: Store
 ) -> Iterator[list[Row]]:
-    """Rows one at a time (each a batch of one, so each is on disk as soon as it is made)."""
+    """Rows one at a time (each a batch of one, so each is on disk as soon as it is made).
+
+    ``store`` is the caller's, opened and locked for the whole run (``bulk.job.run_job``).
+    """
     workers = match_concurrency(engine, concurrency)
-    with Store(store_path) as store:
-        for row in brief_rows(engine, tasks, key, concurrency=workers, store=store):
-            yield [row]
+    for row in brief_rows(engine, tasks, key, concurrency=workers, store=store):
+        yield [row]

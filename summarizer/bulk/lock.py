@@ -1,13 +1,15 @@
-"""One writer per output directory: an OS lock on a file in it, held for the whole run.
+"""One writer at a time: an OS lock on a file, held for the whole run (an output directory, a store).
 
-Two runs on one directory would both take the same run number, and one's
-compaction would replace the shard the other appends to, losing rows. So a
-run takes ``fcntl.flock`` on ``.summarizer.lock`` before it reads the
-directory, and a second run is refused at once, naming the holder (its pid,
-host and start time are written into the file). The OS drops the lock when
-the holding process dies however it dies, so a file left by a killed run is
-free: there is no stale lock to clean up. Readers (``digest --briefs``) take
-no lock: every shard and the manifest are replaced atomically.
+Two runs on one output directory would both take the same run number, and one's
+compaction would replace the shard the other appends to, losing rows. Two runs
+on one store would both brief the same articles (paid twice) and interleave
+their runs' records. So a run that writes takes ``fcntl.flock`` on a lock file
+(``.summarizer.lock`` in the directory, ``STORE.lock`` beside a store) before it
+starts, and a second run is refused at once, naming the holder (its pid, host
+and start time are written into the file). The OS drops the lock when the
+holding process dies however it dies, so a file left by a killed run is free:
+there is no stale lock to clean up. Readers (``digest --briefs``) take no lock:
+every shard and the manifest are replaced atomically.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from summarizer.errors import ConfigError
 
 LOCK_FILE = ".summarizer.lock"
+STORE_LOCK_SUFFIX = ".lock"
+"""Beside the store (``store.sqlite.lock``): SQLite's own files are ``-wal`` and ``-shm``, so no clash."""
 
 HOLDER_READS = 5
 """Looks at a just-locked file before naming no holder: its holder writes it right after it locks."""
@@ -33,30 +37,85 @@ HOLDER_WAIT_S = 0.05
 """Between those looks: writing a line takes far less; five of them keep a refusal well under a second."""
 
 
-class OutputInUseError(ConfigError):
-    """Another process writes to this output directory; ``pid``, ``host`` and ``started`` name it when known."""
+class InUseError(ConfigError):
+    """Another process writes to this output directory or store; ``pid``, ``host`` and ``started`` name it when known."""
 
-    def __init__(self, out: Path, *, pid: int | None, host: str | None, started: str | None) -> None:
-        self.out, self.pid, self.host, self.started = out, pid, host, started
+    def __init__(self, what: str, fix: str, *, pid: int | None, host: str | None, started: str | None) -> None:
+        self.pid, self.host, self.started = pid, host, started
         process = " ".join(part for part in (f"pid {pid}" if pid else "", f"on {host}" if host else "") if part)
         who = ", ".join(part for part in (process, _when(started)) if part)
+        super().__init__(f"{what}{f' ({who})' if who else ''}; {fix}")
+
+
+class OutputInUseError(InUseError):
+    """Another ``summarizer batch`` writes to this output directory."""
+
+    def __init__(self, out: Path, *, pid: int | None, host: str | None, started: str | None) -> None:
+        self.out = out
         super().__init__(
-            f"--out {out} is in use by another summarizer batch{f' ({who})' if who else ''}; "
-            "wait for it to finish or choose another --out"
-        )
+            f"--out {out} is in use by another summarizer batch",
+            "wait for it to finish or choose another --out",
+            pid=pid, host=host, started=started,
+        )  # fmt: skip
+
+
+class StoreInUseError(InUseError):
+    """Another summarizer run (batch, digest, eval) writes to this store."""
+
+    def __init__(self, store: Path, *, pid: int | None, host: str | None, started: str | None) -> None:
+        self.store = store
+        super().__init__(
+            f"the store {store} is in use by another summarizer run",
+            "wait for it to finish or give another store (Store(path), CLI: --store)",
+            pid=pid, host=host, started=started,
+        )  # fmt: skip
 
 
 @contextmanager
 def hold(out: Path) -> Iterator[None]:
     """Hold the output directory's lock until the block ends; OutputInUseError at once if another process has it."""
-    path = out / LOCK_FILE
+    with _locked(
+        out / LOCK_FILE, lambda pid, host, started: OutputInUseError(out, pid=pid, host=host, started=started)
+    ):
+        yield
+
+
+def store_lock_path(store: Path) -> Path:
+    return store.with_name(store.name + STORE_LOCK_SUFFIX)
+
+
+@contextmanager
+def hold_store(store: Path) -> Iterator[None]:
+    """Hold a store's writer lock until the block ends; StoreInUseError at once if another process has it.
+
+    Take it once ``Store(path)`` has recognised the file: a file that is not ours gets no lock file beside it.
+    """
+    path = store_lock_path(store)
+    try:
+        stream = path.open("a+", encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(
+            f"cannot lock the store {store}: {path} cannot be written ({error.strerror or error}); "
+            "give a store in a writable folder (Store(path), CLI: --store)"
+        ) from None
+    stream.close()
+    with _locked(path, lambda pid, host, started: StoreInUseError(store, pid=pid, host=host, started=started)):
+        yield
+
+
+class _Refusal(Protocol):
+    def __call__(self, pid: int | None, host: str | None, started: str | None) -> InUseError: ...
+
+
+@contextmanager
+def _locked(path: Path, refusal: _Refusal) -> Iterator[None]:
+    """Lock ``path`` for the block; if another process holds it, raise ``refusal`` naming who (as its file says)."""
     stream = path.open("a+", encoding="utf-8")  # "a+": opening must not wipe the holder's record before we lock
     try:
         try:
             fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            pid, host, started = _holder(path)
-            raise OutputInUseError(out, pid=pid, host=host, started=started) from None
+            raise refusal(*_holder(path)) from None
         _write_holder(stream)
         yield
     finally:

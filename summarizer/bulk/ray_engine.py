@@ -66,6 +66,31 @@ class BriefActor:
             engine.close()
 
 
+def check_fits(cpus_per_actor: float, address: str | None) -> None:
+    """Refuse an actor no node could hold, before Ray starts: Ray would wait for it without a word.
+
+    Without ``address`` Ray starts on this machine, whose CPUs are known now; a cluster's nodes are
+    checked once joined (``_check_nodes``).
+    """
+    here = os.cpu_count() or 1
+    if address is None and cpus_per_actor > here:
+        raise ConfigError(_too_big(cpus_per_actor, f"this machine has {here}"))
+
+
+def _check_nodes(cpus_per_actor: float) -> None:
+    """The same refusal on a cluster: no node has that many CPUs."""
+    import ray
+
+    nodes: list[dict[str, Any]] = ray.nodes()  # type: ignore[no-untyped-call]
+    largest = max((float(node.get("Resources", {}).get("CPU", 0)) for node in nodes if node.get("Alive")), default=0)
+    if cpus_per_actor > largest:
+        raise ConfigError(_too_big(cpus_per_actor, f"the cluster's largest node has {largest:g}"))
+
+
+def _too_big(cpus_per_actor: float, have: str) -> str:
+    return f"--cpus-per-actor {cpus_per_actor:g} asks more CPUs per actor than any node has ({have}): lower it"
+
+
 def connect(address: str | None, cpus: int | None) -> None:
     """Join the cluster at ``address`` (host:port, or ``auto``), or start one on this machine.
 
@@ -159,6 +184,7 @@ def run_ray(
     import ray
     import ray.data
 
+    _check_nodes(cpus_per_actor)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.enable_auto_log_stats = False

@@ -21,6 +21,7 @@ Row = dict[str, Any]
 """A row as JSONL holds it: brief, article and brief_key as nested objects."""
 
 COLUMNS = ("article_hash", "brief_key", "source", "article", "brief", "answers", "error")
+KEY_PARTS = ("model", "prompt_version", "schema_version")
 NESTED = ("brief_key", "article", "brief", "answers")
 """Columns Parquet keeps as JSON text: the Brief's shape is deep and grows, text stays readable by any reader."""
 
@@ -33,6 +34,17 @@ def key_text(key: BriefKey) -> str:
 def key_of(row: Row) -> str:
     key = row["brief_key"]
     return f"{key['model']}|{key['prompt_version']}|{key['schema_version']}"
+
+
+def is_row(value: object) -> bool:
+    """Whether a value read back from a shard has what every reader of a row files it by: the hash and the key.
+
+    The article and brief are checked where they are read (``bulk.digest``); compaction copies them as they are.
+    """
+    if not isinstance(value, dict) or not isinstance(value.get("article_hash"), str):
+        return False
+    key = value.get("brief_key")
+    return isinstance(key, dict) and all(isinstance(key.get(part), str) for part in KEY_PARTS)
 
 
 def key_dict(key: BriefKey) -> dict[str, str]:

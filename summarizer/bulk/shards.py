@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from summarizer.bulk.rows import COLUMNS, Row, flat, key_of, nested
+from summarizer.bulk.rows import COLUMNS, Row, flat, is_row, key_of, nested
 from summarizer.distribution import install_line
 from summarizer.errors import ConfigError
 from summarizer.files import write_atomically
@@ -55,19 +55,29 @@ def _number(path: Path) -> tuple[int, int]:
 
 
 def read_shard(path: Path) -> Iterator[Row | None]:
-    """The rows of one shard in order; None for a line a kill tore (it is dropped at the next compaction)."""
+    """The rows of one shard in order; None for a line that holds no row (torn by a kill, or damaged: bytes that
+    are not UTF-8, not JSON, a row without its key), dropped at the next compaction."""
     if path.suffix == ".parquet":
-        for values in _parquet().read_table(path).to_pylist():
-            yield nested(values)
+        for values in _read_parquet(path).to_pylist():
+            yield _checked(values)
         return
-    with path.open(encoding="utf-8") as stream:
+    with path.open("rb") as stream:  # bytes: one damaged line must not make the others unreadable
         for line in stream:
             try:
-                row = json.loads(line)
-            except ValueError:
+                row = json.loads(line.decode("utf-8"))
+            except ValueError:  # UnicodeDecodeError is one
                 yield None
                 continue
-            yield row if isinstance(row, dict) and "article_hash" in row and "brief_key" in row else None
+            yield row if is_row(row) else None
+
+
+def _checked(values: dict[str, Any]) -> Row | None:
+    """A Parquet row read back, or None when its JSON text columns are damaged."""
+    try:
+        row = nested(values)
+    except ValueError:
+        return None
+    return row if is_row(row) else None
 
 
 Ref = tuple[str, str, bool]
@@ -76,21 +86,45 @@ Index = dict[Path, list[Ref | None]]
 
 
 def index(out: Path) -> Index:
-    """One pass over the shards: each row's hash, key and whether it holds a brief (None: a torn line).
+    """One pass over the shards: each row's hash, key and whether it holds a brief (None: a line with no row).
 
-    Parquet shards are read by three small columns; JSONL lines are parsed.
+    Parquet shards are read by three small columns; JSONL lines are parsed. A shard none of whose lines is a
+    row (another program's file under a shard's name) is a ConfigError: it is never compacted away.
     """
     found: Index = {}
     for path in shards(out):
         if path.suffix == ".parquet":
-            table = _parquet().read_table(path, columns=["article_hash", "brief_key", "error"]).to_pylist()
-            found[path] = [(v["article_hash"], key_of(nested(v)), v["error"] is None) for v in table]
+            table = _read_parquet(path, columns=["article_hash", "brief_key", "error"]).to_pylist()
+            found[path] = [
+                None if (row := _checked(v)) is None else (row["article_hash"], key_of(row), v["error"] is None)
+                for v in table
+            ]
         else:
             found[path] = [
                 None if row is None else (row["article_hash"], key_of(row), row.get("brief") is not None)
                 for row in read_shard(path)
             ]
+            _check_ours(path, found[path])
     return found
+
+
+def unreadable(found: Index) -> int:
+    """Lines of the shards that hold no row (torn or damaged)."""
+    return sum(ref is None for refs in found.values() for ref in refs)
+
+
+def _check_ours(path: Path, refs: list[Ref | None]) -> None:
+    """Refuse a JSONL shard with no row at all, unless it is one line a kill tore (no line end)."""
+    if not refs or any(ref is not None for ref in refs):
+        return
+    with path.open("rb") as stream:
+        stream.seek(-1, os.SEEK_END)
+        torn = len(refs) == 1 and stream.read(1) != b"\n"
+    if not torn:
+        raise ConfigError(
+            f"{path} holds no row summarizer wrote ({len(refs)} lines, none a row): move it out of {path.parent} "
+            "or restore it (it is left untouched)"
+        )
 
 
 def keepers(found: Index) -> set[tuple[Path, int]]:
@@ -158,7 +192,19 @@ def compact(out: Path, fmt: str) -> Index:
 
 
 def next_run(out: Path) -> int:
-    return max((_number(p)[0] for p in shards(out)), default=0) + 1
+    """One more than any run a shard or the manifest names: a run that wrote no shard still took its number."""
+    recorded = [run.get("run") for run in _manifest(out).get("runs", []) if isinstance(run, dict)]
+    numbers = [_number(p)[0] for p in shards(out)] + [n for n in recorded if isinstance(n, int)]
+    return max(numbers, default=0) + 1
+
+
+def _manifest(out: Path) -> dict[str, Any]:
+    """The manifest as written, or empty when there is none (or it cannot be read: the shards are the truth)."""
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
 
 
 def check_writable(out: Path) -> None:
@@ -227,10 +273,8 @@ class ShardWriter:
 def write_manifest(out: Path, fmt: str, found: Index, run: dict[str, Any]) -> dict[str, Any]:
     """Summarise the shards after a run (the shards stay the truth), keeping the history of runs."""
     path = out / MANIFEST
-    try:
-        old = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        old = {}
+    history = _manifest(out).get("runs")
+    history = history if isinstance(history, list) else []
     counts: dict[str, dict[str, int]] = {}
     for refs in found.values():
         for ref in refs:
@@ -246,7 +290,7 @@ def write_manifest(out: Path, fmt: str, found: Index, run: dict[str, Any]) -> di
             {"file": shard.name, "rows": len(refs)}
             for shard, refs in sorted(found.items(), key=lambda i: _number(i[0]))
         ],
-        "runs": [*old.get("runs", []), run],
+        "runs": [*history, run],
     }
     write_atomically(path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return manifest
@@ -258,6 +302,21 @@ def _parquet() -> Any:
     except ImportError:
         raise ConfigError(PARQUET_HINT) from None
     return pq
+
+
+def _read_parquet(path: Path, columns: list[str] | None = None) -> Any:
+    """A Parquet shard's table; a file that is not one (or lacks our columns) is a ConfigError naming it."""
+    pq = _parquet()
+    import pyarrow as pa
+
+    try:
+        return pq.read_table(path, columns=columns)
+    except (pa.ArrowException, OSError, ValueError, KeyError) as error:
+        said = " ".join(str(error).split()).rpartition(f"{path}': ")[2].split(". ")[0][:160]  # pyarrow repeats the path
+        raise ConfigError(
+            f"{path} is not a Parquet shard summarizer can read ({said}): move it out of {path.parent} or restore it "
+            "(it is left untouched)"
+        ) from None
 
 
 def _write_parquet(path: Path, rows_: list[Row]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 import warnings
@@ -17,7 +18,7 @@ from summarizer.bulk.shards import FORMATS
 from summarizer.cli.common import fail, model_options
 from summarizer.digest.store import default_store_path
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
-from summarizer.render.control import printable
+from summarizer.render.control import printable, shown
 from summarizer.settings import Settings
 
 PARTIAL = 3
@@ -109,9 +110,11 @@ def batch_command(
 
     Exit status: 0 every article briefed, 3 partial (failure rows written;
     re-run to retry), 1 no brief could be made, 2 bad options or input, an
-    unwritable --out, an --out another run is writing (one writer at a time)
-    or a Ray cluster that does not answer, 130 interrupted (rows written so
-    far are kept).
+    unwritable --out, an --out or --store another run is writing (one writer
+    at a time), a damaged or
+    foreign shard in --out, --cpus-per-actor above any node's CPUs, or a Ray
+    cluster that does not answer; 130 interrupted by Ctrl-C or SIGTERM (rows
+    written so far are kept, the run is recorded in manifest.json).
     """
     err = Console(stderr=True)
     settings = JobSettings(
@@ -127,6 +130,7 @@ def batch_command(
     if batch_api and engine == "ray":
         fail(err, "--batch-api sends the briefs to the provider: drop --engine ray (or --batch-api)", 2)
     status = _Status(err)
+    signal.signal(signal.SIGTERM, _interrupt)  # a stopped job or container: recorded and kept as Ctrl-C is
     try:
         with warnings.catch_warnings(), err.status("reading inputs…") as spinner:
             warnings.simplefilter("ignore")  # a trimmed article is reported in its brief (run.truncated)
@@ -146,11 +150,20 @@ def batch_command(
             at_once=True,
         )
     err.print(
-        f"{result.made} briefs made, {result.already} already in {out}, {len(result.failures)} failed, "
-        f"{len(result.skipped)} inputs skipped ({result.seconds:.0f} s)",
+        shown(  # --out is the user's text: `out[/]x` or `[red]` printed as written, never read as markup
+            f"{result.made} briefs made, {result.already} already in {out}, {len(result.failures)} failed, "
+            f"{len(result.skipped)} inputs skipped ({result.seconds:.0f} s)"
+        ),
         highlight=False,
         soft_wrap=True,
     )
+    if result.unreadable:
+        lines = "line" if result.unreadable == 1 else "lines"
+        said = printable(
+            f" {result.unreadable} unreadable {lines} in the shards of {out} dropped (torn by a kill or damaged);"
+            " an article one held is briefed again when an input gives it"
+        )
+        err.print(Text.assemble(("warning:", "yellow"), said), highlight=False, soft_wrap=True)
     for source, reason in result.skipped:
         err.print(
             Text.assemble(("skipped", "yellow"), printable(f" {source}: {reason}")), highlight=False, soft_wrap=True
@@ -162,6 +175,10 @@ def batch_command(
         sys.exit(1 if not result.made and not result.already else PARTIAL)
     if not result.made and not result.already:
         fail(err, "no article found in the inputs (the reasons are listed above); no rows were written", 2)
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 class _Status:
@@ -176,7 +193,7 @@ class _Status:
     def say(self, message: str) -> None:
         update = getattr(self.spinner, "update", None)
         if update is not None:
-            update(message)
+            update(shown(message))
 
     def settled(self, _source: str, outcome: str) -> None:
         self.counts[outcome] = self.counts.get(outcome, 0) + 1

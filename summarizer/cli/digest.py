@@ -15,6 +15,7 @@ from rich.text import Text
 
 from summarizer.brief.engine import Summarizer
 from summarizer.bulk.digest import digest_of_briefs
+from summarizer.bulk.lock import hold_store
 from summarizer.cli.common import fail, model_options
 from summarizer.cli.progress import BatchProgress
 from summarizer.digest.build import build_digest
@@ -180,6 +181,7 @@ def digest_command(
             warnings.catch_warnings(),
             Summarizer(settings=settings, max_passages=passages) as engine,
             Store(store) as db,
+            hold_store(db.path),  # one writer per store: a second digest, batch or eval is refused at once
             BatchProgress(err, total) as progress,
         ):
             warnings.simplefilter("ignore")  # a trimmed article is reported in its brief (run.truncated)
@@ -211,7 +213,7 @@ def _of_briefs(briefs: Path, inputs: tuple[str, ...], day: dt.date, err: Console
     if inputs:
         fail(err, "give INPUT... or --briefs DIR, not both (--briefs takes the articles from the shards)", 2)
     try:
-        return digest_of_briefs(briefs, day)
+        return digest_of_briefs(briefs, day, warn=lambda message: _warn(err, message))
     except (ConfigError, OSError, ValueError) as error:
         fail(err, f"cannot read the briefs in {briefs}: {error}", 2)
 
@@ -219,7 +221,7 @@ def _of_briefs(briefs: Path, inputs: tuple[str, ...], day: dt.date, err: Console
 def _followed(digest: Digest, store: Path | None, since: dt.date | None, err: Console) -> Digest:
     """A digest of --briefs follows its stories from the store's digests and is kept there, as one of INPUT is."""
     try:
-        with Store(store) as db:
+        with Store(store) as db, hold_store(db.path):
             return follow_and_keep(db, digest, since)
     except ConfigError as error:
         fail(err, error, 2)
@@ -240,6 +242,10 @@ def _finish(digest: Digest, formats: list[str], out: str, target_day: dt.date, e
     _report(digest, err)
     if digest.failed:
         sys.exit(1 if not digest.articles else PARTIAL)
+
+
+def _warn(err: Console, message: str) -> None:
+    err.print(Text.assemble(("warning:", "yellow"), " ", printable(message)), highlight=False, soft_wrap=True)
 
 
 def _collect(inputs: list[str], err: Console) -> list[Item]:

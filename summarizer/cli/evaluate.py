@@ -11,8 +11,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarizer.brief.engine import Summarizer
+from summarizer.bulk.lock import hold_store
 from summarizer.cli.common import fail, model_options
-from summarizer.digest.store import default_store_path
+from summarizer.digest.store import Store, default_store_path
 from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.evaluation import compare_reports, evaluate, load_gold, load_report
 from summarizer.evaluation.gold import GoldArticle
@@ -143,6 +144,8 @@ def evaluate_command(
         with (
             warnings.catch_warnings(),
             Summarizer(settings=settings, max_passages=passages) as engine,
+            Store(store_path) as store,
+            hold_store(store.path),  # one writer per store: a digest, batch or eval on it is refused at once
         ):
             warnings.simplefilter("ignore")
             with Progress(
@@ -161,7 +164,7 @@ def evaluate_command(
                     bar.console.print(shown(f"{item.id}: {how}", "dim"), highlight=False)
                     bar.update(task, advance=1, description="briefing")
 
-                result = evaluate(golds, engine, store_path=store_path, force=force, progress=advance)
+                result = evaluate(golds, engine, store=store, force=force, progress=advance)
         result = result.model_copy(update={"gold": str(gold)})
         _write(result, report)
     except (ArticleError, ConfigError) as error:

@@ -85,7 +85,8 @@ def earlier_digests(
     """The stored digests before ``day`` to follow stories from (oldest first); ``since`` must be one of them.
 
     The window reaches back ``window`` days, or to ``since`` when that is older.
-    A stored digest this summarizer cannot read (a newer schema, a damaged row) is passed over.
+    A stored digest this summarizer cannot read (a newer schema, a damaged row) is passed over, unless it is
+    ``since``'s: that is a ConfigError, as a ``since`` with no digest is.
     """
     days = [d for d in store.digest_days() if d < day]
     if since is not None:
@@ -99,10 +100,21 @@ def earlier_digests(
     for earlier in (d for d in days if d >= first):
         try:
             found.append(Digest.model_validate_json(store.digest_json(earlier) or ""))
-        except (ValidationError, zlib.error, UnicodeDecodeError):  # a newer schema, or a damaged row
+        except (ValidationError, zlib.error, UnicodeDecodeError) as error:  # a newer schema, or a damaged row
+            if earlier == since:  # asked for by name: saying nothing would drop "New since" without a word
+                raise ConfigError(
+                    f"the stored digest of {since} in {store.path} cannot be read ({_why(error)}); rebuild that day's "
+                    "digest, or choose another since= (CLI: --since)"
+                ) from None
             logger.info("passed over the stored digest of %s: it does not read as today's schema", earlier)
             continue
     return found
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return f"{error.error_count()} fields do not read as this summarizer's digest: a newer summarizer's, or damaged"
+    return "damaged: it does not decompress or decode"
 
 
 def follow_and_keep(store: Store, today: Digest, since: dt.date | None = None, window: int = WINDOW_DAYS) -> Digest:

@@ -74,7 +74,10 @@ unlikely to be another program's.
 
 STORE_VERSION = 1
 """Written to ``PRAGMA user_version``: the shape of the tables. Raise it with every change to ``_SCHEMA``
-and migrate forward in ``_migrate``; a store with a higher number is refused (it is a newer summarizer's)."""
+and migrate forward in ``_migrate``; a store with a higher number is refused (it is a newer summarizer's).
+Releases from before the marker read no version and refuse a store with a table they lack as "another program's
+SQLite database (TABLE)": the first version that adds a table also creates an empty ``newer_summarizer_store``
+table, so that refusal names it (docs/digest.md)."""
 
 BUSY_TIMEOUT_S = 10.0
 """How long to wait for another process's write lock before refusing the store: another digest holds it

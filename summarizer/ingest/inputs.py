@@ -101,7 +101,8 @@ def _directory(directory: Path) -> Iterator[Item]:
 
 
 def _json_lines(path: Path) -> Iterator[Item]:
-    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+    """One Item per line; a UTF-8 byte order mark (Windows editors write one) is not part of the first line."""
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig", errors="replace").splitlines(), start=1):
         if not line.strip():
             continue
         source = f"{path}:{number}"
