@@ -224,9 +224,7 @@ def test_a_body_over_the_limit_is_refused_declared_or_streamed(store: Store) -> 
 def test_cors_is_off(store: Store) -> None:
     with client_for(Summarizer("none"), store) as client:
         origin = {"Origin": "https://elsewhere.example"}
-        preflight = client.options(
-            "/v1/briefs", headers={**origin, "Access-Control-Request-Method": "POST"}
-        )
+        preflight = client.options("/v1/briefs", headers={**origin, "Access-Control-Request-Method": "POST"})
         answered = client.get("/healthz", headers=origin)
         assert all("access-control-allow-origin" not in r.headers for r in (preflight, answered))
 
@@ -317,7 +315,10 @@ def test_the_cli_refuses_a_public_address_without_keys() -> None:
     env = {k: v for k, v in os.environ.items() if k != KEYS_ENV} | {"PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         [sys.executable, "-m", "summarizer", "serve", "--model", "none", "--host", "0.0.0.0"],
-        env=env, capture_output=True, text=True, timeout=60,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.strip().startswith("error: no API key") and "--keys" in result.stderr

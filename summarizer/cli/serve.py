@@ -80,6 +80,8 @@ def serve_command(
         settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout)
         with Summarizer(settings=settings, max_passages=passages) as engine, Store(store) as db:
             app = create_app(engine, db, keys=api_keys, slots=slots)
-            uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, timeout_graceful_shutdown=GRACEFUL_S)
+            uvicorn.run(
+                app, host=host, port=port, log_level="info", server_header=False, timeout_graceful_shutdown=GRACEFUL_S
+            )
     except SummarizerError as error:
         fail(err, error, 2)

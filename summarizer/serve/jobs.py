@@ -91,7 +91,7 @@ class Jobs:
         done = job.state == "done" and job.article_hash
         return Job(
             id=job.id,
-            state=job.state,  # type: ignore[arg-type]  # the store holds only the four states
+            state=job.state,
             queued_ahead=ahead,
             brief_id=job.article_hash,
             brief_url=f"/v1/briefs/{job.article_hash}" if done else None,
@@ -131,4 +131,3 @@ class Jobs:
             raise
         self.store.update_job(job.id, "done", article_hash=digest)
         return digest, brief
-
