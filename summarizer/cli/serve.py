@@ -15,8 +15,8 @@ from summarizer.settings import Settings
 
 INSTALL_HINT = "summarizer serve needs the [serve] extra: pip install 'groundbrief[serve]'"
 GRACEFUL_S = 5
-"""Seconds SIGTERM waits for open requests (a waiting POST answers or becomes a job) before closing them; a brief
-already running is still finished before the process exits, and queued jobs stay queued in the store."""
+"""Seconds SIGTERM waits for open requests before closing them: enough for a stored brief or a job's state (ms);
+a POST waiting for a model is cut, its job stays in the store and runs again on the next start."""
 
 
 @click.command("serve")
