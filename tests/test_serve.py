@@ -25,7 +25,7 @@ from summarizer.digest.store import STORE_VERSION, Store
 from summarizer.errors import ArticleError, ConfigError
 from summarizer.ingest.article import Article
 from summarizer.llm.backends.base import Endpoint
-from summarizer.llm.backends.none import NONE_URL, NoneBackend
+from summarizer.llm.backends.none import NONE_URL, NoneBackend, NoneTransport
 from summarizer.serve import create_app
 from summarizer.serve.keys import KEYS_ENV, ApiKeys, may_listen_without_keys, read_keys
 
@@ -64,6 +64,33 @@ class RefusingBackend(NoneBackend):
 
     def endpoint(self, status: Any = None) -> Endpoint:
         return Endpoint(NONE_URL, "none", self.model, self.name, 5.0, transports=self.transports)
+
+
+@dataclass
+class GatedTransports:
+    """The ``none`` model, answering only once ``gate`` opens: a model busy for as long as the test says."""
+
+    gate: threading.Event = field(default_factory=threading.Event)
+    calls: list[str] = field(default_factory=list)
+
+    def _answer(self, request: httpx2.Request) -> httpx2.Response:
+        self.calls.append(str(request.url))
+        assert self.gate.wait(30), "the test never opened the gate"
+        return NoneTransport().handle_request(request)
+
+    def sync(self, timeout: float) -> httpx2.BaseTransport:
+        return httpx2.MockTransport(self._answer)
+
+    def asynchronous(self, timeout: float) -> httpx2.AsyncBaseTransport:
+        raise NotImplementedError("the server briefs on threads")
+
+
+@dataclass
+class GatedBackend(NoneBackend):
+    transports: GatedTransports = field(default_factory=GatedTransports)
+
+    def endpoint(self, status: Any = None) -> Endpoint:
+        return Endpoint(NONE_URL, "none", self.model, self.name, 60.0, transports=self.transports)
 
 
 @dataclass
@@ -166,6 +193,20 @@ def test_a_slow_brief_becomes_a_job_to_poll(store: Store) -> None:
         brief = client.get(done["brief_url"])
         assert brief.status_code == 200 and brief.json()["headline"]
         assert pages.fetched == ["https://news.example/pier"]
+
+
+def test_the_same_article_posted_while_it_is_being_briefed_is_one_job(store: Store) -> None:
+    backend = GatedBackend()
+    with client_for(Summarizer(backend=backend), store) as client:
+        first = client.post("/v1/briefs?wait=0", json={"text": TEXT})
+        again = client.post("/v1/briefs?wait=0.1", json={"text": " ".join(TEXT.split()).lower()})
+        assert first.status_code == again.status_code == 202 and first.json()["id"] == again.json()["id"]
+        other = client.post("/v1/briefs?wait=0", json={"text": OTHER})
+        assert other.json()["id"] != first.json()["id"]
+        backend.transports.gate.set()
+        for job in (first.json(), other.json()):
+            until(lambda job=job: client.get(f"/v1/jobs/{job['id']}").json()["state"] == "done")
+    assert len(store.jobs_in(("done",))) == 2 and store.count_briefs() == 2
 
 
 def test_unfinished_jobs_survive_a_restart(store: Store) -> None:

@@ -81,7 +81,7 @@ async def post_brief(
         digest = content_hash(Article(**asked).text)  # a bad field is a 422 now, not a failed job later
         if (stored := await asyncio.to_thread(served.jobs.stored, digest)) is not None:
             return _brief_response(digest, stored)
-    job_id, future = served.jobs.submit(asked, digest)
+    job_id, future = await asyncio.to_thread(served.jobs.submit, asked, digest)  # a store write: off the loop
     done, _ = await asyncio.wait({asyncio.wrap_future(future)}, timeout=wait)
     if not done:
         return _job_response(served, job_id)
