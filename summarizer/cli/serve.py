@@ -60,7 +60,8 @@ def serve_command(
     --store: a brief already made is answered at once, and jobs a stopped
     server left unfinished are run when it starts again.
 
-    Exit status: 0 stopped, 2 bad options (no keys for a public address, bad keys file, store).
+    Exit status: 2 bad options (no keys for a public address, bad keys file,
+    store); stopped by Ctrl-C or SIGTERM, it ends as that signal (130, 143).
     """
     err = Console(stderr=True)
     try:
