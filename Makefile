@@ -77,7 +77,7 @@ schemas: $(DEV)
 
 ## lock: re-resolve requirements/dev.lock (with hashes, for every platform) after a change to pyproject.toml
 lock:
-	uv pip compile pyproject.toml --extra local --extra eval --extra test --extra ray --universal \
+	uv pip compile pyproject.toml --extra local --extra eval --extra test --extra ray --extra serve --universal \
 		--generate-hashes --python-version 3.11 -q -o requirements/dev.lock
 
 clean:

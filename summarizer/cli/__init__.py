@@ -13,6 +13,7 @@ from summarizer.cli.digest import digest_command
 from summarizer.cli.evaluate import evaluate_command
 from summarizer.cli.logs import QUIET_HELP, VERBOSITY_HELP, configure
 from summarizer.cli.model import model_group
+from summarizer.cli.serve import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -37,6 +38,7 @@ def cli(verbose: int, quiet: bool) -> None:
       summarizer model fetch   # the embedded model, once (1.1 GB)
       summarizer eval ../shared/eval/gum-news --report eval.json
       summarizer batch articles.parquet --out briefs --engine ray
+      summarizer serve --keys keys.txt --host 0.0.0.0   # the brief API over HTTP
 
     -v/-vv/-q go before the command: summarizer -v digest ...
     """
@@ -48,6 +50,7 @@ cli.add_command(evaluate_command)
 cli.add_command(digest_command)
 cli.add_command(batch_command)
 cli.add_command(model_group)
+cli.add_command(serve_command)
 
 
 def main() -> None:

@@ -61,6 +61,20 @@ CREATE TABLE IF NOT EXISTS digests (
     built TEXT NOT NULL,
     digest_json TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    request_json TEXT NOT NULL,
+    article_hash TEXT,
+    error TEXT,
+    error_kind TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS newer_summarizer_store (
+    note TEXT
+);
 """
 
 
@@ -72,12 +86,13 @@ four ASCII letters of "SMRZ" (0x534D525A) make it readable in a hex dump and
 unlikely to be another program's.
 """
 
-STORE_VERSION = 1
+STORE_VERSION = 2
 """Written to ``PRAGMA user_version``: the shape of the tables. Raise it with every change to ``_SCHEMA``
 and migrate forward in ``_migrate``; a store with a higher number is refused (it is a newer summarizer's).
 Releases from before the marker read no version and refuse a store with a table they lack as "another program's
 SQLite database (TABLE)": the first version that adds a table also creates an empty ``newer_summarizer_store``
-table, so that refusal names it (docs/digest.md)."""
+table, so that refusal names it (docs/digest.md).
+1: articles, briefs (with answers), runs, digests; 2: ``jobs`` (``summarizer serve``'s work, kept across restarts), and the empty ``newer_summarizer_store``."""
 
 BUSY_TIMEOUT_S = 10.0
 """How long to wait for another process's write lock before refusing the store: another digest holds it
@@ -87,7 +102,8 @@ _SQLITE_OWN = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
 _ADDED_LATER = {"briefs": {"answers_json"}}
 """Columns a store from before the marker may lack (added by ``_migrate``)."""
 _FIRST_TABLES = {"articles", "briefs", "runs"}
-"""Every store summarizer ever made has these (``digests`` came later): an unmarked file without them is not ours."""
+"""Every store summarizer ever made has these (``digests`` and ``jobs`` came later): an unmarked file without them
+is not ours."""
 
 _FIX = "give a new file or a store summarizer made (Store(path), CLI: --store)"
 _WRITABLE = "give a writable store (Store(path), CLI: --store)"
@@ -403,3 +419,70 @@ class Store:
             }
             for row in rows
         ]
+
+    def add_job(self, job_id: str, kind: str, request: dict[str, Any]) -> StoredJob:
+        """Keep a new job, queued: a server that restarts before it is done finds it and runs it again."""
+        now = _now()
+        with self._using() as db:
+            db.execute(
+                "INSERT INTO jobs (id, kind, state, request_json, created, updated) VALUES (?, ?, 'queued', ?, ?, ?)",
+                (job_id, kind, json.dumps(request), now, now),
+            )
+        return StoredJob(job_id, kind, "queued", request, None, None, None, now, now)
+
+    def update_job(
+        self,
+        job_id: str,
+        state: str,
+        *,
+        article_hash: str | None = None,
+        error: str | None = None,
+        error_kind: str | None = None,
+    ) -> None:
+        """Move the job to ``state``; an article hash once known is kept, whatever comes after."""
+        with self._using() as db:
+            db.execute(
+                "UPDATE jobs SET state = ?, article_hash = COALESCE(?, article_hash), error = ?, error_kind = ?,"
+                " updated = ? WHERE id = ?",
+                (state, article_hash, error, error_kind, _now(), job_id),
+            )
+
+    def job(self, job_id: str) -> StoredJob | None:
+        with self._using() as db:
+            row = db.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return _job_of(row) if row else None
+
+    def jobs_in(self, states: Sequence[str]) -> list[StoredJob]:
+        """The jobs in any of ``states``, oldest first (the order they were asked for)."""
+        marks = ", ".join("?" * len(states))
+        with self._using() as db:
+            rows = db.execute(
+                f"SELECT {_JOB_COLUMNS} FROM jobs WHERE state IN ({marks}) ORDER BY created, rowid", tuple(states)
+            ).fetchall()
+        return [_job_of(row) for row in rows]
+
+
+_JOB_COLUMNS = "id, kind, state, request_json, article_hash, error, error_kind, created, updated"
+
+
+@dataclass(frozen=True)
+class StoredJob:
+    """One unit of a server's work as the store keeps it (see ``summarizer/serve/jobs.py``)."""
+
+    id: str
+    kind: str
+    state: str
+    """queued, running, done or failed."""
+    request: dict[str, Any]
+    """What was asked (the article or its URL), enough to run the job again after a restart."""
+    article_hash: str | None
+    error: str | None
+    """The one-line message of a failed job, as the CLI would print it."""
+    error_kind: str | None
+    """The failure's class name (ArticleError, BackendError...), so the server can answer with the right status."""
+    created: str
+    updated: str
+
+
+def _job_of(row: Sequence[Any]) -> StoredJob:
+    return StoredJob(row[0], row[1], row[2], json.loads(row[3]), row[4], row[5], row[6], row[7], row[8])

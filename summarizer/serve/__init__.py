@@ -1,0 +1,12 @@
+"""``summarizer serve``: briefs over HTTP (FastAPI), for the newsroom tools that cannot run a command.
+
+The top room, beside the CLI: it uses the same engine, store and messages,
+and nothing below imports it. Needs the optional ``[serve]`` extra
+(``pip install 'groundbrief[serve]'``).
+"""
+
+from __future__ import annotations
+
+from summarizer.serve.app import create_app
+
+__all__ = ["create_app"]

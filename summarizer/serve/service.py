@@ -1,0 +1,47 @@
+"""What the routes share: the jobs (engine and store), the keys, and whether the model has started."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Literal
+
+from fastapi import Request
+
+from summarizer.serve.jobs import Jobs
+from summarizer.serve.keys import ApiKeys
+from summarizer.serve.problems import one_line
+
+
+@dataclass
+class Readiness:
+    """The model's start, done once in a thread so the server answers ``/healthz`` while a model loads."""
+
+    state: Literal["starting", "ok", "failed"] = "starting"
+    detail: str | None = None
+    _thread: threading.Thread | None = field(default=None, repr=False)
+
+    def start(self, jobs: Jobs) -> None:
+        def load() -> None:
+            try:
+                jobs.summarizer.client()
+            except Exception as error:  # said by /readyz; each job then fails with the same message
+                self.state, self.detail = "failed", one_line(error)
+            else:
+                self.state = "ok"
+
+        self._thread = threading.Thread(target=load, name="serve-model-start", daemon=True)
+        self._thread.start()
+
+
+@dataclass
+class Service:
+    jobs: Jobs
+    keys: ApiKeys
+    readiness: Readiness = field(default_factory=Readiness)
+
+
+def service(request: Request) -> Service:
+    found = request.app.state.service
+    assert isinstance(found, Service)
+    return found
