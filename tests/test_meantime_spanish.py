@@ -13,10 +13,10 @@ import pytest
 
 from summarizer import Brief, Summarizer
 from summarizer.evaluation.gold import GoldArticle, load_gold
-from summarizer.evaluation.metrics import score_brief, summarize_scores
+from summarizer.evaluation.metrics import score_brief
 from summarizer.nlp.language import detect
 from summarizer.rules.text import normalize
-from tests import components
+from tests import components, floors
 from tests.conftest import ROOT
 
 SPANISH = load_gold(ROOT / "tests" / "data" / "meantime-es")
@@ -49,23 +49,31 @@ def test_spanish_names_come_from_the_spanish_pipeline(briefs: list[tuple[GoldArt
         assert not brief.what, gold.stem  # no parse-made events outside English
 
 
-def test_the_spanish_recognizer_finds_and_types_the_gold_names(briefs: list[tuple[GoldArticle, Brief]]) -> None:
-    """Who and where by the rules alone, scored as `summarizer eval --ablation` scores them.
+# The rules alone on these 10 (2026-12-06, the Spanish pipeline): who recall 31/32, where recall 6/6, who
+# precision 32/42, where precision 8/14, kind accuracy 37/44 ("Boeing", "EADS" as organizations). Floors:
+# tests/floors.py (2 items under each count, 1 on where's 6; as many more wrong items at most).
+MEASURED = {
+    "who": (31, 32),
+    "where": (6, 6),
+    "who_precision": (32, 42),
+    "where_precision": (8, 14),
+    "kind_accuracy": (37, 44),
+}
 
-    Measured on these 10: who recall 31/32, where recall 6/6, who precision
-    32/42, where precision 8/14, kind accuracy 36/44 ("Boeing", "EADS" as
-    organizations). Without the Spanish pipeline: 8/32, 2/6, no who, 2/5, 2/3.
-    On the 60 dev articles: 93.2%, 84.6%, 75.1%, 64.7%, 80.4% (without: 27.3%,
-    28.2%, -, 71.4%, 75.0%). The where precision is a lower bound: the Spanish
-    gold lacks the English entities the translation drops (README).
+
+def test_the_spanish_recognizer_finds_and_types_the_gold_names(briefs: list[tuple[GoldArticle, Brief]]) -> None:
+    """Who and where by the rules alone, scored as `summarizer eval --ablation` scores them, held to floors.
+
+    Without the Spanish pipeline the same 10 gave 8/32, 2/6, no who, 2/5,
+    2/3: far under every floor. On the 60 dev articles: 93.2%, 84.6%, 75.1%,
+    64.7%, 80.4% (without: 27.3%, 28.2%, -, 71.4%, 75.0%). The where precision
+    is a lower bound: the Spanish gold lacks the English entities the
+    translation drops (README).
     """
     components.spanish_pipeline()
-    overall = summarize_scores([score_brief(gold, brief) for gold, brief in briefs])
-    assert overall.who_recall is not None and overall.who_recall >= 31 / 32
-    assert overall.where_recall == 1.0
-    assert overall.who_precision is not None and overall.who_precision >= 32 / 42
-    assert overall.where_precision is not None and overall.where_precision >= 8 / 14
-    assert overall.kind_accuracy is not None and overall.kind_accuracy >= 36 / 44
+    scores = [score_brief(gold, brief) for gold, brief in briefs]
+    missed = floors.missed(scores, MEASURED)
+    assert not missed, missed
 
 
 def test_the_spanish_dateline_resolves_to_the_publication_day(briefs: list[tuple[GoldArticle, Brief]]) -> None:
@@ -90,4 +98,4 @@ def test_a_place_the_rules_find_is_no_one_the_gold_names(briefs: list[tuple[Gold
         names = [item.name for item in brief.where]
         places += len(names)
         assert not [name for name in names if normalize(name) in actors], gold.stem
-    assert places >= 5
+    assert places >= 5  # the check reads places at all (30 today); their quality is held by the floors above
