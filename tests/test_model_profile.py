@@ -17,10 +17,11 @@ import yaml
 
 from summarizer import ConfigError, Summarizer
 from summarizer.brief.engine import shared_summarizer
+from summarizer.digest.briefing import brief_key
 from summarizer.ingest.article import Article
 from summarizer.llm.backends import backend_for, resolve_backend
 from summarizer.llm.backends.remote import RemoteBackend
-from summarizer.llm.draft import draft_model
+from summarizer.llm.draft import draft_digest, draft_model
 from summarizer.llm.profile import LARGE, SMALL
 from summarizer.schema import Brief
 from summarizer.settings import PROFILE_ENV, Settings
@@ -175,6 +176,14 @@ def test_the_small_schema_is_the_recorded_one() -> None:
     assert draft_model(sentences).model_json_schema() == recorded
     assert draft_model(sentences, LARGE).model_json_schema() != recorded
     assert body["max_tokens"] == SMALL.answer_tokens
+
+
+def test_stored_answers_are_keyed_by_the_profile() -> None:
+    """A digest store keys answers by the draft schema: a large model's answers are not rebuilt as a small one's."""
+    url = "http://127.0.0.1:9/v1"
+    with Summarizer("m", base_url=url) as small, Summarizer("m", base_url=url, model_profile="large") as large:
+        assert brief_key(small).schema_version == f"draft#{draft_digest()}"
+        assert brief_key(large).schema_version == f"draft#{draft_digest(LARGE)}" != brief_key(small).schema_version
 
 
 def test_each_backend_gets_its_profile() -> None:

@@ -164,9 +164,10 @@ def addition_model(first: int, last: int, profile: ModelProfile = SMALL) -> type
     return create_model("Addition", __base__=Addition, **cited)
 
 
-def draft_digest() -> str:
-    """A fingerprint of the schema the model answers in: stored answers are reusable while it is unchanged."""
-    models = (draft_model(1), addition_model(1, 1), NameFix)
+def draft_digest(profile: ModelProfile = SMALL) -> str:
+    """A fingerprint of the schema the model answers in under ``profile``: stored answers are reusable while it is
+    unchanged (answers written with a large model's room are not a small profile's)."""
+    models = (draft_model(1, profile), addition_model(1, 1, profile), NameFix)
     schema = json.dumps([model.model_json_schema() for model in models], sort_keys=True)
     return hashlib.sha256(schema.encode()).hexdigest()[:16]
 
