@@ -20,6 +20,8 @@ from summarizer.redact import redact
 MODEL_ENV = "SUMMARIZER_MODEL"
 BASE_URL_ENV = "SUMMARIZER_BASE_URL"
 API_KEY_ENV = "SUMMARIZER_API_KEY"
+PROFILE_ENV = "SUMMARIZER_MODEL_PROFILE"
+"""``small`` or ``large``: the room a server's model gets (summarizer/llm/profile.py)."""
 OPENAI_KEY_ENV = "OPENAI_API_KEY"
 OPENAI_URL_ENV = "OPENAI_BASE_URL"
 """Read as the openai SDK reads it: where ``openai/`` models are served."""
@@ -51,6 +53,8 @@ class Settings:
     openai_api_key: str | None = field(default=None, repr=False)
     """OPENAI_API_KEY: sent to OpenAI's own URL only."""
     openai_base_url: str = OPENAI_URL
+    model_profile: str | None = None
+    """``small`` or ``large`` as declared; None: the backend's own (large for ``openai/``, else small)."""
     model_level: int = NOT_SET
     base_url_level: int = NOT_SET
 
@@ -63,6 +67,7 @@ class Settings:
         api_key: str | None = None,
         timeout: float | None = None,
         threads: int | None = None,
+        model_profile: str | None = None,
         environ: Mapping[str, str] | None = None,
     ) -> Settings:
         """Arguments first, then the environment (``os.environ`` unless given), then the defaults."""
@@ -77,6 +82,7 @@ class Settings:
             threads=threads,
             openai_api_key=env.get(OPENAI_KEY_ENV) or None,
             openai_base_url=(env.get(OPENAI_URL_ENV) or OPENAI_URL).rstrip("/"),
+            model_profile=model_profile or env.get(PROFILE_ENV) or None,
             model_level=model_level,
             base_url_level=url_level,
         )
@@ -85,7 +91,7 @@ class Settings:
         url = redact(self.base_url) if self.base_url else None
         return (
             f"Settings(model={self.model!r}, base_url={url!r}, timeout={self.timeout!r}, threads={self.threads!r}, "
-            f"openai_base_url={redact(self.openai_base_url)!r})"
+            f"openai_base_url={redact(self.openai_base_url)!r}, model_profile={self.model_profile!r})"
         )
 
 

@@ -47,7 +47,8 @@ from summarizer.fanout import afan_out, fan_out
 from summarizer.ingest.article import Article, as_article
 from summarizer.llm.backends import Backend, Endpoint, Status, backend_for, resolve_backend
 from summarizer.llm.client import Answer, Ask, ChatClient, Usage
-from summarizer.llm.draft import MAX_ADDED, Addition, Draft, NameFix, addition_model, draft_model
+from summarizer.llm.draft import EVENT_CHARS, MAX_ADDED, Addition, Draft, NameFix, addition_model, draft_model
+from summarizer.llm.profile import ModelProfile
 from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.llm.retry import RetryPolicy
 from summarizer.nlp.language import detect
@@ -63,12 +64,12 @@ logger = logging.getLogger(__name__)
 
 MAX_ARTICLE_CHARS = 20_000
 """About 5,000 tokens: what fits the embedded model's context beside the prompt and answer."""
-MAX_BRIEF_TOKENS = 700
-"""A bound, not a target: a full draft (6 names a list, 3 events, 6 sources) is ~350 compact-JSON tokens."""
 MAX_REASKS = 1
 """One re-ask for names the article lacks: it costs a call (~20 tokens a name); a second rarely finds more (chosen by hand, not measured)."""
 ADDITION_TOKENS = 60 * MAX_ADDED + 24
 """Bound of a passage's answer: an event or a source with its citations is ~25-50 compact-JSON tokens."""
+CHARS_PER_TOKEN = 4
+"""English JSON text: about four characters a token (what OpenAI's tokenizer guide says)."""
 
 Flow = Generator[Ask, Answer, Brief]
 """A brief in the making: yields model requests, receives their answers, returns the Brief."""
@@ -160,6 +161,7 @@ class Summarizer:
         base_url: str | None = None,
         api_key: str | None = None,
         timeout: float | None = None,
+        model_profile: str | None = None,
         backend: Backend | None = None,
         settings: Settings | None = None,
         max_reasks: int = MAX_REASKS,
@@ -168,14 +170,17 @@ class Summarizer:
         retry: RetryPolicy | None = None,
         status: Status | None = None,
     ) -> None:
-        """``settings``: already resolved (instead of model, base_url, api_key, timeout).
+        """``settings``: already resolved (instead of model, base_url, api_key, timeout, model_profile).
+
+        ``model_profile``: ``"large"`` gives a server's model room for more events, longer statements and every
+        source (summarizer/llm/profile.py); ``openai/`` models get it unless ``"small"``; the embedded model never.
 
         ``max_passages``: follow-up reads of the text after the lead (0: the model reads the lead only).
         """
         if backend is None and settings is not None and client is None:
             backend = backend_for(settings)
         self.backend = backend or resolve_backend(
-            model, base_url=base_url, api_key=api_key, timeout=timeout, client=client
+            model, base_url=base_url, api_key=api_key, timeout=timeout, client=client, model_profile=model_profile
         )
         self.max_reasks = max_reasks
         self.max_article_chars = max_article_chars
@@ -187,6 +192,11 @@ class Summarizer:
 
     def __repr__(self) -> str:
         return f"Summarizer(backend={self.backend.name!r}, model={self.backend.model!r})"
+
+    @property
+    def profile(self) -> ModelProfile:
+        """The room the model's answers get: the backend's (see :class:`~summarizer.llm.backends.Capabilities`)."""
+        return self.backend.capabilities.profile
 
     def __enter__(self) -> Summarizer:
         return self
@@ -392,16 +402,16 @@ class Summarizer:
         usage = Usage()
         language, detected = self._language(article, index)
         ask = _Asker(article, index, usage, language, self.max_passages)
-        draft = yield from ask(draft_model(len(ask.reading.lead)), MAX_BRIEF_TOKENS)
+        profile = self.profile
+        draft = yield from ask(draft_model(len(ask.reading.lead), profile), profile.answer_tokens)
         added: list[Addition] = []
         for number, passage in enumerate(ask.reading.passages, 1):
             if not quiet:
                 self.status(f"reading passage {number} of {len(ask.reading.passages)}")
-            model = addition_model(passage[0].number, passage[-1].number)
-            added.append(
-                (yield from ask(model, ADDITION_TOKENS, followup="more", passage=passage, language=ask.written_in))
-            )
-        grounder = Grounder(index, article.published, language)
+            model = addition_model(passage[0].number, passage[-1].number, profile)
+            tokens = _addition_tokens(profile)
+            added.append((yield from ask(model, tokens, followup="more", passage=passage, language=ask.written_in)))
+        grounder = Grounder(index, article.published, language, statement_chars=profile.event_chars)
         grounded = grounder.ground(draft, added=added)
         reasks = 0
         while (fixable := [m for m in grounded.misses if m.fixable]) and reasks < self.max_reasks:
@@ -598,13 +608,14 @@ def shared_summarizer(
     base_url: str | None = None,
     api_key: str | None = None,
     timeout: float | None = None,
+    model_profile: str | None = None,
 ) -> Summarizer:
     """One Summarizer per configuration for this process, so :func:`summarize` loads the embedded model once.
 
     Closed when the process exits; the environment is part of the
     configuration (the resolved :class:`Settings`), so changing ``SUMMARIZER_MODEL`` gives another one.
     """
-    settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout)
+    settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout, model_profile=model_profile)
     with _SHARED_LOCK:
         engine = _SHARED.get(settings)
         if engine is None:
@@ -620,6 +631,11 @@ def _close_shared() -> None:
         _SHARED.clear()
 
 
+def _addition_tokens(profile: ModelProfile) -> int:
+    """A passage's answer bound: ADDITION_TOKENS, and room for the profile's longer statements."""
+    return ADDITION_TOKENS + MAX_ADDED * (profile.event_chars - EVENT_CHARS) // CHARS_PER_TOKEN
+
+
 def summarize(
     article: Article | str,
     *,
@@ -627,9 +643,13 @@ def summarize(
     base_url: str | None = None,
     api_key: str | None = None,
     timeout: float | None = None,
+    model_profile: str | None = None,
 ) -> Brief:
-    """A grounded brief of one article, on this process's shared Summarizer for these settings."""
-    return shared_summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout).summarize(article)
+    """A grounded brief of one article, on this process's shared Summarizer for these settings.
+
+    ``model_profile``: ``"large"`` declares a ``base_url`` model large (see :class:`Summarizer`)."""
+    shared = shared_summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout, model_profile=model_profile)
+    return shared.summarize(article)
 
 
 async def asummarize(
@@ -639,7 +659,8 @@ async def asummarize(
     base_url: str | None = None,
     api_key: str | None = None,
     timeout: float | None = None,
+    model_profile: str | None = None,
 ) -> Brief:
     """Async :func:`summarize`: ``asyncio.gather`` over many shares one Summarizer (one embedded server)."""
-    engine = shared_summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout)
+    engine = shared_summarizer(model, base_url=base_url, api_key=api_key, timeout=timeout, model_profile=model_profile)
     return await engine.asummarize(article)

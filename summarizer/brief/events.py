@@ -62,14 +62,16 @@ def add_events(
     later: list[DraftEvent],
     reading: EventReading,
     names: Collection[str] = (),
+    statement_chars: int = EVENT_CHARS,
 ) -> GroundedDraft:
-    """The events: the model's that their sentences support, and the lead's from the parse (ground_events)."""
+    """The events: the model's that their sentences support, and the lead's from the parse (ground_events);
+    ``statement_chars``: the longest statement the model's profile allows."""
     lead = [
         s
         for s in aligner.index.sentences
         if not (is_heading(s.text) or is_dateline(s.text) or aligner.addressed(s.start))
     ][:LEAD_EVENTS]
-    events, rejected = ground_events(aligner, drafted, items.sources, lead, later, reading, names)
+    events, rejected = ground_events(aligner, drafted, items.sources, lead, later, reading, names, statement_chars)
     return items.but(what=events, rejected=[*items.rejected, *rejected])
 
 
@@ -81,6 +83,7 @@ def ground_events(
     later: list[DraftEvent] | None = None,
     reading: EventReading = EventReading(),
     names: Collection[str] = (),
+    statement_chars: int = EVENT_CHARS,
 ) -> tuple[list[Event], list[Unsupported]]:
     """The model's events of the lead that hold, then one per further lead sentence from the parse, then the
     model's events of later passages (up to LATER_EVENTS of the places); and the model's events dropped, with why.
@@ -88,8 +91,9 @@ def ground_events(
     text = aligner.index.text
     parsed = reading.parsed
     figures = [e for e in entities(text) if e.label in FIGURE_LABELS] if parsed else []
-    kept, dropped = _held(aligner, drafted, sources, figures, [], reading, names)
-    afterwards, dropped_later = _held(aligner, later or [], sources, figures, kept, reading, names)
+    held = (sources, figures)
+    kept, dropped = _held(aligner, drafted, *held, [], reading, names, statement_chars)
+    afterwards, dropped_later = _held(aligner, later or [], *held, kept, reading, names, statement_chars)
     room = MAX_EVENTS - min(len(afterwards), LATER_EVENTS)
     for sentence in lead if parsed else []:
         if len(kept) >= room:
@@ -127,6 +131,7 @@ def _held(
     before: list[Event],
     reading: EventReading,
     names: Collection[str],
+    statement_chars: int = EVENT_CHARS,
 ) -> tuple[list[Event], list[Unsupported]]:
     """The drafted events their cited sentences support, each once (not again after ``before``); and the dropped."""
     text = aligner.index.text
@@ -146,7 +151,7 @@ def _held(
             reason = verdict.reason if verdict else "cites no sentence of the article that says it"
             dropped.append(Unsupported(field="what", statement=event.e, reason=reason or "unsupported", replaced=False))
             continue
-        statement = _statement(text, event.e, evidence[0]) if parsed else event.e
+        statement = _statement(text, event.e, evidence[0], statement_chars) if parsed else event.e
         if any(_same_event(statement, evidence[0], e) for e in before + kept):
             continue
         status = (reading.status(text, evidence, event.e) if reading.status else None) or _asserted(
@@ -214,11 +219,12 @@ def _figures(
     ][:MAX_FIGURES]
 
 
-def _statement(text: str, written: str, sentence: Span) -> str:
-    """The model's statement, unless it merely copies the sentence's opening words: then the sentence's main clause."""
+def _statement(text: str, written: str, sentence: Span, bound: int = EVENT_CHARS) -> str:
+    """The model's statement, unless it merely copies the sentence's opening words or reached ``bound`` (the
+    grammar cut it): then the sentence's main clause."""
     said, opening = normalize(written).split(), normalize(sentence.text).split()
     copied = len(said) >= 4 and opening[: len(said)] == said
-    cut = len(written) >= EVENT_CHARS - 3
+    cut = len(written) >= bound - 3
     clause = main_clause(text, sentence.start, sentence.end) if copied or cut else None
     return clause.text if clause else written
 

@@ -15,6 +15,8 @@ Nothing here invents a span: every Span is sliced from the article text.
 
 from __future__ import annotations
 
+from datetime import date
+
 from summarizer.brief.align import Aligner
 from summarizer.brief.doubt import add_doubt_cues
 from summarizer.brief.events import add_events
@@ -25,13 +27,21 @@ from summarizer.brief.reconcile import events_name_their_parties
 from summarizer.brief.sources import find_sources
 from summarizer.brief.statements import with_statements
 from summarizer.brief.when import add_times
-from summarizer.llm.draft import Addition, Draft
+from summarizer.llm.draft import EVENT_CHARS, Addition, Draft
+from summarizer.rules.text import ArticleIndex
 
 __all__ = ["GroundedDraft", "Grounder", "NameMiss"]
 
 
 class Grounder(Aligner):
     """Grounds the items of one draft against one article: the model's items, then the rules'."""
+
+    def __init__(
+        self, index: ArticleIndex, published: date | None, language: str = "en", *, statement_chars: int = EVENT_CHARS
+    ) -> None:
+        super().__init__(index, published, language)
+        self.statement_chars = statement_chars
+        """The longest statement the model could write (its profile's): one that long was cut by the grammar."""
 
     def ground(
         self,
@@ -53,7 +63,7 @@ class Grounder(Aligner):
         items = items.but(sources=find_sources(self, drafted_sources, rules.sources))
         later = [event for more in added for event in more.events()]
         names = rules.people(self.index.text)
-        items = add_events(items, self, draft.events(), later, rules.events, names)
+        items = add_events(items, self, draft.events(), later, rules.events, names, self.statement_chars)
         items = events_name_their_parties(items, self)
         items = with_statements(items, self, draft.h, draft.sm, names)
         for text_step in rules.model_text:

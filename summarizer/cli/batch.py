@@ -73,6 +73,7 @@ def batch_command(
     base_url: str | None,
     api_key: str | None,
     timeout: float | None,
+    model_profile: str | None,
     passages: int,
 ) -> None:
     """Brief every article of the inputs into shards of rows in --out: no digest, any number of articles.
@@ -118,7 +119,7 @@ def batch_command(
     """
     err = Console(stderr=True)
     settings = JobSettings(
-        Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout,
+        Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout, model_profile=model_profile,
                          threads=cpus_per_actor if engine == "ray" else None),
         concurrency=concurrency, passages=passages,
     )  # fmt: skip

@@ -47,6 +47,7 @@ def brief(
     base_url: str | None,
     api_key: str | None,
     timeout: float | None,
+    model_profile: str | None,
     passages: int,
     fmt: str | None,
     output: Path | None,
@@ -76,7 +77,9 @@ def brief(
         with warnings.catch_warnings(record=True) as caught, err.status("starting…") as status:
             warnings.simplefilter("always")
             article = read_article(file)  # its warnings (control characters removed) are said with the model's
-            settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout)
+            settings = Settings.resolve(
+                model, base_url=base_url, api_key=api_key, timeout=timeout, model_profile=model_profile
+            )
             with Summarizer(settings=settings, max_passages=passages, status=status.update) as engine:
                 result = engine.summarize(article)
         for warning in [] if quiet() else caught:

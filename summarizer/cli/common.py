@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from summarizer.brief.reading import MAX_PASSAGES, PASSAGE_CHARS
+from summarizer.llm.profile import PROFILES
 from summarizer.redact import redact
 from summarizer.render.control import printable
 
@@ -26,11 +27,12 @@ PASSAGES_HELP = (
 
 
 def model_options(command: F) -> F:
-    """--model, --base-url, --api-key, --timeout, --passages: the same on every command that runs the model.
+    """--model, --base-url, --api-key, --timeout, --model-profile, --passages: the same on every command that runs
+    the model.
 
     A command resolves them once with ``Settings.resolve`` (summarizer/settings.py),
     which reads the environment (SUMMARIZER_MODEL, SUMMARIZER_BASE_URL,
-    SUMMARIZER_API_KEY) below every flag: a flag and a variable are never
+    SUMMARIZER_API_KEY, SUMMARIZER_MODEL_PROFILE) below every flag: a flag and a variable are never
     taken as two flags (``--model local`` wins over SUMMARIZER_BASE_URL).
     """
     options = [
@@ -54,6 +56,13 @@ def model_options(command: F) -> F:
             "--timeout",
             type=click.FloatRange(min=1),
             help="Seconds to wait for one model answer (default 600 embedded, 120 remote).",
+        ),
+        click.option(
+            "--model-profile",
+            type=click.Choice(list(PROFILES)),
+            help="Room for the model's answer: small (the embedded model's tight bounds) or large (more events,"
+            " longer statements, every source; for a large model behind --base-url). Default: large for openai/"
+            " models, else small. [env: SUMMARIZER_MODEL_PROFILE]",
         ),
         click.option("--passages", type=click.IntRange(min=0, max=8), default=MAX_PASSAGES, help=PASSAGES_HELP),
     ]

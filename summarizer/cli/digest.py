@@ -109,6 +109,7 @@ def digest_command(
     base_url: str | None,
     api_key: str | None,
     timeout: float | None,
+    model_profile: str | None,
     passages: int,
 ) -> None:
     """Brief the day's articles and write one digest of their stories.
@@ -176,7 +177,9 @@ def digest_command(
             reasons = "; ".join(f"{i.source}: {i.skipped}" for i in items[:5]) + ("; …" if len(items) > 5 else "")
             fail(err, f"no article found in the inputs ({reasons}); nothing was written", 2)
         total = len({content_hash(item.article.text) for item in items if item.article is not None})
-        settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout)
+        settings = Settings.resolve(
+            model, base_url=base_url, api_key=api_key, timeout=timeout, model_profile=model_profile
+        )
         with (
             warnings.catch_warnings(),
             Summarizer(settings=settings, max_passages=passages) as engine,

@@ -70,6 +70,7 @@ def evaluate_command(
     base_url: str | None,
     api_key: str | None,
     timeout: float | None,
+    model_profile: str | None,
     passages: int,
     report: Path,
     store_path: Path | None,
@@ -140,7 +141,9 @@ def evaluate_command(
             return
         if ablation:
             model, base_url = "none", None
-        settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout)
+        settings = Settings.resolve(
+            model, base_url=base_url, api_key=api_key, timeout=timeout, model_profile=model_profile
+        )
         with (
             warnings.catch_warnings(),
             Summarizer(settings=settings, max_passages=passages) as engine,

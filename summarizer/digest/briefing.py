@@ -68,7 +68,9 @@ def brief_key(summarizer: Summarizer) -> BriefKey:
     a stored brief is rebuilt from its answers with today's code.
     """
     prompt = f"{BRIEF_PROMPTS.version}#{BRIEF_PROMPTS.digest}/passages{summarizer.max_passages}"
-    return BriefKey(f"{summarizer.backend.name}/{summarizer.backend.model}", prompt, f"draft#{draft_digest()}")
+    return BriefKey(
+        f"{summarizer.backend.name}/{summarizer.backend.model}", prompt, f"draft#{draft_digest(summarizer.profile)}"
+    )
 
 
 def stored_brief(summarizer: Summarizer, store: Store, digest: str, key: BriefKey, article: Article) -> Brief | None:

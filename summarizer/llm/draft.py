@@ -20,27 +20,29 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from summarizer.llm.profile import SMALL, ModelProfile
+
 
 class _Draft(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
 Name = Annotated[str, Field(min_length=1, max_length=60)]
-MAX_NAMES = 6
-"""People, organizations and places the model lists, each: the lead of a news story names about that many; the rules add the rest (chosen by hand for the 1.5B default, not measured)."""
+MAX_NAMES = SMALL.names
+"""People, organizations and places the model lists, each: the lead of a news story names about that many; the rules add the rest (chosen by hand for the 1.5B default, not measured; a large model's profile gives more)."""
 MAX_EVENTS = 8
 """A reader wants the story's events, not one; eight covers a news article's lead."""
-MAX_MODEL_EVENTS = 3
+MAX_MODEL_EVENTS = SMALL.events
 """Events the model writes for the lead: the parse gives one per further lead sentence, so the model's few are what it adds (chosen by hand for the 1.5B default)."""
-DRAFT_SOURCES = 6
+DRAFT_SOURCES = SMALL.sources
 """Sources the model lists for the lead (the brief's own bound is brief/sources.py MAX_SOURCES): the parse finds
 the rest (chosen by hand for the 1.5B default, not measured)."""
 MAX_ADDED = 3
 """Events, and sources, one reading pass over the rest of the article may add: a passage of ~500 tokens."""
-DRAFT_TIMES = 4
+DRAFT_TIMES = SMALL.times
 """Time expressions the model lists (the brief's own bound is brief/when.py MAX_TIMES): the rules find the rest
 (chosen by hand, not measured)."""
-EVENT_CHARS = 60
+EVENT_CHARS = SMALL.event_chars
 """A short statement: about eight words. Longer bounds let a small model copy whole sentences."""
 CITATIONS_PER_ITEM = 2
 """Sentences an item may cite: MAX_EVIDENCE in brief/align.py keeps as many."""
@@ -89,12 +91,18 @@ class Draft(_Draft):
         return [event for event in self.what if event.e.strip()]
 
 
-def _cited_lists(first: int, last: int, events: tuple[int | None, int], sources: int) -> dict[str, Any]:
+def _cited_lists(
+    first: int, last: int, events: tuple[int | None, int], sources: int, event_chars: int = EVENT_CHARS
+) -> dict[str, Any]:
     """The ``what`` and ``src`` fields, their citations bounded to sentences ``first``..``last`` in the grammar;
-    ``events`` is the (min, max) length of ``what``, ``sources`` the most ``src`` items."""
+    ``events`` is the (min, max) length of ``what``, ``sources`` the most ``src`` items, ``event_chars`` the
+    longest statement."""
     citation = Annotated[int, Field(ge=first, le=max(last, first))]
     cites: Any = Annotated[list[citation], Field(min_length=1, max_length=CITATIONS_PER_ITEM)]
-    event = create_model("Event", __base__=DraftEvent, s=(cites, ...))
+    fields: dict[str, Any] = {"s": (cites, ...)}
+    if event_chars != EVENT_CHARS:
+        fields["e"] = (Annotated[str, Field(min_length=1, max_length=event_chars)], ...)
+    event = create_model("Event", __base__=DraftEvent, **fields)
     source = create_model("Source", __base__=DraftSource, s=(cites, ...))
     fewest, most = events
     return {
@@ -103,14 +111,31 @@ def _cited_lists(first: int, last: int, events: tuple[int | None, int], sources:
     }
 
 
+def _listed(profile: ModelProfile) -> dict[str, Any]:
+    """The name and time lists under the profile's bounds; none for the small profile, whose bounds Draft holds
+    (so the schema it sends, and the recorded requests, stay exactly as they were)."""
+    if profile == SMALL:
+        return {}
+    names: Any = Annotated[list[Name], Field(max_length=profile.names)]
+    places: Any = Annotated[list[DraftPlace], Field(max_length=profile.names)]
+    time: Any = Annotated[str, Field(min_length=1, max_length=40)]
+    return {
+        "ppl": (names, ...),
+        "org": (names, ...),
+        "plc": (places, ...),
+        "tm": (Annotated[list[time], Field(max_length=profile.times)], ...),
+    }
+
+
 @lru_cache(maxsize=256)
-def draft_model(sentences: int) -> type[Draft]:
-    """The Draft schema for an article whose lead has ``sentences`` numbered sentences.
+def draft_model(sentences: int, profile: ModelProfile = SMALL) -> type[Draft]:
+    """The Draft schema for an article whose lead has ``sentences`` numbered sentences, under ``profile``'s bounds.
 
     Citations are bounded to 1..sentences in the grammar, so the model cannot
     cite a sentence that does not exist.
     """
-    return create_model("Brief", __base__=Draft, **_cited_lists(1, sentences, (1, MAX_MODEL_EVENTS), DRAFT_SOURCES))
+    cited = _cited_lists(1, sentences, (1, profile.events), profile.sources, profile.event_chars)
+    return create_model("Brief", __base__=Draft, **_listed(profile), **cited)
 
 
 class Addition(_Draft):
@@ -130,14 +155,19 @@ class Addition(_Draft):
 
 
 @lru_cache(maxsize=256)
-def addition_model(first: int, last: int) -> type[Addition]:
-    """The Addition schema for a passage of sentences ``first``..``last``: citations stay inside the passage."""
-    return create_model("Addition", __base__=Addition, **_cited_lists(first, last, (None, MAX_ADDED), MAX_ADDED))
+def addition_model(first: int, last: int, profile: ModelProfile = SMALL) -> type[Addition]:
+    """The Addition schema for a passage of sentences ``first``..``last``: citations stay inside the passage.
+
+    A pass adds MAX_ADDED items whatever the profile (a passage is ~500 tokens); a large model's statements
+    may be as long as its lead's."""
+    cited = _cited_lists(first, last, (None, MAX_ADDED), MAX_ADDED, profile.event_chars)
+    return create_model("Addition", __base__=Addition, **cited)
 
 
-def draft_digest() -> str:
-    """A fingerprint of the schema the model answers in: stored answers are reusable while it is unchanged."""
-    models = (draft_model(1), addition_model(1, 1), NameFix)
+def draft_digest(profile: ModelProfile = SMALL) -> str:
+    """A fingerprint of the schema the model answers in under ``profile``: stored answers are reusable while it is
+    unchanged (answers written with a large model's room are not a small profile's)."""
+    models = (draft_model(1, profile), addition_model(1, 1, profile), NameFix)
     schema = json.dumps([model.model_json_schema() for model in models], sort_keys=True)
     return hashlib.sha256(schema.encode()).hexdigest()[:16]
 

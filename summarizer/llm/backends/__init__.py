@@ -10,7 +10,7 @@ Spec forms:
 - any model name together with a base URL: an OpenAI-compatible server
 
 Precedence, for each setting: argument (or CLI flag) > environment
-(``SUMMARIZER_MODEL``, ``SUMMARIZER_BASE_URL``, ``SUMMARIZER_API_KEY``) >
+(``SUMMARIZER_MODEL``, ``SUMMARIZER_BASE_URL``, ``SUMMARIZER_API_KEY``, ``SUMMARIZER_MODEL_PROFILE``) >
 default, resolved once into a :class:`~summarizer.settings.Settings`. When a model spec and a base URL disagree (a spec that runs its own
 server, such as ``local``, and a URL), the one given at the higher level
 wins, so ``Summarizer("local")`` stays local whatever ``SUMMARIZER_BASE_URL``
@@ -27,6 +27,7 @@ from summarizer.llm.backends.embedded import EmbeddedBackend, embedded_backend
 from summarizer.llm.backends.none import NoneBackend
 from summarizer.llm.backends.provided import ProvidedBackend, provided_backend
 from summarizer.llm.backends.remote import RemoteBackend, compatible_backend, openai_backend
+from summarizer.llm.profile import profile_named
 from summarizer.redact import redact
 from summarizer.settings import Settings
 
@@ -65,17 +66,23 @@ def resolve_backend(
     api_key: str | None = None,
     timeout: float | None = None,
     client: object | None = None,
+    model_profile: str | None = None,
 ) -> Backend:
-    """Turn a model spec (and optional base URL, key, or the caller's own client) into a backend."""
+    """Turn a model spec (and optional base URL, key, or the caller's own client) into a backend.
+
+    ``model_profile``: ``large`` declares a server's model large (llm/profile.py); the embedded model stays small.
+    """
     if client is not None:
         if base_url or api_key:
             raise ConfigError("client= brings its own base URL and key: drop base_url=/api_key= (or the client)")
-        return provided_backend(model, client, timeout)
-    return backend_for(Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout))
+        return provided_backend(model, client, timeout, model_profile)
+    settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout, model_profile=model_profile)
+    return backend_for(settings)
 
 
 def backend_for(settings: Settings) -> Backend:
     """The backend the resolved settings name (see the module docstring for how a spec and a URL combine)."""
+    profile_named(settings.model_profile)  # an unknown profile fails here, whichever backend would ignore it
     spec, spec_level = settings.model, settings.model_level
     url, url_level = settings.base_url, settings.base_url_level
     provider, rest = split_spec(spec or "")

@@ -13,6 +13,7 @@ from typing import Protocol
 
 import httpx2
 
+from summarizer.llm.profile import SMALL, ModelProfile
 from summarizer.llm.transports import OPENAI, Transports
 from summarizer.redact import redact
 
@@ -34,6 +35,8 @@ class Capabilities:
     """The server may offer OpenAI's Batch API (/v1/files, /v1/batches): it is a real HTTP server."""
     slots: int | None = None
     """Requests it serves at once, fixed when it starts; None: the server decides (send REMOTE_CONCURRENCY)."""
+    profile: ModelProfile = SMALL
+    """The room its model's answer gets (llm/profile.py): the embedded 1.5B and unknown servers' models small."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from summarizer.errors import ConfigError
 from summarizer.llm.backends.base import REMOTE_CONCURRENCY, Capabilities, Endpoint, Status
 from summarizer.llm.backends.remote import REMOTE_TIMEOUT, same_origin
+from summarizer.llm.profile import LARGE, SMALL, profile_named
 from summarizer.settings import OPENAI_URL
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ class ProvidedBackend:
     timeout: float | None = None
     """Applied to the client when given; else the client's own timeout holds."""
     name: str = "openai-compatible"
+    declared: str | None = None
+    """The model profile the caller declared (``small``/``large``); None: large at OpenAI's URL, else small."""
 
     def __post_init__(self) -> None:
         inner = _openai_client(self.client)
@@ -41,7 +44,8 @@ class ProvidedBackend:
 
     @property
     def capabilities(self) -> Capabilities:
-        return Capabilities(runs_locally=False, batch_api=True)
+        profile = profile_named(self.declared, LARGE if self.name == "openai" else SMALL)
+        return Capabilities(runs_locally=False, batch_api=True, profile=profile)
 
     def concurrency(self, asked: int | None = None) -> int:
         return asked or REMOTE_CONCURRENCY
@@ -56,11 +60,16 @@ class ProvidedBackend:
         return None
 
 
-def provided_backend(model: str | None, client: object, timeout: float | None) -> ProvidedBackend:
+def provided_backend(
+    model: str | None, client: object, timeout: float | None, model_profile: str | None = None
+) -> ProvidedBackend:
     """``Summarizer("gpt-4o-mini", client=openai.OpenAI())``: the model name is required."""
     if not model:
         raise ConfigError("with client=, name the model too: Summarizer('gpt-4o-mini', client=client)")
-    return ProvidedBackend(model.removeprefix("openai/").removeprefix("openai:"), client, timeout)
+    profile_named(model_profile)  # an unknown name fails here, before any request
+    return ProvidedBackend(
+        model.removeprefix("openai/").removeprefix("openai:"), client, timeout, declared=model_profile
+    )
 
 
 def _openai_client(client: object) -> openai.OpenAI | openai.AsyncOpenAI | None:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from summarizer.errors import ConfigError
 from summarizer.llm.backends.base import REMOTE_CONCURRENCY, Capabilities, Endpoint, Status
+from summarizer.llm.profile import LARGE, SMALL, ModelProfile, profile_named
 from summarizer.llm.transports import ProtocolTransports
 from summarizer.redact import redact
 from summarizer.settings import Settings
@@ -34,16 +35,17 @@ class RemoteBackend:
     timeout: float = REMOTE_TIMEOUT
     dialect: str = "openai"
     """``llama.cpp`` for a llama.cpp server: schemas sent as compact grammars (see llm/transports.py)."""
+    profile: ModelProfile = SMALL
 
     def __repr__(self) -> str:
         return (
             f"RemoteBackend(name={self.name!r}, model={self.model!r}, base_url={redact(self.base_url)!r}, "
-            f"timeout={self.timeout!r}, dialect={self.dialect!r})"
+            f"timeout={self.timeout!r}, dialect={self.dialect!r}, profile={self.profile.name!r})"
         )
 
     @property
     def capabilities(self) -> Capabilities:
-        return Capabilities(runs_locally=False, batch_api=True)
+        return Capabilities(runs_locally=False, batch_api=True, profile=self.profile)
 
     def concurrency(self, asked: int | None = None) -> int:
         return asked or REMOTE_CONCURRENCY
@@ -63,19 +65,25 @@ def same_origin(url: str, other: str) -> bool:
 
 
 def openai_backend(model: str, settings: Settings) -> RemoteBackend:
-    """``openai/<model>``: needs a key (argument, SUMMARIZER_API_KEY or OPENAI_API_KEY)."""
+    """``openai/<model>``: needs a key (argument, SUMMARIZER_API_KEY or OPENAI_API_KEY); a large model unless
+    declared small (OpenAI serves no model as small as the embedded 1.5B)."""
     key = settings.api_key or settings.openai_api_key
     if not key:
         raise ConfigError(f"openai/{model} needs an API key: pass api_key= (CLI: --api-key) or set OPENAI_API_KEY")
-    return RemoteBackend("openai", model, settings.openai_base_url, key, settings.timeout or REMOTE_TIMEOUT)
+    timeout = settings.timeout or REMOTE_TIMEOUT
+    profile = profile_named(settings.model_profile, LARGE)
+    return RemoteBackend("openai", model, settings.openai_base_url, key, timeout, profile=profile)
 
 
 def compatible_backend(model: str, base_url: str, settings: Settings) -> RemoteBackend:
-    """Any OpenAI-compatible server (vLLM, Ollama, llama.cpp server, LM Studio)."""
+    """Any OpenAI-compatible server (vLLM, Ollama, llama.cpp server, LM Studio): its model is small unless
+    declared large (model_profile=, CLI: --model-profile), as nothing here tells a 1B model from a 70B."""
     if not base_url.startswith(("http://", "https://")):
         raise ConfigError(f"base_url= (CLI: --base-url) must start with http:// or https:// (got {redact(base_url)!r})")
     url = base_url.rstrip("/")
     key = settings.api_key
     if not key and same_origin(url, settings.openai_base_url):
         key = settings.openai_api_key
-    return RemoteBackend("openai-compatible", model, url, key or NO_KEY, settings.timeout or REMOTE_TIMEOUT)
+    timeout = settings.timeout or REMOTE_TIMEOUT
+    profile = profile_named(settings.model_profile)
+    return RemoteBackend("openai-compatible", model, url, key or NO_KEY, timeout, profile=profile)
