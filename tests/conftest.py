@@ -12,6 +12,7 @@ import logging
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -51,15 +52,21 @@ def vcr_cassette_dir() -> str:
     return str(ROOT / "cassettes")
 
 
+DATA_HOME = Path(tempfile.mkdtemp(prefix="summarizer-tests-data-"))
+"""The CLI's default store for this test session: never the user's own (~/.local/share/summarizer), which a run
+of theirs may hold locked, and which the tests must not fill."""
+
+
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    """The ``summarizer`` command in a fresh process, with a bare environment (no model or key settings)."""
+    """The ``summarizer`` command in a fresh process, with a bare environment (no model or key settings) and the
+    session's own data directory."""
     return subprocess.run(
         [sys.executable, "-m", "summarizer", *args],
         input=stdin.decode() if stdin else None,
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "XDG_DATA_HOME": str(DATA_HOME)},
     )
 
 
