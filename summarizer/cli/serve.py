@@ -45,6 +45,7 @@ def serve_command(
     base_url: str | None,
     api_key: str | None,
     timeout: float | None,
+    model_profile: str | None,
     passages: int,
 ) -> None:
     """Serve briefs over HTTP: POST /v1/briefs, GET /v1/briefs/{id}, GET /v1/jobs/{id}.
@@ -78,7 +79,9 @@ def serve_command(
                 f"no API key, so the server listens on 127.0.0.1 only, not {host}; give --keys FILE"
                 " or SUMMARIZER_API_KEYS"
             )
-        settings = Settings.resolve(model, base_url=base_url, api_key=api_key, timeout=timeout)
+        settings = Settings.resolve(
+            model, base_url=base_url, api_key=api_key, timeout=timeout, model_profile=model_profile
+        )
         with Summarizer(settings=settings, max_passages=passages) as engine, Store(store) as db:
             app = create_app(engine, db, keys=api_keys, slots=slots)
             uvicorn.run(
