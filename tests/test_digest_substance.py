@@ -193,24 +193,13 @@ def test_rendered_digest_matches_its_snapshot(digests: dict[str, Digest], name: 
 def test_an_event_opens_on_its_evidence_in_chromium(digests: dict[str, Digest], tmp_path: Path) -> None:
     """In a real browser: the story's events are listed, their evidence folded; one click on an event's evidence
     shows the sentence it rests on, the article's own text at its offsets."""
-    from playwright.sync_api import sync_playwright
-
-    chromium = components.browser()
     digest = digests["digest-day"]
     ferry = digest.stories[0]
     page_path = tmp_path / "digest.html"
     page_path.write_text(render_digest_html(digest), encoding="utf-8")
     texts = {a.id: a.text for a in digest.articles}
-    problems: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(chromium),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        page = browser.new_page(viewport={"width": 1100, "height": 1400})
-        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        page.goto(page_path.as_uri())
+    with components.page_in_chromium(page_path) as opened:
+        page = opened.page
         story = page.locator(f"article#{ferry.id}")
         events = story.locator("li.event")
         assert events.count() == len(ferry.events)
@@ -236,8 +225,7 @@ def test_an_event_opens_on_its_evidence_in_chromium(digests: dict[str, Digest], 
             )
             assert not story.locator("li.event").nth(SHOWN_EVENTS).is_visible()
         page.screenshot(path=str(tmp_path / "substance.png"), full_page=True)
-        browser.close()
-    assert problems == []
+    assert opened.problems == []
 
 
 def test_the_docs_example_is_the_rendered_page() -> None:
