@@ -146,10 +146,22 @@ def _trim_np(np: str) -> str:
     return np[words[0].start() : words[-1].end()].rstrip(".,;:") if words else ""
 
 
+_ATTRIBUTING = (
+    r"(?:say|tell|ask|answer|reply|respond|add|note|write|tweet|post|state|claim|confirm|deny|insist|warn|explain|"
+    r"acknowledge|admit|testify|argue|announce|report|declare|predict|promise|vow|recall|describe|agree|dispute|"
+    r"estimate|accuse|allege|contend|stress|emphasize|urge|criticize|call|quote|show|find|suggest|indicate|reveal|"
+    r"conclude)(?:s|es|ed|d|ing)?|said|told|wrote|written|found|denies|replies|testifies|quoted by"
+)
+"""Verbs that attribute what a sentence says to someone, in any tense: saying, writing, asking, and the evidence of
+a poll, study or document ("the average of polls shows", "a study found"). Wider than the cue finder's _VERBS: it
+only asks whether a model's source rests on a sentence that attributes anything, not who the speaker is."""
+
+
 def reports_speech(sentence: str) -> bool:
-    """Whether an English sentence reports what someone said: a reporting verb or "according to"."""
+    """Whether an English sentence attributes what it says to someone: an attributing verb or "according to"."""
     return (
-        re.search(rf"\b(?:{_VERBS})\b", sentence, re.IGNORECASE) is not None or _ACCORDING.search(sentence) is not None
+        re.search(rf"\b(?:{_ATTRIBUTING})\b", sentence, re.IGNORECASE) is not None
+        or _ACCORDING.search(sentence) is not None
     )
 
 
