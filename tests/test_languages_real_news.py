@@ -58,6 +58,15 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
     },
 }
 
+# The shares this test held before the margin rule (the recorded run less ~0.05), kept where they are stricter
+# than its floors: no expectation is relaxed. Spanish where's 0.95 on 6 places allowed no miss at all (issue 24.7):
+# that one is the rule's floor alone.
+SHARES: dict[str, dict[str, float]] = {
+    "es": {"who": 0.92, "who_precision": 0.67, "where_precision": 0.52, "kind_accuracy": 0.78},
+    "fr": {"who": 0.70, "where": 0.87, "who_precision": 0.82, "where_precision": 0.76, "kind_accuracy": 0.78},
+    "de": {"who": 0.82, "where": 0.84, "who_precision": 0.81, "where_precision": 0.90, "kind_accuracy": 0.89},
+}
+
 
 @pytest.mark.vcr
 @pytest.mark.parametrize("language", sorted(SETS))
@@ -80,3 +89,6 @@ def test_real_news_is_briefed_in_its_language(language: str, model_backend: Back
     print(language, shown, f"model events a brief {len(events) / len(pairs):.2f}")  # `pytest -s`
     missed = floors.missed(scores, MEASURED[language])
     assert not missed, (language, missed)
+    for field, least in SHARES[language].items():
+        hit, total = floors.counts(scores, field)
+        assert total and hit / total >= least, (language, field, hit, total)
