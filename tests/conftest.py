@@ -57,6 +57,12 @@ DATA_HOME = Path(tempfile.mkdtemp(prefix="summarizer-tests-data-"))
 of theirs may hold locked, and which the tests must not fill."""
 
 
+def cli_env() -> dict[str, str]:
+    """A bare environment for the ``summarizer`` command (no model or key settings), with the session's own data
+    directory: what every CLI process a test starts runs under."""
+    return {"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "XDG_DATA_HOME": str(DATA_HOME)}
+
+
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     """The ``summarizer`` command in a fresh process, with a bare environment (no model or key settings) and the
     session's own data directory."""
@@ -66,7 +72,7 @@ def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProce
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "XDG_DATA_HOME": str(DATA_HOME)},
+        env=cli_env(),
     )
 
 

@@ -30,10 +30,10 @@ import pytest
 from summarizer.bulk import shards
 from summarizer.bulk.lock import LOCK_FILE, store_lock_path
 from summarizer.digest.store import Store
-from tests.conftest import SEED, requires_seed, run_cli
+from tests.conftest import SEED, cli_env, requires_seed, run_cli
 from tests.fault_server import error, fault_server
 from tests.test_digest import DAY, briefs_per_article, canned, stored_so_far, wait_until
-from tests.test_out_lock import TOWNS, WAIT_S, articles, feed
+from tests.test_out_lock import TOWNS, WAIT_S, articles, batch_process, feed, wait_for_lock
 
 ARGS = ["--date", "2026-11-20", "-j", "1"]
 
@@ -42,8 +42,7 @@ def digest_process(store: Path, out: Path, url: str, *extra: str) -> subprocess.
     return subprocess.Popen(
         [sys.executable, "-m", "summarizer", "digest", str(DAY), "--store", str(store), "--out", str(out), *ARGS,
          "--base-url", url, *extra],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=cli_env(),
     )  # fmt: skip
 
 
@@ -245,26 +244,6 @@ def test_sigterm_mid_digest_keeps_the_briefs(tmp_path: Path) -> None:
 # Issue 25: one writer per store, damaged or foreign files in --out, and the small faults of `summarizer batch`.
 
 
-def batch_with(source: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
-    """``summarizer batch SOURCE --out OUT --model none EXTRA...`` in the background, bare environment."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "summarizer", "batch", str(source), "--out", str(out), "--model", "none", *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
-    )  # fmt: skip
-
-
-def wait_for_store_lock(store: Path, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.communicate()[1]
-        with contextlib.suppress(OSError, ValueError):
-            if json.loads(store_lock_path(store).read_text()).get("pid") == process.pid:
-                return
-        time.sleep(0.05)
-    pytest.fail(f"batch did not lock the store {store} within {WAIT_S} s")
-
-
 @pytest.fixture
 def fifo(tmp_path: Path) -> Path:
     """A named pipe a batch reads its articles from: it holds its locks until the test writes and closes it."""
@@ -303,9 +282,9 @@ def test_a_second_writer_of_a_store_is_refused_in_one_line_naming_the_holder(tmp
     (tmp_path / "other.jsonl").write_text(articles(TOWNS[5:7]))
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "pier", "article": {"text": "The pier closed on Monday."}, "where": ["pier"]}))
-    holder = batch_with(fifo, tmp_path / "held", "--store", str(store))
+    holder = batch_process(fifo, tmp_path / "held", "--store", str(store))
     try:
-        wait_for_store_lock(store, holder)
+        wait_for_lock(store_lock_path(store), holder)
         refused = {
             "batch": run_cli("batch", str(tmp_path / "other.jsonl"), "--out", str(tmp_path / "b"), "--store",
                              str(store), "--model", "none"),
@@ -491,7 +470,7 @@ def test_run_numbers_never_repeat_and_an_interrupted_run_is_recorded(tmp_path: P
     for source in ("a.jsonl", "a.jsonl"):  # the second run writes no shard: every article is there
         assert run_cli("batch", str(tmp_path / source), "--out", str(out), "--model", "none", *store).returncode == 0
     for stop in (signal.SIGINT, signal.SIGTERM):
-        stopped = batch_with(fifo, out, *store)
+        stopped = batch_process(fifo, out, *store)
         try:
             with reading(fifo, stopped):  # the run is reading its articles: past every lock, inside the run
                 stopped.send_signal(stop)

@@ -22,7 +22,7 @@ import pytest
 
 from summarizer.bulk import shards
 from summarizer.bulk.lock import LOCK_FILE, OutputInUseError, hold
-from tests.conftest import run_cli
+from tests.conftest import cli_env, run_cli
 
 TOWNS = ("Northfield", "Ashby", "Carrow", "Dunmore", "Elbridge", "Fenwick", "Garrick", "Holloway")
 WAIT_S = 60
@@ -47,27 +47,26 @@ def titles_of(jsonl: str) -> list[str]:
     return sorted(json.loads(line)["title"] for line in jsonl.splitlines())
 
 
-def batch_process(source: Path, out: Path) -> subprocess.Popen[str]:
-    """``summarizer batch SOURCE --out OUT --model none`` started in the background, bare environment as run_cli."""
+def batch_process(source: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
+    """``summarizer batch SOURCE --out OUT --model none EXTRA...`` started in the background, environment as run_cli."""
     return subprocess.Popen(
-        [sys.executable, "-m", "summarizer", "batch", str(source), "--out", str(out), "--model", "none"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+        [sys.executable, "-m", "summarizer", "batch", str(source), "--out", str(out), "--model", "none", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
     )  # fmt: skip
 
 
-def wait_for_lock(out: Path, process: subprocess.Popen[str]) -> None:
-    """Until the lock file names the process (it writes its record right after it locks)."""
+def wait_for_lock(lock: Path, process: subprocess.Popen[str]) -> None:
+    """Until the lock file (of an --out or a store) names the process: it writes its record right after it locks."""
     deadline = time.monotonic() + WAIT_S
     while time.monotonic() < deadline:
         assert process.poll() is None, process.communicate()[1]
         try:
-            if json.loads((out / LOCK_FILE).read_text()).get("pid") == process.pid:
+            if json.loads(lock.read_text()).get("pid") == process.pid:
                 return
         except (OSError, ValueError):
             pass
         time.sleep(0.05)
-    pytest.fail(f"batch did not lock {out} within {WAIT_S} s")
+    pytest.fail(f"batch did not take {lock} within {WAIT_S} s")
 
 
 def feed(pipe: Path, data: str, process: subprocess.Popen[str]) -> None:
@@ -107,7 +106,7 @@ def test_a_second_run_on_one_out_is_refused_and_the_first_loses_nothing(tmp_path
     (tmp_path / "second.jsonl").write_text(second)
     running = batch_process(pipe, out)
     try:
-        wait_for_lock(out, running)
+        wait_for_lock(out / LOCK_FILE, running)
         started = time.monotonic()
         refused = run_cli("batch", str(tmp_path / "second.jsonl"), "--out", str(out), "--model", "none")
         refusal_s = time.monotonic() - started
@@ -136,7 +135,7 @@ def test_the_lock_is_free_when_a_run_ends_and_after_a_killed_run(tmp_path: Path,
     out = tmp_path / "out"
     killed = batch_process(pipe, out)
     try:
-        wait_for_lock(out, killed)
+        wait_for_lock(out / LOCK_FILE, killed)
         killed.send_signal(signal.SIGKILL)
         killed.wait(timeout=WAIT_S)
     finally:
