@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from summarizer.rules import counts
+
 MEASURES: dict[str, str] = {
     "killed": r"kill(?:ed|ing|s)?|dead|died|deaths?|fatalit(?:y|ies)|(?:death\s+)?toll|lives|bodies"
     r"|mort(?:e)?s?|tu[ée]e?s?|d[ée]c[èe]s|d[ée]c[ée]d[ée]e?s?|p[ée]ri|victimes?\s+mortelles?"
@@ -47,12 +49,7 @@ RELATED = {"injured": "hurt", "in hospital": "hurt", "evacuated": "moved", "disp
 """Measures a reader could take for one (same family): a digest says plainly that they are not compared."""
 
 NUMBER_WORDS: dict[str, dict[str, float]] = {
-    "en": {
-        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-    },
+    "en": dict(counts.NUMBER_WORDS),
     "fr": {
         "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
         "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
@@ -98,9 +95,7 @@ def _compounds() -> None:
 
 _compounds()
 HEDGES = (
-    r"at least|about|around|some|nearly|almost|roughly|approximately|more than|over|fewer than|less than|up to"
-    r"|as many as|as high as|as low as|just over|just under"
-    r"|au moins|environ|pr[èe]s de|plus de|moins de|quelque|jusqu['’][àa]"
+    "|".join(counts.HEDGES) + r"|au moins|environ|pr[èe]s de|plus de|moins de|quelque|jusqu['’][àa]"
     r"|al menos|por lo menos|unos|unas|cerca de|m[áa]s de|menos de|alrededor de|hasta"
     r"|mindestens|rund|etwa|fast|mehr als|weniger als|knapp|über|bis zu"
 )
