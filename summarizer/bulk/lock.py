@@ -20,7 +20,7 @@ import json
 import os
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol, TextIO
@@ -91,15 +91,16 @@ def hold_store(store: Path) -> Iterator[None]:
     Take it once ``Store(path)`` has recognised the file: a file that is not ours gets no lock file beside it.
     """
     path = store_lock_path(store)
-    try:
-        stream = path.open("a+", encoding="utf-8")
-    except OSError as error:
-        raise ConfigError(
+
+    def unwritable(error: OSError) -> ConfigError:
+        return ConfigError(
             f"cannot lock the store {store}: {path} cannot be written ({error.strerror or error}); "
             "give a store in a writable folder (Store(path), CLI: --store)"
-        ) from None
-    stream.close()
-    with _locked(path, lambda pid, host, started: StoreInUseError(store, pid=pid, host=host, started=started)):
+        )
+
+    with _locked(
+        path, lambda pid, host, started: StoreInUseError(store, pid=pid, host=host, started=started), unwritable
+    ):
         yield
 
 
@@ -108,9 +109,15 @@ class _Refusal(Protocol):
 
 
 @contextmanager
-def _locked(path: Path, refusal: _Refusal) -> Iterator[None]:
-    """Lock ``path`` for the block; if another process holds it, raise ``refusal`` naming who (as its file says)."""
-    stream = path.open("a+", encoding="utf-8")  # "a+": opening must not wipe the holder's record before we lock
+def _locked(path: Path, refusal: _Refusal, unwritable: Callable[[OSError], Exception] | None = None) -> Iterator[None]:
+    """Lock ``path`` for the block; if another process holds it, raise ``refusal`` naming who (as its file says).
+    ``unwritable``: the error to raise instead when the lock file cannot be opened."""
+    try:
+        stream = path.open("a+", encoding="utf-8")  # "a+": opening must not wipe the holder's record before we lock
+    except OSError as error:
+        if unwritable is None:
+            raise
+        raise unwritable(error) from None
     try:
         try:
             fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
