@@ -120,6 +120,10 @@ class Member:
             article=self.id, outlet=self.outlet, quote=span, said_by=None if said_by is None else list(said_by)
         )
 
+    def account(self, count: Count) -> Account:
+        """A count as this article gives it: its value, how it is written, and the sentence with who says it."""
+        return Account(value=count.shown, written=count.written, citation=self.cite(count.sentence, count.sources))
+
     def sentence_span(self, sentence: Sentence) -> Span:
         return Span(start=sentence.start, end=sentence.end, text=sentence.text)
 

@@ -278,13 +278,13 @@ def _figures(
                 continue
             seen.add((count.thing, count.value, count.added))
             if given and count.value not in {c.value for _, _, c in given}:
-                after = _account(member, count)
+                after = member.account(count)
                 changes.append(FigureChange(about=count.about, before=_latest(given, cited), after=after))
             elif not given:
                 apart += [
                     FiguresApart(
                         before_about=thing, before=_latest(other, cited), after_about=count.about,
-                        after=_account(member, count),
+                        after=member.account(count),
                     )
                     for thing, other in earlier.items()
                     if thing not in today and RELATED.get(thing, thing) == RELATED.get(count.thing)
@@ -309,13 +309,9 @@ def _latest(given: Sequence[tuple[dt.date, Member, Count]], cited: set[str]) -> 
     before: dict[float, Account] = {}
     for day, member, count in given:
         if day == latest and count.value not in before and count in _first_of_each(member):
-            before[count.value] = _account(member, count)
+            before[count.value] = member.account(count)
             cited.add(member.id)
     return list(before.values())
-
-
-def _account(member: Member, count: Count) -> Account:
-    return Account(value=count.shown, written=count.written, citation=member.cite(count.sentence, count.sources))
 
 
 def _statuses(now: _Told, old: Sequence[tuple[dt.date, Member]], cited: set[str]) -> list[StatusChange]:

@@ -73,7 +73,7 @@ def story_figures(members: Sequence[Member]) -> list[StoryFigure]:
     for member in members:
         for count in member.counts:
             _, accounts = by_thing.setdefault(count.thing, (count.about, []))
-            citation = member.cite(count.sentence, count.sources)
-            if not any(a.value == count.shown and a.citation == citation for a in accounts):
-                accounts.append(Account(value=count.shown, written=count.written, citation=citation))
+            account = member.account(count)
+            if not any(a.value == account.value and a.citation == account.citation for a in accounts):
+                accounts.append(account)
     return [StoryFigure(about=about, accounts=accounts) for about, accounts in by_thing.values()]
