@@ -21,6 +21,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from summarizer.brief.engine import Summarizer
+from summarizer.bulk.lock import hold_store
 from summarizer.digest.build import build_digest
 from summarizer.digest.schema import Digest
 from summarizer.digest.store import Store
@@ -262,6 +263,14 @@ def test_feeds_and_pages_are_read_in_the_job_and_a_day_without_articles_fails_wi
     is_problem(client.get(f"/v1/digests/{DAY2}"), 404)  # no empty day was kept
 
 
+def test_a_digest_job_while_another_run_holds_the_store_fails_naming_it(client: TestClient, store: Store) -> None:
+    with hold_store(store.path):  # as `summarizer digest` on this store would
+        refused = digest_made(client, {"articles": [MAYOR], "date": DAY1})
+    assert refused["state"] == "failed" and "in use by another summarizer run" in refused["error"]
+    assert store.digest_days() == [] and store.count_briefs() == 0
+    assert digest_made(client, {"articles": [MAYOR], "date": DAY1})["state"] == "done"  # free again: it runs
+
+
 def test_a_digest_job_is_dated_when_asked_and_listed_in_the_openapi(client: TestClient) -> None:
     job = digest_made(client, {"articles": [FLOOD]})
     assert job["digest_date"] == dt.date.today().isoformat()
@@ -287,8 +296,9 @@ def test_a_digest_job_cut_by_a_crash_is_finished_by_the_next_server_with_nothing
 
         def serve() -> tuple[subprocess.Popen[str], httpx2.Client]:
             port = free_port()
+            # --slots 1: one brief at a time, so the crash falls between two of them
             command = [sys.executable, "-m", "summarizer", "serve", "--base-url", model.url, "--port", str(port),
-                       "--store", str(store_path)]  # fmt: skip
+                       "--store", str(store_path), "--slots", "1"]  # fmt: skip
             server = subprocess.Popen(
                 command, env={**cli_env(), "PYTHONPATH": str(ROOT)}, stderr=subprocess.DEVNULL, text=True
             )
@@ -319,7 +329,7 @@ def test_a_digest_job_cut_by_a_crash_is_finished_by_the_next_server_with_nothing
             first.wait(30)
             http.close()
         made_before = briefs_stored()
-        assert made_before < 4
+        assert 0 < made_before < 4
         with Store(store_path) as peek:
             assert peek.job(job["id"]).state == "running"  # type: ignore[union-attr]
         model.script[:] = [minimal]  # the model answers at once now
