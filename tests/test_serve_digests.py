@@ -7,7 +7,9 @@ the next day the pier's cost and the new council.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import json
 import signal
 import subprocess
@@ -269,6 +271,20 @@ def test_a_digest_job_while_another_run_holds_the_store_fails_naming_it(client: 
     assert refused["state"] == "failed" and "in use by another summarizer run" in refused["error"]
     assert store.digest_days() == [] and store.count_briefs() == 0
     assert digest_made(client, {"articles": [MAYOR], "date": DAY1})["state"] == "done"  # free again: it runs
+
+
+def test_the_html_digest_keeps_hostile_text_as_text_and_runs_only_its_own_script(client: TestClient) -> None:
+    hostile = {**FLOOD, "title": "<script>alert('title')</script>Flood", "outlet": "<img src=x onerror=alert(1)>",
+               "url": "javascript:alert('url')"}  # fmt: skip
+    assert digest_made(client, {"articles": [hostile], "date": DAY1})["state"] == "done"
+    page = client.get(f"/v1/digests/{DAY1}", headers={"Accept": "text/html"})
+    assert "<script>alert" not in page.text and "<img src=x" not in page.text and "&lt;script&gt;" in page.text
+    assert page.headers["x-content-type-options"] == "nosniff"
+    policy = page.headers["content-security-policy"]
+    own = page.text.rsplit("<script>", 1)[1].split("</script>", 1)[0]
+    allowed = base64.b64encode(hashlib.sha256(own.encode()).digest()).decode()
+    assert f"script-src 'sha256-{allowed}';" in policy and policy.count("sha256-") == 1
+    assert "default-src 'none'" in policy and "connect-src" not in policy  # nothing fetched, nowhere to send
 
 
 def test_a_digest_job_is_dated_when_asked_and_listed_in_the_openapi(client: TestClient) -> None:

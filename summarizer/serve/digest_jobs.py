@@ -43,10 +43,10 @@ def collect_web(urls: list[str]) -> Iterator[Item]:
     return collect(urls)
 
 
-def resolved(request: DigestRequest, today: dt.date | None = None) -> dict[str, Any]:
+def resolved(request: DigestRequest) -> dict[str, Any]:
     """The request as the job keeps it: its date fixed now ("today" is the day it was asked)."""
     asked = request.model_dump(mode="json", exclude_none=True)
-    asked["date"] = (request.date or today or dt.date.today()).isoformat()
+    asked["date"] = (request.date or dt.date.today()).isoformat()
     return asked
 
 

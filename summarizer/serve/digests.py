@@ -8,7 +8,10 @@ the CLI's ``--since``. Markdown and HTML are the CLI's own renderers.
 from __future__ import annotations
 
 import asyncio
+import base64
 import datetime as dt
+import hashlib
+import re
 import zlib
 from collections.abc import Callable
 from typing import Annotated
@@ -37,7 +40,10 @@ RENDERERS: dict[str, Callable[[Digest], str]] = {
 SHOWN_DAYS = 5
 """Stored days a 404 names, the latest: enough to see the store is the one meant, short enough for one line."""
 
-digests = APIRouter(prefix="/v1", dependencies=[Depends(require_key)], responses=problem_responses)
+PAGE_SCRIPT = re.compile(r"<script>(.*?)</script>\s*</body>\s*</html>\s*$", re.DOTALL)
+"""The HTML digest's one script, its template's last element: only this one is allowed to run."""
+
+digest_api = APIRouter(prefix="/v1", dependencies=[Depends(require_key)], responses=problem_responses)
 DayParam = Annotated[
     str, Path(alias="date", pattern=r"^(today|\d{4}-\d{2}-\d{2})$", description="YYYY-MM-DD, or `today`.")
 ]
@@ -78,6 +84,22 @@ def _media(accept: str | None) -> str | None:
     return None
 
 
+def _page_policy(page: str) -> str:
+    """A Content-Security-Policy for the HTML digest: its own script (by hash) and styles, nothing fetched.
+
+    The renderer escapes every piece of article text; should one ever slip through, the browser still runs no
+    script but the template's and loads nothing from anywhere.
+    """
+    found = PAGE_SCRIPT.search(page)
+    script = found.group(1) if found else ""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    allowed = f"'sha256-{digest}'" if found else "'none'"
+    return (
+        f"default-src 'none'; script-src {allowed}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors 'none'"
+    )
+
+
 def _stored(store: Store, day: dt.date) -> Digest:
     """The day's stored digest; 404 naming the fix when there is none."""
     found = store.digest_json(day)
@@ -111,7 +133,7 @@ def _job_accepted(job: Job) -> JSONResponse:
     return JSONResponse(job.model_dump(mode="json"), status_code=202, headers={"Location": f"/v1/jobs/{job.id}"})
 
 
-@digests.post(
+@digest_api.post(
     "/digests",
     summary="Start a day's digest",
     status_code=202,
@@ -131,7 +153,7 @@ async def post_digest(request: DigestRequest, served: Served) -> JSONResponse:
     return _job_accepted(job)
 
 
-@digests.get(
+@digest_api.get(
     "/digests/{date}",
     summary="A day's digest",
     response_model=None,
@@ -151,10 +173,13 @@ async def get_digest(day: DayParam, served: Served, accept: Annotated[str | None
         raise HTTPException(406, f"the digest is {JSON}, {MARKDOWN} or {HTML}; ask for one of them in Accept")
     digest = await asyncio.to_thread(_stored, served.jobs.store, _day(day))
     body = await asyncio.to_thread(RENDERERS[media], digest)
-    return Response(body, media_type=media, headers={"Vary": "Accept"})
+    headers = {"Vary": "Accept", "X-Content-Type-Options": "nosniff"}
+    if media == HTML:
+        headers["Content-Security-Policy"] = _page_policy(body)
+    return Response(body, media_type=media, headers=headers)
 
 
-@digests.get("/digests/{date}/stories/{story_id}", summary="One story of a day's digest", response_model=DayStory)
+@digest_api.get("/digests/{date}/stories/{story_id}", summary="One story of a day's digest", response_model=DayStory)
 async def get_story(day: DayParam, story_id: str, served: Served) -> DayStory:
     """The story with its articles (their text and briefs), so every citation in it can be read in place."""
     when = _day(day)
@@ -173,7 +198,7 @@ async def get_story(day: DayParam, story_id: str, served: Served) -> DayStory:
     )
 
 
-@digests.get("/stories/{story_id}/timeline", summary="A story across the stored days", response_model=Timeline)
+@digest_api.get("/stories/{story_id}/timeline", summary="A story across the stored days", response_model=Timeline)
 async def get_timeline(story_id: str, served: Served) -> Timeline:
     """Every stored day's telling of the story, oldest first, with what each day's articles changed.
 
