@@ -229,6 +229,7 @@ def test_a_digest_request_is_checked_before_a_job_and_the_server_fetches_only_th
         ({"urls": ["file:///etc/passwd"]}, "http"),
         ({"articles": [{"url": "-"}]}, "http"),
         ({"articles": [MAYOR], "date": DAY1, "since": DAY1}, "before"),
+        ({"articles": [MAYOR], "since": dt.date.today().isoformat()}, "before"),  # no date: today
         ({"articles": [{**MAYOR, "text": "   "}]}, "empty"),
         ({"articles": [MAYOR], "date": "March 3"}, "date"),
     ]:

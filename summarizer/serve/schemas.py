@@ -75,8 +75,9 @@ class DigestRequest(BaseModel):
             raise ValueError('give "articles" or "urls" (feeds or pages) to make a digest of')
         for url in self.urls:
             _web_address(url)
-        if self.since is not None and self.date is not None and self.since >= self.date:
-            raise ValueError(f'"since" ({self.since}) must be before the digest\'s "date" ({self.date})')
+        day = self.date or dt.date.today()
+        if self.since is not None and self.since >= day:
+            raise ValueError(f'"since" ({self.since}) must be before the digest\'s "date" ({day})')
         return self
 
 
