@@ -203,6 +203,16 @@ def test_a_story_and_its_timeline_across_a_day_the_server_made_and_a_day_the_cli
     is_problem(client.get("/v1/digests/yesterday"), 422)
 
 
+def test_two_days_posted_one_after_the_other_make_a_timeline(client: TestClient) -> None:
+    assert digest_made(client, {"articles": PIER, "date": DAY1})["state"] == "done"
+    assert digest_made(client, {"articles": SECOND_DAY, "date": DAY2, "since": DAY1})["state"] == "done"
+    pier = next(s for s in client.get(f"/v1/digests/{DAY2}").json()["stories"] if "pier" in s["headline"])
+    timeline = client.get(f"/v1/stories/{pier['id']}/timeline").json()
+    assert [d["date"] for d in timeline["days"]] == [DAY1, DAY2] and timeline["asked"] == pier["id"]
+    assert timeline["id"] == pier["continues"][0]["story"] == timeline["days"][0]["story"]
+    assert timeline["days"][1]["changes"]["since"] == DAY1
+
+
 def test_without_a_key_no_digest_is_made_or_read(store: Store) -> None:
     with TestClient(create_app(Summarizer("none"), store, keys=ApiKeys([KEY]))) as client:
         for call in (
@@ -340,7 +350,9 @@ def test_a_digest_job_cut_by_a_crash_is_finished_by_the_next_server_with_nothing
                     return peek.count_briefs()
 
             until(lambda: briefs_stored() >= 1, 60)  # one brief committed, the others still with the model
-            assert http.get(f"/v1/jobs/{job['id']}").json()["state"] == "running"
+            running = http.get(f"/v1/jobs/{job['id']}").json()
+            assert running["state"] == "running" and running["progress"]["total"] == 4
+            assert 1 <= running["progress"]["briefed"] < 4
         finally:
             first.send_signal(signal.SIGKILL)  # a crash: no shutdown, nothing parked
             first.wait(30)
