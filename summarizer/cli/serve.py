@@ -33,7 +33,11 @@ a POST waiting for a model is cut, its job stays in the store and runs again on 
     type=click.Path(dir_okay=False, path_type=Path),
     help=f"SQLite file of articles, briefs and jobs, shared with `summarizer digest`. Default: {default_store_path()}",
 )
-@click.option("--slots", type=click.IntRange(min=1), help="Briefs made at once. Default: the model's parallel slots.")
+@click.option(
+    "--slots",
+    type=click.IntRange(min=1),
+    help="Briefs made at once (a digest job: its articles). Default: the model's parallel slots.",
+)
 @model_options
 def serve_command(
     host: str,
@@ -48,18 +52,23 @@ def serve_command(
     model_profile: str | None,
     passages: int,
 ) -> None:
-    """Serve briefs over HTTP: POST /v1/briefs, GET /v1/briefs/{id}, GET /v1/jobs/{id}.
+    """Serve briefs and digests over HTTP: POST /v1/briefs, GET /v1/briefs/{id}, GET /v1/jobs/{id},
+    POST /v1/digests, GET /v1/digests/{date} (JSON, Markdown or HTML by Accept),
+    GET /v1/digests/{date}/stories/{id}, GET /v1/stories/{id}/timeline.
 
     \b
     Examples:
       summarizer serve                        # http://127.0.0.1:8000, no key
       summarizer serve --host 0.0.0.0 --keys keys.txt
       curl -s localhost:8000/v1/briefs -H 'content-type: application/json' -d '{"text": "..."}'
+      curl -s localhost:8000/v1/digests/today -H 'accept: text/markdown'
 
     The OpenAPI description is at /openapi.json; /healthz says the server
-    answers, /readyz that the model has started. Briefs and jobs are kept in
-    --store: a brief already made is answered at once, and jobs a stopped
-    server left unfinished are run when it starts again.
+    answers, /readyz that the model has started. Briefs, digests and jobs are
+    kept in --store: a brief already made is answered at once, a day's digest
+    made here is one `summarizer digest --since` follows (and the other way
+    round), and jobs a stopped server left unfinished are run when it starts
+    again.
 
     Exit status: 2 bad options (no keys for a public address, bad keys file,
     store); stopped by Ctrl-C or SIGTERM, it ends as that signal (130, 143).

@@ -13,6 +13,7 @@ from summarizer.digest.briefing import match_concurrency
 from summarizer.digest.store import Store
 from summarizer.ingest.article import read_article
 from summarizer.serve import problems
+from summarizer.serve.digests import digest_api
 from summarizer.serve.jobs import Jobs, ReadUrl
 from summarizer.serve.keys import ApiKeys
 from summarizer.serve.limits import MAX_BODY_BYTES, BodyLimit
@@ -59,6 +60,7 @@ def create_app(
     )
     app.state.service = served
     app.include_router(api)
+    app.include_router(digest_api)
     app.include_router(probes)
     problems.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)

@@ -22,6 +22,7 @@ from summarizer.digest.briefing import brief_key, make_brief, stored_brief
 from summarizer.digest.store import BriefKey, Store, StoredJob
 from summarizer.ingest.article import Article
 from summarizer.schema import Brief
+from summarizer.serve.digest_jobs import Collect, DigestJobs, collect_web
 from summarizer.serve.problems import kind_of, one_line
 from summarizer.serve.schemas import Job
 
@@ -43,10 +44,16 @@ def article_of(request: dict[str, Any], read_url: ReadUrl) -> Article:
 
 
 class Jobs:
-    """Runs brief jobs ``slots`` at a time (the model's parallel slots) and answers what each has become."""
+    """Runs brief jobs ``slots`` at a time (the model's parallel slots) and answers what each has become.
 
-    def __init__(self, summarizer: Summarizer, store: Store, read_url: ReadUrl, slots: int) -> None:
+    Digest jobs are ``digests``' (digest_jobs.py): the same table, resumed and stopped with these.
+    """
+
+    def __init__(
+        self, summarizer: Summarizer, store: Store, read_url: ReadUrl, slots: int, collect_urls: Collect = collect_web
+    ) -> None:
         self.summarizer, self.store, self.read_url = summarizer, store, read_url
+        self.digests = DigestJobs(summarizer, store, collect_urls, slots)
         self.key: BriefKey = brief_key(summarizer)
         self._pool = ThreadPoolExecutor(max_workers=max(1, slots), thread_name_prefix="serve-job")
         self._running: dict[str, Future[Made]] = {}
@@ -69,12 +76,14 @@ class Jobs:
     def resume(self) -> int:
         """Run again the jobs a stopped server left unfinished; returns how many."""
         unfinished = self.store.jobs_in(UNFINISHED)
+        briefs = [job for job in unfinished if job.kind == "brief"]
         with self._lock:
-            for job in unfinished:
+            for job in briefs:
                 self._start(job, job.article_hash)
-        if unfinished:
-            logger.info("resumed %d unfinished jobs", len(unfinished))
-        return len(unfinished)
+        resumed = len(briefs) + self.digests.resume(unfinished)
+        if resumed:
+            logger.info("resumed %d unfinished jobs", resumed)
+        return resumed
 
     def outcome(self, job_id: str) -> Future[Made] | None:
         with self._lock:
@@ -84,9 +93,11 @@ class Jobs:
         job = self.store.job(job_id)
         if job is None:
             return None
+        if job.kind == self.digests.kind:
+            return self.digests.view(job)
         ahead = None
         if job.state == "queued":
-            queued = [other.id for other in self.store.jobs_in(("queued",))]
+            queued = [other.id for other in self.store.jobs_in(("queued",)) if other.kind == "brief"]
             ahead = queued.index(job.id) if job.id in queued else None
         done = job.state == "done" and job.article_hash
         return Job(
@@ -103,6 +114,7 @@ class Jobs:
     def close(self) -> None:
         """Stop taking work: queued jobs stay queued in the store and running ones stay marked, for the next start."""
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self.digests.close()
 
     def _start(self, job: StoredJob, digest: str | None) -> Future[Made]:
         future = self._pool.submit(self._run, job)

@@ -24,9 +24,9 @@ MAX_WAIT_S = 300.0
 """The longest wait a caller may ask (5 min): longer holds a connection a proxy would have cut; poll the job instead."""
 
 _bearer = HTTPBearer(auto_error=False, description="An API key from the server's --keys file or SUMMARIZER_API_KEYS.")
-_problems: dict[int | str, dict[str, Any]] = {
+problem_responses: dict[int | str, dict[str, Any]] = {
     status: {"model": Problem, "content": {PROBLEM_TYPE: {}}, "description": why}
-    for status, why in [(401, "No valid API key"), (404, "Not found"), (422, "Not an article")]
+    for status, why in [(401, "No valid API key"), (404, "Not found"), (422, "Not an article, or a bad request")]
 }
 
 
@@ -41,7 +41,7 @@ def require_key(
         )
 
 
-api = APIRouter(prefix="/v1", dependencies=[Depends(require_key)], responses=_problems)
+api = APIRouter(prefix="/v1", dependencies=[Depends(require_key)], responses=problem_responses)
 probes = APIRouter()
 Served = Annotated[Service, Depends(service)]
 
@@ -56,7 +56,7 @@ def _job_response(served: Service, job_id: str) -> JSONResponse:
     job = served.jobs.view(job_id)
     assert job is not None  # it was stored before it was queued
     headers = {"Location": f"/v1/jobs/{job_id}"}
-    return JSONResponse(job.model_dump(), status_code=202, headers=headers)
+    return JSONResponse(job.model_dump(mode="json"), status_code=202, headers=headers)
 
 
 @api.post(

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from summarizer.digest.schema import DigestArticle, Story, StoryChanges
+from summarizer.schema import UncertaintyLevel
+
 JobState = Literal["queued", "running", "done", "failed"]
+WEB = ("http://", "https://")
+"""The only addresses the server fetches: anything else would be a file of the server's own (or its stdin)."""
+MAX_ARTICLES = 1_000
+"""Articles one digest request may carry: a busy newsroom's day is a few hundred; the 1 MB body limit binds first."""
+MAX_URLS = 100
+"""Feed or page addresses one digest request may give: each is fetched in the job, a feed's entries too."""
+
+
+def _web_address(url: str) -> str:
+    if not url.startswith(WEB):
+        raise ValueError(f"the server fetches only http:// and https:// addresses, not {url[:80]!r}")
+    return url
 
 
 class BriefRequest(BaseModel):
@@ -27,19 +43,67 @@ class BriefRequest(BaseModel):
     def _text_or_url(self) -> Self:
         if self.text is None and not self.url:
             raise ValueError('give the article\'s "text", or its "url" to fetch')
+        if self.text is None and self.url:
+            _web_address(self.url)
         return self
 
 
+class DigestRequest(BaseModel):
+    """The day's articles (as for ``POST /v1/briefs``) and feed or page addresses, for one day's digest."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[BriefRequest] = Field(
+        default_factory=list,
+        max_length=MAX_ARTICLES,
+        description="Articles as for `POST /v1/briefs`; one with only a `url` is fetched (a page or a feed).",
+    )
+    urls: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_URLS,
+        description="Feed (RSS/Atom) or article page addresses, fetched in the job; each feed entry's link too.",
+    )
+    date: dt.date | None = Field(default=None, description="The day the digest is for. Default: today (the server's).")
+    since: dt.date | None = Field(
+        default=None,
+        description="The earlier stored digest continued stories say what is new since. Default: the latest before.",
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if not self.articles and not self.urls:
+            raise ValueError('give "articles" or "urls" (feeds or pages) to make a digest of')
+        for url in self.urls:
+            _web_address(url)
+        day = self.date or dt.date.today()
+        if self.since is not None and self.since >= day:
+            raise ValueError(f'"since" ({self.since}) must be before the digest\'s "date" ({day})')
+        return self
+
+
+class JobProgress(BaseModel):
+    """How far a digest job is: articles settled (briefed, found in the store, or failed) of those found."""
+
+    briefed: int = Field(ge=0)
+    total: int | None = Field(default=None, description="Articles found in the inputs; None while they are read.")
+
+
 class Job(BaseModel):
-    """A brief being made: poll ``GET /v1/jobs/{id}`` until ``state`` is done, then read ``brief_url``."""
+    """A brief or a digest being made: poll ``GET /v1/jobs/{id}`` until ``state`` is done, then read its url."""
 
     id: str
+    kind: Literal["brief", "digest"] = "brief"
     state: JobState
     queued_ahead: int | None = Field(
         default=None, description="Jobs that will start before this one (queued jobs only)."
     )
     brief_id: str | None = Field(default=None, description="The article's content hash, once known.")
     brief_url: str | None = Field(default=None, description="Where the brief is, once done.")
+    digest_date: dt.date | None = Field(default=None, description="The day of a digest job's digest.")
+    digest_url: str | None = Field(default=None, description="Where a digest job's digest is, once done.")
+    progress: JobProgress | None = Field(
+        default=None, description="A digest job's articles briefed so far (while this server runs it)."
+    )
     error: str | None = Field(default=None, description="Why it failed, in the one line the CLI would print.")
     created: str
     updated: str
@@ -57,3 +121,37 @@ class Problem(BaseModel):
 class Health(BaseModel):
     status: Literal["ok", "starting", "failed"]
     detail: str | None = None
+
+
+class DayStory(BaseModel):
+    """One story of a day's digest, with its articles (each with its text and full brief)."""
+
+    date: dt.date
+    digest_url: str
+    story: Story
+    articles: list[DigestArticle] = Field(description="The story's articles, lead first: what every citation cites.")
+
+
+class TimelineDay(BaseModel):
+    """The story as one stored day's digest tells it."""
+
+    date: dt.date
+    story: str = Field(description="The story's id in that day's digest (ids are per day).")
+    url: str = Field(description="The story in that day's digest.")
+    rank: int
+    headline: str
+    summary: str
+    outlets: list[str]
+    articles: int = Field(description="How many articles that day's digest has for it.")
+    uncertainty: UncertaintyLevel
+    changes: StoryChanges | None = Field(
+        default=None, description="What that day's articles said that the earlier days' did not (None: the first)."
+    )
+
+
+class Timeline(BaseModel):
+    """A story across the stored days, oldest first, with what changed each day."""
+
+    id: str = Field(description="The thread's stable id: the story's id on its first stored day.")
+    asked: str = Field(description="The id the caller gave (any day's id of the story).")
+    days: list[TimelineDay] = Field(min_length=1)
