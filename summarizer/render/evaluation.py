@@ -100,16 +100,42 @@ def _table(title: str, headers: list[str]) -> Table:
     return table
 
 
+_TOPIC_COLUMNS = {
+    "who_recall": "who rec.",
+    "who_precision": "who prec.",
+    "where_recall": "where rec.",
+    "where_precision": "where prec.",
+    "kind_accuracy": "kind",
+    "status_right": "status",
+    "lead_uncertain": "lead planned/unsure",
+    "times_recall": "times rec.",
+    "times_precision": "times prec.",
+    "sources_recall": "sources rec.",
+    "sources_precision": "sources prec.",
+}
+
+
 def _detail(report: EvalReport, kind: str, columns: dict[str, str], console: Console) -> None:
     """The dataset's own columns, for its articles only."""
     rows = [s for s in report.articles if s.kind == kind and not s.error]
     if not rows:
         return
-    extra = ["events"] if kind == "meantime" else []
+    extra = ["events"] if kind in ("meantime", "topics") else []
     table = _table(f"{kind} gold", ["article", *extra, *columns.values()])
     for score in rows:
-        first = [str(score.events)] if kind == "meantime" else []
+        first = [str(score.events)] if kind in ("meantime", "topics") else []
         table.add_row(shown(score.id), *first, *(_hits(getattr(score, field)) for field in columns))
+    console.print(table)
+
+
+def _by_topic(report: EvalReport, console: Console) -> None:
+    """The topic set's figures per topic area, then overall."""
+    if not report.topics:
+        return
+    table = _table("per topic", ["topic", "articles", *_TOPIC_COLUMNS.values()])
+    for topic, overall in [*report.topics.items(), ("overall", report.overall)]:
+        values = (_value(metric, getattr(overall, metric)) for metric in _TOPIC_COLUMNS)
+        table.add_row(shown(topic), str(overall.articles), *values)
     console.print(table)
 
 
@@ -133,6 +159,7 @@ def render_report(report: EvalReport, console: Console) -> None:
     console.print(table)
     _detail(report, "polnear", _SOURCE_COLUMNS, console)
     _detail(report, "meantime", _EVENT_COLUMNS, console)
+    _detail(report, "topics", {**_EVENT_COLUMNS, **_SOURCE_COLUMNS}, console)
     for s in report.articles:
         parts = [
             f"who: {', '.join(s.who_missed)}" if s.who_missed else "",
@@ -156,6 +183,7 @@ def render_report(report: EvalReport, console: Console) -> None:
     for metrics in (_OVERALL_SOURCES, _OVERALL_EVENTS):
         if any(getattr(o, m) is not None for m in metrics):
             console.print(_line(o, metrics), highlight=False, markup=False)
+    _by_topic(report, console)
     for result in report.bar:
         mark = "[green]✓[/]" if result.met else "[red]✗[/]" if result.met is False else "[dim]–[/]"
         console.print(

@@ -1,0 +1,76 @@
+"""Check topic gold files before committing them: ``python scripts/check_topic_gold.py eval/topics/sport/x.json ...``.
+
+Reads each file as ``summarizer eval`` does (``summarizer/evaluation/gold_topics.py``): every span must be the
+article's own words, every kind and status one of the guide's (``docs/annotation-guide.md``), ``lead`` true exactly
+for events of the first paragraph. Also flags what the reader accepts but an annotator rarely means: the same
+item twice, a time value outside the years near the article's date. Files still marked ``"annotated": false``
+are listed as pending, not as errors. Prints one line per file; exits 1 when any file has a problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from summarizer.errors import ArticleError
+from summarizer.evaluation.gold import load_gold
+
+NEAR_YEARS = 30
+"""A time value more than 30 years from the article's date is most often a typo in the year (the set's articles
+talk about the last few decades at most); it is flagged for a second look, not refused."""
+
+
+def warnings(record: dict[str, Any]) -> list[str]:
+    """What the reader accepts but is probably a slip."""
+    out = []
+    for field, key in (("who", "name"), ("where", "name"), ("others", "name"), ("events", "text")):
+        seen = [item.get(key) for item in record.get(field, []) if isinstance(item, dict)]
+        out += [f"{field}: {name!r} twice" for name in {n for n in seen if seen.count(n) > 1}]
+    spans = [(t.get("text"), t.get("occurrence", 1)) for t in record.get("times", []) if isinstance(t, dict)]
+    out += [f"times: {text!r} (occurrence {k}) twice" for text, k in {s for s in spans if spans.count(s) > 1}]
+    year = int(str(record.get("article", {}).get("published", "0"))[:4] or 0)
+    for time in record.get("times", []):
+        value = str(time.get("value", ""))
+        if value[:4].isdigit() and abs(int(value[:4]) - year) > NEAR_YEARS:
+            out.append(f"times: {time.get('text')!r} = {value} is far from {year}")
+    return out
+
+
+def check(path: Path) -> tuple[str, bool]:
+    """One line about the file and whether it has a problem."""
+    record = json.loads(path.read_text(encoding="utf-8"))
+    if record.get("annotated") is False:
+        return f"{path}: pending (annotated: false)", False
+    try:
+        (gold,) = load_gold(path)
+    except ArticleError as error:
+        return str(error), True
+    slips = warnings(record)
+    counts = (
+        f"who {len(gold.who)}, where {len(gold.where)}, times {len(gold.times)}, events {len(gold.events)}"
+        f" ({sum(e.start < (gold.lead_end or 0) for e in gold.events)} in the lead), sources {len(gold.attributions)}"
+    )
+    return f"{path}: ok ({counts})" + "".join(f"\n  check: {s}" for s in slips), bool(slips)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", type=Path, help="topic gold files or directories of them")
+    files = [
+        file
+        for path in parser.parse_args().paths
+        for file in (sorted(path.rglob("*.json")) if path.is_dir() else [path])
+    ]
+    bad = False
+    for file in files:
+        line, problem = check(file)
+        print(line)
+        bad |= problem
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
