@@ -4,10 +4,11 @@ Annotators write names and exact words, not offsets; this module finds each
 in the article and hands the metrics the same span records MEANTIME and
 PolNeAR give them, so the topic set is scored by the same code:
 
-- every occurrence of a who/where/others name or alias becomes a typed entity
-  mention (person PER, organization and group ORG, country and every place
-  LOC; index and instrument FIN, other things PRO), which who/where precision
-  and kind accuracy read;
+- every occurrence of a who/where/others/mentioned name or alias becomes a
+  typed entity mention (person PER, organization and group ORG, country and
+  every place LOC; index and instrument FIN, other things PRO), which who/where
+  precision and kind accuracy read. ``mentioned`` holds the other actors and
+  places the text names: right to give, typed, but not needed for recall;
 - an event's status becomes the MEANTIME factuality it stands for (``STATUS``);
 - a time's value is kept as TimeML would write it (``2019-09-30``, ``2019-W39``);
 - a source becomes an attribution with its source, cue and content spans.
@@ -48,6 +49,7 @@ STATUS: dict[str, tuple[str, str, str]] = {
 """EventStatus -> MEANTIME (certainty, polarity, time), the inverse of ``events.expected``: alleged, claimed and
 unclear all read back as 'any of the three', as MEANTIME's PROBABLE/POSSIBLE do."""
 TIME_VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-Q[1-4]|-W\d{2})?")
+MENTIONED_KINDS = {**WHO_KINDS, **WHERE_KINDS}
 FIELDS = ("who", "where", "others", "times", "events", "sources")
 
 
@@ -186,10 +188,11 @@ def read(record: dict[str, Any], text: str) -> TopicGold:
     who = _entities(text, record["who"], "who", WHO_KINDS)
     where = _entities(text, record["where"], "where", WHERE_KINDS)
     others = _entities(text, record["others"], "others", OTHER_KINDS)
+    mentioned = _entities(text, record.get("mentioned", []), "mentioned", MENTIONED_KINDS)
     return TopicGold(
         who=tuple((label, forms) for label, _kind, forms in who),
         where=tuple((label, forms) for label, _kind, forms in where),
-        mentions=_mentions(text, [*who, *where, *others]),
+        mentions=_mentions(text, [*who, *where, *others, *mentioned]),
         events=_events(text, record["events"], lead_end),
         times=_times(text, record["times"]),
         attributions=_attributions(text, record["sources"]),
