@@ -116,14 +116,19 @@ def _entities(text: str, items: Any, field: str, kinds: dict[str, str]) -> list[
 
 
 def _mentions(text: str, entities: list[tuple[str, str, tuple[str, ...]]]) -> tuple[GoldMention, ...]:
-    """Every occurrence of every form, typed; a place two entries share keeps the first entry's type."""
+    """Every occurrence of every form, typed; a place two entries share keeps the first entry's type, and a form
+    inside a longer form of the same entity is not counted again."""
     found: dict[tuple[int, int], GoldMention] = {}
     for label, kind, forms in entities:
         for form in forms:
             for start, end in _occurrences(text, form):
                 mention = GoldMention(start=start, end=end, text=form, type=kind, entity=label, named=True)
                 found.setdefault((start, end), mention)
-    return tuple(sorted(found.values(), key=lambda m: (m.start, -m.end)))
+
+    def inside_own(m: GoldMention) -> bool:  # "Maris" inside "Lena Maris" is that mention, not a second one
+        return any(o.entity == m.entity and o.start <= m.start and m.end <= o.end and o != m for o in found.values())
+
+    return tuple(sorted((m for m in found.values() if not inside_own(m)), key=lambda m: (m.start, -m.end)))
 
 
 def _events(text: str, items: Any, lead_end: int) -> tuple[GoldEvent, ...]:

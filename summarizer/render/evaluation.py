@@ -96,7 +96,8 @@ def _row(score: ArticleScore) -> list[str | Text]:
 def _table(title: str, headers: list[str]) -> Table:
     table = Table(title=shown(title), title_justify="left")
     for header in headers:
-        table.add_column(header, justify="left" if header == "article" else "right", no_wrap=header == "article")
+        first = header in ("article", "topic")
+        table.add_column(header, justify="left" if first else "right", no_wrap=first)
     return table
 
 
