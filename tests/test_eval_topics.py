@@ -190,6 +190,9 @@ def test_eval_reports_each_topic_from_stored_briefs(golds: dict[str, GoldArticle
         1 / 2
     )
     assert "per topic" in result.output and "disasters-weather" in result.output
+    compared = CliRunner().invoke(cli, ["eval", "--compare", str(report), str(report)], terminal_width=250)
+    assert compared.exit_code == 0, compared.output
+    assert "per topic, A → B" in compared.output and "33→33" in compared.output  # times recall 1/3 on both sides
 
 
 def test_ablation_scores_the_topic_set_with_the_rules_alone(tmp_path: Path) -> None:

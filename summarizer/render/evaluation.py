@@ -217,6 +217,24 @@ _PER_ARTICLE: tuple[tuple[str, Callable[[ArticleScore], Hits]], ...] = (
 )
 
 
+def _points(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}"
+
+
+def _topics_side_by_side(before: EvalReport, after: EvalReport, console: Console) -> None:
+    """The topic set's figures per topic, A → B in percent, when either report has topics."""
+    topics = sorted(set(before.topics) | set(after.topics))
+    if not topics:
+        return
+    table = _table("per topic, A → B (%)", ["topic", *_TOPIC_COLUMNS.values()])
+    for topic in [*topics, "overall"]:
+        a = before.overall if topic == "overall" else before.topics.get(topic)
+        b = after.overall if topic == "overall" else after.topics.get(topic)
+        cells = (f"{_points(getattr(a, m, None))}→{_points(getattr(b, m, None))}" for m in _TOPIC_COLUMNS)
+        table.add_row(shown(topic), *cells)
+    console.print(table)
+
+
 def render_comparison(before: EvalReport, after: EvalReport, changes: list[Change], console: Console) -> None:
     """Report A beside report B (a model run beside its ablation, or before beside after), metric by metric."""
     table = Table(
@@ -236,6 +254,7 @@ def render_comparison(before: EvalReport, after: EvalReport, changes: list[Chang
             _delta(change),
         )
     console.print(table)
+    _topics_side_by_side(before, after, console)
     rows = {s.id: s for s in before.articles}
     for score in after.articles:
         old = rows.get(score.id)
