@@ -5,6 +5,8 @@ article's own words, every kind and status one of the guide's (``docs/annotation
 for events of the first paragraph. Also flags what the reader accepts but an annotator rarely means: the same
 item twice, a time value outside the years near the article's date. Files still marked ``"annotated": false``
 are listed as pending, not as errors. Prints one line per file (and a line per thing to look at again); exits 1 when any file cannot be read.
+``--show`` also prints every time, event and source where the reader found it, in its words' context, to see that
+each ``occurrence`` points at the words meant.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import ArticleError
-from summarizer.evaluation.gold import load_gold
+from summarizer.evaluation.gold import GoldArticle, load_gold
 
 NEAR_YEARS = 30
 """A time value more than 30 years from the article's date is most often a typo in the year (the set's articles
@@ -39,7 +41,32 @@ def warnings(record: dict[str, Any]) -> list[str]:
     return out
 
 
-def check(path: Path) -> tuple[str, bool]:
+CONTEXT = 30
+"""Characters shown on each side of a span with --show: enough to tell one "said" from another."""
+
+
+def shown(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - CONTEXT) : start].replace("\n", " ")
+    after = text[end : end + CONTEXT].replace("\n", " ")
+    return f"...{before}[[{text[start:end]}]]{after}..."
+
+
+def spans(gold: GoldArticle) -> list[str]:
+    """Each time, event and source of the gold as found in the text."""
+    text = gold.article.text
+    lines = [f"  time = {t.value}: {shown(text, t.start, t.end)}" for t in gold.times]
+    lines += [
+        f"  event {'(lead) ' if e.start < (gold.lead_end or 0) else ''}{e.certainty}/{e.polarity}/{e.time}: "
+        f"{shown(text, e.start, e.end)}"
+        for e in gold.events
+    ]
+    for a in gold.attributions:
+        lines.append(f"  source: {shown(text, a.start, a.end)}")
+        lines.append(f"    cue: {shown(text, a.cue.start, a.cue.end)}")
+    return lines
+
+
+def check(path: Path, show: bool = False) -> tuple[str, bool]:
     """One line about the file and whether it has a problem."""
     record = json.loads(path.read_text(encoding="utf-8"))
     if record.get("annotated") is False:
@@ -53,20 +80,19 @@ def check(path: Path) -> tuple[str, bool]:
         f"who {len(gold.who)}, where {len(gold.where)}, times {len(gold.times)}, events {len(gold.events)}"
         f" ({sum(e.start < (gold.lead_end or 0) for e in gold.events)} in the lead), sources {len(gold.attributions)}"
     )
-    return f"{path}: ok ({counts})" + "".join(f"\n  look again: {s}" for s in slips), False
+    details = "".join(f"\n{line}" for line in spans(gold)) if show else ""
+    return f"{path}: ok ({counts})" + "".join(f"\n  look again: {s}" for s in slips) + details, False
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path, help="topic gold files or directories of them")
-    files = [
-        file
-        for path in parser.parse_args().paths
-        for file in (sorted(path.rglob("*.json")) if path.is_dir() else [path])
-    ]
+    parser.add_argument("--show", action="store_true", help="print every time, event and source in its context")
+    arguments = parser.parse_args()
+    files = [file for path in arguments.paths for file in (sorted(path.rglob("*.json")) if path.is_dir() else [path])]
     bad = False
     for file in files:
-        line, problem = check(file)
+        line, problem = check(file, arguments.show)
         print(line)
         bad |= problem
     return 1 if bad else 0

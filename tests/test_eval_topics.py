@@ -207,3 +207,18 @@ def test_ablation_scores_the_topic_set_with_the_rules_alone(tmp_path: Path) -> N
         and sorted(data["topics"]) == ["disasters-weather", "sport"]
     )
     assert data["overall"]["times_recall"] is not None and data["overall"]["sources_recall"] is not None
+
+
+def test_a_cue_without_its_occurrence_is_the_one_beside_its_source(tmp_path: Path) -> None:
+    record = json.loads((TOPICS / "sport" / "test-sport-harbour-games.json").read_text())
+    kern = {
+        "source": "Kern",
+        "source_occurrence": 2,
+        "named": True,
+        "cue": "said",
+        "content": "she may retire next year",
+    }
+    (gold,) = load_gold(_write(tmp_path, sources=[*record["sources"][:2], kern]))
+    text = gold.article.text
+    assert gold.attributions[2].cue.start == text.index("said she")  # not the first "said" ("organisers said")
+    assert gold.attributions[0].cue.start == text.index("said.")

@@ -167,6 +167,18 @@ def _times(text: str, items: Any) -> tuple[GoldTime, ...]:
     return tuple(out)
 
 
+def _near(text: str, words: Any, occurrence: Any, anchor: GoldSpan) -> GoldSpan:
+    """The given occurrence, else the one nearest ``anchor``: a cue is read beside its source ("Kern said", not the
+    first "said" of the article), the content beside its cue."""
+    if occurrence is not None:
+        return locate(text, words, occurrence)
+    first = locate(text, words)
+    spans = [first]
+    while (at := text.find(words, spans[-1].start + 1)) >= 0:
+        spans.append(GoldSpan(start=at, end=at + len(words), text=words))
+    return min(spans, key=lambda s: min(abs(s.start - anchor.end), abs(anchor.start - s.end)))
+
+
 def _attributions(text: str, items: Any) -> tuple[GoldAttribution, ...]:
     if not isinstance(items, list):
         raise ValueError("'sources' must be a list")
@@ -175,8 +187,8 @@ def _attributions(text: str, items: Any) -> tuple[GoldAttribution, ...]:
         if not isinstance(item, dict) or not isinstance(item.get("named"), bool):
             raise ValueError(f"source {number} must be an object with 'named' true or false")
         source = locate(text, item.get("source"), item.get("source_occurrence", 1))
-        cue = locate(text, item.get("cue"), item.get("cue_occurrence", 1))
-        content = locate(text, item.get("content"), item.get("content_occurrence", 1))
+        cue = _near(text, item.get("cue"), item.get("cue_occurrence"), source)
+        content = _near(text, item.get("content"), item.get("content_occurrence"), cue)
         out.append(GoldAttribution(**source.model_dump(), parts=(source,), cue=cue, content=(content,)))
     return tuple(out)
 
