@@ -222,3 +222,17 @@ def test_a_cue_without_its_occurrence_is_the_one_beside_its_source(tmp_path: Pat
     text = gold.article.text
     assert gold.attributions[2].cue.start == text.index("said she")  # not the first "said" ("organisers said")
     assert gold.attributions[0].cue.start == text.index("said.")
+
+
+def test_a_clock_time_or_duration_marked_as_such_is_not_held_against_a_brief(tmp_path: Path) -> None:
+    record = json.loads((TOPICS / "sport" / "test-sport-harbour-games.json").read_text())
+    duration = {"text": "4 minutes 2.1 seconds", "type": "duration"}
+    (plain,) = load_gold(_write(tmp_path, times=record["times"]))
+    (marked,) = load_gold(_write(tmp_path, times=[*record["times"], duration]))
+    assert marked.times[-1].type == "DURATION" and marked.times[-1].value is None
+    text = plain.article.text
+    made = brief(text, when=[_time(text, "4 minutes", dt.date(2021, 3, 5), "day")])  # a duration read as a date
+    assert score_brief(plain, made).times_precision.total == 1  # on no gold expression: wrong
+    assert score_brief(marked, made).times_precision.total == 0  # on a marked duration: not judged
+    with pytest.raises(ArticleError, match="'type' must be one of"):
+        load_gold(_write(tmp_path, times=[{"text": "Wednesday", "type": "weekday"}]))

@@ -10,7 +10,8 @@ PolNeAR give them, so the topic set is scored by the same code:
   precision and kind accuracy read. ``mentioned`` holds the other actors and
   places the text names: right to give, typed, but not needed for recall;
 - an event's status becomes the MEANTIME factuality it stands for (``STATUS``);
-- a time's value is kept as TimeML would write it (``2019-09-30``, ``2019-W39``);
+- a time's value is kept as TimeML would write it (``2019-09-30``, ``2019-W39``), and a
+  clock time, duration or set keeps its TimeML type with no value;
 - a source becomes an attribution with its source, cue and content spans.
 
 The whole text is annotated, so the scope is the whole text; the lead, for
@@ -50,6 +51,9 @@ STATUS: dict[str, tuple[str, str, str]] = {
 unclear all read back as 'any of the three', as MEANTIME's PROBABLE/POSSIBLE do."""
 TIME_VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-Q[1-4]|-W\d{2})?")
 MENTIONED_KINDS = {**WHO_KINDS, **WHERE_KINDS}
+TIME_TYPES = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET"}
+"""TimeML's types: only dates are counted; a clock time, a duration or a set is marked so that a brief giving it a
+date is not held wrong for it, as on MEANTIME (``times.py``)."""
 FIELDS = ("who", "where", "others", "times", "events", "sources")
 
 
@@ -156,14 +160,14 @@ def _times(text: str, items: Any) -> tuple[GoldTime, ...]:
         raise ValueError("'times' must be a list")
     out = []
     for number, item in enumerate(items, start=1):
-        if (
-            not isinstance(item, dict)
-            or not isinstance(item.get("value"), str)
-            or not TIME_VALUE.fullmatch(item["value"])
-        ):
+        if not isinstance(item, dict) or item.get("type", "date") not in TIME_TYPES:
+            raise ValueError(f"time {number}: 'type' must be one of {', '.join(TIME_TYPES)} (date when left out)")
+        kind = item.get("type", "date")
+        value = item.get("value")
+        if kind == "date" and (not isinstance(value, str) or not TIME_VALUE.fullmatch(value)):
             raise ValueError(f"time {number}: 'value' must be YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Wnn")
         span = locate(text, item.get("text"), item.get("occurrence", 1))
-        out.append(GoldTime(**span.model_dump(), type="DATE", value=item["value"]))
+        out.append(GoldTime(**span.model_dump(), type=TIME_TYPES[kind], value=value if kind == "date" else None))
     return tuple(out)
 
 
