@@ -84,8 +84,10 @@ def evaluate_command(
 
     GOLD is a directory of gold JSON files or one such file, each recognised
     by its annotations: GUM (salient entities; ../shared/eval/gum-news),
-    PolNeAR (attributions; ../shared/eval/polnear-dev) or MEANTIME (events,
-    times, typed entities; ../shared/eval/meantime-dev); or a JSONL file with
+    PolNeAR (attributions; ../shared/eval/polnear-dev), MEANTIME (events,
+    times, typed entities; ../shared/eval/meantime-dev) or the topic set
+    (eval/topics: a folder per topic, scored by both and reported per
+    topic; docs/annotation-guide.md); or a JSONL file with
     one article per line: {"article": {"text": ...}, "summary": ...,
     "who": [names], "where": [names]}.
 
@@ -97,7 +99,8 @@ def evaluate_command(
     anonymous/named right and evidence covering what was said; on MEANTIME,
     events per brief, judgeable events, status right, planned/uncertain lead
     events kept, times recall and precision at the gold granularity, who/where
-    precision and kind accuracy. --check holds the run to the bars of the gold
+    precision and kind accuracy; on the topic set, all of these, per topic and
+    overall. --check holds the run to the bars of the gold
     kinds it has. Briefs are kept in the digest's store with the model's
     answers; while article, model, prompts and the answer schema are
     unchanged a re-run asks no model and rebuilds each brief with today's

@@ -82,8 +82,14 @@ def judges(event: Event, golds: Sequence[GoldEvent]) -> list[GoldEvent]:
     return sorted(found, key=place)
 
 
-def score_events(golds: Sequence[GoldEvent], events: Sequence[Event], scope_end: int) -> EventScore:
-    """Score one brief's events against one article's event mentions (module docstring)."""
+def score_events(
+    golds: Sequence[GoldEvent], events: Sequence[Event], scope_end: int, lead_end: int | None = None
+) -> EventScore:
+    """Score one brief's events against one article's event mentions (module docstring).
+
+    ``lead_end`` is where the lead ends when it is not the whole scope (the topic set annotates the whole text).
+    """
+    lead_end = scope_end if lead_end is None else lead_end
     in_scope = [e for e in events if any(span.start < scope_end for span in e.evidence)]
     judged = right = 0
     wrong: list[str] = []
@@ -100,8 +106,10 @@ def score_events(golds: Sequence[GoldEvent], events: Sequence[Event], scope_end:
             wrong.append(
                 f"{event.description} ({status}; '{mentions[0].text}' is {'/'.join(sorted(expected(mentions[0])))})"
             )
-        gets_it |= any(planned_or_uncertain(m) and status in expected(m) - {"confirmed"} for m in mentions)
-    lead = any(planned_or_uncertain(g) and g.start < scope_end for g in golds)
+        gets_it |= any(
+            planned_or_uncertain(m) and m.start < lead_end and status in expected(m) - {"confirmed"} for m in mentions
+        )
+    lead = any(planned_or_uncertain(g) and g.start < lead_end for g in golds)
     return EventScore(
         events=len(events),
         in_scope=len(in_scope),

@@ -10,6 +10,10 @@
   for ``what``, ``when`` and who/where precision (``gold_meantime.py``). Its
   who/where recall gold is every PER/ORG (who) or LOC (where) entity named
   (a NAM mention) inside the annotated scope.
+- Topic set (``topic`` with ``who``/``where``/``others``/``times``/``events``/``sources`` at the top level;
+  ``eval/topics``, ``docs/annotation-guide.md``): names and exact words, read into the MEANTIME and PolNeAR
+  shapes and scored by every metric of both (``gold_topics.py``). A directory of topic folders is read one
+  level down.
 - JSONL, one article per line, for users' own sets::
 
     {"id": "a1", "article": {"text": "...", "title": "..."},
@@ -30,7 +34,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from summarizer.errors import ArticleError
-from summarizer.evaluation import gold_meantime, gold_polnear
+from summarizer.evaluation import gold_meantime, gold_polnear, gold_topics
 from summarizer.evaluation.annotations import GoldAttribution, GoldEvent, GoldMention, GoldTime
 from summarizer.ingest.article import Article
 
@@ -43,7 +47,7 @@ WHERE_MIN_SALIENCE = 2
 """Places rated 2 or more are those a brief must name (docs/quality.md, where recall). Chosen by hand, not measured."""
 _ARTICLE_FIELDS = {"text", "title", "url", "outlet", "published", "language"}
 
-GoldKind = Literal["gum", "polnear", "meantime", "jsonl"]
+GoldKind = Literal["gum", "polnear", "meantime", "topics", "jsonl"]
 
 
 class GoldEntity(BaseModel):
@@ -74,6 +78,10 @@ class GoldArticle(BaseModel):
     mentions: tuple[GoldMention, ...] = ()
     scope_end: int | None = None
     """MEANTIME: where the exhaustively annotated part of the text ends."""
+    lead_end: int | None = None
+    """Where the lead ends, for planned/uncertain lead events (None: the lead is the scope, as in MEANTIME)."""
+    topic: str | None = None
+    """The topic set's topic area (``sport``, ...): the report gives each its own figures."""
 
 
 class _BadRecord(ValueError):
@@ -84,9 +92,9 @@ def load_gold(path: str | Path) -> list[GoldArticle]:
     """Every gold article under ``path``: a directory of gold JSON files (any mix of formats), or a JSONL file."""
     path = Path(path)
     if path.is_dir():
-        files = sorted(path.glob("*.json"))
+        files = sorted(path.glob("*.json")) or sorted(path.glob("*/*.json"))
         if not files:
-            raise ArticleError(f"{path}: no *.json gold files in this directory")
+            raise ArticleError(f"{path}: no *.json gold files in this directory or its folders")
         return [_from_file(_read_json(file), file.stem, str(file)) for file in files]
     if not path.exists():
         raise ArticleError(f"{path}: no such file or directory")
@@ -137,6 +145,8 @@ def _checked(convert: Any, record: Any, default_id: str, where: str) -> GoldArti
 
 
 def _from_file(record: Any, stem: str, where: str) -> GoldArticle:
+    if gold_topics.is_topic_record(record):
+        return _checked(_from_topics, record, stem, where).model_copy(update={"stem": stem})
     if not isinstance(record, dict) or "gold" not in record:
         raise ArticleError(f"{where}: expected a gold record with 'article' and 'gold' keys")
     gold = record["gold"]
@@ -228,6 +238,27 @@ def _from_meantime(record: dict[str, Any], default_id: str, where: str) -> GoldA
         times=gold_meantime.times(gold, text),
         mentions=mentions,
         scope_end=end,
+    )
+
+
+def _from_topics(record: dict[str, Any], default_id: str, where: str) -> GoldArticle:
+    article = _article(record, where)
+    if not isinstance(record["topic"], str) or not record["topic"].strip():
+        raise _BadRecord("'topic' must be a non-empty string")
+    gold = gold_topics.read(record, article.text)
+    return GoldArticle(
+        id=str(record.get("id") or default_id),
+        article=article,
+        kind="topics",
+        who=tuple(GoldEntity(label=label, mentions=forms) for label, forms in gold.who),
+        where=tuple(GoldEntity(label=label, mentions=forms) for label, forms in gold.where),
+        attributions=gold.attributions,
+        events=gold.events,
+        times=gold.times,
+        mentions=gold.mentions,
+        scope_end=len(article.text),
+        lead_end=gold.lead_end,
+        topic=record["topic"],
     )
 
 

@@ -5,7 +5,8 @@ seven gold teams weighs seven times one with a single gold person); the
 per-article table shows each article's own share. So are the other shares
 (``Hits`` summed over the articles, then divided). What each metric counts is
 defined where it is computed: ``sources.py`` (PolNeAR), ``events.py``,
-``times.py`` and ``entities.py`` (MEANTIME); who/where recall in ``matching.py``.
+``times.py`` and ``entities.py`` (MEANTIME); who/where recall in ``matching.py``. The topic set
+(``gold_topics.py``) is scored by both the PolNeAR and the MEANTIME metrics.
 A metric whose gold the set does not have is None ("–"), never 0.
 """
 
@@ -57,6 +58,7 @@ class ArticleScore(BaseModel):
     id: str
     error: str | None = None
     kind: str = "jsonl"
+    topic: str | None = None
     who: Hits = Hits()
     where: Hits = Hits()
     who_missed: list[str] = []
@@ -180,6 +182,7 @@ def score_brief(gold: GoldArticle, brief: Brief, reused: bool = False) -> Articl
     return ArticleScore(
         id=gold.id,
         kind=gold.kind,
+        topic=gold.topic,
         **_annotated(gold, brief.sources, brief.what, brief.when, brief.who, brief.where),
         who=who,
         where=where,
@@ -206,24 +209,41 @@ def _annotated(
     who: list[Actor],
     where: list[Place],
 ) -> dict[str, Any]:
-    """The PolNeAR and MEANTIME scores of one brief's items (none for other gold)."""
-    text = gold.article.text
+    """The PolNeAR and MEANTIME scores of one brief's items (none for other gold); the topic set gets both."""
+    if gold.kind == "topics":
+        said, done = _sources(gold, sources), _meantime(gold, events, times, who, where)
+        return said | done | {"wrong": [*said["wrong"], *done.get("wrong", [])]}
     if gold.kind == "polnear":
-        s = score_sources(gold.attributions, sources, text)
-        return {
-            "sources": Hits.of(s.recall),
-            "sources_precision": Hits.of(s.precision),
-            "sources_anonymity": Hits.of(s.anonymity),
-            "sources_content": Hits.of(s.content),
-            "sources_covered": Hits.of(s.covered),
-            "pronoun_sources": Hits.of(s.pronouns),
-            "sources_duplicates": s.duplicates,
-            "sources_missed": s.missed,
-            "wrong": s.wrong,
-        }
-    if gold.kind != "meantime" or gold.scope_end is None:
+        return _sources(gold, sources)
+    if gold.kind != "meantime":
         return {}
-    e = score_events(gold.events, events, gold.scope_end)
+    return _meantime(gold, events, times, who, where)
+
+
+def _sources(gold: GoldArticle, sources: list[Source]) -> dict[str, Any]:
+    """The PolNeAR metrics of one brief's sources."""
+    s = score_sources(gold.attributions, sources, gold.article.text)
+    return {
+        "sources": Hits.of(s.recall),
+        "sources_precision": Hits.of(s.precision),
+        "sources_anonymity": Hits.of(s.anonymity),
+        "sources_content": Hits.of(s.content),
+        "sources_covered": Hits.of(s.covered),
+        "pronoun_sources": Hits.of(s.pronouns),
+        "sources_duplicates": s.duplicates,
+        "sources_missed": s.missed,
+        "wrong": s.wrong,
+    }
+
+
+def _meantime(
+    gold: GoldArticle, events: list[Event], times: list[TimeReference], who: list[Actor], where: list[Place]
+) -> dict[str, Any]:
+    """The MEANTIME metrics of one brief's events, times, who and where."""
+    if gold.scope_end is None:
+        return {}
+    text = gold.article.text
+    e = score_events(gold.events, events, gold.scope_end, gold.lead_end)
     t = score_times(gold.times, times, gold.scope_end)
     n = score_entities(gold.mentions, who, where, text, gold.scope_end)
     return {
@@ -248,6 +268,7 @@ def failed_score(gold: GoldArticle, error: str) -> ArticleScore:
         id=gold.id,
         error=error,
         kind=gold.kind,
+        topic=gold.topic,
         sources=missed.get("sources", Hits()),
         sources_missed=missed.get("sources_missed", []),
         pronoun_sources=missed.get("pronoun_sources", Hits()),
@@ -269,7 +290,7 @@ def _mean(values: Iterable[float | None]) -> float | None:
 def summarize_scores(scores: Sequence[ArticleScore]) -> Overall:
     """Overall figures; failed articles count against validity and recall (their gold is missed)."""
     ok = [s for s in scores if s.error is None]
-    events_ok = [s for s in ok if s.kind == "meantime"]
+    events_ok = [s for s in ok if s.kind in ("meantime", "topics")]
 
     def total(field: str) -> Hits:
         return sum((getattr(s, field) for s in scores), Hits())

@@ -86,6 +86,7 @@ def report_of(
     """The report of scored articles, held to the bars of their gold kinds."""
     overall = summarize_scores(scores)
     kinds = list(dict.fromkeys(g.kind for g in golds))
+    topics = sorted({s.topic for s in scores if s.topic})
     return EvalReport(
         created=datetime.now(UTC),
         gold=gold,
@@ -97,4 +98,5 @@ def report_of(
         bar=check_bar(overall, kinds),
         articles=scores,
         datasets=kinds,
+        topics={topic: summarize_scores([s for s in scores if s.topic == topic]) for topic in topics},
     )

@@ -96,8 +96,24 @@ def _row(score: ArticleScore) -> list[str | Text]:
 def _table(title: str, headers: list[str]) -> Table:
     table = Table(title=shown(title), title_justify="left")
     for header in headers:
-        table.add_column(header, justify="left" if header == "article" else "right", no_wrap=header == "article")
+        first = header in ("article", "topic")
+        table.add_column(header, justify="left" if first else "right", no_wrap=first)
     return table
+
+
+_TOPIC_COLUMNS = {
+    "who_recall": "who rec.",
+    "who_precision": "who prec.",
+    "where_recall": "where rec.",
+    "where_precision": "where prec.",
+    "kind_accuracy": "kind",
+    "status_right": "status",
+    "lead_uncertain": "lead planned/unsure",
+    "times_recall": "times rec.",
+    "times_precision": "times prec.",
+    "sources_recall": "sources rec.",
+    "sources_precision": "sources prec.",
+}
 
 
 def _detail(report: EvalReport, kind: str, columns: dict[str, str], console: Console) -> None:
@@ -105,11 +121,22 @@ def _detail(report: EvalReport, kind: str, columns: dict[str, str], console: Con
     rows = [s for s in report.articles if s.kind == kind and not s.error]
     if not rows:
         return
-    extra = ["events"] if kind == "meantime" else []
+    extra = ["events"] if kind in ("meantime", "topics") else []
     table = _table(f"{kind} gold", ["article", *extra, *columns.values()])
     for score in rows:
-        first = [str(score.events)] if kind == "meantime" else []
+        first = [str(score.events)] if kind in ("meantime", "topics") else []
         table.add_row(shown(score.id), *first, *(_hits(getattr(score, field)) for field in columns))
+    console.print(table)
+
+
+def _by_topic(report: EvalReport, console: Console) -> None:
+    """The topic set's figures per topic area, then overall."""
+    if not report.topics:
+        return
+    table = _table("per topic", ["topic", "articles", *_TOPIC_COLUMNS.values()])
+    for topic, overall in [*report.topics.items(), ("overall", report.overall)]:
+        values = (_value(metric, getattr(overall, metric)) for metric in _TOPIC_COLUMNS)
+        table.add_row(shown(topic), str(overall.articles), *values)
     console.print(table)
 
 
@@ -133,6 +160,7 @@ def render_report(report: EvalReport, console: Console) -> None:
     console.print(table)
     _detail(report, "polnear", _SOURCE_COLUMNS, console)
     _detail(report, "meantime", _EVENT_COLUMNS, console)
+    _detail(report, "topics", {**_EVENT_COLUMNS, **_SOURCE_COLUMNS}, console)
     for s in report.articles:
         parts = [
             f"who: {', '.join(s.who_missed)}" if s.who_missed else "",
@@ -156,6 +184,7 @@ def render_report(report: EvalReport, console: Console) -> None:
     for metrics in (_OVERALL_SOURCES, _OVERALL_EVENTS):
         if any(getattr(o, m) is not None for m in metrics):
             console.print(_line(o, metrics), highlight=False, markup=False)
+    _by_topic(report, console)
     for result in report.bar:
         mark = "[green]✓[/]" if result.met else "[red]✗[/]" if result.met is False else "[dim]–[/]"
         console.print(
@@ -188,6 +217,24 @@ _PER_ARTICLE: tuple[tuple[str, Callable[[ArticleScore], Hits]], ...] = (
 )
 
 
+def _points(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}"
+
+
+def _topics_side_by_side(before: EvalReport, after: EvalReport, console: Console) -> None:
+    """The topic set's figures per topic, A → B in percent, when either report has topics."""
+    topics = sorted(set(before.topics) | set(after.topics))
+    if not topics:
+        return
+    table = _table("per topic, A → B (%)", ["topic", *_TOPIC_COLUMNS.values()])
+    for topic in [*topics, "overall"]:
+        a = before.overall if topic == "overall" else before.topics.get(topic)
+        b = after.overall if topic == "overall" else after.topics.get(topic)
+        cells = (f"{_points(getattr(a, m, None))}→{_points(getattr(b, m, None))}" for m in _TOPIC_COLUMNS)
+        table.add_row(shown(topic), *cells)
+    console.print(table)
+
+
 def render_comparison(before: EvalReport, after: EvalReport, changes: list[Change], console: Console) -> None:
     """Report A beside report B (a model run beside its ablation, or before beside after), metric by metric."""
     table = Table(
@@ -207,6 +254,7 @@ def render_comparison(before: EvalReport, after: EvalReport, changes: list[Chang
             _delta(change),
         )
     console.print(table)
+    _topics_side_by_side(before, after, console)
     rows = {s.id: s for s in before.articles}
     for score in after.articles:
         old = rows.get(score.id)
