@@ -44,6 +44,8 @@ class BatchServer:
     """Seconds between creating a batch and answering the request (a client killed in between never learns its id)."""
     live: int = 0
     """Chat completions asked live (re-asks, or answers that did not validate)."""
+    keeps_metadata: bool = True
+    """False: a server that accepts a batch's metadata and drops it (the lookup by metadata finds nothing there)."""
     failures: dict[str, int] = field(default_factory=dict)
     """Step ("create", "upload", "poll", "download") → how many more of its requests fail with a 500."""
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -147,7 +149,7 @@ def batch_server(answer: Answer = recorded_answer) -> Iterator[BatchServer]:
                         "input_file_id": request["input_file_id"], "completion_window": request["completion_window"],
                         "created_at": int(time.time()), "output_file_id": None, "error_file_id": None,
                         "request_counts": {"total": 0, "completed": 0, "failed": 0},
-                        "metadata": request.get("metadata"),
+                        "metadata": request.get("metadata") if state.keeps_metadata else None,
                     }  # fmt: skip
                     created = state.batches[batch_id]
                     if state.failing("create"):

@@ -162,12 +162,18 @@ def finishing(server: BatchServer, **finish: Any) -> Iterator[None]:
         thread.join()
 
 
-@pytest.mark.parametrize("step", ["create", "upload"])
-def test_a_post_answered_500_after_it_was_made_is_found_not_repeated(tmp_path: Path, step: str) -> None:
-    """Before: the client retried a create answered 500 three times, so four batches were made and paid for."""
+@pytest.mark.parametrize(("step", "keeps_metadata"), [("create", True), ("upload", True), ("create", False)])
+def test_a_post_answered_500_after_it_was_made_is_found_not_repeated(
+    tmp_path: Path, step: str, keeps_metadata: bool
+) -> None:
+    """Before: the client retried a create answered 500 three times, so four batches were made and paid for.
+
+    A server that drops the batch's metadata is found by the batch's input file, uploaded for this request alone.
+    """
     minimal = schema_minimal().respond
     assert minimal is not None
     with batch_server(minimal) as server, finishing(server):
+        server.keeps_metadata = keeps_metadata
         server.failures[step] = 10  # every attempt fails, after the server made the batch (or stored the file)
         result = run_cli("batch", *api_args(server, tmp_path / "out", tmp_path))
         assert result.returncode == 0, result.stderr

@@ -11,6 +11,7 @@ schema allows, its point being the rows, not their content.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import signal
@@ -27,6 +28,8 @@ from summarizer.bulk import shards
 from tests.fault_server import fault_server, ok, schema_minimal
 from tests.test_batch import ARTICLES, DAY, comparable, raw_rows
 from tests.test_digest import wait_until
+
+ROOT = Path(__file__).resolve().parent.parent
 
 pytest.importorskip("ray", reason="the ray extra is not installed: pip install -e '.[ray]' (make setup does)")
 
@@ -175,3 +178,47 @@ def test_ray_needs_a_cluster_that_answers(tmp_path: Path) -> None:
                    "--base-url", "http://127.0.0.1:9/v1")  # fmt: skip
     assert result.returncode == 2 and f"no Ray cluster answers at 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_ray_data_reads_the_inputs_as_the_local_reader_does_and_the_driver_reads_none(
+    cluster: str, tmp_path: Path
+) -> None:
+    """Every kind of input, read by Ray's workers for a driver that cannot read (tests/ray_read_probe.py)."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from summarizer.bulk.inputs import read_inputs
+    from summarizer.digest.store import content_hash
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = [f"Harbour pilots in Oskarvik began a {n}-day strike on Monday, the union said." for n in range(1, 8)]
+    (folder / "a.txt").write_text(texts[0])
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    lines = [
+        json.dumps({"text": texts[1]}),
+        "{not json",
+        json.dumps({"text": texts[2]}),
+        json.dumps({"text": texts[0]}),
+    ]
+    day = tmp_path / "day.jsonl"
+    day.write_text("\ufeff" + "\n".join(lines) + "\n", encoding="utf-8")
+    many = tmp_path / "many.parquet"
+    pq.write_table(pa.Table.from_pylist([{"text": t} for t in texts[3:]] + [{"text": ""}]), many, row_group_size=2)
+    specs = [str(folder), str(day), str(many), str(tmp_path / "missing.txt")]
+    expected = list(read_inputs(specs))  # the local engine's reading, in this process
+    held = [content_hash(texts[2])]
+    with fault_server(schema_minimal()) as server:
+        probe = subprocess.run(
+            [sys.executable, "-m", "tests.ray_read_probe", cluster, server.url, json.dumps(held), *specs],
+            capture_output=True, text=True, timeout=240, env={**env(), "PYTHONPATH": str(ROOT)}, cwd=ROOT,
+        )  # fmt: skip
+    assert probe.returncode == 0, probe.stderr[-2000:]
+    found = json.loads(probe.stdout.strip().splitlines()[-1])
+    assert found["units"] == 2 + 1 + 3 + 1  # two files of the folder, the JSONL, 3 row groups of 2, the missing path
+    briefed = {(i.source, content_hash(i.article.text)) for i in expected if i.article and i.article.text != texts[2]}
+    briefed.discard((f"{day}:4", content_hash(texts[0])))  # the text of a.txt again: briefed once, under a.txt
+    assert {(source, digest) for source, digest, _ in found["rows"]} == briefed
+    assert all(has_brief for *_, has_brief in found["rows"])
+    assert {f"{many}#{n}" for n in (1, 2, 3, 4)} <= {source for source, *_ in found["rows"]}
+    skipped = {(i.source, "skipped", i.skipped) for i in expected if i.article is None}
+    assert {tuple(s) for s in found["settled"]} == skipped | {(f"{day}:3", "done", None)}

@@ -202,13 +202,15 @@ class BatchApi:
         return None
 
     def _find_batch(self, record: Record) -> str | None:
-        """The newest live batch made of this record's request (its hash, or its input file for an old record)."""
+        """The newest live batch made of this record's request: by its hash in the batch's metadata, or by its
+        input file (uploaded for this request alone), for an old record or a server that drops metadata."""
         since = (datetime.now(UTC) - timedelta(days=LOOKUP_DAYS)).timestamp()
         request, upload, kept = record.get("request"), record.get("input_file_id"), self.state.collected_ids()
         for batch in self.api.batches.list(limit=100):
             if batch.created_at < since:
                 break  # newest first: the rest are older still
-            ours = (batch.metadata or {}).get("summarizer_run") == request if request else batch.input_file_id == upload
+            tagged = request is not None and (batch.metadata or {}).get("summarizer_run") == request
+            ours = tagged or (upload is not None and batch.input_file_id == upload)
             if ours and batch.status not in LOST and batch.id not in kept:
                 return str(batch.id)
         return None

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from summarizer.brief.engine import Summarizer
-from summarizer.bulk.inputs import read_inputs
+from summarizer.bulk.inputs import read_inputs, units
 from summarizer.bulk.lock import hold, hold_store
 from summarizer.bulk.rows import Row, Task, key_text
 from summarizer.bulk.settings import JobSettings
@@ -26,6 +26,7 @@ from summarizer.bulk.shards import (
     unreadable,
     write_manifest,
 )
+from summarizer.bulk.work import Settle
 from summarizer.digest.briefing import brief_key
 from summarizer.digest.store import BriefKey, Store, content_hash
 from summarizer.errors import ConfigError
@@ -109,10 +110,10 @@ def _run_locked(
     key = brief_key(engine)
     result = BulkResult(job.out, next_run(job.out), key)
     tell = progress or (lambda _source, _outcome: None)
-    tasks = _tasks(job, key, result, tell)
+    held = _held(job, key, result)
     writer = ShardWriter(job.out, result.run, job.fmt, job.shard_rows)
     try:
-        for batch in _batches(job, engine, tasks, key, store, status):
+        for batch in _batches(job, engine, held, key, store, _settler(result, tell), status):
             writer.write(batch)
             for row in batch:
                 _count(result, row, tell)
@@ -137,12 +138,29 @@ def _run_locked(
 def _batches(
     job: Job,
     engine: Summarizer,
-    tasks: Iterator[Task],
+    held: set[str],
     key: BriefKey,
     store: Store | None,
+    settle: Settle,
     status: Callable[[str], None] | None,
 ) -> Iterator[list[Row]]:
-    """The rows of the chosen executor, batch by batch."""
+    """The rows of the chosen executor, batch by batch: on Ray, Ray Data reads the inputs; else this process does."""
+    if job.engine == "ray" and not job.batch_api:
+        from summarizer.bulk.ray_engine import run_ray
+
+        engine.close()
+        return run_ray(
+            list(units(job.inputs)),
+            held,
+            settle,
+            job.settings,
+            key,
+            address=job.ray_address,
+            actors=job.actors,
+            cpus_per_actor=job.cpus_per_actor,
+            batch_size=job.batch_size,
+        )
+    tasks = _tasks(job, held, settle)
     if job.batch_api:
         from summarizer.bulk.batch_api import run_batch_api
 
@@ -154,19 +172,6 @@ def _batches(
             store_path=job.store,
             poll_s=job.poll_s,
             status=status or (lambda _m: None),
-        )
-    if job.engine == "ray":
-        from summarizer.bulk.ray_engine import run_ray
-
-        engine.close()
-        return run_ray(
-            tasks,
-            job.settings,
-            key,
-            address=job.ray_address,
-            actors=job.actors,
-            cpus_per_actor=job.cpus_per_actor,
-            batch_size=job.batch_size,
         )
     from summarizer.bulk.local import run_local
 
@@ -185,26 +190,41 @@ def _record_unfinished(job: Job, result: BulkResult, error: BaseException) -> No
         write_manifest(job.out, job.fmt, index(job.out), record)
 
 
-def _tasks(job: Job, key: BriefKey, result: BulkResult, tell: Progress) -> Iterator[Task]:
-    """The inputs' articles this key has no brief of yet, each once (the same text under two names is one)."""
+def _held(job: Job, key: BriefKey, result: BulkResult) -> set[str]:
+    """The hashes of the articles the output directory holds a brief of under ``key`` (a re-run skips them)."""
     found = index(job.out)
     result.unreadable = unreadable(found)
-    held = done(found)
     wanted = key_text(key)
+    return {digest for digest, row_key in done(found).briefed if row_key == wanted}
+
+
+def _settler(result: BulkResult, tell: Progress) -> Settle:
+    """Counts an input that needs no brief: held already ("done") or giving no article ("skipped", with why)."""
+
+    def settle(source: str, outcome: str, reason: str | None) -> None:
+        if outcome == "skipped":
+            result.skipped.append((source, reason or "no article"))
+            logger.info("skipped %s: %s", source, reason or "no article")
+        else:
+            result.already += 1
+        tell(source, outcome)
+
+    return settle
+
+
+def _tasks(job: Job, held: set[str], settle: Settle) -> Iterator[Task]:
+    """The inputs' articles not held yet, each once (the same text under two names is one), read in this process."""
     seen: set[str] = set()
     for item in read_inputs(job.inputs):
         if item.article is None:
-            result.skipped.append((item.source, item.skipped or "no article"))
-            logger.info("skipped %s: %s", item.source, item.skipped or "no article")
-            tell(item.source, "skipped")
+            settle(item.source, "skipped", item.skipped)
             continue
         digest = content_hash(item.article.text)
         if digest in seen:
             continue
         seen.add(digest)
-        if held.has(digest, wanted):
-            result.already += 1
-            tell(item.source, "done")
+        if digest in held:
+            settle(item.source, "done", None)
             continue
         yield Task(digest, item.source, item.article)
 

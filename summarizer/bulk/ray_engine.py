@@ -1,16 +1,19 @@
-"""The Ray executor: Ray Data spreads the articles over actors, each holding one Summarizer.
+"""The Ray executor: Ray Data reads the inputs and spreads the articles over actors, each holding one Summarizer.
 
-The driver reads the inputs and drops what the output directory already holds
-(so a finished article never reaches a model), hands the rest to Ray Data in
-windows of ``WINDOW`` articles, and writes each batch of rows the actors
-return to the shards as it arrives. An actor runs ``work.brief_rows``, the
-same code as the local executor, without a store: the embedded model is one
-llama.cpp server per actor on the actor's CPUs; a server backend is one
-client per actor with ``concurrency`` requests in flight.
+The driver lists the inputs (paths, URLs, Parquet row groups: ``bulk.inputs.units``)
+and the hashes the output directory already holds; Ray Data's read tasks read the
+articles on the workers (``bulk/ray_inputs.py``), so no article text passes
+through the driver on its way in. Each actor asks the run's one ``Claims`` actor
+which of its articles to brief (not held yet, first copy of its text), briefs
+those with ``work.brief_rows`` (the same code as the local executor, without a
+store) and returns their rows, plus one line for each article that needs none.
+The driver writes the rows to the shards as they arrive, and the run's counts.
+The embedded model is one llama.cpp server per actor on the actor's CPUs; a
+server backend is one client per actor with ``concurrency`` requests in flight.
 
 A worker that dies is restarted by Ray Data and its batch retried (rows reach
-the shards only from the driver, once per batch), so a killed worker costs
-the batch in flight, never a duplicate row.
+the shards only from the driver, once per batch; a claim is the same when
+asked again), so a killed worker costs the batch in flight, never a duplicate row.
 """
 
 from __future__ import annotations
@@ -18,52 +21,87 @@ from __future__ import annotations
 import logging
 import os
 import socket
-from collections.abc import Iterable, Iterator
-from itertools import chain, islice
+from collections.abc import Iterator
 from typing import Any
 
+from summarizer.bulk.inputs import Unit
 from summarizer.bulk.rows import COLUMNS, Row, Task, flat, nested
 from summarizer.bulk.settings import JobSettings
-from summarizer.bulk.work import brief_rows
+from summarizer.bulk.work import Settle, brief_rows
 from summarizer.digest.briefing import match_concurrency
 from summarizer.digest.store import BriefKey
 from summarizer.distribution import install_line
 from summarizer.errors import ConfigError
 from summarizer.ingest.article import Article
 
-WINDOW = 10_000
-"""Articles handed to Ray Data at once: bounds the driver's memory; each window starts its actors once."""
 BATCH = 4
 """Articles per actor call: small, so a killed worker repeats little and rows reach disk often."""
 CONNECT_TIMEOUT = 5.0
 """Seconds to wait for the Ray head to accept a connection before saying none answers: a live head on a LAN answers
 in milliseconds. Chosen by hand, not measured."""
 RAY_HINT = f"the ray engine needs Ray: {install_line('ray')}"
+SETTLED = "settled"
+"""The column of an actor's output that marks an article needing no brief: "done" (held already) or "skipped"."""
+OUT_COLUMNS = (*COLUMNS, SETTLED)
+
+
+class Claims:
+    """Which articles the run briefs: those the directory does not hold, each text once (its first source).
+
+    One actor for the run, so two actors never brief the same text; the same answer for the same
+    (hash, source) however often it is asked, so a batch Ray retries gets the claims it had.
+    """
+
+    def __init__(self, held: set[str]) -> None:
+        self.held = held
+        self.first: dict[str, str] = {}
+
+    def claim(self, pairs: list[tuple[str, str]]) -> list[str]:
+        """ "new", "done" (held already) or "repeat" (another source has this text) for each (hash, source)."""
+        return [
+            "repeat" if self.first.setdefault(digest, source) != source else "done" if digest in self.held else "new"
+            for digest, source in pairs
+        ]
 
 
 class BriefActor:
     """One Summarizer per actor, made once, used for every batch the actor gets."""
 
-    def __init__(self, settings: JobSettings, key: BriefKey) -> None:
+    def __init__(self, settings: JobSettings, key: BriefKey, claims: Any) -> None:
         self.engine = settings.summarizer()
         self.key = key
+        self.claims = claims
         self.concurrency = match_concurrency(self.engine, settings.concurrency)
 
     def __call__(self, batch: Any) -> Any:
-        """A pandas batch of articles in, an Arrow table of rows out (every column text, so blocks always agree)."""
+        """An Arrow batch of read rows in, an Arrow table out: a row per article briefed, a line per one settled."""
         import pyarrow as pa
+        import ray
 
+        read = batch.to_pylist()
+        articles = [r for r in read if r["skipped"] is None]
+        verdicts = ray.get(self.claims.claim.remote([(r["article_hash"], r["source"]) for r in articles]))
+        out = [_settled(r["source"], "skipped", r["skipped"]) for r in read if r["skipped"] is not None]
+        out += [_settled(r["source"], "done", None) for r, v in zip(articles, verdicts, strict=True) if v == "done"]
         tasks = [
-            Task(h, s, Article.model_validate_json(a))
-            for h, s, a in zip(batch["article_hash"], batch["source"], batch["article"], strict=True)
+            Task(r["article_hash"], r["source"], Article.model_validate_json(r["article"]))
+            for r, v in zip(articles, verdicts, strict=True)
+            if v == "new"
         ]
-        made = [flat(row) for row in brief_rows(self.engine, tasks, self.key, concurrency=self.concurrency)]
-        return pa.Table.from_pylist(made, schema=pa.schema([(column, pa.string()) for column in COLUMNS]))
+        out += [
+            {**flat(row), SETTLED: None}
+            for row in brief_rows(self.engine, tasks, self.key, concurrency=self.concurrency)
+        ]
+        return pa.Table.from_pylist(out, schema=pa.schema([(column, pa.string()) for column in OUT_COLUMNS]))
 
     def __del__(self) -> None:
         engine = getattr(self, "engine", None)
         if engine is not None:
             engine.close()
+
+
+def _settled(source: str, outcome: str, reason: str | None) -> dict[str, str | None]:
+    return {**dict.fromkeys(COLUMNS), "source": source, "error": reason, SETTLED: outcome}
 
 
 def check_fits(cpus_per_actor: float, address: str | None) -> None:
@@ -165,7 +203,9 @@ def _check_answers(address: str) -> None:
 
 
 def run_ray(
-    tasks: Iterable[Task],
+    units: list[Unit],
+    held: set[str],
+    settle: Settle,
     settings: JobSettings,
     key: BriefKey,
     *,
@@ -174,15 +214,14 @@ def run_ray(
     cpus_per_actor: float = 1,
     batch_size: int = BATCH,
 ) -> Iterator[list[Row]]:
-    """Batches of rows as the actors finish them, window after window."""
-    queue = iter(tasks)
-    first = next(queue, None)
-    if first is None:
-        return  # nothing to brief: no cluster to join
-    queue = chain([first], queue)
+    """Batches of rows as the actors finish them; ``settle`` hears of every input that needs no brief."""
+    if not units:
+        return  # nothing to read: no cluster to join
     connect(address, None)  # a missing Ray is a one-line hint there
     import ray
     import ray.data
+
+    from summarizer.bulk.ray_inputs import InputsDatasource
 
     _check_nodes(cpus_per_actor)
     context = ray.data.DataContext.get_current()
@@ -190,21 +229,23 @@ def run_ray(
     context.enable_auto_log_stats = False
     cpus = float(ray.cluster_resources().get("CPU", 1))  # type: ignore[no-untyped-call]
     pool = actors or max(1, int(cpus // cpus_per_actor))
-    while window := list(islice(queue, WINDOW)):
-        dataset = ray.data.from_items(
-            [
-                {"article_hash": t.article_hash, "source": t.source, "article": t.article.model_dump_json()}
-                for t in window
-            ]
-        )
-        briefed = dataset.map_batches(
-            BriefActor,
-            fn_constructor_kwargs={"settings": settings, "key": key},
-            batch_size=batch_size,
-            batch_format="pandas",
-            compute=ray.data.ActorPoolStrategy(size=pool),
-            num_cpus=cpus_per_actor,
-        )
-        batches: Iterable[Any] = briefed.iter_batches(batch_size=None, batch_format="pandas")
-        for batch in batches:
-            yield [nested(values) for values in batch.to_dict("records")]
+    claims = ray.remote(num_cpus=0)(Claims).remote(held)
+    # Reading takes no CPU of the actors' own: with every CPU held by an actor, a read asking for one would wait forever.
+    read = ray.data.read_datasource(InputsDatasource(units), num_cpus=0, concurrency=pool)
+    briefed = read.map_batches(
+        BriefActor,
+        fn_constructor_kwargs={"settings": settings, "key": key, "claims": claims},
+        batch_size=batch_size,
+        batch_format="pyarrow",
+        compute=ray.data.ActorPoolStrategy(size=pool),
+        num_cpus=cpus_per_actor,
+    )
+    for batch in briefed.iter_batches(batch_size=None, batch_format="pyarrow"):
+        rows = []
+        for values in batch.to_pylist():
+            if values[SETTLED] is None:
+                rows.append(nested(values))
+            else:
+                settle(values["source"], values[SETTLED], values["error"])
+        if rows:
+            yield rows

@@ -9,13 +9,16 @@ grounding, rules and schema as ``summarizer brief``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from summarizer.brief.engine import Summarizer
 from summarizer.bulk.rows import Row, Task, brief_row, error_row
 from summarizer.digest.briefing import failure_reason, make_brief, stored_brief
 from summarizer.digest.store import BriefKey, Store
 from summarizer.fanout import fan_out
+
+Settle = Callable[[str, str, str | None], None]
+"""Hears of each input that needs no brief, with (source, "done" | "skipped", reason): held already, or no article."""
 
 
 def brief_rows(

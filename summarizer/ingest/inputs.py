@@ -89,15 +89,28 @@ def _file(path: Path) -> Item:
 
 
 def _directory(directory: Path) -> Iterator[Item]:
-    files = sorted(p for p in directory.iterdir() if p.is_file() and not p.name.startswith("."))
+    files = directory_files(directory)
     if not files:
         yield Item(str(directory), skipped="empty directory")
     for path in files:
-        suffix = path.suffix.lower()
-        if suffix in ARTICLE_SUFFIXES or suffix == ".jsonl" or suffix in FEED_SUFFIXES:
-            yield from _path(path)
-        else:
-            yield Item(str(path), skipped=f"not an article file ({suffix or 'no suffix'}; use .txt, .md, .json, .html)")
+        yield from directory_entry(path)
+
+
+def directory_files(directory: Path) -> list[Path]:
+    """The files an input directory offers, in the order they are read (hidden files are not offered)."""
+    return sorted(p for p in directory.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def directory_entry(path: Path) -> Iterator[Item]:
+    """One file of an input directory: read by its suffix, or skipped when it is no article file.
+
+    Public so a distributed reader can hand each file of a directory to another worker and read it as here.
+    """
+    suffix = path.suffix.lower()
+    if suffix in ARTICLE_SUFFIXES or suffix == ".jsonl" or suffix in FEED_SUFFIXES:
+        yield from _path(path)
+    else:
+        yield Item(str(path), skipped=f"not an article file ({suffix or 'no suffix'}; use .txt, .md, .json, .html)")
 
 
 def _json_lines(path: Path) -> Iterator[Item]:
