@@ -23,7 +23,16 @@ if TYPE_CHECKING:
 Status = Literal["confirmed", "alleged", "denied", "unclear", "planned"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_MODAL_AUX = frozenset({"may", "might", "could", "would", "should"})
+_REFUSING = frozenset({"fail", "refuse", "decline", "deny"})
+"""Verbs that say their complement did not happen ("failed to pay", "denied taking")."""
+_NOBODY = frozenset({"nobody", "none", "nothing"})
+_ARRANGED = frozenset({"be", "due", "set", "about", "poised", "slated"})
+"""Words an infinitive after them is arranged to happen ("are to be allowed", "is due to close", "is set to")."""
+_RAISING = frozenset({"seem", "appear", "likely", "unlikely", "possible"})
+"""Words that make their infinitive a likelihood, not a fact ("appears to have approved", "is likely to last")."""
+_REPORTED_AS = frozenset({"say", "report", "believe", "think", "rumor", "rumour", "understand", "claim"})
+"""Reporting verbs whose passive hedges what follows ("is said to be", "is believed to have fled")."""
+_CONDITION = frozenset({"if", "unless"})
 _PLANNING = frozenset(
     {"plan", "intend", "expect", "schedule", "aim", "set", "propose", "prepare", "seek", "hope", "want"}
 )
@@ -57,20 +66,24 @@ def anchor(text: str, start: int, end: int, statement: str) -> Token | None:
 
 
 def status_of(verb: Token) -> Status:
-    """The status the sentence gives the event whose verb this is."""
+    """The status the sentence gives the event whose verb this is, checked from the strongest mark down: negation,
+    then the future and intention, hedges and modals, then what governs the verb."""
     children = list(verb.children)
-    if any(c.dep_ == "neg" for c in children):
-        return "denied"
+    governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} and verb.head is not verb else None
+    if _negated(verb) or (governor is not None and governor.lemma_.lower() in _REFUSING):
+        return "denied"  # "did not attend", "no one was arrested", "failed to pay"
+    modals = [c for c in children if c.dep_ == "aux" and c.tag_ == "MD"]
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-    if aux & _FUTURE_AUX or ({"going", "to"} <= aux) or is_future(verb):
+    if aux & _FUTURE_AUX or ({"going", "to"} <= aux) or is_future(verb) or _to_come(verb, aux):
         return "planned"
     if verb.lemma_.lower() in PLANNING and any(c.dep_ == "xcomp" for c in children):
         return "planned"  # "Boeing plans to build": the event is the building, still to come
     if any(c.lower_ in _HEDGES for c in children) or any(a.lower_ in _HEDGES for a in verb.ancestors):
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
-    if aux & _MODAL_AUX:
-        return "unclear"
-    governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
+    if modals or _conditional(verb):
+        return "unclear"  # "may have", "can fly", "should resign", "if ... would flood": possible, not done
+    if governor is not None and (_hedging(governor) or governor.lemma_.lower() in _RAISING):
+        return "unclear"  # "is said to be", "appears to have approved", "is likely to last"
     if governor is not None and governor.lemma_.lower() in PLANNING:
         return "planned"
     if governor is not None and governor.lemma_.lower() in _ALLEGING:
@@ -85,3 +98,34 @@ def status_of(verb: Token) -> Status:
     if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
         return "planned"
     return "confirmed"
+
+
+def _negated(verb: Token) -> bool:
+    """A negation on the verb ("not", "never"), or a subject or object that is nobody or nothing ("no one was
+    arrested", "none died", "made no arrests")."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return True
+    parties = [c for c in children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}]
+    return any(p.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in p.children) for p in parties)
+
+
+def _to_come(verb: Token, aux: set[str]) -> bool:
+    """An infinitive no verb governs (the headline's "City to close libraries") or one after "be", "due", "set",
+    "about" ("are to be allowed", "is due to close"): English's ways of saying what is arranged to happen."""
+    if "to" not in aux:
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ARRANGED
+
+
+def _hedging(governor: Token) -> bool:
+    """A passive reporting verb over the event: "is said to", "are reported to", "is believed to"."""
+    return governor.lemma_.lower() in _REPORTED_AS and any(c.dep_ == "auxpass" for c in governor.children)
+
+
+def _conditional(verb: Token) -> bool:
+    """The event is (inside) the condition of "if"/"unless": not said to have happened. (Its consequence carries
+    a modal, "would flood", read as one.)"""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITION for t in (verb, *verb.ancestors) for c in t.children)
