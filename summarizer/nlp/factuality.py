@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from summarizer.nlp.clauses import PLANNING, is_future
 from summarizer.nlp.pipeline import parse
+from summarizer.nlp.speakers import REPORTING
 
 LANGUAGES = frozenset({"en"})
 """English word lists over the English parse: English text only."""
@@ -74,7 +75,7 @@ def status_of(verb: Token) -> Status:
         return "denied"  # "did not attend", "no one was arrested", "failed to pay"
     modals = [c for c in children if c.dep_ == "aux" and c.tag_ == "MD"]
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-    if aux & _FUTURE_AUX or ({"going", "to"} <= aux) or is_future(verb) or _to_come(verb, aux):
+    if aux & _FUTURE_AUX or ({"going", "to"} <= aux) or is_future(verb) or _to_come(verb, aux) or _reported_will(verb):
         return "planned"
     if verb.lemma_.lower() in PLANNING and any(c.dep_ == "xcomp" for c in children):
         return "planned"  # "Boeing plans to build": the event is the building, still to come
@@ -118,6 +119,13 @@ def _to_come(verb: Token, aux: set[str]) -> bool:
     if verb.dep_ == "ROOT":
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ARRANGED
+
+
+def _reported_will(verb: Token) -> bool:
+    """ "would" as the past of "will" in reported speech, however deep in what is reported ("said the team had been
+    merged and would cease", "announced that he would be on leave")."""
+    would = any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+    return would and any(a.lemma_.lower() in REPORTING and a.pos_ == "VERB" for a in verb.ancestors)
 
 
 def _hedging(governor: Token) -> bool:
