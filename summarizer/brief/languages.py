@@ -161,7 +161,8 @@ def _status_reader(language: str) -> StatusReader | None:
 
 
 def _english_status(text: str, evidence: list[Span], statement: str) -> EventStatus | None:
-    verbs = [v for span in evidence if (v := factuality.anchor(text, span.start, span.end, statement)) is not None]
+    found = [v for span in evidence if (v := factuality.anchor(text, span.start, span.end, statement)) is not None]
+    verbs = [v for v in found if v.pos_ == "VERB"] or found  # a sentence naming its verb over one naming a noun
     return factuality.status_of(verbs[0]) if verbs else None
 
 

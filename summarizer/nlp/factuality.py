@@ -50,7 +50,8 @@ def _stems(words: str) -> set[str]:
 
 
 def anchor(text: str, start: int, end: int, statement: str) -> Token | None:
-    """The verb (else noun) of the sentence in [start, end) that the statement names."""
+    """The verb (else noun) of the sentence in [start, end) that the statement names; of a reporting verb, the
+    reported clause's when the statement names it too."""
     wanted = _stems(statement)
     doc = parse(text)
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -63,7 +64,20 @@ def anchor(text: str, start: int, end: int, statement: str) -> Token | None:
     ]
     verbs = [t for t in candidates if t.pos_ == "VERB"]
     chosen = verbs or candidates
-    return chosen[0] if chosen else None
+    return _reported(chosen[0], candidates) if chosen else None
+
+
+def _reported(verb: Token, named: list[Token]) -> Token:
+    """What a reporting verb reports, when the statement names it too ("X said it will receive": the receiving;
+    "announced he would be on leave": the clause "would be"): reported speech is stated, its speaker the source,
+    so the status is the reported event's."""
+    if verb.lemma_.lower() not in REPORTING:
+        return verb
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        inside = [t for t in named if t.i in {s.i for s in clause.subtree}]
+        if inside:
+            return next((t for t in inside if t.pos_ == "VERB"), clause)
+    return verb
 
 
 def status_of(verb: Token) -> Status:
