@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from summarizer.nlp.clauses import PLANNING, is_future
+from summarizer.nlp.clauses import PLANNING, RAISING, REPORTED_AS, is_future
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.speakers import REPORTING
 
@@ -29,10 +29,6 @@ _REFUSING = frozenset({"fail", "refuse", "decline", "deny"})
 _NOBODY = frozenset({"nobody", "none", "nothing"})
 _ARRANGED = frozenset({"be", "due", "set", "about", "poised", "slated"})
 """Words an infinitive after them is arranged to happen ("are to be allowed", "is due to close", "is set to")."""
-_RAISING = frozenset({"seem", "appear", "likely", "unlikely", "possible"})
-"""Words that make their infinitive a likelihood, not a fact ("appears to have approved", "is likely to last")."""
-_REPORTED_AS = frozenset({"say", "report", "believe", "think", "rumor", "rumour", "understand", "claim"})
-"""Reporting verbs whose passive hedges what follows ("is said to be", "is believed to have fled")."""
 _CONDITION = frozenset({"if", "unless"})
 _PLANNING = frozenset(
     {"plan", "intend", "expect", "schedule", "aim", "set", "propose", "prepare", "seek", "hope", "want"}
@@ -97,7 +93,7 @@ def status_of(verb: Token) -> Status:
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
     if modals or _conditional(verb):
         return "unclear"  # "may have", "can fly", "should resign", "if ... would flood": possible, not done
-    if governor is not None and (_hedging(governor) or governor.lemma_.lower() in _RAISING):
+    if governor is not None and (_hedging(governor) or governor.lemma_.lower() in RAISING):
         return "unclear"  # "is said to be", "appears to have approved", "is likely to last"
     if governor is not None and governor.lemma_.lower() in PLANNING:
         return "planned"
@@ -144,7 +140,7 @@ def _reported_will(verb: Token) -> bool:
 
 def _hedging(governor: Token) -> bool:
     """A passive reporting verb over the event: "is said to", "are reported to", "is believed to"."""
-    return governor.lemma_.lower() in _REPORTED_AS and any(c.dep_ == "auxpass" for c in governor.children)
+    return governor.lemma_.lower() in REPORTED_AS and any(c.dep_ == "auxpass" for c in governor.children)
 
 
 def _conditional(verb: Token) -> bool:
