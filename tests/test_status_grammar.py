@@ -13,6 +13,7 @@ import pytest
 
 from summarizer.brief.languages import rules_for
 from summarizer.nlp import factuality, factuality_de, factuality_es
+from summarizer.nlp.clauses import main_clause
 from summarizer.schema import Span
 from tests import components
 
@@ -110,3 +111,32 @@ def test_every_rule_language_reads_status() -> None:
         reader = rules_for(language).events.status
         assert reader is not None, language
         assert reader(sentence, [Span(start=0, end=len(sentence), text=sentence)], statement) == "planned", language
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("The new laptops are said to be four times faster than the old ones.", "to be four times faster"),
+        ("The device appears to be running a new system.", "to be running a new system"),
+        ("The strike is likely to last a week.", "to last a week"),
+    ],
+)
+def test_a_hedged_main_clause_keeps_what_it_hedges(sentence: str, statement: str) -> None:
+    """The rules' event of such a sentence says what is likely, and says it is only likely."""
+    clause = main_clause(sentence, 0, len(sentence))
+    assert clause is not None and statement in clause.text, clause
+    assert factuality.status_of(clause.verb) == "unclear"
+
+
+def test_the_status_of_reported_speech_is_the_reported_event() -> None:
+    sentence = "The club said it will sell the stadium."
+    verb = factuality.anchor(sentence, 0, len(sentence), "The club said it will sell the stadium")
+    assert verb is not None and verb.lemma_ == "sell" and factuality.status_of(verb) == "planned"
+
+
+def test_the_sentence_naming_the_verb_gives_the_status() -> None:
+    """An event citing two sentences: the one that names its verb, not the one that only names a thing in it."""
+    text = "The stadium drew protests for years. The council will close the stadium."
+    evidence = [Span(start=0, end=36, text=text[:36]), Span(start=37, end=len(text), text=text[37:])]
+    reader = rules_for("en").events.status
+    assert reader is not None and reader(text, evidence, "council close stadium") == "planned"
