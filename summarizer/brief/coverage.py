@@ -23,7 +23,8 @@ FIELD_LANGUAGES: dict[RuleField, frozenset[str]] = {
     "uncertainty": attribution.LANGUAGES | doubts.LANGUAGES,
 }
 """The languages each field's rules support, besides the parse. what: events of their own from the parse, status,
-figures; French reads only the status of the model's events (nlp/factuality_fr.py), so its events stay the model's."""
+figures; French, Spanish and German read only the status of the model's events (nlp/factuality_fr.py, _es, _de), so
+their events stay the model's."""
 PARSED_FIELDS: frozenset[RuleField] = frozenset({"who", "where"})
 """Covered in every language with a name recognizer: an installed spaCy pipeline (nlp/pipeline.py) or German's tagger
 (nlp/german.py) types and adds names. Spanish's pipeline is installed apart, so whether it covers them is known only

@@ -154,7 +154,7 @@ def _held(
         statement = _statement(text, event.e, evidence[0], statement_chars) if parsed else event.e
         if any(_same_event(statement, evidence[0], e) for e in before + kept):
             continue
-        status = (reading.status(text, evidence, event.e) if reading.status else None) or _asserted(
+        status = (reading.status(text, evidence, statement) if reading.status else None) or _asserted(
             event.st, evidence, event.e, aligner.language
         )
         reporters = [s.name for s in sources if any(_overlaps(e, span) for e in s.evidence for span in evidence)]

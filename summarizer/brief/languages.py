@@ -24,9 +24,10 @@ from summarizer.brief.model_names import NameSorter, as_listed, by_english_cues
 from summarizer.brief.reading import NameLister, recognized_names, salient_names
 from summarizer.brief.sources import SourceReading, cued
 from summarizer.brief.when import TimeRules
-from summarizer.nlp import dates, factuality, factuality_fr, speakers
+from summarizer.nlp import dates, factuality, factuality_de, factuality_es, factuality_fr, speakers
 from summarizer.nlp.entities import entities, recognizes
 from summarizer.nlp.language import language_name
+from summarizer.nlp.pipeline import has_pipeline
 from summarizer.nlp.speakers import Attribution
 from summarizer.rules import attribution, classifiers, cues, doubts, kinds
 from summarizer.rules import located as located_rules
@@ -146,22 +147,33 @@ def _doubt_rules(language: str) -> DoubtRules:
 
 
 def _status_reader(language: str) -> StatusReader | None:
-    """The status an event's evidence gives its verb, where the language's parse reads one (English, French)."""
+    """The status an event's evidence gives its verb, where the language's grammar is read: the parse in English,
+    French and Spanish (when its optional pipeline is installed), the tagger's tags in German."""
     if language in factuality.LANGUAGES:
         return _english_status
     if language in factuality_fr.LANGUAGES:
         return _french_status
+    if language in factuality_es.LANGUAGES and has_pipeline(language):
+        return _spanish_status
+    if language in factuality_de.LANGUAGES:
+        return factuality_de.status
     return None
 
 
 def _english_status(text: str, evidence: list[Span], statement: str) -> EventStatus | None:
-    verbs = [v for span in evidence if (v := factuality.anchor(text, span.start, span.end, statement)) is not None]
+    found = [v for span in evidence if (v := factuality.anchor(text, span.start, span.end, statement)) is not None]
+    verbs = [v for v in found if v.pos_ == "VERB"] or found  # a sentence naming its verb over one naming a noun
     return factuality.status_of(verbs[0]) if verbs else None
 
 
 def _french_status(text: str, evidence: list[Span], statement: str) -> EventStatus | None:
     verbs = [v for span in evidence if (v := factuality_fr.anchor(text, span.start, span.end, statement))]
     return factuality_fr.status_of(verbs[0]) if verbs else None
+
+
+def _spanish_status(text: str, evidence: list[Span], statement: str) -> EventStatus | None:
+    verbs = [v for span in evidence if (v := factuality_es.anchor(text, span.start, span.end, statement))]
+    return factuality_es.status_of(verbs[0]) if verbs else None
 
 
 def _english_attributions(aligner: Aligner, persons: list[tuple[int, int]]) -> list[Attribution]:

@@ -38,6 +38,10 @@ PLANNING = frozenset(
     }
 )
 """Verbs whose "to" complement is still to happen ("plans to build", "agreed to buy")."""
+RAISING = frozenset({"seem", "appear", "likely", "unlikely", "possible"})
+"""Words that make their infinitive a likelihood, not a fact ("appears to have approved", "is likely to last")."""
+REPORTED_AS = frozenset({"say", "report", "believe", "think", "rumor", "rumour", "understand", "claim"})
+"""Reporting verbs whose passive hedges what follows ("is said to be", "is believed to have fled")."""
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,7 +77,20 @@ def main_clause(text: str, start: int, end: int) -> Clause | None:
     reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
     if root.lemma_.lower() in REPORTING and reported:
         root = reported[0]
-    return _clause(root, inside)
+    return _clause(root, inside, hedged_complement(root))
+
+
+def hedged_complement(verb: Token) -> Token | None:
+    """The infinitive that a raising word or a passive reporting verb hedges ("are said to be faster", "appears to
+    be running", "is likely to last"): what the sentence is about, told as likely, not as fact; None without one."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in RAISING)]
+    for head in heads:
+        lemma = head.lemma_.lower()
+        if lemma in RAISING or (lemma in REPORTED_AS and any(c.dep_ == "auxpass" for c in head.children)):
+            complement = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+            if complement:
+                return complement[0]
+    return None
 
 
 def future_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:
@@ -115,8 +132,9 @@ def is_future(verb: Token) -> bool:
     return False
 
 
-def _clause(root: Token, inside: set[int]) -> Clause | None:
-    tokens: list[Token] = [root]
+def _clause(root: Token, inside: set[int], complement: Token | None = None) -> Clause | None:
+    """The root's clause; with its hedged ``complement`` ("are said" + "to be faster"), whose verb the clause's is."""
+    tokens: list[Token] = [root, *(_trimmed(complement) if complement is not None else [])]
     preps = 0
     for child in root.children:
         if child.dep_ in _CORE:
@@ -143,7 +161,7 @@ def _clause(root: Token, inside: set[int]) -> Clause | None:
         joined = previous is not None and previous.idx + len(previous.text) == token.idx
         words += token.text if (joined or previous is None) else " " + token.text
     statement = " ".join(words.split()).strip(' ,;:\u201c\u201d"')
-    return Clause(statement, root) if statement else None
+    return Clause(statement, complement or root) if statement else None
 
 
 def _trimmed(head: Token) -> list[Token]:

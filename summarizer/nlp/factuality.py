@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from summarizer.nlp.clauses import PLANNING, is_future
+from summarizer.nlp.clauses import PLANNING, RAISING, REPORTED_AS, is_future
 from summarizer.nlp.pipeline import parse
+from summarizer.nlp.speakers import REPORTING
 
 LANGUAGES = frozenset({"en"})
 """English word lists over the English parse: English text only."""
@@ -23,7 +24,12 @@ if TYPE_CHECKING:
 Status = Literal["confirmed", "alleged", "denied", "unclear", "planned"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_MODAL_AUX = frozenset({"may", "might", "could", "would", "should"})
+_REFUSING = frozenset({"fail", "refuse", "decline", "deny"})
+"""Verbs that say their complement did not happen ("failed to pay", "denied taking")."""
+_NOBODY = frozenset({"nobody", "none", "nothing"})
+_ARRANGED = frozenset({"be", "due", "set", "about", "poised", "slated"})
+"""Words an infinitive after them is arranged to happen ("are to be allowed", "is due to close", "is set to")."""
+_CONDITION = frozenset({"if", "unless"})
 _PLANNING = frozenset(
     {"plan", "intend", "expect", "schedule", "aim", "set", "propose", "prepare", "seek", "hope", "want"}
 )
@@ -40,7 +46,8 @@ def _stems(words: str) -> set[str]:
 
 
 def anchor(text: str, start: int, end: int, statement: str) -> Token | None:
-    """The verb (else noun) of the sentence in [start, end) that the statement names."""
+    """The verb (else noun) of the sentence in [start, end) that the statement names; of a reporting verb, the
+    reported clause's when the statement names it too."""
     wanted = _stems(statement)
     doc = parse(text)
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -53,24 +60,41 @@ def anchor(text: str, start: int, end: int, statement: str) -> Token | None:
     ]
     verbs = [t for t in candidates if t.pos_ == "VERB"]
     chosen = verbs or candidates
-    return chosen[0] if chosen else None
+    return _reported(chosen[0], candidates) if chosen else None
+
+
+def _reported(verb: Token, named: list[Token]) -> Token:
+    """What a reporting verb reports, when the statement names it too ("X said it will receive": the receiving;
+    "announced he would be on leave": the clause "would be"): reported speech is stated, its speaker the source,
+    so the status is the reported event's."""
+    if verb.lemma_.lower() not in REPORTING:
+        return verb
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        inside = [t for t in named if t.i in {s.i for s in clause.subtree}]
+        if inside:
+            return next((t for t in inside if t.pos_ == "VERB"), clause)
+    return verb
 
 
 def status_of(verb: Token) -> Status:
-    """The status the sentence gives the event whose verb this is."""
+    """The status the sentence gives the event whose verb this is, checked from the strongest mark down: negation,
+    then the future and intention, hedges and modals, then what governs the verb."""
     children = list(verb.children)
-    if any(c.dep_ == "neg" for c in children):
-        return "denied"
+    governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} and verb.head is not verb else None
+    if _negated(verb) or (governor is not None and governor.lemma_.lower() in _REFUSING):
+        return "denied"  # "did not attend", "no one was arrested", "failed to pay"
+    modals = [c for c in children if c.dep_ == "aux" and c.tag_ == "MD"]
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-    if aux & _FUTURE_AUX or ({"going", "to"} <= aux) or is_future(verb):
+    if aux & _FUTURE_AUX or ({"going", "to"} <= aux) or is_future(verb) or _to_come(verb, aux) or _reported_will(verb):
         return "planned"
     if verb.lemma_.lower() in PLANNING and any(c.dep_ == "xcomp" for c in children):
         return "planned"  # "Boeing plans to build": the event is the building, still to come
     if any(c.lower_ in _HEDGES for c in children) or any(a.lower_ in _HEDGES for a in verb.ancestors):
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
-    if aux & _MODAL_AUX:
-        return "unclear"
-    governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
+    if modals or _conditional(verb):
+        return "unclear"  # "may have", "can fly", "should resign", "if ... would flood": possible, not done
+    if governor is not None and (_hedging(governor) or governor.lemma_.lower() in RAISING):
+        return "unclear"  # "is said to be", "appears to have approved", "is likely to last"
     if governor is not None and governor.lemma_.lower() in PLANNING:
         return "planned"
     if governor is not None and governor.lemma_.lower() in _ALLEGING:
@@ -85,3 +109,41 @@ def status_of(verb: Token) -> Status:
     if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
         return "planned"
     return "confirmed"
+
+
+def _negated(verb: Token) -> bool:
+    """A negation on the verb ("not", "never"), or a subject or object that is nobody or nothing ("no one was
+    arrested", "none died", "made no arrests")."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return True
+    parties = [c for c in children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}]
+    return any(p.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in p.children) for p in parties)
+
+
+def _to_come(verb: Token, aux: set[str]) -> bool:
+    """An infinitive no verb governs (the headline's "City to close libraries") or one after "be", "due", "set",
+    "about" ("are to be allowed", "is due to close"): English's ways of saying what is arranged to happen."""
+    if "to" not in aux:
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ARRANGED
+
+
+def _reported_will(verb: Token) -> bool:
+    """ "would" as the past of "will" in reported speech, however deep in what is reported ("said the team had been
+    merged and would cease", "announced that he would be on leave")."""
+    would = any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+    return would and any(a.lemma_.lower() in REPORTING and a.pos_ == "VERB" for a in verb.ancestors)
+
+
+def _hedging(governor: Token) -> bool:
+    """A passive reporting verb over the event: "is said to", "are reported to", "is believed to"."""
+    return governor.lemma_.lower() in REPORTED_AS and any(c.dep_ == "auxpass" for c in governor.children)
+
+
+def _conditional(verb: Token) -> bool:
+    """The event is (inside) the condition of "if"/"unless": not said to have happened. (Its consequence carries
+    a modal, "would flood", read as one.)"""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITION for t in (verb, *verb.ancestors) for c in t.children)

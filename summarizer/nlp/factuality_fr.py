@@ -2,10 +2,11 @@
 
 French marks it on the verb as English does, in its own grammar: the
 journalistic conditional tells a claim the paper does not vouch for ("aurait
-tué": alleged; "pourrait être prolongée": unclear), the future and "doit",
-"va", "prévoit de" a plan, "ne ... pas" and "a démenti" a denial. The French
-pipeline's morphology gives mood and tense; a future it tags as present
-("construira") is recognised by its ending.
+tué": alleged; "pourrait être prolongée", "devrait durer": unclear), the
+future and "doit", "va", "prévoit de" a plan, "ne ... pas", "personne n'a"
+and "a démenti" or "a refusé de" a denial; "si", "semble" and "peut-être"
+a possibility. The French pipeline's morphology gives mood and tense; a
+future it tags as present ("construira") is recognised by its ending.
 """
 
 from __future__ import annotations
@@ -25,6 +26,13 @@ _POSSIBLE = frozenset({"pouvoir"})
 _DENYING = frozenset({"démentir", "nier", "réfuter"})
 _ALLEGING = frozenset({"accuser", "soupçonner"})
 _NEGATION = frozenset({"pas", "jamais", "plus", "aucunement"})
+_NOBODY = frozenset({"personne", "rien", "aucun", "aucune", "nul", "nulle"})
+"""With "ne", a subject or object that is nobody or nothing ("Personne n'a été blessé"); "ne ... que" is no negation."""
+_REFUSING = frozenset({"refuser", "renoncer"})
+_SEEMING = frozenset({"sembler", "paraître"})
+_ALLEGEDLY = frozenset({"présumément", "prétendument", "supposément"})
+_MAYBE = frozenset({"peut-être", "probablement", "vraisemblablement", "apparemment", "possiblement"})
+_CONDITION = frozenset({"si"})
 _FUTURE_ENDING = re.compile(r"(?:rai|ras|ra|rons|rez|ront)$")
 _STEM = 5
 """Letters compared between a statement's words and a verb, as in nlp/factuality.py. Chosen by hand, not measured."""
@@ -48,14 +56,17 @@ def status_of(verb: Token) -> Status:
         words += [governor, *(c for c in governor.children if c.dep_.startswith("aux"))]
     if any(c.lower_ in _NEGATION for w in (verb, governor) if w is not None for c in w.children):
         return "denied"
-    if governor is not None and governor.lemma_ in _DENYING:
-        return "denied"
-    if governor is not None and governor.lemma_ in _ALLEGING:
+    if _nobody(verb) or (governor is not None and governor.lemma_ in _DENYING | _REFUSING):
+        return "denied"  # "Personne n'a été blessé", "a démenti avoir signé", "a refusé de signer"
+    adverbs = {c.lower_ for w in (verb, governor) if w is not None for c in w.children if c.dep_ == "advmod"}
+    if adverbs & _ALLEGEDLY or (governor is not None and governor.lemma_ in _ALLEGING):
         return "alleged"
+    if adverbs & _MAYBE or _conditional(verb) or (governor is not None and governor.lemma_ in _SEEMING):
+        return "unclear"  # "peut-être", "si la pluie continue", "semble avoir cédé"
     conditional = [w for w in words if "Cnd" in w.morph.get("Mood", [])]
     if conditional:
-        possible = governor is not None and governor.lemma_ in _POSSIBLE
-        return "unclear" if possible or conditional[0] is verb else "alleged"  # "pourrait", else "aurait tué"
+        modal = governor is not None and governor.lemma_ in _POSSIBLE | {"devoir"}
+        return "unclear" if modal or conditional[0] is verb else "alleged"  # "pourrait", "devrait", else "aurait tué"
     if governor is not None and governor.lemma_ in _PLANNING:
         return "planned"
     if governor is not None and governor.lemma_ in _POSSIBLE:
@@ -64,3 +75,15 @@ def status_of(verb: Token) -> Status:
     if any("Fut" in w.morph.get("Tense", []) or _FUTURE_ENDING.search(w.lower_) for w in finite):
         return "planned"
     return "confirmed"
+
+
+def _nobody(verb: Token) -> bool:
+    children = list(verb.children)
+    negated = any(c.lemma_ == "ne" for c in children)
+    parties = [c for c in children if c.dep_.startswith(("nsubj", "obj"))]
+    return negated and any(p.lemma_.lower() in _NOBODY or any(d.lower_ in _NOBODY for d in p.children) for p in parties)
+
+
+def _conditional(verb: Token) -> bool:
+    """Inside the condition of "si" (the verb or a clause above it): not said to have happened."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITION for t in (verb, *verb.ancestors) for c in t.children)
