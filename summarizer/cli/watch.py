@@ -150,7 +150,7 @@ def watch_command(
         fail(err, "give FEED... (feed URLs, URL list files, .opml) or --opml FILE", 2)
     stop = threading.Event()
     report: PollReport | None = None
-    stopped_by = _on_signals(stop, err)
+    stopped_by = _on_signals(stop)
     try:
         sources = watch_sources(feeds, opml)
         settings = Settings.resolve(
@@ -185,7 +185,7 @@ def watch_command(
             sys.exit(PARTIAL)
 
 
-def _on_signals(stop: threading.Event, err: Console) -> list[int]:
+def _on_signals(stop: threading.Event) -> list[int]:
     """Ctrl-C and SIGTERM set ``stop`` (the watcher ends after the article in flight); a second Ctrl-C ends at once.
 
     Returns the list the exit status is put in: 130 for Ctrl-C, 0 for SIGTERM
@@ -194,13 +194,13 @@ def _on_signals(stop: threading.Event, err: Console) -> list[int]:
     stopped_by: list[int] = []
 
     def handle(number: int, _frame: object) -> None:
+        # os.write, not print: the signal may arrive in the middle of a print to the same stream
         if stopped_by and number == signal.SIGINT:
-            err.print("stopped at once; every brief made so far is stored", highlight=False)
-            sys.stderr.flush()
+            os.write(2, b"\nstopped at once; every brief made so far is stored\n")
             os._exit(130)
         stopped_by[:] = [130 if number == signal.SIGINT else 0]
         stop.set()
-        err.print("stopping after the article in flight (Ctrl-C again: at once)", highlight=False)
+        os.write(2, b"\nstopping after the article in flight (Ctrl-C again: at once)\n")
 
     signal.signal(signal.SIGINT, handle)
     signal.signal(signal.SIGTERM, handle)

@@ -26,7 +26,9 @@ def feed_items(url: str, body: bytes, content_type: str) -> list[FeedItem]:
     import feedparser
 
     parsed: Any = feedparser.parse(body)
-    if parsed.get("bozo") and not parsed.get("entries"):
+    # feedparser reads a well-formed HTML page without complaint: a feed is what it recognises a version of
+    recognised = bool(parsed.get("version")) or (bool(parsed.get("entries")) and not parsed.get("bozo"))
+    if not recognised:  # the content type is not asked: servers send feeds as text/html, too
         what = content_type or "no content type"
         raise NotAFeed(f"{url}: is not an RSS or Atom feed now ({what}); skipped, tried again next poll")
     items: dict[str, FeedItem] = {}
