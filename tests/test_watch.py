@@ -12,6 +12,7 @@ import hashlib
 import html
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -23,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.brief.engine import Summarizer
-from summarizer.digest.store import Store
+from summarizer.digest.store import STORE_VERSION, FeedState, Store
 from summarizer.watch import Polite, Watcher, watch_sources
 from summarizer.watch.sources import Source
 from summarizer.watch.watcher import backoff
@@ -404,3 +405,18 @@ def test_sigterm_stops_the_watch_loop_with_status_0(tmp_path: Path) -> None:
     assert watching.returncode == 0, "".join(lines) + rest
     assert "1/1 sources polled, 1 new article, 1 brief made, 0 failures" in lines[-1]
     assert "stopping after the article in flight" in rest
+
+
+def test_a_store_of_version_2_gains_the_watch_tables(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    Store(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE watch_feeds")
+        db.execute("DROP TABLE watch_items")
+        db.execute("PRAGMA user_version = 2")
+    with Store(path) as store:
+        store.put_feed_state(FeedState("https://a.example/rss", '"v1"', None, 2, 1))
+        assert store.feed_state("https://a.example/rss") == FeedState("https://a.example/rss", '"v1"', None, 2, 1)
+        assert store.feed_state("https://b.example/rss") == FeedState("https://b.example/rss")
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == STORE_VERSION == 3
