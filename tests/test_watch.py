@@ -25,6 +25,7 @@ import pytest
 
 from summarizer.brief.engine import Summarizer
 from summarizer.digest.store import STORE_VERSION, FeedState, Store
+from summarizer.errors import TransientBackendError
 from summarizer.watch import Polite, Watcher, watch_sources
 from summarizer.watch.sources import Source
 from summarizer.watch.watcher import backoff
@@ -420,3 +421,31 @@ def test_a_store_of_version_2_gains_the_watch_tables(tmp_path: Path) -> None:
         assert store.feed_state("https://b.example/rss") == FeedState("https://b.example/rss")
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == STORE_VERSION == 3
+
+
+def test_a_failed_brief_is_tried_again_next_poll_and_after_a_restart(
+    engine: Summarizer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = Site()
+    site.items = ["/news/orchard.html"]
+    out = tmp_path / "out"
+    made = engine.summarize_recorded
+
+    def model_down(*_args: object, **_kwargs: object) -> object:
+        raise TransientBackendError("the model server did not answer (ConnectError); try again later")
+
+    with serving(site) as base, Store(tmp_path / "s.sqlite") as store:
+        feed = [Source(f"{base}/feed.rss", "feed")]
+        monkeypatch.setattr(engine, "summarize_recorded", model_down)
+        first = watcher(feed, engine, store, out)
+        down = first.poll()
+        assert (down.new, down.made, down.digest) == (1, 0, None) and not out.exists()  # nothing to show yet
+        assert len(down.failures) == 1 and "no brief (the model server did not answer" in down.failures[0]
+        still_down = first.poll()  # the feed is unchanged (304), the failed brief is tried again
+        assert still_down.unchanged == 1 and len(still_down.failures) == 1 and "no brief" in still_down.failures[0]
+
+        monkeypatch.setattr(engine, "summarize_recorded", made)
+        restarted = watcher(feed, engine, store, out).poll()  # a new process: the article is read back, briefed
+        assert (restarted.new, restarted.made, restarted.unchanged, restarted.failures) == (0, 1, 1, [])
+        assert restarted.digest is not None and len(digest_json(out)["articles"]) == 1
+        assert site.requests_for("/news/orchard.html") == [200]  # from the store, not fetched again

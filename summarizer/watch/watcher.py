@@ -143,8 +143,8 @@ class Watcher:
     def poll(self) -> PollReport:
         """Read every source once, brief what is new, and rebuild the day's digest when it changed."""
         now = self.clock()
-        day = self._today(now.date())
-        report = PollReport(started=now, day=day.day, sources=len(self.sources))
+        report = PollReport(started=now, day=now.date(), sources=len(self.sources))
+        day = self._today(now.date(), report)
         changed = self._retry(day, report) or day.unpublished
         for source in self.sources:
             if self.stop.is_set():
@@ -155,8 +155,12 @@ class Watcher:
             report.digest = self._publish(day, report)
         return report
 
-    def _today(self, today: dt.date) -> _Day:
-        """The day's state; on the first poll of a day, read back what the store holds of it (no model call)."""
+    def _today(self, today: dt.date, report: PollReport) -> _Day:
+        """The day's state; on the first poll of a day, read back what the store holds of it.
+
+        No model call for the briefs already made; a brief that had failed is
+        tried again here, and the digest rebuilt when it is made.
+        """
         if self._day is not None and self._day.day == today:
             return self._day
         day = _Day(today, earlier_digests(self.store, today))
@@ -169,7 +173,11 @@ class Watcher:
             elif row.skipped:
                 day.result.skipped.append((row.link, row.skipped))
         if items:
-            self._brief(day, items, PollReport(started=self.clock(), day=today))
+            read_back = PollReport(started=report.started, day=today)  # articles read back are not new ones
+            self._brief(day, items, read_back)
+            report.made += read_back.made
+            report.failures += read_back.failures
+            day.unpublished = read_back.made > 0
         self._day = day
         return day
 
