@@ -143,5 +143,5 @@ def test_every_model_command_shares_the_model_options() -> None:
 
     expected = options("brief")
     assert len(expected) == 5 and "OPENAI_API_KEY" in (expected["api_key"] or "")
-    for name in ("eval", "digest", "batch"):
+    for name in ("eval", "digest", "batch", "watch"):
         assert options(name) == expected, name

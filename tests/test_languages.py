@@ -17,7 +17,7 @@ import pytest
 from summarizer import Article, Brief, Summarizer, read_article
 from summarizer.brief.coverage import coverage
 from summarizer.ingest.article import article_from_html
-from summarizer.ingest.inputs import _with_feed_metadata
+from summarizer.ingest.inputs import with_feed_metadata
 from summarizer.llm.backends import Backend
 from summarizer.nlp import german, pipeline
 from summarizer.nlp.dates import find_dates, resolve_date
@@ -58,8 +58,8 @@ def test_the_input_language_wins_over_detection() -> None:
     assert article_from_html(meta.encode(), "page.html").language == "de"
     assert Article(text=text, language="FR_fr").language == "fr"
     feed = {"language": "fr-CA"}
-    assert _with_feed_metadata(Article(text=text), {}, feed).language == "fr"
-    assert _with_feed_metadata(Article(text=text, language="es"), {}, feed).language == "es"  # the page's own wins
+    assert with_feed_metadata(Article(text=text), {}, feed).language == "fr"
+    assert with_feed_metadata(Article(text=text, language="es"), {}, feed).language == "es"  # the page's own wins
 
 
 def test_coverage_per_language() -> None:

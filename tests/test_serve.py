@@ -313,7 +313,7 @@ def test_a_store_of_version_1_gains_the_jobs_table(tmp_path: Path) -> None:
         store.add_job("j1", "brief", {"url": "https://news.example/x"})
         assert store.job("j1") is not None and store.job("j1").state == "queued"  # type: ignore[union-attr]
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == STORE_VERSION == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == STORE_VERSION == 3
 
 
 def free_port() -> int:

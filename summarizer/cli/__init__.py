@@ -14,6 +14,7 @@ from summarizer.cli.evaluate import evaluate_command
 from summarizer.cli.logs import QUIET_HELP, VERBOSITY_HELP, configure
 from summarizer.cli.model import model_group
 from summarizer.cli.serve import serve_command
+from summarizer.cli.watch import watch_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -39,6 +40,7 @@ def cli(verbose: int, quiet: bool) -> None:
       summarizer eval ../shared/eval/gum-news --report eval.json
       summarizer batch articles.parquet --out briefs --engine ray
       summarizer serve --keys keys.txt --host 0.0.0.0   # the brief API over HTTP
+      summarizer watch https://example.com/world.rss --every 15m   # today's digest, kept current
 
     -v/-vv/-q go before the command: summarizer -v digest ...
     """
@@ -51,6 +53,7 @@ cli.add_command(digest_command)
 cli.add_command(batch_command)
 cli.add_command(model_group)
 cli.add_command(serve_command)
+cli.add_command(watch_command)
 
 
 def main() -> None:

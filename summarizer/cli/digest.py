@@ -6,7 +6,6 @@ import datetime as dt
 import sqlite3
 import sys
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -26,15 +25,10 @@ from summarizer.errors import ArticleError, ConfigError, SummarizerError
 from summarizer.files import write_atomically
 from summarizer.ingest.inputs import NO_SUCH_INPUT, Item, collect
 from summarizer.render.control import printable, shown
-from summarizer.render.digest_html import render_digest_html
-from summarizer.render.digest_markdown import render_digest_markdown
+from summarizer.render.digest_formats import DIGEST_FORMATS
 from summarizer.settings import Settings
 
-FORMATS: dict[str, Callable[[Digest], str]] = {
-    "md": render_digest_markdown,
-    "html": render_digest_html,
-    "json": lambda d: d.model_dump_json(indent=2),
-}
+FORMATS = DIGEST_FORMATS
 PARTIAL = 3
 """Exit status when some articles failed and the digest was made from the rest (0 all done, 1 failure, 2 bad input)."""
 

@@ -72,6 +72,24 @@ CREATE TABLE IF NOT EXISTS jobs (
     created TEXT NOT NULL,
     updated TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS watch_feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    skip_polls INTEGER NOT NULL DEFAULT 0,
+    polled TEXT
+);
+CREATE TABLE IF NOT EXISTS watch_items (
+    feed TEXT NOT NULL,
+    link TEXT NOT NULL,
+    day TEXT NOT NULL,
+    article_hash TEXT,
+    skipped TEXT,
+    seen TEXT NOT NULL,
+    PRIMARY KEY (feed, link)
+);
+CREATE INDEX IF NOT EXISTS watch_items_day ON watch_items (day);
 CREATE TABLE IF NOT EXISTS newer_summarizer_store (
     note TEXT
 );
@@ -86,13 +104,15 @@ four ASCII letters of "SMRZ" (0x534D525A) make it readable in a hex dump and
 unlikely to be another program's.
 """
 
-STORE_VERSION = 2
+STORE_VERSION = 3
 """Written to ``PRAGMA user_version``: the shape of the tables. Raise it with every change to ``_SCHEMA``
 and migrate forward in ``_migrate``; a store with a higher number is refused (it is a newer summarizer's).
 Releases from before the marker read no version and refuse a store with a table they lack as "another program's
 SQLite database (TABLE)": the first version that adds a table also creates an empty ``newer_summarizer_store``
 table, so that refusal names it (docs/digest.md).
-1: articles, briefs (with answers), runs, digests; 2: ``jobs`` (``summarizer serve``'s work, kept across restarts), and the empty ``newer_summarizer_store``."""
+1: articles, briefs (with answers), runs, digests; 2: ``jobs`` (``summarizer serve``'s work, kept across restarts), and the empty ``newer_summarizer_store``;
+3: ``watch_feeds`` and ``watch_items`` (``summarizer watch``: each feed's ETag and Last-Modified, the items it has seen
+and the day each article was first seen on)."""
 
 BUSY_TIMEOUT_S = 10.0
 """How long to wait for another process's write lock before refusing the store: another digest holds it
@@ -420,6 +440,46 @@ class Store:
             for row in rows
         ]
 
+    def feed_state(self, url: str) -> FeedState:
+        """What the earlier polls of the feed ``url`` left: its validators for a conditional GET, its run of failures."""
+        with self._using() as db:
+            row = db.execute(
+                "SELECT etag, last_modified, failures, skip_polls FROM watch_feeds WHERE url = ?", (url,)
+            ).fetchone()
+        return FeedState(url, row[0], row[1], int(row[2]), int(row[3])) if row else FeedState(url)
+
+    def put_feed_state(self, state: FeedState) -> None:
+        with self._using() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO watch_feeds (url, etag, last_modified, failures, skip_polls, polled)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (state.url, state.etag, state.last_modified, state.failures, state.skip_polls, _now()),
+            )
+
+    def seen_links(self, feed: str) -> set[str]:
+        """The item links of ``feed`` already settled (briefed, or skipped for good): not fetched again."""
+        with self._using() as db:
+            rows = db.execute("SELECT link FROM watch_items WHERE feed = ?", (feed,)).fetchall()
+        return {row[0] for row in rows}
+
+    def add_watched(self, item: WatchedItem) -> None:
+        """Keep a feed item as settled, on the day it was first seen (a link seen before keeps its first day)."""
+        with self._using() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO watch_items (feed, link, day, article_hash, skipped, seen)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (item.feed, item.link, item.day.isoformat(), item.article_hash, item.skipped, _now()),
+            )
+
+    def watched(self, day: date) -> list[WatchedItem]:
+        """The feed items first seen on ``day``, in the order they were seen: the articles of that day's digest."""
+        with self._using() as db:
+            rows = db.execute(
+                "SELECT feed, link, article_hash, skipped FROM watch_items WHERE day = ? ORDER BY seen, rowid",
+                (day.isoformat(),),
+            ).fetchall()
+        return [WatchedItem(row[0], row[1], day, row[2], row[3]) for row in rows]
+
     def add_job(self, job_id: str, kind: str, request: dict[str, Any]) -> StoredJob:
         """Keep a new job, queued: a server that restarts before it is done finds it and runs it again."""
         now = _now()
@@ -460,6 +520,31 @@ class Store:
                 f"SELECT {_JOB_COLUMNS} FROM jobs WHERE state IN ({marks}) ORDER BY created, rowid", tuple(states)
             ).fetchall()
         return [_job_of(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """One watched feed as the store keeps it between polls (see ``summarizer/watch/``)."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    """The validators the feed's server last sent: sent back, they let it answer 304 Not Modified."""
+    failures: int = 0
+    """Polls in a row that failed; reset by the next one that reads the feed."""
+    skip_polls: int = 0
+    """Polls still to pass before the feed is tried again (the backoff after repeated failures)."""
+
+
+@dataclass(frozen=True)
+class WatchedItem:
+    """A feed item settled by ``summarizer watch``: the article it gave (its hash), or why it gave none."""
+
+    feed: str
+    link: str
+    day: date
+    article_hash: str | None = None
+    skipped: str | None = None
 
 
 _JOB_COLUMNS = "id, kind, state, request_json, article_hash, error, error_kind, created, updated"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import httpx2
@@ -39,7 +40,11 @@ TEXT_TYPES = (
 
 
 class FetchError(ArticleError):
-    """A URL that gave no article page."""
+    """A URL that gave no article page; ``status`` is the server's HTTP status when it answered with an error."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass(frozen=True)
@@ -48,10 +53,20 @@ class Page:
     """The final URL, after redirects."""
     content_type: str
     body: bytes
+    status: int = 200
+    """304 when a conditional GET found the page unchanged (then ``body`` is empty)."""
+    etag: str | None = None
+    last_modified: str | None = None
+    """The page's validators, to send back as If-None-Match / If-Modified-Since next time."""
 
 
-def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> Page:
+def fetch(
+    url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES, headers: Mapping[str, str] | None = None
+) -> Page:
     """GET ``url``; refuse non-text content, bodies over ``max_bytes`` and more than MAX_REDIRECTS hops.
+
+    ``headers`` are sent with the request (If-None-Match, If-Modified-Since:
+    a conditional GET, answered by a Page of status 304 and no body).
 
     ``timeout`` bounds the whole fetch, not each read: a server dripping a byte
     at a time, in its body or before its headers end, is cut off once the time
@@ -63,7 +78,7 @@ def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> P
 
     def run() -> None:
         try:
-            outcome.put(_fetch(url, timeout, max_bytes))
+            outcome.put(_fetch(url, timeout, max_bytes, headers or {}))
         except BaseException as error:  # handed to the caller, raised there
             outcome.put(error)
 
@@ -77,7 +92,7 @@ def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> P
     return result
 
 
-def _fetch(url: str, timeout: float, max_bytes: int) -> Page:
+def _fetch(url: str, timeout: float, max_bytes: int, headers: Mapping[str, str]) -> Page:
     deadline = time.monotonic() + timeout
     try:
         with (
@@ -85,12 +100,17 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> Page:
                 timeout=timeout,
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
-                headers={"User-Agent": USER_AGENT},
+                headers={"User-Agent": USER_AGENT, **headers},
             ) as client,
             client.stream("GET", url) as response,
         ):
+            etag, last_modified = response.headers.get("etag"), response.headers.get("last-modified")
+            if response.status_code == 304:
+                return Page(str(response.url), "", b"", 304, etag, last_modified)
             if response.status_code >= 400:
-                raise FetchError(f"{url}: the server answered {response.status_code}; check the URL")
+                raise FetchError(
+                    f"{url}: the server answered {response.status_code}; check the URL", response.status_code
+                )
             content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type and not content_type.startswith(TEXT_TYPES):
                 raise FetchError(f"{url}: is {content_type}, not a web page; give the URL of an article page")
@@ -104,7 +124,7 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> Page:
                     raise FetchError(f"{url}: the page did not arrive within {timeout:g} s; try again later")
                 if len(body) > max_bytes:
                     raise FetchError(f"{url}: more than {max_bytes / 1e6:.0f} MB; not an article page")
-            return Page(str(response.url), content_type, bytes(body))
+            return Page(str(response.url), content_type, bytes(body), response.status_code, etag, last_modified)
     except httpx2.TooManyRedirects:
         raise FetchError(
             f"{url}: more than {MAX_REDIRECTS} redirects; open it in a browser to see where it goes"

@@ -30,7 +30,7 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".json", ".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 NO_SUCH_INPUT = "no such file or directory"
 """The reason given for an input path that does not exist."""
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def _url(url: str) -> Iterator[Item]:
     except ArticleError as error:
         yield Item(url, skipped=_reason(error, url))
         return
-    if page.content_type.startswith(_FEED_TYPES) or page.body.lstrip()[:200].lower().startswith((b"<rss", b"<feed")):
+    if page.content_type.startswith(FEED_TYPES) or page.body.lstrip()[:200].lower().startswith((b"<rss", b"<feed")):
         yield from _feed(page.body, url)
         return
     try:
@@ -159,13 +159,13 @@ def _feed(data: bytes, source: str) -> Iterator[Item]:
             continue
         for item in _url(link):
             if item.article is not None:
-                article = _with_feed_metadata(item.article, entry, parsed.feed)
+                article = with_feed_metadata(item.article, entry, parsed.feed)
                 yield Item(item.source, article, notes=item.notes)
             else:
                 yield item
 
 
-def _with_feed_metadata(article: Article, entry: Any, feed: Any) -> Article:
+def with_feed_metadata(article: Article, entry: Any, feed: Any) -> Article:
     """Fill what the page did not say from the feed (title, outlet, date, language)."""
     update: dict[str, Any] = {}
     if not article.title and entry.get("title"):
