@@ -143,7 +143,9 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
             ],
         },
         "es": {
-            "index": [rf"\b(?:el[^\S\n]+)?(?:índice|Índice|indicador|selectivo)[^\S\n]+(?:bursátil[^\S\n]+)?(?P<name>{_PLAIN})"],
+            "index": [
+                rf"\b(?:el[^\S\n]+)?(?:índice|Índice|indicador|selectivo)[^\S\n]+(?:bursátil[^\S\n]+)?(?P<name>{_PLAIN})"
+            ],
             "law": [
                 rf"\b(?P<name>(?:[Ll]ey|[Tt]ratado|Acuerdo|Pacto|[Dd]irectiva|[Rr]eglamento|[Cc]onvenio|"
                 rf"[Pp]rotocolo|Código|Constitución)[^\S\n]+(?:(?:de|del|sobre|para)[^\S\n]+(?:la[^\S\n]+|el[^\S\n]+|los[^\S\n]+|"
@@ -206,8 +208,12 @@ _CURRENCIES = frozenset({
     "MXN", "SEK", "NOK", "DKK", "PLN", "TRY", "ZAR",
 })  # fmt: skip
 """ISO 4217 codes of the currencies traded most (BIS survey): a pair of two of them is a traded instrument."""
-_TICKER = re.compile(rf"(?<![\w&])(?P<name>[{_UP}][\w&.]*(?:[^\S\n][{_UP}][\w&.]*)?[^\S\n](?P<size>\d{{2,4}}))(?![\w.,%])")
-_UNIT_AFTER = re.compile(r"[^\S\n]*(?:%|percent|per[^\S\n]?cent|pour[^\S\n]?cent|por[^\S\n]?ciento|Prozent|points|puntos|Punkte)", re.I)
+_TICKER = re.compile(
+    rf"(?<![\w&])(?P<name>[{_UP}][\w&.]*(?:[^\S\n][{_UP}][\w&.]*)?[^\S\n](?P<size>\d{{2,4}}))(?![\w.,%])"
+)
+_UNIT_AFTER = re.compile(
+    r"[^\S\n]*(?:%|percent|per[^\S\n]?cent|pour[^\S\n]?cent|por[^\S\n]?ciento|Prozent|points|puntos|Punkte)", re.I
+)
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=\d))*(?:[.!?]|\n|$)")
 
 
