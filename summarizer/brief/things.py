@@ -13,7 +13,7 @@ from __future__ import annotations
 from summarizer.brief.align import Aligner, article_name
 from summarizer.brief.items import GroundedDraft
 from summarizer.brief.mentions import changed
-from summarizer.nlp.entities import Entity, entities
+from summarizer.nlp.entities import Entity, entities, recognizes
 from summarizer.rules.kinds import uses_of
 from summarizer.rules.names import same_name, words
 from summarizer.rules.text import Found
@@ -118,7 +118,7 @@ def _recognized(text: str, language: str) -> list[ThingMention]:
     after "the film"), never by the label alone.
     """
     found: list[ThingMention] = []
-    labelled = entities(text, language)
+    labelled = entities(text, language) if recognizes(language) else ()  # Spanish without its opt-in pipeline
     for entity in labelled:
         kind = RECOGNIZED.get(entity.label)
         start, end = trimmed(text, entity.start, entity.end)
