@@ -103,7 +103,7 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
         "en": {
             "index": [rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:Index|Average|Composite|index))\b(?![^\S\n]+[A-Z])"],
             "law": [
-                rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:Act|Law|Treaty|Accords?|Agreement|Bill|Directive|Regulation|Charter|"
+                rf"\b(?P<name>{_NAME}[^\S\n]+(?:Act|Law|Treaty|Accords?|Agreement|Directive|Regulation|Charter|"
                 rf"Protocol|Constitution|Code|Amendment)(?:[^\S\n]+of[^\S\n]+(?:\d{{4}}|{_PLAIN}))?)\b(?![^\S\n]+[A-Z])",
                 rf"\b(?P<name>(?:Treaty|Protocol|Convention|Act|Statute)[^\S\n]+of[^\S\n]+{_PLAIN})",
             ],
@@ -241,13 +241,16 @@ def _zones_after_clocks(text: str) -> list[ThingMention]:
     ]
 
 
+_OWNER = re.compile(r"^\w+['’]s[^\S\n]+")
+
+
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without a leading article, a possessive or trailing punctuation: "the Clean Air Act" -> "Clean Air
     Act", "the A380's" -> "A380"; cut at a line break."""
     piece = text[start:end]
-    opener = re.match(_OPENERS, piece)
+    opener = re.match(_OPENERS, piece) or _OWNER.match(piece)
     if opener and opener.end() < len(piece):
-        start += opener.end()
+        start += opener.end()  # "the Clean Air Act"; "Smith's Fifth Amendment"
     if "\n" in text[start:end]:
         end = text.index("\n", start)  # a name never runs over a line break
     end -= 2 if text[start:end].endswith(("'s", "’s")) else 0
@@ -280,7 +283,7 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                 start, end = match.span(group) if group else match.span()
                 if kind == "index" and "/" in text[start:end] and not set(text[start:end].split("/")) <= _CURRENCIES:
                     continue  # "ABC/XYZ" is a pair only of currencies
-                start, end = (start, end) if group == "quoted" else trimmed(text, start, end)
+                start, end = trimmed(text, start, end) if group != "quoted" else (start, end - (text[end - 1] in ".,"))
                 if end - start >= 2 and any(c.isupper() or c.isdigit() for c in text[start:end]):  # not "the war"
                     candidates.append(ThingMention(start, end, kind))
     return without_overlaps(candidates)
