@@ -205,3 +205,28 @@ def test_the_brief_shows_the_things_apart() -> None:
     assert "**FTSE 100** (index)" in shown and "**GMT** (time zone)" in shown and "(law or document)" in shown
     who_section = shown.split("## Who")[1].split("## What")[0]
     assert "FTSE" not in who_section and "GMT" not in who_section
+
+
+def test_a_story_lists_the_things_its_briefs_keep_apart() -> None:
+    from summarizer.brief.engine import Summarizer
+    from summarizer.digest.build import story
+    from summarizer.digest.claims import Member
+    from summarizer.digest.schema import DigestArticle
+    from summarizer.ingest.article import Article
+    from summarizer.render.digest_markdown import _story
+
+    engine = Summarizer(model="none")
+    members = []
+    for number, (text, language) in enumerate([(ENGLISH, "en"), (FRENCH, "fr")]):
+        article = Article(text=text, language=language, published=date(2026, 3, 3), outlet=f"Outlet {number}")
+        members.append(Member(id=f"a{number}", article=article, brief=engine.summarize(article)))
+    made = story(members)
+    kinds = {t.name: t.kind for t in made.others}
+    assert kinds["FTSE 100"] == "index" and kinds["Clean Rivers Act"] == "law" and kinds["CAC 40"] == "index"
+    assert not {"FTSE 100", "GMT"} & {*made.who, *made.where}
+    articles = {
+        m.id: DigestArticle(id=m.id, sources=[m.id], outlet=m.article.outlet, text=m.article.text, brief=m.brief)
+        for m in members
+    }
+    line = next(line for line in _story(made, articles, {}) if line.startswith("**Also named:**"))
+    assert "FTSE 100 (index)" in line and "GMT (time zone)" in line
