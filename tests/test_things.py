@@ -181,6 +181,7 @@ def test_a_part_of_a_things_name_becomes_the_thing() -> None:
     ("language", "text"),
     [
         ("en", "Shares rose on March 10 after Windows shipped. Boeing 787 deliveries lifted the stock 2%."),
+        ("en", "On March 10, shares fell 2%. On Tuesday 10 stocks rose. Mayor Bill de Blasio said."),
         ("en", "President Bill Clinton spoke. The war ended. Harbor Motors sold 20 cars."),
         ("en", "Riot Games said the Vanity Fair story was wrong; the model Kate Moss agreed."),
         ("en", "The concert starts at 8 p.m. in the CAT building; ART Holdings said."),
@@ -205,6 +206,15 @@ def test_the_brief_shows_the_things_apart() -> None:
     assert "**FTSE 100** (index)" in shown and "**GMT** (time zone)" in shown and "(law or document)" in shown
     who_section = shown.split("## Who")[1].split("## What")[0]
     assert "FTSE" not in who_section and "GMT" not in who_section
+
+
+def test_index_names_of_several_words() -> None:
+    text = "The Standard & Poor's 500 index rose 1%, the Euro Stoxx 50 fell and the Russell 2000 gained."
+    assert [(text[t.start : t.end], t.kind) for t in find_things(text, "en")] == [
+        ("Standard & Poor's 500", "index"),
+        ("Euro Stoxx 50", "index"),
+        ("Russell 2000", "index"),
+    ]
 
 
 def test_a_story_lists_the_things_its_briefs_keep_apart() -> None:

@@ -209,7 +209,7 @@ _CURRENCIES = frozenset({
 })  # fmt: skip
 """ISO 4217 codes of the currencies traded most (BIS survey): a pair of two of them is a traded instrument."""
 _TICKER = re.compile(
-    rf"(?<![\w&])(?P<name>[{_UP}][\w&.]*(?:[^\S\n][{_UP}][\w&.]*)?[^\S\n](?P<size>\d{{2,4}}))(?![\w.,%])"
+    rf"(?<![\w&])(?P<name>[{_UP}][\w&.'’]*(?:[^\S\n](?:[{_UP}][\w&.'’]*|&)){{0,3}}[^\S\n](?P<size>\d{{2,4}}))(?![\w.,%])"
 )
 _UNIT_AFTER = re.compile(
     r"[^\S\n]*(?:%|percent|per[^\S\n]?cent|pour[^\S\n]?cent|por[^\S\n]?ciento|Prozent|points|puntos|Punkte)", re.I
@@ -226,7 +226,9 @@ def _tickers(text: str) -> list[ThingMention]:
         for match in _TICKER.finditer(sentence.group()):
             size = int(match.group("size"))
             after = sentence.group()[match.end() :]
-            calendar = match.group("name").split()[0].casefold() in MONTH_NAMES | WEEKDAY_NAMES  # "March 10"
+            calendar = any(
+                w.casefold() in MONTH_NAMES | WEEKDAY_NAMES for w in match.group("name").split()
+            )  # "March 10"
             if size in INDEX_SIZES and not calendar and not _UNIT_AFTER.match(after):
                 start, end = trimmed(text, sentence.start() + match.start("name"), sentence.start() + match.end("name"))
                 found.append(ThingMention(start, end, "index"))
