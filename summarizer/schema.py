@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 """1.1: ``Actor.role`` became optional (the embedded model no longer writes roles).
 1.2: every item says where it came from (``origin``) and how it was aligned (``alignment``); events may be
 ``planned`` and carry their ``sources`` and ``figures``; a source lists every ``mentions`` of it; a time has an
@@ -24,7 +24,10 @@ who and where, its mention moved, its statement or status read off the article's
 a new ``origin`` value, so an older reader still reads the brief. ``run.unsupported``
 lists each model-written statement (headline, summary, event) the text it cites does not bear out, with why; the
 headline and summary are replaced by the article's own words, an event is dropped (and counted in ``dropped_items``).
-1.6: a time may have the precision ``quarter`` (``value`` "2016-Q3": "the third quarter of 2016", "Q3 2016")."""
+1.6: a time may have the precision ``quarter`` (``value`` "2016-Q3": "the third quarter of 2016", "Q3 2016").
+1.7: ``others`` lists the names that are neither who nor where, typed (``ThingKind``: a market index or other financial
+instrument, a product, an event, a law or other document, a time zone, a work); such a name is no longer filed as a
+person, organization or place. A brief of an older version reads with ``others`` empty."""
 
 ActorKind = Literal["person", "organization", "group", "country"]
 EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
@@ -32,6 +35,9 @@ Origin = Literal["model", "rule"]
 Ruled = Literal["kind", "moved", "mention", "statement", "status"]
 Alignment = Literal["exact", "partial"]
 PlaceKind = Literal["country", "region", "city", "site"]
+ThingKind = Literal["index", "product", "event", "law", "time_zone", "work"]
+"""index: a market index or other financial instrument ("FTSE 100", "EUR/USD"); law: a law, treaty or other founding
+document; work: a book, film, song or other work."""
 UncertaintyLevel = Literal["low", "medium", "high"]
 RuleField = Literal["who", "where", "when", "sources", "what", "uncertainty"]
 RULE_FIELDS: tuple[RuleField, ...] = get_args(RuleField)
@@ -67,7 +73,7 @@ class Grounded(_Model):
     ruled: list[Ruled] = Field(
         default_factory=list,
         description="What rules changed of the model's item: kind (retyped), moved (between who and where, or a "
-        "country also listed where), mention (another mention of the name), statement or status (read off the "
+        "country also listed where, or out of them into others), mention (another mention of the name), statement or status (read off the "
         "article's own sentence). Empty when the model's item stands as written, and for a rule's item.",
     )
     alignment: Alignment = Field(
@@ -108,6 +114,14 @@ class Place(Grounded):
     name: str
     kind: PlaceKind
     mention: Span
+
+
+class NamedThing(Grounded):
+    """A name that is neither an actor nor a place: an index, a product, an event, a law, a time zone, a work."""
+
+    name: str = Field(description="The name as the article writes it.")
+    kind: ThingKind
+    mention: Span = Field(description="Where the article names it.")
 
 
 class TimeReference(Grounded):
@@ -223,3 +237,8 @@ class Brief(_Model):
     article: ArticleInfo
     run: RunInfo
     coverage: Coverage | None = Field(default=None, description="Which fields the rules covered (schema 1.3).")
+    others: list[NamedThing] = Field(
+        default_factory=list,
+        description="Names that are neither who nor where (market indices, products, events, laws, time zones, works), "
+        "typed (schema 1.7).",
+    )

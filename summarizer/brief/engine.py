@@ -486,6 +486,7 @@ class Summarizer:
             where=grounded.where,
             when=grounded.when,
             sources=grounded.sources,
+            others=grounded.others,
             uncertainty=grounded.uncertainty(),
             article=ArticleInfo(
                 title=article.title,

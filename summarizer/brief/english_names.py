@@ -12,7 +12,17 @@ import re
 
 from summarizer.brief.align import Aligner, article_name
 from summarizer.brief.items import MAX_PLACES, GroundedDraft
-from summarizer.brief.mentions import PRODUCT_AFTER, actor_at, as_place, changed, found_at, money, place_at, retyped
+from summarizer.brief.mentions import (
+    PRODUCT_AFTER,
+    actor_at,
+    as_place,
+    as_thing,
+    changed,
+    found_at,
+    money,
+    place_at,
+    retyped,
+)
 from summarizer.nlp.entities import inside_other_name, kind_at
 from summarizer.nlp.usage import described_as_organization, is_event_name, only_acts, product_use, used_as_product
 from summarizer.rules.kinds import (
@@ -30,7 +40,7 @@ from summarizer.rules.kinds import (
 from summarizer.rules.names import proper_names
 from summarizer.rules.places import CountryMention, find_countries, is_country
 from summarizer.rules.text import Found, normalize
-from summarizer.schema import Actor, Place
+from summarizer.schema import Actor, NamedThing, Place
 
 _DESCRIBED = re.compile(r"\s(?!of\b|the\b|de\b|du\b|la\b|le\b|del\b)[a-z][a-z-]*$")
 """A name ending in a lower-case word ("United States airframer") describes something; places end in names."""
@@ -45,15 +55,21 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
 
     "Boeing" filed as a person becomes an organization, "Ars Technica" filed
     as a city moves to who, "February" or a product is neither a who nor a
-    where. Word cues ("... Council", "... Stadium"), the country list and
-    places the text writes as places ("in Kati") keep their say.
+    where (it is kept in ``others``). Word cues ("... Council", "... Stadium"),
+    the country list and places the text writes as places ("in Kati") keep
+    their say.
     """
     text = aligner.index.text
     who: list[Actor] = []
     moved: list[Place] = []
+    others: list[NamedThing] = list(items.others)
     for actor in items.who:
-        if is_event_name(actor.name, text) or actor.name.casefold() in ROLE_WORDS | PERSON_TITLES:
-            continue  # "the annual Developers Conference" is an event; "CEO" alone names no one
+        if is_event_name(actor.name, text):
+            if _not_an_actor(actor, text):
+                others.append(as_thing(actor, "event"))  # "the annual Developers Conference"
+            continue
+        if actor.name.casefold() in ROLE_WORDS | PERSON_TITLES:
+            continue  # "CEO" alone names no one
         if (organization := _without_role(aligner, actor)) is not actor:
             who.append(organization)  # "Ryanair CEO" -> Ryanair, whatever the recognizer reads in the phrase
             continue
@@ -77,7 +93,9 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     where: list[Place] = []
     for place in [*items.where, *moved]:
         if is_event_name(place.name, text):
-            continue  # "Paris Air Show" is an event, not where
+            if _not_an_actor(place, text):
+                others.append(as_thing(place, "event"))  # "Paris Air Show" is an event, not where
+            continue
         if published_in(place.name, text):
             who.append(actor_at(aligner, found_at(place), "organization", place.origin, ruled=changed(place, "moved")))
             continue  # "a report in Ars Technica": a publication
@@ -89,14 +107,17 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             where.append(place)
         elif kind == "person" or kind == "organization":
             who.append(actor_at(aligner, found_at(place), kind, place.origin, ruled=changed(place, "moved")))
+    products = [a for a in who if a.kind != "country" and used_as_product(a.name, text)]
+    others += [as_thing(a, "product") for a in products if _not_an_actor(a, text)]
     who = [
         retyped(a, kind="organization")
         if a.kind == "person" and not a.name.startswith("The ") and written_with_article(a.name, text)
         else a
         for a in who
-        if a.kind == "country" or not (used_as_product(a.name, text) or a.name in CURRENCY_CODES)
+        if a not in products and (a.kind == "country" or a.name not in CURRENCY_CODES)
     ]
-    return items.but(who=[a for a in (_as_maker(aligner, actor) for actor in who) if a is not None], where=where)
+    makers = [a for a in (_as_maker(aligner, actor) for actor in who) if a is not None]
+    return items.but(who=makers, where=where, others=others)
 
 
 def add_countries(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
@@ -184,6 +205,12 @@ def add_acting_countries(items: GroundedDraft, aligner: Aligner, texts: list[str
         who.append(Actor(name=article_name(span), kind="country", mention=span, evidence=evidence, origin="rule"))
         have.add(normalize(form))
     return items.but(who=who)
+
+
+def _not_an_actor(item: Actor | Place, text: str) -> bool:
+    """Usage read the item as a product or event; kept as one unless the recognizer reads a person or organization
+    at its mention (then it is dropped, as before others existed: "Steve Jobs" in a product launch's words)."""
+    return kind_at(text, item.mention.start, item.mention.end) not in {"person", "organization"}
 
 
 def _without_role(aligner: Aligner, actor: Actor) -> Actor:

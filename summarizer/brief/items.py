@@ -14,6 +14,7 @@ from summarizer.schema import (
     UNCERTAINTY_LEVELS,
     Actor,
     Event,
+    NamedThing,
     Place,
     Source,
     TimeReference,
@@ -53,6 +54,8 @@ class GroundedDraft:
     where: list[Place] = field(default_factory=list)
     when: list[TimeReference] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    others: list[NamedThing] = field(default_factory=list)
+    """Names neither who nor where (brief/things.py)."""
     reasons: list[UncertaintyReason] = field(default_factory=list)
     misses: list[NameMiss] = field(default_factory=list)
     headline: str = ""

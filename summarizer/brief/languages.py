@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from summarizer.brief import english_names, located, recognized, reconcile
+from summarizer.brief import english_names, located, recognized, reconcile, things
 from summarizer.brief.align import Aligner
 from summarizer.brief.doubt import DoubtRules
 from summarizer.brief.events import EventReading, StatusReader
@@ -32,6 +32,7 @@ from summarizer.nlp.speakers import Attribution
 from summarizer.rules import attribution, classifiers, cues, doubts, kinds
 from summarizer.rules import located as located_rules
 from summarizer.rules import names as name_rules
+from summarizer.rules import things as thing_rules
 from summarizer.rules import times as time_rules
 from summarizer.rules.attribution import DoubtCue
 from summarizer.rules.calendar import Precision
@@ -97,6 +98,8 @@ def rules_for(language: str) -> LanguageRules:
     if language in located_rules.LANGUAGES:  # the dateline's place and places after "in"; "Francia" a country
         names += [located.add_located, located.type_territories]
     names.append(reconcile.no_currency_places)
+    if language in thing_rules.LANGUAGES:  # "FTSE 100", "09:30 GMT", "la loi Climat": neither who nor where
+        names.append(things.set_apart_things)
     return LanguageRules(
         language=language,
         sort_names=by_english_cues if english else as_listed,

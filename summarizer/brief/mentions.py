@@ -8,7 +8,18 @@ from typing import TypeVar
 
 from summarizer.brief.align import Aligner, article_name
 from summarizer.rules.text import Found
-from summarizer.schema import Actor, ActorKind, Alignment, Grounded, Origin, Place, PlaceKind, Ruled
+from summarizer.schema import (
+    Actor,
+    ActorKind,
+    Alignment,
+    Grounded,
+    NamedThing,
+    Origin,
+    Place,
+    PlaceKind,
+    Ruled,
+    ThingKind,
+)
 
 ItemT = TypeVar("ItemT", Actor, Place)
 
@@ -74,6 +85,19 @@ def as_actor(place: Place, kind: ActorKind) -> Actor:
         origin=place.origin,
         ruled=changed(place, "moved"),
         alignment=place.alignment,
+    )
+
+
+def as_thing(item: Actor | Place, kind: ThingKind) -> NamedThing:
+    """The same mention, as a thing that is neither who nor where: "Paris Air Show" filed as a place is an event."""
+    return NamedThing(
+        name=item.name,
+        kind=kind,
+        mention=item.mention,
+        evidence=item.evidence,
+        origin=item.origin,
+        ruled=changed(item, "moved"),
+        alignment=item.alignment,
     )
 
 

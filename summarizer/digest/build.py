@@ -25,6 +25,7 @@ from summarizer.digest.schema import (
     Skipped,
     Story,
     StoryReason,
+    StoryThing,
     StoryUncertainty,
 )
 from summarizer.digest.sections import region, topic
@@ -36,7 +37,7 @@ from summarizer.ingest.inputs import Item
 from summarizer.rules.kinds import datelines
 from summarizer.rules.names import same_name
 from summarizer.rules.text import split_sentences
-from summarizer.schema import SCHEMA_VERSION, UNCERTAINTY_LEVELS, Coverage
+from summarizer.schema import SCHEMA_VERSION, UNCERTAINTY_LEVELS, Coverage, ThingKind
 
 OVERVIEW_STORIES = 5
 """Stories in the digest's overview, the top of the ranking a reader sees first. Chosen by hand, not measured."""
@@ -155,6 +156,7 @@ def story(members: Sequence[Member]) -> Story:
         articles=[m.id for m in members],
         who=_names([a.name for m in ordered for a in m.brief.who if not datelines(a.name, m.article.text)]),
         where=_names([_place_name(p.name, m.article.text) for m in ordered for p in m.brief.where]),
+        others=_things(ordered),
         corroborated=corroborated,
         conflicts=figure_conflicts(ordered) + disputed,
         uncertainty=_uncertainty(ordered),
@@ -198,6 +200,14 @@ def _names(names: list[str]) -> list[str]:
         if not any(same_name(name, k) for k in kept):
             kept.append(name)
     return kept[:MAX_NAMES]
+
+
+def _things(members: Sequence[Member]) -> list[StoryThing]:
+    """Each thing the briefs name once, typed as the first brief naming it types it."""
+    kinds: dict[str, ThingKind] = {}
+    for thing in (t for m in members for t in m.brief.others):
+        kinds.setdefault(thing.name, thing.kind)
+    return [StoryThing(name=name, kind=kinds[name]) for name in _names(list(kinds))]
 
 
 def _uncertainty(members: Sequence[Member]) -> StoryUncertainty:

@@ -12,11 +12,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer.schema import Brief, EventStatus, ReasonKind, RuleField, Span, UncertaintyLevel
+from summarizer.schema import Brief, EventStatus, ReasonKind, RuleField, Span, ThingKind, UncertaintyLevel
 
 NameKind = Literal["person", "organization", "group", "country", "place"]
 
-DIGEST_SCHEMA_VERSION = "1.5"
+DIGEST_SCHEMA_VERSION = "1.6"
 """1.1: a story that continues one of an earlier digest says so (``continues``) and what is new since
 (``changes``: figures, statuses, names, outlets, sources and uncertainty, cited on both sides); the digest
 names its baseline (``since``).
@@ -30,7 +30,9 @@ who there reports it (``events``), its sources with what they said (``sources``)
 articles give (``figures``), so a reader of the digest need not open the briefs.
 1.5: a figure change compares only the same measure ('killed' with 'killed', never 'injured' with 'in
 hospital'); an increase reads '+7' ("a further seven"); a negation is zero ("No one has been arrested": 0);
-``figures_apart`` names figures of related measures that cannot be compared (injured 20, in hospital 15)."""
+``figures_apart`` names figures of related measures that cannot be compared (injured 20, in hospital 15).
+1.6: a story lists the names its briefs keep apart from who and where (``others``: an index, a product, an event, a
+law, a time zone, a work, each with its kind; brief schema 1.7)."""
 
 
 class _Model(BaseModel):
@@ -239,6 +241,13 @@ class StoryFigure(_Model):
     accounts: list[Account] = Field(min_length=1)
 
 
+class StoryThing(_Model):
+    """A name that is neither who nor where ("FTSE 100", an index), as the story's briefs type it."""
+
+    name: str
+    kind: ThingKind
+
+
 class Story(_Model):
     id: str
     rank: int = Field(ge=1)
@@ -252,6 +261,9 @@ class Story(_Model):
     articles: list[str] = Field(min_length=1)
     who: list[str] = Field(default_factory=list)
     where: list[str] = Field(default_factory=list)
+    others: list[StoryThing] = Field(
+        default_factory=list, description="Names neither who nor where, typed (schema 1.6; brief schema 1.7)."
+    )
     corroborated: list[Corroboration] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     uncertainty: StoryUncertainty

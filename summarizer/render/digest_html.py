@@ -9,7 +9,7 @@ import jinja2
 
 from summarizer.digest.schema import Account, Digest
 from summarizer.render.coverage import coverage_notes
-from summarizer.render.labels import SHOWN_EVENTS, SHOWN_FIGURES, SHOWN_SOURCES, SHOWN_VOICES, differing
+from summarizer.render.labels import SHOWN_EVENTS, SHOWN_FIGURES, SHOWN_SOURCES, SHOWN_VOICES, THING_KINDS, differing
 from summarizer.render.links import safe_url
 
 
@@ -37,6 +37,7 @@ def render_digest_html(digest: Digest) -> str:
         version=__version__,
         shown={"events": SHOWN_EVENTS, "sources": SHOWN_SOURCES, "figures": SHOWN_FIGURES, "voices": SHOWN_VOICES},
         differing=differing,
+        thing_kinds=THING_KINDS,
         by_value=_by_value,
     )
 

@@ -28,6 +28,7 @@ from summarizer.render.labels import (
     SHOWN_FIGURES,
     SHOWN_SOURCES,
     SHOWN_VOICES,
+    THING_KINDS,
     differing,
     more,
     reporter,
@@ -205,6 +206,8 @@ def _story(story: Story, articles: dict[str, DigestArticle], links: dict[str, st
     lines += [markdown_paragraphs(story.summary), ""]
     if story.who or story.where:
         lines += [f"**Who:** {md(', '.join(story.who)) or '—'} · **Where:** {md(', '.join(story.where)) or '—'}", ""]
+    if story.others:
+        lines += [f"**Also named:** {md(', '.join(f'{t.name} ({THING_KINDS[t.kind]})' for t in story.others))}", ""]
     lines += [*(f"_{md(note)}_" for note in coverage_notes(story)), ""] if story.coverage else []
     cite = _Footnotes(story, links)
     if story.changes:

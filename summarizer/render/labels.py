@@ -4,7 +4,7 @@ value, how many items a story shows before the rest is folded."""
 from __future__ import annotations
 
 from summarizer.digest.schema import Account, Citation, Story
-from summarizer.schema import Event, TimeReference
+from summarizer.schema import Event, NamedThing, TimeReference
 
 
 def event_detail(event: Event) -> str:
@@ -15,6 +15,22 @@ def event_detail(event: Event) -> str:
     if event.figures:
         parts.append(", ".join(f"“{f.text}”" + (f" ({f.source})" if f.source else "") for f in event.figures))
     return " — " + "; ".join(parts) if parts else ""
+
+
+THING_KINDS = {
+    "index": "index",
+    "product": "product",
+    "event": "event",
+    "law": "law or document",
+    "time_zone": "time zone",
+    "work": "work",
+}
+"""A thing's kind as a reader says it: "index" covers any market index or financial instrument."""
+
+
+def thing_label(thing: NamedThing) -> str:
+    """ "FTSE 100 (index)": a name that is neither who nor where, with what it is."""
+    return f"{thing.name} ({THING_KINDS[thing.kind]})"
 
 
 def time_label(time: TimeReference) -> str:

@@ -8,7 +8,7 @@ written, never as markup or a link.
 from __future__ import annotations
 
 from summarizer.render.coverage import coverage_note
-from summarizer.render.labels import event_detail, time_label
+from summarizer.render.labels import THING_KINDS, event_detail, time_label
 from summarizer.render.links import markdown_paragraphs
 from summarizer.render.links import markdown_text as md
 from summarizer.schema import Brief, Event, Span
@@ -23,6 +23,12 @@ def _detail(event: Event) -> str:
     return f" {md(detail)}" if detail else ""
 
 
+def _others(brief: Brief) -> list[tuple[str, list[tuple[str, list[Span]]]]]:
+    """The names neither who nor where, as a section only when there are some (briefs before schema 1.7 have none)."""
+    items = [(f"**{md(t.name)}** ({THING_KINDS[t.kind]})", t.evidence) for t in brief.others]
+    return [("Also named", items)] if items else []
+
+
 def render_markdown(brief: Brief) -> str:
     lines = [f"# {md(brief.headline)}", "", markdown_paragraphs(brief.summary), ""]
     if note := coverage_note(brief):
@@ -34,6 +40,7 @@ def render_markdown(brief: Brief) -> str:
         ),
         ("What", [(f"{md(e.description)} *({e.status})*{_detail(e)}", e.evidence) for e in brief.what]),
         ("Where", [(f"**{md(p.name)}** ({p.kind})", p.evidence) for p in brief.where]),
+        *_others(brief),
         ("When", [(md(time_label(t)), t.evidence) for t in brief.when]),
         (
             "Sources",

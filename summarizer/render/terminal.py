@@ -14,7 +14,7 @@ from rich.text import Text
 
 from summarizer.render.control import printable, shown
 from summarizer.render.coverage import coverage_note
-from summarizer.render.labels import event_detail, time_label
+from summarizer.render.labels import THING_KINDS, event_detail, time_label
 from summarizer.schema import Brief, Span
 
 Piece = tuple[str, str]
@@ -48,6 +48,11 @@ def render_terminal(brief: Brief, console: Console) -> None:
             ],
         ),
         ("Where", [_item([(p.name, "bold"), (f" ({p.kind})", "")], p.evidence) for p in brief.where]),
+        *(
+            [("Also named", [_item([(t.name, "bold"), (f" ({THING_KINDS[t.kind]})", "")], t.evidence) for t in others])]
+            if (others := brief.others)
+            else []
+        ),
         (
             "When",
             [_item([(time_label(t), "")], t.evidence) for t in brief.when],

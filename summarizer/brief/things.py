@@ -1,0 +1,146 @@
+"""Names that are neither who nor where, kept typed in ``others`` (rules/things.py reads them off the text).
+
+A market story names its index ("the FTSE 100"), a clock its zone ("09:30
+GMT"), a launch its product, a vote its law. The small model files them as
+people or organizations, and the recognizer reads "FTSE" alone as an
+organization. This step finds the things the language's cues (and English's
+recognizer) name, moves the brief's who and where items that are one of them
+into ``others`` (saying so in ``ruled``), and adds the rest (origin rule).
+"""
+
+from __future__ import annotations
+
+from summarizer.brief.align import Aligner, article_name
+from summarizer.brief.items import GroundedDraft
+from summarizer.brief.mentions import changed
+from summarizer.nlp.entities import Entity, entities, recognizes
+from summarizer.rules.kinds import uses_of
+from summarizer.rules.names import same_name, words
+from summarizer.rules.text import Found
+from summarizer.rules.things import ThingKind, ThingMention, find_things, introduced_as_new, trimmed, without_overlaps
+from summarizer.schema import Actor, NamedThing, Place
+
+MAX_OTHERS = 10
+"""Things a brief lists at most: a market report names a dozen indices, and the story's own come first in it."""
+RECOGNIZED: dict[str, ThingKind] = {"PRODUCT": "product", "EVENT": "event", "LAW": "law"}
+"""The English recognizer's labels (OntoNotes) for things (WORK_OF_ART is too loose: quoted phrases); the French and
+Spanish ones say only MISC."""
+_NOT_PRODUCTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "NORP"}
+"""Labels that make a name after "new" something other than a product ("the new Commission")."""
+MAX_RECOGNIZED_WORDS = 6
+"""A recognized thing longer than this is a misread phrase (quoted speech read as a title), not a name."""
+
+
+def set_apart_things(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
+    """Who and where items that name a thing move to ``others``; the article's other things are added after them."""
+    text = aligner.index.text
+    ruled = [t for t in find_things(text, aligner.language) if not aligner.addressed(t.start)]
+    things = without_overlaps([*ruled, *_recognized(text, aligner.language)])
+    others = list(items.others)
+    who: list[Actor] = []
+    where: list[Place] = []
+    listed: list[Actor | Place] = [*items.who, *items.where]
+    for item in listed:
+        thing = _named_thing(item, things, ruled, text)
+        if thing is not None and not any(same_name(item.name, o.name) for o in others):
+            others.append(_moved(aligner, item, thing))
+        elif thing is None and isinstance(item, Actor):
+            who.append(item)
+        elif thing is None and isinstance(item, Place):
+            where.append(item)
+    kept: list[Actor | Place | NamedThing] = [*who, *where, *others]
+    for thing in things:
+        name = " ".join(text[thing.start : thing.end].split())
+        if len(others) >= MAX_OTHERS or any(_same(name, item.name) for item in kept):
+            continue
+        made = _thing_at(aligner, Found(thing.start, thing.end, text[thing.start : thing.end], True), thing.kind)
+        others.append(made)
+        kept.append(made)
+    return items.but(who=who, where=where, others=sorted(others, key=lambda o: o.mention.start))
+
+
+def _same(a: str, b: str) -> bool:
+    """Two names the same thing: equal once normalised ("Ford" is not "Ford Mustang", the product)."""
+    return words(a) == words(b)
+
+
+def _named_thing(
+    item: Actor | Place, things: list[ThingMention], ruled: list[ThingMention], text: str
+) -> ThingMention | None:
+    """The thing an item names: one written exactly at its mention, or (not for a country) the thing every use of
+    its name lies inside ("FTSE" only ever in "FTSE 100", "Dow Jones" in "Dow Jones Industrial Average", "Climat"
+    in "la loi Climat"). Only the language's own cues count for the second: the recognizer's spans are too loose."""
+    exact = next((t for t in things if (t.start, t.end) == (item.mention.start, item.mention.end)), None)
+    if exact is not None or item.kind == "country":
+        return exact  # "guerre d'Irak": the country is still where the story is
+    uses = uses_of(item.mention.text, text) or [(item.mention.start, item.mention.end)]
+    holding = [next((t for t in ruled if t.start <= start and end <= t.end), None) for start, end in uses]
+    return holding[0] if all(holding) else None
+
+
+def _moved(aligner: Aligner, item: Actor | Place, thing: ThingMention) -> NamedThing:
+    """The item as the thing it names: at the item's mention when that is the thing's, else at the thing's."""
+    if (item.mention.start, item.mention.end) == (thing.start, thing.end):
+        return NamedThing(
+            name=item.name,
+            kind=thing.kind,
+            mention=item.mention,
+            evidence=item.evidence,
+            origin=item.origin,
+            ruled=changed(item, "moved"),
+            alignment=item.alignment,
+        )
+    text = aligner.index.text
+    made = _thing_at(aligner, Found(thing.start, thing.end, text[thing.start : thing.end], True), thing.kind)
+    ruled = changed(item, "moved")
+    if item.origin == "model" and "mention" not in ruled:
+        ruled.append("mention")  # "FTSE" -> "FTSE 100": the thing's own mention
+    return made.model_copy(update={"origin": item.origin, "alignment": item.alignment, "ruled": ruled})
+
+
+def _thing_at(aligner: Aligner, found: Found, kind: ThingKind) -> NamedThing:
+    mention = aligner.span(found.start, found.end)
+    return NamedThing(
+        name=article_name(mention),
+        kind=kind,
+        mention=mention,
+        evidence=aligner.mention_evidence(found),
+        origin="rule",
+    )
+
+
+def _recognized(text: str, language: str) -> list[ThingMention]:
+    """The recognizer's things (English labels) it reads reliably, and names after "new" it reads as nothing else.
+
+    The small English recognizer labels loosely: "June" or "Martin" a product, a quoted phrase a work. A product
+    counts when it carries a model designation ("A380", "KC-45") or every one of two or more uses is labelled one;
+    an event or law when it is a name (capitalised, no amount); a work only by the language's own cues (quoted
+    after "the film"), never by the label alone.
+    """
+    found: list[ThingMention] = []
+    labelled = entities(text, language) if recognizes(language) else ()  # Spanish without its opt-in pipeline
+    for entity in labelled:
+        kind = RECOGNIZED.get(entity.label)
+        start, end = trimmed(text, entity.start, entity.end)
+        name = text[start:end]
+        if kind is None or not name[:1].isupper() or not _name_like(name):
+            continue
+        if kind == "product" and not (any(c.isdigit() for c in name) or _always_product(name, text, labelled)):
+            continue
+        found.append(ThingMention(start, end, kind))
+    for start, end in introduced_as_new(text, language):
+        under = [e for e in labelled if e.start < end and start < e.end]
+        if under and not any(e.label in _NOT_PRODUCTS for e in under):
+            found.append(ThingMention(start, end, "product"))
+    return found
+
+
+def _name_like(name: str) -> bool:
+    """A recognized span that reads as a name: a few words, no amount or dangling dash ("US $299", "Pro - a")."""
+    return len(name.split()) <= MAX_RECOGNIZED_WORDS and not any(c in name for c in "$€£¥") and " - " not in name
+
+
+def _always_product(name: str, text: str, labelled: tuple[Entity, ...]) -> bool:
+    uses = uses_of(name, text)
+    products = {(e.start, e.end) for e in labelled if e.label == "PRODUCT"}
+    return len(uses) >= 2 and all(any(s <= a and b <= e for s, e in products) for a, b in uses)
