@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,9 +14,11 @@ from summarizer.digest.briefing import match_concurrency
 from summarizer.digest.store import Store
 from summarizer.ingest.article import read_article
 from summarizer.serve import problems
-from summarizer.serve.jobs import Jobs, ReadUrl
+from summarizer.serve.jobs import GRACE_S, JOB_TIMEOUT_S, Jobs, ReadUrl
 from summarizer.serve.keys import ApiKeys
 from summarizer.serve.limits import MAX_BODY_BYTES, BodyLimit
+from summarizer.serve.metrics import Metrics, RequestMetrics, metrics_router
+from summarizer.serve.ratelimit import DEFAULT_PER_MINUTE, RateLimit
 from summarizer.serve.routes import api, probes
 from summarizer.serve.service import Service
 
@@ -28,17 +31,25 @@ def create_app(
     read_url: ReadUrl = read_article,
     max_body_bytes: int = MAX_BODY_BYTES,
     slots: int | None = None,
+    rate_limit: int = DEFAULT_PER_MINUTE,
+    job_timeout_s: float = JOB_TIMEOUT_S,
+    grace_s: float = GRACE_S,
 ) -> FastAPI:
     """The API over ``summarizer`` and ``store`` (the caller opens and closes both).
 
     ``keys``: without any, every request is served (so bind to loopback only);
-    ``slots``: briefs made at once (default: what the backend serves in parallel).
+    ``slots``: briefs made at once (default: what the backend serves in parallel);
+    ``rate_limit``: requests a minute per key, or per address without keys (0: none);
+    ``job_timeout_s``: a job running longer is failed; ``grace_s``: on stop, how
+    long running briefs may finish before they are parked in the store.
     On start it resumes the store's unfinished jobs and starts the model; on
-    stop it parks queued jobs in the store for the next start.
+    stop it parks unfinished jobs in the store for the next start.
     CORS is off: no browser page of another origin may call it.
     """
-    jobs = Jobs(summarizer, store, read_url, match_concurrency(summarizer, slots))
-    served = Service(jobs, keys or ApiKeys())
+    jobs = Jobs(summarizer, store, read_url, match_concurrency(summarizer, slots), timeout_s=job_timeout_s)
+    metrics = Metrics(jobs)
+    jobs.on_made = metrics.made
+    served = Service(jobs, keys or ApiKeys(), RateLimit(rate_limit), metrics)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -47,7 +58,7 @@ def create_app(
         try:
             yield
         finally:
-            jobs.close()
+            await asyncio.to_thread(jobs.close, grace_s)
 
     app = FastAPI(
         title="summarizer",
@@ -60,6 +71,8 @@ def create_app(
     app.state.service = served
     app.include_router(api)
     app.include_router(probes)
+    app.include_router(metrics_router(metrics))
     problems.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(RequestMetrics, metrics=metrics)
     return app
