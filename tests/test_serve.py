@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -347,8 +346,7 @@ def test_the_real_server_answers_with_a_key_and_refuses_without(tmp_path: Path) 
     finally:
         server.terminate()
         server.wait(30)
-    # uvicorn shuts down (lifespan included), then re-raises SIGTERM so the exit says what stopped it
-    assert server.returncode == -signal.SIGTERM
+    assert server.returncode == 0  # a SIGTERM is a clean stop, not a crash
     assert "Application shutdown complete" in (server.stderr.read() if server.stderr else "")
 
 

@@ -14,11 +14,12 @@ from summarizer.digest.briefing import match_concurrency
 from summarizer.digest.store import Store
 from summarizer.ingest.article import read_article
 from summarizer.serve import problems
-from summarizer.serve.jobs import GRACE_S, JOB_TIMEOUT_S, Jobs, ReadUrl
+from summarizer.serve.bounds import GRACE_S, JOB_TIMEOUT_S, RATE_PER_MINUTE
+from summarizer.serve.jobs import Jobs, ReadUrl
 from summarizer.serve.keys import ApiKeys
 from summarizer.serve.limits import MAX_BODY_BYTES, BodyLimit
 from summarizer.serve.metrics import Metrics, RequestMetrics, metrics_router
-from summarizer.serve.ratelimit import DEFAULT_PER_MINUTE, RateLimit
+from summarizer.serve.ratelimit import RateLimit
 from summarizer.serve.routes import api, probes
 from summarizer.serve.service import Service
 
@@ -31,7 +32,7 @@ def create_app(
     read_url: ReadUrl = read_article,
     max_body_bytes: int = MAX_BODY_BYTES,
     slots: int | None = None,
-    rate_limit: int = DEFAULT_PER_MINUTE,
+    rate_limit: int = RATE_PER_MINUTE,
     job_timeout_s: float = JOB_TIMEOUT_S,
     grace_s: float = GRACE_S,
 ) -> FastAPI:

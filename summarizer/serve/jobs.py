@@ -29,6 +29,7 @@ from summarizer.digest.store import BriefKey, Store, StoredJob
 from summarizer.errors import ArticleError, ModelUnavailableError
 from summarizer.ingest.article import Article
 from summarizer.schema import Brief
+from summarizer.serve.bounds import GRACE_S, JOB_TIMEOUT_S
 from summarizer.serve.problems import JobTimeoutError, kind_of, one_line
 from summarizer.serve.schemas import Job
 
@@ -42,12 +43,6 @@ OnMade = Callable[[Brief], None]
 """Told of every brief the model made (not of stored ones): the metrics count its tokens."""
 
 UNFINISHED = ("queued", "running")
-JOB_TIMEOUT_S = 600.0
-"""A job running longer is failed: the embedded model makes a brief in 30-60 s on 2 cores, a remote one in seconds,
-so ten minutes is a hung model server, not a slow brief."""
-GRACE_S = 20.0
-"""How long a stopping server lets running briefs finish before parking them: with uvicorn's 5 s for open
-requests, under the 30 s Docker and Kubernetes wait after SIGTERM before they kill the process."""
 
 
 class ServerStoppingError(ModelUnavailableError):
@@ -177,8 +172,8 @@ class Jobs:
                 self.store.update_job(job_id, "queued")
                 self._settle(self._outcomes.get(job_id), stopping)
         if parked:
-            logger.info(
-                "parked %d running jobs in the store after %.0f s; the next start runs them", len(parked), grace_s
+            logger.warning(
+                "parked %d running jobs in the store after %g s; the next start runs them", len(parked), grace_s
             )
         return parked
 

@@ -17,10 +17,8 @@ from collections.abc import Callable
 from fastapi import HTTPException, Request
 
 from summarizer.errors import ConfigError
+from summarizer.serve.bounds import RATE_PER_MINUTE
 
-DEFAULT_PER_MINUTE = 120
-"""A caller polling one job a second (60) and posting beside it stays under; a runaway loop is stopped within
-a second or two. Briefs themselves are bounded by the model's slots, not by this."""
 MAX_CALLERS = 10_000
 """Callers remembered before the idle ones (full buckets, which say nothing) are forgotten: bounded memory."""
 
@@ -38,7 +36,7 @@ def parse_rate(text: str) -> int:
 class RateLimit:
     """One token bucket per caller, shared by every request thread."""
 
-    def __init__(self, per_minute: int = DEFAULT_PER_MINUTE, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, per_minute: int = RATE_PER_MINUTE, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_minute, self.clock = per_minute, clock
         self._buckets: dict[str, tuple[float, float]] = {}  # caller -> (tokens left, when counted)
         self._lock = threading.Lock()
