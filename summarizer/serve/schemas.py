@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -12,12 +13,30 @@ JobState = Literal["queued", "running", "done", "failed"]
 class BriefRequest(BaseModel):
     """An article, as in a JSONL input line; or only its ``url``, which the server then fetches."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        # Said in the OpenAPI too, so a client (and Schemathesis) knows a body without either is refused.
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["text"], "properties": {"text": {"type": "string"}}},
+                {"required": ["url"], "properties": {"url": {"type": "string"}}},
+            ]
+        },
+    )
 
-    text: str | None = Field(default=None, description="The article body. Without it, `url` is fetched.")
+    # The patterns are said in the OpenAPI only: the check below and the Article's give the CLI's messages.
+    text: str | None = Field(
+        default=None,
+        json_schema_extra={"pattern": r"\S"},
+        description="The article body. Without it, `url` is fetched.",
+    )
     title: str | None = None
     outlet: str | None = None
-    url: str | None = Field(default=None, description="The article's address; fetched when no `text` is given.")
+    url: str | None = Field(
+        default=None,
+        json_schema_extra={"pattern": r"^https?://\S"},
+        description="The article's http(s) address; fetched when no `text` is given (never a local file).",
+    )
     published: str | None = Field(
         default=None, description="Publication date (YYYY-MM-DD or a timestamp): resolves 'on Sunday'."
     )
@@ -27,6 +46,8 @@ class BriefRequest(BaseModel):
     def _text_or_url(self) -> Self:
         if self.text is None and not self.url:
             raise ValueError('give the article\'s "text", or its "url" to fetch')
+        if self.url is not None and not re.match(r"https?://\S", self.url, re.IGNORECASE):
+            raise ValueError(f"{self.url!r} is not an http(s) URL; give the article's web address")
         return self
 
 
