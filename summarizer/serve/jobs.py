@@ -79,7 +79,7 @@ class Jobs:
         self._outcomes: dict[str, Future[Made]] = {}
         self._by_article: dict[str, str] = {}
         self._active: set[str] = set()  # jobs a worker is running now
-        self._settled: set[str] = set()  # timed out or parked: their worker must not write their state again
+        self._settled: set[str] = set()  # finished, timed out or parked: no state is written for them again
         self._closing = False
         self._lock = threading.RLock()
         self._workers = [
@@ -223,11 +223,16 @@ class Jobs:
         self._settle(outcome, error)
 
     def _mark(self, job_id: str, state: str, **fields: Any) -> bool:
-        """Write the job's new state unless it was already settled (timed out or parked); says whether it did."""
+        """Write the job's new state unless it was already settled (timed out or parked); says whether it did.
+
+        A final state settles the job under the same lock, so a timeout firing just after cannot overwrite it.
+        """
         with self._lock:
             if job_id in self._settled:
                 return False
             self.store.update_job(job_id, state, **fields)
+            if state in ("done", "failed"):
+                self._settled.add(job_id)
             return True
 
     def _run(self, job: StoredJob, outcome: Future[Made]) -> None:

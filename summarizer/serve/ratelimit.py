@@ -75,8 +75,8 @@ def caller_of(request: Request, has_keys: bool) -> str:
     X-Forwarded-For (it trusts 127.0.0.1 by default), so each client counts apart.
     """
     if has_keys:
-        given = request.headers.get("authorization", "")
-        return "key:" + hashlib.sha256(given.encode("utf-8")).hexdigest()[:16]
+        _scheme, _, key = request.headers.get("authorization", "").partition(" ")
+        return "key:" + hashlib.sha256(key.strip().encode("utf-8")).hexdigest()[:16]
     return "address:" + (request.client.host if request.client else "unknown")
 
 
