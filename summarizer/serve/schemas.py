@@ -45,7 +45,7 @@ class BriefRequest(BaseModel):
         json_schema_extra={
             "anyOf": [
                 {"required": ["text"], "properties": {"text": {"type": "string"}}},
-                {"required": ["url"], "properties": {"url": {"type": "string"}}},
+                {"required": ["url"], "properties": {"url": {"type": "string", "pattern": WEB_ADDRESS}}},
             ]
         },
     )
@@ -60,8 +60,7 @@ class BriefRequest(BaseModel):
     outlet: str | None = None
     url: str | None = Field(
         default=None,
-        json_schema_extra={"pattern": WEB_ADDRESS},
-        description="The article's http(s) address; fetched when no `text` is given (never a local file).",
+        description="The article's address; without `text` it is fetched, so it must be http(s) (never a local file).",
     )
     published: str | None = Field(
         default=None, description="Publication date (YYYY-MM-DD or a timestamp): resolves 'on Sunday'."
@@ -72,7 +71,7 @@ class BriefRequest(BaseModel):
     def _text_or_url(self) -> Self:
         if self.text is None and not self.url:
             raise ValueError('give the article\'s "text", or its "url" to fetch')
-        if self.url is not None:  # with a text it is only said, but the OpenAPI's pattern holds for it too
+        if self.text is None and self.url:  # fetched: beside a text it is only said (and rendered escaped)
             _web_address(self.url)
         return self
 
