@@ -204,7 +204,7 @@ class DigestJobs:
 
     def _overran(self, job_id: str) -> None:
         error = JobTimeoutError(
-            f"no article of the digest was briefed in {self.timeout_s:.0f} s, the server's job timeout; "
+            f"no article of the digest was briefed in {self.timeout_s:g} s, the server's job timeout; "
             "the model server may be stuck"
         )
         if self._mark(job_id, "failed", error=one_line(error), error_kind=kind_of(error)):
