@@ -244,7 +244,7 @@ def test_sigterm_parks_a_running_job_exits_0_and_the_next_server_finishes_it(tmp
     store, port = tmp_path / "s.sqlite", free_port()
     base = f"http://127.0.0.1:{port}"
     try:
-        server = start_server(store, port, "--grace", "0.5")
+        server = start_server(store, port, "--grace", "0.5", "--allow-private-urls")  # the page is on loopback
         try:
             with httpx2.Client(base_url=base, timeout=30) as http:
                 wait_ready(server, http)
@@ -259,7 +259,7 @@ def test_sigterm_parks_a_running_job_exits_0_and_the_next_server_finishes_it(tmp
             assert db.job(job).state == "queued"  # type: ignore[union-attr]
         assert "parked 1 running jobs" in (server.stderr.read() if server.stderr else "")
         SlowPage.gate.set()
-        again = start_server(store, port)
+        again = start_server(store, port, "--allow-private-urls")
         try:
             with httpx2.Client(base_url=base, timeout=30) as http:
                 wait_ready(again, http)

@@ -56,6 +56,11 @@ INSTALL_HINT = "summarizer serve needs the [serve] extra: pip install 'groundbri
     show_default=True,
     help="On SIGTERM, seconds running jobs may finish before they are parked in the store for the next start.",
 )
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Fetch URLs on loopback, private and link-local addresses too (default: public addresses only).",
+)
 @model_options
 def serve_command(
     host: str,
@@ -66,6 +71,7 @@ def serve_command(
     rate_limit: str,
     job_timeout: float,
     grace: float,
+    allow_private_urls: bool,
     model: str | None,
     base_url: str | None,
     api_key: str | None,
@@ -116,7 +122,14 @@ def serve_command(
         )
         with Summarizer(settings=settings, max_passages=passages) as engine, Store(store) as db:
             app = create_app(
-                engine, db, keys=api_keys, slots=slots, rate_limit=per_minute, job_timeout_s=job_timeout, grace_s=grace
+                engine,
+                db,
+                keys=api_keys,
+                slots=slots,
+                rate_limit=per_minute,
+                job_timeout_s=job_timeout,
+                grace_s=grace,
+                allow_private_urls=allow_private_urls,
             )
             run(app, host, port)
     except SummarizerError as error:

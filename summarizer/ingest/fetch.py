@@ -9,6 +9,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import httpx2
@@ -42,6 +43,11 @@ class FetchError(ArticleError):
     """A URL that gave no article page."""
 
 
+CheckHost = Callable[[str], None]
+"""Told each host a fetch is about to ask, redirects included; raises FetchError to refuse it
+(``ingest.addresses.public_only`` in the server)."""
+
+
 @dataclass(frozen=True)
 class Page:
     url: str
@@ -50,8 +56,12 @@ class Page:
     body: bytes
 
 
-def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> Page:
+def fetch(
+    url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES, check_host: CheckHost | None = None
+) -> Page:
     """GET ``url``; refuse non-text content, bodies over ``max_bytes`` and more than MAX_REDIRECTS hops.
+
+    ``check_host`` sees the host of every request before it is sent, the redirects' too.
 
     ``timeout`` bounds the whole fetch, not each read: a server dripping a byte
     at a time, in its body or before its headers end, is cut off once the time
@@ -63,7 +73,7 @@ def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> P
 
     def run() -> None:
         try:
-            outcome.put(_fetch(url, timeout, max_bytes))
+            outcome.put(_fetch(url, timeout, max_bytes, check_host))
         except BaseException as error:  # handed to the caller, raised there
             outcome.put(error)
 
@@ -77,8 +87,13 @@ def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> P
     return result
 
 
-def _fetch(url: str, timeout: float, max_bytes: int) -> Page:
+def _fetch(url: str, timeout: float, max_bytes: int, check_host: CheckHost | None) -> Page:
     deadline = time.monotonic() + timeout
+
+    def checked(request: httpx2.Request) -> None:
+        if check_host is not None:
+            check_host(request.url.host)
+
     try:
         with (
             httpx2.Client(
@@ -86,6 +101,7 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> Page:
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 headers={"User-Agent": USER_AGENT},
+                event_hooks={"request": [checked]},
             ) as client,
             client.stream("GET", url) as response,
         ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import FastAPI
 
@@ -12,6 +13,7 @@ from summarizer import __version__
 from summarizer.brief.engine import Summarizer
 from summarizer.digest.briefing import match_concurrency
 from summarizer.digest.store import Store
+from summarizer.ingest.addresses import public_only
 from summarizer.ingest.article import read_article
 from summarizer.serve import problems
 from summarizer.serve.bounds import GRACE_S, JOB_TIMEOUT_S, RATE_PER_MINUTE
@@ -31,18 +33,20 @@ def create_app(
     store: Store,
     *,
     keys: ApiKeys | None = None,
-    read_url: ReadUrl = read_article,
-    collect_urls: Collect = collect_web,
+    read_url: ReadUrl | None = None,
+    collect_urls: Collect | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
     slots: int | None = None,
     rate_limit: int = RATE_PER_MINUTE,
     job_timeout_s: float = JOB_TIMEOUT_S,
     grace_s: float = GRACE_S,
+    allow_private_urls: bool = False,
 ) -> FastAPI:
     """The API over ``summarizer`` and ``store`` (the caller opens and closes both).
 
     ``keys``: without any, every request is served (so bind to loopback only);
-    ``read_url`` and ``collect_urls`` fetch a brief's page and a digest's feeds and pages (stand-ins in tests);
+    ``read_url`` and ``collect_urls`` fetch a brief's page and a digest's feeds and pages (default: the CLI's
+    readers, refusing hosts outside the public internet unless ``allow_private_urls``; stand-ins in tests);
     ``slots``: briefs made at once, by brief and digest jobs together (default: what the backend serves in parallel);
     ``rate_limit``: requests a minute per key, or per address without keys (0: none);
     ``job_timeout_s``: a job running longer is failed; ``grace_s``: on stop, how
@@ -51,9 +55,11 @@ def create_app(
     stop it parks unfinished jobs in the store for the next start.
     CORS is off: no browser page of another origin may call it.
     """
+    check_host = None if allow_private_urls else public_only
     jobs = Jobs(
-        summarizer, store, read_url, match_concurrency(summarizer, slots), timeout_s=job_timeout_s,
-        collect_urls=collect_urls,
+        summarizer, store, read_url or partial(read_article, check_host=check_host),
+        match_concurrency(summarizer, slots), timeout_s=job_timeout_s,
+        collect_urls=collect_urls or partial(collect_web, check_host=check_host),
     )  # fmt: skip
     metrics = Metrics(jobs)
     jobs.on_made = metrics.made

@@ -35,6 +35,7 @@ from summarizer.digest.build import build_digest
 from summarizer.digest.store import Store, StoredJob, content_hash
 from summarizer.errors import ArticleError
 from summarizer.ingest.article import Article
+from summarizer.ingest.fetch import CheckHost
 from summarizer.ingest.inputs import Item, collect
 from summarizer.schema import Brief
 from summarizer.serve.bounds import JOB_TIMEOUT_S
@@ -47,9 +48,9 @@ Collect = Callable[[list[str]], Iterable[Item]]
 """Reads feed and page addresses into articles (``ingest.inputs.collect`` in the server; a stand-in in tests)."""
 
 
-def collect_web(urls: list[str]) -> Iterator[Item]:
+def collect_web(urls: list[str], check_host: CheckHost | None = None) -> Iterator[Item]:
     """The articles of feed and page addresses, as ``summarizer digest URL...`` reads them (http(s) only)."""
-    return collect(urls)
+    return collect(urls, check_host=check_host)
 
 
 def resolved(request: DigestRequest) -> dict[str, Any]:
