@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -211,14 +210,14 @@ def test_the_same_article_posted_while_it_is_being_briefed_is_one_job(store: Sto
 
 def test_unfinished_jobs_survive_a_restart(store: Store) -> None:
     pages = GatedPages()
-    with client_for(Summarizer("none"), store, read_url=pages, slots=1) as client:
+    with client_for(Summarizer("none"), store, read_url=pages, slots=1, grace_s=0.2) as client:
         first = client.post("/v1/briefs?wait=0", json={"url": "https://news.example/one"}).json()
         second = client.post("/v1/briefs?wait=0", json={"url": "https://news.example/two"}).json()
         until(lambda: pages.fetched)  # the first holds the only slot
         queued = client.get(f"/v1/jobs/{second['id']}").json()
         assert queued["state"] == "queued" and queued["queued_ahead"] == 0
-    # The server stopped: the queued job is parked in the store, not lost.
-    assert [job.id for job in store.jobs_in(("queued",))] == [second["id"]]
+    # The server stopped: the queued job stays queued, the running one (past its grace) is parked beside it.
+    assert [job.id for job in store.jobs_in(("queued",))] == [first["id"], second["id"]]
     pages.gate.set()
     later = GatedPages()
     later.gate.set()
@@ -226,7 +225,7 @@ def test_unfinished_jobs_survive_a_restart(store: Store) -> None:
         done = until(lambda: (j := client.get(f"/v1/jobs/{second['id']}").json())["state"] == "done" and j)
         assert client.get(done["brief_url"]).status_code == 200
         assert "https://news.example/two" in later.fetched
-        assert client.get(f"/v1/jobs/{first['id']}").json()["state"] in ("running", "done")
+        until(lambda: client.get(f"/v1/jobs/{first['id']}").json()["state"] == "done")
 
 
 def test_errors_are_problems_with_the_clis_one_line_message(store: Store) -> None:
@@ -347,8 +346,7 @@ def test_the_real_server_answers_with_a_key_and_refuses_without(tmp_path: Path) 
     finally:
         server.terminate()
         server.wait(30)
-    # uvicorn shuts down (lifespan included), then re-raises SIGTERM so the exit says what stopped it
-    assert server.returncode == -signal.SIGTERM
+    assert server.returncode == 0  # a SIGTERM is a clean stop, not a crash
     assert "Application shutdown complete" in (server.stderr.read() if server.stderr else "")
 
 

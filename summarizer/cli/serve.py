@@ -11,12 +11,10 @@ from summarizer.brief.engine import Summarizer
 from summarizer.cli.common import fail, model_options
 from summarizer.digest.store import Store, default_store_path
 from summarizer.errors import ConfigError, SummarizerError
+from summarizer.serve.bounds import GRACE_S, JOB_TIMEOUT_S, RATE_PER_MINUTE
 from summarizer.settings import Settings
 
 INSTALL_HINT = "summarizer serve needs the [serve] extra: pip install 'groundbrief[serve]'"
-GRACEFUL_S = 5
-"""Seconds SIGTERM waits for open requests before closing them: enough for a stored brief or a job's state (ms);
-a POST waiting for a model is cut, its job stays in the store and runs again on the next start."""
 
 
 @click.command("serve")
@@ -36,7 +34,32 @@ a POST waiting for a model is cut, its job stays in the store and runs again on 
 @click.option(
     "--slots",
     type=click.IntRange(min=1),
-    help="Briefs made at once (a digest job: its articles). Default: the model's parallel slots.",
+    help="Briefs made at once, brief and digest jobs together. Default: the model's parallel slots.",
+)
+@click.option(
+    "--rate-limit",
+    default=f"{RATE_PER_MINUTE}/min",
+    show_default=True,
+    help="Requests a minute per API key (per client address without keys), as N/min; 0 turns it off.",
+)
+@click.option(
+    "--job-timeout",
+    type=click.FloatRange(min=1),
+    default=JOB_TIMEOUT_S,
+    show_default=True,
+    help="Seconds a brief may run before its job fails (a digest job: seconds without an article briefed).",
+)
+@click.option(
+    "--grace",
+    type=click.FloatRange(min=0),
+    default=GRACE_S,
+    show_default=True,
+    help="On SIGTERM, seconds running jobs may finish before they are parked in the store for the next start.",
+)
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Fetch URLs on loopback, private and link-local addresses too (default: public addresses only).",
 )
 @model_options
 def serve_command(
@@ -45,6 +68,10 @@ def serve_command(
     keys: Path | None,
     store: Path | None,
     slots: int | None,
+    rate_limit: str,
+    job_timeout: float,
+    grace: float,
+    allow_private_urls: bool,
     model: str | None,
     base_url: str | None,
     api_key: str | None,
@@ -54,7 +81,7 @@ def serve_command(
 ) -> None:
     """Serve briefs and digests over HTTP: POST /v1/briefs, GET /v1/briefs/{id}, GET /v1/jobs/{id},
     POST /v1/digests, GET /v1/digests/{date} (JSON, Markdown or HTML by Accept),
-    GET /v1/digests/{date}/stories/{id}, GET /v1/stories/{id}/timeline.
+    GET /v1/digests/{date}/stories/{id}, GET /v1/stories/{id}/timeline, GET /metrics.
 
     \b
     Examples:
@@ -68,21 +95,23 @@ def serve_command(
     kept in --store: a brief already made is answered at once, a day's digest
     made here is one `summarizer digest --since` follows (and the other way
     round), and jobs a stopped server left unfinished are run when it starts
-    again.
+    again. /metrics gives Prometheus metrics (with the same key as /v1).
 
-    Exit status: 2 bad options (no keys for a public address, bad keys file,
-    store); stopped by Ctrl-C or SIGTERM, it ends as that signal (130, 143).
+    Exit status: 0 stopped by SIGTERM (running briefs finished or parked);
+    2 bad options (no keys for a public address, bad keys file, store, rate
+    limit); stopped by Ctrl-C it ends as that signal (130).
     """
     err = Console(stderr=True)
     try:
-        import uvicorn
-
         from summarizer.serve import create_app
         from summarizer.serve.keys import may_listen_without_keys, read_keys
+        from summarizer.serve.ratelimit import parse_rate
+        from summarizer.serve.server import run
     except ImportError as error:
         fail(err, f"{INSTALL_HINT} ({error})", 2)
     try:
         api_keys = read_keys(keys)
+        per_minute = parse_rate(rate_limit)
         if not api_keys and not may_listen_without_keys(host):
             raise ConfigError(
                 f"no API key, so the server listens on 127.0.0.1 only, not {host}; give --keys FILE"
@@ -92,9 +121,16 @@ def serve_command(
             model, base_url=base_url, api_key=api_key, timeout=timeout, model_profile=model_profile
         )
         with Summarizer(settings=settings, max_passages=passages) as engine, Store(store) as db:
-            app = create_app(engine, db, keys=api_keys, slots=slots)
-            uvicorn.run(
-                app, host=host, port=port, log_level="info", server_header=False, timeout_graceful_shutdown=GRACEFUL_S
+            app = create_app(
+                engine,
+                db,
+                keys=api_keys,
+                slots=slots,
+                rate_limit=per_minute,
+                job_timeout_s=job_timeout,
+                grace_s=grace,
+                allow_private_urls=allow_private_urls,
             )
+            run(app, host, port)
     except SummarizerError as error:
         fail(err, error, 2)

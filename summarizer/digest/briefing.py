@@ -8,7 +8,9 @@ calls when everything is done). This is the engine under the daily digest.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from summarizer.brief.engine import Summarizer, internal_error
@@ -111,8 +113,13 @@ def brief_all(
     force: bool = False,
     concurrency: int = 1,
     progress: Progress | None = None,
+    model_slots: threading.Semaphore | None = None,
 ) -> BatchResult:
-    """Store every article, reuse stored briefs, make the missing ones ``concurrency`` at a time."""
+    """Store every article, reuse stored briefs, make the missing ones ``concurrency`` at a time.
+
+    ``model_slots``, when given, is held around each brief the model makes: shared with the caller's other
+    model work (the server's brief jobs), it keeps them all together within the model's parallel slots.
+    """
     result = BatchResult()
     key = brief_key(summarizer)
     todo: dict[str, tuple[str, Article]] = {}
@@ -148,7 +155,8 @@ def brief_all(
 
     def made(item: tuple[str, tuple[str, Article]]) -> tuple[str, str, Brief | Exception]:
         digest, (source, article) = item
-        return digest, source, make_brief(summarizer, store, digest, key, article)
+        with model_slots or nullcontext():
+            return digest, source, make_brief(summarizer, store, digest, key, article)
 
     def failed(item: tuple[str, tuple[str, Article]], error: Exception) -> tuple[str, str, Brief | Exception]:
         return item[0], item[1][0], error  # a bug on one article must not take the batch down

@@ -8,6 +8,7 @@ line of the digest can be traced to an article.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -58,6 +59,7 @@ def build_digest(
     progress: Progress | None = None,
     since: dt.date | None = None,
     window: int = WINDOW_DAYS,
+    model_slots: threading.Semaphore | None = None,
 ) -> Digest:
     """The digest of these articles (Articles, or Items from ``summarizer.ingest.inputs.collect``).
 
@@ -67,7 +69,9 @@ def build_digest(
     The digest is kept in the store too: stories that continue one of the
     stored digests of the ``window`` days before say what is new since
     ``since`` (default: the latest of them; a ConfigError, before any brief
-    is made, when no digest of that day is stored).
+    is made, when no digest of that day is stored). ``model_slots`` is held
+    around each brief the model makes (see ``brief_all``): the server shares
+    it between its brief jobs and its digest jobs.
     """
     day = day or dt.date.today()
     items = [a if isinstance(a, Item) else Item(a.url or f"article {n}", a) for n, a in enumerate(articles, 1)]
@@ -79,7 +83,9 @@ def build_digest(
         earlier = earlier_digests(db, day, since, window)
         run = db.start_run([item.source for item in items])
         workers = match_concurrency(engine, concurrency)
-        result = brief_all(items, engine, db, force=force, concurrency=workers, progress=progress)
+        result = brief_all(
+            items, engine, db, force=force, concurrency=workers, progress=progress, model_slots=model_slots
+        )
         digest = follow(assemble(result, engine, day), earlier, since)
         db.put_digest(day, digest.model_dump_json())
         db.finish_run(

@@ -521,6 +521,12 @@ class Store:
             ).fetchall()
         return [_job_of(row) for row in rows]
 
+    def job_counts(self) -> dict[str, int]:
+        """How many jobs are in each state (the server's metrics)."""
+        with self._using() as db:
+            rows = db.execute("SELECT state, COUNT(*) FROM jobs GROUP BY state").fetchall()
+        return {str(state): int(count) for state, count in rows}
+
 
 @dataclass(frozen=True)
 class FeedState:

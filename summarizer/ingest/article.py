@@ -19,12 +19,15 @@ import sys
 import warnings
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from summarizer.errors import ArticleError
+
+if TYPE_CHECKING:  # fetch.py (and httpx) load only when a URL is read
+    from summarizer.ingest.fetch import CheckHost
 
 MAX_FILE_BYTES = 50_000_000
 """Refuse files larger than this outright; long-but-sane articles are trimmed later."""
@@ -157,17 +160,17 @@ def parse_article(text: str, source: str = "input") -> Article:
         raise ArticleError(f"{source}: the article is empty; give a file with the article's text") from None
 
 
-def read_article(path: str | Path) -> Article:
+def read_article(path: str | Path, *, check_host: CheckHost | None = None) -> Article:
     """Read an article from a path, an http(s) URL, or standard input when path is ``-``.
 
     Web pages (``.html`` files, URLs, HTML on stdin) give their main text and
-    metadata (see html.py).
+    metadata (see html.py). ``check_host`` may refuse a URL's host (see ``ingest.fetch.fetch``).
     """
     if str(path) == "-":
         data = sys.stdin.buffer.read()
         return article_from_bytes(data, "stdin")
     if str(path).startswith(("http://", "https://")):
-        return _article_from_url(str(path))
+        return _article_from_url(str(path), check_host)
     file = Path(path)
     if not file.exists():
         raise ArticleError(f"{file}: no such file")
@@ -265,10 +268,10 @@ def _html(data: bytes, source: str, url: str | None = None) -> Article:
     return article_from_html(data, source, url)
 
 
-def _article_from_url(url: str) -> Article:
+def _article_from_url(url: str, check_host: CheckHost | None = None) -> Article:
     from summarizer.ingest.fetch import fetch
 
-    page = fetch(url)
+    page = fetch(url, check_host=check_host)
     return article_from_page(page.body, url, page.url, page.content_type)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import httpx2
@@ -47,6 +47,11 @@ class FetchError(ArticleError):
         self.status = status
 
 
+CheckHost = Callable[[str], None]
+"""Told each host a fetch is about to ask, redirects included; raises FetchError to refuse it
+(``ingest.addresses.public_only`` in the server)."""
+
+
 @dataclass(frozen=True)
 class Page:
     url: str
@@ -61,12 +66,17 @@ class Page:
 
 
 def fetch(
-    url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES, headers: Mapping[str, str] | None = None
+    url: str,
+    timeout: float = TIMEOUT_S,
+    max_bytes: int = MAX_BYTES,
+    headers: Mapping[str, str] | None = None,
+    check_host: CheckHost | None = None,
 ) -> Page:
     """GET ``url``; refuse non-text content, bodies over ``max_bytes`` and more than MAX_REDIRECTS hops.
 
     ``headers`` are sent with the request (If-None-Match, If-Modified-Since:
     a conditional GET, answered by a Page of status 304 and no body).
+    ``check_host`` sees the host of every request before it is sent, the redirects' too.
 
     ``timeout`` bounds the whole fetch, not each read: a server dripping a byte
     at a time, in its body or before its headers end, is cut off once the time
@@ -78,7 +88,7 @@ def fetch(
 
     def run() -> None:
         try:
-            outcome.put(_fetch(url, timeout, max_bytes, headers or {}))
+            outcome.put(_fetch(url, timeout, max_bytes, headers or {}, check_host))
         except BaseException as error:  # handed to the caller, raised there
             outcome.put(error)
 
@@ -92,8 +102,13 @@ def fetch(
     return result
 
 
-def _fetch(url: str, timeout: float, max_bytes: int, headers: Mapping[str, str]) -> Page:
+def _fetch(url: str, timeout: float, max_bytes: int, headers: Mapping[str, str], check_host: CheckHost | None) -> Page:
     deadline = time.monotonic() + timeout
+
+    def checked(request: httpx2.Request) -> None:
+        if check_host is not None:
+            check_host(request.url.host)
+
     try:
         with (
             httpx2.Client(
@@ -101,6 +116,7 @@ def _fetch(url: str, timeout: float, max_bytes: int, headers: Mapping[str, str])
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 headers={"User-Agent": USER_AGENT, **headers},
+                event_hooks={"request": [checked]},
             ) as client,
             client.stream("GET", url) as response,
         ):

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -25,6 +25,9 @@ from summarizer.ingest.article import (
     article_from_page,
     read_article,
 )
+
+if TYPE_CHECKING:  # fetch.py (and httpx) load only when a URL is read
+    from summarizer.ingest.fetch import CheckHost
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".json", ".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
@@ -55,11 +58,14 @@ def read_item(source: str, read: Callable[[], Article]) -> Item:
     return Item(source, article, notes=notes)
 
 
-def collect(inputs: list[str]) -> Iterator[Item]:
-    """Every article the inputs hold, in order; skipped inputs come with their reason."""
+def collect(inputs: list[str], *, check_host: CheckHost | None = None) -> Iterator[Item]:
+    """Every article the inputs hold, in order; skipped inputs come with their reason.
+
+    ``check_host`` may refuse the host of a URL, or of a feed entry's link (see ``ingest.fetch.fetch``).
+    """
     for spec in inputs:
         if spec.startswith(("http://", "https://")):
-            yield from _url(spec)
+            yield from _url(spec, check_host)
             continue
         path = Path(spec)
         if path.is_dir():
@@ -125,16 +131,16 @@ def _json_lines(path: Path) -> Iterator[Item]:
             yield Item(source, skipped=_reason(error, source))
 
 
-def _url(url: str) -> Iterator[Item]:
+def _url(url: str, check_host: CheckHost | None = None) -> Iterator[Item]:
     from summarizer.ingest.fetch import fetch
 
     try:
-        page = fetch(url)
+        page = fetch(url, check_host=check_host)
     except ArticleError as error:
         yield Item(url, skipped=_reason(error, url))
         return
     if page.content_type.startswith(FEED_TYPES) or page.body.lstrip()[:200].lower().startswith((b"<rss", b"<feed")):
-        yield from _feed(page.body, url)
+        yield from _feed(page.body, url, check_host)
         return
     try:
         yield read_item(url, partial(article_from_page, page.body, url, page.url, page.content_type))
@@ -142,7 +148,7 @@ def _url(url: str) -> Iterator[Item]:
         yield Item(url, skipped=_reason(error, url))
 
 
-def _feed(data: bytes, source: str) -> Iterator[Item]:
+def _feed(data: bytes, source: str, check_host: CheckHost | None = None) -> Iterator[Item]:
     """Each feed entry's article: its link is fetched and read; a feed that is not XML is skipped."""
     import feedparser
 
@@ -157,7 +163,7 @@ def _feed(data: bytes, source: str) -> Iterator[Item]:
         if not link:
             yield Item(f"{source}#{entry.get('id', '?')}", skipped="feed entry has no link")
             continue
-        for item in _url(link):
+        for item in _url(link, check_host):
             if item.article is not None:
                 article = with_feed_metadata(item.article, entry, parsed.feed)
                 yield Item(item.source, article, notes=item.notes)

@@ -7,6 +7,18 @@ and nothing below imports it. Needs the optional ``[serve]`` extra
 
 from __future__ import annotations
 
-from summarizer.serve.app import create_app
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from summarizer.serve.app import create_app
 
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    """``create_app`` imported on first use: the CLI reads ``serve.bounds`` without FastAPI installed."""
+    if name == "create_app":
+        from summarizer.serve.app import create_app
+
+        return create_app
+    raise AttributeError(name)

@@ -6,20 +6,27 @@ before midnight still makes that day's digest after a restart. The job
 briefs its articles with ``digest.build.build_digest``, as the CLI does:
 each brief is committed as it is made and the finished digest is kept in the
 store's ``digests`` table, so ``summarizer digest --since`` and the server see
-the same days. A server that stops mid-job leaves it marked; the next one on
-the same store runs it again, and the briefs already made are found, not made
-again. Its progress (articles briefed of those found) lives in memory only:
-a resumed job counts again from the start, quickly through stored briefs.
+the same days. Its briefs take the model slots the brief jobs take (one
+semaphore), so together they never put more requests on the model than it
+serves at once. A digest's length grows with its articles, so its timeout is
+a stall: no article settled within the job timeout fails it. On stop, a
+running digest stops at its next article and is parked (queued again); the
+next server on the same store runs it again, and the briefs already made are
+found, not made again. Its progress (articles briefed of those found) lives
+in memory only: a resumed job counts again from the start, quickly through
+stored briefs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+import queue
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from summarizer.brief.engine import Summarizer
@@ -28,8 +35,11 @@ from summarizer.digest.build import build_digest
 from summarizer.digest.store import Store, StoredJob, content_hash
 from summarizer.errors import ArticleError
 from summarizer.ingest.article import Article
+from summarizer.ingest.fetch import CheckHost
 from summarizer.ingest.inputs import Item, collect
-from summarizer.serve.problems import kind_of, one_line
+from summarizer.schema import Brief
+from summarizer.serve.bounds import JOB_TIMEOUT_S
+from summarizer.serve.problems import JobTimeoutError, kind_of, one_line
 from summarizer.serve.schemas import DigestRequest, Job, JobProgress
 
 logger = logging.getLogger(__name__)
@@ -38,9 +48,9 @@ Collect = Callable[[list[str]], Iterable[Item]]
 """Reads feed and page addresses into articles (``ingest.inputs.collect`` in the server; a stand-in in tests)."""
 
 
-def collect_web(urls: list[str]) -> Iterator[Item]:
+def collect_web(urls: list[str], check_host: CheckHost | None = None) -> Iterator[Item]:
     """The articles of feed and page addresses, as ``summarizer digest URL...`` reads them (http(s) only)."""
-    return collect(urls)
+    return collect(urls, check_host=check_host)
 
 
 def resolved(request: DigestRequest) -> dict[str, Any]:
@@ -55,30 +65,81 @@ def articles_of(request: DigestRequest) -> list[Article]:
     return [Article(**a.model_dump(exclude_none=True)) for a in request.articles if a.text is not None]
 
 
+class Stopping(Exception):
+    """The server is stopping: the digest stops at its next article and is parked for the next start."""
+
+
+class Watchdog:
+    """Calls ``overran`` once no ``restart`` came for ``timeout_s`` seconds."""
+
+    def __init__(self, timeout_s: float, overran: Callable[[], None]) -> None:
+        self.timeout_s, self.overran = timeout_s, overran
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def restart(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self.timeout_s, self.overran)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def cancel(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+
+
 class DigestJobs:
-    """Runs digest jobs one after another (each briefs ``slots`` articles at once) and says how far each is."""
+    """Runs digest jobs one after another (their briefs within the shared model slots) and says how far each is."""
 
     kind = "digest"
     """The jobs table's ``kind`` of these jobs."""
 
-    def __init__(self, summarizer: Summarizer, store: Store, collect_urls: Collect, slots: int) -> None:
+    def __init__(
+        self,
+        summarizer: Summarizer,
+        store: Store,
+        collect_urls: Collect,
+        slots: int,
+        *,
+        model_slots: threading.Semaphore,
+        timeout_s: float = JOB_TIMEOUT_S,
+        on_made: Callable[[Brief], None] | None = None,
+    ) -> None:
         self.summarizer, self.store, self.collect_urls, self.slots = summarizer, store, collect_urls, slots
+        self.model_slots, self.timeout_s, self.on_made = model_slots, timeout_s, on_made
         # One digest at a time: two builds of one day would race to keep it, and both would brief the same articles.
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="serve-digest")
+        self._queue: queue.Queue[StoredJob | None] = queue.Queue()
         self._progress: dict[str, JobProgress] = {}
-        self._lock = threading.Lock()
+        self._running: str | None = None
+        self._settled: set[str] = set()  # failed by the timeout or parked: no state is written for them again
+        self._closing = threading.Event()
+        self._lock = threading.RLock()
+        self._worker = threading.Thread(target=self._work, name="serve-digest", daemon=True)
+        self._worker.start()
 
     def submit(self, request: DigestRequest) -> StoredJob:
         job = self.store.add_job(uuid.uuid4().hex, self.kind, resolved(request))
-        self._start(job)
+        self._queue.put(job)
         return job
 
     def resume(self, unfinished: Iterable[StoredJob]) -> int:
         """Run again the digest jobs a stopped server left unfinished; returns how many."""
         mine = [job for job in unfinished if job.kind == self.kind]
         for job in mine:
-            self._start(job)
+            self._queue.put(job)
         return len(mine)
+
+    @property
+    def queued(self) -> int:
+        return self._queue.qsize()
+
+    @property
+    def running(self) -> int:
+        with self._lock:
+            return int(self._running is not None)
 
     def view(self, job: StoredJob) -> Job:
         day = dt.date.fromisoformat(str(job.request["date"]))
@@ -101,25 +162,81 @@ class DigestJobs:
             updated=job.updated,
         )
 
-    def close(self) -> None:
-        """Stop taking work: queued jobs stay queued in the store, a running one stays marked, for the next start."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+    def stop(self) -> None:
+        """Take no more work: queued jobs stay queued in the store; a running one stops at its next article."""
+        self._closing.set()
+        while True:
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
+        self._queue.put(None)
 
-    def _start(self, job: StoredJob) -> Future[None]:
-        return self._pool.submit(self._run, job)
+    def park(self, deadline: float) -> list[str]:
+        """Wait until ``deadline`` (a ``time.monotonic()``) for the running job to stop; park it if it has not.
 
-    def _run(self, job: StoredJob) -> None:
-        self.store.update_job(job.id, "running")
+        Returns the id of the job parked (put back to queued in the store), if any: its briefs made so far are
+        stored, so the next start only makes the rest.
+        """
+        self._worker.join(max(0.0, deadline - time.monotonic()))
+        with self._lock:
+            running = self._running
+            if running is None or running in self._settled:
+                return []
+            self._settled.add(running)
+            self.store.update_job(running, "queued")
+            return [running]
+
+    def _work(self) -> None:
+        while (job := self._queue.get()) is not None:
+            with self._lock:
+                if self._closing.is_set():  # left queued in the store for the next start
+                    continue
+                self._running = job.id
+            watchdog = Watchdog(self.timeout_s, functools.partial(self._overran, job.id))
+            watchdog.restart()
+            try:
+                self._run(job, watchdog)
+            finally:
+                watchdog.cancel()
+                with self._lock:
+                    self._running = None
+                    self._settled.discard(job.id)
+
+    def _overran(self, job_id: str) -> None:
+        error = JobTimeoutError(
+            f"no article of the digest was briefed in {self.timeout_s:g} s, the server's job timeout; "
+            "the model server may be stuck"
+        )
+        if self._mark(job_id, "failed", error=one_line(error), error_kind=kind_of(error)):
+            logger.info("digest job %s failed: %s", job_id, one_line(error))
+
+    def _mark(self, job_id: str, state: str, **fields: Any) -> bool:
+        """Write the job's new state unless it was settled (timed out or parked); a final state settles it."""
+        with self._lock:
+            if job_id in self._settled:
+                return False
+            self.store.update_job(job_id, state, **fields)
+            if state != "running":
+                self._settled.add(job_id)
+            return True
+
+    def _run(self, job: StoredJob, watchdog: Watchdog) -> None:
+        self._mark(job.id, "running")
         self._set(job.id, JobProgress(briefed=0))
         try:
-            self._build(job)
-        except Exception as error:
-            self.store.update_job(job.id, "failed", error=one_line(error), error_kind=kind_of(error))
-            logger.info("digest job %s failed: %s", job.id, one_line(error))
+            self._build(job, watchdog)
+        except Stopping:
+            if self._mark(job.id, "queued"):
+                logger.warning("parked digest job %s at its next article; the next start runs it", job.id)
             return
-        self.store.update_job(job.id, "done")
+        except Exception as error:
+            if self._mark(job.id, "failed", error=one_line(error), error_kind=kind_of(error)):
+                logger.info("digest job %s failed: %s", job.id, one_line(error))
+            return
+        self._mark(job.id, "done")
 
-    def _build(self, job: StoredJob) -> None:
+    def _build(self, job: StoredJob, watchdog: Watchdog) -> None:
         request = DigestRequest.model_validate(job.request)
         items = self._items(request)
         if all(item.article is None for item in items):
@@ -127,18 +244,28 @@ class DigestJobs:
             raise ArticleError(f"no article found in the inputs ({reasons}); no digest was made")
         total = len({content_hash(item.article.text) for item in items if item.article is not None})
         self._set(job.id, JobProgress(briefed=0, total=total))
+        made: set[str] = set()
 
-        def settled(_source: str, outcome: str) -> None:
+        def settled(source: str, outcome: str) -> None:
+            watchdog.restart()
+            if outcome == "made":
+                made.add(source)
             if outcome != "skipped":
                 with self._lock:
                     now = self._progress[job.id]
                     self._progress[job.id] = JobProgress(briefed=now.briefed + 1, total=now.total)
+            if self._closing.is_set():
+                raise Stopping
 
         with hold_store(self.store.path):  # one writer per store, as for `summarizer digest`
             digest = build_digest(
                 items, summarizer=self.summarizer, store=self.store, day=request.date, concurrency=self.slots,
-                progress=settled, since=request.since,
+                progress=settled, since=request.since, model_slots=self.model_slots,
             )  # fmt: skip
+        if self.on_made is not None:  # the tokens of the briefs the model made for it
+            for article in digest.articles:
+                if made.intersection(article.sources):
+                    self.on_made(article.brief)
         if not digest.articles and digest.failed:
             first = digest.failed[0]
             raise ArticleError(f"no brief could be made ({first.source}: {first.reason})")

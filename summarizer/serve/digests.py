@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Path
+from fastapi import APIRouter, Header, HTTPException, Path
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
@@ -27,7 +27,7 @@ from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
 from summarizer.serve.digest_jobs import articles_of
 from summarizer.serve.problems import PROBLEM_TYPE
-from summarizer.serve.routes import Served, problem_responses, require_key
+from summarizer.serve.routes import GUARDS, Served, problem_responses
 from summarizer.serve.schemas import DayStory, DigestRequest, Job, Problem, Timeline, TimelineDay
 
 JSON, MARKDOWN, HTML = "application/json", "text/markdown", "text/html"
@@ -43,7 +43,7 @@ SHOWN_DAYS = 5
 PAGE_SCRIPT = re.compile(r"<script>(.*?)</script>\s*</body>\s*</html>\s*$", re.DOTALL)
 """The HTML digest's one script, its template's last element: only this one is allowed to run."""
 
-digest_api = APIRouter(prefix="/v1", dependencies=[Depends(require_key)], responses=problem_responses)
+digest_api = APIRouter(prefix="/v1", dependencies=GUARDS, responses=problem_responses)
 DayParam = Annotated[
     str, Path(alias="date", pattern=r"^(today|\d{4}-\d{2}-\d{2})$", description="YYYY-MM-DD, or `today`.")
 ]

@@ -25,7 +25,13 @@ from summarizer.serve.schemas import Problem
 
 PROBLEM_TYPE = "application/problem+json"
 
+
+class JobTimeoutError(SummarizerError):
+    """A job ran past the server's job timeout: the model, upstream of the server, did not answer in time."""
+
+
 _STATUS_OF: list[tuple[type[SummarizerError], int]] = [
+    (JobTimeoutError, 504),  # upstream (the model) too slow: a gateway timeout
     (ArticleError, 422),  # the article (or the page at its URL) cannot be briefed: the caller's to fix
     (TransientBackendError, 503),  # the model is busy or away: worth trying again
     (ModelUnavailableError, 503),

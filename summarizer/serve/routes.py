@@ -15,7 +15,7 @@ from summarizer.render import render_json
 from summarizer.schema import Brief
 from summarizer.serve.problems import PROBLEM_TYPE, one_line, problem, status_of
 from summarizer.serve.schemas import BriefRequest, Health, Job, Problem
-from summarizer.serve.service import Service, service
+from summarizer.serve.service import Service, service, within_rate
 
 DEFAULT_WAIT_S = 30.0
 """How long ``POST /v1/briefs`` holds the connection by default: a brief on a remote model takes seconds;
@@ -26,7 +26,12 @@ MAX_WAIT_S = 300.0
 _bearer = HTTPBearer(auto_error=False, description="An API key from the server's --keys file or SUMMARIZER_API_KEYS.")
 problem_responses: dict[int | str, dict[str, Any]] = {
     status: {"model": Problem, "content": {PROBLEM_TYPE: {}}, "description": why}
-    for status, why in [(401, "No valid API key"), (404, "Not found"), (422, "Not an article, or a bad request")]
+    for status, why in [
+        (401, "No valid API key"),
+        (404, "Not found"),
+        (422, "Not an article, or a bad request"),
+        (429, "Over the rate limit: try again after Retry-After seconds"),
+    ]
 }
 
 
@@ -41,7 +46,9 @@ def require_key(
         )
 
 
-api = APIRouter(prefix="/v1", dependencies=[Depends(require_key)], responses=problem_responses)
+GUARDS = [Depends(require_key), Depends(within_rate)]
+"""What every /v1 route runs first, the brief routes' and the digest routes' alike: the key, then its rate."""
+api = APIRouter(prefix="/v1", dependencies=GUARDS, responses=problem_responses)
 probes = APIRouter()
 Served = Annotated[Service, Depends(service)]
 
@@ -82,7 +89,9 @@ async def post_brief(
         if (stored := await asyncio.to_thread(served.jobs.stored, digest)) is not None:
             return _brief_response(digest, stored)
     job_id, future = await asyncio.to_thread(served.jobs.submit, asked, digest)  # a store write: off the loop
-    done, _ = await asyncio.wait({asyncio.wrap_future(future)}, timeout=wait)
+    waiting = asyncio.wrap_future(future)
+    waiting.add_done_callback(lambda ended: ended.cancelled() or ended.exception())  # read later via the job
+    done, _ = await asyncio.wait({waiting}, timeout=wait)
     if not done:
         return _job_response(served, job_id)
     error = future.exception()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -11,29 +12,56 @@ from summarizer.digest.schema import DigestArticle, Story, StoryChanges
 from summarizer.schema import UncertaintyLevel
 
 JobState = Literal["queued", "running", "done", "failed"]
-WEB = ("http://", "https://")
-"""The only addresses the server fetches: anything else would be a file of the server's own (or its stdin)."""
+WEB_ADDRESS = r"^https?://\S"
+"""The only addresses the server fetches: anything else would be a file of the server's own (or its stdin).
+Lower case, as the page and feed readers (ingest/) tell an address from a path."""
 MAX_ARTICLES = 1_000
 """Articles one digest request may carry: a busy newsroom's day is a few hundred; the 1 MB body limit binds first."""
 MAX_URLS = 100
 """Feed or page addresses one digest request may give: each is fetched in the job, a feed's entries too."""
 
 
+def is_web_address(url: str) -> bool:
+    return re.match(WEB_ADDRESS, url) is not None
+
+
+def not_web_address(url: str) -> str:
+    """Why the server will not fetch ``url``, in one line."""
+    return f"{url[:80]!r} is not an http(s) URL; the server fetches only web addresses, never a file of its own"
+
+
 def _web_address(url: str) -> str:
-    if not url.startswith(WEB):
-        raise ValueError(f"the server fetches only http:// and https:// addresses, not {url[:80]!r}")
+    if not is_web_address(url):
+        raise ValueError(not_web_address(url))
     return url
 
 
 class BriefRequest(BaseModel):
     """An article, as in a JSONL input line; or only its ``url``, which the server then fetches."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        # Said in the OpenAPI too, so a client (and Schemathesis) knows a body without either is refused.
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["text"], "properties": {"text": {"type": "string"}}},
+                {"required": ["url"], "properties": {"url": {"type": "string", "pattern": WEB_ADDRESS}}},
+            ]
+        },
+    )
 
-    text: str | None = Field(default=None, description="The article body. Without it, `url` is fetched.")
+    # The patterns are said in the OpenAPI only: the check below and the Article's give the CLI's messages.
+    text: str | None = Field(
+        default=None,
+        json_schema_extra={"pattern": r"\S"},
+        description="The article body. Without it, `url` is fetched.",
+    )
     title: str | None = None
     outlet: str | None = None
-    url: str | None = Field(default=None, description="The article's address; fetched when no `text` is given.")
+    url: str | None = Field(
+        default=None,
+        description="The article's address; without `text` it is fetched, so it must be http(s) (never a local file).",
+    )
     published: str | None = Field(
         default=None, description="Publication date (YYYY-MM-DD or a timestamp): resolves 'on Sunday'."
     )
@@ -43,7 +71,7 @@ class BriefRequest(BaseModel):
     def _text_or_url(self) -> Self:
         if self.text is None and not self.url:
             raise ValueError('give the article\'s "text", or its "url" to fetch')
-        if self.text is None and self.url:
+        if self.text is None and self.url:  # fetched: beside a text it is only said (and rendered escaped)
             _web_address(self.url)
         return self
 
@@ -62,6 +90,7 @@ class DigestRequest(BaseModel):
         default_factory=list,
         max_length=MAX_URLS,
         description="Feed (RSS/Atom) or article page addresses, fetched in the job; each feed entry's link too.",
+        json_schema_extra={"items": {"type": "string", "pattern": WEB_ADDRESS}},
     )
     date: dt.date | None = Field(default=None, description="The day the digest is for. Default: today (the server's).")
     since: dt.date | None = Field(

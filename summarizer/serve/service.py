@@ -1,16 +1,20 @@
-"""What the routes share: the jobs (engine and store), the keys, and whether the model has started."""
+"""What the routes share: the jobs (engine and store), the keys, the rate limit, the metrics, the model's start."""
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from fastapi import Request
 
 from summarizer.serve.jobs import Jobs
 from summarizer.serve.keys import ApiKeys
 from summarizer.serve.problems import one_line
+from summarizer.serve.ratelimit import RateLimit, caller_of, too_many
+
+if TYPE_CHECKING:  # metrics.py imports the routes, which import this module
+    from summarizer.serve.metrics import Metrics
 
 
 @dataclass
@@ -38,6 +42,8 @@ class Readiness:
 class Service:
     jobs: Jobs
     keys: ApiKeys
+    limit: RateLimit
+    metrics: Metrics
     readiness: Readiness = field(default_factory=Readiness)
 
 
@@ -45,3 +51,12 @@ def service(request: Request) -> Service:
     found = request.app.state.service
     assert isinstance(found, Service)
     return found
+
+
+def within_rate(request: Request) -> None:
+    """429 with Retry-After once the caller (its key, else its address) is over the requests a minute."""
+    served = service(request)
+    wait_s = served.limit.wait_s(caller_of(request, bool(served.keys)))
+    if wait_s > 0:
+        served.metrics.rate_limited.inc()
+        raise too_many(served.limit, wait_s)
