@@ -6,7 +6,7 @@ import asyncio
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from summarizer.digest.store import content_hash
@@ -14,6 +14,7 @@ from summarizer.ingest.article import Article
 from summarizer.render import render_json
 from summarizer.schema import Brief
 from summarizer.serve.problems import PROBLEM_TYPE, one_line, problem, status_of
+from summarizer.serve.reference import as_html
 from summarizer.serve.schemas import BriefRequest, Health, Job, Problem
 from summarizer.serve.service import Service, service, within_rate
 
@@ -116,6 +117,12 @@ async def get_job(job_id: str, served: Served) -> Job:
     if job is None:
         raise HTTPException(404, f"no job {job_id} in this server's store")
     return job
+
+
+@probes.get("/docs", include_in_schema=False)
+async def api_docs(request: Request) -> HTMLResponse:
+    """The API reference as a page, written from this server's own OpenAPI (no script, nothing fetched elsewhere)."""
+    return HTMLResponse(as_html(request.app.openapi()))
 
 
 @probes.get("/healthz", summary="The server answers", response_model=Health)
