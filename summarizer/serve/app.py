@@ -17,6 +17,7 @@ from summarizer.serve.digests import digest_api
 from summarizer.serve.jobs import Jobs, ReadUrl
 from summarizer.serve.keys import ApiKeys
 from summarizer.serve.limits import MAX_BODY_BYTES, BodyLimit
+from summarizer.serve.pages import pages
 from summarizer.serve.routes import api, probes
 from summarizer.serve.service import Service
 
@@ -62,6 +63,7 @@ def create_app(
     app.include_router(api)
     app.include_router(digest_api)
     app.include_router(probes)
+    app.include_router(pages)
     problems.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     return app
