@@ -9,9 +9,11 @@ outlet and URL are hostile.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +161,7 @@ def test_the_front_page_is_the_latest_stored_day_with_its_stories_and_a_date_pic
     assert client.get("/", params={"date": "soon"}).status_code == 422
     missing = client.get("/days/2020-01-01")
     assert missing.status_code == 404 and f'href="/days/{DAY1}"' in missing.text  # names the stored days
+    assert headings_in_order(page.text) and headings_in_order(client.get("/search?q=Castell").text)
     assert "script-src" not in page.headers["content-security-policy"]  # no script may run on a page
     assert all(
         not path.startswith(("/days", "/search", "/login")) for path in client.get("/openapi.json").json()["paths"]
@@ -191,6 +194,7 @@ def test_every_item_of_a_story_links_to_its_evidence_marked_in_the_articles_own_
             quote = report.citation.quote
             assert read.texts[f"ev-{report.citation.article}-{quote.start}-{quote.end}"] == quote.text
     assert checked >= 8
+    assert headings_in_order(page.text)
     assert story.headline in page.text and all(a["url"] in page.text for a in FIRST[:2])
 
 
@@ -295,8 +299,37 @@ def test_the_search_index_follows_the_store_when_a_day_is_stored_or_built_again(
         assert "Portlow" not in fresh.get("/search", params={"q": "Portlow"}).text.split("</h2>")[1]
         store.put_digest(DAY2, day2.model_dump_json())
         assert f"/days/{DAY2}/stories/" in fresh.get("/search", params={"q": "Portlow"}).text
+        store.put_digest(DAY2, day1.model_copy(update={"date": DAY2}).model_dump_json())  # the day built again
+        again = fresh.get("/search", params={"q": "Portlow"}).text
+        assert "0 stories" in again and f"/days/{DAY2}/stories/" in fresh.get("/search", params={"q": "quarry"}).text
     assert len(SearchIndex([day1, day2]).search("Castell")) == 2
     assert STORE_VERSION == 3  # the index lives in memory: the store gains no table
+
+
+COLOURS = """e => {
+    let b = e;
+    while (b && getComputedStyle(b).backgroundColor === "rgba(0, 0, 0, 0)") b = b.parentElement;
+    return [getComputedStyle(e).color, b ? getComputedStyle(b).backgroundColor : "rgb(255, 255, 255)"];
+}"""
+"""An element's text colour and the background it is drawn on (the nearest ancestor's that is not transparent)."""
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two ``rgb(r, g, b)`` colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in re.findall(r"\d+", colour)[:3]]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def headings_in_order(page: str) -> bool:
+    """No heading level skipped on the way down (h1 then h3 without an h2 is a hole for a screen reader)."""
+    levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", page)]
+    return levels[:1] == [1] and all(b <= a + 1 for a, b in pairwise(levels))
 
 
 @pytest.fixture(scope="module")
@@ -333,6 +366,11 @@ def test_in_a_browser_follow_a_story_click_an_item_see_its_evidence_and_search(
         assert target.count() == 1 and target.is_visible() and target.inner_text() == event.evidence[0].text
         assert target.evaluate("m => getComputedStyle(m).outlineStyle") == "solid"  # shown, not only in the DOM
         page.keyboard.press("Tab")  # keyboard focus is visible
+        assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+        for selector in (".facts", "a", ".tag", "mark", "mark:target", ".status-planned", ".level-low"):
+            if page.locator(selector).count():
+                foreground, background = page.locator(selector).first.evaluate(COLOURS)
+                assert contrast(foreground, background) >= 4.5, selector  # WCAG AA for body text
         page.get_by_label("Search briefs").fill("Portlow")
         page.get_by_label("Search briefs").press("Enter")
         page.wait_for_url("**/search?q=Portlow")

@@ -135,7 +135,7 @@ def story_page(request: Request, day: dt.date, story_id: str) -> Response:
         marked=marked,
         target=_target(marked),
         differing=differing,
-        tellings=thread(shelf.all(), story.id),
+        tellings=thread(shelf.outlines(), story.id),
         links={a.id: url for a in digest.articles if (url := safe_url(a.url))},
         time_label=time_label,
     )
@@ -147,7 +147,7 @@ def story_latest(request: Request, story_id: str) -> Response:
     if (gate := login_needed(request)) is not None:
         return gate
     shelf = library(request)
-    tellings = thread(shelf.all(), story_id)
+    tellings = thread(shelf.outlines(), story_id)
     if not tellings:
         return _no_day(shelf, None, f"No stored digest has a story {story_id}.")
     last = tellings[-1]

@@ -3,8 +3,9 @@
 Each row is one article of one day's story: its title, the names and places
 its brief found, and its words (the brief's headline, summary, events and
 what its sources said, then the article text). The index lives in memory and
-is rebuilt from the store when a digest changes (see library.py), so the
-store keeps no second copy of the text that could drift from its digests.
+follows the store day by day (a day built again is indexed again, see
+library.py), so the store keeps no second copy of the text that could drift
+from its digests.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def _pieces(snippet: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _row(digest: Digest, story_id: str, headline: str, article: DigestArticle) -> tuple[str, ...]:
+def _row(day: dt.date, story_id: str, headline: str, article: DigestArticle) -> tuple[str, ...]:
     brief = article.brief
     names = [a.name for a in brief.who] + [s.name for s in brief.sources if not s.anonymous]
     words = [brief.headline, brief.summary, *(e.description for e in brief.what), *(s.said for s in brief.sources)]
@@ -78,7 +79,7 @@ def _row(digest: Digest, story_id: str, headline: str, article: DigestArticle) -
             " · ".join(names),
             " · ".join(p.name for p in brief.where),
             "\n".join([*words, article.text]),
-            digest.date.isoformat(),
+            day.isoformat(),
             story_id,
             headline,
             article.id,
@@ -88,21 +89,27 @@ def _row(digest: Digest, story_id: str, headline: str, article: DigestArticle) -
 
 
 class SearchIndex:
-    """An FTS5 index of the articles of every given digest; safe to share between threads."""
+    """An FTS5 index of the articles of the digests put in it, one day at a time; safe to share between threads."""
 
-    def __init__(self, digests: Iterable[Digest]) -> None:
+    def __init__(self, digests: Iterable[Digest] = ()) -> None:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.execute(
             "CREATE VIRTUAL TABLE briefs USING fts5(title, names, places, words, day UNINDEXED, story UNINDEXED,"
             " headline UNINDEXED, article UNINDEXED, outlet UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"
         )
-        rows = []
         for digest in digests:
+            self.put(digest.date, digest)
+
+    def put(self, day: dt.date, digest: Digest | None) -> None:
+        """Index ``digest`` as the day's (in place of what the day had); None: the day has none now."""
+        rows = []
+        if digest is not None:
             articles = {a.id: a for a in digest.articles}
             for story in digest.stories:
-                rows += [_row(digest, story.id, story.headline, articles[i]) for i in story.articles if i in articles]
-        with self._db:
+                rows += [_row(day, story.id, story.headline, articles[i]) for i in story.articles if i in articles]
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM briefs WHERE day = ?", (day.isoformat(),))
             self._db.executemany("INSERT INTO briefs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def search(self, query: str) -> list[Hit]:
