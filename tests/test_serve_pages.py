@@ -268,6 +268,8 @@ def test_a_server_with_keys_asks_a_browser_for_one_and_keeps_it_in_a_strict_cook
             follow_redirects=False,
         )
         assert away.status_code == 303 and away.headers["location"] == "/"
+        for elsewhere in ("/\t/evil.example/", "/\\evil.example/", "https://evil.example/"):
+            assert keyed.get("/login", params={"next": elsewhere}).text.count('name="next" value="/"') == 1
         cookie = away.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=strict" in cookie
         assert keyed.get(f"/days/{DAY1}").status_code == 200  # the client kept the cookie

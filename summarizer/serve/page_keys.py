@@ -9,6 +9,7 @@ the header, so a page of another site cannot make a job with it.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Request
@@ -33,7 +34,8 @@ def login_needed(request: Request) -> Response | None:
 
 def _local(path: str) -> str:
     """A path on this server to go back to; anything else (another site, a scheme) is the front page."""
-    return path if path.startswith("/") and not path.startswith(("//", "/\\")) else "/"
+    local = path.startswith("/") and not path.startswith("//") and not re.search(r"[\x00-\x20\\\x7f]", path)
+    return path if local else "/"  # a browser drops tabs and reads a backslash as a slash: both lead elsewhere
 
 
 @page_keys.get("/login")
