@@ -158,7 +158,9 @@ def test_the_front_page_is_the_latest_stored_day_with_its_stories_and_a_date_pic
     picked = client.get("/", params={"date": DAY1.isoformat()}, follow_redirects=False)
     assert picked.status_code == 303 and picked.headers["location"] == f"/days/{DAY1}"
     assert client.get(f"/days/{DAY1}").text.count('class="story"') == len(built[1][0].stories)
-    assert client.get("/", params={"date": "soon"}).status_code == 422
+    for bad in ("/?date=soon", "/days/soon", "/days/2026-02-30/stories/story-1"):
+        answer = client.get(bad)
+        assert answer.status_code == 422 and answer.headers["content-type"].startswith("text/html"), bad
     missing = client.get("/days/2020-01-01")
     assert missing.status_code == 404 and f'href="/days/{DAY1}"' in missing.text  # names the stored days
     assert headings_in_order(page.text) and headings_in_order(client.get("/search?q=Castell").text)
@@ -207,6 +209,12 @@ def test_a_story_shows_its_telling_on_every_stored_day_with_what_changed(
     page = client.get(f"/days/{DAY2}/stories/{later.id}").text
     assert f'href="/days/{DAY1}/stories/{first.id}"' in page and first.headline in page
     assert "Across the days" in page and f"Uncertainty {later.changes.uncertainty.before}" in page  # type: ignore[union-attr]
+    read = Marks(page)
+    for source in later.changes.sources:  # what is new links to where today's article says it
+        quote = source.citation.quote
+        assert f"#ev-{source.citation.article}-{quote.start}-{quote.end}" in read.hrefs
+        assert read.texts[f"ev-{source.citation.article}-{quote.start}-{quote.end}"] == quote.text
+    assert later.changes.sources
     latest = client.get(f"/stories/{first.id}", follow_redirects=False)
     assert latest.status_code == 303 and latest.headers["location"] == f"/days/{DAY2}/stories/{later.id}"
     assert client.get("/stories/story-00000000").status_code == 404

@@ -39,13 +39,20 @@ def brief_spans(brief: Brief) -> list[Span]:
 
 
 def story_citations(story: Story) -> list[Citation]:
-    """Every citation of the story's own items (events, sources, figures, claims, conflicts, uncertainty)."""
+    """Every citation of the story's own items (events, sources, figures, claims, conflicts, uncertainty, changes)."""
     found = [r.citation for e in story.events for r in e.reports]
     found += [s.citation for s in story.sources]
     found += [a.citation for f in story.figures for a in f.accounts]
     found += [c for claim in story.corroborated for c in claim.citations]
     found += [a.citation for conflict in story.conflicts for a in conflict.accounts]
     found += [r.citation for r in story.uncertainty.reasons]
+    if story.changes:  # what is new since the baseline, cited in today's articles (its "before" sides are earlier)
+        changes = story.changes
+        found += [f.after.citation for f in changes.figures] + [f.after.citation for f in changes.figures_apart]
+        found += [c.after.citation for c in changes.statuses]
+        found += [n.citation for n in changes.names] + [o.citation for o in changes.outlets]
+        found += [s.citation for s in changes.sources]
+        found += [r.citation for r in changes.uncertainty.added] if changes.uncertainty else []
     return found
 
 

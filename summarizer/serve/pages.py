@@ -107,29 +107,42 @@ def front(request: Request, date: Annotated[str | None, Query(max_length=40)] = 
     return _day_page(shelf, days[-1], note=f"the latest stored day (none yet for {today})")
 
 
+def _date(shelf: Library, asked: str) -> dt.date | HTMLResponse:
+    """The day a path names, or the page saying it is not a date (a page, not the API's problem+json)."""
+    try:
+        return dt.date.fromisoformat(asked)
+    except ValueError:
+        return _no_day(shelf, None, f"{asked} is not a date: give it as YYYY-MM-DD.", 422)
+
+
 @pages.get("/days/{day}")
-def day_page(request: Request, day: dt.date) -> Response:
+def day_page(request: Request, day: str) -> Response:
     if (gate := login_needed(request)) is not None:
         return gate
-    return _day_page(library(request), day)
+    shelf = library(request)
+    when = _date(shelf, day)
+    return when if isinstance(when, HTMLResponse) else _day_page(shelf, when)
 
 
 @pages.get("/days/{day}/stories/{story_id}")
-def story_page(request: Request, day: dt.date, story_id: str) -> Response:
+def story_page(request: Request, day: str, story_id: str) -> Response:
     """The story with each brief, each article's text with its evidence marked, and the story across days."""
     if (gate := login_needed(request)) is not None:
         return gate
     shelf = library(request)
-    digest = shelf.digest(day)
+    when = _date(shelf, day)
+    if isinstance(when, HTMLResponse):
+        return when
+    digest = shelf.digest(when)
     story = next((s for s in digest.stories if s.id == story_id), None) if digest else None
     if digest is None or story is None:
-        return _no_day(shelf, day, f"The digest of {day} has no story {story_id}.")
+        return _no_day(shelf, when, f"The digest of {when} has no story {story_id}.")
     by_id = {a.id: a for a in digest.articles}
     ordered = [story.lead_article, *(a for a in story.articles if a != story.lead_article)]
     marked = _marked(digest, [story])
     return render(
         "story.html.j2",
-        day=day,
+        day=when,
         story=story,
         articles=[by_id[a] for a in ordered if a in by_id],
         marked=marked,
