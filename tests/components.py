@@ -100,8 +100,9 @@ class OpenedPage:
 
 
 @contextmanager
-def page_in_chromium(path: Path) -> Iterator[OpenedPage]:
-    """The HTML file at ``path`` opened in a headless Chromium (skipped, or failed in CI, without one)."""
+def page_in_chromium(path: Path | str) -> Iterator[OpenedPage]:
+    """The HTML file at ``path`` (or the page at a URL) opened in a headless Chromium (skipped, or failed in CI,
+    without one)."""
     from playwright.sync_api import sync_playwright
 
     chromium = browser()
@@ -115,7 +116,7 @@ def page_in_chromium(path: Path) -> Iterator[OpenedPage]:
         )
         page.on("pageerror", lambda e: opened.problems.append(f"page error: {e}"))
         page.on("request", lambda r: opened.requests.append(r.url))
-        page.goto(path.as_uri())
+        page.goto(path if isinstance(path, str) else path.as_uri())
         try:
             yield opened
         finally:

@@ -414,6 +414,13 @@ class Store:
             rows = db.execute("SELECT day FROM digests ORDER BY day").fetchall()
         return [date.fromisoformat(row[0]) for row in rows]
 
+    def digest_versions(self) -> dict[date, str]:
+        """Each stored day and a mark of its build (when, and its size): a reader that keeps digests parsed
+        sees which were rebuilt since (``summarizer watch`` rebuilds today's all day) without reading them."""
+        with self._using() as db:
+            rows = db.execute("SELECT day, built, length(digest_json) FROM digests ORDER BY day").fetchall()
+        return {date.fromisoformat(row[0]): f"{row[1]}/{row[2]}" for row in rows}
+
     def digest_json(self, day: date) -> str | None:
         """The stored digest's JSON (compressed or, as first stored, plain text)."""
         with self._using() as db:

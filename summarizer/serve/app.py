@@ -23,6 +23,7 @@ from summarizer.serve.jobs import Jobs, ReadUrl
 from summarizer.serve.keys import ApiKeys
 from summarizer.serve.limits import MAX_BODY_BYTES, BodyLimit
 from summarizer.serve.metrics import Metrics, RequestMetrics, metrics_router
+from summarizer.serve.pages import pages
 from summarizer.serve.ratelimit import RateLimit
 from summarizer.serve.routes import api, probes
 from summarizer.serve.service import Service
@@ -87,6 +88,7 @@ def create_app(
     app.include_router(digest_api)
     app.include_router(probes)
     app.include_router(metrics_router(metrics))
+    app.include_router(pages)
     problems.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(RequestMetrics, metrics=metrics)
