@@ -90,7 +90,9 @@ def serve_command(
       curl -s localhost:8000/v1/briefs -H 'content-type: application/json' -d '{"text": "..."}'
       curl -s localhost:8000/v1/digests/today -H 'accept: text/markdown'
 
-    The OpenAPI description is at /openapi.json; /healthz says the server
+    Pages for people are at / (the day's digest, each story with its evidence
+    highlighted in the article, a search); the API reference is at /docs and
+    the OpenAPI description at /openapi.json; /healthz says the server
     answers, /readyz that the model has started. Briefs, digests and jobs are
     kept in --store: a brief already made is answered at once, a day's digest
     made here is one `summarizer digest --since` follows (and the other way
