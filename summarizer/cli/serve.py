@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 
 from summarizer.brief.engine import Summarizer
 from summarizer.cli.common import fail, model_options
+from summarizer.cli.watch import duration, every_seconds, say_poll
 from summarizer.digest.store import Store, default_store_path
 from summarizer.errors import ConfigError, SummarizerError
+from summarizer.render.control import shown
 from summarizer.serve.bounds import GRACE_S, JOB_TIMEOUT_S, RATE_PER_MINUTE
 from summarizer.settings import Settings
+from summarizer.watch.polite import HOST_DELAY_S
+from summarizer.watch.sources import watch_sources
+
+if TYPE_CHECKING:
+    from summarizer.serve.watching import WatchPlan
 
 INSTALL_HINT = "summarizer serve needs the [serve] extra: pip install 'groundbrief[serve]'"
 
@@ -61,6 +69,34 @@ INSTALL_HINT = "summarizer serve needs the [serve] extra: pip install 'groundbri
     is_flag=True,
     help="Fetch URLs on loopback, private and link-local addresses too (default: public addresses only).",
 )
+@click.option(
+    "--watch",
+    "watched",
+    multiple=True,
+    metavar="FEED_OR_FILE",
+    help="Poll this feed URL, URL list file or .opml all day as `summarizer watch` does, keeping"
+    " /v1/digests/today current. May be repeated.",
+)
+@click.option(
+    "--opml",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    multiple=True,
+    help="An OPML file whose outlines' xmlUrl feeds are watched (as --watch FILE.opml). May be repeated.",
+)
+@click.option(
+    "--every",
+    default="15m",
+    show_default=True,
+    callback=every_seconds,
+    help="With --watch/--opml: time between polls, 90s, 15m, 1h (1 min least).",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=HOST_DELAY_S,
+    show_default=True,
+    help="With --watch/--opml: seconds between two requests to one host.",
+)
 @model_options
 def serve_command(
     host: str,
@@ -72,6 +108,10 @@ def serve_command(
     job_timeout: float,
     grace: float,
     allow_private_urls: bool,
+    watched: tuple[str, ...],
+    opml: tuple[Path, ...],
+    every: float,
+    delay: float,
     model: str | None,
     base_url: str | None,
     api_key: str | None,
@@ -89,6 +129,7 @@ def serve_command(
       summarizer serve --host 0.0.0.0 --keys keys.txt
       curl -s localhost:8000/v1/briefs -H 'content-type: application/json' -d '{"text": "..."}'
       curl -s localhost:8000/v1/digests/today -H 'accept: text/markdown'
+      summarizer serve --watch https://example.com/world.rss --watch feeds.opml --every 15m
 
     Pages for people are at / (the day's digest, each story with its evidence
     highlighted in the article, a search); the API reference is at /docs and
@@ -99,9 +140,16 @@ def serve_command(
     round), and jobs a stopped server left unfinished are run when it starts
     again. /metrics gives Prometheus metrics (with the same key as /v1).
 
+    With --watch (or --opml) the server also polls feeds as `summarizer
+    watch` does, in a thread, on its own --store: each new article is briefed
+    once (within the same --slots) into the day's digest, so GET
+    /v1/digests/today is always current; GET /v1/watch shows the feeds, the
+    last poll and the next. One status line per poll goes to stderr.
+
     Exit status: 0 stopped by SIGTERM (running briefs finished or parked);
     2 bad options (no keys for a public address, bad keys file, store, rate
-    limit); stopped by Ctrl-C it ends as that signal (130).
+    limit, a watched file that cannot be read, a feed on a private address
+    without --allow-private-urls); stopped by Ctrl-C it ends as that signal (130).
     """
     err = Console(stderr=True)
     try:
@@ -119,6 +167,7 @@ def serve_command(
                 f"no API key, so the server listens on 127.0.0.1 only, not {host}; give --keys FILE"
                 " or SUMMARIZER_API_KEYS"
             )
+        plan = _watch_plan(watched, opml, every, delay, allow_private_urls, err)
         settings = Settings.resolve(
             model, base_url=base_url, api_key=api_key, timeout=timeout, model_profile=model_profile
         )
@@ -132,7 +181,27 @@ def serve_command(
                 job_timeout_s=job_timeout,
                 grace_s=grace,
                 allow_private_urls=allow_private_urls,
+                watch=plan,
             )
             run(app, host, port)
     except SummarizerError as error:
         fail(err, error, 2)
+
+
+def _watch_plan(
+    watched: tuple[str, ...], opml: tuple[Path, ...], every: float, delay: float, allow_private: bool, err: Console
+) -> WatchPlan | None:
+    """What ``--watch`` and ``--opml`` ask the server to poll (None: nothing); ConfigError for a source it refuses."""
+    from summarizer.serve.watching import WatchPlan, private_feeds
+
+    if not watched and not opml:
+        return None
+    sources = watch_sources(watched, opml)
+    refused = [] if allow_private else private_feeds(sources)
+    if refused:
+        raise ConfigError(
+            f"--watch {refused[0]}: a loopback, private or link-local address; this server fetches only public"
+            " web addresses unless started with --allow-private-urls"
+        )
+    err.print(shown(f"watching {len(sources)} sources every {duration(every)}"), highlight=False)
+    return WatchPlan(sources, every, delay, on_poll=lambda report: say_poll(err, report))

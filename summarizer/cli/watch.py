@@ -34,7 +34,7 @@ PARTIAL = 3
 _UNITS = {"s": 1, "m": 60, "h": 3600}
 
 
-def _every(_ctx: click.Context, _param: click.Parameter, value: str) -> float:
+def every_seconds(_ctx: click.Context, _param: click.Parameter, value: str) -> float:
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", value)
     if not match:
         raise click.BadParameter(f"give a number with s, m or h, e.g. 15m, 90s, 1h (got {value!r})")
@@ -54,7 +54,11 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[s
 @click.command("watch")
 @click.argument("feeds", nargs=-1, metavar="FEED...")
 @click.option(
-    "--every", default="15m", show_default=True, callback=_every, help="Time between polls: 90s, 15m, 1h (1 min least)."
+    "--every",
+    default="15m",
+    show_default=True,
+    callback=every_seconds,
+    help="Time between polls: 90s, 15m, 1h (1 min least).",
 )
 @click.option("--once", is_flag=True, help="Poll once and exit (for cron and tests).")
 @click.option(
@@ -168,10 +172,10 @@ def watch_command(
             )
             if once:
                 report = watcher.poll()
-                _say(err, report)
+                say_poll(err, report)
             else:
-                err.print(shown(f"watching {len(sources)} sources every {_duration(every)}; Ctrl-C stops"))
-                watcher.run(every, lambda report: _say(err, report))
+                err.print(shown(f"watching {len(sources)} sources every {duration(every)}; Ctrl-C stops"))
+                watcher.run(every, lambda report: say_poll(err, report))
     except ConfigError as error:
         fail(err, error, 2)
     except SummarizerError as error:
@@ -207,7 +211,7 @@ def _on_signals(stop: threading.Event) -> list[int]:
     return stopped_by
 
 
-def _say(err: Console, report: PollReport) -> None:
+def say_poll(err: Console, report: PollReport) -> None:
     """One warning line per failure, then the poll's status line."""
     for line in report.failures:
         err.print(Text.assemble(("warning:", "yellow"), " ", printable(line)), highlight=False, soft_wrap=True)
@@ -236,7 +240,7 @@ def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else many or one + 's'}"
 
 
-def _duration(seconds: float) -> str:
+def duration(seconds: float) -> str:
     for unit, size in (("h", 3600), ("m", 60)):
         if seconds >= size and seconds % size == 0:
             return f"{seconds / size:g}{unit}"

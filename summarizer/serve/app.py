@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
@@ -27,6 +28,7 @@ from summarizer.serve.pages import pages
 from summarizer.serve.ratelimit import RateLimit
 from summarizer.serve.routes import api, probes
 from summarizer.serve.service import Service
+from summarizer.serve.watching import ServeWatch, WatchPlan
 
 
 def create_app(
@@ -42,6 +44,7 @@ def create_app(
     job_timeout_s: float = JOB_TIMEOUT_S,
     grace_s: float = GRACE_S,
     allow_private_urls: bool = False,
+    watch: WatchPlan | None = None,
 ) -> FastAPI:
     """The API over ``summarizer`` and ``store`` (the caller opens and closes both).
 
@@ -51,7 +54,8 @@ def create_app(
     ``slots``: briefs made at once, by brief and digest jobs together (default: what the backend serves in parallel);
     ``rate_limit``: requests a minute per key, or per address without keys (0: none);
     ``job_timeout_s``: a job running longer is failed; ``grace_s``: on stop, how
-    long running briefs may finish before they are parked in the store.
+    long running briefs may finish before they are parked in the store;
+    ``watch``: feeds to poll all day in a thread (``summarizer watch``'s), keeping ``/v1/digests/today`` current.
     On start it resumes the store's unfinished jobs and starts the model; on
     stop it parks unfinished jobs in the store for the next start.
     CORS is off: no browser page of another origin may call it.
@@ -64,16 +68,30 @@ def create_app(
     )  # fmt: skip
     metrics = Metrics(jobs)
     jobs.on_made = metrics.made
-    served = Service(jobs, keys or ApiKeys(), RateLimit(rate_limit), metrics)
+    watcher = None
+    if watch is not None:
+        watcher = ServeWatch(
+            watch, summarizer, store, model_slots=jobs.model_slots, store_writer=jobs.store_writer, slots=jobs.slots,
+            allow_private_urls=allow_private_urls,
+        )  # fmt: skip
+        watcher.listen(metrics.polled)
+    served = Service(jobs, keys or ApiKeys(), RateLimit(rate_limit), metrics, watch=watcher)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         served.readiness.start(jobs)
         jobs.resume()
+        if watcher is not None:
+            watcher.start()
         try:
             yield
         finally:
+            stopping = time.monotonic()
+            if watcher is not None:
+                watcher.stop()  # ends after its article in flight, within the same grace as the jobs
             await asyncio.to_thread(jobs.close, grace_s)
+            if watcher is not None:
+                await asyncio.to_thread(watcher.join, max(0.0, stopping + grace_s - time.monotonic()))
 
     app = FastAPI(
         title="summarizer",

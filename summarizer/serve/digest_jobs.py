@@ -27,6 +27,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from summarizer.brief.engine import Summarizer
@@ -43,6 +44,10 @@ from summarizer.serve.problems import JobTimeoutError, kind_of, one_line
 from summarizer.serve.schemas import DigestRequest, Job, JobProgress
 
 logger = logging.getLogger(__name__)
+
+WRITER_WAIT_S = 0.2
+"""How often a digest job waiting for the watcher's poll (or the watcher for a digest job) looks whether the server
+is stopping: at once to a person, and no load."""
 
 Collect = Callable[[list[str]], Iterable[Item]]
 """Reads feed and page addresses into articles (``ingest.inputs.collect`` in the server; a stand-in in tests)."""
@@ -105,11 +110,14 @@ class DigestJobs:
         slots: int,
         *,
         model_slots: threading.Semaphore,
+        store_writer: threading.Lock | None = None,
         timeout_s: float = JOB_TIMEOUT_S,
         on_made: Callable[[Brief], None] | None = None,
     ) -> None:
         self.summarizer, self.store, self.collect_urls, self.slots = summarizer, store, collect_urls, slots
         self.model_slots, self.timeout_s, self.on_made = model_slots, timeout_s, on_made
+        self.store_writer = store_writer or threading.Lock()
+        """Held with the store's writer lock: the server's watcher polls under it too, so they take turns."""
         # One digest at a time: two builds of one day would race to keep it, and both would brief the same articles.
         self._queue: queue.Queue[StoredJob | None] = queue.Queue()
         self._progress: dict[str, JobProgress] = {}
@@ -257,7 +265,8 @@ class DigestJobs:
             if self._closing.is_set():
                 raise Stopping
 
-        with hold_store(self.store.path):  # one writer per store, as for `summarizer digest`
+        with self._writing(), hold_store(self.store.path):  # one writer per store, as for `summarizer digest`
+            watchdog.restart()  # a poll of the server's watcher it waited for is not this job's stall
             digest = build_digest(
                 items, summarizer=self.summarizer, store=self.store, day=request.date, concurrency=self.slots,
                 progress=settled, since=request.since, model_slots=self.model_slots,
@@ -269,6 +278,17 @@ class DigestJobs:
         if not digest.articles and digest.failed:
             first = digest.failed[0]
             raise ArticleError(f"no brief could be made ({first.source}: {first.reason})")
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The in-process writer's turn (a poll of the server's watcher may hold it); Stopping when the server stops."""
+        while not self.store_writer.acquire(timeout=WRITER_WAIT_S):
+            if self._closing.is_set():
+                raise Stopping
+        try:
+            yield
+        finally:
+            self.store_writer.release()
 
     def _items(self, request: DigestRequest) -> list[Item]:
         """The given articles, then what the addresses give (fetched now), in the order asked."""

@@ -82,10 +82,12 @@ class Jobs:
         self.summarizer, self.store, self.read_url = summarizer, store, read_url
         self.slots, self.timeout_s, self.on_made = max(1, slots), timeout_s, on_made
         self.model_slots = threading.BoundedSemaphore(self.slots)
-        """Held around every brief the model makes, a brief job's or a digest job's."""
+        """Held around every brief the model makes, a brief job's, a digest job's or the watcher's."""
+        self.store_writer = threading.Lock()
+        """Held with the store's writer lock by a digest job or a poll of the watcher: they take turns."""
         self.digests = DigestJobs(
-            summarizer, store, collect_urls, self.slots, model_slots=self.model_slots, timeout_s=timeout_s,
-            on_made=self._made,
+            summarizer, store, collect_urls, self.slots, model_slots=self.model_slots, store_writer=self.store_writer,
+            timeout_s=timeout_s, on_made=self._made,
         )  # fmt: skip
         self.key: BriefKey = brief_key(summarizer)
         self._queue: queue.Queue[tuple[StoredJob, Future[Made]] | None] = queue.Queue()

@@ -23,6 +23,7 @@ from summarizer.serve.jobs import UNFINISHED, Jobs
 from summarizer.serve.problems import PROBLEM_TYPE
 from summarizer.serve.routes import require_key
 from summarizer.serve.schemas import Problem
+from summarizer.watch.watcher import PollReport
 
 LATENCY_BUCKETS_S = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300)
 """From a stored brief or a job's state (~10 ms) to the longest wait a POST may ask (300 s)."""
@@ -86,12 +87,29 @@ class Metrics:
         self.rate_limited = Counter(
             "summarizer_rate_limited", "Requests refused with 429 by the rate limit.", registry=self.registry
         )
+        self.polls = Counter("summarizer_watch_polls", "Polls of the feed watcher (--watch).", registry=self.registry)
+        self.watch_new = Counter(
+            "summarizer_watch_new_articles", "Articles the watcher added to the day's digest.", registry=self.registry
+        )
+        self.watch_made = Counter(
+            "summarizer_watch_briefs_made", "Briefs the model made for the watcher.", registry=self.registry
+        )
+        self.watch_failures = Counter(
+            "summarizer_watch_failures", "Failures in the watcher's polls: a source, a page, a brief.",
+            registry=self.registry,
+        )  # fmt: skip
         self.registry.register(_JobsNow(jobs))
 
     def made(self, brief: Brief) -> None:
         self.briefs.inc()
         self.tokens.labels("prompt").inc(brief.run.prompt_tokens)
         self.tokens.labels("completion").inc(brief.run.completion_tokens)
+
+    def polled(self, report: PollReport) -> None:
+        self.polls.inc()
+        self.watch_new.inc(report.new)
+        self.watch_made.inc(report.made)
+        self.watch_failures.inc(len(report.failures))
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

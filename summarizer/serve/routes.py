@@ -15,7 +15,7 @@ from summarizer.render import render_json
 from summarizer.schema import Brief
 from summarizer.serve.problems import PROBLEM_TYPE, one_line, problem, status_of
 from summarizer.serve.reference import as_html
-from summarizer.serve.schemas import BriefRequest, Health, Job, Problem
+from summarizer.serve.schemas import BriefRequest, Health, Job, Problem, WatchStatus
 from summarizer.serve.service import Service, service, within_rate
 
 DEFAULT_WAIT_S = 30.0
@@ -117,6 +117,17 @@ async def get_job(job_id: str, served: Served) -> Job:
     if job is None:
         raise HTTPException(404, f"no job {job_id} in this server's store")
     return job
+
+
+@api.get("/watch", summary="The feeds the server watches", response_model=WatchStatus)
+async def get_watch(served: Served) -> WatchStatus:
+    """The watcher of `summarizer serve --watch`: its sources and their failures, its last poll and the next.
+
+    Each poll briefs the new articles into `/v1/digests/today`; `404` when the server watches nothing.
+    """
+    if served.watch is None:
+        raise HTTPException(404, "this server watches no feeds; start it with --watch FEED (or --opml FILE)")
+    return await asyncio.to_thread(served.watch.status)  # reads each feed's state from the store
 
 
 @probes.get("/docs", include_in_schema=False)

@@ -184,3 +184,40 @@ class Timeline(BaseModel):
     id: str = Field(description="The thread's stable id: the story's id on its first stored day.")
     asked: str = Field(description="The id the caller gave (any day's id of the story).")
     days: list[TimelineDay] = Field(min_length=1)
+
+
+class WatchedSource(BaseModel):
+    """One source the server's watcher polls, and how it fares."""
+
+    source: str = Field(description="The feed's URL, or the path of a URL list file on the server.")
+    kind: Literal["feed", "list"]
+    failures: int = Field(description="Polls in a row that could not read it (0: the last one did).")
+    backing_off: int = Field(description="Polls it sits out before it is tried again, after failures.")
+
+
+class WatchPoll(BaseModel):
+    """What the watcher's last poll did."""
+
+    started: dt.datetime
+    finished: dt.datetime
+    day: dt.date = Field(description="The day its articles belong to (the server's day when the poll started).")
+    polled: int = Field(description="Sources read (a feed answering 304 Not Modified counts).")
+    unchanged: int = Field(description="Feeds that answered 304 Not Modified.")
+    new: int = Field(description="Articles new to the day's digest.")
+    briefs_made: int
+    failures: list[str] = Field(description="One line per failure: a source, a page, a brief (tried again later).")
+    digest_url: str | None = Field(default=None, description="The day's digest, when this poll rebuilt it.")
+
+
+class WatchStatus(BaseModel):
+    """The feeds the server watches (``summarizer serve --watch``), its last poll and the next."""
+
+    state: Literal["polling", "waiting", "stopped"] = Field(
+        description="polling now, waiting for the next poll, or stopped (the server is stopping)."
+    )
+    every_s: float = Field(description="Seconds from the start of one poll to the start of the next.")
+    polls: int = Field(description="Polls since the server started.")
+    sources: list[WatchedSource]
+    last_poll: WatchPoll | None = None
+    next_poll: dt.datetime | None = None
+    today_url: str = Field(default="/v1/digests/today", description="The digest the watcher keeps current.")

@@ -12,6 +12,7 @@ from summarizer.serve.jobs import Jobs
 from summarizer.serve.keys import ApiKeys
 from summarizer.serve.problems import one_line
 from summarizer.serve.ratelimit import RateLimit, caller_of, too_many
+from summarizer.serve.watching import ServeWatch
 
 if TYPE_CHECKING:  # metrics.py imports the routes, which import this module
     from summarizer.serve.metrics import Metrics
@@ -45,6 +46,8 @@ class Service:
     limit: RateLimit
     metrics: Metrics
     readiness: Readiness = field(default_factory=Readiness)
+    watch: ServeWatch | None = None
+    """The feed watcher (``--watch``), or None."""
 
 
 def service(request: Request) -> Service:

@@ -103,7 +103,10 @@ class _Day:
 
 class Watcher:
     """Polls ``sources``, briefs each new article once into ``store``, keeps today's digest current there and in
-    ``out`` (``digest-DAY.md``/``.html``/``.json``, written atomically; None: the store only)."""
+    ``out`` (``digest-DAY.md``/``.html``/``.json``, written atomically; None: the store only).
+
+    ``model_slots``: a semaphore held around each brief the model makes (a server's, shared with its jobs).
+    """
 
     def __init__(
         self,
@@ -117,6 +120,7 @@ class Watcher:
         clock: Clock = local_now,
         stop: threading.Event | None = None,
         concurrency: int | None = None,
+        model_slots: threading.Semaphore | None = None,
     ) -> None:
         self.sources = list(sources)
         self.summarizer = summarizer
@@ -127,6 +131,8 @@ class Watcher:
         self.clock = clock
         self.stop = stop or threading.Event()
         self.concurrency = concurrency
+        self.model_slots = model_slots
+        """Held around each brief the model makes: a server shares it with its other model work."""
         self._day: _Day | None = None
 
     def run(self, every_s: float, on_poll: Callable[[PollReport], None] | None = None) -> None:
@@ -274,7 +280,7 @@ class Watcher:
     def _brief(self, day: _Day, items: list[Item], report: PollReport) -> bool:
         """Brief ``items`` (stored briefs reused) into the day; True when the day's digest has something new."""
         workers = match_concurrency(self.summarizer, self.concurrency)
-        result = brief_all(items, self.summarizer, self.store, concurrency=workers)
+        result = brief_all(items, self.summarizer, self.store, concurrency=workers, model_slots=self.model_slots)
         report.made += result.made
         report.reused += result.reused
         day.result.made += result.made
