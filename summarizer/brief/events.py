@@ -185,8 +185,10 @@ def _told_unsure(clause: Clause) -> bool:
 
 def _distinct(clauses: list[Clause]) -> list[Clause]:
     """Each clause once, by its verb: the same infinitive is a future clause and may be read again as a side one."""
-    seen: set[int] = set()
-    return [c for c in clauses if not (c.verb.i in seen or seen.add(c.verb.i))]
+    by_verb: dict[int, Clause] = {}
+    for clause in clauses:
+        by_verb.setdefault(clause.verb.i, clause)
+    return list(by_verb.values())
 
 
 def _next_best(aligner: Aligner, statement: str, evidence: list[Span]) -> Span | None:
