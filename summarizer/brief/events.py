@@ -19,7 +19,7 @@ from summarizer.brief.align import MAX_EVIDENCE, Aligner
 from summarizer.brief.items import GroundedDraft
 from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
 from summarizer.nlp.assertion import asserts_event
-from summarizer.nlp.clauses import future_clauses, main_clause
+from summarizer.nlp.clauses import Clause, future_clauses, main_clause, side_clauses
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import status_of
 from summarizer.nlp.support import VERB_WEIGHT, check_statement, content_words
@@ -102,12 +102,14 @@ def ground_events(
             continue
         main = main_clause(text, sentence.start, sentence.end)
         clauses = [main] if main is not None else []
-        clauses += future_clauses(text, sentence.start, sentence.end, besides=main.verb if main else None)
+        besides = main.verb if main else None
+        clauses += future_clauses(text, sentence.start, sentence.end, besides=besides)
+        clauses += [c for c in side_clauses(text, sentence.start, sentence.end, besides) if _told_unsure(c)]
         evidence = [aligner.sentence_span(sentence)]
-        for clause in clauses[:CLAUSES_PER_SENTENCE]:
+        for clause in _distinct(clauses)[:CLAUSES_PER_SENTENCE]:
             if len(clause.text.split()) < MIN_CLAUSE_WORDS or len(kept) >= room:
                 continue
-            if any(normalize(e.description) == normalize(clause.text) for e in kept):
+            if any(normalize(clause.text) in normalize(e.description) for e in kept):
                 continue
             kept.append(
                 Event(
@@ -172,6 +174,21 @@ def _held(
             )
         )
     return kept, dropped
+
+
+def _told_unsure(clause: Clause) -> bool:
+    """A clause beside the main one told as planned or unsure ("while the rest are presumed dead"), not by a modal
+    alone: a modal beside a main clause most often states a capacity ("and 150 hours can be stored"), which is fact."""
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.verb.children)
+    return status_of(clause.verb) != "confirmed" and not (modal and status_of(clause.verb) == "unclear")
+
+
+def _distinct(clauses: list[Clause]) -> list[Clause]:
+    """Each clause once, by its verb: the same infinitive is a future clause and may be read again as a side one."""
+    by_verb: dict[int, Clause] = {}
+    for clause in clauses:
+        by_verb.setdefault(clause.verb.i, clause)
+    return list(by_verb.values())
 
 
 def _next_best(aligner: Aligner, statement: str, evidence: list[Span]) -> Span | None:

@@ -42,6 +42,12 @@ RAISING = frozenset({"seem", "appear", "likely", "unlikely", "possible"})
 """Words that make their infinitive a likelihood, not a fact ("appears to have approved", "is likely to last")."""
 REPORTED_AS = frozenset({"say", "report", "believe", "think", "rumor", "rumour", "understand", "claim"})
 """Reporting verbs whose passive hedges what follows ("is said to be", "is believed to have fled")."""
+ARRANGED = frozenset({"be", "due", "set", "about", "poised", "slated"})
+"""Words an infinitive after them is arranged to happen ("is to leave", "are to be allowed", "is due to close")."""
+INTENDING = frozenset({"plan", "intention", "intent", "aim", "goal", "proposal", "promise", "pledge", "bid"})
+"""Nouns of intent whose "to" infinitive is still to happen ("its intention to leave", "plans to build"): the
+nouns of PLANNING's verbs and of promising. Not "decision" or "agreement": one made is often carried out at once
+("made the decision to ban", "signed an agreement to protect")."""
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -77,7 +83,27 @@ def main_clause(text: str, start: int, end: int) -> Clause | None:
     reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
     if root.lemma_.lower() in REPORTING and reported:
         root = reported[0]
-    return _clause(root, inside, hedged_complement(root))
+    return _clause(root, inside, hedged_complement(root) or arranged_complement(root))
+
+
+def arranged_complement(verb: Token) -> Token | None:
+    """The infinitive "be" arranges ("she is to leave office", "the square is to honour a nurse"): what the clause
+    says is to happen, its subject the verb's; None without one ("is" with a predicate of its own is not)."""
+    if not _present_be(verb) or any(c.dep_ in {"attr", "acomp"} for c in verb.children):
+        return None
+    return next((c for c in verb.children if _infinitive(c) and c.dep_ == "xcomp"), None)
+
+
+def _present_be(verb: Token) -> bool:
+    """ "is"/"are"/"am": the present arranges what is to come; the past ("were to take delivery") tells an
+    arrangement whose outcome the article may tell apart."""
+    return verb.lemma_.lower() == "be" and verb.tag_ in {"VBZ", "VBP"}
+
+
+def _infinitive(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in token.children
+    )
 
 
 def hedged_complement(verb: Token) -> Token | None:
@@ -106,9 +132,37 @@ def future_clauses(text: str, start: int, end: int, besides: Token | None = None
     inside = {t.i for t in span}
     found = []
     for token in span:
-        if token is besides or token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"aux", "auxpass"}:
+        if (
+            (besides is not None and token.i == besides.i)
+            or token.pos_ not in {"VERB", "AUX"}
+            or token.dep_ in {"aux", "auxpass"}
+        ):
             continue
         if is_future(token):
+            arranged = token.dep_ == "xcomp" and arranged_complement(token.head) is token
+            clause = _clause(token.head, inside, token) if arranged else _clause(token, inside)
+            if clause is not None:
+                found.append(clause)
+    return found
+
+
+def side_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:
+    """The sentence's other clauses with a subject of their own ("five were rescued while the rest are presumed
+    dead", "..., and officials fear more are trapped"), verb first: each may be told otherwise than the main one,
+    which the caller reads off its verb."""
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    inside = {t.i for t in span}
+    found = []
+    for token in span:
+        if (
+            (besides is not None and token.i == besides.i)
+            or token.pos_ not in {"VERB", "AUX"}
+            or token.dep_ not in {"conj", "advcl"}
+        ):
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             clause = _clause(token, inside)
             if clause is not None:
                 found.append(clause)
@@ -116,7 +170,8 @@ def future_clauses(text: str, start: int, end: int, besides: Token | None = None
 
 
 def is_future(verb: Token) -> bool:
-    """Marked as still to come: will/shall, 'to' after a planning verb or a noun ("event to be held"), or
+    """Marked as still to come: will/shall, 'to' after a planning verb, "be" or "due" ("is to leave"), a noun of intent
+    or a noun ("event to be held"), or
     "would" reporting a past statement about the future ("said the planes would meet demand")."""
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if aux & {"will", "shall", "'ll", "wo"}:
@@ -125,6 +180,9 @@ def is_future(verb: Token) -> bool:
         return True
     if "to" in aux and verb.dep_ in {"xcomp", "acl", "relcl"}:
         governor = verb.head
+        arranged = arranged_complement(governor) is not None or governor.lemma_.lower() in ARRANGED - {"be"}
+        if (verb.dep_ == "xcomp" and arranged) or (verb.dep_ == "acl" and governor.lemma_.lower() in INTENDING):
+            return True  # "is to leave", "is due to close", "its intention to leave"
         passive = any(
             c.dep_ == "auxpass" for c in verb.children
         )  # "an event to be held", not "an attempt to destabilise"
@@ -169,6 +227,12 @@ def _trimmed(head: Token) -> list[Token]:
     participle stays: "those detained")."""
     kept = [head]
     for child in head.children:
-        if child.dep_ not in _TRIM or (child.dep_ == "acl" and len(list(child.subtree)) == 1):
+        if child.dep_ not in _TRIM or (child.dep_ == "acl" and len(list(child.subtree)) == 1) or _intended(child):
             kept.extend(_trimmed(child))
     return kept
+
+
+def _intended(child: Token) -> bool:
+    """The infinitive of a noun of intent: what the intent is ("its intention to leave the market"), without which
+    the phrase says nothing."""
+    return child.dep_ == "acl" and child.head.lemma_.lower() in INTENDING and _infinitive(child)

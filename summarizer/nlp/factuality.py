@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from summarizer.nlp.clauses import PLANNING, RAISING, REPORTED_AS, is_future
+from summarizer.nlp.clauses import ARRANGED, INTENDING, PLANNING, RAISING, REPORTED_AS, is_future
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.speakers import REPORTING
 
@@ -27,8 +27,6 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _REFUSING = frozenset({"fail", "refuse", "decline", "deny"})
 """Verbs that say their complement did not happen ("failed to pay", "denied taking")."""
 _NOBODY = frozenset({"nobody", "none", "nothing"})
-_ARRANGED = frozenset({"be", "due", "set", "about", "poised", "slated"})
-"""Words an infinitive after them is arranged to happen ("are to be allowed", "is due to close", "is set to")."""
 _CONDITION = frozenset({"if", "unless"})
 _PLANNING = frozenset(
     {"plan", "intend", "expect", "schedule", "aim", "set", "propose", "prepare", "seek", "hope", "want"}
@@ -39,6 +37,18 @@ _STEM = 5
 """Letters compared between a statement's words and a verb ("arrested", "arrests"), as rules/text.py stems. Chosen by
 hand, not measured."""
 _ALLEGED_WORDS = frozenset({"alleged", "suspected", "purported", "rumored", "rumoured"})
+_PRESUMED = REPORTED_AS | {"presume", "fear", "assume", "suspect"}
+"""Verbs whose passive with a predicate tells a state as supposed, not seen ("are presumed dead", "is feared
+lost", "was reported missing")."""
+_HOLDING = REPORTING | {"have", "unveil", "outline"}
+"""Verbs that tell or hold an intent without carrying it out or dropping it ("stated its intention to leave", "has
+plans to build"; not "scrapped plans to build")."""
+_SUGGESTING = frozenset({"suggest", "hint", "imply", "speculate"})
+"""Verbs that put what they report as a possibility ("reports suggest an attack", "findings suggest it was set")."""
+_CAUSING = frozenset({"cause", "lead", "trigger", "spark", "result", "prompt", "start"})
+"""Verbs of causing: a cause that is only suspected ("a suspected leak caused the blast") makes the causing only
+possible, while a suspected person still did what the sentence says ("the suspected gunman fled")."""
+_DOUBTED = frozenset({"suspected", "alleged", "possible", "probable", "likely", "apparent", "presumed", "purported"})
 
 
 def _stems(words: str) -> set[str]:
@@ -89,8 +99,14 @@ def status_of(verb: Token) -> Status:
         return "planned"
     if verb.lemma_.lower() in PLANNING and any(c.dep_ == "xcomp" for c in children):
         return "planned"  # "Boeing plans to build": the event is the building, still to come
+    if verb.lemma_.lower() in _HOLDING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in INTENDING and _intends(c) for c in children
+    ):
+        return "planned"  # "stated its intention to leave": what is stated is still to come
     if any(c.lower_ in _HEDGES for c in children) or any(a.lower_ in _HEDGES for a in verb.ancestors):
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
+    if _supposed(verb, governor):
+        return "unclear"  # "are presumed dead", "reports suggest an attack", "a suspected leak caused the blast"
     if modals or _conditional(verb):
         return "unclear"  # "may have", "can fly", "should resign", "if ... would flood": possible, not done
     if governor is not None and (_hedging(governor) or governor.lemma_.lower() in RAISING):
@@ -111,6 +127,28 @@ def status_of(verb: Token) -> Status:
     return "confirmed"
 
 
+def _intends(noun: Token) -> bool:
+    """A noun of intent with its "to" infinitive ("its intention to leave", "plans to build")."""
+    return any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
+
+
+def _supposed(verb: Token, governor: Token | None) -> bool:
+    """Told as supposed, not as seen: a passive of presuming with a predicate ("are presumed dead"), a verb of
+    suggesting over the event or as it ("reports suggest the fire was set", "findings suggest an attack"), or a cause
+    that is itself doubted ("a suspected leak caused the blast")."""
+    children = list(verb.children)
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if lemma in _PRESUMED and passive and any(c.dep_ in {"oprd", "acomp"} for c in children):
+        return True
+    if lemma in _SUGGESTING and any(c.dep_ in {"dobj", "ccomp"} for c in children):
+        return True
+    if governor is not None and verb.dep_ == "ccomp" and governor.lemma_.lower() in _SUGGESTING:
+        return True
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    return lemma in _CAUSING and any(a.dep_ == "amod" and a.lower_ in _DOUBTED for s in subjects for a in s.children)
+
+
 def _negated(verb: Token) -> bool:
     """A negation on the verb ("not", "never"), or a subject or object that is nobody or nothing ("no one was
     arrested", "none died", "made no arrests")."""
@@ -128,7 +166,7 @@ def _to_come(verb: Token, aux: set[str]) -> bool:
         return False
     if verb.dep_ == "ROOT":
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ARRANGED
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ARRANGED
 
 
 def _reported_will(verb: Token) -> bool:
