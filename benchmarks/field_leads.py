@@ -109,6 +109,7 @@ def score_set(golds: list[GoldArticle], store: Store, model: str) -> dict[str, A
                 scores[arm].append(score)
                 wrong[arm] += [f"{gold.id}: {w}" for w in score.wrong]
                 wrong[arm] += [f"{gold.id}: missed who {m}" for m in score.who_missed]
+                wrong[arm] += [f"{gold.id}: missed where {m}" for m in score.where_missed]
             for change, count in ruled_counts(both).items():
                 ruled[change] = ruled.get(change, 0) + count
     overall = {arm: summarize_scores(rows).model_dump() for arm, rows in scores.items()}
