@@ -16,16 +16,19 @@ rightly lay on a recognized name.
 
 from __future__ import annotations
 
+import re
 from typing import TypeVar
 
 from summarizer.brief.items import MAX_PLACES, GroundedDraft
 from summarizer.brief.mentions import retyped
-from summarizer.nlp.entities import kind_at
+from summarizer.nlp.entities import kind_at, opens_with_proper_noun
 from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
 from summarizer.schema import Actor, Place, Ruled
 
 Named = TypeVar("Named", Actor, Place)
+_ACRONYM = re.compile(r"[A-Z][A-Z&.-]*[A-Z]\.?")
+"""A name in capitals only ("NTL", "AT&T"): a name by how it is written."""
 
 
 def _key(name: str) -> str:
@@ -56,7 +59,7 @@ def rules_lead_names(items: GroundedDraft, own: GroundedDraft, text: str, *, rec
     who: list[Actor] = []
     where: list[Place] = []
     for item in (*items.who, *items.where):
-        rule = rules.get(_key(item.name)) if item.origin == "model" else None
+        rule = rules.get(_key(item.name)) if item.origin == "model" and "kind" not in item.ruled else None
         if rule is not None:
             item = _taken(item, rule)
         elif item.origin == "model" and recognizer and _unsupported(item, own, text):
@@ -89,4 +92,7 @@ def _unsupported(item: Actor | Place, own: GroundedDraft, text: str) -> bool:
     """No rule lists the name or a longer or shorter form of it, and the recognizer reads no name at its mention."""
     if any(same_name(rule.name, item.name) for rule in (*own.who, *own.where)):
         return False
-    return kind_at(text, item.mention.start, item.mention.end) is None
+    if _ACRONYM.fullmatch(item.name):
+        return False  # "NTL": written as a name, whatever the recognizer reads
+    start, end = item.mention.start, item.mention.end
+    return kind_at(text, start, end) is None and not opens_with_proper_noun(text, start, end)
