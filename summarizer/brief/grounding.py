@@ -61,7 +61,7 @@ class Grounder(Aligner):
         items = self._names(items, rules.names)
         if rules.rules_lead_names:
             own = self._names(GroundedDraft(), rules.names)
-            items = rules_lead_names(items, own, self.index.text, recognizer=True)
+            items = rules_lead_names(items, own, self.index.text)
         drafted_sources = [*draft.src, *(source for more in added for source in more.src)]
         items = items.but(sources=find_sources(self, drafted_sources, rules.sources))
         later = [event for more in added for event in more.events()]
