@@ -28,7 +28,9 @@ BAND = (
     "Kestrel Marine Services will build the ships, Chairman of Kestrel Marine Ola Berg said. "
     "The Harbour Kings said they would sail on the first ferry."
 )
-SHIPS = "Kestrel Marine said on Monday it would buy four ships for its Oslo route. Shares of Kestrel Marine rose in Oslo."
+SHIPS = (
+    "Kestrel Marine said on Monday it would buy four ships for its Oslo route. Shares of Kestrel Marine rose in Oslo."
+)
 TERMINAL = "Anna Berg opened the new ferry terminal on Monday; she said ferries to Oslo will start in May."
 
 

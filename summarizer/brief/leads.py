@@ -18,7 +18,6 @@ recognized name. Measured on English; other languages keep the merge as it was.
 from __future__ import annotations
 
 import re
-from typing import TypeVar
 
 from summarizer.brief.items import MAX_PLACES, GroundedDraft
 from summarizer.brief.mentions import retyped
@@ -27,7 +26,6 @@ from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
 from summarizer.schema import Actor, Place, Ruled
 
-Named = TypeVar("Named", Actor, Place)
 _ACRONYM = re.compile(r"[A-Z][A-Z&.-]*[A-Z]\.?")
 """A name in capitals only ("NTL", "AT&T"): a name by how it is written."""
 
@@ -37,7 +35,11 @@ def _key(name: str) -> str:
     return normalize(name).removeprefix("the ")
 
 
-def _taken(model: Actor | Place, rule: Named) -> Named:
+def _names(items: GroundedDraft) -> list[Actor | Place]:
+    return [*items.who, *items.where]
+
+
+def _taken(model: Actor | Place, rule: Actor | Place) -> Actor | Place:
     """The rule's item for the model's name, kept as the model's, with what the rule changed listed in ``ruled``."""
     changes: list[Ruled] = list(model.ruled)
     if type(model) is not type(rule):
@@ -56,11 +58,11 @@ def rules_lead_names(items: GroundedDraft, own: GroundedDraft, text: str) -> Gro
     that reading: the rule that read the model's own words knows more than the rules' reading without them.
     """
     rules: dict[str, Actor | Place] = {}
-    for item in (*own.who, *own.where):
-        rules.setdefault(_key(item.name), item)
+    for named in _names(own):
+        rules.setdefault(_key(named.name), named)
     who: list[Actor] = []
     where: list[Place] = []
-    for item in (*items.who, *items.where):
+    for item in _names(items):
         rule = rules.get(_key(item.name)) if item.origin == "model" and "kind" not in item.ruled else None
         if rule is not None:
             item = _taken(item, rule)
@@ -72,9 +74,9 @@ def rules_lead_names(items: GroundedDraft, own: GroundedDraft, text: str) -> Gro
             who.append(item)
         elif isinstance(item, Place) and not any(_key(other.name) == _key(item.name) for other in where):
             where.append(item)
-    for place in own.where:  # "Porto" kept out by the model's "Porto Arena", a who
-        named = any(_key(place.name) == _key(other.name) or same_name(place.name, other.name) for other in where)
-        if len(where) < MAX_PLACES and not named:
+    for place in own.where:  # "Ohio" kept out by the model's "Ohio Playhouse", a who
+        listed = any(_key(place.name) == _key(other.name) or same_name(place.name, other.name) for other in where)
+        if len(where) < MAX_PLACES and not listed:
             where.append(place)
     return items.but(who=who, where=where)
 
@@ -95,7 +97,7 @@ def _unsupported(item: Actor | Place, own: GroundedDraft, text: str) -> bool:
     """Nothing reads the model's name as a name: no rule lists it or a longer or shorter form of it, it is not
     written in capitals, the recognizer reads no name at its mention, and it is one word ("Podcasts") or does not
     open with a proper noun ("Even the Wall Street"). "The Harbour Kings, a band" stays: its words are a name's."""
-    if any(same_name(rule.name, item.name) for rule in (*own.who, *own.where)):
+    if any(same_name(rule.name, item.name) for rule in _names(own)):
         return False
     if _ACRONYM.fullmatch(item.name):
         return False  # "NTL": written as a name, whatever the recognizer reads
