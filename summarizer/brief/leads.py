@@ -35,6 +35,10 @@ def _key(name: str) -> str:
     return normalize(name).removeprefix("the ")
 
 
+def _overlap(a: Actor | Place, b: Actor | Place) -> bool:
+    return a.mention.start < b.mention.end and b.mention.start < a.mention.end
+
+
 def _names(items: GroundedDraft) -> list[Actor | Place]:
     return [*items.who, *items.where]
 
@@ -76,7 +80,8 @@ def rules_lead_names(items: GroundedDraft, own: GroundedDraft, text: str) -> Gro
             where.append(item)
     for place in own.where:  # "Ohio" kept out by the model's "Ohio Playhouse", a who
         listed = any(_key(place.name) == _key(other.name) or same_name(place.name, other.name) for other in where)
-        if len(where) < MAX_PLACES and not listed:
+        inside = any(_overlap(place, other) for other in [*who, *where])  # "Leary" in "Michael O' Leary"
+        if len(where) < MAX_PLACES and not listed and not inside:
             where.append(place)
     return items.but(who=who, where=where)
 
