@@ -59,7 +59,9 @@ def rules_lead_names(items: GroundedDraft, own: GroundedDraft, text: str) -> Gro
     """The model's who and where items, typed and placed by the rules' own items ``own`` (module docstring).
 
     A model's item a rule already retyped (``kind`` in its ``ruled``: "Lakeline CEO" read as the company) keeps
-    that reading: the rule that read the model's own words knows more than the rules' reading without them.
+    that reading: the rule that read the model's own words knows more than the rules' reading without them. A name
+    who (or where) then holds twice is listed once; a place of the rules' that the model's longer name kept out
+    comes back.
     """
     rules: dict[str, Actor | Place] = {}
     for named in _names(own):
@@ -78,9 +80,10 @@ def rules_lead_names(items: GroundedDraft, own: GroundedDraft, text: str) -> Gro
             who.append(item)
         elif isinstance(item, Place) and not any(_key(other.name) == _key(item.name) for other in where):
             where.append(item)
+    held: list[Actor | Place] = [*who, *where]
     for place in own.where:  # "Ohio" kept out by the model's "Ohio Playhouse", a who
         listed = any(_key(place.name) == _key(other.name) or same_name(place.name, other.name) for other in where)
-        inside = any(_overlap(place, other) for other in [*who, *where])  # "Leary" in "Michael O' Leary"
+        inside = any(_overlap(place, other) for other in held)  # "Leary" in "Michael O' Leary"
         if len(where) < MAX_PLACES and not listed and not inside:
             where.append(place)
     return items.but(who=who, where=where)
