@@ -35,23 +35,23 @@ from summarizer import Brief, Summarizer
 from summarizer.digest.briefing import brief_key, stored_brief
 from summarizer.digest.store import Store
 from summarizer.evaluation.gold import GoldArticle, load_gold
-from summarizer.evaluation.metrics import ArticleScore, score_brief, summarize_scores
+from summarizer.evaluation.metrics import ArticleScore, Hits, score_brief, summarize_scores
 
-FIGURES: dict[str, tuple[str, str]] = {
+FIGURES: dict[str, tuple[str, str | None]] = {
     "who recall": ("who_recall", "who"),
-    "who precision": ("who_precision", "who"),
+    "who precision": ("who_precision", "who_precision"),
     "where recall": ("where_recall", "where"),
-    "where precision": ("where_precision", "where"),
-    "kind accuracy": ("kind_accuracy", "who/where"),
-    "events per brief": ("events_per_brief", "what"),
-    "status right": ("status_right", "what"),
-    "planned/uncertain lead kept": ("lead_uncertain", "what"),
-    "times recall": ("times_recall", "when"),
-    "times precision": ("times_precision", "when"),
+    "where precision": ("where_precision", "where_precision"),
+    "kind accuracy": ("kind_accuracy", "kind_accuracy"),
+    "events per brief": ("events_per_brief", None),
+    "status right": ("status_right", "status_right"),
+    "planned/uncertain lead kept": ("lead_uncertain", "lead_uncertain"),
+    "times recall": ("times_recall", "times"),
+    "times precision": ("times_precision", "times_precision"),
     "sources recall": ("sources_recall", "sources"),
-    "sources precision": ("sources_precision", "sources"),
+    "sources precision": ("sources_precision", "sources_precision"),
 }
-"""Shown figure -> (field of ``Overall``, the brief field it scores)."""
+"""Shown figure -> (its field of ``Overall``, the ``ArticleScore`` hits it is made of: None for a mean)."""
 
 ARMS = ("model", "rules", "both")
 
@@ -115,17 +115,29 @@ def score_set(golds: list[GoldArticle], store: Store, model: str) -> dict[str, A
     overall = {arm: summarize_scores(rows).model_dump() for arm, rows in scores.items()}
     figures = {
         shown: {arm: overall[arm][field] for arm in ARMS}
-        for shown, (field, _brief_field) in FIGURES.items()
+        for shown, (field, _made_of) in FIGURES.items()
         if overall["both"][field] is not None
+    }
+    counts = {
+        shown: {arm: _hits(scores[arm], hits) for arm in ARMS}
+        for shown, (_field, hits) in FIGURES.items()
+        if hits is not None and shown in figures
     }
     return {
         "articles": len(golds),
         "scored": len(scores["both"]),
         "skipped": skipped,
         "figures": figures,
+        "counts": counts,
         "model_items_ruled": ruled,
         "wrong": wrong,
     }
+
+
+def _hits(rows: list[ArticleScore], field: str) -> tuple[int, int]:
+    """Hits and total of one figure over the rows: how many items a difference between arms rests on."""
+    hits = sum((getattr(row, field) for row in rows), Hits())
+    return hits.hit, hits.total
 
 
 def _cell(value: float | None, figure: str) -> str:
@@ -134,12 +146,17 @@ def _cell(value: float | None, figure: str) -> str:
     return f"{value:.2f}" if figure == "events per brief" else f"{100 * value:.1f}%"
 
 
+def _count(pair: tuple[int, int] | None) -> str:
+    return f" ({pair[0]}/{pair[1]})" if pair else ""
+
+
 def table(results: dict[str, dict[str, Any]]) -> str:
     """A Markdown table: one row per set and figure, one column per arm."""
     lines = ["| set | figure | model alone | rules alone | both |", "|---|---|---|---|---|"]
     for name, result in results.items():
         for figure, arms in result["figures"].items():
-            cells = " | ".join(_cell(arms[arm], figure) for arm in ARMS)
+            counts = result["counts"].get(figure, {})
+            cells = " | ".join(_cell(arms[arm], figure) + _count(counts.get(arm)) for arm in ARMS)
             lines.append(f"| {name} | {figure} | {cells} |")
     return "\n".join(lines)
 
