@@ -5,14 +5,14 @@ Measured on the dev sets (``benchmarks/field_leads.py``, docs/quality.md
 (kind accuracy 89.9% against 85.8%) and the model finds names they miss
 (who recall +5.3 points). So where the rules' own reading of the article
 lists a name the model gave (the same words), the rules' item decides its
-kind, whether it is who or where, and which mention stands for it ("Airbus"
-where it acts, not in "Airbus jets"); the item stays the model's (origin
+kind, whether it is who or where, and which mention stands for it ("Kestrel"
+where it acts, not in "Kestrel jets"); the item stays the model's (origin
 ``model``), its ``ruled`` saying what the rules changed. A name of the
 model's that nothing reads as a name (no rule lists it, the recognizer reads
-nothing there, and its own words are not a name's: "Podcasts", "Even the
-Wall Street") is dropped: on MEANTIME dev every such item was wrong or
-unjudgeable, while every name the model alone rightly found lay on a
-recognized name. Measured on English; other languages keep the merge as it was.
+nothing there, and its own words are not a name's: "Ferries" filed as a
+person, "Even the harbour" as a site) is dropped: on MEANTIME dev every such
+item was wrong or unjudgeable, while every name the model alone rightly found
+lay on a recognized name. Measured on English; other languages keep the merge as it was.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def rules_lead_names(items: GroundedDraft, own: GroundedDraft, text: str) -> Gro
     held: list[Actor | Place] = [*who, *where]
     for place in own.where:  # "Ohio" kept out by the model's "Ohio Playhouse", a who
         listed = any(_key(place.name) == _key(other.name) or same_name(place.name, other.name) for other in where)
-        inside = any(_overlap(place, other) for other in held)  # "Leary" in "Michael O' Leary"
+        inside = any(_overlap(place, other) for other in held)  # "Berg" in "Ola Berg", read as a town
         if len(where) < MAX_PLACES and not listed and not inside:
             where.append(place)
     return items.but(who=who, where=where)
@@ -91,7 +91,7 @@ def rules_lead_names(items: GroundedDraft, own: GroundedDraft, text: str) -> Gro
 
 def _named_after_organization(actor: Actor, own: GroundedDraft, text: str) -> bool:
     """A model's person whose name starts with an organization the rules list, where the recognizer reads no person:
-    "Boeing Commercial Airplanes" beside "Boeing" is a part of the company, not someone."""
+    "Kestrel Marine Crewing" beside "Kestrel Marine" is a part of the company, not someone."""
     if actor.origin != "model" or actor.kind != "person" or kind_at(text, actor.mention.start, actor.mention.end):
         return False
     words = _key(actor.name).split()
@@ -103,8 +103,8 @@ def _named_after_organization(actor: Actor, own: GroundedDraft, text: str) -> bo
 
 def _unsupported(item: Actor | Place, own: GroundedDraft, text: str) -> bool:
     """Nothing reads the model's name as a name: no rule lists it or a longer or shorter form of it, it is not
-    written in capitals, the recognizer reads no name at its mention, and it is one word ("Podcasts") or does not
-    open with a proper noun ("Even the Wall Street"). "The Harbour Kings, a band" stays: its words are a name's."""
+    written in capitals, the recognizer reads no name at its mention, and it is one word ("Ferries") or does not
+    open with a proper noun ("Even the harbour"). "The Harbour Kings, a band" stays: its words are a name's."""
     if any(same_name(rule.name, item.name) for rule in _names(own)):
         return False
     if _ACRONYM.fullmatch(item.name):
