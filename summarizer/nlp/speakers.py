@@ -130,6 +130,28 @@ REPORTING = frozenset(
     ]
 )
 """English lemmas of verbs that attribute speech or a view to their subject."""
+OTHER_SENSES = frozenset(
+    [
+        "respond",  # "rescuers responded"
+        "confirm",  # "confirmed the nomination", "confirmed their result"
+        "acknowledge",  # "acknowledged the deal"
+        "recommend",  # "recommended treatment"
+        "fear",  # "residents fear to return"
+        "hope",
+        "think",  # "think of it as"
+        "post",  # "posted a time of 2:05"
+    ]
+)
+"""Reporting verbs whose common other sense says nothing ("rescuers responded", "confirmed the nomination", "posted
+a time of 2:05"): they credit a source only with what was said beside them, a clause or a quote. Stances stay
+out of it ("opposed the deal", "rejected the request", "voted to", "declared"): PolNeAR counts them as views."""
+_OTHER_VERB_PARTICLES = frozenset({"off", "in", "down", "away", "over", "through", "together"})
+"""A particle makes another verb of a reporting one ("called off the search", "called in troops", "posted over"),
+unlike "speak out" or "call back"."""
+_SAID_DEPS = frozenset({"ccomp", "oprd", "parataxis"})
+"""Dependents that carry what was said: a clause ("found that ..."), a predicate ("called the plan reckless"), or a
+clause set beside it ('"...," she added'). Not an infinitive: "voted to pass", "fear to return" say nothing."""
+_QUOTE_MARK = re.compile(r"[\"“”]")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SKIP_SUBJECTS = frozenset(
     {"it", "this", "that", "which", "what", "who", "whom", "there", "these", "those", "i", "we", "you", "they", "one"}
@@ -220,13 +242,28 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
         return [(o, (token.idx, to.idx + len(to.text))) for o in objects]
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORTING:
         return []
+    if token.lemma_.lower() in OTHER_SENSES and not _says_something(token):
+        return []
+    if any(c.dep_ == "prt" and c.lower_ in _OTHER_VERB_PARTICLES for c in token.children):
+        return []
     heads = [c for c in token.children if c.dep_ == "nsubj"]
     if not heads:
         agents = [c for c in token.children if c.dep_ == "agent"]
         heads = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if infinitive and token.lemma_.lower() in OTHER_SENSES:
+        return []  # "requires consent to confirm", "tend to think": an aim or a habit, not a report
     if not heads and token.dep_ in {"conj", "advcl", "xcomp"} and token.head.pos_ in {"VERB", "AUX"}:
         heads = [c for c in token.head.children if c.dep_ == "nsubj"]  # "X arrived and said", "X left, saying"
     return [(h, cue) for h in heads]
+
+
+def _says_something(verb: Token) -> bool:
+    """Whether the verb stands with what was said: a clause, infinitive or predicate of its own, a quote in its
+    sentence, or a clause it is set beside ('"...," she added')."""
+    if verb.dep_ == "parataxis" or any(child.dep_ in _SAID_DEPS for child in verb.children):
+        return True
+    return _QUOTE_MARK.search(verb.sent.text) is not None
 
 
 def _phrase(head: Token) -> list[Token]:
