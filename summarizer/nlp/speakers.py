@@ -295,12 +295,23 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
     if infinitive and token.lemma_.lower() in OTHER_SENSES:
         return []  # "requires consent to confirm", "tend to think": an aim or a habit, not a report
     if not heads and token.dep_ in {"conj", "advcl", "xcomp"} and token.head.pos_ in {"VERB", "AUX"}:
-        if token.tag_ == "VBN" and token.dep_ != "conj":
-            return []  # "X was, on Wednesday, reported to be ...": a passive participle says nothing of X's
+        if (token.tag_ == "VBN" and token.dep_ != "conj") or _raises(token):
+            return []  # "X was on Wednesday reported to be ...": a passive report about X, by someone unnamed
         if infinitive and token.head.lemma_.lower() not in REPORTING | _GOING_ON:
             return []  # "requested ballots to vote", "built to support": the aim of another act, not a report
         heads = [c for c in token.head.children if c.dep_ == "nsubj"]  # "X arrived and said", "X left, saying"
     return [(h, cue) for h in heads]
+
+
+def _raises(verb: Token) -> bool:
+    """Whether the verb's complement is an infinitive about its subject ("was reported to be", "said to have"), not
+    about an object it urges ("urging them to reconsider")."""
+    if any(child.dep_ in {"dobj", "obj"} for child in verb.children):
+        return False
+    return any(
+        child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        for child in verb.children
+    )
 
 
 def _says_something(verb: Token) -> bool:
