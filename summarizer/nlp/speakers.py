@@ -288,6 +288,8 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
     if any(c.dep_ == "prt" and c.lower_ in _OTHER_VERB_PARTICLES for c in token.children):
         return []
     heads = [c for c in token.children if c.dep_ == "nsubj"]
+    if len(heads) > 1:  # one verb, one subject: "Early critic MP Ann Lee said" split in two by the parser
+        heads = [max(heads, key=lambda h: (h.i < token.i, h.i if h.i < token.i else -h.i))]
     if not heads:
         agents = [c for c in token.children if c.dep_ == "agent"]
         heads = [o for a in agents for o in a.children if o.dep_ == "pobj"]
