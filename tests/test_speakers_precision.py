@@ -24,7 +24,6 @@ def speakers(text: str) -> dict[str, bool]:
         ("About 300 volunteers responded within the hour.", "volunteers"),
         ("The regional council confirmed the appointment of a new treasurer on Monday.", "council"),
         ("Hanne Solberg posted a time of 31 minutes in the final heat.", "Solberg"),
-        ("The mountain rescue team called off its search late on Friday.", "team"),
         ("The charter requires a vote of the assembly to confirm any new judge.", "charter"),
         ("Nearly 4,000 residents requested paper ballots to vote from home.", "residents"),
         ("The harbour master was on Thursday reported to be recovering in hospital.", "harbour master"),

@@ -145,9 +145,6 @@ OTHER_SENSES = frozenset(
 """Reporting verbs whose common other sense says nothing ("rescuers responded", "confirmed the nomination", "posted
 a time of 2:05"): they credit a source only with what was said beside them, a clause or a quote. Stances stay
 out of it ("opposed the deal", "rejected the request", "voted to", "declared"): PolNeAR counts them as views."""
-_OTHER_VERB_PARTICLES = frozenset({"off", "in", "down", "away", "over", "through", "together"})
-"""A particle makes another verb of a reporting one ("called off the search", "called in troops", "posted over"),
-unlike "speak out" or "call back"."""
 _GOING_ON = frozenset({"go", "continue", "proceed"})
 """Verbs after which an infinitive report is the subject's own ("went on to say")."""
 _SAID_DEPS = frozenset({"ccomp", "oprd", "parataxis"})
@@ -284,8 +281,6 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORTING:
         return []
     if token.lemma_.lower() in OTHER_SENSES and not _says_something(token):
-        return []
-    if any(c.dep_ == "prt" and c.lower_ in _OTHER_VERB_PARTICLES for c in token.children):
         return []
     heads = [c for c in token.children if c.dep_ == "nsubj"]
     if len(heads) > 1:  # one verb, one subject: "Early critic MP Ann Lee said" split in two by the parser
