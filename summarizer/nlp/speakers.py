@@ -6,8 +6,12 @@ agent of a passive report ("was told by X"). Reading the parse rather than
 word patterns catches sources anywhere in a sentence (after a quote, before a
 long apposition, with a verb the list of patterns never had) and keeps clause
 openers, numbers and relative pronouns out. "He said" / "she said" is
-resolved to the last named person before it; other pronouns are left out,
-since a wrong name is worse than none.
+resolved to the named subject of the clause it hangs from ("Ann Lee told
+reporters she ...") or else the last named person before it; other pronouns
+are left out, since a wrong name is worse than none. A verb with a common
+sense that reports nothing ("rescuers responded") needs a clause or quote
+beside it; a subject quoted by someone else, a passive report about the
+subject and an infinitive aim are not speakers.
 """
 
 from __future__ import annotations
