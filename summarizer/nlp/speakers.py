@@ -6,8 +6,12 @@ agent of a passive report ("was told by X"). Reading the parse rather than
 word patterns catches sources anywhere in a sentence (after a quote, before a
 long apposition, with a verb the list of patterns never had) and keeps clause
 openers, numbers and relative pronouns out. "He said" / "she said" is
-resolved to the last named person before it; other pronouns are left out,
-since a wrong name is worse than none.
+resolved to the named subject of the clause it hangs from ("Ann Lee told
+reporters she ...") or else the last named person before it; other pronouns
+are left out, since a wrong name is worse than none. A verb with a common
+sense that reports nothing ("rescuers responded") needs a clause or quote
+beside it; a subject quoted by someone else, a passive report about the
+subject and an infinitive aim are not speakers.
 """
 
 from __future__ import annotations
@@ -130,6 +134,29 @@ REPORTING = frozenset(
     ]
 )
 """English lemmas of verbs that attribute speech or a view to their subject."""
+OTHER_SENSES = frozenset(
+    [
+        "respond",  # "rescuers responded"
+        "confirm",  # "confirmed the nomination", "confirmed their result"
+        "acknowledge",  # "acknowledged the deal"
+        "recommend",  # "recommended treatment"
+        "fear",  # "residents fear to return"
+        "hope",
+        "think",  # "think of it as"
+        "post",  # "posted a time of 2:05"
+    ]
+)
+"""Reporting verbs whose common other sense says nothing ("rescuers responded", "confirmed the nomination", "posted
+a time of 2:05"): they credit a source only with what was said beside them, a clause or a quote. Stances stay
+out of it ("opposed the deal", "rejected the request", "voted to", "declared"): PolNeAR counts them as views."""
+_GOING_ON = frozenset({"go", "continue", "proceed"})
+"""Verbs after which an infinitive report is the subject's own ("went on to say")."""
+_SAID_DEPS = frozenset({"ccomp", "oprd", "parataxis"})
+"""Dependents that carry what was said: a clause ("found that ..."), a predicate ("called the plan reckless"), or a
+clause set beside it ('"...," she added'). Not an infinitive: "voted to pass", "fear to return" say nothing."""
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+"""A quotation within a sentence, in curly or straight marks."""
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SKIP_SUBJECTS = frozenset(
     {"it", "this", "that", "which", "what", "who", "whom", "there", "these", "those", "i", "we", "you", "they", "one"}
@@ -177,10 +204,11 @@ def attributions(text: str) -> list[Attribution]:
             for head, cue in _sources_of(token):
                 if head.lower_ in PERSON_PRONOUNS and head.dep_ in _SUBJECT_DEPS:
                     recent = [span for at, span in last_person if number - at <= _PERSON_LOOKBACK]
-                    if recent:
+                    speaker = _governing_person(token) or (recent[-1] if recent else None)
+                    if speaker is not None:
                         found.append(
                             Attribution(
-                                recent[-1], cue, _content(token), _bounds(sentence), False, resolved_from_pronoun=True
+                                speaker, cue, _content(token), _bounds(sentence), False, resolved_from_pronoun=True
                             )
                         )
                     continue
@@ -188,6 +216,9 @@ def attributions(text: str) -> list[Attribution]:
                     continue
                 if head.pos_ not in {"NOUN", "PROPN"} or not any(ch.isalpha() for ch in head.text):
                     continue  # a mis-parse ("Keeps said", a dash): a speaker is a noun phrase
+                if _quoted(head, token):
+                    continue  # a subject inside a quote, its verb outside: the quote's words, not who said them
+                head = _apposed_name(head)
                 phrase = _phrase(head)
                 span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
                 anonymous = not _named(head, phrase)
@@ -197,6 +228,39 @@ def attributions(text: str) -> list[Attribution]:
                 last_person.append((number, (ent.start_char, ent.end_char)))
     found.extend(_transcript_lines(text, doc))
     return sorted(set(found), key=lambda a: (a.source[0], a.cue[0]))
+
+
+def _governing_person(cue: Token) -> tuple[int, int] | None:
+    """The named person who is the subject of a clause the pronoun's clause hangs from ("Ann Lee told reporters she
+    agreed, saying ..." -> Ann Lee): the pronoun stands for them, not for the last name the sentence mentions."""
+    for verb in cue.ancestors:
+        for child in verb.children:
+            if child.dep_ not in _SUBJECT_DEPS or child.pos_ == "PRON":
+                continue  # a pronoun subject ("she considered") hangs from the clause above it
+            person = next((e for e in cue.doc.ents if e.start <= child.i < e.end and e.label_ == "PERSON"), None)
+            return (person.start_char, person.end_char) if person is not None else None
+    return None
+
+
+def _quoted(subject: Token, verb: Token) -> bool:
+    """Whether the subject stands inside a quotation that the verb is outside of."""
+    sentence = subject.sent
+    text = sentence.text
+    at, cue = subject.idx - sentence.start_char, verb.idx - sentence.start_char
+    for match in _QUOTED.finditer(text):
+        if match.start() < at < match.end() and not match.start() < cue < match.end():
+            return True
+    return False
+
+
+def _apposed_name(head: Token) -> Token:
+    """A common noun set beside a name ("One news site, Znak.com, claims"): the name is who speaks."""
+    if head.pos_ != "NOUN":
+        return head
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in _NAMED_LABELS:
+            return child
+    return head
 
 
 def _transcript_lines(text: str, doc: Doc) -> list[Attribution]:
@@ -220,13 +284,43 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
         return [(o, (token.idx, to.idx + len(to.text))) for o in objects]
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORTING:
         return []
+    if token.lemma_.lower() in OTHER_SENSES and not _says_something(token):
+        return []
     heads = [c for c in token.children if c.dep_ == "nsubj"]
+    if len(heads) > 1:  # one verb, one subject: "Early critic MP Ann Lee said" split in two by the parser
+        heads = [max(heads, key=lambda h: (h.i < token.i, h.i if h.i < token.i else -h.i))]
     if not heads:
         agents = [c for c in token.children if c.dep_ == "agent"]
         heads = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if infinitive and token.lemma_.lower() in OTHER_SENSES:
+        return []  # "requires consent to confirm", "tend to think": an aim or a habit, not a report
     if not heads and token.dep_ in {"conj", "advcl", "xcomp"} and token.head.pos_ in {"VERB", "AUX"}:
+        if (token.tag_ == "VBN" and token.dep_ != "conj") or _raises(token):
+            return []  # "X was on Wednesday reported to be ...": a passive report about X, by someone unnamed
+        if infinitive and token.head.lemma_.lower() not in REPORTING | _GOING_ON:
+            return []  # "requested ballots to vote", "built to support": the aim of another act, not a report
         heads = [c for c in token.head.children if c.dep_ == "nsubj"]  # "X arrived and said", "X left, saying"
     return [(h, cue) for h in heads]
+
+
+def _raises(verb: Token) -> bool:
+    """Whether the verb's complement is an infinitive about its subject ("was reported to be", "said to have"), not
+    about an object it urges ("urging them to reconsider")."""
+    if any(child.dep_ in {"dobj", "obj"} for child in verb.children):
+        return False
+    return any(
+        child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        for child in verb.children
+    )
+
+
+def _says_something(verb: Token) -> bool:
+    """Whether the verb stands with what was said: a clause, infinitive or predicate of its own, a quote in its
+    sentence, or a clause it is set beside ('"...," she added')."""
+    if verb.dep_ == "parataxis" or any(child.dep_ in _SAID_DEPS for child in verb.children):
+        return True
+    return _QUOTE_MARK.search(verb.sent.text) is not None
 
 
 def _phrase(head: Token) -> list[Token]:
