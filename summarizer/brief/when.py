@@ -78,16 +78,18 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
             found[(hit.start, hit.end)] = "model"
     listed: dict[tuple[str, str | None], list[Span]] = {}
     when: list[TimeReference] = []
-    previous: tuple[date, Precision] | None = None
+    earlier: list[tuple[date, Precision]] = []
     for (start, end), origin in sorted(found.items()):
         mention = aligner.span(start, end)
         sentence = aligner.index.sentence_at(start)
-        context = Context(previous=previous, language=rules.language)
+        context = Context(earlier=tuple(earlier), language=rules.language)
         if sentence is not None:
-            context = Context(sentence.text, start - sentence.start, end - sentence.start, rules.language, previous)
+            context = Context(
+                sentence.text, start - sentence.start, end - sentence.start, rules.language, tuple(earlier)
+            )
         resolved, precision = rules.resolve(mention.text, aligner.published, context)
         if resolved is not None and precision is not None:
-            previous = (resolved, precision)
+            earlier.append((resolved, precision))
         value = iso_value(resolved, precision)
         key = _key(mention.text, value)
         if key in listed:
