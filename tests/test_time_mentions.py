@@ -97,3 +97,8 @@ def test_every_mention_counts_for_recall_and_a_wrong_one_makes_the_time_wrong() 
     assert score.recall == (2, 3) and score.precision == (0, 1)
     older = time.model_copy(update={"mentions": []})
     assert score_times(golds, [older], scope_end=len(text)).recall == (1, 3)
+
+
+def test_a_single_unit_left_unresolved_is_a_duration_not_a_time() -> None:
+    text = "The mill has been shut for a year, the owner said. It reopens on Monday."
+    assert [t.text for t in _when(text).when if t.value is None] == []

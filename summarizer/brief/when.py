@@ -25,10 +25,11 @@ MAX_TIMES = 12
 """Distinct times a brief lists at most: a long article's timeline, not every date in it. A time named again is one
 item (its ``mentions``); at 8, one gold time in eleven on eval/topics fell past the bound."""
 _DURATION = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)[- ](?:year|month|week|day|hour)s?(?:-old)?\b|\b(?:years|months|weeks|days|decades?)\b",
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)[- ](?:year|month|week|day|hour)s?(?:-old)?\b|\b(?:years|months|weeks|days|decades?)\b"
+    r"|^(?:for\s+)?(?:a|an|one)\s+(?:year|month|week|day|hour|decade)$",
     re.I,
 )
-"""Durations and ages ("five-year", "two weeks", "62-year-old") are not points in time."""
+"""Durations and ages ("five-year", "two weeks", "62-year-old", "a year" left unresolved) are not points in time."""
 _LEADING_PREPOSITION = re.compile(r"^(?:on|in|at|by)\s+", re.I)
 """"On Monday" and "Monday" with one value are one time: the preposition says nothing of the date."""
 _BARE_NUMBER = re.compile(r"[\d.,\s]+")
