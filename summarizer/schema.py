@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.7"
+SCHEMA_VERSION = "1.8"
 """1.1: ``Actor.role`` became optional (the embedded model no longer writes roles).
 1.2: every item says where it came from (``origin``) and how it was aligned (``alignment``); events may be
 ``planned`` and carry their ``sources`` and ``figures``; a source lists every ``mentions`` of it; a time has an
@@ -27,7 +27,10 @@ headline and summary are replaced by the article's own words, an event is droppe
 1.6: a time may have the precision ``quarter`` (``value`` "2016-Q3": "the third quarter of 2016", "Q3 2016").
 1.7: ``others`` lists the names that are neither who nor where, typed (``ThingKind``: a market index or other financial
 instrument, a product, an event, a law or other document, a time zone, a work); such a name is no longer filed as a
-person, organization or place. A brief of an older version reads with ``others`` empty."""
+person, organization or place. A brief of an older version reads with ``others`` empty.
+1.8: a time lists every place the article names it again (``mentions``: "Monday" in the lead and twice further on is
+one time with three mentions), so each of those sentences' events carries it. A brief of an older version reads with
+``mentions`` empty."""
 
 ActorKind = Literal["person", "organization", "group", "country"]
 EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
@@ -135,6 +138,10 @@ class TimeReference(Grounded):
         description="ISO value at the expression's own granularity: '2020', '2016-Q3', '2024-03', '2025-08-17'.",
     )
     mention: Span
+    mentions: list[Span] = Field(
+        default_factory=list,
+        description="Every place the article names this same time with the same value, the first being ``mention``.",
+    )
 
 
 class Source(Grounded):

@@ -19,15 +19,19 @@ from summarizer.rules.calendar import Precision, iso_value
 from summarizer.rules.names import is_dateline
 from summarizer.rules.text import normalize
 from summarizer.rules.time_phrases import YEAR, Context
-from summarizer.schema import Origin, TimeReference
+from summarizer.schema import Origin, Span, TimeReference
 
-MAX_TIMES = 8
-"""Time expressions a brief lists at most: a timeline's worth, not every date in a long article."""
+MAX_TIMES = 12
+"""Distinct times a brief lists at most: a long article's timeline, not every date in it. A time named again is one
+item (its ``mentions``); at 8, one gold time in eleven on eval/topics fell past the bound."""
 _DURATION = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)[- ](?:year|month|week|day|hour)s?(?:-old)?\b|\b(?:years|months|weeks|days|decades?)\b",
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)[- ](?:year|month|week|day|hour)s?(?:-old)?\b|\b(?:years|months|weeks|days|decades?)\b"
+    r"|^(?:for\s+)?(?:a|an|one)\s+(?:year|month|week|day|hour|decade)$",
     re.I,
 )
-"""Durations and ages ("five-year", "two weeks", "62-year-old") are not points in time."""
+"""Durations and ages ("five-year", "two weeks", "62-year-old", "a year" left unresolved) are not points in time."""
+_LEADING_PREPOSITION = re.compile(r"^(?:on|in|at|by)\s+", re.I)
+""""On Monday" and "Monday" with one value are one time: the preposition says nothing of the date."""
 _BARE_NUMBER = re.compile(r"[\d.,\s]+")
 """A number alone ("20", "1,500") the recognizer calls a date is a time only when it is a year."""
 
@@ -50,6 +54,8 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
 
     Each is resolved against the published date at its own granularity
     (a year is "2020", a month "2024-03"); durations ("five-year") are not times.
+    The same words with the same value are one time with several ``mentions``
+    (a reader wants "Monday" once; each sentence that names it still gets it).
     """
     text = aligner.index.text
     found: dict[tuple[int, int], Origin] = {}
@@ -72,39 +78,50 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
         hit = aligner.locate(expression)
         if hit is not None and not _overlapping(found, hit.start, hit.end):
             found[(hit.start, hit.end)] = "model"
-    seen: set[str] = set()
+    listed: dict[tuple[str, str | None], list[Span]] = {}
     when: list[TimeReference] = []
-    previous: tuple[date, Precision] | None = None
+    earlier: list[tuple[date, Precision]] = []
     for (start, end), origin in sorted(found.items()):
         mention = aligner.span(start, end)
         sentence = aligner.index.sentence_at(start)
-        context = Context(previous=previous, language=rules.language)
+        context = Context(earlier=tuple(earlier), language=rules.language)
         if sentence is not None:
-            context = Context(sentence.text, start - sentence.start, end - sentence.start, rules.language, previous)
+            context = Context(
+                sentence.text, start - sentence.start, end - sentence.start, rules.language, tuple(earlier)
+            )
         resolved, precision = rules.resolve(mention.text, aligner.published, context)
         if resolved is not None and precision is not None:
-            previous = (resolved, precision)
-        key = normalize(mention.text)
-        if key in seen or len(when) >= MAX_TIMES or (resolved is None and _DURATION.search(mention.text)):
+            earlier.append((resolved, precision))
+        value = iso_value(resolved, precision)
+        key = _key(mention.text, value)
+        if key in listed:
+            listed[key].append(mention)
             continue
-        seen.add(key)
+        if len(when) >= MAX_TIMES or (resolved is None and _DURATION.search(mention.text)):
+            continue
+        listed[key] = [mention]
         when.append(
             TimeReference(
                 text=mention.text,
                 date=resolved,
                 precision=precision,
-                value=iso_value(resolved, precision),
+                value=value,
                 mention=mention,
                 evidence=[aligner.sentence_span(sentence)] if sentence else [mention],
                 origin=origin,
             )
         )
+    when = [t.model_copy(update={"mentions": listed[_key(t.text, t.value)]}) for t in when]
     what = list(items.what)
     for position, event in enumerate(what):
-        times = [t.text for t in when if inside(t.mention, event.evidence)]
+        times = [t.text for t in when if any(inside(m, event.evidence) for m in t.mentions)]
         if times:
             what[position] = event.model_copy(update={"times": times})
     return items.but(when=when, what=what)
+
+
+def _key(text: str, value: str | None) -> tuple[str, str | None]:
+    return _LEADING_PREPOSITION.sub("", normalize(text)), value
 
 
 def _not_a_count(text: str) -> bool:

@@ -11,7 +11,10 @@ A brief time reference's **value** is its ISO ``value`` when the schema has
 one, else its ``date`` cut to its ``precision`` (day, month or year; a date
 without a precision is a day). It is **right** for a gold expression when its
 mention overlaps the gold span and the values are equal, so "in 2020" given as
-the day 2020-01-01 is wrong: a year is not a day.
+the day 2020-01-01 is wrong: a year is not a day. Each of a time's ``mentions``
+(schema 1.8: the same words with the same value named again) is a claim of its
+own for recall; for precision a time is right only when every judged mention of
+it is (one item of the brief, wrong if any place it claims is wrong).
 
 - ``times_recall``: countable gold expressions some brief time reference gets right;
 - ``times_precision``: of the brief's *resolved* time references that lie in
@@ -26,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.evaluation.annotations import GoldTime, overlaps
-from summarizer.schema import TimeReference
+from summarizer.schema import Span, TimeReference
 
 CALENDAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _CUT = {"year": 4, "month": 7, "day": 10}
@@ -54,28 +57,42 @@ def value(time: TimeReference) -> str | None:
     return time.date.isoformat()[: _CUT.get(time.precision or "day", 10)]
 
 
+def mentions(time: TimeReference) -> list[Span]:
+    """Every place the brief says the article names this time: its ``mentions``, else (before 1.8) its mention."""
+    return list(getattr(time, "mentions", None) or [time.mention])
+
+
 def score_times(golds: Sequence[GoldTime], times: Sequence[TimeReference], scope_end: int) -> TimeScore:
     """Score one brief's time references against one article's time expressions (module docstring)."""
 
-    def on(time: TimeReference, gold: GoldTime) -> bool:
-        return overlaps(time.mention.start, time.mention.end, gold.start, gold.end)
+    def on(mention: Span, gold: GoldTime) -> bool:
+        return overlaps(mention.start, mention.end, gold.start, gold.end)
 
+    def verdict(mention: Span, resolved: str) -> str | None:
+        """None when not judged (on skipped gold only), "" when right, else the gold values it should have had."""
+        under = [g for g in golds if on(mention, g)]
+        if under and not any(countable(g) for g in under):
+            return None
+        if any(countable(g) and g.value == resolved for g in under):
+            return ""
+        return "/".join(g.value or "?" for g in under if countable(g)) or "no gold time"
+
+    claims = [(mention, value(time)) for time in times for mention in mentions(time)]
     counted = [g for g in golds if countable(g) and g.start < scope_end]
-    found = [g for g in counted if any(on(t, g) and value(t) == g.value for t in times)]
+    found = [g for g in counted if any(on(m, g) and resolved == g.value for m, resolved in claims)]
     judged = right = 0
     wrong: list[str] = []
     for time in times:
         resolved = value(time)
-        if resolved is None or time.mention.start >= scope_end:
+        if resolved is None:
             continue
-        under = [g for g in golds if on(time, g)]
-        if under and not any(countable(g) for g in under):
+        verdicts = [v for m in mentions(time) if m.start < scope_end and (v := verdict(m, resolved)) is not None]
+        if not verdicts:
             continue
         judged += 1
-        if any(countable(g) and g.value == resolved for g in under):
+        if all(v == "" for v in verdicts):
             right += 1
         else:
-            gold_values = "/".join(g.value or "?" for g in under if countable(g)) or "no gold time"
-            wrong.append(f"{time.text} = {resolved} ({gold_values})")
+            wrong.append(f"{time.text} = {resolved} ({next(v for v in verdicts if v)})")
     missed = [f"{g.text} = {g.value}" for g in counted if g not in found]
     return TimeScore(recall=(len(found), len(counted)), precision=(right, judged), missed=missed, wrong=wrong)

@@ -40,8 +40,8 @@ SMALL = ModelProfile(name="small", names=6, events=3, event_chars=60, sources=6,
 events it repeats one until the bound; longer statements let it copy whole sentences."""
 LARGE = ModelProfile(name="large", names=12, events=8, event_chars=160, sources=16, times=8, answer_tokens=2400)
 """Room for a large model, matched to the brief's own bounds (not measured: no large model was run here):
-events and times as many as the brief keeps (brief/events.py MAX_EVENTS 8, brief/when.py MAX_TIMES 8), every
-source the brief keeps (brief/sources.py MAX_SOURCES 16), twice the small model's names, and statements of one
+events as many as the brief keeps (brief/events.py MAX_EVENTS 8), 8 times (brief/when.py keeps 12, the rules find
+the rest), every source the brief keeps (brief/sources.py MAX_SOURCES 16), twice the small model's names, and statements of one
 full clause (~25 words). The token bound covers that draft (~1,500 compact-JSON tokens) with a margin."""
 
 PROFILES = {profile.name: profile for profile in (SMALL, LARGE)}

@@ -18,12 +18,15 @@ LANGUAGES = frozenset({"en", "fr", "es", "de"})
 _AHEAD: dict[str, str] = {
     "en": r"will|won't|'ll|shall|(?:is|are|am)\s+(?:not\s+)?(?:due|set|scheduled|slated|expected|going|planned)"
     r"|(?:is|are|am)\s+to|plans?\s+to|planning|intends?\s+to|aims?\s+to|upcoming|coming|next|tomorrow"
-    r"|scheduled\s+(?:for|to)|set\s+to|due\s+to",
+    r"|scheduled\s+(?:for|to)|set\s+to|due\s+to(?!\s+(?:a|an|the|this|that|these|those|his|her|its|their|our|\d+|\w+ing)\b)"
+    r"|(?:delay|postpone|defer|push|put)(?:s|d|ed|ing|red|ring)?(?=\s+(?:\w+\s+){0,4}?(?:until|till|back\s+to|off\s+until)\b)",
     "fr": r"va|vont|allons|prévue?s?|prochaine?s?|demain|doit|doivent",
     "es": r"va\s+a|van\s+a|vamos\s+a|prevista?s?|previsto?s?|próxim[oa]s?|mañana",
     "de": r"wird|werden|werde|wirst|soll|sollen|geplant|kommende[nmrs]?|nächste[nmrs]?|morgen",
 }
-"""Future tense, intention and schedule, per language, in any case."""
+"""Future tense, intention and schedule, per language, in any case. English postponements ("delayed the vote until
+June") point ahead although their verb is past: the date is the new one, after the decision. "Due to" before a
+determiner, a number or a gerund is a cause ("due to a landslide"), not a schedule ("due to reopen")."""
 _AHEAD_FORMS: dict[str, str] = {
     "en": r"(?!)",
     "fr": r"[a-zéèêàâîôûç]{2,}(?:rai|ras|ra|rons|rez|ront)",

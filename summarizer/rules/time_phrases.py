@@ -35,8 +35,9 @@ class Context:
     start: int = 0
     end: int = 0
     language: str = "en"
-    previous: tuple[date, Precision] | None = None
-    """The last time resolved before this one in the article ("the same day" is that day)."""
+    earlier: tuple[tuple[date, Precision], ...] = ()
+    """The times resolved before this one in the article, in order: "the same day" is the last day named, even when
+    a year was named since ("on Sunday ... the record set in 2003 ... the previous day": the day before Sunday)."""
 
     def direction(self) -> Direction | None:
         return tense.direction(self.sentence, self.start, self.end, self.language) if self.sentence else None
@@ -296,7 +297,7 @@ def _same(m: re.Match[str], words: _Words, published: date | None, context: Cont
     unit = _unit(words, named) if named else "day"
     if unit is None:
         return None, None
-    anchor = context.previous[0] if context.previous and _at_least(context.previous[1], unit) else published
+    anchor = next((day for day, precision in reversed(context.earlier) if _at_least(precision, unit)), published)
     if anchor is None:
         return None, None
     step = -1 if _group(m, "before") else 1 if _group(m, "after") else 0

@@ -56,6 +56,8 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(\d{{4}})\b")
 _MONTH_ONLY = re.compile(rf"\b({_MONTH})\b")
 _YEAR = re.compile(rf"\b({YEAR})\b")
+_MONTH_OF_SHIFTED_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(?:of\s+)?(?:the\s+)?(last|next|this|previous)\s+year\b")
+"""'March of last year', 'June next year': the month of the year the words name, not the nearest one."""
 
 
 def resolve(
@@ -97,6 +99,8 @@ def _absolute(text: str, published: date | None, context: Context) -> tuple[date
             return safe(ranged, _MONTHS[month_name], int(day)), "day"
         if published is not None:
             return day_of_year(published, _MONTHS[month_name], int(day), context.direction()), "day"
+    if (m := _MONTH_OF_SHIFTED_YEAR.search(text)) and published is not None:
+        return date(published.year + _SHIFT[m[2]], _MONTHS[m[1]], 1), "month"
     m = _MONTH_ONLY.search(text)
     if m and (m[1] != "may" or re.search(r"\b(?:in|from|to|until|through|till|and|since|by|during) may\b", text)):
         if ranged := context.range_year():
@@ -165,6 +169,7 @@ _TIME_EXPRESSION = re.compile(
             rf"{_CAP_MONTH}\s+{_DAY}",
             rf"{_DAY}\s+{_CAP_MONTH}",
             rf"(?:(?i:early|late|mid)-?\s*)?{_CAP_MONTH},?\s+\d{{4}}",
+            rf"(?:(?i:in|since|until|by|from|during|early|late|mid)\s+)?{_CAP_MONTH}\s+(?i:(?:of\s+)?(?:last|next|this|(?:the\s+)?previous)\s+year)",
             rf"(?i:in|since|until|by|from|during|early|late|mid)\s+{_CAP_MONTH}(?:\s+{_DAY})?(?:,?\s+\d{{4}})?",
             r"(?i:(?:(?:early|late)\s+)?(?:yesterday|today|tonight|tomorrow)" + _PART + ")",
             r"(?i:last\s+night)",
