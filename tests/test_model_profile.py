@@ -141,6 +141,12 @@ def _credited(brief: Brief, sentence: int) -> bool:
     return any(span.start == start for source in brief.sources for span in source.evidence)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the rules now read every source of this article themselves (the speakers' precision work, 534c824), so "
+    "the small profile's cut no longer shows in the brief's sources: the test needs an article whose last source "
+    "the rules miss (issue 24.5)",
+)
 def test_the_small_profile_cuts_the_same_answer(briefs: dict[str, tuple[Brief, GrammarServer]]) -> None:
     brief, server = briefs["small"]
     served = server.served[0]

@@ -23,7 +23,8 @@ from summarizer.serve.digests import digest_api
 from summarizer.serve.jobs import Jobs, ReadUrl
 from summarizer.serve.keys import ApiKeys
 from summarizer.serve.limits import MAX_BODY_BYTES, BodyLimit
-from summarizer.serve.metrics import Metrics, RequestMetrics, metrics_router
+from summarizer.serve.metrics import Metrics, RequestMetrics
+from summarizer.serve.metrics_route import metrics_router
 from summarizer.serve.pages import pages
 from summarizer.serve.ratelimit import RateLimit
 from summarizer.serve.routes import api, probes

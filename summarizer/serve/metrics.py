@@ -11,18 +11,12 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import APIRouter, Depends
-from fastapi.responses import Response
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 from prometheus_client.metrics_core import GaugeMetricFamily, Metric
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from summarizer.schema import Brief
 from summarizer.serve.jobs import UNFINISHED, Jobs
-from summarizer.serve.problems import PROBLEM_TYPE
-from summarizer.serve.routes import require_key
-from summarizer.serve.schemas import Problem
 from summarizer.watch.watcher import PollReport
 
 LATENCY_BUCKETS_S = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300)
@@ -141,23 +135,3 @@ class RequestMetrics:
             method = str(scope.get("method", ""))
             self.metrics.requests.labels(template, method, str(status)).inc()
             self.metrics.latency.labels(template, method).observe(time.perf_counter() - started)
-
-
-def metrics_router(metrics: Metrics) -> APIRouter:
-    """``GET /metrics``, under the same key rule as ``/v1`` (a Prometheus scrape sends the key as a bearer token)."""
-    router = APIRouter(dependencies=[Depends(require_key)])
-    text = {CONTENT_TYPE_PLAIN_0_0_4: {"schema": {"type": "string"}}}
-
-    @router.get(
-        "/metrics",
-        summary="Prometheus metrics",
-        response_class=Response,
-        responses={
-            200: {"content": text, "description": "The metrics, in Prometheus text format"},
-            401: {"model": Problem, "content": {PROBLEM_TYPE: {}}, "description": "No valid API key"},
-        },
-    )
-    async def get_metrics() -> Response:
-        return Response(metrics.render(), media_type=CONTENT_TYPE_PLAIN_0_0_4)
-
-    return router

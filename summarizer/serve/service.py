@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from fastapi import Request
 
 from summarizer.serve.jobs import Jobs
 from summarizer.serve.keys import ApiKeys
+from summarizer.serve.metrics import Metrics
 from summarizer.serve.problems import one_line
 from summarizer.serve.ratelimit import RateLimit, caller_of, too_many
 from summarizer.serve.watching import ServeWatch
-
-if TYPE_CHECKING:  # metrics.py imports the routes, which import this module
-    from summarizer.serve.metrics import Metrics
 
 
 @dataclass
