@@ -14,7 +14,7 @@ from summarizer.errors import ArticleError
 from summarizer.evaluation import load_gold, score_brief, summarize_scores
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.report import check_bar
-from summarizer.schema import Actor, Event, Place, Source, TimeReference
+from summarizer.schema import Actor, Event, NamedThing, Place, Source, TimeReference
 from tests.conftest import ROOT
 from tests.test_eval_meantime import brief, sentence, span
 
@@ -153,6 +153,31 @@ def test_a_brief_is_scored_on_names_kinds_times_events_and_sources(golds: dict[s
         score.sources_precision.hit,
         score.sources_precision.total,
     ) == (1, 1)
+
+
+def _thing(text: str, name: str, kind: str) -> NamedThing:
+    return NamedThing(origin="rule", name=name, kind=kind, mention=span(text, name), evidence=[span(text, name)])  # type: ignore[arg-type]
+
+
+def test_named_things_are_scored_for_recall_kind_and_where_they_lie(golds: dict[str, GoldArticle]) -> None:
+    gold = golds["sport"]
+    text = gold.article.text
+    right = score_brief(gold, brief(text).model_copy(update={"others": [_thing(text, "Harbour Games", "event")]}))
+    assert (right.others.hit, right.others.total, right.others_kind.hit) == (1, 1, 1)
+    assert (right.others_precision.hit, right.others_precision.total) == (1, 1)
+    wrong = score_brief(
+        gold,
+        brief(text).model_copy(
+            update={"others": [_thing(text, "Harbour Games", "work"), _thing(text, "Lena Maris", "product")]}
+        ),
+    )
+    assert (wrong.others.hit, wrong.others_kind.hit, wrong.others_kind.total) == (1, 0, 1)
+    assert (wrong.others_precision.hit, wrong.others_precision.total) == (1, 2)  # a person is no product
+    assert "Lena Maris (others product; PER)" in wrong.wrong
+    empty = score_brief(gold, brief(text))
+    assert (empty.others.hit, empty.others.total) == (0, 1) and empty.others_missed == ["Harbour Games"]
+    overall = summarize_scores([right, wrong, empty])
+    assert (overall.others_recall, overall.others_precision, overall.others_kind_accuracy) == (2 / 3, 2 / 3, 1 / 2)
 
 
 def test_a_planned_lead_event_kept_counts_and_topics_are_reported_apart(golds: dict[str, GoldArticle]) -> None:

@@ -100,7 +100,8 @@ def evaluate_command(
     events per brief, judgeable events, status right, planned/uncertain lead
     events kept, times recall and precision at the gold granularity, who/where
     precision and kind accuracy; on the topic set, all of these, per topic and
-    overall. --check holds the run to the bars of the gold
+    overall, and its named things (others: recall, kind, and precision as
+    items on a product/index rather than an actor or place). --check holds the run to the bars of the gold
     kinds it has. Briefs are kept in the digest's store with the model's
     answers; while article, model, prompts and the answer schema are
     unchanged a re-run asks no model and rebuilds each brief with today's

@@ -15,6 +15,10 @@ nowhere in the scope is not judged.
   relative to both lengths): person <-> PER; organization <-> ORG; group <->
   ORG or PER; country in ``who`` (an acting country) <-> LOC or ORG; every
   place kind (country, region, city, site) <-> LOC. PRO and FIN fit no kind.
+- ``others_precision`` (``score_things``): of the brief's ``others`` items that
+  lie on a gold name, those on a product or financial name (PRO/FIN) rather
+  than on an actor or place. An item on no gold name is not judged: the topic
+  gold lists only the things that matter to the story.
 """
 
 from __future__ import annotations
@@ -23,11 +27,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.evaluation.annotations import GoldMention, overlaps
-from summarizer.schema import Actor, Place, Span
+from summarizer.schema import Actor, NamedThing, Place, Span
 
 WHO_FITS = {"person": {"PER"}, "organization": {"ORG"}, "group": {"ORG", "PER"}, "country": {"LOC", "ORG"}}
 WHERE_FITS = {"LOC"}
 _ENTITIES = {"PER", "ORG", "LOC"}
+_THINGS = {"PRO", "FIN"}
 
 
 @dataclass(frozen=True)
@@ -95,3 +100,22 @@ def score_entities(
         kind=(tallies["kind"][0], tallies["kind"][1]),
         wrong=wrong,
     )
+
+
+def score_things(
+    golds: Sequence[GoldMention], things: Sequence[NamedThing], text: str, scope_end: int
+) -> tuple[tuple[int, int], list[str]]:
+    """(right, judged) of one brief's ``others`` items and the wrong ones, each with the gold type it lies on."""
+    right, judged, wrong = 0, 0, []
+    for thing in things:
+        located = _located(thing.mention, text, scope_end, golds)
+        under = [g for g in golds if located and overlaps(*located, g.start, g.end)]
+        if not located or not under:
+            continue
+        best = max(under, key=lambda g: _fit(*located, g))
+        judged += 1
+        if best.type in _THINGS:
+            right += 1
+        else:
+            wrong.append(f"{thing.name} (others {thing.kind}; {best.type})")
+    return (right, judged), wrong

@@ -57,6 +57,8 @@ class GoldEntity(BaseModel):
 
     label: str
     mentions: tuple[str, ...] = ()
+    kind: str | None = None
+    """The annotated kind, where the gold gives one (the topic set's ``others``: index, product, event...)."""
 
 
 class GoldArticle(BaseModel):
@@ -72,6 +74,8 @@ class GoldArticle(BaseModel):
     summary: str | None = None
     who: tuple[GoldEntity, ...] = ()
     where: tuple[GoldEntity, ...] = ()
+    others: tuple[GoldEntity, ...] = ()
+    """The topic set's named things that are neither actors nor places, each with its kind."""
     attributions: tuple[GoldAttribution, ...] = ()
     events: tuple[GoldEvent, ...] = ()
     times: tuple[GoldTime, ...] = ()
@@ -252,6 +256,7 @@ def _from_topics(record: dict[str, Any], default_id: str, where: str) -> GoldArt
         kind="topics",
         who=tuple(GoldEntity(label=label, mentions=forms) for label, forms in gold.who),
         where=tuple(GoldEntity(label=label, mentions=forms) for label, forms in gold.where),
+        others=tuple(GoldEntity(label=label, mentions=forms, kind=kind) for label, kind, forms in gold.others),
         attributions=gold.attributions,
         events=gold.events,
         times=gold.times,

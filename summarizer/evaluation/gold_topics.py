@@ -63,6 +63,8 @@ class TopicGold:
 
     who: tuple[tuple[str, tuple[str, ...]], ...]
     where: tuple[tuple[str, tuple[str, ...]], ...]
+    others: tuple[tuple[str, str, tuple[str, ...]], ...]
+    """(label, the annotation guide's kind, surface forms) of each named thing that is neither actor nor place."""
     mentions: tuple[GoldMention, ...]
     events: tuple[GoldEvent, ...]
     times: tuple[GoldTime, ...]
@@ -213,6 +215,9 @@ def read(record: dict[str, Any], text: str) -> TopicGold:
     return TopicGold(
         who=tuple((label, forms) for label, _kind, forms in who),
         where=tuple((label, forms) for label, _kind, forms in where),
+        others=tuple(
+            (item["name"], item["kind"], forms) for item, (_l, _k, forms) in zip(record["others"], others, strict=True)
+        ),
         mentions=_mentions(text, [*who, *where, *others, *mentioned]),
         events=_events(text, record["events"], lead_end),
         times=_times(text, record["times"]),

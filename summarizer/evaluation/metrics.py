@@ -21,13 +21,13 @@ from pydantic import BaseModel, ConfigDict
 
 from summarizer.distribution import install_line
 from summarizer.errors import ConfigError
-from summarizer.evaluation.entities import score_entities
+from summarizer.evaluation.entities import score_entities, score_things
 from summarizer.evaluation.events import score_events
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.matching import found
 from summarizer.evaluation.sources import score_sources
 from summarizer.evaluation.times import score_times
-from summarizer.schema import Actor, Brief, Event, Place, Source, Span, TimeReference
+from summarizer.schema import Actor, Brief, Event, NamedThing, Place, Source, Span, TimeReference
 
 
 class Hits(BaseModel):
@@ -92,6 +92,11 @@ class ArticleScore(BaseModel):
     who_precision: Hits = Hits()
     where_precision: Hits = Hits()
     kind_accuracy: Hits = Hits()
+    others: Hits = Hits()
+    """The topic set's named things (index, product, event, law...) found in the brief's ``others``."""
+    others_missed: list[str] = []
+    others_precision: Hits = Hits()
+    others_kind: Hits = Hits()
     wrong: list[str] = []
     """Items that cost precision, status or kind, each with why."""
 
@@ -131,6 +136,9 @@ class Overall(BaseModel):
     who_precision: float | None = None
     where_precision: float | None = None
     kind_accuracy: float | None = None
+    others_recall: float | None = None
+    others_precision: float | None = None
+    others_kind_accuracy: float | None = None
 
 
 def _spans(brief: Brief) -> Iterable[Span]:
@@ -147,6 +155,28 @@ def _items(brief: Brief) -> int:
         len(items)
         for items in (brief.who, brief.what, brief.where, brief.when, brief.sources, brief.uncertainty.reasons)
     )
+
+
+THING_FITS = {"instrument": {"index"}}
+"""A gold kind a brief's other kind also fits: the brief has no ``instrument``, and an index is its nearest kind."""
+
+
+def _things(gold: GoldArticle, others: list[NamedThing]) -> dict[str, Any]:
+    """Recall and kind of the gold's named things among the brief's ``others``, and where those items lie."""
+    if not gold.others:
+        return {}
+    by_name = {thing.name: thing for thing in others}
+    found_kinds = [(entity, found(entity, by_name)) for entity in gold.others]
+    hits = [(entity, by_name[name].kind) for entity, name in found_kinds if name is not None]
+    kinds_right = sum(kind == entity.kind or kind in THING_FITS.get(entity.kind or "", ()) for entity, kind in hits)
+    precision, wrong = score_things(gold.mentions, others, gold.article.text, len(gold.article.text))
+    return {
+        "others": Hits(hit=len(hits), total=len(gold.others)),
+        "others_missed": [entity.label for entity, name in found_kinds if name is None],
+        "others_kind": Hits(hit=kinds_right, total=len(hits)),
+        "others_precision": Hits.of(precision),
+        "things_wrong": wrong,
+    }
 
 
 def _recall(entities: Sequence[Any], names: list[str]) -> tuple[Hits, list[str]]:
@@ -183,7 +213,7 @@ def score_brief(gold: GoldArticle, brief: Brief, reused: bool = False) -> Articl
         id=gold.id,
         kind=gold.kind,
         topic=gold.topic,
-        **_annotated(gold, brief.sources, brief.what, brief.when, brief.who, brief.where),
+        **_annotated(gold, brief.sources, brief.what, brief.when, brief.who, brief.where, brief.others),
         who=who,
         where=where,
         who_missed=who_missed,
@@ -208,11 +238,14 @@ def _annotated(
     times: list[TimeReference],
     who: list[Actor],
     where: list[Place],
+    others: list[NamedThing],
 ) -> dict[str, Any]:
-    """The PolNeAR and MEANTIME scores of one brief's items (none for other gold); the topic set gets both."""
+    """The PolNeAR and MEANTIME scores of one brief's items (none for other gold); the topic set gets both, and
+    its named things."""
     if gold.kind == "topics":
-        said, done = _sources(gold, sources), _meantime(gold, events, times, who, where)
-        return said | done | {"wrong": [*said["wrong"], *done.get("wrong", [])]}
+        said, done, things = _sources(gold, sources), _meantime(gold, events, times, who, where), _things(gold, others)
+        wrong = [*said["wrong"], *done.get("wrong", []), *things.pop("things_wrong", [])]
+        return said | done | things | {"wrong": wrong}
     if gold.kind == "polnear":
         return _sources(gold, sources)
     if gold.kind != "meantime":
@@ -263,7 +296,7 @@ def _meantime(
 
 def failed_score(gold: GoldArticle, error: str) -> ArticleScore:
     """The row of an article that got no brief: its gold counts as missed."""
-    missed = _annotated(gold, [], [], [], [], [])
+    missed = _annotated(gold, [], [], [], [], [], [])
     return ArticleScore(
         id=gold.id,
         error=error,
@@ -275,6 +308,8 @@ def failed_score(gold: GoldArticle, error: str) -> ArticleScore:
         lead_uncertain=missed.get("lead_uncertain", Hits()),
         times=missed.get("times", Hits()),
         times_missed=missed.get("times_missed", []),
+        others=missed.get("others", Hits()),
+        others_missed=missed.get("others_missed", []),
         who=Hits(total=len(gold.who)),
         where=Hits(total=len(gold.where)),
         who_missed=[e.label for e in gold.who],
@@ -326,4 +361,7 @@ def summarize_scores(scores: Sequence[ArticleScore]) -> Overall:
         who_precision=total("who_precision").share,
         where_precision=total("where_precision").share,
         kind_accuracy=total("kind_accuracy").share,
+        others_recall=total("others").share,
+        others_precision=total("others_precision").share,
+        others_kind_accuracy=total("others_kind").share,
     )

@@ -203,6 +203,9 @@ COMPARED = (
     "who_precision",
     "where_precision",
     "kind_accuracy",
+    "others_recall",
+    "others_precision",
+    "others_kind_accuracy",
 )
 LOWER_IS_BETTER = {
     "dropped_share",

@@ -63,6 +63,9 @@ _OVERALL_EVENTS = {
     "who_precision": "who precision",
     "where_precision": "where precision",
     "kind_accuracy": "kind accuracy",
+    "others_recall": "others recall",
+    "others_precision": "others precision",
+    "others_kind_accuracy": "others kind",
 }
 
 
@@ -165,6 +168,7 @@ def render_report(report: EvalReport, console: Console) -> None:
         parts = [
             f"who: {', '.join(s.who_missed)}" if s.who_missed else "",
             f"where: {', '.join(s.where_missed)}" if s.where_missed else "",
+            f"others: {', '.join(s.others_missed)}" if s.others_missed else "",
         ]
         _notes(console, s.id, "missed", [p for p in parts if p])
         _notes(console, s.id, "sources missed", s.sources_missed)
