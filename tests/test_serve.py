@@ -116,7 +116,7 @@ def client_for(summarizer: Summarizer, store: Store, **options: Any) -> TestClie
     return TestClient(create_app(summarizer, store, **options))
 
 
-def until(check: Any, seconds: float = 20.0) -> Any:
+def until(check: Any, seconds: float = 120.0) -> Any:
     """Poll ``check`` until it gives something truthy (a job finishing on another thread)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
