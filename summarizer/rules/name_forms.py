@@ -39,6 +39,16 @@ DETERMINERS: dict[str, frozenset[str]] = {
 NAME_PARTICLES = _set("de del della di da do dos das du des van von zu zur vom ten ter den der le la al el bin")
 """Lowercase words a person's or place's name may open with ("de Guindos", "von der Leyen", "van Gogh")."""
 
+PREPOSITIONS: dict[str, frozenset[str]] = {
+    "es": _set("a ante bajo con contra de del desde durante en entre hacia hasta para por según sin sobre tras"),
+    "fr": _set(
+        "à au aux avec chez contre dans de depuis des du en entre malgré par parmi pour sans selon sous sur vers"
+    ),
+    "de": _set("in im an am auf aus bei beim mit nach seit von vom zu zum zur über unter vor für gegen ohne um durch"),
+}
+"""A lowercase preposition opening a phrase makes it an adverbial ("in aller Welt"), unless it is a name particle
+that a capitalised name follows ("von der Leyen")."""
+
 ORGANIZATION_HEADS: dict[str, frozenset[str]] = {
     "es": _set(
         "banco bolsa ministerio comisión consejo tribunal corte universidad partido agencia fondo instituto "
@@ -89,8 +99,9 @@ def without_determiner(name: str, language: str) -> list[str]:
 
 def no_name(mention: str, language: str) -> bool:
     """True when the article's words the model gave as a name are a plain phrase: no capital after a determiner
-    ("Los mercados", "Les marchés"), no capital at all, or a lowercase opening word that is no name particle ("in
-    aller Welt"). German capitalises every noun: its determiner + noun phrases are read by its tagger
+    ("Los mercados", "Les marchés"), no capital at all ("de todo el mundo"), or an opening preposition that is no
+    name particle ("in aller Welt"); a lowercase description before a name ("finnische Ministerpräsident Stubb")
+    still names someone. German capitalises every noun: its determiner + noun phrases are read by its tagger
     (nlp/german.py), not here."""
     found = words(mention)
     if language not in LANGUAGES or not found:
@@ -98,8 +109,8 @@ def no_name(mention: str, language: str) -> bool:
     if not any(w[:1].isupper() for w in found):
         return True  # "de todo el mundo", "mercados"
     first = found[0]
-    if first[:1].islower() and first.casefold() not in NAME_PARTICLES:
-        return True  # "in aller Welt"
+    if first in PREPOSITIONS[language] and first not in NAME_PARTICLES:
+        return True  # "in aller Welt"; not "finnische Ministerpräsident Stubb", "ministère de la Culture"
     if first.casefold().rstrip("'’") in DETERMINERS[language] and language != "de":
         return not any(w[:1].isupper() for w in found[1:])  # "Las bolsas europeas", not "El País"
     return False
