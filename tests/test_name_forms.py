@@ -60,9 +60,18 @@ CASES = [
     (
         "fr",
         FRENCH,
-        (["Les marchés", "du monde entier", "CAC 40", "Julie Renard"], [], ["Banque du Canada", "Kenji Morita", "DAX"]),
+        (
+            ["Les marchés", "du monde entier", "CAC 40", "Julie Renard", "Ministère de l'Économie"],
+            [],
+            ["Banque du Canada", "Kenji Morita", "DAX"],
+        ),
         ["Les marchés", "du monde entier"],
-        {"Banque du Canada": "organization", "Kenji Morita": "person", "Julie Renard": "person"},
+        {
+            "Banque du Canada": "organization",
+            "Ministère de l'Économie": "organization",
+            "Kenji Morita": "person",
+            "Julie Renard": "person",
+        },
     ),
     (
         "de",
@@ -110,8 +119,9 @@ def check(out: GroundedDraft, dropped: list[str], kinds: dict[str, str]) -> None
     for name, kind in kinds.items():
         assert name in who and who[name].kind == kind, (name, [(a.name, a.kind) for a in out.who])
         assert who[name].origin == "model"
-    assert {o.name: o.kind for o in out.others}.get("DAX") == "index", out.others
-    assert "DAX" not in names(out)
+    indices = {o.name for o in out.others if o.kind == "index"}
+    assert indices >= {"DAX", "FTSE 100"} or indices >= {"DAX", "CAC 40"}, out.others
+    assert not indices & names(out)
 
 
 @pytest.mark.parametrize(("language", "text", "answer", "dropped", "kinds"), CASES, ids=[c[0] for c in CASES])
@@ -183,7 +193,9 @@ def test_names_that_only_look_like_the_errors_keep_their_filing(language: str, m
         ("Los mercados", "es", True),
         ("Las bolsas europeas", "es", True),
         ("de todo el mundo", "es", True),
-        ("mercados", "es", True),
+        ("ayuntamiento", "es", False),  # a singular common noun may name the story's body, as in English
+        ("el ayuntamiento", "es", False),
+        ("22 juin 2012", "fr", True),
         ("El País", "es", False),
         ("de Guindos", "es", False),
         ("Les marchés", "fr", True),
@@ -195,6 +207,8 @@ def test_names_that_only_look_like_the_errors_keep_their_filing(language: str, m
     ],
 )
 def test_a_plain_phrase_is_no_name(mention: str, language: str, expected: bool) -> None:
+    """A plural article or a preposition before lowercase words, or a number, opens no name; a name particle, a
+    singular body's noun and a capitalised word after the article do."""
     assert no_name(mention, language) is expected
 
 

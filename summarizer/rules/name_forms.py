@@ -36,6 +36,12 @@ DETERMINERS: dict[str, frozenset[str]] = {
     "de": _set("der die das den dem des ein eine einen einem einer eines diese dieser dieses"),
 }
 """Articles, demonstratives and possessives: a phrase they open is a noun phrase, named only by capitals after it."""
+PLURAL_DETERMINERS: dict[str, frozenset[str]] = {
+    "es": _set("los las unos unas estos estas esos esas aquellos aquellas sus"),
+    "fr": _set("les des ces ses leurs"),
+    "de": _set(""),
+}
+"""The plural articles, demonstratives and possessives: with common nouns only they name a class ("Los mercados")."""
 NAME_PARTICLES = _set("de del della di da do dos das du des van von zu zur vom ten ter den der le la al el bin")
 """Lowercase words a person's or place's name may open with ("de Guindos", "von der Leyen", "van Gogh")."""
 
@@ -98,14 +104,30 @@ def without_determiner(name: str, language: str) -> list[str]:
 
 
 def no_name(mention: str, language: str) -> bool:
-    """True when the article's words the model gave as a name are a plain phrase: no capital after a determiner
-    ("Los mercados", "Les marchés"), no capital at all ("de todo el mundo"), or an opening preposition that is no
-    name particle ("in aller Welt"); a lowercase description before a name ("finnische Ministerpräsident Stubb")
-    still names someone. German capitalises every noun: its determiner + noun phrases are read by its tagger
-    (nlp/german.py), not here."""
+    """True when the article's words the model gave as a name are a plain phrase, not a name.
+
+    An opening preposition that is no name particle ("in aller Welt"), or,
+    with no capital after the first word, an opening preposition at all
+    ("de todo el mundo"), a plural determiner ("Los mercados", "Les
+    marchés": a class, not someone) or a number ("22 juin 2012"). A singular
+    common noun may name the body a story is about ("el ayuntamiento",
+    "ayuntamiento"; English keeps "transport ministry" too), and a lowercase
+    description before a name ("finnische Ministerpräsident Stubb") still
+    names someone: both stay. German capitalises every noun: its determiner
+    and noun phrases are read by its tagger (nlp/german.py), not here.
+    """
     found = words(mention)
     if language not in LANGUAGES or not found:
         return False
+    first = found[0]
+    if first in PREPOSITIONS[language] and first not in NAME_PARTICLES:
+        return True  # "in aller Welt"; not "von der Leyen"
+    if any(w[:1].isupper() for w in found[1:]):
+        return False  # "El País", "de Guindos", "Le Monde"
+    opening = first.casefold().rstrip("'’")
+    return (
+        opening in PREPOSITIONS[language] or opening in PLURAL_DETERMINERS[language] or first[:1].isdigit()
+    ) and not first[1:].isupper()  # an acronym ("DE") is a name
     if not any(w[:1].isupper() for w in found):
         return True  # "de todo el mundo", "mercados"
     first = found[0]
