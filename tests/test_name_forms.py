@@ -254,17 +254,3 @@ def test_a_bare_index_moves_beside_another() -> None:
     assert not moves_beside_an_index(bbva, bbva + 4, text, "es", [ftse])  # no index in its sentence
     assert not moves_beside_an_index(ftse[0], ftse[0] + 4, text, "es", [ftse])  # "FTSE" is part of "FTSE 100"
     assert not moves_beside_an_index(dax, dax + 3, text, "en", [ftse])
-
-
-def test_a_place_the_article_credits_with_speech_is_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without a recognizer or a role before it, a two-word name that says something is no city; one that is only
-    visited stays a place."""
-    monkeypatch.setattr(pipeline, "installed", lambda _: False)
-    text = (
-        "Calma en los mercados\n\n"
-        "«No hay motivo de alarma», dijo Kenji Morita tras la reunión. Los inversores viajaron a San Sebastián, "
-        "donde cerraron la sesión sin cambios."
-    )
-    out = ground(text, "es", [], [], ["Kenji Morita", "San Sebastián"])
-    assert {a.name: a.kind for a in out.who} == {"Kenji Morita": "person"}
-    assert [p.name for p in out.where] == ["San Sebastián"]

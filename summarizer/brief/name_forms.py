@@ -24,7 +24,6 @@ from summarizer.nlp import german
 from summarizer.nlp.entities import kind_at, recognizes
 from summarizer.nlp.territories import territory_code
 from summarizer.rules.classifiers import is_person_noun
-from summarizer.rules.cues import find_cues
 from summarizer.rules.index_usage import moves_beside_an_index
 from summarizer.rules.kinds import uses_of
 from summarizer.rules.located import located_names
@@ -72,16 +71,14 @@ def phrase_not_name(mention: str, language: str) -> bool:
 
 def named_as_person(place: Place, aligner: Aligner) -> bool:
     """A place whose name is a person's: two capitalised words no territory has, that a role noun introduces at one
-    of its uses, that the article credits with something said, or that the French or Spanish recognizer reads as a
-    person where the article never writes it after "in"."""
+    of its uses, or that the French or Spanish recognizer reads as a person where the article never writes it after
+    "in"."""
     text, language = aligner.index.text, aligner.language
     name = place.mention.text
     if capitalised_words(name) < 2 or territory_code(name, language) is not None:
         return False
     if any(is_role(word, language) for start, _ in uses_of(name, text) for word in role_words_before(text, start)):
         return True  # "el ministro de Finanzas, Kenji Morita"
-    if speaks(name, aligner):
-        return True  # "Kenji Morita dijo que ...": a place says nothing
     if not recognizes(language) or language in german.LANGUAGES:
         return False  # German's tagger reads any two capitalised words as a person ("Bad Homburg"): only a role counts
     if kind_at(text, place.mention.start, place.mention.end, language) != "person":
@@ -90,17 +87,6 @@ def named_as_person(place: Place, aligner: Aligner) -> bool:
         text[s.start + a : s.start + b] for s in aligner.index.sentences for a, b in located_names(s.text, language)
     }
     return name not in located
-
-
-def speaks(name: str, aligner: Aligner) -> bool:
-    """The article credits something said to the name ("dijo Kenji Morita", "selon Kenji Morita"): a speaker."""
-    for sentence in aligner.index.sentences:
-        if name in sentence.text and any(
-            sentence.text[c.source[0] : c.source[1]].endswith(name) and not c.anonymous
-            for c in find_cues(sentence.text, aligner.language)
-        ):
-            return True
-    return False
 
 
 def is_role(word: str, language: str) -> bool:
