@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from summarizer.brief import english_names, located, recognized, reconcile, things
+from summarizer.brief import english_names, located, name_forms, recognized, reconcile, things
 from summarizer.brief.align import Aligner
 from summarizer.brief.doubt import DoubtRules
 from summarizer.brief.events import EventReading, StatusReader
@@ -31,6 +31,7 @@ from summarizer.nlp.pipeline import has_pipeline
 from summarizer.nlp.speakers import Attribution
 from summarizer.rules import attribution, classifiers, cues, doubts, kinds
 from summarizer.rules import located as located_rules
+from summarizer.rules import name_forms as name_form_rules
 from summarizer.rules import names as name_rules
 from summarizer.rules import things as thing_rules
 from summarizer.rules import times as time_rules
@@ -98,6 +99,8 @@ def rules_for(language: str) -> LanguageRules:
     if language in located_rules.LANGUAGES:  # the dateline's place and places after "in"; "Francia" a country
         names += [located.add_located, located.type_territories]
     names.append(reconcile.no_currency_places)
+    if language in name_form_rules.LANGUAGES:  # "Los mercados" no one, "Banco de Canadá" a body, "le DAX" an index
+        names.append(name_forms.correct_by_form)
     if language in thing_rules.LANGUAGES:  # "FTSE 100", "09:30 GMT", "la loi Climat": neither who nor where
         names.append(things.set_apart_things)
     return LanguageRules(

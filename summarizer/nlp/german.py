@@ -287,3 +287,27 @@ def _kind(run: list[_Token], at: int, sentence: list[_Token], text: str, people:
     if len(run) == 1 and (words[0] in people or words[0].removesuffix("s") in people):
         return "PERSON"
     return None
+
+
+def is_role(word: str) -> bool:
+    """A role, title or relation written before or in apposition to a person's name ("Finanzminister", "Sprecherin")."""
+    return word[:1].isupper() and (word.rstrip(".") in _TITLES or bool(_ROLES.search(word)))
+
+
+def common_noun_phrase(phrase: str) -> bool:
+    """True when the phrase is a determiner (or none) and common nouns and adjectives, its last noun inflected ("Die
+    Märkte", "die europäischen Börsen", "Anleger" is not: it reads the same in the singular), and no proper noun.
+
+    German capitalises every noun, so only the tagger tells "Die Märkte" (a plural, no one's name) from "Die Welt"
+    or "Der Spiegel" (a newspaper's, singular and uninflected)."""
+    tokens = phrase.split()
+    if not tokens:
+        return False
+    tagged = tagger().tag_sent(tokens, taglevel=1)
+    body = tagged[1:] if tagged[0][2] == "ART" else tagged
+    if not body or body[-1][2] != "NN" or any(word.isupper() for word, _, _ in body):
+        return False
+    adjectives_lowercase = all(tag != "ADJ(A)" or word[:1].islower() for word, _, tag in body)
+    nouns_only = all(tag in {"NN", "ADJ(A)"} for _, _, tag in body)
+    word, lemma, _ = body[-1]
+    return nouns_only and adjectives_lowercase and lemma.casefold() != word.casefold()

@@ -80,3 +80,8 @@ _COMPANY_FORM = re.compile(
 def has_company_form(name: str) -> bool:
     """Whether the name ends in a company's legal form: "AirTanker Ltd.", "Repsol S.A.", "Renault SAS"."""
     return bool(_COMPANY_FORM.search(name))
+
+
+def is_person_noun(word: str, language: str) -> bool:
+    """Whether the word is one of the language's nouns for a person's role ("ministro", "analyste")."""
+    return _WORDS.get(language, {}).get(word.lower()) == "person"
