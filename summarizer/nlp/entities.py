@@ -103,3 +103,10 @@ def short_for_organization(name: str, text: str) -> bool:
     Airways" (a short form of the company, not a place)."""
     prefix = name.strip() + " "
     return any(e.label == "ORG" and text.startswith(prefix, e.start) for e in entities(text))
+
+
+def opens_with_proper_noun(text: str, start: int, end: int) -> bool:
+    """True when [start, end) holds more than one word and the parse tags its first as a proper noun: "Harbour
+    Kings", not "Even the harbour" or "Bigger Ferries" (an adverb or adjective that opens a sentence)."""
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 1 and span[0].pos_ == "PROPN"
