@@ -12,7 +12,9 @@ model's that nothing reads as a name (no rule lists it, the recognizer reads
 nothing there, and its own words are not a name's: "Ferries" filed as a
 person, "Even the harbour" as a site) is dropped: on MEANTIME dev every such
 item was wrong or unjudgeable, while every name the model alone rightly found
-lay on a recognized name. Measured on English; other languages keep the merge as it was.
+lay on a recognized name. An actor the article describes by a common noun
+("the transport ministry", "regional police") or quotes ("lawmakers said")
+is not such a name: it stays. Measured on English; other languages keep the merge as it was.
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ import re
 
 from summarizer.brief.items import MAX_PLACES, GroundedDraft
 from summarizer.brief.mentions import retyped
-from summarizer.nlp.entities import kind_at, opens_with_proper_noun
+from summarizer.nlp.entities import acting_plural, head_words, kind_at, opens_with_proper_noun
+from summarizer.nlp.speakers import attributions
+from summarizer.nlp.usage import ORGANIZATION_NOUNS
+from summarizer.rules.kinds import ORGANIZATION_WORDS
 from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
 from summarizer.schema import Actor, Place, Ruled
@@ -109,5 +114,18 @@ def _unsupported(item: Actor | Place, own: GroundedDraft, text: str) -> bool:
         return False
     if _ACRONYM.fullmatch(item.name):
         return False  # "NTL": written as a name, whatever the recognizer reads
+    if isinstance(item, Actor) and _described_actor(item, text):
+        return False
     start, end = item.mention.start, item.mention.end
     return kind_at(text, start, end) is None and not opens_with_proper_noun(text, start, end)
+
+
+def _described_actor(actor: Actor, text: str) -> bool:
+    """An actor the article describes rather than names: a body by the word that heads it ("the transport
+    ministry", "regional police", "the city council"), people it quotes without a name ("Opposition lawmakers
+    ..., they said") or a plural that acts ("Relatives gathered"). No recognizer reads these as names, yet they act
+    in the news: they stay in who."""
+    start, end = actor.mention.start, actor.mention.end
+    if head_words(text, start, end) & (ORGANIZATION_WORDS | ORGANIZATION_NOUNS) or acting_plural(text, start, end):
+        return True
+    return any(a.anonymous and _key(text[a.source[0] : a.source[1]]) == _key(actor.name) for a in attributions(text))
