@@ -96,6 +96,8 @@ def test_capitals_stay_a_name_whatever_the_recognizer_reads() -> None:
     text = "NTL said on Monday it had signed a network deal with the city of Porto."
     out = ground(text, ["NTL"], [], [])
     assert {a.name: a.kind for a in out.who}.get("NTL") == "organization"
+    text = "The watchdog KRiT said on Monday it had fined the ferry firm."
+    assert "KRiT" in {a.name for a in ground(text, [], ["KRiT"], []).who}  # a capital inside a word: a name
 
 
 def test_a_part_of_a_company_filed_as_a_person_is_an_organization() -> None:

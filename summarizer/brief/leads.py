@@ -31,8 +31,9 @@ from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
 from summarizer.schema import Actor, Place, Ruled
 
-_ACRONYM = re.compile(r"[A-Z][A-Z&.-]*[A-Z]\.?")
-"""A name in capitals only ("NTL", "AT&T"): a name by how it is written."""
+_WRITTEN_AS_NAME = re.compile(r"[A-Z][A-Z&.-]*[A-Z]\.?|\S*\w[A-Z]\S*")
+"""A name in capitals only ("NTL", "AT&T") or with a capital inside a word ("KRiT", "eBay"): a name by how it is
+written, as no common noun is."""
 
 
 def _key(name: str) -> str:
@@ -112,8 +113,8 @@ def _unsupported(item: Actor | Place, own: GroundedDraft, text: str) -> bool:
     open with a proper noun ("Even the harbour"). "The Harbour Kings, a band" stays: its words are a name's."""
     if any(same_name(rule.name, item.name) for rule in _names(own)):
         return False
-    if _ACRONYM.fullmatch(item.name):
-        return False  # "NTL": written as a name, whatever the recognizer reads
+    if _WRITTEN_AS_NAME.fullmatch(item.name):
+        return False  # "NTL", "KRiT": written as a name, whatever the recognizer reads
     if isinstance(item, Actor) and _described_actor(item, text):
         return False
     start, end = item.mention.start, item.mention.end
