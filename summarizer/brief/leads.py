@@ -31,9 +31,10 @@ from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
 from summarizer.schema import Actor, Place, Ruled
 
-_WRITTEN_AS_NAME = re.compile(r"[A-Z][A-Z&.-]*[A-Z]\.?|\S*\w[A-Z]\S*")
-"""A name in capitals only ("NTL", "AT&T") or with a capital inside a word ("KRiT", "eBay"): a name by how it is
-written, as no common noun is."""
+_WRITTEN_AS_NAME = re.compile(r"[A-Z][A-Z&.-]*[A-Z]\.?|[A-Za-z]*[A-Za-z][A-Z][A-Za-z]*")
+"""A name in capitals only ("NTL", "AT&T") or a word of letters with a capital inside ("KRiT", "eBay"): a name by
+how it is written, as no common noun is. Not a code with digits ("A320", "H5N1"): a model or a strain, not an
+actor."""
 
 
 def _key(name: str) -> str:
