@@ -12,9 +12,10 @@ model's that nothing reads as a name (no rule lists it, the recognizer reads
 nothing there, and its own words are not a name's: "Ferries" filed as a
 person, "Even the harbour" as a site) is dropped: on MEANTIME dev every such
 item was wrong or unjudgeable, while every name the model alone rightly found
-lay on a recognized name. An actor the article describes by a common noun
-("the transport ministry", "regional police") or quotes ("lawmakers said")
-is not such a name: it stays. Measured on English; other languages keep the merge as it was.
+lay on a recognized name. An actor the article describes rather than names
+(a body by its common noun: "the transport ministry", "regional police";
+people it quotes unnamed: "lawmakers ..., they said"; a plural that acts:
+"Relatives gathered") is not such a name: it stays. Measured on English; other languages keep the merge as it was.
 """
 
 from __future__ import annotations
