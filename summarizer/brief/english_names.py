@@ -221,7 +221,10 @@ def _without_role(aligner: Aligner, actor: Actor) -> Actor:
     end = actor.mention.start + actor.mention.text.rstrip().rindex(words[-1])
     kept = aligner.index.text[actor.mention.start : end].rstrip(" ,")
     found = Found(actor.mention.start, actor.mention.start + len(kept), kept, True)
-    return actor_at(aligner, found, "organization", actor.origin, ruled=changed(actor, "mention"))
+    ruled = changed(actor, "mention")
+    if actor.kind != "organization":
+        ruled = changed(actor.model_copy(update={"ruled": ruled}), "kind")  # "Lakeline CEO" filed as a person
+    return actor_at(aligner, found, "organization", actor.origin, ruled=ruled)
 
 
 def _as_maker(aligner: Aligner, actor: Actor) -> Actor | None:

@@ -98,11 +98,16 @@ def ground_events(
     for sentence in lead if parsed else []:
         if len(kept) >= room:
             break
-        if any(e.evidence[0].start == sentence.start for e in kept) or aligner.addressed(sentence.start):
+        if aligner.addressed(sentence.start):
             continue
         main = main_clause(text, sentence.start, sentence.end)
-        clauses = [main] if main is not None else []
+        told = [e for e in kept if e.evidence[0].start == sentence.start]
+        if told and any(e.status != "confirmed" for e in told):
+            continue
         besides = main.verb if main else None
+        clauses = [main] if main is not None and not told else []
+        # what a sentence says is still to come stays even where the model told the sentence as done: the parse
+        # reads that second clause better (benchmarks/field_leads.py, docs/quality.md "Who leads each field")
         clauses += future_clauses(text, sentence.start, sentence.end, besides=besides)
         clauses += [c for c in side_clauses(text, sentence.start, sentence.end, besides) if _told_unsure(c)]
         evidence = [aligner.sentence_span(sentence)]

@@ -21,7 +21,8 @@ from summarizer.brief.align import Aligner
 from summarizer.brief.doubt import add_doubt_cues
 from summarizer.brief.events import add_events
 from summarizer.brief.items import GroundedDraft, NameMiss
-from summarizer.brief.languages import rules_for
+from summarizer.brief.languages import Step, rules_for
+from summarizer.brief.leads import rules_lead_names
 from summarizer.brief.model_names import align_names
 from summarizer.brief.reconcile import events_name_their_parties
 from summarizer.brief.sources import find_sources
@@ -57,8 +58,10 @@ class Grounder(Aligner):
         rules = rules_for(self.language)
         added = added or []
         items = align_names(draft, self, renames or {}, rules.sort_names)
-        for step in rules.names:
-            items = step(items, self)
+        items = self._names(items, rules.names)
+        if rules.rules_lead_names:
+            own = self._names(GroundedDraft(), rules.names)
+            items = rules_lead_names(items, own, self.index.text)
         drafted_sources = [*draft.src, *(source for more in added for source in more.src)]
         items = items.but(sources=find_sources(self, drafted_sources, rules.sources))
         later = [event for more in added for event in more.events()]
@@ -70,3 +73,9 @@ class Grounder(Aligner):
             items = text_step(items, self, [draft.h, draft.sm, *(event.e for event in draft.events())])
         items = add_times(items, self, draft.tm, rules.times)
         return add_doubt_cues(items, self, rules.doubts)
+
+    def _names(self, items: GroundedDraft, steps: tuple[Step, ...]) -> GroundedDraft:
+        """The who and where items after the language's name steps (the rules' own names, retyping, reconciling)."""
+        for step in steps:
+            items = step(items, self)
+        return items

@@ -65,6 +65,9 @@ class LanguageRules:
     names are held to these (nlp/support.py)."""
     lead_names: NameLister | None
     """The names the prompt lists for the model (most mentioned first), or none."""
+    rules_lead_names: bool
+    """Whether the rules' own who and where type and place the model's names and drop those the recognizer reads
+    as none (brief/leads.py): measured on English only."""
     written_in: str | None
     """The language the prompt says the article is written in; English articles get no such line (their prompt is
     the one every English cassette recorded)."""
@@ -123,6 +126,7 @@ def rules_for(language: str) -> LanguageRules:
         ),
         people=partial(_people_and_organizations, language=language) if parsed else _no_names,
         lead_names=_lead_names(language),
+        rules_lead_names=english and parsed,
         written_in=None if language == "en" else language_name(language),
     )
 

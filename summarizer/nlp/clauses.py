@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer.nlp.pipeline import parse
+from summarizer.nlp.pipeline import load, parse
 from summarizer.nlp.speakers import REPORTING
 
 LANGUAGES = frozenset({"en"})
@@ -50,7 +50,7 @@ nouns of PLANNING's verbs and of promising. Not "decision" or "agreement": one m
 ("made the decision to ban", "signed an agreement to protect")."""
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
 MAX_WORDS = 14
 """Longest main clause kept as a statement (an event's description), cut back to a word that completes the phrase.
@@ -60,6 +60,11 @@ _CORE = frozenset(
 )
 _TRIM = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis", "cc", "conj", "ccomp"})
 _DATELINE_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+_DATELINE_TOKENS = 5
+"""Tokens a dateline's dash comes within ("MWANZA , Tanzania —"): a town and its country, not a clause."""
+_SAID_WHAT = frozenset({"dobj", "xcomp", "attr", "oprd", "dative"})
+"""A reporting verb's objects ("announced a recall", "told reporters"); with these or a clause it reports, the
+verb's own clause says something, and without any ("police said") it is bare."""
 _SHORT_PREP = 6
 """A prepositional phrase of up to six words stays ("into custody", "in Kati")."""
 
@@ -75,15 +80,78 @@ def main_clause(text: str, start: int, end: int) -> Clause | None:
     span = parse(text).char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    root = _main_verb(span)
+    if root is None:
+        return None
+    dash = _dateline_dash(span.doc, span.start)
+    if dash is not None and (_bare_report(root) or any(_subject(root) & {t.i for t in span.doc[span.start : dash]})):
+        return _after_dateline(text, span, dash)
+    if _bare_report(root):
+        return None  # "..., police said" with nothing said the parse can find: the speech is not the news
+    return _clause(root, {t.i for t in span}, hedged_complement(root) or arranged_complement(root))
+
+
+def _main_verb(span: Span) -> Token | None:
+    """The verb of the span's main clause; for a reporting verb ("X confirmed that ..."), the verb it reports."""
     inside = {t.i for t in span}
     roots = [t for t in span if t.pos_ in {"VERB", "AUX"} and (t.dep_ == "ROOT" or t.head.i not in inside)]
     if not roots:
         return None
     root = roots[0]
     reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
-    if root.lemma_.lower() in REPORTING and reported:
-        root = reported[0]
-    return _clause(root, inside, hedged_complement(root) or arranged_complement(root))
+    return reported[0] if root.lemma_.lower() in REPORTING and reported else root
+
+
+def _subject(verb: Token) -> set[int]:
+    """The token indices of the verb's subject."""
+    return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+
+
+def _bare_report(verb: Token) -> bool:
+    """ "..., police said" where the parse found nothing said: an active reporting verb whose subject follows a
+    comma of its own (what was said came first) and which has neither object nor reported clause. "He has not been
+    charged" (passive) and "Commuters have complained about delays" (subject first) are not reports of this kind."""
+    if verb.lemma_.lower() not in REPORTING or any(c.dep_ == "auxpass" or _says_what(c) for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and any(c.text == "," and c.i < subject.i for c in verb.children)
+
+
+def _says_what(child: Token) -> bool:
+    """The reporting verb's child says what was said or to whom: an object, or a reported clause with a verb (a
+    name the parse took for the reported clause, as a dateline's town, says nothing)."""
+    return child.dep_ in _SAID_WHAT or (child.dep_ in {"ccomp", "parataxis"} and child.pos_ in {"VERB", "AUX"})
+
+
+def _after_dateline(text: str, span: Span, dash: int) -> Clause | None:
+    """The main clause of the sentence parsed again without its dateline, its verb the article's own token.
+
+    A dateline misleads the parse: in "HARBOURTON, Westland — A bridge collapsed ..., police said" it takes the
+    town for what was said and the news for a phrase hanging off it (the main clause would be "police said": the
+    speech, not the news), and in "HARBOURTON — A new bridge opened" the town for the subject.
+    """
+    start = span.doc[dash].idx + len(span.doc[dash].text)
+    rest = text[start : span.end_char]
+    offset = start + len(rest) - len(rest.lstrip())
+    alone = load("en")(rest.strip())  # parsed apart, not kept: the article's own parse stays in the cache
+    root = _main_verb(alone[:])
+    if root is None or _bare_report(root):
+        return None
+    clause = _clause(root, {t.i for t in alone}, hedged_complement(root) or arranged_complement(root))
+    if clause is None:
+        return None
+    verb = span.doc.char_span(offset + clause.verb.idx, offset + clause.verb.idx + len(clause.verb))
+    return Clause(clause.text, verb[0]) if verb is not None else None
+
+
+def _dateline_dash(doc: Doc, first: int) -> int | None:
+    """The index of the dash that ends a dateline opening at token ``first`` ("LAKESIDE —", "MWANZA, Tanzania
+    —": a place in capitals, then names), or None when the sentence opens with none."""
+    dash = next((t.i for t in doc[first : first + _DATELINE_TOKENS] if t.text in _DATELINE_DASHES), None)
+    if dash is None or dash == first or not doc[first].is_upper:
+        return None
+    opening = doc[first:dash]
+    return dash if all(t.is_upper or t.is_punct or t.pos_ == "PROPN" for t in opening) else None
 
 
 def arranged_complement(verb: Token) -> Token | None:
@@ -203,9 +271,8 @@ def _clause(root: Token, inside: set[int], complement: Token | None = None) -> C
                 tokens.extend(phrase)
                 preps += 1
     tokens = sorted({t for t in tokens if t.i in inside}, key=lambda t: t.i)
-    first = min(inside)
-    dash = next((t.i for t in root.doc[first : first + 5] if t.text in _DATELINE_DASHES), None)
-    if dash is not None and all(t.is_upper or t.is_punct for t in root.doc[first:dash]):
+    dash = _dateline_dash(root.doc, min(inside))
+    if dash is not None:
         tokens = [t for t in tokens if t.i > dash]  # "LAKESIDE — The board ...": the dateline is not the news
     tokens = [t for t in tokens if not t.is_punct or t.text in {"'", "\u2019", "-", "%", "$"}]
     if len(tokens) > MAX_WORDS:

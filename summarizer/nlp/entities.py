@@ -103,3 +103,24 @@ def short_for_organization(name: str, text: str) -> bool:
     Airways" (a short form of the company, not a place)."""
     prefix = name.strip() + " "
     return any(e.label == "ORG" and text.startswith(prefix, e.start) for e in entities(text))
+
+
+def opens_with_proper_noun(text: str, start: int, end: int) -> bool:
+    """True when [start, end) holds more than one word and the parse tags its first as a proper noun: "Harbour
+    Kings", not "Even the harbour" or "Bigger Ferries" (an adverb or adjective that opens a sentence)."""
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 1 and span[0].pos_ == "PROPN"
+
+
+def head_words(text: str, start: int, end: int) -> set[str]:
+    """The word that heads [start, end) in the parse, lowercased, as written and as its lemma ("ministry" in
+    "transport ministry", "police" in "Police in Kumasi", "diver" and "divers"); empty when nothing is parsed."""
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    return set() if span is None else {span.root.lower_, span.root.lemma_.lower()}
+
+
+def acting_plural(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is headed by a plural common noun that is the subject of an active verb: people who
+    do something ("Relatives gathered", "divers searched"), not things done to ("More podcasts were made")."""
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "NNS" and span.root.dep_ == "nsubj"

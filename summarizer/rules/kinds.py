@@ -113,6 +113,8 @@ def kind_cue(name: str) -> Cue | None:
         return "site"
     if " ".join(words).startswith(PLACE_PREFIXES):
         return "city"
+    if words[0] in PERSON_TITLES and "of" in words[1:]:
+        return "person"  # "Chairman of Kestrel Airways", "Minister of Finance": someone's role, not the body
     if any(w in ORGANIZATION_WORDS for w in words):
         return "organization"
     if words[0] in PERSON_TITLES and len(words) > 1:
