@@ -45,12 +45,30 @@ def not_a_time(text: str, start: int, end: int, language: str) -> bool:
     """Whether the expression at ``text[start:end]``, found as a time, is a document's number, a year across two
     years or a name instead (module docstring)."""
     words = text[start:end]
+    if re.search(rf"(?<!\d){YEAR}[/–-]\d\d(?![\d-])", words):
+        return True
+    if language == "en" and _nowadays(text, start, end):
+        return True
     year = re.search(rf"(?<!\d){YEAR}(?!\d)", words)
     if year is not None and re.fullmatch(rf"(?:[^\W\d]+\s+|\d+[/:])?{YEAR}(?:[/–-]\d\d)?", words):
         at, after = start + year.start(), start + year.end()
         if _reference(text[max(0, at - 30) : at]) or _SPLIT_YEAR.match(text[after : after + 4]):
             return True
     return _capitalised_relative_day(text, start, words, language)
+
+
+_STATE_BEFORE = re.compile(r"(?<!\w)(?i:it|they|which|who|is|are|remains|remain)\s+$")
+_STATE_AFTER = re.compile(
+    r"^\s+(?:a|an|one|home|still|largely|mostly|mainly|among|part|has|have|is|are|remains?|lives?|holds?|owns?)\b"
+)
+"""'Today' between a subject or "is" and a state ("The island is today a barren place", "it today has 900
+residents") means nowadays, no day: the day's news takes a past tense ("said today", "was arrested today")."""
+
+
+def _nowadays(text: str, start: int, end: int) -> bool:
+    if text[start:end].casefold() != "today":
+        return False
+    return bool(_STATE_BEFORE.search(text, max(0, start - 10), start) and _STATE_AFTER.match(text[end : end + 12]))
 
 
 def _reference(before: str) -> bool:

@@ -50,8 +50,8 @@ class Context:
 
 
 _RANGE_TAIL = re.compile(
-    rf"\s*(?:to|and|until|through|till|-|–|à|au|et|a|al|hasta|y|bis|und)\s+(?:\d{{1,2}}\.?\s+)?(?:de\s+)?"
-    rf"[^\W\d]+\.?,?\s+(?:del?\s+)?({YEAR})(?!\d)",
+    rf"\s*(?:(?:to|and|until|through|till|à|au|et|a|al|hasta|y|bis|und)\s+|[-–]\s*)(?:\d{{1,2}}\.?\s+)?(?:de\s+)?"
+    rf"(?:[^\W\d]+\.?,?\s+(?:del?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?,\s*)({YEAR})(?!\d)",
     re.IGNORECASE,
 )
 
