@@ -25,8 +25,34 @@ REFERENCE_DIGITS = 3
 _NUMBER_WORDS = frozenset({"no", "nº", "n°", "nr", "núm", "num", "art", "ref"})
 """Words that introduce a number ("No. 7/2019", "Nr. 3/2020")."""
 _DATE_WORDS = frozenset(
-    "in since by from until of during on at after before between through en depuis dès desde hasta seit im bis "
-    "le la el de del".split()
+    [
+        "in",
+        "since",
+        "by",
+        "from",
+        "until",
+        "of",
+        "during",
+        "on",
+        "at",
+        "after",
+        "before",
+        "between",
+        "through",
+        "en",
+        "depuis",
+        "dès",
+        "desde",
+        "hasta",
+        "seit",
+        "im",
+        "bis",
+        "le",
+        "la",
+        "el",
+        "de",
+        "del",
+    ]
 )
 """A sentence's first word before a short number and a year is a date's preposition ("In 12/2015"), not a name."""
 _SPLIT_YEAR = re.compile(r"^[/–-]\d{2}(?![\d-])")

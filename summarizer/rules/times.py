@@ -203,9 +203,7 @@ def find_times(text: str) -> list[tuple[int, int]]:
     are not dates; words like "yesterday" and "last week" match in any case.
     """
     own = [(match.start(), match.end()) for match in _TIME_EXPRESSION.finditer(text)]
-    own += [
-        (m.start("day"), m.end("day")) for m in _SECOND_DAY.finditer(text) if int(m["first"]) < int(m["day"]) <= 31
-    ]
+    own += [(m.start("day"), m.end("day")) for m in _SECOND_DAY.finditer(text) if int(m["first"]) < int(m["day"]) <= 31]
     return merge(own, find_phrases(text, "en"))
 
 
