@@ -16,6 +16,7 @@ from summarizer.brief.align import Aligner
 from summarizer.brief.items import GroundedDraft
 from summarizer.brief.languages import rules_for
 from summarizer.brief.when import add_times
+from summarizer.nlp.public_holidays import country_of_address
 from summarizer.rules import tense
 from summarizer.rules.not_times import not_a_time, quoted_relative_day
 from summarizer.rules.text import ArticleIndex
@@ -61,10 +62,45 @@ def test_a_holiday_without_a_country_gets_no_date() -> None:
     assert all(value is None for value in _values(_when(HOLIDAY_TEXT)).values())
 
 
+def test_without_a_country_in_the_text_the_outlets_country_dates_a_holiday() -> None:
+    text = "Most shops were shut on Labor Day, traders said."
+    aligner = Aligner(
+        ArticleIndex(text), date(2026, 5, 6), "en", outlet_country=country_of_address("https://news.example.de/a/1")
+    )
+    when = add_times(GroundedDraft(), aligner, [], rules_for("en").times).when
+    assert _values(when)["Labor Day"] == "2026-05-01"
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [
+        ("https://www.example.de/wirtschaft/1", "DE"),
+        ("https://news.example.co.uk/story", "GB"),
+        ("https://example.com/story", None),
+        ("https://example.io/story", None),
+        (None, None),
+    ],
+)
+def test_an_outlets_country_is_its_country_domain(url: str | None, country: str | None) -> None:
+    assert country_of_address(url) == country
+
+
 def test_a_moving_holiday_takes_the_year_the_sentence_points_to() -> None:
     text = "The ferry to Germany will not sail on Easter Monday, the operator said."
     values = _values(_when(text, places=(("Germany", "country"),), published=date(2026, 12, 1)))
     assert values["Easter Monday"] == "2027-03-29"  # Easter 2027 falls on March 28
+
+
+def test_a_named_day_without_a_day_off_is_dated_too() -> None:
+    text = "Stores in Ohio will close early on Christmas Eve, the chain said."
+    assert _values(_when(text, places=(("Ohio", "region"),), published=date(2026, 12, 10)))["Christmas Eve"] == (
+        "2026-12-24"
+    )
+
+
+def test_a_day_before_an_undated_event_gets_no_value() -> None:
+    when = _when("A tenant moved into the flat the day before the fire, neighbours said.")
+    assert all(t.value is None for t in when if "fire" in t.text or "day before" in t.text), _values(when)
 
 
 def test_a_holiday_in_the_articles_language() -> None:

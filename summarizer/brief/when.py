@@ -62,7 +62,8 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
     text = aligner.index.text
     found: dict[tuple[int, int], Origin] = {}
     published = aligner.published
-    calendar = calendar_for([p.name for p in items.where], rules.language, published.year) if published else None
+    places = [place.name for place in items.where]
+    calendar = calendar_for(places, rules.language, published.year, aligner.outlet_country) if published else None
     holidays: set[tuple[int, int]] = set()
     for prose in aligner.index.sentences:
         if is_dateline(prose.text) or aligner.addressed(prose.start):
