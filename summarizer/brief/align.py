@@ -20,11 +20,16 @@ MAX_EVIDENCE = 2
 class Aligner:
     """Offsets in one article: spans, sentences, name search and cited evidence."""
 
-    def __init__(self, index: ArticleIndex, published: date | None, language: str = "en") -> None:
+    def __init__(
+        self, index: ArticleIndex, published: date | None, language: str = "en", *, outlet_country: str | None = None
+    ) -> None:
         self.index = index
         self.published = published
         self.language = language
         """The article's language: a rule runs only on the languages it supports (brief/coverage.py)."""
+        self.outlet_country = outlet_country
+        """The outlet's country (ISO 3166 code, from its address) when the article's places give none: whose public
+        holidays its "Labor Day" means."""
         self._sentence_stems = [stems(s.text) for s in index.sentences]
         self._addressed = addressed_blocks(index.text)
 

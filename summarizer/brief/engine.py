@@ -53,6 +53,7 @@ from summarizer.llm.prompts import BRIEF_PROMPTS
 from summarizer.llm.retry import RetryPolicy
 from summarizer.nlp.language import detect
 from summarizer.nlp.pipeline import import_library
+from summarizer.nlp.public_holidays import country_of_address
 from summarizer.redact import redact
 from summarizer.rules.text import ArticleIndex
 from summarizer.schema import ArticleInfo, Brief, RunInfo, ServerTimings
@@ -411,7 +412,13 @@ class Summarizer:
             model = addition_model(passage[0].number, passage[-1].number, profile)
             tokens = _addition_tokens(profile)
             added.append((yield from ask(model, tokens, followup="more", passage=passage, language=ask.written_in)))
-        grounder = Grounder(index, article.published, language, statement_chars=profile.event_chars)
+        grounder = Grounder(
+            index,
+            article.published,
+            language,
+            statement_chars=profile.event_chars,
+            outlet_country=country_of_address(article.url),
+        )
         grounded = grounder.ground(draft, added=added)
         reasks = 0
         while (fixable := [m for m in grounded.misses if m.fixable]) and reasks < self.max_reasks:

@@ -38,9 +38,15 @@ class Grounder(Aligner):
     """Grounds the items of one draft against one article: the model's items, then the rules'."""
 
     def __init__(
-        self, index: ArticleIndex, published: date | None, language: str = "en", *, statement_chars: int = EVENT_CHARS
+        self,
+        index: ArticleIndex,
+        published: date | None,
+        language: str = "en",
+        *,
+        statement_chars: int = EVENT_CHARS,
+        outlet_country: str | None = None,
     ) -> None:
-        super().__init__(index, published, language)
+        super().__init__(index, published, language, outlet_country=outlet_country)
         self.statement_chars = statement_chars
         """The longest statement the model could write (its profile's): one that long was cut by the grammar."""
 

@@ -15,8 +15,10 @@ from datetime import date
 from summarizer.brief.align import Aligner, inside
 from summarizer.brief.items import GroundedDraft
 from summarizer.nlp.entities import entities
+from summarizer.nlp.public_holidays import HolidayCalendar, calendar_for
 from summarizer.rules.calendar import Precision, iso_value
 from summarizer.rules.names import is_dateline
+from summarizer.rules.not_times import not_a_time, quoted_relative_day
 from summarizer.rules.text import normalize
 from summarizer.rules.time_phrases import YEAR, Context
 from summarizer.schema import Origin, Span, TimeReference
@@ -59,11 +61,19 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
     """
     text = aligner.index.text
     found: dict[tuple[int, int], Origin] = {}
+    published = aligner.published
+    places = [place.name for place in items.where]
+    calendar = calendar_for(places, rules.language, published.year, aligner.outlet_country) if published else None
+    holidays: set[tuple[int, int]] = set()
     for prose in aligner.index.sentences:
         if is_dateline(prose.text) or aligner.addressed(prose.start):
             continue
+        for start, end in calendar.find(prose.text) if calendar else ():
+            holidays.add((prose.start + start, prose.start + end))
         for start, end in rules.find(prose.text):
-            found[(prose.start + start, prose.start + end)] = "rule"
+            if not _overlapping(dict.fromkeys(holidays, "rule"), prose.start + start, prose.start + end):
+                found[(prose.start + start, prose.start + end)] = "rule"
+    found.update(dict.fromkeys(holidays, "rule"))
     for entity in entities(text) if rules.recognized_dates else ():
         end = entity.start + len(text[entity.start : entity.end].split("\n", 1)[0].rstrip())
         if (
@@ -78,6 +88,12 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
         hit = aligner.locate(expression)
         if hit is not None and not _overlapping(found, hit.start, hit.end):
             found[(hit.start, hit.end)] = "model"
+    titled = _titled_names(items)
+    found = {
+        span: origin
+        for span, origin in found.items()
+        if not not_a_time(text, *span, rules.language) and not _inside(titled, text, span)
+    }
     listed: dict[tuple[str, str | None], list[Span]] = {}
     when: list[TimeReference] = []
     earlier: list[tuple[date, Precision]] = []
@@ -89,7 +105,7 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
             context = Context(
                 sentence.text, start - sentence.start, end - sentence.start, rules.language, tuple(earlier)
             )
-        resolved, precision = rules.resolve(mention.text, aligner.published, context)
+        resolved, precision = _resolve(mention.text, (start, end), context, rules, calendar, holidays, aligner)
         if resolved is not None and precision is not None:
             earlier.append((resolved, precision))
         value = iso_value(resolved, precision)
@@ -118,6 +134,48 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
         if times:
             what[position] = event.model_copy(update={"times": times})
     return items.but(when=when, what=what)
+
+
+def _resolve(
+    words: str,
+    span: tuple[int, int],
+    context: Context,
+    rules: TimeRules,
+    calendar: HolidayCalendar | None,
+    holidays: set[tuple[int, int]],
+    aligner: Aligner,
+) -> tuple[date | None, Precision | None]:
+    """A holiday by the article's country; a quoted "tomorrow" not at all (the speaker's day is not the article's);
+    anything else by the language's rules."""
+    published = aligner.published
+    if span in holidays and calendar is not None and published is not None:
+        day = calendar.resolve(words, published, context.direction())
+        return (day, "day") if day else (None, None)
+    if quoted_relative_day(aligner.index.text, *span, rules.language):
+        return None, None
+    return rules.resolve(words, published, context)
+
+
+_TITLED_KINDS = frozenset({"law", "product", "work", "index"})
+"""Kinds of name whose year is part of the title ("the Reform Bill 2019", "the Model 2020"): not when anything
+happened. An event's year says when it was ("the 2019 Chicago Marathon") and stays a time."""
+
+
+def _titled_names(items: GroundedDraft) -> list[str]:
+    return [thing.name for thing in items.others if thing.kind in _TITLED_KINDS]
+
+
+def _inside(names: list[str], text: str, span: tuple[int, int]) -> bool:
+    """Whether the span lies inside one of ``names`` where the text writes it, or right after it ("the Clean Water
+    Act 2021": the year the title ends with)."""
+    start, end = span
+    for name in names:
+        window = max(0, start - len(name) - 1)
+        for m in re.finditer(re.escape(name), text[window : end + len(name)]):
+            after = window + m.end()
+            if window + m.start() <= start and (end <= after or re.fullmatch(r"[^\S\n]", text[after:start])):
+                return True
+    return False
 
 
 def _key(text: str, value: str | None) -> tuple[str, str | None]:

@@ -27,6 +27,19 @@ _AHEAD: dict[str, str] = {
 """Future tense, intention and schedule, per language, in any case. English postponements ("delayed the vote until
 June") point ahead although their verb is past: the date is the new one, after the decision. "Due to" before a
 determiner, a number or a gerund is a cause ("due to a landslide"), not a schedule ("due to reopen")."""
+_SCHEDULED: dict[str, str] = {
+    "en": r"(?:re)?opens|starts|begins|resumes|kicks\s+off|takes\s+(?:place|effect)|comes\s+into\s+force|ends|closes"
+    r"|goes\s+on\s+sale|expires|launches",
+    "fr": r"r?ouvre|commence|débute|reprend|s['’]ouvre|entre\s+en\s+vigueur|a\s+lieu|se\s+tient|se\s+termine|expire",
+    "es": r"(?:re)?abre|comienza|empieza|arranca|se\s+reanuda|se\s+celebra|tiene\s+lugar|entra\s+en\s+vigor|termina"
+    r"|vence",
+    "de": r"beginnt|öffnet|eröffnet|startet|endet|tritt|findet|läuft",
+}
+"""The present of a schedule has a future meaning ("It reopens on Monday", "The trial starts next week", "le procès
+s'ouvre lundi", "el plazo vence el viernes", "die Messe beginnt am Montag"): verbs of starting, ending and taking
+place, in the third person of the present; their past ("reopened", "a commencé") is a past."""
+for _language, _present in _SCHEDULED.items():
+    _AHEAD[_language] = f"{_AHEAD[_language]}|{_present}"
 _AHEAD_FORMS: dict[str, str] = {
     "en": r"(?!)",
     "fr": r"[a-zéèêàâîôûç]{2,}(?:rai|ras|ra|rons|rez|ront)",

@@ -50,8 +50,8 @@ class Context:
 
 
 _RANGE_TAIL = re.compile(
-    rf"\s*(?:to|and|until|through|till|-|–|à|au|et|a|al|hasta|y|bis|und)\s+(?:\d{{1,2}}\.?\s+)?(?:de\s+)?"
-    rf"[^\W\d]+\.?,?\s+(?:del?\s+)?({YEAR})(?!\d)",
+    rf"\s*(?:(?:to|and|until|through|till|à|au|et|a|al|hasta|y|bis|und)\s+|[-–]\s*)(?:\d{{1,2}}\.?\s+)?(?:de\s+)?"
+    rf"(?:[^\W\d]+\.?,?\s+(?:del?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?,\s*)({YEAR})(?!\d)",
     re.IGNORECASE,
 )
 
@@ -223,7 +223,8 @@ _DE = _Words(
 _WORDS = {"en": _EN, "fr": _FR, "es": _ES, "de": _DE}
 _TWO_DIGIT_YEAR = r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])"
 """'82, ’05: an apostrophe and two digits, not "'90s" (a decade) or a quote's closing mark after a word."""
-_NAME_BEFORE = re.compile(r"(?<!\w)([A-Z][\w.&-]*)\s+$")
+_NAME_BEFORE = re.compile(r"(?<!\w)([A-Z][\w.&-]*|[a-z]+[A-Z][\w.&-]*)\s+$")
+"""A capitalised word or one with a capital inside ("Office", "iLife")."""
 _LEADING_WORDS = frozenset(
     {
         "in",

@@ -73,6 +73,8 @@ def resolve(
     if (phrase := resolve_phrase(expression, "en", published, context)) is not None:
         return phrase
     text = expression.casefold()
+    if text.isdigit() and len(text) <= 2:
+        return _second_day(text, published, context)
     absolute = _absolute(text, published, context)
     if absolute[0] is not None:
         return absolute
@@ -183,6 +185,17 @@ _TIME_EXPRESSION = re.compile(
 )
 
 
+_RANGE_JOINT = r"\s*(?:and|or|to|through|-|–)\s*"
+_SECOND_DAY = re.compile(
+    rf"\b{_CAP_MONTH}\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_JOINT}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?![\d:.]|\s*(?:%|percent)|\s+(?:[a-z]+s|people|per)\b)"
+)
+"""The second day of "March 4 and 5", "June 3-5": a later day of the same month (a count would not follow its
+month's day: "March 4 and 5 people" is no day)."""
+_FIRST_DAY_BEFORE = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_JOINT}$")
+_YEAR_AFTER = re.compile(rf",?\s+({YEAR})\b")
+
+
 def find_times(text: str) -> list[tuple[int, int]]:
     """Offsets of the time expressions in ``text`` ("on Tuesday", "last week", "July 21, 2017").
 
@@ -190,4 +203,15 @@ def find_times(text: str) -> list[tuple[int, int]]:
     are not dates; words like "yesterday" and "last week" match in any case.
     """
     own = [(match.start(), match.end()) for match in _TIME_EXPRESSION.finditer(text)]
+    own += [(m.start("day"), m.end("day")) for m in _SECOND_DAY.finditer(text) if int(m["first"]) < int(m["day"]) <= 31]
     return merge(own, find_phrases(text, "en"))
+
+
+def _second_day(text: str, published: date | None, context: Context) -> tuple[date | None, Precision | None]:
+    """ "5" in "March 4 and 5": that month's day, with the year after it ("March 4 and 5, 2020") or as "March 5"."""
+    before = _FIRST_DAY_BEFORE.search(context.sentence.casefold(), 0, context.start)
+    if before is None or not text.isdigit():
+        return None, None
+    year = _YEAR_AFTER.match(context.sentence, context.end)
+    written = f"{before[1]} {text}" + (f", {year[1]}" if year else "")
+    return _absolute(written, published, context)
