@@ -121,7 +121,7 @@ PLANNED: list[Case] = [
         "A judge ordered the Crane Logistics company to pay two million dollars to former workers.",
         "to pay two million dollars to former workers",
         "planned",
-        "Crane Logistics pays two million dollars to former workers",
+        "Crane Logistics pays two million dollars to workers",
     ),
     (
         "A law setting lower speed limits near schools is set to take effect in March.",

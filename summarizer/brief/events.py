@@ -109,12 +109,13 @@ def ground_events(
         for clause in _distinct(clauses)[:CLAUSES_PER_SENTENCE]:
             if len(clause.text.split()) < MIN_CLAUSE_WORDS or len(kept) >= room:
                 continue
-            if any(normalize(clause.text) in normalize(e.description) for e in kept):
-                continue
+            status = status_of(clause.verb)
+            if any(normalize(clause.text) in normalize(e.description) and e.status == status for e in kept):
+                continue  # told already; not so when told otherwise ("the plan to merge ... drew protests")
             kept.append(
                 Event(
                     description=clause.text,
-                    status=status_of(clause.verb),
+                    status=status,
                     evidence=evidence,
                     sources=[s.name for s in sources if any(_overlaps(e, evidence[0]) for e in s.evidence)],
                     figures=_figures(aligner, figures, evidence, sources, clause.text),

@@ -41,7 +41,6 @@ PLANNING = frozenset(
         "pledge",
         "vow",
         "threaten",
-        "offer",
         "order",
         "forecast",
         "predict",
@@ -49,8 +48,12 @@ PLANNING = frozenset(
     }
 )
 """Verbs whose "to" complement is still to happen ("plans to build", "agreed to buy"): of intending, of committing
-("promised to rebuild", "threatened to strike", "ordered the firm to pay") and of foreseeing ("are forecast to
+("promised to rebuild", "threatened to strike", "ordered the firm to pay"; not "offers to fund", which MEANTIME
+reads as done) and of foreseeing ("are forecast to
 reach", "is projected to grow")."""
+COMMITTING = frozenset({"promise", "pledge", "vow", "threaten", "plan", "intend", "decide", "agree", "hope", "aim"})
+"""Verbs of committing oneself, whose "to" infinitive is the commitment even when the parse hangs it as a purpose
+("vowed on Sunday to fight"); not "set up to support", whose infinitive is a purpose."""
 SCHEDULING = frozenset({"plan", "schedule", "expect", "propose", "set", "slate", "forecast", "predict", "project"})
 """Verbs whose present passive with no complement arranges its subject ("the launch is scheduled for Friday", "a
 decision is expected by May")."""
@@ -251,8 +254,10 @@ def is_future(verb: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if aux & {"will", "shall", "'ll", "wo"}:
         return True
-    if "would" in aux and verb.dep_ == "ccomp" and inflects(verb.head, REPORTING):
-        return True
+    if "would" in aux and verb.dep_ == "ccomp" and inflects(verb.head, REPORTING) and verb.head.tag_ in {"VBD", "VBN"}:
+        return True  # the past of "will"; under a present "say" ("would double it, planners say") a condition
+    if "to" in aux and verb.dep_ == "advcl" and inflects(verb.head, COMMITTING):
+        return True  # "vowed on Sunday to fight": the parse hangs the infinitive as a purpose
     if "to" in aux and verb.dep_ in {"xcomp", "acl", "relcl"}:
         governor = verb.head
         arranged = arranged_complement(governor) is not None or inflects(governor, ARRANGED - {"be"})

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, Literal
 from summarizer.nlp.clauses import (
     ALLEGING,
     ARRANGED,
+    COMMITTING,
     INTENDING,
     PLANNING,
     RAISING,
     REPORTED_AS,
     SCHEDULING,
+    arranged_complement,
     inflects,
     is_future,
     present_passive,
@@ -45,6 +47,9 @@ _PLANNING = frozenset(
 _ALLEGING = ALLEGING
 _HEDGES = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly"})
 _PAST = frozenset({"VBD", "VBN"})
+_MODIFYING = frozenset({"amod", "compound"})
+"""A participle that modifies a noun ("the stolen painting", "the ruling party") is no event the statement tells:
+the clause's verb comes first."""
 _STEM = 5
 """Letters compared between a statement's words and a verb ("arrested", "arrests"), as rules/text.py stems. Chosen by
 hand, not measured."""
@@ -92,7 +97,7 @@ def anchor(text: str, start: int, end: int, statement: str) -> Token | None:
         if t.pos_ in {"VERB", "NOUN"} and (t.lemma_.lower()[:_STEM] in wanted or t.lower_[:_STEM] in wanted)
     ]
     verbs = [t for t in candidates if t.pos_ == "VERB"]
-    chosen = verbs or candidates
+    chosen = [t for t in verbs if t.dep_ not in _MODIFYING] or verbs or candidates
     return _reported(chosen[0], candidates) if chosen else None
 
 
@@ -113,6 +118,10 @@ def status_of(verb: Token) -> Status:
     """The status the sentence gives the event whose verb this is, checked from the strongest mark down: negation,
     then what doubts the event (a hedge, a condition, a rumour; "will likely" is not a plan), then the future and
     intention, modals, then what governs the verb."""
+    if verb.dep_ in {"oprd", "acomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return status_of(verb.head)  # "are feared trapped": the predicate is told as its verb tells it
+    if verb.pos_ in {"NOUN", "PROPN"}:
+        return _noun_status(verb)
     children = list(verb.children)
     governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} and verb.head is not verb else None
     if _negated(verb) or (governor is not None and inflects(governor, _REFUSING)):
@@ -121,7 +130,7 @@ def status_of(verb: Token) -> Status:
         return "alleged"  # "is accused of stealing", "charged with setting fire"
     if any(c.lower_ in _HEDGES for c in children) or any(a.lower_ in _HEDGES for a in verb.ancestors):
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
-    if _claimed(verb, governor):
+    if _claimed(verb):
         return "claimed"  # "claimed responsibility for", "claimed that its planes had passed"
     if _supposed(verb, governor) or _rumoured(verb, governor) or _conditional(verb) or _on_condition(verb):
         return "unclear"  # "reports suggest it will close", "unconfirmed reports said", "if talks fail, will strike"
@@ -131,6 +140,10 @@ def status_of(verb: Token) -> Status:
         return "planned"
     if inflects(verb, PLANNING) and any(c.dep_ == "xcomp" for c in children):
         return "planned"  # "Boeing plans to build": the event is the building, still to come
+    if inflects(verb, COMMITTING) and any(_purpose(c) for c in children):
+        return (
+            "planned"  # "vowed on Sunday to fight"  # "Boeing plans to build": the event is the building, still to come
+        )
     if inflects(verb, SCHEDULING) and present_passive(verb):
         return "planned"  # "the launch is scheduled for Friday", "a decision is expected by May"
     if inflects(verb, _HOLDING) and any(c.dep_ == "dobj" and inflects(c, INTENDING) and _intends(c) for c in children):
@@ -159,6 +172,33 @@ def status_of(verb: Token) -> Status:
     return "confirmed"
 
 
+def _noun_status(noun: Token) -> Status:
+    """An event named by a noun: marked on the noun ("a suspected arson attack"), else by the clause it is the
+    subject of when that clause arranges it ("the launch is scheduled for Friday", "the trial is due to start"), not
+    by any clause it is the subject of ("the merger will create jobs" tells no plan of a merger)."""
+    head = noun
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "vaccination campaign": the phrase's noun
+    own = _marked(head)
+    if own != "confirmed" or head.dep_ not in {"nsubj", "nsubjpass"} or head.head.pos_ not in {"VERB", "AUX"}:
+        return own
+    verb = head.head
+    arranging = inflects(verb, SCHEDULING) or arranged_complement(verb) is not None
+    return "planned" if arranging and status_of(verb) == "planned" else own  # not "the merger will create jobs"
+
+
+def _marked(noun: Token) -> Status:
+    """What the noun's own words tell: negation, "suspected"/"alleged", "planned"/"proposed"."""
+    children = list(noun.children)
+    if _negated(noun) or any(c.dep_ == "det" and c.lower_ == "no" for c in children):
+        return "denied"  # "no arrests were made"
+    if any(c.lower_ in {"alleged", "suspected"} and c.dep_ == "amod" for c in children):
+        return "alleged"
+    if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
+        return "planned"
+    return "confirmed"
+
+
 def _charged(verb: Token) -> bool:
     """The gerund of an accusation ("is accused of stealing", "accused the government of rigging")."""
     if verb.dep_ != "pcomp" or verb.head.dep_ != "prep" or verb.head.lower_ not in {"of", "with"}:
@@ -166,16 +206,15 @@ def _charged(verb: Token) -> bool:
     return inflects(verb.head.head, _ALLEGING)
 
 
-def _claimed(verb: Token, governor: Token | None) -> bool:
-    """What a party claims, not the article: the content of an active "claim" ("claimed that its planes had
-    passed"), or a claim of responsibility or credit ("claimed responsibility for the bombing")."""
-    if (
-        governor is not None
-        and inflects(governor, {"claim"})
-        and not any(c.dep_ == "auxpass" for c in governor.children)
-    ):
-        return True
+def _claimed(verb: Token) -> bool:
+    """A party's claim of responsibility or credit ("claimed responsibility for the bombing"). Not what a "claim"
+    reports: MEANTIME reads that as the claimant's fact ("Apple claims the phone will provide": planned)."""
     return inflects(verb, {"claim"}) and any(c.dep_ == "dobj" and inflects(c, _OWNED) for c in verb.children)
+
+
+def _purpose(child: Token) -> bool:
+    """An infinitive the parse hangs as an adverbial clause ("vowed on Sunday to fight")."""
+    return child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
 
 
 def _rumoured(verb: Token, governor: Token | None) -> bool:
@@ -193,9 +232,11 @@ def _rumoured(verb: Token, governor: Token | None) -> bool:
 
 def _on_condition(verb: Token) -> bool:
     """A consequence whose condition hangs on it ("If the talks fail, the union will strike"): possible, not
-    planned."""
+    planned. The condition has a subject of its own: "if compared to last year" is no condition."""
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION - {"whether"} for m in c.children)
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITION - {"whether"} for m in c.children)
+        and any(m.dep_ in {"nsubj", "nsubjpass"} for m in c.children)
         for c in verb.children
     )
 
