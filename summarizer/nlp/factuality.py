@@ -32,7 +32,7 @@ LANGUAGES = frozenset({"en"})
 """English word lists over the English parse: English text only."""
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 Status = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
 
@@ -84,21 +84,49 @@ def _stems(words: str) -> set[str]:
 
 
 def anchor(text: str, start: int, end: int, statement: str) -> Token | None:
-    """The verb (else noun) of the sentence in [start, end) that the statement names; of a reporting verb, the
-    reported clause's when the statement names it too."""
-    wanted = _stems(statement) | {t.lemma_.lower()[:_STEM] for t in parse(statement) if t.is_alpha and len(t) > 2}
+    """The verb (else noun) of the sentence in [start, end) that the statement names, the one its own head word
+    names first ("Brisk Bank misled investors": the misleading, not the investigating its "investors" looks like;
+    "Five fishermen dead": "dead", told as feared); of a reporting verb, the reported clause's when the statement
+    names it too."""
+    said = parse(statement)
+    wanted = _stems(statement) | {t.lemma_.lower()[:_STEM] for t in said if t.is_alpha and len(t) > 2}
+    heads = {f(t)[:_STEM] for t in _predicates(said) for f in (_lemma, _lower)}
     doc = parse(text)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not wanted:
         return None
-    candidates = [
-        t
-        for t in span
-        if t.pos_ in {"VERB", "NOUN"} and (t.lemma_.lower()[:_STEM] in wanted or t.lower_[:_STEM] in wanted)
-    ]
+
+    def names(t: Token, stems: set[str]) -> bool:
+        return _lemma(t)[:_STEM] in stems or t.lower_[:_STEM] in stems
+
+    candidates = [t for t in span if t.pos_ in {"VERB", "NOUN"} and names(t, wanted)]
+    headed = [t for t in span if t.pos_ in {"VERB", "NOUN", "ADJ"} and t.dep_ not in _MODIFYING and names(t, heads)]
     verbs = [t for t in candidates if t.pos_ == "VERB"]
-    chosen = [t for t in verbs if t.dep_ not in _MODIFYING] or verbs or candidates
+    chosen = headed or [t for t in verbs if t.dep_ not in _MODIFYING] or verbs or candidates
     return _reported(chosen[0], candidates) if chosen else None
+
+
+def _predicates(statement: Doc) -> list[Token]:
+    """What a statement says of its subject: its root verb or adjective, or in a headline's noun phrase the
+    participle or adjective after the noun ("40 people killed in attack", "two climbers dead"); none in a nominal
+    statement ("weather satellite launch on Friday")."""
+    found = []
+    for root in (t for t in statement if t.dep_ == "ROOT" and t.is_alpha):
+        if root.pos_ in {"VERB", "AUX", "ADJ"}:
+            found.append(root)
+        else:
+            found += [
+                c for c in root.children if c.dep_ in {"acl", "amod"} and c.pos_ in {"VERB", "ADJ"} and c.i > root.i
+            ]
+    return found
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _lower(token: Token) -> str:
+    return token.lower_
 
 
 def _reported(verb: Token, named: list[Token]) -> Token:
@@ -180,9 +208,13 @@ def _noun_status(noun: Token) -> Status:
     while head.dep_ == "compound" and head.head is not head:
         head = head.head  # "vaccination campaign": the phrase's noun
     own = _marked(head)
-    if own != "confirmed" or head.dep_ not in {"nsubj", "nsubjpass"} or head.head.pos_ not in {"VERB", "AUX"}:
+    if own != "confirmed" or head.head.pos_ not in {"VERB", "AUX"}:
         return own
     verb = head.head
+    if head.dep_ == "dobj" and _claimed(verb):
+        return "claimed"  # "claimed responsibility for the bombing"
+    if head.dep_ not in {"nsubj", "nsubjpass"}:
+        return own
     arranging = inflects(verb, SCHEDULING) or arranged_complement(verb) is not None
     return "planned" if arranging and status_of(verb) == "planned" else own  # not "the merger will create jobs"
 
