@@ -98,13 +98,16 @@ def ground_events(
     for sentence in lead if parsed else []:
         if len(kept) >= room:
             break
-        if any(e.evidence[0].start == sentence.start for e in kept) or aligner.addressed(sentence.start):
+        told = [e for e in kept if e.evidence[0].start == sentence.start]
+        if aligner.addressed(sentence.start) or any(e.status != "confirmed" for e in told):
             continue
-        main = main_clause(text, sentence.start, sentence.end)
+        main = main_clause(text, sentence.start, sentence.end) if not told else None
         clauses = [main] if main is not None else []
         besides = main.verb if main else None
         clauses += future_clauses(text, sentence.start, sentence.end, besides=besides)
         clauses += [c for c in side_clauses(text, sentence.start, sentence.end, besides) if _told_unsure(c)]
+        if told:  # the model told the sentence as sure: what it says is to come or unsure is still the lead's
+            clauses = [c for c in clauses if status_of(c.verb) != "confirmed"]
         evidence = [aligner.sentence_span(sentence)]
         for clause in _distinct(clauses)[:CLAUSES_PER_SENTENCE]:
             if len(clause.text.split()) < MIN_CLAUSE_WORDS or len(kept) >= room:

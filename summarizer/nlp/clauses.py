@@ -237,7 +237,8 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
             c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children
         )
         if (own and token.dep_ != "ccomp") or (own and asked) or (shared and not own):
-            clause = _clause(token, inside, subject=None if own else _subject(token.head))
+            told = hedged_complement(token) or arranged_complement(token) or charged_complement(token)
+            clause = _clause(token, inside, told, subject=None if own else _subject(token.head))
             if clause is not None:
                 found.append(clause)
     return found
