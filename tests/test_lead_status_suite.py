@@ -547,7 +547,7 @@ OTHER_LANGUAGES: list[tuple[str, Case]] = [
         "fr",
         (
             "La grève pourrait durer jusqu'à la fin du mois.",
-            "pourrait durer",
+            "La grève pourrait durer",
             "unclear",
             "La grève dure jusqu'à la fin du mois",
         ),

@@ -236,6 +236,11 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
         asked = token.dep_ == "ccomp" and any(
             c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children
         )
+        premise = token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children
+        )
+        if premise:
+            continue  # "if a new airliner is to be viable": a condition the article poses, not an event it tells
         if (own and token.dep_ != "ccomp") or (own and asked) or (shared and not own):
             told = hedged_complement(token) or arranged_complement(token) or charged_complement(token)
             clause = _clause(token, inside, told, subject=None if own else _subject(token.head))
