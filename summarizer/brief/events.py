@@ -105,21 +105,24 @@ def ground_events(
         if told and any(e.status != "confirmed" for e in told):
             continue
         besides = main.verb if main else None
-        clauses = [main] if main is not None and not told else []
-        # what a sentence says is still to come stays even where the model told the sentence as done: the parse
-        # reads that second clause better (benchmarks/field_leads.py, docs/quality.md "Who leads each field")
+        clauses = [main] if main is not None else []
+        # what a sentence says is still to come or unsure stays even where the model told the sentence as done: the
+        # parse reads that clause better (benchmarks/field_leads.py, docs/quality.md "Who leads each field")
         clauses += future_clauses(text, sentence.start, sentence.end, besides=besides)
         clauses += [c for c in side_clauses(text, sentence.start, sentence.end, besides) if _told_unsure(c)]
+        if told:  # the model told the sentence as sure: what it says is to come or unsure is still the lead's
+            clauses = [c for c in clauses if status_of(c.verb) != "confirmed"]
         evidence = [aligner.sentence_span(sentence)]
         for clause in _distinct(clauses)[:CLAUSES_PER_SENTENCE]:
             if len(clause.text.split()) < MIN_CLAUSE_WORDS or len(kept) >= room:
                 continue
-            if any(normalize(clause.text) in normalize(e.description) for e in kept):
-                continue
+            status = status_of(clause.verb)
+            if any(normalize(clause.text) in normalize(e.description) and e.status == status for e in kept):
+                continue  # told already; not so when told otherwise ("the plan to merge ... drew protests")
             kept.append(
                 Event(
                     description=clause.text,
-                    status=status_of(clause.verb),
+                    status=status,
                     evidence=evidence,
                     sources=[s.name for s in sources if any(_overlaps(e, evidence[0]) for e in s.evidence)],
                     figures=_figures(aligner, figures, evidence, sources, clause.text),

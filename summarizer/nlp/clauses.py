@@ -11,7 +11,9 @@ event's source.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from summarizer.nlp.pipeline import load, parse
@@ -35,15 +37,36 @@ PLANNING = frozenset(
         "want",
         "agree",
         "decide",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "order",
+        "forecast",
+        "predict",
+        "project",
     }
 )
-"""Verbs whose "to" complement is still to happen ("plans to build", "agreed to buy")."""
+"""Verbs whose "to" complement is still to happen ("plans to build", "agreed to buy"): of intending, of committing
+("promised to rebuild", "threatened to strike", "ordered the firm to pay"; not "offers to fund", which MEANTIME
+reads as done) and of foreseeing ("are forecast to
+reach", "is projected to grow")."""
+COMMITTING = frozenset({"promise", "pledge", "vow", "threaten", "plan", "intend", "decide", "agree", "hope", "aim"})
+"""Verbs of committing oneself, whose "to" infinitive is the commitment even when the parse hangs it as a purpose
+("vowed on Sunday to fight"); not "set up to support", whose infinitive is a purpose."""
+SCHEDULING = frozenset({"plan", "schedule", "expect", "propose", "set", "slate", "forecast", "predict", "project"})
+"""Verbs whose present passive with no complement arranges its subject ("the launch is scheduled for Friday", "a
+decision is expected by May")."""
 RAISING = frozenset({"seem", "appear", "likely", "unlikely", "possible"})
 """Words that make their infinitive a likelihood, not a fact ("appears to have approved", "is likely to last")."""
 REPORTED_AS = frozenset({"say", "report", "believe", "think", "rumor", "rumour", "understand", "claim"})
 """Reporting verbs whose passive hedges what follows ("is said to be", "is believed to have fled")."""
 ARRANGED = frozenset({"be", "due", "set", "about", "poised", "slated"})
-"""Words an infinitive after them is arranged to happen ("is to leave", "are to be allowed", "is due to close")."""
+"""Words an infinitive after them is arranged to happen ("is to leave", "are to be allowed", "is due to close", "are
+going to sell" is read in ``arranged_complement``: "went to see" is no arrangement)."""
+ALLEGING = frozenset({"accuse", "charge", "suspect", "allege", "indict"})
+"""Verbs whose "of"/"with" + gerund tells wrongdoing charged, not established ("is accused of stealing", "charged
+with setting fire")."""
 INTENDING = frozenset({"plan", "intention", "intent", "aim", "goal", "proposal", "promise", "pledge", "bid"})
 """Nouns of intent whose "to" infinitive is still to happen ("its intention to leave", "plans to build"): the
 nouns of PLANNING's verbs and of promising. Not "decision" or "agreement": one made is often carried out at once
@@ -88,7 +111,9 @@ def main_clause(text: str, start: int, end: int) -> Clause | None:
         return _after_dateline(text, span, dash)
     if _bare_report(root):
         return None  # "..., police said" with nothing said the parse can find: the speech is not the news
-    return _clause(root, {t.i for t in span}, hedged_complement(root) or arranged_complement(root))
+    return _clause(
+        root, {t.i for t in span}, hedged_complement(root) or arranged_complement(root) or charged_complement(root)
+    )
 
 
 def _main_verb(span: Span) -> Token | None:
@@ -99,7 +124,7 @@ def _main_verb(span: Span) -> Token | None:
         return None
     root = roots[0]
     reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
-    return reported[0] if root.lemma_.lower() in REPORTING and reported else root
+    return reported[0] if inflects(root, REPORTING) and reported else root
 
 
 def _subject(verb: Token) -> set[int]:
@@ -111,7 +136,7 @@ def _bare_report(verb: Token) -> bool:
     """ "..., police said" where the parse found nothing said: an active reporting verb whose subject follows a
     comma of its own (what was said came first) and which has neither object nor reported clause. "He has not been
     charged" (passive) and "Commuters have complained about delays" (subject first) are not reports of this kind."""
-    if verb.lemma_.lower() not in REPORTING or any(c.dep_ == "auxpass" or _says_what(c) for c in verb.children):
+    if not inflects(verb, REPORTING) or any(c.dep_ == "auxpass" or _says_what(c) for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and any(c.text == "," and c.i < subject.i for c in verb.children)
@@ -137,7 +162,9 @@ def _after_dateline(text: str, span: Span, dash: int) -> Clause | None:
     root = _main_verb(alone[:])
     if root is None or _bare_report(root):
         return None
-    clause = _clause(root, {t.i for t in alone}, hedged_complement(root) or arranged_complement(root))
+    clause = _clause(
+        root, {t.i for t in alone}, hedged_complement(root) or arranged_complement(root) or charged_complement(root)
+    )
     if clause is None:
         return None
     verb = span.doc.char_span(offset + clause.verb.idx, offset + clause.verb.idx + len(clause.verb))
@@ -154,18 +181,63 @@ def _dateline_dash(doc: Doc, first: int) -> int | None:
     return dash if all(t.is_upper or t.is_punct or t.pos_ == "PROPN" for t in opening) else None
 
 
-def arranged_complement(verb: Token) -> Token | None:
-    """The infinitive "be" arranges ("she is to leave office", "the square is to honour a nurse"): what the clause
-    says is to happen, its subject the verb's; None without one ("is" with a predicate of its own is not)."""
-    if not _present_be(verb) or any(c.dep_ in {"attr", "acomp"} for c in verb.children):
+def inflects(token: Token, words: Collection[str]) -> bool:
+    """The token's lemma is one of ``words``, or its form inflects one: the small English model lemmatizes some forms
+    wrongly ("hopes" -> "hop", "poised" -> "poise"), so a listed word must not rest on the lemma alone."""
+    return token.lemma_.lower() in words or not _bases(token.lower_).isdisjoint(words)
+
+
+@cache
+def _bases(form: str) -> frozenset[str]:
+    """The words ``form`` may inflect by English's regular endings ("hopes", "planned", "hoping", "carried")."""
+    bases = {form}
+    for ending in ("s", "es", "d", "ed", "ing"):
+        stem = form.removesuffix(ending)
+        if stem != form and len(stem) >= 2:
+            bases |= {stem, stem + "e"}
+            if stem[-1] == stem[-2]:
+                bases.add(stem[:-1])  # "planned", "vetting"
+    if form.endswith(("ied", "ies")):
+        bases.add(form[:-3] + "y")
+    return frozenset(bases)
+
+
+def charged_complement(verb: Token) -> Token | None:
+    """The gerund of an accusation ("is accused of stealing", "charged the firm with hiding losses"): what the
+    clause says is alleged; None without one ("charged with murder" names no act of its own)."""
+    if not inflects(verb, ALLEGING):
         return None
-    return next((c for c in verb.children if _infinitive(c) and c.dep_ == "xcomp"), None)
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "with"}]
+    return next((g for p in preps for g in p.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+
+
+def arranged_complement(verb: Token) -> Token | None:
+    """The infinitive "be" arranges ("she is to leave office", "the square is to honour a nurse"), or a word of
+    arranging after a present "be" does ("is due to start", "are going to sell", "is poised to buy"): what the clause
+    says is to happen, its subject the verb's; None without one ("is" with a predicate of its own is not)."""
+    if _present_be(verb) and not any(c.dep_ in {"attr", "acomp"} for c in verb.children):
+        return _complement(verb)
+    if _present_be(verb):
+        words = [c for c in verb.children if c.dep_ == "acomp" and inflects(c, ARRANGED)]
+        return next((x for c in words if (x := _complement(c)) is not None), None)
+    present = any(c.dep_ in {"aux", "auxpass"} and _present_be(c) for c in verb.children)
+    arranging = inflects(verb, ARRANGED - {"be", "set"}) or verb.lower_ == "going"
+    return _complement(verb) if present and arranging else None
+
+
+def _complement(head: Token) -> Token | None:
+    return next((c for c in head.children if _infinitive(c) and c.dep_ == "xcomp"), None)
 
 
 def _present_be(verb: Token) -> bool:
     """ "is"/"are"/"am": the present arranges what is to come; the past ("were to take delivery") tells an
     arrangement whose outcome the article may tell apart."""
     return verb.lemma_.lower() == "be" and verb.tag_ in {"VBZ", "VBP"}
+
+
+def present_passive(verb: Token) -> bool:
+    """ "is scheduled", "are planned": a present passive, which tells an arrangement still standing."""
+    return any(c.dep_ == "auxpass" and _present_be(c) for c in verb.children)
 
 
 def _infinitive(token: Token) -> bool:
@@ -177,7 +249,7 @@ def _infinitive(token: Token) -> bool:
 def hedged_complement(verb: Token) -> Token | None:
     """The infinitive that a raising word or a passive reporting verb hedges ("are said to be faster", "appears to
     be running", "is likely to last"): what the sentence is about, told as likely, not as fact; None without one."""
-    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in RAISING)]
+    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp" and inflects(c, RAISING))]
     for head in heads:
         lemma = head.lemma_.lower()
         if lemma in RAISING or (lemma in REPORTED_AS and any(c.dep_ == "auxpass" for c in head.children)):
@@ -216,7 +288,8 @@ def future_clauses(text: str, start: int, end: int, besides: Token | None = None
 
 def side_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:
     """The sentence's other clauses with a subject of their own ("five were rescued while the rest are presumed
-    dead", "..., and officials fear more are trapped"), verb first: each may be told otherwise than the main one,
+    dead", "..., and officials fear more are trapped", "are investigating whether the bank misled"), or one that
+    shares its subject ("are missing and presumed dead"), verb first: each may be told otherwise than the main one,
     which the caller reads off its verb."""
     span = parse(text).char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -227,14 +300,29 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
         if (
             (besides is not None and token.i == besides.i)
             or token.pos_ not in {"VERB", "AUX"}
-            or token.dep_ not in {"conj", "advcl"}
+            or token.dep_ not in {"conj", "advcl", "ccomp"}
         ):
             continue
-        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-            clause = _clause(token, inside)
+        own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        shared = token.dep_ == "conj" and _subject(token.head) is not None
+        asked = token.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children
+        )
+        premise = token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children
+        )
+        if premise:
+            continue  # "if a new airliner is to be viable": a condition the article poses, not an event it tells
+        if (own and token.dep_ != "ccomp") or (own and asked) or (shared and not own):
+            told = hedged_complement(token) or arranged_complement(token) or charged_complement(token)
+            clause = _clause(token, inside, told, subject=None if own else _subject(token.head))
             if clause is not None:
                 found.append(clause)
     return found
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def is_future(verb: Token) -> bool:
@@ -244,23 +332,32 @@ def is_future(verb: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if aux & {"will", "shall", "'ll", "wo"}:
         return True
-    if "would" in aux and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
-        return True
+    if "would" in aux and verb.dep_ == "ccomp" and inflects(verb.head, REPORTING) and verb.head.tag_ in {"VBD", "VBN"}:
+        return True  # the past of "will"; under a present "say" ("would double it, planners say") a condition
+    if "to" in aux and verb.dep_ == "advcl" and inflects(verb.head, COMMITTING):
+        return True  # "vowed on Sunday to fight": the parse hangs the infinitive as a purpose
     if "to" in aux and verb.dep_ in {"xcomp", "acl", "relcl"}:
         governor = verb.head
-        arranged = arranged_complement(governor) is not None or governor.lemma_.lower() in ARRANGED - {"be"}
-        if (verb.dep_ == "xcomp" and arranged) or (verb.dep_ == "acl" and governor.lemma_.lower() in INTENDING):
+        arranged = arranged_complement(governor) is not None or inflects(governor, ARRANGED - {"be"})
+        if (verb.dep_ == "xcomp" and arranged) or (verb.dep_ == "acl" and inflects(governor, INTENDING)):
             return True  # "is to leave", "is due to close", "its intention to leave"
         passive = any(
             c.dep_ == "auxpass" for c in verb.children
         )  # "an event to be held", not "an attempt to destabilise"
-        return (governor.pos_ in {"NOUN", "PROPN"} and passive) or governor.lemma_.lower() in PLANNING
+        return (governor.pos_ in {"NOUN", "PROPN"} and passive) or inflects(governor, PLANNING)
     return False
 
 
-def _clause(root: Token, inside: set[int], complement: Token | None = None) -> Clause | None:
-    """The root's clause; with its hedged ``complement`` ("are said" + "to be faster"), whose verb the clause's is."""
+def _clause(
+    root: Token, inside: set[int], complement: Token | None = None, subject: Token | None = None
+) -> Clause | None:
+    """The root's clause; with its hedged ``complement`` ("are said" + "to be faster"), whose verb the clause's is;
+    with the ``subject`` it shares with the clause it is joined to ("are missing and presumed dead")."""
     tokens: list[Token] = [root, *(_trimmed(complement) if complement is not None else [])]
+    if complement is not None and complement.dep_ == "pcomp":
+        tokens.append(complement.head)  # "accused of stealing": the preposition too
+    if subject is not None:
+        tokens.extend(_trimmed(subject))
     preps = 0
     for child in root.children:
         if child.dep_ in _CORE:
@@ -302,4 +399,4 @@ def _trimmed(head: Token) -> list[Token]:
 def _intended(child: Token) -> bool:
     """The infinitive of a noun of intent: what the intent is ("its intention to leave the market"), without which
     the phrase says nothing."""
-    return child.dep_ == "acl" and child.head.lemma_.lower() in INTENDING and _infinitive(child)
+    return child.dep_ == "acl" and inflects(child.head, INTENDING) and _infinitive(child)

@@ -11,7 +11,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from summarizer.nlp.clauses import ARRANGED, INTENDING, PLANNING, RAISING, REPORTED_AS, is_future
+from summarizer.nlp.clauses import (
+    ALLEGING,
+    ARRANGED,
+    COMMITTING,
+    INTENDING,
+    PLANNING,
+    RAISING,
+    REPORTED_AS,
+    SCHEDULING,
+    arranged_complement,
+    inflects,
+    is_future,
+    present_passive,
+)
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.speakers import REPORTING
 
@@ -19,20 +32,24 @@ LANGUAGES = frozenset({"en"})
 """English word lists over the English parse: English text only."""
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-Status = Literal["confirmed", "alleged", "denied", "unclear", "planned"]
+Status = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _REFUSING = frozenset({"fail", "refuse", "decline", "deny"})
 """Verbs that say their complement did not happen ("failed to pay", "denied taking")."""
 _NOBODY = frozenset({"nobody", "none", "nothing"})
-_CONDITION = frozenset({"if", "unless"})
+_CONDITION = frozenset({"if", "unless", "whether"})
 _PLANNING = frozenset(
     {"plan", "intend", "expect", "schedule", "aim", "set", "propose", "prepare", "seek", "hope", "want"}
 )
-_ALLEGING = frozenset({"allege", "accuse", "suspect", "charge"})
+_ALLEGING = ALLEGING
 _HEDGES = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly"})
+_PAST = frozenset({"VBD", "VBN"})
+_MODIFYING = frozenset({"amod", "compound"})
+"""A participle that modifies a noun ("the stolen painting", "the ruling party") is no event the statement tells:
+the clause's verb comes first."""
 _STEM = 5
 """Letters compared between a statement's words and a verb ("arrested", "arrests"), as rules/text.py stems. Chosen by
 hand, not measured."""
@@ -49,35 +66,74 @@ _CAUSING = frozenset({"cause", "lead", "trigger", "spark", "result", "prompt", "
 """Verbs of causing: a cause that is only suspected ("a suspected leak caused the blast") makes the causing only
 possible, while a suspected person still did what the sentence says ("the suspected gunman fled")."""
 _DOUBTED = frozenset({"suspected", "alleged", "possible", "probable", "likely", "apparent", "presumed", "purported"})
+_RUMOURS = frozenset({"report", "rumour", "rumor", "speculation"})
+"""Nouns that tell what is said without a source to vouch for it ("according to local media reports", "unconfirmed
+reports said")."""
+_EXAMINING = REPORTING | {"investigate", "probe", "examine", "study", "condemn", "blame"}
+"""Verbs whose object is something told or looked into, so that an "alleged" or "suspected" object is an allegation
+("investigating a suspected arson attack"); a suspect arrested or shot is still arrested or shot."""
+_FUTURE_TIMES = frozenset({"next", "tomorrow", "upcoming", "coming"})
+"""Time words that make a present tense tell what is to come ("the festival opens next week")."""
+_OWNED = frozenset({"responsibility", "credit"})
+"""What a party claims for itself ("claimed responsibility for the bombing"): told as its claim."""
 
 
 def _stems(words: str) -> set[str]:
+    """The statement's words cut to _STEM letters; its lemmas are added by ``anchor`` ("cuts" meets "cut")."""
     return {w.lower()[:_STEM] for w in words.split() if len(w) > 2 and w.isalpha()}
 
 
 def anchor(text: str, start: int, end: int, statement: str) -> Token | None:
-    """The verb (else noun) of the sentence in [start, end) that the statement names; of a reporting verb, the
-    reported clause's when the statement names it too."""
-    wanted = _stems(statement)
+    """The verb (else noun) of the sentence in [start, end) that the statement names, the one its own head word
+    names first ("Brisk Bank misled investors": the misleading, not the investigating its "investors" looks like;
+    "Five fishermen dead": "dead", told as feared); of a reporting verb, the reported clause's when the statement
+    names it too."""
+    said = parse(statement)
+    wanted = _stems(statement) | {t.lemma_.lower()[:_STEM] for t in said if t.is_alpha and len(t) > 2}
+    heads = {f(t)[:_STEM] for t in _predicates(said) for f in (_lemma, _lower)}
     doc = parse(text)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not wanted:
         return None
-    candidates = [
-        t
-        for t in span
-        if t.pos_ in {"VERB", "NOUN"} and (t.lemma_.lower()[:_STEM] in wanted or t.lower_[:_STEM] in wanted)
-    ]
+
+    def names(t: Token, stems: set[str]) -> bool:
+        return _lemma(t)[:_STEM] in stems or t.lower_[:_STEM] in stems
+
+    candidates = [t for t in span if t.pos_ in {"VERB", "NOUN"} and names(t, wanted)]
+    headed = [t for t in span if t.pos_ in {"VERB", "NOUN", "ADJ"} and t.dep_ not in _MODIFYING and names(t, heads)]
     verbs = [t for t in candidates if t.pos_ == "VERB"]
-    chosen = verbs or candidates
+    chosen = headed or [t for t in verbs if t.dep_ not in _MODIFYING] or verbs or candidates
     return _reported(chosen[0], candidates) if chosen else None
+
+
+def _predicates(statement: Doc) -> list[Token]:
+    """What a statement says of its subject: its root verb or adjective, or in a headline's noun phrase the
+    participle or adjective after the noun ("40 people killed in attack", "two climbers dead"); none in a nominal
+    statement ("weather satellite launch on Friday")."""
+    found = []
+    for root in (t for t in statement if t.dep_ == "ROOT" and t.is_alpha):
+        if root.pos_ in {"VERB", "AUX", "ADJ"}:
+            found.append(root)
+        else:
+            found += [
+                c for c in root.children if c.dep_ in {"acl", "amod"} and c.pos_ in {"VERB", "ADJ"} and c.i > root.i
+            ]
+    return found
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _lower(token: Token) -> str:
+    return token.lower_
 
 
 def _reported(verb: Token, named: list[Token]) -> Token:
     """What a reporting verb reports, when the statement names it too ("X said it will receive": the receiving;
     "announced he would be on leave": the clause "would be"): reported speech is stated, its speaker the source,
     so the status is the reported event's."""
-    if verb.lemma_.lower() not in REPORTING:
+    if not inflects(verb, REPORTING):
         return verb
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         inside = [t for t in named if t.i in {s.i for s in clause.subtree}]
@@ -88,43 +144,141 @@ def _reported(verb: Token, named: list[Token]) -> Token:
 
 def status_of(verb: Token) -> Status:
     """The status the sentence gives the event whose verb this is, checked from the strongest mark down: negation,
-    then the future and intention, hedges and modals, then what governs the verb."""
+    then what doubts the event (a hedge, a condition, a rumour; "will likely" is not a plan), then the future and
+    intention, modals, then what governs the verb."""
+    if verb.dep_ in {"oprd", "acomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return status_of(verb.head)  # "are feared trapped": the predicate is told as its verb tells it
+    if verb.pos_ in {"NOUN", "PROPN"}:
+        return _noun_status(verb)
     children = list(verb.children)
     governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} and verb.head is not verb else None
-    if _negated(verb) or (governor is not None and governor.lemma_.lower() in _REFUSING):
+    if _negated(verb) or (governor is not None and inflects(governor, _REFUSING)):
         return "denied"  # "did not attend", "no one was arrested", "failed to pay"
+    if _charged(verb):
+        return "alleged"  # "is accused of stealing", "charged with setting fire"
+    if any(c.lower_ in _HEDGES for c in children) or any(a.lower_ in _HEDGES for a in verb.ancestors):
+        return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
+    if _claimed(verb):
+        return "claimed"  # "claimed responsibility for", "claimed that its planes had passed"
+    if _supposed(verb, governor) or _rumoured(verb, governor) or _conditional(verb) or _on_condition(verb):
+        return "unclear"  # "reports suggest it will close", "unconfirmed reports said", "if talks fail, will strike"
     modals = [c for c in children if c.dep_ == "aux" and c.tag_ == "MD"]
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
     if aux & _FUTURE_AUX or ({"going", "to"} <= aux) or is_future(verb) or _to_come(verb, aux) or _reported_will(verb):
         return "planned"
-    if verb.lemma_.lower() in PLANNING and any(c.dep_ == "xcomp" for c in children):
+    if inflects(verb, PLANNING) and any(c.dep_ == "xcomp" for c in children):
         return "planned"  # "Boeing plans to build": the event is the building, still to come
-    if verb.lemma_.lower() in _HOLDING and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in INTENDING and _intends(c) for c in children
-    ):
+    if inflects(verb, COMMITTING) and any(_purpose(c) for c in children):
+        return (
+            "planned"  # "vowed on Sunday to fight"  # "Boeing plans to build": the event is the building, still to come
+        )
+    if inflects(verb, SCHEDULING) and present_passive(verb):
+        return "planned"  # "the launch is scheduled for Friday", "a decision is expected by May"
+    if inflects(verb, _HOLDING) and any(c.dep_ == "dobj" and inflects(c, INTENDING) and _intends(c) for c in children):
         return "planned"  # "stated its intention to leave": what is stated is still to come
-    if any(c.lower_ in _HEDGES for c in children) or any(a.lower_ in _HEDGES for a in verb.ancestors):
-        return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
-    if _supposed(verb, governor):
-        return "unclear"  # "are presumed dead", "reports suggest an attack", "a suspected leak caused the blast"
-    if modals or _conditional(verb):
-        return "unclear"  # "may have", "can fly", "should resign", "if ... would flood": possible, not done
-    if governor is not None and (_hedging(governor) or governor.lemma_.lower() in RAISING):
+    if modals:
+        return "unclear"  # "may have", "can fly", "should resign", "would flood": possible, not done
+    if governor is not None and (_hedging(governor) or inflects(governor, RAISING)):
         return "unclear"  # "is said to be", "appears to have approved", "is likely to last"
-    if governor is not None and governor.lemma_.lower() in PLANNING:
+    if governor is not None and inflects(governor, PLANNING):
         return "planned"
-    if governor is not None and governor.lemma_.lower() in _ALLEGING:
+    if governor is not None and inflects(governor, _ALLEGING):
         return "alleged"
     if verb.dep_ == "amod" and verb.lower_ in {"alleged", "suspected", "planned", "proposed"}:
         return "alleged" if verb.lower_ in {"alleged", "suspected"} else "planned"
     if any(c.lower_ in {"alleged", "suspected"} and c.dep_ == "amod" for c in children):
         return "alleged"
     objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
-    if any(g.lower_ in _ALLEGED_WORDS and g.dep_ == "amod" for o in objects for g in o.children):
+    if inflects(verb, _EXAMINING) and any(
+        g.lower_ in _ALLEGED_WORDS and g.dep_ == "amod" for o in objects for g in o.children
+    ):
         return "alleged"  # "corroborated the alleged plot": what is reported is an allegation
     if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
         return "planned"
+    if _futurate(verb):
+        return "planned"  # "the festival opens next week"
     return "confirmed"
+
+
+def _noun_status(noun: Token) -> Status:
+    """An event named by a noun: marked on the noun ("a suspected arson attack"), else by the clause it is the
+    subject of when that clause arranges it ("the launch is scheduled for Friday", "the trial is due to start"), not
+    by any clause it is the subject of ("the merger will create jobs" tells no plan of a merger)."""
+    head = noun
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "vaccination campaign": the phrase's noun
+    own = _marked(head)
+    if own != "confirmed" or head.head.pos_ not in {"VERB", "AUX"}:
+        return own
+    verb = head.head
+    if head.dep_ == "dobj" and _claimed(verb):
+        return "claimed"  # "claimed responsibility for the bombing"
+    if head.dep_ not in {"nsubj", "nsubjpass"}:
+        return own
+    arranging = inflects(verb, SCHEDULING) or arranged_complement(verb) is not None
+    return "planned" if arranging and status_of(verb) == "planned" else own  # not "the merger will create jobs"
+
+
+def _marked(noun: Token) -> Status:
+    """What the noun's own words tell: negation, "suspected"/"alleged", "planned"/"proposed"."""
+    children = list(noun.children)
+    if _negated(noun) or any(c.dep_ == "det" and c.lower_ == "no" for c in children):
+        return "denied"  # "no arrests were made"
+    if any(c.lower_ in {"alleged", "suspected"} and c.dep_ == "amod" for c in children):
+        return "alleged"
+    if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
+        return "planned"
+    return "confirmed"
+
+
+def _charged(verb: Token) -> bool:
+    """The gerund of an accusation ("is accused of stealing", "accused the government of rigging")."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep" or verb.head.lower_ not in {"of", "with"}:
+        return False
+    return inflects(verb.head.head, _ALLEGING)
+
+
+def _claimed(verb: Token) -> bool:
+    """A party's claim of responsibility or credit ("claimed responsibility for the bombing"). Not what a "claim"
+    reports: MEANTIME reads that as the claimant's fact ("Apple claims the phone will provide": planned)."""
+    return inflects(verb, {"claim"}) and any(c.dep_ == "dobj" and inflects(c, _OWNED) for c in verb.children)
+
+
+def _purpose(child: Token) -> bool:
+    """An infinitive the parse hangs as an adverbial clause ("vowed on Sunday to fight")."""
+    return child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+
+
+def _rumoured(verb: Token, governor: Token | None) -> bool:
+    """Sourced to rumour or to reports no one vouches for: "according to local media reports", or a reporting verb
+    whose subject is reports ("unconfirmed reports said 40 were killed")."""
+    for head in (verb, *verb.ancestors):
+        according = [c for c in head.children if c.lower_ == "according"]
+        if any(inflects(t, _RUMOURS) for a in according for t in a.subtree if t.dep_ == "pobj"):
+            return True
+    if governor is None or verb.dep_ != "ccomp" or not inflects(governor, REPORTING):
+        return False
+    subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+    return any(inflects(s, _RUMOURS) or any(a.lower_ == "unconfirmed" for a in s.children) for s in subjects)
+
+
+def _on_condition(verb: Token) -> bool:
+    """A consequence whose condition hangs on it ("If the talks fail, the union will strike"): possible, not
+    planned. The condition has a subject of its own: "if compared to last year" is no condition."""
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITION - {"whether"} for m in c.children)
+        and any(m.dep_ in {"nsubj", "nsubjpass"} for m in c.children)
+        for c in verb.children
+    )
+
+
+def _futurate(verb: Token) -> bool:
+    """A present tense with a time still to come ("opens next week", "travels to Brussels tomorrow")."""
+    if verb.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    times = [c for c in verb.children if c.dep_ in {"npadvmod", "advmod", "prep"}]
+    return any(t.lower_ in _FUTURE_TIMES for c in times for t in c.subtree)
 
 
 def _intends(noun: Token) -> bool:
@@ -137,16 +291,26 @@ def _supposed(verb: Token, governor: Token | None) -> bool:
     suggesting over the event or as it ("reports suggest the fire was set", "findings suggest an attack"), or a cause
     that is itself doubted ("a suspected leak caused the blast")."""
     children = list(verb.children)
-    lemma = verb.lemma_.lower()
-    passive = any(c.dep_ == "auxpass" for c in children)
-    if lemma in _PRESUMED and passive and any(c.dep_ in {"oprd", "acomp"} for c in children):
+    passive = any(c.dep_ == "auxpass" for c in children) or _shares_be(verb)
+    if inflects(verb, _PRESUMED) and passive and any(c.dep_ in {"oprd", "acomp"} for c in children):
         return True
-    if lemma in _SUGGESTING and any(c.dep_ in {"dobj", "ccomp"} for c in children):
+    if inflects(verb, _SUGGESTING) and any(c.dep_ in {"dobj", "ccomp"} for c in children):
         return True
-    if governor is not None and verb.dep_ == "ccomp" and governor.lemma_.lower() in _SUGGESTING:
+    if governor is not None and verb.dep_ == "ccomp" and inflects(governor, _SUGGESTING):
         return True
     subjects = [c for c in children if c.dep_ == "nsubj"]
-    return lemma in _CAUSING and any(a.dep_ == "amod" and a.lower_ in _DOUBTED for s in subjects for a in s.children)
+    return inflects(verb, _CAUSING) and any(
+        a.dep_ == "amod" and a.lower_ in _DOUBTED for s in subjects for a in s.children
+    )
+
+
+def _shares_be(verb: Token) -> bool:
+    """A participle joined to a clause whose "be" it shares ("are missing and presumed dead")."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "be" for c in verb.head.children)
+    )
 
 
 def _negated(verb: Token) -> bool:
@@ -166,19 +330,20 @@ def _to_come(verb: Token, aux: set[str]) -> bool:
         return False
     if verb.dep_ == "ROOT":
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ARRANGED
+    return verb.dep_ == "xcomp" and inflects(verb.head, ARRANGED)
 
 
 def _reported_will(verb: Token) -> bool:
     """ "would" as the past of "will" in reported speech, however deep in what is reported ("said the team had been
-    merged and would cease", "announced that he would be on leave")."""
+    merged and would cease", "announced that he would be on leave"); under a present "say" it is a condition ("would
+    double the capacity, planners say")."""
     would = any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
-    return would and any(a.lemma_.lower() in REPORTING and a.pos_ == "VERB" for a in verb.ancestors)
+    return would and any(inflects(a, REPORTING) and a.pos_ == "VERB" and a.tag_ in _PAST for a in verb.ancestors)
 
 
 def _hedging(governor: Token) -> bool:
     """A passive reporting verb over the event: "is said to", "are reported to", "is believed to"."""
-    return governor.lemma_.lower() in REPORTED_AS and any(c.dep_ == "auxpass" for c in governor.children)
+    return inflects(governor, REPORTED_AS) and any(c.dep_ == "auxpass" for c in governor.children)
 
 
 def _conditional(verb: Token) -> bool:

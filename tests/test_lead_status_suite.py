@@ -1,0 +1,775 @@
+"""Planned and unsure lead events across the ways news leads say them (issue 24.4), scored as the eval scores them.
+
+Every sentence here is the project's own (invented places, firms and people). Each stands as the first
+paragraph of a short article, and the brief is made twice: by the rules alone (the ``none`` backend, as
+``--ablation``) and from a scripted model answer that states the event plainly with status "confirmed", as
+the embedded small model does (``summarize_from``: only the lead's answer is scripted). The lead event is
+annotated as ``docs/annotation-guide.md`` says, and the brief passes when the topic set's scorer
+(``evaluation/events.py``) would count it: an event whose evidence holds the annotated words, whose statement
+shares a word with them, with a status the annotation allows (not "confirmed" for a planned or unsure one).
+Negated and confirmed cases are controls: their event must keep the status they have.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+
+import pytest
+
+from summarizer.brief.engine import Summarizer
+from summarizer.evaluation.annotations import GoldEvent
+from summarizer.evaluation.events import expected, judges, planned_or_uncertain
+from summarizer.evaluation.gold_topics import STATUS, locate
+from summarizer.ingest.article import Article
+from summarizer.schema import Brief
+from tests.hostile_model_server import completion
+
+PUBLISHED = date(2026, 3, 3)
+FOLLOW_UP = {
+    "en": "Residents reacted with surprise. More details were given to reporters later in the day.",
+    "fr": "Les habitants ont réagi avec surprise. D'autres détails ont été donnés plus tard dans la journée.",
+    "es": "Los vecinos reaccionaron con sorpresa. Otros detalles se dieron más tarde ese mismo día.",
+    "de": "Die Anwohner reagierten überrascht. Weitere Einzelheiten wurden später am Tag bekannt.",
+}
+"""The article's second paragraph: plain past facts, so that only the lead can hold the event scored."""
+
+# (lead sentence, the annotated event's words, its status, the model's plain statement)
+Case = tuple[str, str, str, str]
+
+PLANNED: list[Case] = [
+    (
+        "The regional airline Skyhop will cut 300 jobs by the end of the year.",
+        "Skyhop will cut 300 jobs",
+        "planned",
+        "Skyhop cuts 300 jobs",
+    ),
+    (
+        "The Orlin city museum is to reopen its east wing in June after a two-year refit.",
+        "museum is to reopen its east wing",
+        "planned",
+        "Orlin museum reopens east wing",
+    ),
+    (
+        "Engineers are set to begin demolishing the old Varga bridge next month.",
+        "Engineers are set to begin demolishing the old Varga bridge",
+        "planned",
+        "Engineers begin demolishing Varga bridge",
+    ),
+    (
+        "The trial of former Brenton mayor Alan Fosse is due to start on Monday.",
+        "The trial of former Brenton mayor Alan Fosse is due to start",
+        "planned",
+        "Trial of Alan Fosse starts Monday",
+    ),
+    (
+        "The central bank of Norland is expected to raise interest rates on Thursday.",
+        "The central bank of Norland is expected to raise interest rates",
+        "planned",
+        "Norland central bank raises interest rates",
+    ),
+    (
+        "A mining company, Kestrel Metals, plans to open a lithium mine near Lake Arva.",
+        "Kestrel Metals, plans to open a lithium mine",
+        "planned",
+        "Kestrel Metals opens lithium mine near Lake Arva",
+    ),
+    (
+        "The health ministry of Tarvia intends to ban menthol cigarettes from next year.",
+        "intends to ban menthol cigarettes",
+        "planned",
+        "Tarvia bans menthol cigarettes",
+    ),
+    (
+        "Carmaker Velo Motors announced plans on Tuesday to build a battery plant in the north of the country.",
+        "to build a battery plant",
+        "planned",
+        "Velo Motors builds battery plant",
+    ),
+    (
+        "The launch of the Aurora-3 weather satellite is scheduled for Friday.",
+        "The launch of the Aurora-3 weather satellite is scheduled",
+        "planned",
+        "Aurora-3 weather satellite launch on Friday",
+    ),
+    (
+        "Elections to the Dunmore provincial assembly will be held on 12 May.",
+        "Elections to the Dunmore provincial assembly will be held",
+        "planned",
+        "Dunmore assembly elections held on 12 May",
+    ),
+    (
+        "Harwick Rovers are going to sell their stadium to the city council.",
+        "Harwick Rovers are going to sell their stadium",
+        "planned",
+        "Harwick Rovers sell stadium to council",
+    ),
+    (
+        "Governor Lena Ostrow has promised to rebuild every school damaged by the storm.",
+        "promised to rebuild every school",
+        "planned",
+        "Lena Ostrow rebuilds every school damaged by storm",
+    ),
+    (
+        "Residents of Pellham vowed on Sunday to fight the closure of their hospital in court.",
+        "to fight the closure of their hospital",
+        "planned",
+        "Pellham residents fight hospital closure in court",
+    ),
+    (
+        "A judge ordered the Crane Logistics company to pay two million dollars to former workers.",
+        "to pay two million dollars to former workers",
+        "planned",
+        "Crane Logistics pays two million dollars to workers",
+    ),
+    (
+        "A law setting lower speed limits near schools is set to take effect in March.",
+        "is set to take effect",
+        "planned",
+        "Speed limit law takes effect in March",
+    ),
+    (
+        "The transport minister of Esland said on Monday that the coastal rail line would reopen by the weekend.",
+        "the coastal rail line would reopen",
+        "planned",
+        "Esland coastal rail line reopens by weekend",
+    ),
+    (
+        "Dock workers at the port of Saltmere have threatened to strike over pay.",
+        "threatened to strike",
+        "planned",
+        "Saltmere dock workers strike over pay",
+    ),
+    (
+        "The Valdor city council approved a plan to build 500 homes on the former airfield.",
+        "to build 500 homes",
+        "planned",
+        "Valdor builds 500 homes on former airfield",
+    ),
+    (
+        "A second vaccination campaign against measles is planned for the autumn in the Kessel region.",
+        "A second vaccination campaign against measles is planned",
+        "planned",
+        "Second measles vaccination campaign in autumn",
+    ),
+    (
+        "Talks between the striking nurses and the hospital board are scheduled to resume on Wednesday.",
+        "Talks between the striking nurses and the hospital board are scheduled to resume",
+        "planned",
+        "Talks between nurses and hospital board resume Wednesday",
+    ),
+    (
+        "A decision on the Trelle wind farm is expected by the end of the month.",
+        "A decision on the Trelle wind farm is expected",
+        "planned",
+        "Decision on Trelle wind farm by end of month",
+    ),
+    (
+        "The leaders of Norland and Esland are to meet in Calder next month.",
+        "The leaders of Norland and Esland are to meet",
+        "planned",
+        "Norland and Esland leaders meet in Calder",
+    ),
+    (
+        "Strong winds are forecast to reach 120 kilometres per hour on the Marrow coast on Saturday.",
+        "Strong winds are forecast to reach 120 kilometres per hour",
+        "planned",
+        "Strong winds reach 120 km/h on Marrow coast",
+    ),
+    (
+        "The Ferris county government has proposed raising the property tax by two percent.",
+        "proposed raising the property tax",
+        "planned",
+        "Ferris county raises property tax by two percent",
+    ),
+    (
+        "Cyclist Mara Quill hopes to win the national title for a third time this summer.",
+        "hopes to win the national title",
+        "planned",
+        "Mara Quill wins the national title",
+    ),
+    (
+        "Brisk Bank is poised to buy its smaller rival Fenwick Savings for 800 million euros.",
+        "Brisk Bank is poised to buy its smaller rival",
+        "planned",
+        "Brisk Bank buys Fenwick Savings",
+    ),
+    (
+        "On Thursday, the Tarvian health ministry announced that it will begin vaccinating children next month.",
+        "it will begin vaccinating children",
+        "planned",
+        "Tarvia begins vaccinating children",
+    ),
+    (
+        "The Larkin festival opens next week in the old harbour of Castor.",
+        "The Larkin festival opens next week",
+        "planned",
+        "Larkin festival opens in Castor harbour",
+    ),
+    (
+        "The pop singer Dani Vell will headline the Summer Fields festival, organisers announced on Monday.",
+        "Dani Vell will headline the Summer Fields festival",
+        "planned",
+        "Dani Vell headlines Summer Fields festival",
+    ),
+    (
+        "Researchers at the University of Orlin aim to test the new malaria vaccine on 2,000 volunteers.",
+        "aim to test the new malaria vaccine",
+        "planned",
+        "Orlin researchers test malaria vaccine on 2,000 volunteers",
+    ),
+    (
+        "The ruling party's plan to merge the two northern provinces drew protests in both capitals on Saturday.",
+        "plan to merge the two northern provinces",
+        "planned",
+        "Ruling party merges two northern provinces",
+    ),
+    (
+        "Shareholders of Dorne Foods agreed to sell the company to a Danish dairy group.",
+        "agreed to sell the company",
+        "planned",
+        "Dorne Foods shareholders sell company to Danish dairy group",
+    ),
+    (
+        "The new Calder metro line is expected to carry 40,000 passengers a day when it opens in 2028.",
+        "The new Calder metro line is expected to carry 40,000 passengers a day",
+        "planned",
+        "Calder metro line carries 40,000 passengers a day",
+    ),
+    (
+        "The Esland football federation will appoint a new national coach before the spring qualifiers.",
+        "will appoint a new national coach",
+        "planned",
+        "Esland federation appoints new national coach",
+    ),
+]
+
+UNSURE: list[Case] = [
+    (
+        "Heavy rain may have caused the collapse of the old mill in Brenton.",
+        "Heavy rain may have caused the collapse",
+        "unclear",
+        "Heavy rain caused collapse of old mill",
+    ),
+    (
+        "The bird flu outbreak might spread to neighbouring farms, vets warned on Friday.",
+        "The bird flu outbreak might spread to neighbouring farms",
+        "unclear",
+        "Bird flu outbreak spreads to neighbouring farms",
+    ),
+    (
+        "The air traffic strike could delay thousands of flights across Esland this weekend.",
+        "The air traffic strike could delay thousands of flights",
+        "unclear",
+        "Air traffic strike delays thousands of flights",
+    ),
+    (
+        "The warehouse fire in Pellham was possibly started by a discarded cigarette.",
+        "The warehouse fire in Pellham was possibly started",
+        "unclear",
+        "Warehouse fire started by discarded cigarette",
+    ),
+    (
+        "Storm Ida is likely to reach the southern coast of Norland on Saturday.",
+        "Storm Ida is likely to reach the southern coast",
+        "unclear",
+        "Storm Ida reaches southern coast of Norland",
+    ),
+    (
+        "The stolen painting was probably taken to order by a private collector, police said.",
+        "The stolen painting was probably taken to order",
+        "unclear",
+        "Stolen painting taken to order by collector",
+    ),
+    (
+        "The driver of the bus appears to have lost control on the icy road near Varga.",
+        "The driver of the bus appears to have lost control",
+        "unclear",
+        "Bus driver lost control on icy road",
+    ),
+    (
+        "Police in Calder are investigating a suspected arson attack on a primary school.",
+        "a suspected arson attack on a primary school",
+        "unclear",
+        "Arson attack on primary school in Calder",
+    ),
+    (
+        "A former manager of Brisk Bank is accused of stealing four million euros from elderly clients.",
+        "is accused of stealing four million euros",
+        "alleged",
+        "Former Brisk Bank manager stole four million euros",
+    ),
+    (
+        "Two prison guards allegedly beat an inmate at the Saltmere jail last month.",
+        "Two prison guards allegedly beat an inmate",
+        "alleged",
+        "Two prison guards beat an inmate at Saltmere jail",
+    ),
+    (
+        "A 34-year-old man has been charged with setting fire to a church in Orlin.",
+        "charged with setting fire to a church",
+        "alleged",
+        "Man set fire to church in Orlin",
+    ),
+    (
+        "A nurse at a Kessel care home is suspected of poisoning three patients.",
+        "is suspected of poisoning three patients",
+        "alleged",
+        "Kessel nurse poisoned three patients",
+    ),
+    (
+        "Striker Tomas Reyne has reportedly agreed a move to a club in Spain.",
+        "Tomas Reyne has reportedly agreed a move",
+        "unclear",
+        "Tomas Reyne agrees move to Spanish club",
+    ),
+    (
+        "According to local media reports, the mayor of Castor resigned on Sunday evening.",
+        "the mayor of Castor resigned",
+        "unclear",
+        "Castor mayor resigned on Sunday",
+    ),
+    (
+        "Reports suggest the chemicals firm Aldane will close its plant in Ferris.",
+        "Aldane will close its plant",
+        "unclear",
+        "Aldane closes Ferris plant",
+    ),
+    (
+        "The singer Rosa Kell is said to be recovering in hospital after the crash.",
+        "Rosa Kell is said to be recovering in hospital",
+        "unclear",
+        "Rosa Kell recovering in hospital",
+    ),
+    (
+        "The gunman is believed to have fled across the border into Tarvia.",
+        "The gunman is believed to have fled across the border",
+        "unclear",
+        "Gunman fled across border into Tarvia",
+    ),
+    (
+        "The fire at the Dunmore town hall is thought to have started in the kitchen.",
+        "The fire at the Dunmore town hall is thought to have started in the kitchen",
+        "unclear",
+        "Dunmore town hall fire started in kitchen",
+    ),
+    (
+        "Unconfirmed reports said as many as 40 people were killed in the attack on the market.",
+        "40 people were killed in the attack",
+        "unclear",
+        "40 people killed in market attack",
+    ),
+    (
+        "At least 20 miners are feared trapped after a tunnel collapsed at the Grell mine.",
+        "At least 20 miners are feared trapped",
+        "unclear",
+        "20 miners trapped at Grell mine",
+    ),
+    (
+        "Five fishermen are feared dead after their boat capsized off Marrow Point.",
+        "Five fishermen are feared dead",
+        "unclear",
+        "Five fishermen dead after boat capsized",
+    ),
+    (
+        "The rebel group Red Dawn claimed responsibility for the bombing of a bridge near Varga.",
+        "Red Dawn claimed responsibility for the bombing",
+        "claimed",
+        "Red Dawn responsible for bridge bombing",
+    ),
+    (
+        "The airline Skyhop claimed that its planes had passed every safety check.",
+        "its planes had passed every safety check",
+        "claimed",
+        "Skyhop planes passed every safety check",
+    ),
+    (
+        "If the talks fail, the teachers' union will strike on Monday.",
+        "the teachers' union will strike on Monday",
+        "unclear",
+        "Teachers' union strikes on Monday",
+    ),
+    (
+        "A second runway would double the capacity of Calder airport, planners say.",
+        "A second runway would double the capacity of Calder airport",
+        "unclear",
+        "Second runway doubles Calder airport capacity",
+    ),
+    (
+        "Forecasters warned that the river Arva could burst its banks overnight.",
+        "the river Arva could burst its banks",
+        "unclear",
+        "River Arva bursts its banks",
+    ),
+    (
+        "The vote on the new stadium will likely be delayed until the spring.",
+        "The vote on the new stadium will likely be delayed",
+        "unclear",
+        "Stadium vote delayed until spring",
+    ),
+    (
+        "Former finance minister Karl Ebbe could face up to ten years in prison.",
+        "Karl Ebbe could face up to ten years in prison",
+        "unclear",
+        "Karl Ebbe faces ten years in prison",
+    ),
+    (
+        "Regulators are investigating whether Brisk Bank misled its investors.",
+        "Brisk Bank misled its investors",
+        "unclear",
+        "Brisk Bank misled investors",
+    ),
+    (
+        "The opposition accused the government of rigging the vote in three districts.",
+        "rigging the vote in three districts",
+        "alleged",
+        "Government rigged the vote in three districts",
+    ),
+    (
+        "Prosecutors allege that the firm Aldane hid losses from its auditors.",
+        "the firm Aldane hid losses from its auditors",
+        "alleged",
+        "Aldane hid losses from auditors",
+    ),
+    (
+        "Police said the man may have been armed when he entered the Calder bank.",
+        "the man may have been armed",
+        "unclear",
+        "Man armed when entering Calder bank",
+    ),
+    (
+        "The new drug seems to slow the progress of the disease in older patients, a study found.",
+        "The new drug seems to slow the progress of the disease",
+        "unclear",
+        "New drug slows progress of disease",
+    ),
+    (
+        "A cyberattack on the Norland tax office was apparently carried out by a foreign group.",
+        "A cyberattack on the Norland tax office was apparently carried out",
+        "unclear",
+        "Cyberattack on Norland tax office carried out by foreign group",
+    ),
+    (
+        "Two climbers are missing and presumed dead after an avalanche on Mount Kerr.",
+        "presumed dead",
+        "unclear",
+        "Two climbers dead after avalanche",
+    ),
+    (
+        "The Grell mine could reopen as early as next month, its owner said.",
+        "The Grell mine could reopen",
+        "unclear",
+        "Grell mine reopens next month",
+    ),
+]
+
+CONTROLS: list[Case] = [
+    (
+        "No one was injured in the blaze at the Pellham warehouse.",
+        "No one was injured",
+        "denied",
+        "No one injured in Pellham warehouse blaze",
+    ),
+    (
+        "The minister denied that she had accepted gifts from the developer.",
+        "she had accepted gifts from the developer",
+        "denied",
+        "Minister accepted gifts from developer",
+    ),
+    (
+        "The Esland president will not attend the summit in Calder.",
+        "The Esland president will not attend the summit",
+        "denied",
+        "Esland president skips Calder summit",
+    ),
+    (
+        "Police arrested a suspected drug dealer in Orlin on Tuesday.",
+        "Police arrested a suspected drug dealer",
+        "confirmed",
+        "Police arrested drug dealer in Orlin",
+    ),
+    (
+        "The union signed an agreement with the Dorne Foods board on Friday.",
+        "The union signed an agreement",
+        "confirmed",
+        "Union signed agreement with Dorne Foods board",
+    ),
+    (
+        "Ferry operator Blue Line said on Monday that 3,000 passengers travelled on its new route last month.",
+        "3,000 passengers travelled on its new route",
+        "confirmed",
+        "3,000 passengers travelled on new route",
+    ),
+    (
+        "The Harwick Rovers captain scored twice as his side won the cup final.",
+        "The Harwick Rovers captain scored twice",
+        "confirmed",
+        "Harwick Rovers captain scored twice",
+    ),
+    (
+        "The Calder city council voted on Tuesday to close two libraries, officials said.",
+        "The Calder city council voted",
+        "confirmed",
+        "Calder council voted on library closures",
+    ),
+]
+
+OTHER_LANGUAGES: list[tuple[str, Case]] = [
+    (
+        "fr",
+        (
+            "La mairie de Vernac va fermer la piscine municipale en juin.",
+            "va fermer la piscine",
+            "planned",
+            "La mairie de Vernac ferme la piscine municipale",
+        ),
+    ),
+    (
+        "fr",
+        (
+            "Le nouveau pont sur la Lisse sera inauguré le 3 avril.",
+            "sera inauguré",
+            "planned",
+            "Le nouveau pont sur la Lisse inauguré le 3 avril",
+        ),
+    ),
+    (
+        "fr",
+        (
+            "Le suspect aurait tué deux personnes dans un bar de Vernac.",
+            "aurait tué deux personnes",
+            "alleged",
+            "Le suspect a tué deux personnes",
+        ),
+    ),
+    (
+        "fr",
+        (
+            "La grève pourrait durer jusqu'à la fin du mois.",
+            "La grève pourrait durer",
+            "unclear",
+            "La grève dure jusqu'à la fin du mois",
+        ),
+    ),
+    (
+        "fr",
+        (
+            "Le groupe Aldane prévoit de supprimer 200 emplois dans la région.",
+            "supprimer 200 emplois",
+            "planned",
+            "Aldane supprime 200 emplois",
+        ),
+    ),
+    (
+        "es",
+        (
+            "El Gobierno de Tarvia subirá el salario mínimo en enero.",
+            "subirá el salario mínimo",
+            "planned",
+            "El Gobierno de Tarvia sube el salario mínimo",
+        ),
+    ),
+    (
+        "es",
+        (
+            "La empresa Aldane va a cerrar su fábrica de Ferris el próximo año.",
+            "va a cerrar su fábrica",
+            "planned",
+            "Aldane cierra su fábrica de Ferris",
+        ),
+    ),
+    (
+        "es",
+        (
+            "El incendio pudo haber sido provocado por un cortocircuito.",
+            "pudo haber sido provocado",
+            "unclear",
+            "El incendio fue provocado por un cortocircuito",
+        ),
+    ),
+    (
+        "es",
+        (
+            "El exalcalde habría recibido sobornos de una constructora.",
+            "habría recibido sobornos",
+            "alleged",
+            "El exalcalde recibió sobornos de una constructora",
+        ),
+    ),
+    (
+        "es",
+        (
+            "Nadie resultó herido en la explosión de la planta química.",
+            "Nadie resultó herido",
+            "denied",
+            "Nadie herido en la explosión",
+        ),
+    ),
+    (
+        "de",
+        (
+            "Die Stadt Velden wird das alte Hallenbad im Herbst schließen.",
+            "wird das alte Hallenbad im Herbst schließen",
+            "planned",
+            "Velden schließt das alte Hallenbad",
+        ),
+    ),
+    (
+        "de",
+        (
+            "Der Verdächtige soll zwei Autos gestohlen haben.",
+            "soll zwei Autos gestohlen haben",
+            "alleged",
+            "Der Verdächtige hat zwei Autos gestohlen",
+        ),
+    ),
+    (
+        "de",
+        (
+            "Der Streik könnte bis Ende des Monats dauern.",
+            "könnte bis Ende des Monats dauern",
+            "unclear",
+            "Der Streik dauert bis Ende des Monats",
+        ),
+    ),
+    (
+        "de",
+        (
+            "Niemand wurde bei dem Brand in der Fabrik verletzt.",
+            "Niemand wurde bei dem Brand in der Fabrik verletzt",
+            "denied",
+            "Niemand wurde bei dem Brand verletzt",
+        ),
+    ),
+]
+
+MIXED: list[Case] = [
+    (
+        "On Tuesday, the Esland rail authority announced a new timetable: night trains are to run between Calder "
+        "and Orlin from June.",
+        "night trains are to run between Calder and Orlin",
+        "planned",
+        "Esland rail authority announced a new timetable",
+    ),
+    (
+        "The Brenton council approved its budget on Monday, and new parking fees will take effect in May.",
+        "new parking fees will take effect",
+        "planned",
+        "Brenton council approved its budget",
+    ),
+    (
+        "Police arrested two men in Varga on Sunday, while a third suspect is believed to have fled the country.",
+        "a third suspect is believed to have fled the country",
+        "unclear",
+        "Police arrested two men in Varga",
+    ),
+    (
+        "Dorne Foods reported record profits for the year, and the firm plans to open 40 new stores in 2027.",
+        "the firm plans to open 40 new stores",
+        "planned",
+        "Dorne Foods reported record profits",
+    ),
+]
+"""A sure event and a planned or unsure one in the same sentence; the model states only the sure one, as the small
+model often does, and the other must still be the lead's."""
+
+ENGLISH = PLANNED + UNSURE + CONTROLS + MIXED
+
+KNOWN_MISSES = {
+    "The airline Skyhop claimed that its planes had passed every safety check.": "what a 'claim' reports is read as "
+    "the claimant's fact, as MEANTIME reads it (the guide would say claimed): nlp/factuality._claimed",
+    "Le groupe Aldane prévoit de supprimer 200 emplois dans la région.": "the French parse takes 'Aldane prévoit' for "
+    "a name, so 'supprimer' has no governing verb",
+    "Nadie resultó herido en la explosión de la planta química.": "the statement names 'herido', an adjective; the "
+    "Spanish reader anchors on verbs only",
+}
+"""Cases that still fail, each with why: strict, so a fix shows up as an unexpected pass."""
+
+
+def _cases(cases: list[Case]) -> list[object]:
+    return [
+        pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[case[0]]))
+        if case[0] in KNOWN_MISSES
+        else pytest.param(*case)
+        for case in cases
+    ]
+
+
+def _languages() -> list[object]:
+    return [
+        pytest.param(language, case, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[case[0]]))
+        if case[0] in KNOWN_MISSES
+        else pytest.param(language, case)
+        for language, case in OTHER_LANGUAGES
+    ]
+
+
+@cache
+def _engine() -> Summarizer:
+    return Summarizer(model="none")
+
+
+def _article(sentence: str, language: str) -> Article:
+    return Article(text=f"{sentence}\n\n{FOLLOW_UP[language]}", language=language, published=PUBLISHED)
+
+
+def _scripted(article: Article, statement: str) -> Brief:
+    """The brief from a model answer that states the lead event plainly, as told, citing the lead sentence."""
+    draft = {
+        "h": statement[:70],
+        "sm": statement,
+        "ppl": [],
+        "org": [],
+        "plc": [],
+        "what": [{"e": statement[:60], "st": "confirmed", "s": [1]}],
+        "src": [],
+        "tm": [],
+    }
+    return _engine().summarize_from(article, completion(json.dumps(draft), "scripted", 400)).brief
+
+
+def _kept(brief: Brief, text: str, words: str, status: str) -> bool:
+    """As the topic set's scorer counts it: an event judged by the annotated words, with a status they allow."""
+    certainty, polarity, time = STATUS[status]
+    mention = GoldEvent(
+        **locate(text, words).model_dump(), certainty=certainty, polarity=polarity, time=time, verb=True
+    )
+    allowed = expected(mention) - ({"confirmed"} if planned_or_uncertain(mention) else set())
+    return any(judges(event, [mention]) and str(event.status) in allowed for event in brief.what)
+
+
+def _shown(brief: Brief) -> list[tuple[str, str]]:
+    return [(e.description, str(e.status)) for e in brief.what]
+
+
+@pytest.mark.parametrize(("sentence", "words", "status", "statement"), _cases(ENGLISH))
+def test_rules_alone_keep_the_lead_event_with_its_status(
+    sentence: str, words: str, status: str, statement: str
+) -> None:
+    article = _article(sentence, "en")
+    brief = _engine().summarize(article)
+    assert _kept(brief, article.text, words, status), _shown(brief)
+
+
+@pytest.mark.parametrize(("sentence", "words", "status", "statement"), _cases(ENGLISH))
+def test_a_plain_model_statement_gets_the_status_the_lead_gives(
+    sentence: str, words: str, status: str, statement: str
+) -> None:
+    article = _article(sentence, "en")
+    brief = _scripted(article, statement)
+    assert _kept(brief, article.text, words, status), _shown(brief)
+
+
+@pytest.mark.parametrize(("language", "case"), _languages())
+def test_other_languages_read_the_status_of_a_plain_model_statement(language: str, case: Case) -> None:
+    sentence, words, status, statement = case
+    article = _article(sentence, language)
+    brief = _scripted(article, statement)
+    assert _kept(brief, article.text, words, status), _shown(brief)
+
+
+def test_the_suite_is_broad() -> None:
+    """At least 60 English leads, a third of them unsure or alleged, and a smaller set in each other language."""
+    assert len(ENGLISH) >= 60 and len(UNSURE) >= 20
+    assert {language for language, _ in OTHER_LANGUAGES} == {"fr", "es", "de"}
