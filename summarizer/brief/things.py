@@ -17,7 +17,16 @@ from summarizer.nlp.entities import Entity, entities, recognizes
 from summarizer.rules.kinds import uses_of
 from summarizer.rules.names import same_name, words
 from summarizer.rules.text import Found
-from summarizer.rules.things import ThingKind, ThingMention, find_things, introduced_as_new, trimmed, without_overlaps
+from summarizer.rules.things import (
+    MEASURE,
+    ThingKind,
+    ThingMention,
+    find_things,
+    introduced_as_new,
+    sky_names,
+    trimmed,
+    without_overlaps,
+)
 from summarizer.schema import Actor, NamedThing, Place
 
 MAX_OTHERS = 10
@@ -27,6 +36,15 @@ RECOGNIZED: dict[str, ThingKind] = {"PRODUCT": "product", "EVENT": "event", "LAW
 Spanish ones say only MISC."""
 _NOT_PRODUCTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "NORP"}
 """Labels that make a name after "new" something other than a product ("the new Commission")."""
+_PLACES_AND_PEOPLE = {"GPE", "LOC", "FAC", "PERSON"}
+"""Labels that make a journal cue's name something else ("a study published Monday in London")."""
+_AMOUNTS = {"QUANTITY", "CARDINAL", "PERCENT", "MONEY"}
+"""Labels of a measure: an item inside one ("Magnitude 6.3") is no name at all."""
+_DESCRIBED = frozenset({
+    "a", "an", "of", "many", "most", "some", "few", "all", "several", "other", "fellow", "ordinary", "young", "older",
+})  # fmt: skip
+"""Words before a nationality or movement word that make it a description of people, not an actor's name ("a
+self-described X", "84% of X", "many X"): general English, no names."""
 MAX_RECOGNIZED_WORDS = 6
 """A recognized thing longer than this is a misread phrase (quoted speech read as a title), not a name."""
 
@@ -34,13 +52,21 @@ MAX_RECOGNIZED_WORDS = 6
 def set_apart_things(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     """Who and where items that name a thing move to ``others``; the article's other things are added after them."""
     text = aligner.index.text
-    ruled = [t for t in find_things(text, aligner.language) if not aligner.addressed(t.start)]
+    labelled = entities(text, aligner.language) if recognizes(aligner.language) else ()
+    ruled = [
+        t
+        for t in find_things(text, aligner.language)
+        if not aligner.addressed(t.start) and not (t.kind == "work" and _place_or_person(t, labelled))
+    ]
     things = without_overlaps([*ruled, *_recognized(text, aligner.language)])
+    no_names = _no_names(text, aligner.language, labelled)
     others = list(items.others)
     who: list[Actor] = []
     where: list[Place] = []
     listed: list[Actor | Place] = [*items.who, *items.where]
     for item in listed:
+        if _no_name(item, no_names, text):
+            continue  # a nationality as an actor, a magnitude, a constellation: not kept
         thing = _named_thing(item, things, ruled, text)
         if thing is not None and not any(same_name(item.name, o.name) for o in others):
             others.append(_moved(aligner, item, thing))
@@ -57,6 +83,36 @@ def set_apart_things(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         others.append(made)
         kept.append(made)
     return items.but(who=who, where=where, others=sorted(others, key=lambda o: o.mention.start))
+
+
+def _place_or_person(thing: ThingMention, labelled: tuple[Entity, ...]) -> bool:
+    """A journal cue's name the recognizer reads as a place or person: "published in London" names no journal."""
+    return any(e.start <= thing.start and thing.end <= e.end and e.label in _PLACES_AND_PEOPLE for e in labelled)
+
+
+def _no_names(text: str, language: str, labelled: tuple[Entity, ...]) -> list[tuple[int, int]]:
+    """Spans that name no actor or place: bodies in the sky, measures, and (English) a nationality or movement word
+    written as a description of people ("a self-described X", "surveyed X", "84% of X")."""
+    spans = sky_names(text, language)
+    spans += [(e.start, e.end) for e in labelled if e.label in _AMOUNTS]
+    for entity in labelled:
+        if entity.label != "NORP":
+            continue
+        before = [w.casefold().strip("%,") for w in text[: entity.start].split()[-2:]]
+        if len(before) == 2 and before[1].endswith("ed") and before[1].isalpha():
+            before = before[:1]  # "of surveyed X": past the participle
+        word = before[-1] if before else ""
+        if word in _DESCRIBED or word[-1:].isdigit():
+            spans.append(trimmed(text, entity.start, entity.end))
+    return spans
+
+
+def _no_name(item: Actor | Place, spans: list[tuple[int, int]], text: str) -> bool:
+    """The item writes a measure, or every use of its name lies in a span that names nothing to keep."""
+    if MEASURE.search(item.name) or MEASURE.search(item.mention.text):
+        return True
+    uses = uses_of(item.mention.text, text) or [(item.mention.start, item.mention.end)]
+    return all(any(s <= start and end <= e for s, e in spans) for start, end in uses)
 
 
 def _same(a: str, b: str) -> bool:
