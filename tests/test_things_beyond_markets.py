@@ -178,3 +178,41 @@ def test_the_brief_says_a_disease_is_one() -> None:
     assert "**PLX-7** (disease)" in shown
     assert brief.run.schema_version == SCHEMA_VERSION
     assert "disease" in Brief.model_json_schema()["$defs"]["NamedThing"]["properties"]["kind"]["enum"]
+
+
+def test_words_describing_people_are_no_actors_but_names_are() -> None:
+    """ "a self-described X" and "many Xs" describe people (the recognizer reads the invented X as a person);
+    "a Harbor Motors spokesman" names the company, which stays an actor."""
+    text = (
+        "Lee, a self-described Freedomite, spoke on Monday. A Harbor Motors spokesman said many Velorians agreed, "
+        "said Ana Ruiz."
+    )
+    out = ground(text, "en", ["Lee", "Freedomite", "Ana Ruiz", "Velorians"], ["Harbor Motors"], [])
+    named = {a.name for a in out.who}
+    assert {"Lee", "Ana Ruiz", "Harbor Motors"} <= named, named
+    assert not {"Freedomite", "Velorians"} & named, named
+
+
+def test_a_journal_written_with_its_article_is_the_journal() -> None:
+    text = "In results published Monday in The Harbor Review, researchers said that Maria Lopez was right."
+    out = ground(text, "en", ["Maria Lopez"], ["The Harbor Review"], [])
+    assert {o.name: o.kind for o in out.others}.get("Harbor Review") == "work"
+    assert "The Harbor Review" not in {a.name for a in out.who}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "species"),
+    [
+        ("en", "Strains of Vibrio cholerae (V. cholerae) spread in the camp, Ana Ruiz said.", "Vibrio cholerae"),
+        ("en", "Tests found the bacterium Listeria monocytogenes in cheese.", "Listeria monocytogenes"),
+        ("fr", "La bactérie Listeria monocytogenes a été trouvée dans un fromage.", "Listeria monocytogenes"),
+        ("es", "Se halló la bacteria Listeria monocytogenes en un queso.", "Listeria monocytogenes"),
+        ("de", "Im Käse wurde das Bakterium Listeria monocytogenes gefunden.", "Listeria monocytogenes"),
+    ],
+)
+def test_a_bacterium_named_by_its_species_is_filed_with_the_diseases(language: str, text: str, species: str) -> None:
+    assert things(text, language) == {species: "disease"}
+
+
+def test_a_name_before_the_word_bacteria_is_no_species() -> None:
+    assert things("The Boston Globe reported bacteria in the water supply.", "en") == {}

@@ -14,6 +14,7 @@ from summarizer.brief.align import Aligner, article_name
 from summarizer.brief.items import GroundedDraft
 from summarizer.brief.mentions import changed
 from summarizer.nlp.entities import Entity, entities, recognizes
+from summarizer.nlp.pipeline import has_pipeline, parse
 from summarizer.rules.kinds import uses_of
 from summarizer.rules.names import same_name, words
 from summarizer.rules.text import Found
@@ -45,6 +46,8 @@ _DESCRIBED = frozenset({
 })  # fmt: skip
 """Words before a nationality or movement word that make it a description of people, not an actor's name ("a
 self-described X", "84% of X", "many X"): general English, no names."""
+_INDEFINITE = frozenset({"a", "an", "un", "une", "una", "uno"})
+"""Indefinite articles (English, French, Spanish): "a Briton", "un Français" describe a person; a name takes none."""
 MAX_RECOGNIZED_WORDS = 6
 """A recognized thing longer than this is a misread phrase (quoted speech read as a title), not a name."""
 
@@ -65,7 +68,7 @@ def set_apart_things(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     where: list[Place] = []
     listed: list[Actor | Place] = [*items.who, *items.where]
     for item in listed:
-        if _no_name(item, no_names, text):
+        if _no_name(item, no_names, text) or (isinstance(item, Actor) and _describes_people(item, text, aligner)):
             continue  # a nationality as an actor, a magnitude, a constellation: not kept
         thing = _named_thing(item, things, ruled, text)
         if thing is not None and not any(same_name(item.name, o.name) for o in others):
@@ -115,6 +118,36 @@ def _no_name(item: Actor | Place, spans: list[tuple[int, int]], text: str) -> bo
     return all(any(s <= start and end <= e for s, e in spans) for start, end in uses)
 
 
+def _describes_people(item: Actor, text: str, aligner: Aligner) -> bool:
+    """A one-word actor every use of which describes people rather than names one: with an indefinite article ("a
+    self-described X", "un X") or, plural, counted ("two Xs", "many Xs", "84% of surveyed Xs"). Read off the
+    parse, so "a Google spokesman" (a modifier) keeps Google; German has no parse here."""
+    if not has_pipeline(aligner.language) or len(item.mention.text.split()) != 1:
+        return False
+    uses = uses_of(item.mention.text, text) or [(item.mention.start, item.mention.end)]
+    doc = parse(text, aligner.language)
+    for start, end in uses:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        head = span[-1]
+        if head.dep_ == "compound" or not head.text[:1].isupper():
+            return False
+        children = list(head.children)
+        indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in children)
+        plural = head.tag_ in ("NNPS", "NNS") or head.morph.get("Number") == ["Plur"]
+        counted = any(
+            c.dep_ == "nummod" or (c.dep_ == "amod" and (c.lower_ in _DESCRIBED or c.tag_ == "VBN")) for c in children
+        ) or (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and any(t.like_num or t.text == "%" for t in head.head.head.subtree if t.i < head.head.i)
+        )
+        if not (indefinite or (plural and counted)):
+            return False
+    return True
+
+
 def _same(a: str, b: str) -> bool:
     """Two names the same thing: equal once normalised ("Ford" is not "Ford Mustang", the product)."""
     return words(a) == words(b)
@@ -126,11 +159,15 @@ def _named_thing(
     """The thing an item names: one written exactly at its mention, or (not for a country) the thing every use of
     its name lies inside ("FTSE" only ever in "FTSE 100", "Dow Jones" in "Dow Jones Industrial Average", "Climat"
     in "la loi Climat"). Only the language's own cues count for the second: the recognizer's spans are too loose."""
-    exact = next((t for t in things if (t.start, t.end) == (item.mention.start, item.mention.end)), None)
+    at = trimmed(text, item.mention.start, item.mention.end)  # "The Lancet ..." is the thing "Lancet ..."
+    exact = next((t for t in things if (t.start, t.end) in ((item.mention.start, item.mention.end), at)), None)
     if exact is not None or item.kind == "country":
         return exact  # "guerre d'Irak": the country is still where the story is
     uses = uses_of(item.mention.text, text) or [(item.mention.start, item.mention.end)]
-    holding = [next((t for t in ruled if t.start <= start and end <= t.end), None) for start, end in uses]
+    holding = [
+        next((t for t in ruled if t.start <= trimmed(text, start, end)[0] and end <= t.end), None)
+        for start, end in uses
+    ]
     return holding[0] if all(holding) else None
 
 

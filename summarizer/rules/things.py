@@ -1,4 +1,4 @@
-"""Names that are neither who nor where: market indices, products, events, laws, time zones, works.
+"""Names that are neither who nor where: market indices, products, events, laws, time zones, works, diseases.
 
 A news story names more than people, organizations and places: "the FTSE 100
 slipped", "by 09:30 GMT", "the new Mustang", "the Clean Air Act", "the Winter
@@ -20,7 +20,17 @@ cue is general grammar or vocabulary of the language, never a list of names:
   "Juegos Olímpicos", "Olympische Spiele", "G20-Gipfel", "sommet de X";
 - **product**: a name right after a noun for a made thing ("the SUV X",
   "le smartphone X", "el coche X", "das Elektroauto X");
-- **work**: a title after "the film", "le roman", "la película", "der Film".
+- **work**: a title after "the film", "le roman", "la película", "der Film"; a
+  journal ("the journal X", "la revue X", "a study published Tuesday in X");
+- **disease** (schema 1.9; the virus or bacterium that causes one too): "...
+  Syndrome", "... virus", "la maladie de X", "el virus X", "das X-Virus", a
+  species after "bacterium", and codes ("<LETTERS>-<number>", "H<n>N<n>")
+  where the article speaks of illness;
+- a ship, spacecraft or telescope ("the vessel X", "the X space telescope",
+  "le navire X", "el buque X", "das Schiff „X“") is a **product**.
+
+Some names are no actor, place or thing to keep: an earthquake's magnitude
+(``MEASURE``) and a body in the sky (``sky_names``); brief/things.py drops them.
 
 English also has its recognizer's PRODUCT, EVENT, LAW and WORK_OF_ART labels
 (brief/things.py adds those); this module is the standard library only.
@@ -263,11 +273,25 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
     )
     if language in _STUDY_PUBLISHED_IN:
         by_language[language]["work"].append(rf"{_STUDY_PUBLISHED_IN[language]}(?P<journal>{_TITLE})")
-    by_language[language]["disease"] = _DISEASES[language]
+    by_language[language]["disease"] = [*_DISEASES[language], _BACTERIA[language]]
     merged: dict[ThingKind, list[str]] = {kind: list(patterns) for kind, patterns in common.items()}
     for kind, patterns in by_language.get(language, {}).items():
         merged.setdefault(kind, []).extend(patterns)
     return {kind: [re.compile(p) for p in patterns] for kind, patterns in merged.items()}
+
+
+_SPECIES = r"[A-Z][a-z]{3,}[^\S\n]+[a-z]{3,}"
+"""A species as biology writes it, genus capitalised and species not ("Vibrio cholerae")."""
+_BACTERIA = {
+    "en": r"\b(?P<name>(?P<genus>[A-Z])[a-z]{3,}[^\S\n]+(?P<species>[a-z]{3,}))(?=[^\S\n]+\((?P=genus)\.[^\S\n]?"
+    r"(?P=species)\))|\b(?:bacteri(?:a|um)|strains?[^\S\n]+of)"
+    rf"[^\S\n]+(?P<plain>{_SPECIES})",
+    "fr": rf"\bbactéries?[^\S\n]+(?P<name>{_SPECIES})",
+    "es": rf"\bbacterias?[^\S\n]+(?P<name>{_SPECIES})",
+    "de": rf"\b(?:Bakterium|Bakterien|Keim|Erreger)[^\S\n]+(?P<name>{_SPECIES})",
+}
+"""A bacterium named by its species after the word for it ("the bacterium X y", "strains of X y", "la bactérie X y")
+or before its abbreviation ("X y (X. y)"): a pathogen, filed with the diseases it causes."""
 
 
 _DISEASES: dict[str, list[str]] = {
