@@ -250,6 +250,6 @@ class Brief(_Model):
     coverage: Coverage | None = Field(default=None, description="Which fields the rules covered (schema 1.3).")
     others: list[NamedThing] = Field(
         default_factory=list,
-        description="Names that are neither who nor where (market indices, products, events, laws, time zones, works), "
-        "typed (schema 1.7).",
+        description="Names that are neither who nor where (market indices, products, events, laws, time zones, works, "
+        "diseases), typed (schema 1.7; diseases since 1.9).",
     )

@@ -6,6 +6,9 @@ people or organizations, and the recognizer reads "FTSE" alone as an
 organization. This step finds the things the language's cues (and English's
 recognizer) name, moves the brief's who and where items that are one of them
 into ``others`` (saying so in ``ruled``), and adds the rest (origin rule).
+Who and where items that name nothing to keep (a magnitude, a constellation, a
+nationality written as a description of people: "a self-described X") are
+dropped.
 """
 
 from __future__ import annotations
@@ -135,7 +138,7 @@ def _describes_people(item: Actor, text: str, aligner: Aligner) -> bool:
             return False
         children = list(head.children)
         indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in children)
-        plural = head.tag_ in ("NNPS", "NNS") or head.morph.get("Number") == ["Plur"]
+        plural = head.tag_ in ("NNPS", "NNS") or head.morph.to_dict().get("Number") == "Plur"
         counted = any(
             c.dep_ == "nummod" or (c.dep_ == "amod" and (c.lower_ in _DESCRIBED or c.tag_ == "VBN")) for c in children
         ) or (
