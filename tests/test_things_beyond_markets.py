@@ -216,3 +216,9 @@ def test_a_bacterium_named_by_its_species_is_filed_with_the_diseases(language: s
 
 def test_a_name_before_the_word_bacteria_is_no_species() -> None:
     assert things("The Boston Globe reported bacteria in the water supply.", "en") == {}
+
+
+def test_the_owner_of_a_journal_is_no_journal() -> None:
+    """ "published Monday in Harbor University's bulletin": the university owns what published it."""
+    text = "The paper, published Monday in Harbor University's bulletin, was praised."
+    assert things(text, "en") == {}

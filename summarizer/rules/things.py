@@ -405,6 +405,8 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                     None,
                 )
                 start, end = match.span(group) if group else match.span()
+                if group == "journal" and text[start:end].endswith(("'s", "’s")):
+                    continue  # "published in X's journal": X owns it
                 if kind == "index" and "/" in text[start:end] and not set(text[start:end].split("/")) <= _CURRENCIES:
                     continue  # "ABC/XYZ" is a pair only of currencies
                 start, end = trimmed(text, start, end) if group != "quoted" else (start, end - (text[end - 1] in ".,"))
