@@ -222,3 +222,11 @@ def test_the_owner_of_a_journal_is_no_journal() -> None:
     """ "published Monday in Harbor University's bulletin": the university owns what published it."""
     text = "The paper, published Monday in Harbor University's bulletin, was praised."
     assert things(text, "en") == {}
+
+
+def test_a_capital_article_inside_a_sentence_is_part_of_a_name() -> None:
+    """In "Who Gives A Freedomite" (a company) the capital "A" is no indefinite article: the model's "Freedomite" for
+    it is not a description of people."""
+    text = "Shoppers bought rolls from Who Gives A Freedomite, a maker of paper, and Who Gives A Freedomite said sales rose."
+    out = ground(text, "en", [], ["Freedomite"], [])
+    assert "Freedomite" in {a.name for a in out.who}

@@ -137,7 +137,10 @@ def _describes_people(item: Actor, text: str, aligner: Aligner) -> bool:
         if head.dep_ == "compound" or not head.text[:1].isupper():
             return False
         children = list(head.children)
-        indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in children)
+        indefinite = any(
+            c.dep_ == "det" and (c.text in _INDEFINITE or (c.is_sent_start and c.lower_ in _INDEFINITE))
+            for c in children
+        )  # a capital "A" inside a sentence is part of a name ("Who Gives A X")
         plural = head.tag_ in ("NNPS", "NNS") or head.morph.to_dict().get("Number") == "Plur"
         counted = any(
             c.dep_ == "nummod" or (c.dep_ == "amod" and (c.lower_ in _DESCRIBED or c.tag_ == "VBN")) for c in children
