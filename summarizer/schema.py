@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.8"
+SCHEMA_VERSION = "1.9"
 """1.1: ``Actor.role`` became optional (the embedded model no longer writes roles).
 1.2: every item says where it came from (``origin``) and how it was aligned (``alignment``); events may be
 ``planned`` and carry their ``sources`` and ``figures``; a source lists every ``mentions`` of it; a time has an
@@ -30,7 +30,9 @@ instrument, a product, an event, a law or other document, a time zone, a work); 
 person, organization or place. A brief of an older version reads with ``others`` empty.
 1.8: a time lists every place the article names it again (``mentions``: "Monday" in the lead and twice further on is
 one time with three mentions), so each of those sentences' events carries it. A brief of an older version reads with
-``mentions`` empty."""
+``mentions`` empty.
+1.9: a thing in ``others`` may be a ``disease`` (a disease or the virus that causes it: "COVID-19", "Lyme disease"),
+no longer filed as a product, an actor or a place."""
 
 ActorKind = Literal["person", "organization", "group", "country"]
 EventStatus = Literal["confirmed", "alleged", "claimed", "denied", "unclear", "planned"]
@@ -38,9 +40,10 @@ Origin = Literal["model", "rule"]
 Ruled = Literal["kind", "moved", "mention", "statement", "status"]
 Alignment = Literal["exact", "partial"]
 PlaceKind = Literal["country", "region", "city", "site"]
-ThingKind = Literal["index", "product", "event", "law", "time_zone", "work"]
-"""index: a market index or other financial instrument ("FTSE 100", "EUR/USD"); law: a law, treaty or other founding
-document; work: a book, film, song or other work."""
+ThingKind = Literal["index", "product", "event", "law", "time_zone", "work", "disease"]
+"""index: a market index or other financial instrument ("FTSE 100", "EUR/USD"); product: a made thing, a ship or
+spacecraft too; law: a law, treaty or other founding document; work: a book, film, song, journal or other work;
+disease: a disease or the virus that causes it (schema 1.9)."""
 UncertaintyLevel = Literal["low", "medium", "high"]
 RuleField = Literal["who", "where", "when", "sources", "what", "uncertainty"]
 RULE_FIELDS: tuple[RuleField, ...] = get_args(RuleField)
@@ -120,7 +123,8 @@ class Place(Grounded):
 
 
 class NamedThing(Grounded):
-    """A name that is neither an actor nor a place: an index, a product, an event, a law, a time zone, a work."""
+    """A name that is neither an actor nor a place: an index, a product, an event, a law, a time zone, a work, a
+    disease."""
 
     name: str = Field(description="The name as the article writes it.")
     kind: ThingKind
@@ -246,6 +250,6 @@ class Brief(_Model):
     coverage: Coverage | None = Field(default=None, description="Which fields the rules covered (schema 1.3).")
     others: list[NamedThing] = Field(
         default_factory=list,
-        description="Names that are neither who nor where (market indices, products, events, laws, time zones, works), "
-        "typed (schema 1.7).",
+        description="Names that are neither who nor where (market indices, products, events, laws, time zones, works, "
+        "diseases), typed (schema 1.7; diseases since 1.9).",
     )

@@ -16,7 +16,7 @@ from summarizer.schema import Brief, EventStatus, ReasonKind, RuleField, Span, T
 
 NameKind = Literal["person", "organization", "group", "country", "place"]
 
-DIGEST_SCHEMA_VERSION = "1.6"
+DIGEST_SCHEMA_VERSION = "1.7"
 """1.1: a story that continues one of an earlier digest says so (``continues``) and what is new since
 (``changes``: figures, statuses, names, outlets, sources and uncertainty, cited on both sides); the digest
 names its baseline (``since``).
@@ -32,7 +32,8 @@ articles give (``figures``), so a reader of the digest need not open the briefs.
 hospital'); an increase reads '+7' ("a further seven"); a negation is zero ("No one has been arrested": 0);
 ``figures_apart`` names figures of related measures that cannot be compared (injured 20, in hospital 15).
 1.6: a story lists the names its briefs keep apart from who and where (``others``: an index, a product, an event, a
-law, a time zone, a work, each with its kind; brief schema 1.7)."""
+law, a time zone, a work, each with its kind; brief schema 1.7).
+1.7: a thing may be a ``disease`` (brief schema 1.9)."""
 
 
 class _Model(BaseModel):

@@ -36,6 +36,7 @@ OTHER_KINDS = {
     "law": "PRO",
     "time_zone": "PRO",
     "work": "PRO",
+    "disease": "PRO",
 }
 """MEANTIME has PRO (products) and FIN (financial entities) for what is neither actor nor place; the other kinds
 of issue 24.2 are folded into PRO, since all the metrics ask of them is that they are not who or where."""

@@ -24,6 +24,7 @@ THING_KINDS = {
     "law": "law or document",
     "time_zone": "time zone",
     "work": "work",
+    "disease": "disease",
 }
 """A thing's kind as a reader says it: "index" covers any market index or financial instrument."""
 

@@ -1,4 +1,4 @@
-"""Names that are neither who nor where: market indices, products, events, laws, time zones, works.
+"""Names that are neither who nor where: market indices, products, events, laws, time zones, works, diseases.
 
 A news story names more than people, organizations and places: "the FTSE 100
 slipped", "by 09:30 GMT", "the new Mustang", "the Clean Air Act", "the Winter
@@ -20,7 +20,17 @@ cue is general grammar or vocabulary of the language, never a list of names:
   "Juegos Olímpicos", "Olympische Spiele", "G20-Gipfel", "sommet de X";
 - **product**: a name right after a noun for a made thing ("the SUV X",
   "le smartphone X", "el coche X", "das Elektroauto X");
-- **work**: a title after "the film", "le roman", "la película", "der Film".
+- **work**: a title after "the film", "le roman", "la película", "der Film"; a
+  journal ("the journal X", "la revue X", "a study published Tuesday in X");
+- **disease** (schema 1.9; the virus or bacterium that causes one too): "...
+  Syndrome", "... virus", "la maladie de X", "el virus X", "das X-Virus", a
+  species after "bacterium", and codes ("<LETTERS>-<number>", "H<n>N<n>")
+  where the article speaks of illness;
+- a ship, spacecraft or telescope ("the vessel X", "the X space telescope",
+  "le navire X", "el buque X", "das Schiff „X“") is a **product**.
+
+Some names are no actor, place or thing to keep: an earthquake's magnitude
+(``MEASURE``) and a body in the sky (``sky_names``); brief/things.py drops them.
 
 English also has its recognizer's PRODUCT, EVENT, LAW and WORK_OF_ART labels
 (brief/things.py adds those); this module is the standard library only.
@@ -37,7 +47,7 @@ from summarizer.rules.times import MONTH_NAMES, WEEKDAY_NAMES
 
 LANGUAGES = frozenset({"en", "fr", "es", "de"})
 
-ThingKind = Literal["index", "product", "event", "law", "time_zone", "work"]
+ThingKind = Literal["index", "product", "event", "law", "time_zone", "work", "disease"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,63 @@ _MARKET_WORDS = re.compile(
 )
 """Words of a market report, in the four languages: a ticker-like name is an index only in such a sentence."""
 _POINTS = r"(?:points?|pts|Punkte|Zähler|puntos?)"
+
+
+_TITLE = rf"{_WORD}(?:[^\S\n]+(?:(?:of|the|for|&)[^\S\n]+)*{_WORD})*"
+"""A title's capitalised words with its inner "of"/"the" ("Proceedings of the Royal Society"), never "on"."""
+_QUOTED = r"[«\"“„»][^\S\n]?(?P<quoted>[^»«\"”“\n]{2,60}?)[^\S\n]?[»«\"”“]"
+"""A name in quotation marks, the way French, Spanish and German write a ship's or a journal's name."""
+_CRAFT = {
+    "en": r"boat|vessel|ship|ferry|tanker|freighter|yacht|trawler|submarine|warship|frigate|destroyer|spacecraft|"
+    r"space[^\S\n]probe|rover|lander|orbiter|satellite|capsule|telescope",
+    "fr": r"navire|bateau|paquebot|cargo|pétrolier|ferry|voilier|chalutier|sous-marin|porte-avions|frégate|vaisseau|"
+    r"sonde|satellite|télescope(?:[^\S\n]+spatial)?|capsule",
+    "es": r"buque|barco|navío|ferry|petrolero|carguero|velero|pesquero|submarino|portaaviones|fragata|nave|sonda|"
+    r"satélite|telescopio(?:[^\S\n]+espacial)?|cápsula",
+    "de": r"Schiff|Schiffes|Fähre|Tanker|Frachter|Kreuzfahrtschiff|Jacht|Yacht|Kutter|U-Boot|Flugzeugträger|Fregatte|"
+    r"Raumschiff|Raumsonde|Sonde|Satellit|Satelliten|Teleskop|Weltraumteleskop|Kapsel",
+}
+"""Head nouns of a made thing that carries its own name (a ship, a spacecraft, a telescope): "the vessel X", "le
+navire X", "el buque X", "das Schiff „X“" name a product, not a person or place. Not "carrier" or "probe" (an airline,
+an inquiry); German names only in quotation marks, since every German noun is capitalised."""
+_NAMED_BEFORE_CRAFT = {
+    "en": rf"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)(?P<name>{_PLAIN}[^\S\n]+(?:Space[^\S\n]+)?"
+    rf"Telescope|{_PLAIN}(?=[^\S\n]+(?:space[^\S\n]+)?"
+    r"(?:telescope|spacecraft|rover|lander|orbiter)\b))",
+    "fr": rf"\b(?:(?:[Tt]élescope|[Ss]atellite|[Ss]onde)[^\S\n]+spatial[e]?)[^\S\n]+(?P<name>{_PLAIN})",
+    "es": rf"\b(?:(?:[Tt]elescopio|[Ss]atélite|[Ss]onda)[^\S\n]+espacial)[^\S\n]+(?P<name>{_PLAIN})",
+    "de": rf"\b(?P<name>{_WORD}(?:-{_WORD})*)-(?:Teleskop|Weltraumteleskop|Raumsonde|Raumschiff)\b",
+}
+"""A craft named before its head noun ("the X space telescope", "das X-Teleskop") or after "spatial"/"espacial"."""
+_JOURNAL = {
+    "en": r"(?:scientific[^\S\n]+|medical[^\S\n]+|academic[^\S\n]+)?journal",
+    "fr": r"revue(?:[^\S\n]+scientifique|[^\S\n]+médicale)?",
+    "es": r"revista(?:[^\S\n]+científica|[^\S\n]+médica)?",
+    "de": r"Fachzeitschrift|Fachmagazin|Fachblatt|Fachjournal|Zeitschrift|Journal",
+}
+"""A journal named after its head noun ("the journal X", "la revue X"): a work, not an organization. Not "journal" in
+French, where it is a newspaper (an outlet, a source)."""
+_STUDY_PUBLISHED_IN = {
+    "en": r"\b(?:study|studies|paper|findings|research|report|article|analysis|results)\b[^.\n]{0,40}?\bpublished"
+    r"(?:[^\S\n]+(?!in\b)[\w,]+){0,4}?[^\S\n]+in[^\S\n]+(?:the[^\S\n]+journal[^\S\n]+)?",
+    "fr": r"\b(?:étude|article|travaux|résultats|recherche)\b[^.\n]{0,40}?\bpubliée?s?"
+    r"(?:[^\S\n]+(?!dans\b)[\w,]+){0,4}?[^\S\n]+dans[^\S\n]+(?:la[^\S\n]+revue[^\S\n]+)?",
+    "es": r"\b(?:estudio|artículo|investigación|resultados|informe)\b[^.\n]{0,40}?\bpublicad[oa]s?"
+    r"(?:[^\S\n]+(?!en\b)[\w,]+){0,4}?[^\S\n]+en[^\S\n]+(?:la[^\S\n]+revista[^\S\n]+)?",
+}
+"""A study "published Tuesday in X": X is the journal it appeared in (a place there is set aside in brief/things.py)."""
+_DISEASE_HEADS = r"Syndrome|syndrome|Disease|disease|Fever|fever|Virus|virus|Flu|flu|Influenza|influenza"
+_DISEASE_CODE = r"(?<![\w-])(?:[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)*-\d{1,2}|H\d{1,2}N\d{1,2})(?![\w-])"
+"""How diseases and their viruses are coded ("<LETTERS>-<number>", influenza's "H<n>N<n>"). Three letters at least:
+"F-16" or "G-20" are not diseases; a code counts only where the article speaks of illness (``_HEALTH``)."""
+_HEALTH = re.compile(
+    r"\b(?:virus|viral|disease|pandemic|epidemic|outbreak|infect\w*|vaccin\w*|symptoms?|coronavirus|illness|"
+    r"pathogen|tested[^\S\n]+positive|maladie|pandémie|épidémie|contamin\w*|symptômes?|enfermedad|pandemia|epidemia|"
+    r"infecci\w*|vacun\w*|síntomas?|contagi\w*|brote|Krankheit|Pandemie|Epidemie|Infektion\w*|infiziert\w*|Impf\w*|"
+    r"Symptome?|Erreger|erkrankt\w*)\b",
+    re.I,
+)
+"""Words of illness in the four languages: a disease code stands in a sentence that holds one."""
 
 
 def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
@@ -192,10 +259,62 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
             ],
         },
     }
+    if language not in by_language:
+        return {kind: [re.compile(p) for p in patterns] for kind, patterns in common.items()}
+    named = (
+        ""
+        if language == "de"
+        else rf"|,[^\S\n]*(?P<name>{_PLAIN})(?=,)|[^\S\n]+(?:named[^\S\n]+|called[^\S\n]+)?(?P<plain>{_PLAIN})"
+    )
+    by_language[language]["product"].append(rf"\b(?:{_CRAFT[language]})(?:[^\S\n]*{_QUOTED}{named})")
+    by_language[language]["product"].append(_NAMED_BEFORE_CRAFT[language])
+    by_language[language]["work"].append(
+        rf"\b(?:{_JOURNAL[language]})[^\S\n]+(?:{_QUOTED}|(?P<name>{_TITLE if language != 'de' else _PLAIN}))"
+    )
+    if language in _STUDY_PUBLISHED_IN:
+        by_language[language]["work"].append(rf"{_STUDY_PUBLISHED_IN[language]}(?P<journal>{_TITLE})")
+    by_language[language]["disease"] = [*_DISEASES[language], _BACTERIA[language]]
     merged: dict[ThingKind, list[str]] = {kind: list(patterns) for kind, patterns in common.items()}
     for kind, patterns in by_language.get(language, {}).items():
         merged.setdefault(kind, []).extend(patterns)
     return {kind: [re.compile(p) for p in patterns] for kind, patterns in merged.items()}
+
+
+_SPECIES = r"[A-Z][a-z]{3,}[^\S\n]+[a-z]{3,}"
+"""A species as biology writes it, genus capitalised and species not ("Vibrio cholerae")."""
+_BACTERIA = {
+    "en": r"\b(?P<name>(?P<genus>[A-Z])[a-z]{3,}[^\S\n]+(?P<species>[a-z]{3,}))(?=[^\S\n]+\((?P=genus)\.[^\S\n]?"
+    r"(?P=species)\))|\b(?:bacteri(?:a|um)|strains?[^\S\n]+of)"
+    rf"[^\S\n]+(?P<plain>{_SPECIES})",
+    "fr": rf"\bbactéries?[^\S\n]+(?P<name>{_SPECIES})",
+    "es": rf"\bbacterias?[^\S\n]+(?P<name>{_SPECIES})",
+    "de": rf"\b(?:Bakterium|Bakterien|Keim|Erreger)[^\S\n]+(?P<name>{_SPECIES})",
+}
+"""A bacterium named by its species after the word for it ("the bacterium X y", "strains of X y", "la bactérie X y")
+or before its abbreviation ("X y (X. y)"): a pathogen, filed with the diseases it causes."""
+
+
+_DISEASES: dict[str, list[str]] = {
+    "en": [
+        rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:{_DISEASE_HEADS}))\b(?![^\S\n]+[A-Z])",  # "Lyme disease", "Zika virus"
+        rf"\b(?:disease|virus|illness|infection|pathogen|bacterium|strain)[^\S\n]+(?:known[^\S\n]+as[^\S\n]+|"
+        rf"called[^\S\n]+|named[^\S\n]+)?(?P<name>{_PLAIN})",  # "the virus X"
+    ],
+    "fr": [
+        rf"\b(?P<name>(?:[Ss]yndrome|[Mm]aladie|[Vv]irus|[Ff]ièvre|[Gg]rippe)[^\S\n]+(?:(?:de|du|des)[^\S\n]+"
+        rf"(?:la[^\S\n]+|l['’])?|d['’])?{_PLAIN})",  # "la maladie de Lyme", "le virus Zika"
+    ],
+    "es": [
+        rf"\b(?P<name>(?:[Ss]índrome|[Ee]nfermedad|[Vv]irus|[Ff]iebre|[Gg]ripe)[^\S\n]+(?:(?:de|del)[^\S\n]+"
+        rf"(?:la[^\S\n]+)?)?{_PLAIN})",  # "la enfermedad de Lyme", "el virus Zika"
+    ],
+    "de": [
+        rf"\b(?P<name>{_WORD}-(?:Virus|Syndroms?|Fiebers?|Grippe|Krankheit|Erregers?))\b",  # "das Zika-Virus"
+        rf"\b(?:Virus|Krankheit|Erreger|Lungenkrankheit)[^\S\n]+(?P<name>{_DISEASE_CODE})",
+    ],
+}
+"""A disease or the virus that causes it, named with its head noun ("... Syndrome", "... virus", "la maladie de X",
+"el virus X", "X-Virus"); codes alone are read by ``_disease_codes``."""
 
 
 @lru_cache(maxsize=8)
@@ -277,18 +396,73 @@ def find_things(text: str, language: str) -> list[ThingMention]:
     """Every thing the language's cues name in the text, longest first where two overlap, in text order."""
     if language not in LANGUAGES:
         return []
-    candidates = [*_tickers(text), *_zones_after_clocks(text)]
+    candidates = [*_tickers(text), *_zones_after_clocks(text), *_disease_codes(text)]
     for kind, patterns in _patterns(language).items():
         for pattern in patterns:
             for match in pattern.finditer(text):
-                group = next((g for g in ("name", "quoted") if g in pattern.groupindex and match.group(g)), None)
+                group = next(
+                    (g for g in ("name", "quoted", "plain", "journal") if g in pattern.groupindex and match.group(g)),
+                    None,
+                )
                 start, end = match.span(group) if group else match.span()
+                if group == "journal" and text[start:end].endswith(("'s", "’s")):
+                    continue  # "published in X's journal": X owns it
                 if kind == "index" and "/" in text[start:end] and not set(text[start:end].split("/")) <= _CURRENCIES:
                     continue  # "ABC/XYZ" is a pair only of currencies
                 start, end = trimmed(text, start, end) if group != "quoted" else (start, end - (text[end - 1] in ".,"))
+                if _calendar(text[start:end]):
+                    continue  # "the vessel Monday", "published in March"
                 if end - start >= 2 and any(c.isupper() or c.isdigit() for c in text[start:end]):  # not "the war"
                     candidates.append(ThingMention(start, end, kind))
     return without_overlaps(candidates)
+
+
+def _calendar(name: str) -> bool:
+    return bool(name) and all(w.casefold().strip(".,") in MONTH_NAMES | WEEKDAY_NAMES for w in name.split())
+
+
+def _disease_codes(text: str) -> list[ThingMention]:
+    """Disease codes ("<LETTERS>-<number>", "H<n>N<n>") the article writes, at every place, when one of the
+    sentences naming the code speaks of illness ("the spread of X-19", then "cancelled because of X-19")."""
+    found: dict[str, list[ThingMention]] = {}
+    ill: set[str] = set()
+    for sentence in _SENTENCE.finditer(text):
+        for match in re.finditer(_DISEASE_CODE, sentence.group()):
+            at = sentence.start() + match.start()
+            found.setdefault(match.group(), []).append(ThingMention(at, at + len(match.group()), "disease"))
+            if _HEALTH.search(sentence.group()):
+                ill.add(match.group())
+    return [thing for code, things in found.items() if code in ill for thing in things]
+
+
+MEASURE = re.compile(
+    r"\b(?:magnitudes?|magnitud|Stärke|Richter)\b[^\S\n]*(?:of[^\S\n]+|de[^\S\n]+|von[^\S\n]+)?\d"
+    r"|\d[\d.,]*[^\S\n]*-?(?:magnitude|magnitud)\b",
+    re.I,
+)
+"""An earthquake's size written like a name ("Magnitude 6.3", "magnitud 7,1", "Stärke 5,8"): a measure, not a name."""
+_SKY = {
+    "en": r"constellations?|planet|exoplanet|dwarf[^\S\n]+planet|galaxy|comet|asteroid|moon|nebula",
+    "fr": r"constellation|planète|exoplanète|galaxie|comète|astéroïde|nébuleuse",
+    "es": r"constelación|planeta|exoplaneta|galaxia|cometa|asteroide|nebulosa",
+    "de": r"Sternbild|Sternbilds|Sternbildes|Planet|Planeten|Exoplanet|Galaxie|Komet|Kometen|Asteroid|Asteroiden",
+}
+"""Head nouns of a body in the sky ("the constellation X", "la comète X", "das Sternbild X"): neither an actor nor a
+place where news happens. Not "star" or "estrella" (a celebrity), nor "Stern" (a magazine)."""
+
+
+def sky_names(text: str, language: str) -> list[tuple[int, int]]:
+    """Names written after a noun for a body in the sky ("a star in the constellation X", "the comet X")."""
+    if language not in _SKY:
+        return []
+    found = []
+    for match in re.finditer(
+        rf"\b(?:{_SKY[language]})(?:[^\S\n]+(?:of|de|del|de[^\S\n]+la)\b)?[^\S\n]+(?P<name>{_PLAIN})", text
+    ):
+        start, end = trimmed(text, *match.span("name"))
+        if end > start and not _calendar(text[start:end]):
+            found.append((start, end))
+    return found
 
 
 def without_overlaps(candidates: list[ThingMention]) -> list[ThingMention]:
