@@ -107,7 +107,7 @@ def main_clause(text: str, start: int, end: int) -> Clause | None:
     if root is None:
         return None
     dash = _dateline_dash(span.doc, span.start)
-    if dash is not None and (_bare_report(root) or any(_subject(root) & {t.i for t in span.doc[span.start : dash]})):
+    if dash is not None and (_bare_report(root) or any(_subject_tokens(root) & {t.i for t in span.doc[span.start : dash]})):
         return _after_dateline(text, span, dash)
     if _bare_report(root):
         return None  # "..., police said" with nothing said the parse can find: the speech is not the news
@@ -127,7 +127,7 @@ def _main_verb(span: Span) -> Token | None:
     return reported[0] if inflects(root, REPORTING) and reported else root
 
 
-def _subject(verb: Token) -> set[int]:
+def _subject_tokens(verb: Token) -> set[int]:
     """The token indices of the verb's subject."""
     return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
 
