@@ -238,7 +238,8 @@ def attributions(text: str) -> list[Attribution]:
 
 def stands_as_speaker(sentence: str, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` of a sentence stand where a speaker stands: a subject, a name set beside
-    one, the object of "according to" or "per", or the author after "by". Not a listener ("Speaking to the Courier,
+    one or naming it ("the Avalon Poll average shows"), the object of "according to" or "per", or the author after
+    "by". Not a listener ("Speaking to the Courier,
     Ann Lee said"), a medium ("an interview on Morning Desk") or a word qualifying the speaker's name ("Avalon
     Institute economist Ann Lee said"): a model's source there is not who said it."""
     doc = parse(sentence)
@@ -247,7 +248,7 @@ def stands_as_speaker(sentence: str, start: int, end: int) -> bool:
     if len(roots) != 1:
         return False
     root = roots[0]
-    while root.dep_ == "appos":
+    while root.dep_ in {"appos", "compound", "poss"}:  # "the Avalon Poll average shows": the poll's own figure
         root = root.head
     if root.dep_ in _SUBJECT_DEPS or root.dep_ == "csubj":
         return True
