@@ -261,9 +261,10 @@ Dr NAME"): a title, not a clause (chosen by hand, not measured)."""
 def _qualifies(text: str, spot: tuple[int, int], mention: tuple[int, int]) -> bool:
     """Whether ``spot`` is a name standing, after a title and with no punctuation, before a source ("Avalon
     Institute economist Ann Lee said")."""
-    between = text[spot[1] : mention[0]]
-    words = between.split()
-    return 0 < len(words) <= MAX_QUALIFIER_WORDS and all(_QUALIFIER_WORDS.fullmatch(w) for w in words)
+    if not spot[1] <= mention[0]:
+        return False
+    words = text[spot[1] : mention[0]].split()
+    return len(words) <= MAX_QUALIFIER_WORDS and all(_QUALIFIER_WORDS.fullmatch(w) for w in words)
 
 
 def _in_apposition(text: str, source: tuple[int, int], name: tuple[int, int]) -> bool:
