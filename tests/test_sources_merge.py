@@ -53,7 +53,6 @@ PIER = (
     "Speaking to the Harbour Courier, engineer Ana Lind said the pier was unsafe. "
     "Avalon Centre for Coastal Health Security medical anthropologist Tomas Berg told the press in a separate "
     'interview, "Repairs will cost a million euros." '
-
     "United States District Judge Mara Quist sentenced the builder to two years in prison."
 )
 

@@ -11,7 +11,9 @@ reporters she ...") or else the last named person before it; other pronouns
 are left out, since a wrong name is worse than none. A verb with a common
 sense that reports nothing ("rescuers responded") needs a clause or quote
 beside it; a subject quoted by someone else, a passive report about the
-subject and an infinitive aim are not speakers.
+subject and an infinitive aim are not speakers. Where the parser picks the
+wrong subject (a place after a comma, a noun joined by "but", a clause
+inside a subordinate one) the speaker is read back from the construction.
 """
 
 from __future__ import annotations
@@ -255,7 +257,9 @@ def stands_as_speaker(sentence: str, start: int, end: int) -> bool:
     if root.dep_ != "pobj":
         return False
     preposition = root.head
-    return preposition.lower_ in {"per", "by"} or (preposition.lower_ == "to" and preposition.head.lower_ == "according")
+    return preposition.lower_ in {"per", "by"} or (
+        preposition.lower_ == "to" and preposition.head.lower_ == "according"
+    )
 
 
 def _governing_person(cue: Token) -> tuple[int, int] | None:
@@ -335,16 +339,16 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
 
 
 def _qualified_name(head: Token) -> Token:
-    """The name a place qualifies when the parser made the place the subject ("Ann Lee of the University of
-    Avalon, Northport disagreed": Northport names the campus, Ann Lee disagrees). Only for a place right after a
-    comma that follows a name whose own phrase is no adverbial of a verb ("In Paris, France said" stays France)."""
+    """The name a place qualifies when the parser made the place the subject ("Mary Olsen of the University of
+    Texas, Austin disagreed": Austin names the campus, Mary Olsen disagrees). Only for a place right after a comma
+    that follows a name whose own phrase is no adverbial of a verb ("In Paris, France said" stays France)."""
     if head.ent_type_ not in _PLACE_LABELS:
         return head
     before = head.left_edge.i - 1
     if before < 1 or head.doc[before].text != ",":
         return head
     name = head.doc[before - 1]
-    if name.text == ")":  # "the Assembly of Avalon (AA), Northland voted"
+    if name.text == ")":  # "the Legislative Assembly of Ontario (OLA), Canada voted"
         opening = next((t for t in reversed(head.doc[: name.i]) if t.text == "("), None)
         name = head.doc[opening.i - 1] if opening is not None and opening.i > 0 else name
     if name.pos_ != "PROPN" or name.sent != head.sent:
@@ -374,14 +378,13 @@ def _contrasted(head: Token, verb: Token) -> Token:
 
 def _main_clause(verb: Token) -> Token:
     """The clause a participle's subject comes from: the head verb's, unless that verb opens a subordinate
-    clause ("as the market is saturated and margins are thin, while noting ...": the noting is the speaker's)."""
+    clause ("Analysts called it risky, as the market is crowded and profits are thin, while noting ...": the
+    analysts note, not the profits)."""
     clause = verb
     while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
         clause = clause.head
-    if clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children) and clause.head.pos_ in {
-        "VERB",
-        "AUX",
-    }:
+    opens = clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children)
+    if opens and clause.head.pos_ in {"VERB", "AUX"}:
         return clause.head
     return verb
 
