@@ -148,3 +148,13 @@ def test_an_evidential_participle_credits_nobody_but_saying_credits_the_subject(
 def test_where_a_speaker_stands(sentence: str, name: str, speaks: bool) -> None:
     start = sentence.index(name)
     assert stands_as_speaker(sentence, start, start + len(name)) is speaks
+
+
+def test_a_speaker_hung_on_a_place_before_it_still_speaks() -> None:
+    text = "Nine people were hurt in the blast at a warehouse in Mombasa, the Kenya Red Cross said on Friday."
+    found = {text[a.source[0] : a.source[1]]: a for a in attributions(text)}
+    assert list(found) == ["the Kenya Red Cross"], found
+    said = found["the Kenya Red Cross"].content
+    assert said is not None and text[said[0] : said[1]].rstrip(", ").endswith("in Mombasa")
+    start = text.index("Kenya Red Cross")
+    assert stands_as_speaker(text, start, start + len("Kenya Red Cross"))

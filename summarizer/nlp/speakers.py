@@ -230,7 +230,7 @@ def attributions(text: str) -> list[Attribution]:
                 phrase = _phrase(head)
                 span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
                 anonymous = not _named(head, phrase)
-                found.append(Attribution(span, cue, _content(token), _bounds(sentence), anonymous))
+                found.append(Attribution(span, cue, _before(_content(token), span, cue), _bounds(sentence), anonymous))
         for ent in sentence.ents:
             if ent.label_ == "PERSON":
                 last_person.append((number, (ent.start_char, ent.end_char)))
@@ -250,6 +250,8 @@ def stands_as_speaker(sentence: str, start: int, end: int) -> bool:
     if len(roots) != 1:
         return False
     root = roots[0]
+    if root.i + 1 < len(doc) and _stray_subject(doc[root.i + 1]) == root:
+        return True
     while root.dep_ in {"appos", "compound", "poss"}:  # "the Avalon Poll average shows": the poll's own figure
         root = root.head
     if root.dep_ in _SUBJECT_DEPS or root.dep_ == "csubj":
@@ -260,6 +262,14 @@ def stands_as_speaker(sentence: str, start: int, end: int) -> bool:
     return preposition.lower_ in {"per", "by"} or (
         preposition.lower_ == "to" and preposition.head.lower_ == "according"
     )
+
+
+def _before(content: tuple[int, int] | None, source: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int] | None:
+    """What was said, before the verb, ends where its speaker begins when the parser put the speaker inside it
+    (a stray subject: "... killed in Kumasi, the Ghana National Fire Service said")."""
+    if content is None or not content[0] < source[0] < content[1] <= cue[0]:
+        return content
+    return content[0], source[0]
 
 
 def _governing_person(cue: Token) -> tuple[int, int] | None:
@@ -324,6 +334,8 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
     if not heads:
         agents = [c for c in token.children if c.dep_ == "agent"]
         heads = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+    if not heads and (stray := _stray_subject(token)) is not None:
+        heads = [stray]
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if infinitive and token.lemma_.lower() in OTHER_SENSES:
         return []  # "requires consent to confirm", "tend to think": an aim or a habit, not a report
@@ -400,6 +412,17 @@ def _author(document: Token) -> Token:
             if named:
                 return named[0]
     return document
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The noun phrase right before a verb that has no subject, when the parser hung it on an earlier noun as an
+    apposition ("... killed in Kumasi, the Ghana National Fire Service said": the service says, not Kumasi)."""
+    if verb.i == 0 or any(c.dep_ in _SUBJECT_DEPS | {"expl", "csubj"} for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ == "appos" and before.pos_ in {"NOUN", "PROPN"} and before.head.i < before.i:
+        return before
+    return None
 
 
 def _raises(verb: Token) -> bool:
