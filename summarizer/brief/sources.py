@@ -156,7 +156,7 @@ def _merge_descriptions(aligner: Aligner, groups: list[_Group]) -> list[_Group]:
 
 def _merge_short_forms(groups: list[_Group], text: str) -> list[_Group]:
     """An unnamed source that is a short form of a named one is that source ("Police said" beside "Northgate Valley
-    Police said", "the emergencies ministry" beside "the Emergencies Ministry"): one source, by its name."""
+    Police said", "the harbour authority" beside "the Harbour Authority"): one source, by its name."""
     named = [g for g in groups if not g.anonymous]
     kept = []
     for group in groups:

@@ -179,7 +179,7 @@ _ARGUMENT_DEPS = frozenset({"dobj", "obj", "iobj", "pobj", "attr", "dative"})
 _CONTRAST = frozenset({"but", "yet", "while", "whereas"})
 """Conjunctions that set two clauses against each other: a noun after one starts a clause of its own."""
 _EVIDENTIAL = frozenset({"indicate", "suggest", "show", "mean", "imply"})
-"""Verbs whose participle after a clause comments on the whole clause ("..., indicating water"), not on a speaker."""
+"""Verbs whose participle after a clause comments on the whole clause ("..., indicating a leak"), not on a speaker."""
 _PERSON_LOOKBACK = 3
 """Sentences back to look for the person a "he said" refers to."""
 
