@@ -123,6 +123,7 @@ def rules_for(language: str) -> LanguageRules:
             if language in attribution.LANGUAGES
             else partial(cues.reports_speech, language=language),
             recognizer=parsed,
+            speaks=speakers.stands_as_speaker if language in speakers.LANGUAGES else None,
         ),
         people=partial(_people_and_organizations, language=language) if parsed else _no_names,
         lead_names=_lead_names(language),

@@ -11,6 +11,7 @@ merged into the parse's when they name the same source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -56,6 +57,9 @@ class SourceReading:
     """Whether a sentence reports what someone said: a model's source must be named in one it cites."""
     recognizer: bool
     """Whether a recognizer names people and organizations in the language (a source's name is read off it)."""
+    speaks: Callable[[str, int, int], bool] | None = None
+    """Whether the words at (start, end) of a sentence stand where a speaker stands (not a listener or a word
+    qualifying the speaker's name): a model's source must, where a parse can tell."""
 
 
 def find_sources(aligner: Aligner, drafted: list[DraftSource], reading: SourceReading) -> list[Source]:
@@ -71,7 +75,7 @@ def find_sources(aligner: Aligner, drafted: list[DraftSource], reading: SourceRe
         if aligner.addressed(attribution.cue[0]) or aligner.addressed(attribution.source[0]):
             continue
         start, end = attribution.source
-        name = _name_in(text, start, end, people) if not attribution.anonymous else text[start:end]
+        name = _name_in(text, start, end, people, persons) if not attribution.anonymous else text[start:end]
         group = _group_for(groups, name, attribution.anonymous)
         if group is None:
             group = _Group(name=" ".join(name.split()), anonymous=attribution.anonymous)
@@ -79,10 +83,10 @@ def find_sources(aligner: Aligner, drafted: list[DraftSource], reading: SourceRe
         if (start, end) not in group.mentions:
             group.mentions.append((start, end))
         group.said.append(attribution)
-    groups = _merge_descriptions(aligner, groups)
+    groups = _merge_short_forms(_merge_descriptions(aligner, groups), text)
     for source in drafted:
-        _add_drafted(aligner, groups, source, reading.reports)
-    return [_source(aligner, g) for g in sorted(groups, key=lambda g: g.mentions[0][0])[:MAX_SOURCES]]
+        _add_drafted(aligner, groups, source, reading, people)
+    return [_source(aligner, g) for g in sorted(groups, key=lambda g: min(g.mentions))[:MAX_SOURCES]]
 
 
 def cued(aligner: Aligner, persons: list[tuple[int, int]]) -> list[Attribution]:
@@ -150,8 +154,34 @@ def _merge_descriptions(aligner: Aligner, groups: list[_Group]) -> list[_Group]:
     return [g for g in groups if id(g) not in merged]
 
 
-def _name_in(text: str, start: int, end: int, people: list[tuple[int, int]]) -> str:
-    """The person or organization name inside a source phrase ("Malian sociologist Oumar Maiga" -> "Oumar Maiga")."""
+def _merge_short_forms(groups: list[_Group], text: str) -> list[_Group]:
+    """An unnamed source that is a short form of a named one is that source ("Police said" beside "Northgate Valley
+    Police said", "the harbour authority" beside "the Harbour Authority"): one source, by its name."""
+    named = [g for g in groups if not g.anonymous]
+    kept = []
+    for group in groups:
+        target = next((n for n in named if group.anonymous and _short_form(group.name, n, text)), None)
+        if target is None:
+            kept.append(group)
+            continue
+        target.mentions.extend(group.mentions)
+        target.said.extend(group.said)
+    return kept
+
+
+def _short_form(unnamed: str, named: _Group, text: str) -> bool:
+    """Whether an unnamed description is the named source's name with less: the same head word, where the name
+    ends the phrase that speaks ("Police" and "Northgate Valley Police"; not "research" and the "... Research"
+    that opens "Avalon Research Director Ann Lee")."""
+    short, full = _description(unnamed).split(), normalize(named.name).split()
+    if not short or not full or short[-1] != full[-1] or not same_name(unnamed, named.name):
+        return False
+    return any(normalize(text[start:end]).split()[-1:] == full[-1:] for start, end in named.mentions)
+
+
+def _name_in(text: str, start: int, end: int, people: list[tuple[int, int]], persons: list[tuple[int, int]]) -> str:
+    """The person or organization name inside a source phrase ("Malian sociologist Oumar Maiga" -> "Oumar Maiga");
+    a person before an organization that qualifies them ("Avalon Institute economist Ann Lee" -> "Ann Lee")."""
     inside = [(s, e) for s, e in people if start <= s and e <= end]
     if not inside:
         return text[start:end]
@@ -180,7 +210,9 @@ def _description(phrase: str) -> str:
     return folded
 
 
-def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource, reports: Callable[[str], bool]) -> None:
+def _add_drafted(
+    aligner: Aligner, groups: list[_Group], source: DraftSource, reading: SourceReading, people: list[tuple[int, int]]
+) -> None:
     """The model's source, when a cited sentence names it and reports what someone said (a person named in a
     sentence that quotes no one is no source); merged into the parse's group of the same source.
 
@@ -197,7 +229,9 @@ def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource, re
         if sentence is None:
             continue
         spot = aligner.index.normalized.find(found.text, within=(sentence.start, sentence.end))
-        if spot is not None and reports(sentence.text):
+        if spot is None or not reading.reports(sentence.text):
+            continue
+        if reading.speaks is None or reading.speaks(sentence.text, spot[0] - sentence.start, spot[1] - sentence.start):
             spots.append((sentence, spot))
     if not spots or any(aligner.addressed(sentence.start) for sentence, _ in spots):
         return
@@ -207,12 +241,30 @@ def _add_drafted(aligner: Aligner, groups: list[_Group], source: DraftSource, re
         return  # the parse's source, as the model writes it
     if all(any(_in_apposition(text, mention, spot) for mention in mentions) for _, spot in spots):
         return  # "Stefan Bauer, Analyst der Landesbank X, sagte": X is where the source works, not a second source
-    anonymous = not any(ch.isupper() for ch in found.text[1:]) and not found.text.isupper()
-    group = _Group(name=" ".join(found.text.split()), anonymous=anonymous, origin="model", exact=found.text == source.n)
+    if all(any(_qualifies(text, spot, mention) for mention in mentions) for _, spot in spots):
+        return  # "Avalon Institute economist Ann Lee said": the institute qualifies the parse's source
     sentence, spot = spots[0]
+    recognized = any(start < spot[1] and spot[0] < end for start, end in people)
+    anonymous = not recognized and not any(ch.isupper() for ch in found.text[1:]) and not found.text.isupper()
+    group = _Group(name=" ".join(found.text.split()), anonymous=anonymous, origin="model", exact=found.text == source.n)
     group.mentions.append(spot)
     group.said.append(Attribution(spot, spot, None, (sentence.start, sentence.end), anonymous))
     groups.append(group)
+
+
+_QUALIFIER_WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
+MAX_QUALIFIER_WORDS = 4
+"""Words between an organization and the name it qualifies ("X medical anthropologist NAME", "X chief economist
+Dr NAME"): a title, not a clause (chosen by hand, not measured)."""
+
+
+def _qualifies(text: str, spot: tuple[int, int], mention: tuple[int, int]) -> bool:
+    """Whether ``spot`` is a name standing, after a title and with no punctuation, before a source ("Avalon
+    Institute economist Ann Lee said")."""
+    if not spot[1] <= mention[0]:
+        return False
+    words = text[spot[1] : mention[0]].split()
+    return len(words) <= MAX_QUALIFIER_WORDS and all(_QUALIFIER_WORDS.fullmatch(w) for w in words)
 
 
 def _in_apposition(text: str, source: tuple[int, int], name: tuple[int, int]) -> bool:

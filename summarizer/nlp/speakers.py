@@ -11,7 +11,9 @@ reporters she ...") or else the last named person before it; other pronouns
 are left out, since a wrong name is worse than none. A verb with a common
 sense that reports nothing ("rescuers responded") needs a clause or quote
 beside it; a subject quoted by someone else, a passive report about the
-subject and an infinitive aim are not speakers.
+subject and an infinitive aim are not speakers. Where the parser picks the
+wrong subject (a place after a comma, a noun joined by "but", a clause
+inside a subordinate one) the speaker is read back from the construction.
 """
 
 from __future__ import annotations
@@ -172,6 +174,12 @@ hand, not measured."""
 _NAMED_LABELS = frozenset({"PERSON", "ORG"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "urge", "warn", "advise"})
 """Their object is who was told, not what."""
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_ARGUMENT_DEPS = frozenset({"dobj", "obj", "iobj", "pobj", "attr", "dative"})
+_CONTRAST = frozenset({"but", "yet", "while", "whereas"})
+"""Conjunctions that set two clauses against each other: a noun after one starts a clause of its own."""
+_EVIDENTIAL = frozenset({"indicate", "suggest", "show", "mean", "imply"})
+"""Verbs whose participle after a clause comments on the whole clause ("..., indicating a leak"), not on a speaker."""
 _PERSON_LOOKBACK = 3
 """Sentences back to look for the person a "he said" refers to."""
 
@@ -218,16 +226,50 @@ def attributions(text: str) -> list[Attribution]:
                     continue  # a mis-parse ("Keeps said", a dash): a speaker is a noun phrase
                 if _quoted(head, token):
                     continue  # a subject inside a quote, its verb outside: the quote's words, not who said them
-                head = _apposed_name(head)
+                head = _apposed_name(_contrasted(_qualified_name(head), token))
                 phrase = _phrase(head)
                 span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
                 anonymous = not _named(head, phrase)
-                found.append(Attribution(span, cue, _content(token), _bounds(sentence), anonymous))
+                found.append(Attribution(span, cue, _before(_content(token), span, cue), _bounds(sentence), anonymous))
         for ent in sentence.ents:
             if ent.label_ == "PERSON":
                 last_person.append((number, (ent.start_char, ent.end_char)))
     found.extend(_transcript_lines(text, doc))
     return sorted(set(found), key=lambda a: (a.source[0], a.cue[0]))
+
+
+def stands_as_speaker(sentence: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` of a sentence stand where a speaker stands: a subject, a name set beside
+    one or naming it ("the Avalon Poll average shows"), the object of "according to" or "per", or the author after
+    "by". Not a listener ("Speaking to the Courier,
+    Ann Lee said"), a medium ("an interview on Morning Desk") or a word qualifying the speaker's name ("Avalon
+    Institute economist Ann Lee said"): a model's source there is not who said it."""
+    doc = parse(sentence)
+    words = [t for t in doc if start <= t.idx < end]
+    roots = [t for t in words if not start <= t.head.idx < end or t.head == t]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    if root.i + 1 < len(doc) and _stray_subject(doc[root.i + 1]) == root:
+        return True
+    while root.dep_ in {"appos", "compound", "poss"}:  # "the Avalon Poll average shows": the poll's own figure
+        root = root.head
+    if root.dep_ in _SUBJECT_DEPS or root.dep_ == "csubj":
+        return True
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    return preposition.lower_ in {"per", "by"} or (
+        preposition.lower_ == "to" and preposition.head.lower_ == "according"
+    )
+
+
+def _before(content: tuple[int, int] | None, source: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int] | None:
+    """What was said, before the verb, ends where its speaker begins when the parser put the speaker inside it
+    (a stray subject: "... killed in Kumasi, the Ghana National Fire Service said")."""
+    if content is None or not content[0] < source[0] < content[1] <= cue[0]:
+        return content
+    return content[0], source[0]
 
 
 def _governing_person(cue: Token) -> tuple[int, int] | None:
@@ -280,7 +322,7 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
     """(source head, cue span) pairs for which ``token`` is the cue."""
     cue = (token.idx, token.idx + len(token.text))
     if token.lower_ == "according" and (to := next((c for c in token.children if c.lower_ == "to"), None)):
-        objects = [c for c in to.children if c.dep_ == "pobj"]
+        objects = [_author(c) for c in to.children if c.dep_ == "pobj"]
         return [(o, (token.idx, to.idx + len(to.text))) for o in objects]
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORTING:
         return []
@@ -292,6 +334,8 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
     if not heads:
         agents = [c for c in token.children if c.dep_ == "agent"]
         heads = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+    if not heads and (stray := _stray_subject(token)) is not None:
+        heads = [stray]
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if infinitive and token.lemma_.lower() in OTHER_SENSES:
         return []  # "requires consent to confirm", "tend to think": an aim or a habit, not a report
@@ -300,8 +344,85 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
             return []  # "X was on Wednesday reported to be ...": a passive report about X, by someone unnamed
         if infinitive and token.head.lemma_.lower() not in REPORTING | _GOING_ON:
             return []  # "requested ballots to vote", "built to support": the aim of another act, not a report
-        heads = [c for c in token.head.children if c.dep_ == "nsubj"]  # "X arrived and said", "X left, saying"
+        if token.lemma_.lower() in _EVIDENTIAL and token.tag_ == "VBG":
+            return []  # "..., indicating X": the clause before it is the evidence, not its subject a speaker
+        heads = [c for c in _main_clause(token.head).children if c.dep_ == "nsubj"]  # "X arrived and said"
     return [(h, cue) for h in heads]
+
+
+def _qualified_name(head: Token) -> Token:
+    """The name a place qualifies when the parser made the place the subject ("Mary Olsen of the University of
+    Texas, Austin disagreed": Austin names the campus, Mary Olsen disagrees). Only for a place right after a comma
+    that follows a name whose own phrase is no adverbial of a verb ("In Paris, France said" stays France)."""
+    if head.ent_type_ not in _PLACE_LABELS:
+        return head
+    before = head.left_edge.i - 1
+    if before < 1 or head.doc[before].text != ",":
+        return head
+    name = head.doc[before - 1]
+    if name.text == ")":  # "the Legislative Assembly of Ontario (OLA), Canada voted"
+        opening = next((t for t in reversed(head.doc[: name.i]) if t.text == "("), None)
+        name = head.doc[opening.i - 1] if opening is not None and opening.i > 0 else name
+    if name.pos_ != "PROPN" or name.sent != head.sent:
+        return head
+    while name.dep_ in {"pobj", "compound", "appos"} or name.head.pos_ == "ADP":
+        up = name.head.head if name.head.pos_ == "ADP" else name.head
+        if name.head.pos_ == "ADP" and up.pos_ in {"VERB", "AUX"}:
+            return head  # "In Paris, France said": an adverbial, not a name with a qualifier
+        if up.pos_ not in {"NOUN", "PROPN"} or up == name:
+            break
+        name = up
+    if name.dep_ in _ARGUMENT_DEPS or name.pos_ not in {"NOUN", "PROPN"}:
+        return head  # "sold shares of Acme Corp, Canada said": the name is another verb's object
+    return name
+
+
+def _contrasted(head: Token, verb: Token) -> Token:
+    """The subject right before the verb when the parser joined it to an earlier noun with "but" ("the firm
+    expanded, but Harbour Daily reports ..."): "but" sets two clauses apart, it never joins two speakers."""
+    for child in head.children:
+        if child.dep_ != "conj" or child.right_edge.i != verb.i - 1:
+            continue
+        if any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in head.children):
+            return child
+    return head
+
+
+def _main_clause(verb: Token) -> Token:
+    """The clause a participle's subject comes from: the head verb's, unless that verb opens a subordinate
+    clause ("Analysts called it risky, as the market is crowded and profits are thin, while noting ...": the
+    analysts note, not the profits)."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
+        clause = clause.head
+    opens = clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children)
+    if opens and clause.head.pos_ in {"VERB", "AUX"}:
+        return clause.head
+    return verb
+
+
+def _author(document: Token) -> Token:
+    """Who wrote a document a report is credited to ("according to a memo posted by Senator Ann Lee"): the
+    author speaks through it, and is named."""
+    for child in document.children:
+        if child.dep_ != "acl":
+            continue
+        for agent in (c for c in child.children if c.dep_ == "agent"):
+            named = [o for o in agent.children if o.dep_ == "pobj" and o.ent_type_ in _NAMED_LABELS]
+            if named:
+                return named[0]
+    return document
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The noun phrase right before a verb that has no subject, when the parser hung it on an earlier noun as an
+    apposition ("... killed in Kumasi, the Ghana National Fire Service said": the service says, not Kumasi)."""
+    if verb.i == 0 or any(c.dep_ in _SUBJECT_DEPS | {"expl", "csubj"} for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ == "appos" and before.pos_ in {"NOUN", "PROPN"} and before.head.i < before.i:
+        return before
+    return None
 
 
 def _raises(verb: Token) -> bool:

@@ -159,10 +159,13 @@ only asks whether a model's source rests on a sentence that attributes anything,
 
 def reports_speech(sentence: str) -> bool:
     """Whether an English sentence attributes what it says to someone: an attributing verb or "according to"."""
-    return (
-        re.search(rf"\b(?:{_ATTRIBUTING})\b", sentence, re.IGNORECASE) is not None
-        or _ACCORDING.search(sentence) is not None
-    )
+    verbs = re.finditer(rf"\b(?:{_ATTRIBUTING})\b", sentence, re.IGNORECASE)
+    return any(_verb_not_name(sentence, verb) for verb in verbs) or _ACCORDING.search(sentence) is not None
+
+
+def _verb_not_name(sentence: str, verb: re.Match[str]) -> bool:
+    """A capitalised word inside a sentence is part of a name, not a verb ("United States", "Call of Duty")."""
+    return not verb.group()[:1].isupper() or not sentence[: verb.start()].strip(" \t\n\"\u201c'")
 
 
 def find_source_cues(index: ArticleIndex) -> list[SourceCue]:
