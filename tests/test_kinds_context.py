@@ -174,3 +174,18 @@ def test_a_person_named_the_something_is_an_organization() -> None:
     out = ground(text, ["The Harbour Ledger"], [], [])
     who = {a.name: a.kind for a in out.who}
     assert who.get("The Harbour Ledger") == "organization", who  # no person's name opens with "The"
+
+
+def test_a_place_that_opens_a_longer_place_name_stays() -> None:
+    text = "Kestrel Air will fly its new jets out of London Heathrow from 2029. Flights out of London Heathrow rose."
+    assert longer_name("London", text) == "London Heathrow"
+    assert "London" in {p.name for p in ground(text, [], [], []).where}  # the longer name never acts
+
+
+def test_a_surname_alone_speaks_for_the_full_name() -> None:
+    text = (
+        "Dr. Idris Pennant was found guilty in May. "
+        "Pennant, 41 years old, is married. The court said Pennant said he would appeal."
+    )
+    assert grammar_kind("Idris Pennant", text) == "person"  # "Dr." and the surname's age and pronoun
+    assert grammar_kind("Idris Pennant", "Idris Pennant was found guilty in May.") is None

@@ -15,7 +15,7 @@ from summarizer.brief.align import Aligner
 from summarizer.brief.items import MAX_PLACES, MAX_WHO, GroundedDraft
 from summarizer.brief.mentions import PRODUCT_AFTER, actor_at, place_at
 from summarizer.nlp.entities import Entity, Kind, entities, short_for_organization
-from summarizer.nlp.kind_evidence import NameKind, grammar_kind, label_vote
+from summarizer.nlp.kind_evidence import NameKind, acts_as_a_body, grammar_kind, label_vote
 from summarizer.nlp.usage import (
     described_as_organization,
     is_event_name,
@@ -97,7 +97,7 @@ class EnglishUsage(Usage):
             or text[entity.start - 1 : entity.start].isdigit()  # "30GB": a unit, not a name
             or used_as_product(name, text)
             or is_event_name(name, text)
-            or (entity.kind == "place" and longer_name(name, text) is not None)  # "a Utah Jazz player": a club's
+            or (entity.kind == "place" and _inside_a_body(name, text))
         )
 
     def cue(self, name: str) -> ActorKind | PlaceKind | None:
@@ -126,6 +126,12 @@ class EnglishUsage(Usage):
 
     def label(self, name: str, entity: Entity, text: str) -> Kind:
         return label_vote(name, text) or entity.kind  # the label on most uses, not only the first
+
+
+def _inside_a_body(name: str, text: str) -> bool:
+    """A place written only inside a club's or company's name ("a Utah Jazz player"), never as a place of the story."""
+    longer = longer_name(name, text)
+    return longer is not None and acts_as_a_body(longer, text)
 
 
 LABEL_ONLY = Usage()
@@ -178,7 +184,7 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
                 if cue == "organization" or organization or usage.organization_by_words(name, text)
                 else label  # type: ignore[assignment]
             )
-            if usage.plural(name, cue, text):
+            if grammar is None and usage.plural(name, cue, text):  # "the Beatles", not "Joel Smithers said he"
                 kind = "group"
             who.append(actor_at(aligner, found, kind, origin="rule"))
         have.append(name)

@@ -39,7 +39,7 @@ PERSON_NOUNS = PERSON_TITLES | {
     "advisor", "aide", "lawyer", "attorney", "prosecutor", "detective", "inspector", "doctor", "nurse", "surgeon",
     "teacher", "student", "researcher", "scientist", "astronomer", "economist", "historian", "author", "writer",
     "journalist", "reporter", "editor", "actor", "actress", "singer", "musician", "artist", "athlete", "runner",
-    "cyclist", "swimmer", "striker", "goalkeeper", "coach", "captain", "footballer", "boxer", "jockey", "founder",
+    "cyclist", "swimmer", "player", "striker", "goalkeeper", "coach", "captain", "footballer", "boxer", "jockey", "founder",
     "businessman", "businesswoman", "entrepreneur", "billionaire", "investor", "banker", "activist", "priest",
     "bishop", "imam", "rabbi", "soldier", "commander", "pilot", "driver", "farmer", "engineer", "man", "woman",
     "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband", "widow", "brother", "sister",
@@ -97,8 +97,8 @@ ORGANIZATION_KINDS = ORGANIZATION_NOUNS | {"store", "supermarket", "shop", "busi
 
 
 def _kind_of_noun(token: Token) -> NameKind | None:
-    lemma = token.lemma_.casefold()
-    if lemma in PERSON_NOUNS or token.text.casefold() in PERSON_NOUNS:
+    lemma = token.lemma_.casefold().rstrip(".")
+    if lemma in PERSON_NOUNS or token.text.casefold().rstrip(".") in PERSON_NOUNS:  # "Dr." too
         return "person"
     if lemma in ORGANIZATION_KINDS:
         return "organization"
@@ -210,8 +210,8 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     based = re.match(r"-based((?:\s+[a-z]+){1,2})", text[end:])  # the noun it describes: "charity", "tech firm"
     if based and any(_word_kind(word) in {"organization", "person"} for word in based.group(1).split()):
         return "place"  # "a Leeds-based firm", not "an Intel-based computer"
-    if re.match(r",\s+\d{1,3},", text[end:]):
-        return "person"  # "X, 52, said"
+    if re.match(r",\s+(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?,", text[end:]):
+        return "person"  # "X, 52, said", "X, 36 years old, is married"
     qualified = re.match(r"\s+([a-z]+)\b", text[end:]) if re.search(r"\b[Tt]he\s+$", text[:start]) else None
     if qualified and qualified.group(1) in BODY_NOUNS:
         return "organization"  # "the X chain"
@@ -223,6 +223,21 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     labelled_place = any(e.label in _PLACE_LABELS and e.start <= start < e.end for e in entities(text))
     described = _described(root) or _noun_before(text, start, end)
     return described or _owned(root) or _taken_up(root, end, labelled_place)
+
+
+def _surname_cues(name: str, text: str) -> int:
+    """Person cues on the last word of a name written alone, where the recognizer reads it as a person at least once
+    ("Dr. Joel Smithers" ... "Smithers, 36 years old, is married"): a surname stands for its bearer. Only person cues
+    count: a company's last word alone ("Group") is no short form of it."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return 0
+    within = {start + len(name) - len(words[-1]) for start, _ in uses_of(name, text)}  # in the full name
+    alone = [use for use in uses_of(words[-1], text) if use[0] not in within]
+    people = [e for e in entities(text) if e.label == "PERSON"]
+    if not any(e.start <= start and end <= e.end for start, end in alone for e in people):
+        return 0  # never read as a person's name alone: "City" of "Davao City" is no surname
+    return sum(_use_cue(text, *use) == "person" for use in alone)
 
 
 def spelled_out_kind(name: str, text: str) -> NameKind | None:
@@ -241,6 +256,7 @@ def grammar_kind(name: str, text: str) -> NameKind | None:
     if spelled is not None:
         return spelled
     cues = Counter(cue for use in uses_of(name, text) if (cue := _use_cue(text, *use)) is not None)
+    cues.update(["person"] * _surname_cues(name, text))
     if not cues:
         return None
     (best, count), *rest = cues.most_common()
@@ -260,6 +276,21 @@ def label_vote(name: str, text: str) -> NameKind | None:
         return None
     best = ranked[0][0]
     return best if best in {"person", "organization", "place"} else None
+
+
+def acts_as_a_body(name: str, text: str) -> bool:
+    """Whether some use of the name is a doer or qualifies a person ("the Utah Jazz were to play", "a Utah Jazz
+    player"): a club's or a company's name, not a place's ("flights out of London Heathrow")."""
+    for start, end in uses_of(name, text):
+        root = _root(text, start, end)
+        if root is None:
+            continue
+        linking = root.head.lemma_ == "be" and not any(c.dep_ == "xcomp" for c in root.head.children)
+        if root.dep_ in {"nsubj", "nsubjpass"} and not linking:  # "were to play" acts, "is a hub" does not
+            return True
+        if root.dep_ == "compound" and root.head.i > root.i and _kind_of_noun(root.head) == "person":
+            return True
+    return False
 
 
 def _holds(text: str, entity: Entity, name: str) -> bool:
