@@ -189,3 +189,10 @@ def test_a_surname_alone_speaks_for_the_full_name() -> None:
     )
     assert grammar_kind("Idris Pennant", text) == "person"  # "Dr." and the surname's age and pronoun
     assert grammar_kind("Idris Pennant", "Idris Pennant was found guilty in May.") is None
+
+
+def test_a_place_names_a_bodys_own_site() -> None:
+    text = "Bellmart closed its Tarnow distribution center. Orchard Labs will expand its Kilbride plant."
+    assert grammar_kind("Tarnow", text) == "place"
+    assert grammar_kind("Kilbride", text) == "place"
+    assert grammar_kind("Orchard Labs", "The Orchard Labs plant closed.") is None  # no owner: the plant may be theirs

@@ -80,6 +80,12 @@ AREA_NOUNS = {"region", "province", "state", "county", "district", "area", "muni
 STAFF_NOUNS = {"coach", "ceo", "cfo", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "boss"}
 """Posts a body fills, written after its name: "X coach Y", "X CEO Y" make X a club or a company (a place has a
 governor or a mayor, not a coach or a chief executive)."""
+SITE_NOUNS = {
+    "plant", "factory", "mill", "mine", "warehouse", "depot", "center", "centre", "office", "offices", "store",
+    "branch", "campus", "headquarters", "facility", "site", "refinery", "terminal", "hub", "base",
+}  # fmt: skip
+"""A body's sites, which a place's name qualifies when the body owns them: "its Poznan distribution center", "Acme's
+Leeds plant" (the plant is in Leeds)."""
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "resident", "residents", "native", "couple"}
 """People named after where they live: "a 36-year-old X man" makes X a place."""
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -174,6 +180,12 @@ def _owned(root: Token) -> NameKind | None:
         return "place"
     if root.dep_ == "compound" and root.head.i > root.i and root.head.lemma_.casefold() in STAFF_NOUNS:
         return "organization"
+    site = root.head
+    while site.dep_ == "compound" and site.head.i > site.i:
+        site = site.head  # "Poznan" -> "distribution" -> "center"
+    owned = any(c.dep_ == "poss" and c.i < root.i for c in site.children)
+    if root.dep_ == "compound" and owned and site.lemma_.casefold() in SITE_NOUNS:
+        return "place"
     return None
 
 
