@@ -196,3 +196,12 @@ def test_a_place_names_a_bodys_own_site() -> None:
     assert grammar_kind("Tarnow", text) == "place"
     assert grammar_kind("Kilbride", text) == "place"
     assert grammar_kind("Orchard Labs", "The Orchard Labs plant closed.") is None  # no owner: the plant may be theirs
+
+
+def test_a_province_after_its_town_is_no_ones_apposition() -> None:
+    text = (
+        "Nine people were hurt in Kilbride Sur, 36 in North Dunmore and seven elsewhere. "
+        "Ana Reyes, the mayor of Esperanza, Kilbride Sur, closed the schools."
+    )
+    assert grammar_kind("Kilbride Sur", text) is None  # "36 in" is a count, "the mayor of Esperanza, X" a province
+    assert grammar_kind("Ana Reyes", text) == "person"

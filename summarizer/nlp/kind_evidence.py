@@ -152,16 +152,15 @@ def _described(root: Token) -> NameKind | None:
     for child in head.children:
         if fronted and child.dep_ == "appos":
             continue
-        if child.dep_ == "appos" and child.like_num and len(child.text) <= 3:
-            return "person"  # "X, 52,": an age
         if child.dep_ == "appos" or (child.dep_ in {"compound", "nmod"} and child.i < head.i and child.is_lower):
             kind = _kind_of_noun(child)
             if kind is not None:
                 return kind
         if child.dep_ == "compound" and child.i < head.i and _kind_of_noun(child) == "person":
             return "person"  # "MP Tanya Davies", "Senate President X"
-    if head.dep_ == "appos":
-        return _kind_of_noun(head.head)  # "the retailer, X", "Puerto Rico's governor, X"
+    first = min(t.i for t in head.subtree)
+    if head.dep_ == "appos" and first >= 2 and head.doc[first - 2].i == head.head.i:
+        return _kind_of_noun(head.head)  # "the retailer, X", "Puerto Rico's governor, X" (not "the mayor of Y, X")
     if head.dep_ == "pobj" and head.head.text.casefold() in _EXAMPLE_HEADS:
         listed = head.head.head
         if listed.lemma_.casefold() == "such":  # "towns such as X": "as" hangs on "such"
