@@ -24,6 +24,7 @@ from summarizer.brief.mentions import (
     retyped,
 )
 from summarizer.nlp.entities import inside_other_name, kind_at
+from summarizer.nlp.kind_evidence import grammar_kind, label_vote
 from summarizer.nlp.usage import described_as_organization, is_event_name, only_acts, product_use, used_as_product
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
@@ -35,6 +36,7 @@ from summarizer.rules.kinds import (
     set_in,
     titled,
     written_as_place,
+    written_in_capitals,
     written_with_article,
 )
 from summarizer.rules.names import proper_names
@@ -46,8 +48,6 @@ _DESCRIBED = re.compile(r"\s(?!of\b|the\b|de\b|du\b|la\b|le\b|del\b)[a-z][a-z-]*
 """A name ending in a lower-case word ("United States airframer") describes something; places end in names."""
 _LOCATED = re.compile(r"\b(?:in|to|from|across|throughout|into|near|inside|outside)\s+(?:the\s+)?$", re.I)
 """A country written as where something is ("in France"), not as who acts ("France said")."""
-_ACRONYM = re.compile(r"[A-Z][A-Z&.-]*[A-Z]\.?")
-"""A name written in capitals only ("AT&T", "ANA", "U.N."): an organization's, never a person's."""
 
 
 def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
@@ -73,16 +73,22 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         if (organization := _without_role(aligner, actor)) is not actor:
             who.append(organization)  # "Ryanair CEO" -> Ryanair, whatever the recognizer reads in the phrase
             continue
-        kind = kind_at(text, actor.mention.start, actor.mention.end)
+        kind = label_vote(actor.name, text) or kind_at(text, actor.mention.start, actor.mention.end)
         cue = kind_cue(actor.name)
-        country = actor.kind == "country"
+        # a "country" the recognizer reads as a person or a company ("CNN") is no country
+        country = actor.kind == "country" and (is_country(actor.name) or kind not in {"person", "organization"})
+        grammar = grammar_kind(actor.name, text) if not country and cue is None else None
         if not country and cue is None and titled(text, actor.mention.start):
             who.append(retyped(actor, kind="person"))  # "Spokeswoman Sandy Angers"
         elif not country and cue is None and described_as_organization(actor.name, text):
             who.append(retyped(actor, kind="organization"))  # "retailer Best Buy"
         elif not country and (cue == "person" or cue == "organization"):
             who.append(retyped(actor, kind=cue))  # "CEO Steve Jobs", "... Council"
-        elif not country and _ACRONYM.fullmatch(actor.name):
+        elif grammar == "person" or grammar == "organization":
+            who.append(retyped(actor, kind=grammar))  # "X, Puerto Rico's governor", "X, in its statement"
+        elif grammar == "place":
+            moved.append(as_place(actor, "city"))  # "a 36-year-old X man", "X's mayor"
+        elif not country and written_in_capitals(actor.name):
             who.append(retyped(actor, kind="organization"))  # "AT&T", "ANA": no person's name
         elif country or cue is not None or kind is None:
             who.append(actor)
@@ -101,8 +107,13 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             continue  # "a report in Ars Technica": a publication
         if _DESCRIBED.search(place.mention.text) or money(text, place.mention.start, place.mention.end):
             continue  # "United States airframer" is a description, "US$40 billion" a currency: no place
-        kind = kind_at(text, place.mention.start, place.mention.end)
-        placed = place.kind == "country" or kind_cue(place.name) is not None or written_as_place(place.name, text)
+        kind = label_vote(place.name, text) or kind_at(text, place.mention.start, place.mention.end)
+        cued = place.kind == "country" or kind_cue(place.name) is not None
+        grammar = None if cued else grammar_kind(place.name, text)
+        if grammar == "person" or grammar == "organization":
+            who.append(actor_at(aligner, found_at(place), grammar, place.origin, ruled=changed(place, "moved")))
+            continue  # "Speaking to X, a news website": no place
+        placed = cued or grammar == "place" or written_as_place(place.name, text)
         if placed or kind is None or kind == "place":
             where.append(place)
         elif kind == "person" or kind == "organization":
@@ -111,7 +122,7 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     others += [as_thing(a, "product") for a in products if _not_an_actor(a, text)]
     who = [
         retyped(a, kind="organization")
-        if a.kind == "person" and not a.name.startswith("The ") and written_with_article(a.name, text)
+        if a.kind == "person" and (_the_name(a.name) or written_with_article(a.name, text))
         else a
         for a in who
         if a not in products and (a.kind == "country" or a.name not in CURRENCY_CODES)
@@ -205,6 +216,11 @@ def add_acting_countries(items: GroundedDraft, aligner: Aligner, texts: list[str
         who.append(Actor(name=article_name(span), kind="country", mention=span, evidence=evidence, origin="rule"))
         have.add(normalize(form))
     return items.but(who=who)
+
+
+def _the_name(name: str) -> bool:
+    """A name that opens with "The" ("The Verge", "The Harbour Kings"): a title, a band or a body, no person's."""
+    return re.match(r"The\s+[A-Z]", name) is not None
 
 
 def _not_an_actor(item: Actor | Place, text: str) -> bool:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from summarizer.brief.align import Aligner
 from summarizer.brief.items import MAX_PLACES, MAX_WHO, GroundedDraft
 from summarizer.brief.mentions import PRODUCT_AFTER, actor_at, place_at
-from summarizer.nlp.entities import Entity, entities, short_for_organization
+from summarizer.nlp.entities import Entity, Kind, entities, short_for_organization
+from summarizer.nlp.kind_evidence import NameKind, acts_as_a_body, grammar_kind, label_vote
 from summarizer.nlp.usage import (
     described_as_organization,
     is_event_name,
@@ -26,9 +27,11 @@ from summarizer.nlp.usage import (
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
     kind_cue,
+    longer_name,
     published_in,
     uses_of,
     written_as_place,
+    written_in_capitals,
     written_with_article,
 )
 from summarizer.rules.names import is_dateline, is_heading, same_name
@@ -66,6 +69,14 @@ class Usage:
     def plural(self, name: str, cue: str | None, text: str) -> bool:
         return False
 
+    def grammar(self, name: str, text: str) -> NameKind | None:
+        """What the sentences around the name's uses say it is ("X, a nurse", "X's shares"), or None."""
+        return None
+
+    def label(self, name: str, entity: Entity, text: str) -> Kind:
+        """The recognizer's kind for the name: by default its label on the first use."""
+        return entity.kind
+
 
 @dataclass(frozen=True)
 class EnglishUsage(Usage):
@@ -86,6 +97,7 @@ class EnglishUsage(Usage):
             or text[entity.start - 1 : entity.start].isdigit()  # "30GB": a unit, not a name
             or used_as_product(name, text)
             or is_event_name(name, text)
+            or (entity.kind == "place" and _inside_a_body(name, text))
         )
 
     def cue(self, name: str) -> ActorKind | PlaceKind | None:
@@ -97,17 +109,29 @@ class EnglishUsage(Usage):
     def organization(self, name: str, entity: Entity, cue: str | None, as_place: bool, text: str) -> bool:
         return published_in(name, text) or (  # "a report in Ars Technica"
             # "Cisco sues", "developed by Cisco", "AirTran" beside "AirTran Airways": not a city
-            entity.kind == "place"
+            entity.label == "GPE"  # a river, a trench or a region (LOC) that "contributes" is still a place
             and cue is None
             and not as_place
             and (mostly_acts(text, uses_of(name, text)) or short_for_organization(name, text))
         )
 
     def organization_by_words(self, name: str, text: str) -> bool:
-        return written_with_article(name, text) or described_as_organization(name, text)
+        return written_with_article(name, text) or described_as_organization(name, text) or written_in_capitals(name)
 
     def plural(self, name: str, cue: str | None, text: str) -> bool:
         return cue is None and is_plural_name(name, text)  # "the Beatles"
+
+    def grammar(self, name: str, text: str) -> NameKind | None:
+        return grammar_kind(name, text)
+
+    def label(self, name: str, entity: Entity, text: str) -> Kind:
+        return label_vote(name, text) or entity.kind  # the label on most uses, not only the first
+
+
+def _inside_a_body(name: str, text: str) -> bool:
+    """A place written only inside a club's or company's name ("a Utah Jazz player"), never as a place of the story."""
+    longer = longer_name(name, text)
+    return longer is not None and acts_as_a_body(longer, text)
 
 
 LABEL_ONLY = Usage()
@@ -141,9 +165,13 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
             continue
         found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
         cue = usage.cue(name)
-        as_place = usage.written_as_place(name, text)
-        organization = usage.organization(name, entity, cue, as_place, text)
-        if not organization and (entity.kind == "place" or cue in {"site", "city"} or as_place):
+        grammar = usage.grammar(name, text) if cue is None else None
+        label = usage.label(name, entity, text)
+        as_place = grammar == "place" or (grammar is None and usage.written_as_place(name, text))
+        organization = grammar == "organization" or (
+            grammar is None and usage.organization(name, entity, cue, as_place, text)
+        )
+        if not organization and grammar != "person" and (label == "place" or cue in {"site", "city"} or as_place):
             if len(where) >= MAX_PLACES or cue in {"person", "organization"}:
                 continue
             place_kind: PlaceKind = "site" if cue == "site" else _PLACE_KINDS.get(entity.label, "city")
@@ -151,12 +179,12 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         elif len(who) < MAX_WHO:
             kind: ActorKind = (
                 "person"
-                if cue == "person"  # "Spokeswoman Sandy Angers", whatever the recognizer's label
+                if cue == "person" or grammar == "person"  # "Spokeswoman Sandy Angers", "X said he"
                 else "organization"
                 if cue == "organization" or organization or usage.organization_by_words(name, text)
-                else entity.kind  # type: ignore[assignment]
+                else label  # type: ignore[assignment]
             )
-            if usage.plural(name, cue, text):
+            if grammar is None and usage.plural(name, cue, text):  # "the Beatles", not "Joel Smithers said he"
                 kind = "group"
             who.append(actor_at(aligner, found, kind, origin="rule"))
         have.append(name)

@@ -107,9 +107,14 @@ def short_for_organization(name: str, text: str) -> bool:
 
 def opens_with_proper_noun(text: str, start: int, end: int) -> bool:
     """True when [start, end) holds more than one word and the parse tags its first as a proper noun: "Harbour
-    Kings", not "Even the harbour" or "Bigger Ferries" (an adverb or adjective that opens a sentence)."""
+    Kings", not "Even the harbour" or "Bigger Ferries" (an adverb or adjective that opens a sentence). A name's own
+    "The" does not count as its first word: "The Harbour Ledger", "The Guardian" (a capital after the article)."""
     span = parse(text).char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 1 and span[0].pos_ == "PROPN"
+    if span is None or len(span) < 2:
+        return False
+    if span[0].lower_ == "the":
+        return span[1].pos_ == "PROPN" and span[1].text[:1].isupper()
+    return span[0].pos_ == "PROPN"
 
 
 def head_words(text: str, start: int, end: int) -> set[str]:

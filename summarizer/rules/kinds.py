@@ -29,11 +29,18 @@ ORGANIZATION_WORDS = {
     "organization", "parliament", "party", "police", "press", "service", "sheriff", "society", "team",
     "labs", "laboratories", "systems", "industries", "airlines", "airways", "motors", "holdings", "networks",
     "technologies", "pharmaceuticals", "aerospace", "studios", "entertainment", "media", "telecom", "tech",
-    "times", "tribunal", "union", "university", "weekly",
+    "times", "tribunal", "union", "university", "weekly", "bulletin", "herald", "gazette", "tribune", "chronicle",
 }  # fmt: skip
+LEGAL_FORMS = {
+    "gmbh", "ag", "kft", "zrt", "nyrt", "plc", "llc", "llp", "pty", "sa", "sas", "sarl", "srl", "spa", "nv", "bv",
+    "oy", "oyj", "ab", "asa", "kk", "bhd", "pte",
+}  # fmt: skip
+"""Company legal forms written last in a firm's name ("... GmbH", "... Kft.", "... plc"): never a person or place."""
+_WEBSITE = re.compile(r"[A-Za-z0-9-]+\.(?:com|org|net|[a-z]{2})")
+"""A name written as a web address ("Portfolio.hu", "Amazon.com"): a website, run by an organization."""
 SITE_WORDS = {
-    "airport", "arena", "bridge", "building", "cathedral", "centre", "center", "hall", "headquarters",
-    "hospital", "house", "memorial", "museum", "palace", "park", "plaza", "prison", "square", "stadium",
+    "airport", "arena", "avenue", "boulevard", "bridge", "building", "cathedral", "centre", "center", "hall", "headquarters",
+    "hospital", "house", "mall", "memorial", "museum", "palace", "park", "plaza", "prison", "road", "square", "stadium",
     "station", "street", "temple", "terminal", "tower", "towers",
 }  # fmt: skip
 PERSON_TITLES = {
@@ -41,13 +48,15 @@ PERSON_TITLES = {
     "senator", "governor", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope",
     "general", "gen", "colonel", "captain", "coach", "secretary", "chancellor", "sheikh", "rev", "father",
     "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "lieutenant", "sergeant", "admiral",
-    "ceo", "cfo",
+    "ceo", "cfo", "mp", "premier", "honorable", "honourable",
 }  # fmt: skip
 ROLE_WORDS = {
     "ceo", "cfo", "coo", "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman",
     "spokesperson", "founder", "co-founder", "director", "chief", "executive", "analyst", "official", "officials",
 }  # fmt: skip
 """A person's role written after an organization's name ("Apple Computer CEO"): the name before it is the org."""
+PLACE_HEADS = {"city", "county", "province", "district", "township", "island", "islands", "bay", "river", "valley"}
+"""Last words of a place's name that a title-like first word does not make a person's: "General Santos City"."""
 PLACE_PREFIXES = ("municipality of", "city of", "town of", "village of", "province of", "county of", "district of")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -104,6 +113,14 @@ def titled(text: str, start: int) -> bool:
     return before is not None and before.group(1).casefold() in PERSON_TITLES | {"analyst"}
 
 
+_CAPITALS = re.compile(r"[A-Z][A-Z&.-]*[A-Z]\.?")
+
+
+def written_in_capitals(name: str) -> bool:
+    """A name written in capitals only ("AT&T", "ANA", "U.N."): an organization's or a place's, never a person's."""
+    return _CAPITALS.fullmatch(name) is not None
+
+
 def kind_cue(name: str) -> Cue | None:
     """What the name's own words say it is, or None when they do not say."""
     words = [w.casefold() for w in _WORD.findall(name)]
@@ -115,9 +132,9 @@ def kind_cue(name: str) -> Cue | None:
         return "city"
     if words[0] in PERSON_TITLES and "of" in words[1:]:
         return "person"  # "Chairman of Kestrel Airways", "Minister of Finance": someone's role, not the body
-    if any(w in ORGANIZATION_WORDS for w in words):
+    if any(w in ORGANIZATION_WORDS for w in words) or words[-1] in LEGAL_FORMS or _WEBSITE.fullmatch(name.strip()):
         return "organization"
-    if words[0] in PERSON_TITLES and len(words) > 1:
+    if words[0] in PERSON_TITLES and len(words) > 1 and words[-1] not in PLACE_HEADS:
         return "person"
     return None
 
@@ -175,3 +192,19 @@ def written_with_article(name: str, text: str) -> bool:
     uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
     with_article = len(re.findall(rf"\b[Tt]he\s+{escaped}(?!\w)", text))
     return uses > 0 and with_article * 2 > uses
+
+
+def longer_name(name: str, text: str) -> str | None:
+    """The longer name every use of ``name`` opens, when there is one: "Utah" written only in "the Utah Jazz" (a club),
+    "Harbin" only in "Harbin Electric" (a company) names no place of the story.
+
+    A title after the name ("Utah Governor ...") or a time ("in Paris Monday") does not make a longer name.
+    """
+    escaped = re.escape(name.strip())
+    uses = re.findall(rf"(?<![\w-]){escaped}(?:\s+([A-Z][\w-]+))?", text)
+    if not uses or not all(uses) or len(set(uses)) != 1:
+        return None
+    follower = uses[0].casefold()
+    if follower in PERSON_TITLES | PLACE_HEADS | MONTH_NAMES | WEEKDAY_NAMES:
+        return None
+    return f"{name.strip()} {uses[0]}"

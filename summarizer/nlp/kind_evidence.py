@@ -1,0 +1,311 @@
+"""A name's kind (person, organization or place) read off the article's grammar around every use of it (English).
+
+The small recognizer labels a name from its letters and a few words around
+it: a supermarket chain or a newspaper comes out a person, a Spanish or
+Hungarian name an organization, a town an organization. The article says
+more, and says it the same way in any story:
+
+- an apposition or a description: "X, Puerto Rico's governor", "X, 52,",
+  "X, a supermarket chain", "store chains X and Y", "towns such as X";
+- a title or role before the name: "MP X", "Senate President X";
+- a pronoun that takes the name up: "X said he ...", "X, in its statement";
+- what the name owns: "X's wife" (a person), "X's shares" (a company),
+  "X's governor" (a place); "a X man", "X-based" (a place).
+
+Each use gives at most one cue; the kind most cues agree on wins, and only
+when the cues do not split. Where the grammar says nothing, the recognizer's
+label on most uses of the name speaks, not its label on the first one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Literal
+
+from summarizer.nlp.entities import Entity, Kind, entities
+from summarizer.nlp.pipeline import parse
+from summarizer.nlp.usage import ORGANIZATION_NOUNS
+from summarizer.rules.kinds import PERSON_TITLES, uses_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NameKind = Literal["person", "organization", "place"]
+
+PERSON_NOUNS = PERSON_TITLES | {
+    "executive", "director", "manager", "chair", "official", "officer", "commissioner", "deputy", "premier", "mp",
+    "lawmaker", "legislator", "politician", "candidate", "councillor", "councilor", "diplomat", "envoy", "adviser",
+    "advisor", "aide", "lawyer", "attorney", "prosecutor", "detective", "inspector", "doctor", "nurse", "surgeon",
+    "teacher", "student", "researcher", "scientist", "astronomer", "economist", "historian", "author", "writer",
+    "journalist", "reporter", "editor", "actor", "actress", "singer", "musician", "artist", "athlete", "runner",
+    "cyclist", "swimmer", "player", "striker", "goalkeeper", "coach", "captain", "footballer", "boxer", "jockey", "founder",
+    "businessman", "businesswoman", "entrepreneur", "billionaire", "investor", "banker", "activist", "priest",
+    "bishop", "imam", "rabbi", "soldier", "commander", "pilot", "driver", "farmer", "engineer", "man", "woman",
+    "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband", "widow", "brother", "sister",
+    "victim", "suspect", "defendant", "survivor", "witness", "resident", "grandmother", "grandfather",
+}  # fmt: skip
+"""Nouns for people by role, office, trade or kin (general English): "X, chief executive of ...", "MP X"."""
+PLACE_NOUNS = {
+    "town", "city", "village", "hamlet", "province", "state", "county", "region", "district", "capital", "country",
+    "island", "suburb", "municipality", "neighbourhood", "neighborhood", "territory", "township", "borough",
+    "prefecture", "settlement", "port", "resort",
+}  # fmt: skip
+"""Nouns for places people live in (general English): "X, a town of 5,000", "towns such as X"."""
+PERSON_OWNED = {
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "parents", "children", "family",
+    "widow", "girlfriend", "boyfriend", "lawyer", "lawyers", "attorney", "attorneys", "resignation", "career",
+    "funeral", "birthday",
+}  # fmt: skip
+"""What only a person has: "X's wife", "X's resignation" (a company has no kin and does not resign)."""
+ORGANIZATION_OWNED = {
+    "shares", "stock", "stores", "shops", "outlets", "branches", "profit", "profits", "revenue", "revenues",
+    "earnings", "sales", "customers", "shareholders", "subsidiary", "subsidiaries", "brand", "brands", "products",
+    "ceo", "cfo", "chairman", "chairwoman", "board", "headquarters",
+}  # fmt: skip
+"""What a company has and a person or a town does not: "X's shares", "X's stores", "X's CEO"."""
+PLACE_OWNED = {
+    "governor", "mayor", "residents", "inhabitants", "population", "citizens", "capital", "streets", "outskirts",
+    "suburbs", "coast", "downtown", "airport",
+}  # fmt: skip
+"""What a place has: "X's governor", "X's residents"."""
+BODY_NOUNS = {
+    "chain", "group", "company", "firm", "retailer", "brand", "network", "corporation", "conglomerate",
+    "newspaper", "magazine", "broadcaster", "club", "team", "party", "band", "airline", "carmaker", "bank",
+}  # fmt: skip
+"""Nouns a company's or body's own name can qualify ("the X chain", "the X group"), unlike a branch ("the Sydney
+store" is in Sydney)."""
+AREA_NOUNS = {"region", "province", "state", "county", "district", "area", "municipality", "prefecture"}
+"""Nouns a place's own name can qualify: "the X region", "the X province"."""
+STAFF_NOUNS = {"coach", "ceo", "cfo", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "boss"}
+"""Posts a body fills, written after its name: "X coach Y", "X CEO Y" make X a club or a company (a place has a
+governor or a mayor, not a coach or a chief executive)."""
+SITE_NOUNS = {
+    "plant", "factory", "mill", "mine", "warehouse", "depot", "center", "centre", "office", "offices", "store",
+    "branch", "campus", "headquarters", "facility", "site", "refinery", "terminal", "hub", "base",
+}  # fmt: skip
+"""A body's sites, which a place's name qualifies when the body owns them: "its Poznan distribution center", "Acme's
+Leeds plant" (the plant is in Leeds)."""
+RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "resident", "residents", "native", "couple"}
+"""People named after where they live: "a 36-year-old X man" makes X a place."""
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"its", "itself"}
+"""Possessive "its" only: "it" is too often empty ("X said it was raining")."""
+_EXAMPLE_HEADS = {"like", "as", "including"}
+"""Prepositions that list examples of the noun they hang on: "chains like X", "towns such as X", "including X"."""
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PRONOUN_REACH = 4
+"""Tokens a pronoun may stand after the name and still take it up ("X said he", "X, in its", "X announced he")."""
+
+
+ORGANIZATION_KINDS = ORGANIZATION_NOUNS | {"store", "supermarket", "shop", "business", "enterprise", "publication"}
+"""Nouns for organizations (nlp/usage.py's, and shops): "discount stores like X"."""
+
+
+def _kind_of_noun(token: Token) -> NameKind | None:
+    lemma = token.lemma_.casefold().rstrip(".")
+    if lemma in PERSON_NOUNS or token.text.casefold().rstrip(".") in PERSON_NOUNS:  # "Dr." too
+        return "person"
+    if lemma in ORGANIZATION_KINDS:
+        return "organization"
+    if lemma in PLACE_NOUNS:
+        return "place"
+    return None
+
+
+def _word_kind(word: str) -> NameKind | None:
+    """``_kind_of_noun`` for a bare word, singular or a regular plural ("firms", "companies")."""
+    for singular in (word, word.removesuffix("s"), word.removesuffix("ies") + "y"):
+        if singular in PERSON_NOUNS:
+            return "person"
+        if singular in ORGANIZATION_KINDS:
+            return "organization"
+        if singular in PLACE_NOUNS:
+            return "place"
+    return None
+
+
+def _root(text: str, start: int, end: int) -> Token | None:
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _noun_before(text: str, start: int, end: int) -> NameKind | None:
+    """What a common noun written right before the name says, however the parser attached it: "chains X", "nurse X"."""
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    before = span.doc[span.start - 1]
+    plural = before.tag_ == "VBZ"  # after a headline the parser may read "chains" in "Supermarket chains X" as a verb
+    return _kind_of_noun(before) if before.is_lower and (before.pos_ == "NOUN" or plural) else None
+
+
+def _described(root: Token) -> NameKind | None:
+    """What an apposition, a title before the name or a listing noun says: "X, a nurse", "MP X", "towns like X"."""
+    head = root.head if root.dep_ == "conj" else root  # "store chains Woolworths and Coles"
+    # "According to X, former Vice President Y said": a phrase before its verb, whose comma the parser may take
+    # for an apposition's
+    preposition = head.head
+    while preposition.dep_ == "prep" and preposition.head.dep_ == "prep":
+        preposition = preposition.head  # "according" in "according to X"
+    fronted = head.dep_ == "pobj" and preposition.i < preposition.head.i
+    for child in head.children:
+        if fronted and child.dep_ == "appos":
+            continue
+        if child.dep_ == "appos" or (child.dep_ in {"compound", "nmod"} and child.i < head.i and child.is_lower):
+            kind = _kind_of_noun(child)
+            if kind is not None:
+                return kind
+        if child.dep_ == "compound" and child.i < head.i and _kind_of_noun(child) == "person":
+            return "person"  # "MP Tanya Davies", "Senate President X"
+    first = min(t.i for t in head.subtree)
+    if head.dep_ == "appos" and first >= 2 and head.doc[first - 2].i == head.head.i:
+        return _kind_of_noun(head.head)  # "the retailer, X", "Puerto Rico's governor, X" (not "the mayor of Y, X")
+    if head.dep_ == "pobj" and head.head.text.casefold() in _EXAMPLE_HEADS:
+        listed = head.head.head
+        if listed.lemma_.casefold() == "such":  # "towns such as X": "as" hangs on "such"
+            listed = listed.head
+        return _kind_of_noun(listed) if listed.tag_ in {"NNS", "NN"} else None
+    return None
+
+
+def _owned(root: Token) -> NameKind | None:
+    """What the name owns or qualifies: "X's wife", "X's shares", "X's governor", "a X man"."""
+    if root.dep_ == "poss":
+        return _owned_kind(root.head)
+    if root.dep_ == "pobj" and root.head.text.casefold() == "of" and root.head.head.pos_ == "NOUN":
+        return _owned_kind(root.head.head)  # "the resignation of X", "the residents of X"
+    if root.dep_ == "compound" and root.head.i > root.i and root.head.text.casefold() in RESIDENT_NOUNS:
+        return "place"
+    if root.dep_ == "compound" and root.head.i > root.i and root.head.lemma_.casefold() in STAFF_NOUNS:
+        return "organization"
+    site = root.head
+    while site.dep_ == "compound" and site.head.i > site.i:
+        site = site.head  # "Poznan" -> "distribution" -> "center"
+    owned = any(c.dep_ == "poss" and c.i < root.i for c in site.children)
+    if root.dep_ == "compound" and owned and site.lemma_.casefold() in SITE_NOUNS:
+        return "place"
+    return None
+
+
+def _owned_kind(owned: Token) -> NameKind | None:
+    words = {owned.lemma_.casefold(), owned.text.casefold()}
+    if words & PERSON_OWNED:
+        return "person"
+    if words & ORGANIZATION_OWNED:
+        return "organization"
+    if words & PLACE_OWNED:
+        return "place"
+    return None
+
+
+def _taken_up(root: Token, end: int, labelled_place: bool) -> NameKind | None:
+    """The first pronoun soon after the name as a subject, with no noun between: "X said he", "X, in its release"
+    (not "In an interview with X, she said": there the pronoun has its own antecedent)."""
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    doc = root.doc
+    last = max(t.i for t in root.subtree if t.idx < end) if any(t.idx < end for t in root.subtree) else root.i
+    for token in doc[last + 1 : min(len(doc), last + 1 + _PRONOUN_REACH)]:
+        if token.sent != root.sent or token.pos_ in {"NOUN", "PROPN"} or token.text in {'"', "“", "”"}:
+            return None
+        word = token.text.casefold()
+        if word in _PERSON_PRONOUNS:
+            return "person"
+        if word in _THING_PRONOUNS and not labelled_place:
+            return "organization"  # "Boston and its suburbs": a place's "its" says nothing
+    return None
+
+
+def _use_cue(text: str, start: int, end: int) -> NameKind | None:
+    based = re.match(r"-based((?:\s+[a-z]+){1,2})", text[end:])  # the noun it describes: "charity", "tech firm"
+    if based and any(_word_kind(word) in {"organization", "person"} for word in based.group(1).split()):
+        return "place"  # "a Leeds-based firm", not "an Intel-based computer"
+    if re.match(r",\s+(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?,", text[end:]):
+        return "person"  # "X, 52, said", "X, 36 years old, is married"
+    qualified = re.match(r"\s+([a-z]+)\b", text[end:]) if re.search(r"\b[Tt]he\s+$", text[:start]) else None
+    if qualified and qualified.group(1) in BODY_NOUNS:
+        return "organization"  # "the X chain"
+    if qualified and qualified.group(1) in AREA_NOUNS:
+        return "place"  # "the X region"
+    root = _root(text, start, end)
+    if root is None:
+        return None
+    labelled_place = any(e.label in _PLACE_LABELS and e.start <= start < e.end for e in entities(text))
+    described = _described(root) or _noun_before(text, start, end)
+    return described or _owned(root) or _taken_up(root, end, labelled_place)
+
+
+def _surname_cues(name: str, text: str) -> int:
+    """Person cues on the last word of a name written alone, where the recognizer reads it as a person at least once
+    ("Dr. Joel Smithers" ... "Smithers, 36 years old, is married"): a surname stands for its bearer. Only person cues
+    count: a company's last word alone ("Group") is no short form of it."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return 0
+    within = {start + len(name) - len(words[-1]) for start, _ in uses_of(name, text)}  # in the full name
+    alone = [use for use in uses_of(words[-1], text) if use[0] not in within]
+    people = [e for e in entities(text) if e.label == "PERSON"]
+    if not any(e.start <= start and end <= e.end for start, end in alone for e in people):
+        return 0  # never read as a person's name alone: "City" of "Davao City" is no surname
+    return sum(_use_cue(text, *use) == "person" for use in alone)
+
+
+def spelled_out_kind(name: str, text: str) -> NameKind | None:
+    """What an abbreviation stands for, by the recognizer's labels on the spelled-out name wherever the article
+    writes it: "New South Wales (NSW)" is a place, whatever the capitals alone read as."""
+    if not name.isalpha() or not name.isupper() or len(name) < 2:
+        return None
+    words = r"\s+(?:(?:of|and|the|for)\s+)*".join([rf"{letter}[\w'-]*" for letter in name])
+    found = re.search(rf"\b({words})\s+\({re.escape(name)}\)", text)
+    return label_vote(found.group(1), text) if found else None
+
+
+def grammar_kind(name: str, text: str) -> NameKind | None:
+    """The kind the article's grammar gives the name: the one its uses' cues agree on, or None (no cue, or a split)."""
+    spelled = spelled_out_kind(name, text)
+    if spelled is not None:
+        return spelled
+    cues = Counter(cue for use in uses_of(name, text) if (cue := _use_cue(text, *use)) is not None)
+    cues.update(["person"] * _surname_cues(name, text))
+    if not cues:
+        return None
+    (best, count), *rest = cues.most_common()
+    return best if not rest or count > 2 * rest[0][1] else None  # a clear majority: one stray cue does not decide
+
+
+def label_vote(name: str, text: str) -> NameKind | None:
+    """The recognizer's kind on most uses of the name (a name it reads as a person twice and an organization once
+    is a person), or None when no use carries a label or the labels tie."""
+    kinds: Counter[Kind] = Counter()
+    for start, end in uses_of(name, text):
+        overlapping = [e for e in entities(text) if e.start < end and start < e.end and not _holds(text, e, name)]
+        if overlapping:  # the label on most of the use: "Lockheed" (ORG) over "Martin" (PRODUCT)
+            kinds[max(overlapping, key=lambda e: min(end, e.end) - max(start, e.start)).kind] += 1
+    ranked = kinds.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    best = ranked[0][0]
+    return best if best in {"person", "organization", "place"} else None
+
+
+def acts_as_a_body(name: str, text: str) -> bool:
+    """Whether some use of the name is a doer or qualifies a person ("the Utah Jazz were to play", "a Utah Jazz
+    player"): a club's or a company's name, not a place's ("flights out of London Heathrow")."""
+    for start, end in uses_of(name, text):
+        root = _root(text, start, end)
+        if root is None:
+            continue
+        linking = root.head.lemma_ == "be" and not any(c.dep_ == "xcomp" for c in root.head.children)
+        if root.dep_ in {"nsubj", "nsubjpass"} and not linking:  # "were to play" acts, "is a hub" does not
+            return True
+        if root.dep_ == "compound" and root.head.i > root.i and _kind_of_noun(root.head) == "person":
+            return True
+    return False
+
+
+def _holds(text: str, entity: Entity, name: str) -> bool:
+    """Whether the entity is a longer name holding the name ("the Parliament of X"), not the name itself ("the X",
+    "X's") or a part of it."""
+    written = re.sub(r"^[Tt]he\s+|['’]s$", "", text[entity.start : entity.end])
+    return written != name and name in written
