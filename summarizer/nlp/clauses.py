@@ -107,7 +107,9 @@ def main_clause(text: str, start: int, end: int) -> Clause | None:
     if root is None:
         return None
     dash = _dateline_dash(span.doc, span.start)
-    if dash is not None and (_bare_report(root) or any(_subject_tokens(root) & {t.i for t in span.doc[span.start : dash]})):
+    if dash is not None and (
+        _bare_report(root) or any(_subject_tokens(root) & {t.i for t in span.doc[span.start : dash]})
+    ):
         return _after_dateline(text, span, dash)
     if _bare_report(root):
         return None  # "..., police said" with nothing said the parse can find: the speech is not the news
