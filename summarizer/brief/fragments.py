@@ -16,7 +16,7 @@ Three readings give an actor that is not one, from the rules and the model alike
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from summarizer.brief.items import GroundedDraft
 from summarizer.nlp.entities import Entity, entities
@@ -58,10 +58,15 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word.lower() not in _function_words()
 
 
+@lru_cache(maxsize=4)  # a few texts: one article's who items ask of the same text
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
 def _name_run(text: str, start: int, end: int, people: list[Entity]) -> tuple[int, int]:
     """The capitalised name around [start, end): its words, and lower-case joiners between capitalised words, but
     not a joiner after a person's name ("Ada Brandt of Lakeline University": two names)."""
-    words = list(_WORD.finditer(text))
+    words = _words(text)
     inside = [i for i, w in enumerate(words) if w.start() >= start and w.end() <= end]
     if not inside:
         return start, end
