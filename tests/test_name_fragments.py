@@ -93,3 +93,8 @@ def test_a_function_word_used_as_a_name_inside_a_sentence_stays() -> None:
 def test_a_country_acting_is_left_alone() -> None:
     text = "The talks between the United States and its allies ended on Friday."
     assert _who(text, _actor(text, "States", "country")) == ["States"]
+
+
+def test_a_name_in_capitals_inside_a_longer_one_stays() -> None:
+    text = "KBC Radio reported the flooding first. Reporters for KBC Radio reached the village on Sunday."
+    assert _who(text, _actor(text, "KBC")) == ["KBC"]

@@ -141,6 +141,8 @@ def _longer_name(actor: Actor, text: str, language: str) -> Actor | bool | None:
     name = actor.mention.text
     if not _WORD.fullmatch(name):
         return False  # one word only: a longer name's last words are often a person's the recognizer missed
+    if name.isupper():
+        return False  # "KBC" in "KBC Radio": a body's short name, written as a name, whatever follows it
     uses = _uses(name, text)
     recognized = _actor_entities(text, language)
     people = [e for e in recognized if e.label in _PEOPLE]
