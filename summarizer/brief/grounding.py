@@ -20,6 +20,7 @@ from datetime import date
 from summarizer.brief.align import Aligner
 from summarizer.brief.doubt import add_doubt_cues
 from summarizer.brief.events import add_events
+from summarizer.brief.fragments import set_right_fragments
 from summarizer.brief.items import GroundedDraft, NameMiss
 from summarizer.brief.languages import Step, rules_for
 from summarizer.brief.leads import rules_lead_names
@@ -68,6 +69,7 @@ class Grounder(Aligner):
         if rules.rules_lead_names:
             own = self._names(GroundedDraft(), rules.names)
             items = rules_lead_names(items, own, self.index.text)
+        items = set_right_fragments(items, self.index.text, self.language)
         drafted_sources = [*draft.src, *(source for more in added for source in more.src)]
         items = items.but(sources=find_sources(self, drafted_sources, rules.sources))
         later = [event for more in added for event in more.events()]

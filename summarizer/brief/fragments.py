@@ -1,0 +1,212 @@
+"""Who items that are a piece of a name, a bare title, or a function word: set right or dropped.
+
+Three readings give an actor that is not one, from the rules and the model alike:
+
+- **a piece of a longer name**: "Treasury" where the article writes it only in "Secretary of the Treasury" or
+  "Treasury Board" is no body of its own. Where the recognizer reads the longer name as a person or an
+  organization ("Chief Inspector Mara Lind" read as "Mara Lind"), that name is the item; otherwise it is dropped.
+  Read from capitals, so in every language that capitalises names only (not German, whose nouns all are);
+- **a title with no name**: "Detective Sergeant" followed at every use by a person's name stands for that person
+  (the item becomes the person, or goes when the person is listed already); one of title words alone ("Deputy
+  Governor") names nobody. English titles;
+- **a function word**: "Nuestras" opening a quoted Spanish sentence is read as a name only because it starts a
+  sentence: a word of any covered language's stop list that is capitalised only where a sentence opens.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from summarizer.brief.items import GroundedDraft
+from summarizer.nlp.entities import Entity, entities
+from summarizer.rules.kinds import PERSON_TITLES, ROLE_WORDS
+from summarizer.rules.text import normalize
+from summarizer.schema import Actor, ActorKind, Span
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")
+_JOINERS = frozenset({"of", "for", "the", "de", "del", "la", "des", "du", "di", "da"})
+"""Lower-case words inside a name between capitalised ones ("Secretary of State", "Banco de la Nación"). Not "and":
+"Hale and Ortiz" are two."""
+_RANKS = frozenset({"deputy", "vice", "assistant", "acting", "senior", "chief", "detective", "inspector",
+                    "superintendent", "constable", "officer", "head", "interim"})  # fmt: skip
+"""Words that make a rank of a title ("Deputy Governor", "Detective Inspector"), as English writes them."""
+_TITLE_WORDS = frozenset(PERSON_TITLES | ROLE_WORDS | _RANKS)
+_STOP_LANGUAGES = ("en", "es", "fr", "it", "pt", "de")
+"""The languages whose function words are read: the covered ones, and their neighbours quoted in them."""
+_ACTOR_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "PER": "person"}
+_PEOPLE = ("PERSON", "PER")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)\]]*\s+|\n\s*)['\"‘“(\[¡¿]*$")
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Every covered language's stop words (spaCy's lists), loaded on first use: spaCy is slow to import."""
+    from importlib import import_module
+
+    words: set[str] = set()
+    for language in _STOP_LANGUAGES:
+        words |= import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
+    return frozenset(words)
+
+
+def _key(name: str) -> str:
+    return normalize(name).removeprefix("the ")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in _function_words()
+
+
+@lru_cache(maxsize=4)  # a few texts: one article's who items ask of the same text
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def _name_run(text: str, start: int, end: int, people: list[Entity]) -> tuple[int, int]:
+    """The capitalised name around [start, end): its words, and lower-case joiners between capitalised words, but
+    not a joiner after a person's name ("Ada Brandt of Lakeline University": two names)."""
+    words = _words(text)
+    inside = [i for i, w in enumerate(words) if w.start() >= start and w.end() <= end]
+    if not inside:
+        return start, end
+    first, last = inside[0], inside[-1]
+
+    def joined(a: int, b: int) -> bool:  # nothing but spaces between two words on one line
+        gap = text[words[a].end() : words[b].start()]
+        return not gap.strip() and "\n" not in gap
+
+    while True:
+        i = first - 1
+        while i >= 0 and words[i].group() in _JOINERS:
+            i -= 1
+        crossed = i < first - 1
+        if (
+            i >= 0
+            and all(joined(k, k + 1) for k in range(i, first))
+            and _capitalised(words[i].group())
+            and not (crossed and _in_person(words[i], people))
+        ):
+            first = i
+            continue
+        break
+    while True:
+        i = last + 1
+        while i < len(words) and words[i].group() in _JOINERS:
+            i += 1
+        crossed = i > last + 1
+        if (
+            i < len(words)
+            and all(joined(k, k + 1) for k in range(last, i))
+            and _capitalised(words[i].group())
+            and not (crossed and _in_person(words[last], people))
+        ):
+            last = i
+            continue
+        break
+    return min(start, words[first].start()), max(end, words[last].end())
+
+
+def _in_person(word: re.Match[str], people: list[Entity]) -> bool:
+    return any(p.start <= word.start() < p.end for p in people)
+
+
+def _standalone(use: tuple[int, int], run: tuple[int, int], text: str) -> bool:
+    """The name stands alone at this use: nothing around it, or only titles before it ("Governor Ada Brandt")."""
+    before = text[run[0] : use[0]].split()
+    return run[1] == use[1] and all(word.lower().strip(".") in _TITLE_WORDS for word in before)
+
+
+def _uses(name: str, text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+
+
+def _as_actor(actor: Actor, entity: Entity, text: str) -> Actor:
+    start = entity.start + (4 if text[entity.start : entity.start + 4].lower() == "the " else 0)
+    name = text[start : entity.end]
+    kind = _ACTOR_KINDS.get(entity.label, actor.kind)
+    ruled = list(dict.fromkeys([*actor.ruled, "mention", *(["kind"] if kind != actor.kind else [])]))
+    return actor.model_copy(
+        update={"name": name, "kind": kind, "mention": Span(start=start, end=entity.end, text=name), "ruled": ruled}
+    )
+
+
+def _actor_entities(text: str, language: str) -> list[Entity]:
+    return [e for e in entities(text, language) if e.label in _ACTOR_KINDS]
+
+
+def _longer_name(actor: Actor, text: str, language: str) -> Actor | bool | None:
+    """For a piece of a longer name: the recognized person or body it belongs to, or None (drop it). False when the
+    name stands on its own somewhere in the article."""
+    name = actor.mention.text
+    if not _WORD.fullmatch(name):
+        return False  # one word only: a longer name's last words are often a person's the recognizer missed
+    if name.isupper():
+        return False  # "KBC" in "KBC Radio": a body's short name, written as a name, whatever follows it
+    uses = _uses(name, text)
+    recognized = _actor_entities(text, language)
+    people = [e for e in recognized if e.label in _PEOPLE]
+    runs = [_name_run(text, s, e, people) for s, e in uses]
+    if not uses or any(_standalone(use, run, text) for run, use in zip(runs, uses, strict=True)):
+        return False
+    if any(e.label in _PEOPLE and e.start <= s and end <= e.end for e in recognized for s, end in uses):
+        return False  # "Ortiz of the Harbour Board": a person read there, not a piece of the board's name
+    for start, end in runs:
+        around = [e for e in recognized if e.start < end and start < e.end]
+        longer = [e for e in around if e.end - e.start > len(name) and any(e.start <= s < e.end for s, _ in uses)]
+        if longer:
+            return _as_actor(actor, longer[0], text)
+    return None
+
+
+def _title_only(actor: Actor, text: str, language: str) -> Actor | bool | None:
+    """For a title with no name: the person every use of it is followed by, or None (drop it). False otherwise."""
+    words = normalize(actor.name).removeprefix("the ").split()
+    if language != "en" or not words or not actor.name[:1].isupper():
+        return False
+    people = [e for e in _actor_entities(text, language) if e.label in _PEOPLE]
+    followed: list[Entity] = []
+    for _, end in _uses(actor.mention.text, text):
+        person = next((p for p in people if p.start > end and not text[end : p.start].strip()), None)
+        if person is None:
+            break
+        followed.append(person)
+    else:
+        if followed:
+            return _as_actor(actor, followed[0], text)
+    # One title word alone ("Officials", "President") is left to the other rules: it may be a described actor.
+    return None if len(words) > 1 and all(word in _TITLE_WORDS for word in words) else False
+
+
+def _function_word(actor: Actor, text: str) -> bool:
+    """A stop word of some language capitalised only where a sentence opens ("Nuestras acciones ...")."""
+    name = actor.mention.text
+    if " " in name or name.lower() not in _function_words():
+        return False
+    return all(_SENTENCE_OPENING.search(text[max(0, s - 12) : s]) for s, _ in _uses(name, text))
+
+
+def set_right_fragments(items: GroundedDraft, text: str, language: str) -> GroundedDraft:
+    """Who without pieces of names, bare titles and function words (module docstring); the name a piece or a title
+    stands for takes its place unless who lists it already."""
+    who: list[Actor] = []
+    for actor in items.who:
+        if actor.kind != "country":  # countries acting are read by their own rules
+            if _function_word(actor, text):
+                continue
+            found = _title_only(actor, text, language)
+            if found is False and language != "de":
+                found = _longer_name(actor, text, language)
+            if found is None:
+                continue
+            if isinstance(found, Actor):
+                if any(_key(o.name) == _key(found.name) or _overlaps(o, found) for o in items.who if o is not actor):
+                    continue  # the name it stands for is listed already
+                actor = found
+        if not any(_key(o.name) == _key(actor.name) for o in who):
+            who.append(actor)
+    return items.but(who=who)
+
+
+def _overlaps(a: Actor, b: Actor) -> bool:
+    return a.mention.start < b.mention.end and b.mention.start < a.mention.end
