@@ -13,13 +13,12 @@ from datetime import date
 
 import pytest
 
-from summarizer.brief.grounding import GroundedDraft, Grounder
-from summarizer.llm.draft import draft_model
+from summarizer.brief.grounding import GroundedDraft
 from summarizer.nlp import kind_evidence
 from summarizer.nlp.entities import Entity
 from summarizer.nlp.kind_evidence import grammar_kind, label_vote, spelled_out_kind
 from summarizer.rules.kinds import kind_cue, longer_name
-from summarizer.rules.text import ArticleIndex
+from tests.scripted_names import ground_names
 
 RETAIL = (
     "Grocers Cut Milk Prices\n\n"
@@ -36,19 +35,7 @@ RETAIL = (
 
 
 def ground(text: str, people: list[str], organizations: list[str], places: list[str]) -> GroundedDraft:
-    draft = draft_model(3).model_validate(
-        {
-            "h": "x",
-            "sm": "x",
-            "ppl": people,
-            "org": organizations,
-            "plc": [{"n": p, "t": "city"} for p in places],
-            "what": [{"e": "x", "st": "confirmed", "s": [1]}],
-            "src": [],
-            "tm": [],
-        }
-    )
-    return Grounder(ArticleIndex(text), date(2026, 11, 24)).ground(draft)
+    return ground_names(text, people, organizations, places, published=date(2026, 11, 24))
 
 
 @pytest.mark.parametrize(

@@ -12,13 +12,12 @@ from datetime import date
 import pytest
 
 from summarizer.brief import name_forms
-from summarizer.brief.grounding import GroundedDraft, Grounder
-from summarizer.llm.draft import draft_model
+from summarizer.brief.grounding import GroundedDraft
 from summarizer.nlp import pipeline
 from summarizer.rules.index_usage import moves_beside_an_index
 from summarizer.rules.name_forms import no_name, organization_head, role_words_before
-from summarizer.rules.text import ArticleIndex
 from tests import components
+from tests.scripted_names import ground_names
 
 SPANISH = (
     "Las bolsas caen por el temor a los tipos\n\n"
@@ -94,19 +93,7 @@ CASES = [
 
 def ground(text: str, language: str, people: list[str], organizations: list[str], places: list[str]) -> GroundedDraft:
     """The article grounded with a scripted answer of the model's (its three name lists)."""
-    draft = draft_model(3).model_validate(
-        {
-            "h": "x",
-            "sm": "x",
-            "ppl": people,
-            "org": organizations,
-            "plc": [{"n": p, "t": "city"} for p in places],
-            "what": [{"e": "x", "st": "confirmed", "s": [1]}],
-            "src": [],
-            "tm": [],
-        }
-    )
-    return Grounder(ArticleIndex(text), date(2026, 3, 5), language).ground(draft)
+    return ground_names(text, people, organizations, places, language=language, published=date(2026, 3, 5))
 
 
 def names(out: GroundedDraft) -> set[str]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from summarizer.brief.grounding import GroundedDraft, Grounder
-from summarizer.llm.draft import draft_model
+from summarizer.brief.grounding import GroundedDraft
 from summarizer.nlp.usage import (
     described_as_organization,
     is_event_name,
@@ -20,7 +19,7 @@ from summarizer.nlp.usage import (
     used_as_product,
 )
 from summarizer.rules.kinds import uses_of
-from summarizer.rules.text import ArticleIndex
+from tests.scripted_names import ground_names
 
 TECH = (
     "Orchard Labs Unveils Nimbus\n\n"
@@ -41,19 +40,7 @@ AIR = (
 
 
 def ground(text: str, people: list[str], organizations: list[str], places: list[str]) -> GroundedDraft:
-    draft = draft_model(3).model_validate(
-        {
-            "h": "x",
-            "sm": "x",
-            "ppl": people,
-            "org": organizations,
-            "plc": [{"n": p, "t": "city"} for p in places],
-            "what": [{"e": "x", "st": "confirmed", "s": [1]}],
-            "src": [],
-            "tm": [],
-        }
-    )
-    return Grounder(ArticleIndex(text), date(2026, 11, 24)).ground(draft)
+    return ground_names(text, people, organizations, places, published=date(2026, 11, 24))
 
 
 def grounded(text: str, *names: list[str]) -> tuple[dict[str, str], set[str]]:

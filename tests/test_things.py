@@ -8,11 +8,10 @@ from datetime import date
 
 import pytest
 
-from summarizer.brief.grounding import GroundedDraft, Grounder
-from summarizer.llm.draft import draft_model
+from summarizer.brief.grounding import GroundedDraft
 from summarizer.render.markdown import render_markdown
-from summarizer.rules.text import ArticleIndex
 from summarizer.rules.things import find_things
+from tests.scripted_names import ground_names
 
 ENGLISH = (
     "Stocks fall as lawmakers pass river law\n\n"
@@ -109,19 +108,7 @@ CASES = [
 
 
 def ground(text: str, language: str, people: list[str], organizations: list[str], places: list[str]) -> GroundedDraft:
-    draft = draft_model(3).model_validate(
-        {
-            "h": "x",
-            "sm": "x",
-            "ppl": people,
-            "org": organizations,
-            "plc": [{"n": p, "t": "city"} for p in places],
-            "what": [{"e": "x", "st": "confirmed", "s": [1]}],
-            "src": [],
-            "tm": [],
-        }
-    )
-    return Grounder(ArticleIndex(text), date(2026, 3, 3), language).ground(draft)
+    return ground_names(text, people, organizations, places, language=language, published=date(2026, 3, 3))
 
 
 @pytest.mark.parametrize(("language", "text", "actors", "places", "things", "kept"), CASES, ids=[c[0] for c in CASES])

@@ -10,13 +10,13 @@ from datetime import date
 import pytest
 
 from summarizer.brief.align import Aligner
-from summarizer.brief.grounding import GroundedDraft, Grounder
+from summarizer.brief.grounding import GroundedDraft
 from summarizer.brief.things import _describes_people
-from summarizer.llm.draft import draft_model
 from summarizer.render.markdown import render_markdown
 from summarizer.rules.text import ArticleIndex
 from summarizer.rules.things import find_things
 from summarizer.schema import SCHEMA_VERSION, Actor, Brief, Span
+from tests.scripted_names import ground_names
 
 ENGLISH = (
     "Clinic warns of new fever as ferry is held\n\n"
@@ -113,19 +113,7 @@ def test_a_disease_code_is_read_everywhere_once_the_article_speaks_of_illness() 
 
 
 def ground(text: str, language: str, people: list[str], organizations: list[str], places: list[str]) -> GroundedDraft:
-    draft = draft_model(3).model_validate(
-        {
-            "h": "x",
-            "sm": "x",
-            "ppl": people,
-            "org": organizations,
-            "plc": [{"n": p, "t": "city"} for p in places],
-            "what": [{"e": "x", "st": "confirmed", "s": [1]}],
-            "src": [],
-            "tm": [],
-        }
-    )
-    return Grounder(ArticleIndex(text), date(2026, 3, 3), language).ground(draft)
+    return ground_names(text, people, organizations, places, language=language, published=date(2026, 3, 3))
 
 
 def test_the_models_diseases_craft_and_journals_leave_who_and_where() -> None:
