@@ -261,6 +261,16 @@ def hedged_complement(verb: Token) -> Token | None:
     return None
 
 
+def _verbs(text: str, start: int, end: int, besides: Token | None) -> tuple[set[int], list[Token]]:
+    """The token indices of the sentence in [start, end) and its verbs but ``besides`` (the main clause's verb, told
+    already); nothing when the parse has no such span."""
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return set(), []
+    verbs = [t for t in span if t.pos_ in {"VERB", "AUX"} and (besides is None or t.i != besides.i)]
+    return {t.i for t in span}, verbs
+
+
 def future_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:
     """Clauses of the sentence about what is to come ("will feature", "to be held", "plans to build"), verb first.
 
@@ -268,17 +278,10 @@ def future_clauses(text: str, start: int, end: int, besides: Token | None = None
     carries a second that has not happened yet ("to be held on October 12");
     the reader needs both, each with its own status.
     """
-    span = parse(text).char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return []
-    inside = {t.i for t in span}
+    inside, verbs = _verbs(text, start, end, besides)
     found = []
-    for token in span:
-        if (
-            (besides is not None and token.i == besides.i)
-            or token.pos_ not in {"VERB", "AUX"}
-            or token.dep_ in {"aux", "auxpass"}
-        ):
+    for token in verbs:
+        if token.dep_ in {"aux", "auxpass"}:
             continue
         if is_future(token):
             arranged = token.dep_ == "xcomp" and arranged_complement(token.head) is token
@@ -293,17 +296,10 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
     dead", "..., and officials fear more are trapped", "are investigating whether the bank misled"), or one that
     shares its subject ("are missing and presumed dead"), verb first: each may be told otherwise than the main one,
     which the caller reads off its verb."""
-    span = parse(text).char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return []
-    inside = {t.i for t in span}
+    inside, verbs = _verbs(text, start, end, besides)
     found = []
-    for token in span:
-        if (
-            (besides is not None and token.i == besides.i)
-            or token.pos_ not in {"VERB", "AUX"}
-            or token.dep_ not in {"conj", "advcl", "ccomp"}
-        ):
+    for token in verbs:
+        if token.dep_ not in {"conj", "advcl", "ccomp"}:
             continue
         own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
         shared = token.dep_ == "conj" and _subject(token.head) is not None
