@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.rules.time_phrases import YEAR
+from summarizer.rules.time_phrases import DATE_OPENERS, YEAR
 
 _NUMBER_BEFORE = re.compile(r"(?:(\S+)\s+)?(?<![\d/.])(\d+)[/:]$")
 """A number and a slash or colon right before the year, with the word before it."""
@@ -24,36 +24,7 @@ REFERENCE_DIGITS = 3
 """A number of three or more digits before "/2019" is a document's number ("1430/2019"): no day or month has it."""
 _NUMBER_WORDS = frozenset({"no", "nº", "n°", "nr", "núm", "num", "art", "ref"})
 """Words that introduce a number ("No. 7/2019", "Nr. 3/2020")."""
-_DATE_WORDS = frozenset(
-    [
-        "in",
-        "since",
-        "by",
-        "from",
-        "until",
-        "of",
-        "during",
-        "on",
-        "at",
-        "after",
-        "before",
-        "between",
-        "through",
-        "en",
-        "depuis",
-        "dès",
-        "desde",
-        "hasta",
-        "seit",
-        "im",
-        "bis",
-        "le",
-        "la",
-        "el",
-        "de",
-        "del",
-    ]
-)
+_DATE_WORDS = DATE_OPENERS | {"on", "at", "after", "before", "between", "through"}
 """A sentence's first word before a short number and a year is a date's preposition ("In 12/2015"), not a name."""
 _SPLIT_YEAR = re.compile(r"^[/–-]\d{2}(?![\d-])")
 """After the year: "2019/20", "2019-20" (a fiscal year, a season across two calendar years); "2019-10-05" stays."""

@@ -225,7 +225,7 @@ _TWO_DIGIT_YEAR = r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])"
 """'82, ’05: an apostrophe and two digits, not "'90s" (a decade) or a quote's closing mark after a word."""
 _NAME_BEFORE = re.compile(r"(?<!\w)([A-Z][\w.&-]*|[a-z]+[A-Z][\w.&-]*)\s+$")
 """A capitalised word or one with a capital inside ("Office", "iLife")."""
-_LEADING_WORDS = frozenset(
+DATE_OPENERS = frozenset(
     {
         "in",
         "since",
@@ -233,10 +233,7 @@ _LEADING_WORDS = frozenset(
         "from",
         "until",
         "of",
-        "the",
         "during",
-        "a",
-        "an",
         "en",
         "depuis",
         "dès",
@@ -252,6 +249,8 @@ _LEADING_WORDS = frozenset(
         "del",
     }
 )
+"""Prepositions and articles that open a date in the four languages ("in '82", "desde 2015", "le 12/2015")."""
+_LEADING_WORDS = DATE_OPENERS | {"the", "a", "an"}
 """Capitalised only as a sentence's first word: "In '82" is a year, "Office '11" a name's number."""
 _MONTHS = {
     "en": "January|February|March|April|May|June|July|August|September|October|November|December",
