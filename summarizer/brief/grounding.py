@@ -64,10 +64,12 @@ class Grounder(Aligner):
         """
         rules = rules_for(self.language)
         added = added or []
-        items = align_names(draft, self, renames or {}, rules.sort_names)
-        items = self._names(items, rules.names)
+        aligned = align_names(draft, self, renames or {}, rules.sort_names)
+        items = self._names(aligned, rules.names)
         if rules.rules_lead_names:
-            own = self._names(GroundedDraft(), rules.names)
+            # With no model names (rules alone, or a model that named nobody) the rules' own reading is the one
+            # just made: the name steps are the costliest part of grounding, so they do not run twice.
+            own = items if aligned == GroundedDraft() else self._names(GroundedDraft(), rules.names)
             items = rules_lead_names(items, own, self.index.text)
         items = set_right_fragments(items, self.index.text, self.language)
         drafted_sources = [*draft.src, *(source for more in added for source in more.src)]
