@@ -98,3 +98,46 @@ def test_a_country_acting_is_left_alone() -> None:
 def test_a_name_in_capitals_inside_a_longer_one_stays() -> None:
     text = "KBC Radio reported the flooding first. Reporters for KBC Radio reached the village on Sunday."
     assert _who(text, _actor(text, "KBC")) == ["KBC"]
+
+
+def test_a_run_of_foreign_function_words_opening_a_quote_is_no_name() -> None:
+    text = 'The mayor told reporters: "Si la lluvia sigue, cerraremos el puente." The bridge stayed open.'
+    assert _who(text, _actor(text, "Si la", "person"), _actor(text, "mayor", "person")) == ["mayor"]
+
+
+def test_a_quantity_word_opening_a_sentence_is_no_name() -> None:
+    text = "The river rose two metres overnight. Thousands left their homes, and the Harbour Board closed the port."
+    names = _who(text, _actor(text, "Thousands", "group"), _actor(text, "Harbour Board"))
+    assert names == ["Harbour Board"]
+
+
+def test_a_quantity_word_used_as_a_name_inside_a_sentence_stays() -> None:
+    text = "The band Hundreds played in Lakeline on Friday. Hundreds sold out its tour within a day."
+    assert _who(text, _actor(text, "Hundreds")) == ["Hundreds"]
+
+
+def test_a_name_every_use_of_which_follows_a_possessive_is_no_actor() -> None:
+    text = "The council met again after their Spring Recess, which lasted two weeks. The Grain Board attended."
+    names = _who(text, _actor(text, "Spring Recess"), _actor(text, "Grain Board"))
+    assert names == ["Grain Board"]
+
+
+def test_a_name_that_also_stands_without_a_possessive_stays() -> None:
+    text = "Kestrel Marine closed its yard. Their Kestrel Marine crews were moved, and Kestrel Marine hired 40 more."
+    assert _who(text, _actor(text, "Kestrel Marine")) == ["Kestrel Marine"]
+
+
+def test_a_run_of_function_words_after_an_invisible_joiner_is_no_name() -> None:
+    text = "The mayor spoke in Spanish: \u200dSi la lluvia sigue, cerraremos el puente. The bridge stayed open."
+    assert _who(text, _actor(text, "Si la", "person"), _actor(text, "mayor", "person")) == ["mayor"]
+
+
+def test_a_word_the_parser_reads_as_an_adjective_is_no_actor() -> None:
+    text = "Frost ruined the harvest, and the Andean farmers asked the Grain Board for seed on Monday."
+    names = _who(text, _actor(text, "Andean", "group"), _actor(text, "Grain Board"))
+    assert names == ["Grain Board"]
+
+
+def test_a_one_word_name_read_as_a_noun_stays() -> None:
+    text = "Kestrel said on Monday that it would close its yard, and Kestrel will pay its workers until May."
+    assert _who(text, _actor(text, "Kestrel")) == ["Kestrel"]

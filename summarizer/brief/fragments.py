@@ -10,11 +10,19 @@ Three readings give an actor that is not one, from the rules and the model alike
   (the item becomes the person, or goes when the person is listed already); one of title words alone ("Deputy
   Governor") names nobody. English titles;
 - **a function word**: "Nuestras" opening a quoted Spanish sentence is read as a name only because it starts a
-  sentence: a word of any covered language's stop list that is capitalised only where a sentence opens.
+  sentence: a word of any covered language's stop list that is capitalised only where a sentence opens, or a run of
+  such words ("Si la" opening a quoted clause);
+- **a quantity word**: "Thousands marched" is read as a name for the same reason: an English number word (spaCy's
+  list), singular or plural, capitalised only where a sentence opens;
+- **an adjective**: "the Andean farmers": one word the parser reads as an adjective at every use
+  qualifies a noun and names nobody. Where the language has a parser;
+- **something owned**: "their Spring Recess", "his Lifetime Award": a name every use of which follows a possessive
+  determiner is a thing somebody has, not an actor. English.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from functools import cache, lru_cache
 from importlib.util import find_spec
@@ -24,6 +32,7 @@ from runpy import run_path
 from summarizer.brief.items import GroundedDraft
 from summarizer.distribution import install_line
 from summarizer.nlp.entities import Entity, entities
+from summarizer.nlp.pipeline import has_pipeline, parse
 from summarizer.rules.kinds import PERSON_TITLES, ROLE_WORDS
 from summarizer.rules.text import normalize
 from summarizer.schema import Actor, ActorKind, Span
@@ -40,7 +49,11 @@ _STOP_LANGUAGES = ("en", "es", "fr", "it", "pt", "de")
 """The languages whose function words are read: the covered ones, and their neighbours quoted in them."""
 _ACTOR_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "PER": "person"}
 _PEOPLE = ("PERSON", "PER")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)\]]*\s+|\n\s*)['\"‘“(\[¡¿]*$")
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+"""English possessive determiners: a name after one is something owned ("their Spring Recess")."""
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)\]]*\s+|\n\s*)['\"‘“(\[¡¿\u200b-\u200d\u2060\ufeff]*$")
+"""Where a sentence opens: after its stop and spaces, quote marks, brackets and invisible joiners (web text keeps
+zero-width characters in front of a quote in another language)."""
 
 
 @cache
@@ -56,6 +69,20 @@ def _function_words() -> frozenset[str]:
     for language in _STOP_LANGUAGES:
         words |= run_path(str(lang / language / "stop_words.py"))["STOP_WORDS"]
     return frozenset(words)
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """spaCy's English number words ("million", "thousand"), read from its file for the reason above: importing
+    ``spacy.lang.en.lex_attrs`` would first import the English language package."""
+    spacy = find_spec("spacy")
+    if spacy is None or spacy.origin is None:
+        raise ImportError(f"spaCy is not installed: reinstall the package ({install_line()})")
+    source = (Path(spacy.origin).parent / "lang" / "en" / "lex_attrs.py").read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "_num_words" for t in node.targets):
+            return frozenset(ast.literal_eval(node.value))
+    return frozenset()
 
 
 def _key(name: str) -> str:
@@ -187,11 +214,53 @@ def _title_only(actor: Actor, text: str, language: str) -> Actor | bool | None:
 
 
 def _function_word(actor: Actor, text: str) -> bool:
-    """A stop word of some language capitalised only where a sentence opens ("Nuestras acciones ...")."""
+    """Stop words of some language, the first capitalised only where a sentence opens ("Nuestras acciones ...",
+    "Si el ...")."""
     name = actor.mention.text
-    if " " in name or name.lower() not in _function_words():
+    if not all(word.lower() in _function_words() for word in name.split()):
         return False
-    return all(_SENTENCE_OPENING.search(text[max(0, s - 12) : s]) for s, _ in _uses(name, text))
+    return _opens_sentences(name, text)
+
+
+def _quantity_word(actor: Actor, text: str) -> bool:
+    """An English number word, singular or plural, capitalised only where a sentence opens ("Thousands marched")."""
+    name = actor.mention.text
+    if " " in name:
+        return False
+    word = name.lower()
+    if word not in _number_words() and not (word.endswith("s") and word[:-1] in _number_words()):
+        return False
+    return _opens_sentences(name, text)
+
+
+def _opens_sentences(name: str, text: str) -> bool:
+    uses = _uses(name, text)
+    return bool(uses) and all(_SENTENCE_OPENING.search(text[max(0, s - 12) : s]) for s, _ in uses)
+
+
+def _owned(actor: Actor, text: str, language: str) -> bool:
+    """Every use of the name follows a possessive determiner ("after their Spring Recess"): a thing, not an actor."""
+    if language != "en":
+        return False
+    uses = _uses(actor.mention.text, text)
+    before = [_WORD.findall(text[max(0, s - 8) : s]) for s, _ in uses]  # 8: room for "their " and a quote mark
+    return bool(uses) and all(words and words[-1].lower() in _POSSESSIVES for words in before)
+
+
+def _adjective(actor: Actor, text: str, language: str) -> bool:
+    """One word the parser reads as an adjective at every use ("the Andean farmers"): it qualifies, it names nobody."""
+    name = actor.mention.text
+    if not _WORD.fullmatch(name) or not has_pipeline(language):
+        return False
+    uses = _uses(name, text)
+    if not uses:
+        return False
+    doc = parse(text, language)
+    for start, end in uses:
+        span = doc.char_span(start, end)
+        if span is None or len(span) != 1 or span[0].pos_ != "ADJ":
+            return False
+    return True
 
 
 def set_right_fragments(items: GroundedDraft, text: str, language: str) -> GroundedDraft:
@@ -200,7 +269,9 @@ def set_right_fragments(items: GroundedDraft, text: str, language: str) -> Groun
     who: list[Actor] = []
     for actor in items.who:
         if actor.kind != "country":  # countries acting are read by their own rules
-            if _function_word(actor, text):
+            if _function_word(actor, text) or _quantity_word(actor, text) or _owned(actor, text, language):
+                continue
+            if _adjective(actor, text, language):
                 continue
             found = _title_only(actor, text, language)
             if found is False and language != "de":
