@@ -227,3 +227,32 @@ def test_a_story_lists_the_things_its_briefs_keep_apart() -> None:
     }
     line = next(line for line in _story(made, articles, {}) if line.startswith("**Also named:**"))
     assert "FTSE 100 (index)" in line and "GMT (time zone)" in line
+
+
+HOLIDAY_RULES_AND_CRAFT = (
+    "Ferry riders face fines over masks\n\n"
+    "Riders who break the rules may be fined under the Harbour Ferries Conditions of Carriage and the Coach "
+    "Passenger Regulations for Towns, officials said on Monday. Inventor Mara Vell crossed the bay on a small "
+    "hovering device powered by fans and strapped to her boots, called Skylark Glide. She first showed it at the "
+    "Founders Day parade in Brookvale. Ann Day, a rider, said the fines were fair."
+)
+
+
+def test_rules_a_holiday_and_a_called_device_leave_who_and_where() -> None:
+    """Conditions of carriage and regulations "for" someone are laws, a "<Name> Day" after "the"/"on" is a holiday
+    (an event, never the place the story is), and a device described and then "called X" is a product; a person
+    named Day stays a person."""
+    out = ground(
+        HOLIDAY_RULES_AND_CRAFT,
+        "en",
+        ["Mara Vell", "Ann Day"],
+        ["Harbour Ferries Conditions of Carriage", "Skylark Glide"],
+        ["Founders Day", "Brookvale"],
+    )
+    others = {o.name: o.kind for o in out.others}
+    assert others.get("Harbour Ferries Conditions of Carriage") == "law", others
+    assert others.get("Coach Passenger Regulations for Towns") == "law", others
+    assert others.get("Skylark Glide") == "product", others
+    assert others.get("Founders Day") == "event", others
+    assert {p.name for p in out.where} == {"Brookvale"}
+    assert {a.name for a in out.who} == {"Mara Vell", "Ann Day"}

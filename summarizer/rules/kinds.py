@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from summarizer.rules.places import country_mentions
+from summarizer.rules.places import country_mentions, listed_as_places
 from summarizer.rules.times import MONTH_NAMES, WEEKDAY_NAMES
 
 LANGUAGES = frozenset({"en"})
@@ -83,7 +83,7 @@ PLACE_SHARE = 1 / 3
 def written_as_place(name: str, text: str) -> bool:
     """True when at least a third of the article's uses of the name read as a place.
 
-    "in X", "X, Taiwan", and a dateline opening a line ("WASHINGTON —",
+    "in X", "X, Taiwan", a name listed after a plural place noun ("the towns of X, Y and Z"), and a dateline opening a line ("WASHINGTON —",
     "HOUSTON, Tex. —"): where the story was filed is a place, never a who.
     """
     if name.strip().casefold() in MONTH_NAMES | WEEKDAY_NAMES:
@@ -92,6 +92,10 @@ def written_as_place(name: str, text: str) -> bool:
     uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
     located = sum(not _held(text, m.start()) for m in re.finditer(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w)", text))
     located += datelines(name, text)
+    listed = listed_as_places(text)  # "the towns of A, B and C"
+    located += sum(
+        any(s <= m.start() and m.end() <= e for s, e in listed) for m in re.finditer(rf"(?<!\w){escaped}(?!\w)", text)
+    )
     countries = {mention.start for mention in country_mentions(text)}
     located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))  # "Taipei, Taiwan"
     return located > 0 and located >= PLACE_SHARE * uses

@@ -85,3 +85,29 @@ def _inside_name(text: str, start: int) -> bool:
         return True
     ahead = before[: word.start()].rstrip()
     return not (ahead == "" or ahead.endswith((".", "!", "?", "\n", '"', "\u201c")))
+
+
+_PLACE_NOUNS = (
+    r"towns|cities|villages|municipalities|provinces|districts|counties|regions|islands|communities|suburbs|"
+    r"neighbou?rhoods|hamlets|townships"
+)
+_NOT_LISTING = r"(?:where|which|that|who|whom|whose|when|in|on|at|by|from|with|to|for|near|said|says|told)"
+"""Words after which the names no longer list the places: "the towns where X said", "cities in X"."""
+_LISTED_NAME = r"[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,3}"
+_PLACE_LIST = re.compile(
+    rf"\b(?:{_PLACE_NOUNS})\b(?:[ \t]+(?!{_NOT_LISTING}\b)[a-z]+){{0,4}}?[ \t]*(?:,|:)?[ \t]+"
+    rf"(?P<list>{_LISTED_NAME}(?:(?:,[ \t]*{_LISTED_NAME})+(?:,?[ \t]+(?:and|or)[ \t]+{_LISTED_NAME})?|"
+    rf",?[ \t]+(?:and|or)[ \t]+{_LISTED_NAME}))"
+)
+"""A list of names after a plural place noun and a few lower-case words: "the towns of A, B and C", "the villages hit
+were mostly A, B, and C", "districts such as A or B"; two names at least, a list. Four words at most keep the list the noun's own."""
+
+
+def listed_as_places(text: str) -> list[tuple[int, int]]:
+    """Spans of the names listed after a plural place noun: each is a place whatever the name alone suggests."""
+    spans: list[tuple[int, int]] = []
+    for match in _PLACE_LIST.finditer(text):
+        start = match.start("list")
+        for item in re.finditer(rf"{_LISTED_NAME}", match.group("list")):
+            spans.append((start + item.start(), start + item.end()))
+    return spans

@@ -123,6 +123,12 @@ _NAMED_BEFORE_CRAFT = {
     "de": rf"\b(?P<name>{_WORD}(?:-{_WORD})*)-(?:Teleskop|Weltraumteleskop|Raumsonde|Raumschiff)\b",
 }
 """A craft named before its head noun ("the X space telescope", "das X-Teleskop") or after "spatial"/"espacial"."""
+_CALLED_AFTER_MADE = (
+    rf"\b(?:{_CRAFT['en']}|device|machine|aircraft|drone|jetpack|robot|gadget)\b[^.!?\n]{{0,80}}?,[^\S\n]*"
+    rf"(?:called|named|dubbed)[^\S\n]+(?P<plain>{_PLAIN})"
+)
+"""A made thing named at the end of its description ("a drone carried by two rotors, called X"); 80 characters keep
+the name inside the thing's own phrase."""
 _JOURNAL = {
     "en": r"(?:scientific[^\S\n]+|medical[^\S\n]+|academic[^\S\n]+)?journal",
     "fr": r"revue(?:[^\S\n]+scientifique|[^\S\n]+médicale)?",
@@ -170,14 +176,17 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
         "en": {
             "index": [rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:Index|Average|Composite|index))\b(?![^\S\n]+[A-Z])"],
             "law": [
-                rf"\b(?P<name>{_NAME}[^\S\n]+(?:Act|Law|Treaty|Accords?|Agreement|Directive|Regulation|Charter|"
-                rf"Protocol|Constitution|Code|Amendment)(?:[^\S\n]+of[^\S\n]+(?:\d{{4}}|{_PLAIN}))?)\b(?![^\S\n]+[A-Z])",
+                rf"\b(?P<name>{_NAME}[^\S\n]+(?:Act|Law|Treaty|Accords?|Agreement|Directive|Regulations?|Charter|"
+                rf"Protocol|Constitution|Code|Amendment|Conditions(?=[^\S\n]+of[^\S\n]+[A-Z]))"
+                rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:\d{{4}}|{_PLAIN}))?)\b(?![^\S\n]+[A-Z])",
                 rf"\b(?P<name>(?:Treaty|Protocol|Convention|Act|Statute)[^\S\n]+of[^\S\n]+{_PLAIN})",
             ],
             "event": [
                 rf"\b(?P<name>(?:\d{{4}}[^\S\n]+)?{_PLAIN}[^\S\n]+(?:Olympics|Olympic Games|Paralympics|World Cup|Cup|"
                 rf"Championships?|Summit|Festival|Expo|Grand Prix|War|Marathon|Open)|{_PLAIN}[^\S\n]+(?:summit|war)|"
                 rf"World War[^\S\n]+(?:I{{1,2}}|One|Two|[12])|(?:19|20)\d\d[^\S\n]+(?:Games|Olympics))\b(?![^\S\n]+[A-Z])",
+                rf"\b(?:[Tt]he|[Oo]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Cc]elebrated|[Mm]arked)[^\S\n]+"
+                rf"(?P<name>{_PLAIN}[^\S\n]+Day)\b(?![^\S\n]+[A-Z\d])",  # a holiday: "on Harvest Day", not "Ann Day"
             ],
             "product": [
                 r"\b(?:car|sedan|hatchback|SUV|pickup|phone|smartphone|handset|tablet|laptop|console|"
@@ -268,6 +277,8 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
     )
     by_language[language]["product"].append(rf"\b(?:{_CRAFT[language]})(?:[^\S\n]*{_QUOTED}{named})")
     by_language[language]["product"].append(_NAMED_BEFORE_CRAFT[language])
+    if language == "en":
+        by_language[language]["product"].append(_CALLED_AFTER_MADE)
     by_language[language]["work"].append(
         rf"\b(?:{_JOURNAL[language]})[^\S\n]+(?:{_QUOTED}|(?P<name>{_TITLE if language != 'de' else _PLAIN}))"
     )
