@@ -99,6 +99,9 @@ _OBJECT_DEPS = {"dobj", "dative", "iobj"}
 _PUBLISHING_VERBS = {"say", "announce", "post", "tweet", "state", "confirm", "share", "write", "broadcast", "publish"}
 """Verbs of making something public: "announced on X", "On X, Y said" make X a medium (a network, a site or a
 channel), not a person (one writes on paper or a site, never on a person; "wrote on X's behalf" is a possessive)."""
+_OUTLET_VERBS = {"report", "publish", "broadcast"}
+"""What a news outlet does as a subject: "X reports the director was sacked" (a one-word name never written with
+a first name is no person's; a reporter is introduced by full name first)."""
 _STAFF_PLURALS = {"scientist", "researcher", "expert", "engineer", "professor", "academic", "physician", "doctor"}
 """People whose employer follows "at" or "from": "researchers at X", "scientists from X" (a university, a lab or a
 firm; a place the recognizer labels as one stays a place)."""
@@ -262,7 +265,16 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
         return None
     labelled_place = any(e.label in _PLACE_LABELS and e.start <= start < e.end for e in entities(text))
     described = _described(root) or _noun_before(text, start, end)
+    if _outlet(root, text[start:end], text) and not labelled_place:
+        return "organization"
     return described or _owned(root) or _role_or_medium(root, labelled_place) or _taken_up(root, end, labelled_place)
+
+
+def _outlet(root: Token, name: str, text: str) -> bool:
+    """A one-word name, never written after a first name, that reports or publishes: a news outlet."""
+    if root.dep_ != "nsubj" or root.head.lemma_.casefold() not in _OUTLET_VERBS or " " in name.strip():
+        return False
+    return re.search(rf"\b[A-Z][\w'’.-]*[ \t]+{re.escape(name.strip())}\b", text) is None
 
 
 def _surname_cues(name: str, text: str) -> int:

@@ -76,6 +76,13 @@ def datelines(name: str, text: str) -> int:
     return len(re.findall(rf"(?m)^[ \t]*{escaped}(?:,[^\n\u2014\u2013\u2015]{{1,30}}?)?\s*{_DASH}", text))
 
 
+_DESCRIBES = re.compile(
+    r"[ \t]+(?!(?:and|or|but|on|in|at|to|for|from|with|by|of|where|when|while|after|before|since|is|was|has|had|"
+    r"said|says)\b)[a-z]"
+)
+"""A lower-case word right after a country that is no connective or verb qualifies a noun ("X, US sport columnist"):
+the country describes, it does not say where ("Taipei, Taiwan and Seoul" still does)."""
+
 PLACE_SHARE = 1 / 3
 """A name written as a place a third of the time is a place: "in Bamako" once, "Bamako's mayor" twice."""
 
@@ -92,8 +99,9 @@ def written_as_place(name: str, text: str) -> bool:
     uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
     located = sum(not _held(text, m.start()) for m in re.finditer(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w)", text))
     located += datelines(name, text)
-    countries = {mention.start for mention in country_mentions(text)}
-    located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))  # "Taipei, Taiwan"
+    # "Taipei, Taiwan", not "X, US sport columnist" (a nationality describing the noun after it)
+    countries = {mention.start for mention in country_mentions(text) if not _DESCRIBES.match(text, mention.end)}
+    located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))
     return located > 0 and located >= PLACE_SHARE * uses
 
 
