@@ -8,7 +8,10 @@ more, and says it the same way in any story:
 - an apposition or a description: "X, Puerto Rico's governor", "X, 52,",
   "X, a supermarket chain", "store chains X and Y", "towns such as X";
 - a title or role before the name: "MP X", "Senate President X";
-- a pronoun that takes the name up: "X said he ...", "X, in its statement";
+- a pronoun that takes the name up: "X said he ...", "X, in its statement"
+  (not one its own verb takes: in "X confirmed him", "him" is someone else);
+- a role or a medium: "X resigned as mayor" (a person), "announced on X",
+  "researchers at X", "X reports the ..." for a one-word name (a body);
 - what the name owns: "X's wife" (a person), "X's shares" (a company),
   "X's governor" (a place); "a X man", "X-based" (a place).
 
