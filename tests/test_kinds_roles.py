@@ -7,7 +7,7 @@ teams and colleges). spaCy's real English pipeline reads them.
 from __future__ import annotations
 
 from summarizer.nlp.kind_evidence import grammar_kind
-from summarizer.rules.kinds import written_as_place
+from summarizer.rules.kinds import kind_cue, written_as_place
 
 LEGISLATURE = (
     "Council Rejects Budget\n\n"
@@ -62,3 +62,9 @@ def test_a_nationality_before_a_noun_is_no_place() -> None:
     assert not written_as_place("Pavel Drozdov", SPORT)  # "Pavel Drozdov, Czech sport columnist"
     assert not written_as_place("Lena Park", "Lena Park, US trade envoy, said talks went well.")
     assert written_as_place("Taipei", "Taipei, Taiwan and Seoul signed the pact.")  # still "city, country"
+
+
+def test_a_senate_is_a_body_and_its_officer_a_person() -> None:
+    assert kind_cue("Upper Senate") == "organization"  # a legislature's head noun, like "Parliament"
+    assert kind_cue("Senate President Ana Ruiz") == "person"  # a title inside: the officer, named last
+    assert kind_cue("Harbour Party Chairman Office") == "organization"  # the last word is the body's

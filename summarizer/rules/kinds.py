@@ -26,7 +26,7 @@ ORGANIZATION_WORDS = {
     "commission", "committee", "company", "conference", "congress", "corporation", "corp", "council", "court",
     "department", "division", "federation", "force", "forces", "foundation", "fund", "government", "group",
     "inc", "institute", "league", "ltd", "ministry", "movement", "news", "office", "organisation",
-    "organization", "parliament", "party", "police", "press", "service", "sheriff", "society", "team",
+    "organization", "parliament", "senate", "party", "police", "press", "service", "sheriff", "society", "team",
     "labs", "laboratories", "systems", "industries", "airlines", "airways", "motors", "holdings", "networks",
     "technologies", "pharmaceuticals", "aerospace", "studios", "entertainment", "media", "telecom", "tech",
     "times", "tribunal", "union", "university", "weekly", "bulletin", "herald", "gazette", "tribune", "chronicle",
@@ -140,6 +140,8 @@ def kind_cue(name: str) -> Cue | None:
         return "city"
     if words[0] in PERSON_TITLES and "of" in words[1:]:
         return "person"  # "Chairman of Kestrel Airways", "Minister of Finance": someone's role, not the body
+    if any(w in PERSON_TITLES for w in words[1:-1]) and words[-1] not in ORGANIZATION_WORDS | LEGAL_FORMS:
+        return "person"  # "Senate President Ana Ruiz", "Party Chairman Li Wei": a body's officer, named last
     if any(w in ORGANIZATION_WORDS for w in words) or words[-1] in LEGAL_FORMS or _WEBSITE.fullmatch(name.strip()):
         return "organization"
     if words[0] in PERSON_TITLES and len(words) > 1 and words[-1] not in PLACE_HEADS:
