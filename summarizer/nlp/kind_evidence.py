@@ -8,7 +8,10 @@ more, and says it the same way in any story:
 - an apposition or a description: "X, Puerto Rico's governor", "X, 52,",
   "X, a supermarket chain", "store chains X and Y", "towns such as X";
 - a title or role before the name: "MP X", "Senate President X";
-- a pronoun that takes the name up: "X said he ...", "X, in its statement";
+- a pronoun that takes the name up: "X said he ...", "X, in its statement"
+  (not one its own verb takes: in "X confirmed him", "him" is someone else);
+- a role or a medium: "X resigned as mayor" (a person), "announced on X",
+  "researchers at X", "X reports the ..." for a one-word name (a body);
 - what the name owns: "X's wife" (a person), "X's shares" (a company),
   "X's governor" (a place); "a X man", "X-based" (a place).
 
@@ -38,7 +41,7 @@ PERSON_NOUNS = PERSON_TITLES | {
     "lawmaker", "legislator", "politician", "candidate", "councillor", "councilor", "diplomat", "envoy", "adviser",
     "advisor", "aide", "lawyer", "attorney", "prosecutor", "detective", "inspector", "doctor", "nurse", "surgeon",
     "teacher", "student", "researcher", "scientist", "astronomer", "economist", "historian", "author", "writer",
-    "journalist", "reporter", "editor", "actor", "actress", "singer", "musician", "artist", "athlete", "runner",
+    "journalist", "reporter", "columnist", "correspondent", "editor", "actor", "actress", "singer", "musician", "artist", "athlete", "runner",
     "cyclist", "swimmer", "player", "striker", "goalkeeper", "coach", "captain", "footballer", "boxer", "jockey", "founder",
     "businessman", "businesswoman", "entrepreneur", "billionaire", "investor", "banker", "activist", "priest",
     "bishop", "imam", "rabbi", "soldier", "commander", "pilot", "driver", "farmer", "engineer", "man", "woman",
@@ -94,6 +97,17 @@ _THING_PRONOUNS = {"its", "itself"}
 _EXAMPLE_HEADS = {"like", "as", "including"}
 """Prepositions that list examples of the noun they hang on: "chains like X", "towns such as X", "including X"."""
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_OBJECT_DEPS = {"dobj", "dative", "iobj"}
+"""A pronoun the name's own verb takes as its object is someone else: "X confirmed him", "X traded him"."""
+_PUBLISHING_VERBS = {"say", "announce", "post", "tweet", "state", "confirm", "share", "write", "broadcast", "publish"}
+"""Verbs of making something public: "announced on X", "On X, Y said" make X a medium (a network, a site or a
+channel), not a person (one writes on paper or a site, never on a person; "wrote on X's behalf" is a possessive)."""
+_OUTLET_VERBS = {"report", "publish", "broadcast"}
+"""What a news outlet does as a subject: "X reports the director was sacked" (a one-word name never written with
+a first name is no person's; a reporter is introduced by full name first)."""
+_STAFF_PLURALS = {"scientist", "researcher", "expert", "engineer", "professor", "academic", "physician", "doctor"}
+"""People whose employer follows "at" or "from": "researchers at X", "scientists from X" (a university, a lab or a
+firm; a place the recognizer labels as one stays a place)."""
 _PRONOUN_REACH = 4
 """Tokens a pronoun may stand after the name and still take it up ("X said he", "X, in its", "X announced he")."""
 
@@ -169,6 +183,25 @@ def _described(root: Token) -> NameKind | None:
     return None
 
 
+def _role_or_medium(root: Token, labelled_place: bool) -> NameKind | None:
+    """What the name's verb or preposition says: "X resigned as governor" (a person), "announced on X" (a medium),
+    "researchers at X" (their employer)."""
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        roles = [c for prep in root.head.children if prep.dep_ == "prep" and prep.lower_ == "as" for c in prep.children]
+        if any(c.dep_ == "pobj" and _kind_of_noun(c) == "person" for c in roles):
+            return "person"  # "X resigned as the governor", "X served as an adviser"
+    listed = root.dep_ == "conj" and any(c.dep_ == "cc" for c in root.head.children)
+    named = root.head if listed else root  # "scientists from the University of Y and X"
+    if named.dep_ != "pobj" or labelled_place:
+        return None
+    preposition, owner = named.head, named.head.head
+    if preposition.lower_ == "on" and owner.pos_ == "VERB" and owner.lemma_.casefold() in _PUBLISHING_VERBS:
+        return "organization"
+    if preposition.lower_ in {"at", "from"} and owner.tag_ == "NNS" and owner.lemma_.casefold() in _STAFF_PLURALS:
+        return "organization"
+    return None
+
+
 def _owned(root: Token) -> NameKind | None:
     """What the name owns or qualifies: "X's wife", "X's shares", "X's governor", "a X man"."""
     if root.dep_ == "poss":
@@ -210,6 +243,8 @@ def _taken_up(root: Token, end: int, labelled_place: bool) -> NameKind | None:
         if token.sent != root.sent or token.pos_ in {"NOUN", "PROPN"} or token.text in {'"', "“", "”"}:
             return None
         word = token.text.casefold()
+        if token.dep_ in _OBJECT_DEPS and token.head == root.head:
+            return None  # "X had not confirmed him": a pronoun the name's own verb takes is someone else
         if word in _PERSON_PRONOUNS:
             return "person"
         if word in _THING_PRONOUNS and not labelled_place:
@@ -233,7 +268,16 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
         return None
     labelled_place = any(e.label in _PLACE_LABELS and e.start <= start < e.end for e in entities(text))
     described = _described(root) or _noun_before(text, start, end)
-    return described or _owned(root) or _taken_up(root, end, labelled_place)
+    if _outlet(root, text[start:end], text) and not labelled_place:
+        return "organization"
+    return described or _owned(root) or _role_or_medium(root, labelled_place) or _taken_up(root, end, labelled_place)
+
+
+def _outlet(root: Token, name: str, text: str) -> bool:
+    """A one-word name, never written after a first name, that reports or publishes: a news outlet."""
+    if root.dep_ != "nsubj" or root.head.lemma_.casefold() not in _OUTLET_VERBS or " " in name.strip():
+        return False
+    return re.search(rf"\b[A-Z][\w'’.-]*[ \t]+{re.escape(name.strip())}\b", text) is None
 
 
 def _surname_cues(name: str, text: str) -> int:

@@ -26,7 +26,7 @@ ORGANIZATION_WORDS = {
     "commission", "committee", "company", "conference", "congress", "corporation", "corp", "council", "court",
     "department", "division", "federation", "force", "forces", "foundation", "fund", "government", "group",
     "inc", "institute", "league", "ltd", "ministry", "movement", "news", "office", "organisation",
-    "organization", "parliament", "party", "police", "press", "service", "sheriff", "society", "team",
+    "organization", "parliament", "senate", "party", "police", "press", "service", "sheriff", "society", "team",
     "labs", "laboratories", "systems", "industries", "airlines", "airways", "motors", "holdings", "networks",
     "technologies", "pharmaceuticals", "aerospace", "studios", "entertainment", "media", "telecom", "tech",
     "times", "tribunal", "union", "university", "weekly", "bulletin", "herald", "gazette", "tribune", "chronicle",
@@ -76,6 +76,13 @@ def datelines(name: str, text: str) -> int:
     return len(re.findall(rf"(?m)^[ \t]*{escaped}(?:,[^\n\u2014\u2013\u2015]{{1,30}}?)?\s*{_DASH}", text))
 
 
+_DESCRIBES = re.compile(
+    r"[ \t]+(?!(?:and|or|but|on|in|at|to|for|from|with|by|of|where|when|while|after|before|since|is|was|has|had|"
+    r"said|says)\b)[a-z]"
+)
+"""A lower-case word right after a country that is no connective or verb qualifies a noun ("X, US sport columnist"):
+the country describes, it does not say where ("Taipei, Taiwan and Seoul" still does)."""
+
 PLACE_SHARE = 1 / 3
 """A name written as a place a third of the time is a place: "in Bamako" once, "Bamako's mayor" twice."""
 
@@ -96,8 +103,9 @@ def written_as_place(name: str, text: str) -> bool:
     located += sum(
         any(s <= m.start() and m.end() <= e for s, e in listed) for m in re.finditer(rf"(?<!\w){escaped}(?!\w)", text)
     )
-    countries = {mention.start for mention in country_mentions(text)}
-    located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))  # "Taipei, Taiwan"
+    # "Taipei, Taiwan", not "X, US sport columnist" (a nationality describing the noun after it)
+    countries = {mention.start for mention in country_mentions(text) if not _DESCRIBES.match(text, mention.end)}
+    located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))
     return located > 0 and located >= PLACE_SHARE * uses
 
 
@@ -136,6 +144,8 @@ def kind_cue(name: str) -> Cue | None:
         return "city"
     if words[0] in PERSON_TITLES and "of" in words[1:]:
         return "person"  # "Chairman of Kestrel Airways", "Minister of Finance": someone's role, not the body
+    if any(w in PERSON_TITLES for w in words[1:-1]) and words[-1] not in ORGANIZATION_WORDS | LEGAL_FORMS:
+        return "person"  # "Senate President Ana Ruiz", "Party Chairman Li Wei": a body's officer, named last
     if any(w in ORGANIZATION_WORDS for w in words) or words[-1] in LEGAL_FORMS or _WEBSITE.fullmatch(name.strip()):
         return "organization"
     if words[0] in PERSON_TITLES and len(words) > 1 and words[-1] not in PLACE_HEADS:
