@@ -146,6 +146,8 @@ OTHER_SENSES = frozenset(
         "hope",
         "think",  # "think of it as"
         "post",  # "posted a time of 2:05"
+        "refuse",  # "refused to renew the licence"
+        "agree",  # "agreed to pay the fine"
     ]
 )
 """Reporting verbs whose common other sense says nothing ("rescuers responded", "confirmed the nomination", "posted
@@ -224,8 +226,8 @@ def attributions(text: str) -> list[Attribution]:
                     continue
                 if head.pos_ not in {"NOUN", "PROPN"} or not any(ch.isalpha() for ch in head.text):
                     continue  # a mis-parse ("Keeps said", a dash): a speaker is a noun phrase
-                if _quoted(head, token):
-                    continue  # a subject inside a quote, its verb outside: the quote's words, not who said them
+                if _quoted(head):
+                    continue  # a subject inside a quote: the quote's words, not who said them
                 head = _apposed_name(_contrasted(_qualified_name(head), token))
                 phrase = _phrase(head)
                 span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
@@ -284,15 +286,18 @@ def _governing_person(cue: Token) -> tuple[int, int] | None:
     return None
 
 
-def _quoted(subject: Token, verb: Token) -> bool:
-    """Whether the subject stands inside a quotation that the verb is outside of."""
+def _quoted(subject: Token) -> bool:
+    """Whether the subject stands inside a quotation: with its verb outside, the quote's words are not who said
+    them; with its verb inside too, the verb is the quoted speaker's ('"If the board approves, I stay," she said':
+    the board says nothing), and the speaker is whoever the article credits the quote to. A quote may run on over
+    several sentences of its paragraph before it closes."""
     sentence = subject.sent
-    text = sentence.text
-    at, cue = subject.idx - sentence.start_char, verb.idx - sentence.start_char
-    for match in _QUOTED.finditer(text):
-        if match.start() < at < match.end() and not match.start() < cue < match.end():
-            return True
-    return False
+    at = subject.idx - sentence.start_char
+    if any(match.start() < at < match.end() for match in _QUOTED.finditer(sentence.text)):
+        return True
+    text = subject.doc.text
+    before = text[text.rfind("\n", 0, subject.idx) + 1 : subject.idx]
+    return before.rfind("\u201c") > before.rfind("\u201d") or before.count('"') % 2 == 1
 
 
 def _apposed_name(head: Token) -> Token:
@@ -402,9 +407,13 @@ def _main_clause(verb: Token) -> Token:
 
 
 def _author(document: Token) -> Token:
-    """Who wrote a document a report is credited to ("according to a memo posted by Senator Ann Lee"): the
-    author speaks through it, and is named."""
+    """Who wrote a document a report is credited to ("according to a memo posted by Senator Ann Lee", "according
+    to a post on Friday by Ann Lee"): the author speaks through it, and is named."""
     for child in document.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            named = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in _NAMED_LABELS]
+            if named:
+                return named[0]
         if child.dep_ != "acl":
             continue
         for agent in (c for c in child.children if c.dep_ == "agent"):
@@ -441,6 +450,8 @@ def _says_something(verb: Token) -> bool:
     sentence, or a clause it is set beside ('"...," she added')."""
     if verb.dep_ == "parataxis" or any(child.dep_ in _SAID_DEPS for child in verb.children):
         return True
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
+        return False  # 'Lee suggested voters "think again"': the quote is what Lee said, the voters say nothing
     return _QUOTE_MARK.search(verb.sent.text) is not None
 
 
