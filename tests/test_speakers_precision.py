@@ -177,3 +177,8 @@ def test_a_quote_running_over_two_sentences_credits_only_its_speaker() -> None:
     found = speakers(text)
     assert "Ingrid Falk" in found, found
     assert not any("board" in phrase for phrase in found), found
+
+
+def test_a_quote_closed_in_the_paragraph_before_leaves_the_next_speaker_outside() -> None:
+    text = 'The mayor said, "The bridge is closed."\n\nHarbour chief Ana Lind wrote, "We reopen the pier on Monday."'
+    assert any("Ana Lind" in phrase for phrase in speakers(text)), speakers(text)

@@ -226,9 +226,11 @@ def attributions(text: str) -> list[Attribution]:
                     continue
                 if head.pos_ not in {"NOUN", "PROPN"} or not any(ch.isalpha() for ch in head.text):
                     continue  # a mis-parse ("Keeps said", a dash): a speaker is a noun phrase
-                if _quoted(head):
-                    continue  # a subject inside a quote: the quote's words, not who said them
+                if _quoted(head, token):
+                    continue  # a subject inside a quote, its verb outside: the quote's words, not who said them
                 head = _apposed_name(_contrasted(_qualified_name(head), token))
+                if _inside_quote(head):
+                    continue  # the quoted speaker's own verb, or the parser's subject taken from a quote
                 phrase = _phrase(head)
                 span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
                 anonymous = not _named(head, phrase)
@@ -286,17 +288,24 @@ def _governing_person(cue: Token) -> tuple[int, int] | None:
     return None
 
 
-def _quoted(subject: Token) -> bool:
-    """Whether the subject stands inside a quotation: with its verb outside, the quote's words are not who said
-    them; with its verb inside too, the verb is the quoted speaker's ('"If the board approves, I stay," she said':
-    the board says nothing), and the speaker is whoever the article credits the quote to. A quote may run on over
-    several sentences of its paragraph before it closes."""
+def _quoted(subject: Token, verb: Token) -> bool:
+    """Whether the subject stands inside a quotation that the verb is outside of."""
     sentence = subject.sent
-    at = subject.idx - sentence.start_char
-    if any(match.start() < at < match.end() for match in _QUOTED.finditer(sentence.text)):
-        return True
-    text = subject.doc.text
-    before = text[text.rfind("\n", 0, subject.idx) + 1 : subject.idx]
+    text = sentence.text
+    at, cue = subject.idx - sentence.start_char, verb.idx - sentence.start_char
+    for match in _QUOTED.finditer(text):
+        if match.start() < at < match.end() and not match.start() < cue < match.end():
+            return True
+    return False
+
+
+def _inside_quote(speaker: Token) -> bool:
+    """Whether the speaker the parse gives stands inside a quotation, its verb inside too: the verb is the quoted
+    speaker's ('"If the board approves, I stay," she said': the board says nothing). A quote may run on over
+    several sentences of its paragraph before it closes, and the parser's sentence may run over two paragraphs, so
+    the marks are counted from the paragraph's start."""
+    text = speaker.doc.text
+    before = text[text.rfind("\n", 0, speaker.idx) + 1 : speaker.idx]
     return before.rfind("\u201c") > before.rfind("\u201d") or before.count('"') % 2 == 1
 
 
