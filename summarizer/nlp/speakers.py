@@ -147,7 +147,6 @@ OTHER_SENSES = frozenset(
         "think",  # "think of it as"
         "post",  # "posted a time of 2:05"
         "refuse",  # "refused to renew the licence"
-        "agree",  # "agreed to pay the fine"
     ]
 )
 """Reporting verbs whose common other sense says nothing ("rescuers responded", "confirmed the nomination", "posted
@@ -229,8 +228,6 @@ def attributions(text: str) -> list[Attribution]:
                 if _quoted(head, token):
                     continue  # a subject inside a quote, its verb outside: the quote's words, not who said them
                 head = _apposed_name(_contrasted(_qualified_name(head), token))
-                if _inside_quote(head):
-                    continue  # the quoted speaker's own verb, or the parser's subject taken from a quote
                 phrase = _phrase(head)
                 span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
                 anonymous = not _named(head, phrase)
@@ -299,13 +296,11 @@ def _quoted(subject: Token, verb: Token) -> bool:
     return False
 
 
-def _inside_quote(speaker: Token) -> bool:
-    """Whether the speaker the parse gives stands inside a quotation, its verb inside too: the verb is the quoted
-    speaker's ('"If the board approves, I stay," she said': the board says nothing). A quote may run on over
-    several sentences of its paragraph before it closes, and the parser's sentence may run over two paragraphs, so
-    the marks are counted from the paragraph's start."""
-    text = speaker.doc.text
-    before = text[text.rfind("\n", 0, speaker.idx) + 1 : speaker.idx]
+def _inside_quote(word: Token) -> bool:
+    """Whether a word stands inside a quotation, its marks counted from the paragraph's start (the parser's
+    sentence may run over two paragraphs, and a quote may run on over several sentences)."""
+    text = word.doc.text
+    before = text[text.rfind("\n", 0, word.idx) + 1 : word.idx]
     return before.rfind("\u201c") > before.rfind("\u201d") or before.count('"') % 2 == 1
 
 
@@ -360,6 +355,8 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
             return []  # "requested ballots to vote", "built to support": the aim of another act, not a report
         if token.lemma_.lower() in _EVIDENTIAL and token.tag_ == "VBG":
             return []  # "..., indicating X": the clause before it is the evidence, not its subject a speaker
+        if _inside_quote(token):
+            return []  # '"The mill pollutes the river, supporting its owners," she said': the quote's, not a report
         heads = [c for c in _main_clause(token.head).children if c.dep_ == "nsubj"]  # "X arrived and said"
     return [(h, cue) for h in heads]
 
