@@ -78,3 +78,18 @@ def test_a_capitalised_name_inside_a_sentence_is_no_reporting_verb() -> None:
     assert not reports_speech("United States District Judge Mara Quist sentenced the builder to two years.")
     assert reports_speech("States disagree, the judge said.")
     assert reports_speech("Reports say the pier will reopen.")
+
+
+def test_the_outlet_narrating_its_own_work_is_no_source() -> None:
+    text = (
+        "Ferry Company Exposes Passenger Records\n\n"
+        "Maria Costa, a spokeswoman for the port, said the ferry company's passenger records were left online. "
+        "The Harbour Courier confirmed with the company that the records had been taken down. "
+        "Washington Daily Ledger reported that two other ports used the same software."
+    )
+    aligner = Grounder(ArticleIndex(text), PUBLISHED, outlet="Harbour Courier")
+    names = [s.name for s in find_sources(aligner, [DraftSource(n="Harbour Courier", s=[2])], rules_for("en").sources)]
+    assert "Maria Costa" in names, names
+    assert not any("Courier" in name for name in names), names
+    assert any("Ledger" in name for name in names), names
+    assert any("Courier" in s.name for s in sources_of(text)), "without an outlet the Courier speaks"

@@ -27,6 +27,8 @@ def speakers(text: str) -> dict[str, bool]:
         ("The charter requires a vote of the assembly to confirm any new judge.", "charter"),
         ("Nearly 4,000 residents requested paper ballots to vote from home.", "residents"),
         ("The harbour master was on Thursday reported to be recovering in hospital.", "harbour master"),
+        ("The licensing board refused to renew the ferry operator's permit last month.", "licensing board"),
+        ('The council has suggested residents "think twice" before they light a fire.', "residents"),
     ],
 )
 def test_a_verb_in_its_other_sense_credits_nobody(text: str, not_a_speaker: str) -> None:
@@ -116,6 +118,11 @@ def test_a_title_split_off_by_the_parser_is_not_a_second_speaker() -> None:
             "Senator Ann Lee",
             "memo",
         ),
+        (  # ... and so does the author of a post "by" them, a date between
+            "“The mill dumps waste into the river,” according to a post on Friday by Mayor Ingrid Falk.",
+            "Mayor Ingrid Falk",
+            "post",
+        ),
     ],
 )
 def test_the_parser_s_wrong_subject_gives_way_to_the_speaker(text: str, speaker: str, not_a_speaker: str) -> None:
@@ -158,3 +165,14 @@ def test_a_speaker_hung_on_a_place_before_it_still_speaks() -> None:
     assert said is not None and text[said[0] : said[1]].rstrip(", ").endswith("in Mombasa")
     start = text.index("Kenya Red Cross")
     assert stands_as_speaker(text, start, start + len("Kenya Red Cross"))
+
+
+def test_a_participle_inside_a_quote_borrows_no_speaker_from_the_quote() -> None:
+    found = speakers('Ingrid Falk said: "The mill dumps waste into the river, supporting its owners."')
+    assert "Ingrid Falk" in found, found
+    assert not any("mill" in phrase for phrase in found), found
+
+
+def test_a_quote_closed_in_the_paragraph_before_leaves_the_next_speaker_outside() -> None:
+    text = 'The mayor said, "The bridge is closed."\n\nHarbour chief Ana Lind wrote, "We reopen the pier on Monday."'
+    assert any("Ana Lind" in phrase for phrase in speakers(text)), speakers(text)

@@ -21,7 +21,13 @@ class Aligner:
     """Offsets in one article: spans, sentences, name search and cited evidence."""
 
     def __init__(
-        self, index: ArticleIndex, published: date | None, language: str = "en", *, outlet_country: str | None = None
+        self,
+        index: ArticleIndex,
+        published: date | None,
+        language: str = "en",
+        *,
+        outlet_country: str | None = None,
+        outlet: str | None = None,
     ) -> None:
         self.index = index
         self.published = published
@@ -30,6 +36,9 @@ class Aligner:
         self.outlet_country = outlet_country
         """The outlet's country (ISO 3166 code, from its address) when the article's places give none: whose public
         holidays its "Labor Day" means."""
+        self.outlet = outlet
+        """The outlet that published the article: where it says what it did itself ("the Courier confirmed"), it
+        narrates, and is no source of its own article."""
         self._sentence_stems = [stems(s.text) for s in index.sentences]
         self._addressed = addressed_blocks(index.text)
 

@@ -418,6 +418,7 @@ class Summarizer:
             language,
             statement_chars=profile.event_chars,
             outlet_country=country_of_address(article.url),
+            outlet=article.outlet,
         )
         grounded = grounder.ground(draft, added=added)
         reasks = 0

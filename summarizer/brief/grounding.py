@@ -46,8 +46,9 @@ class Grounder(Aligner):
         *,
         statement_chars: int = EVENT_CHARS,
         outlet_country: str | None = None,
+        outlet: str | None = None,
     ) -> None:
-        super().__init__(index, published, language, outlet_country=outlet_country)
+        super().__init__(index, published, language, outlet_country=outlet_country, outlet=outlet)
         self.statement_chars = statement_chars
         """The longest statement the model could write (its profile's): one that long was cut by the grammar."""
 

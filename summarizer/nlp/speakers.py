@@ -146,6 +146,7 @@ OTHER_SENSES = frozenset(
         "hope",
         "think",  # "think of it as"
         "post",  # "posted a time of 2:05"
+        "refuse",  # "refused to renew the licence"
     ]
 )
 """Reporting verbs whose common other sense says nothing ("rescuers responded", "confirmed the nomination", "posted
@@ -295,6 +296,14 @@ def _quoted(subject: Token, verb: Token) -> bool:
     return False
 
 
+def _inside_quote(word: Token) -> bool:
+    """Whether a word stands inside a quotation, its marks counted from the paragraph's start (the parser's
+    sentence may run over two paragraphs, and a quote may run on over several sentences)."""
+    text = word.doc.text
+    before = text[text.rfind("\n", 0, word.idx) + 1 : word.idx]
+    return before.rfind("\u201c") > before.rfind("\u201d") or before.count('"') % 2 == 1
+
+
 def _apposed_name(head: Token) -> Token:
     """A common noun set beside a name ("One news site, Znak.com, claims"): the name is who speaks."""
     if head.pos_ != "NOUN":
@@ -346,6 +355,8 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
             return []  # "requested ballots to vote", "built to support": the aim of another act, not a report
         if token.lemma_.lower() in _EVIDENTIAL and token.tag_ == "VBG":
             return []  # "..., indicating X": the clause before it is the evidence, not its subject a speaker
+        if _inside_quote(token):
+            return []  # '"The mill pollutes the river, supporting its owners," she said': the quote's, not a report
         heads = [c for c in _main_clause(token.head).children if c.dep_ == "nsubj"]  # "X arrived and said"
     return [(h, cue) for h in heads]
 
@@ -402,9 +413,13 @@ def _main_clause(verb: Token) -> Token:
 
 
 def _author(document: Token) -> Token:
-    """Who wrote a document a report is credited to ("according to a memo posted by Senator Ann Lee"): the
-    author speaks through it, and is named."""
+    """Who wrote a document a report is credited to ("according to a memo posted by Senator Ann Lee", "according
+    to a post on Friday by Ann Lee"): the author speaks through it, and is named."""
     for child in document.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            named = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in _NAMED_LABELS]
+            if named:
+                return named[0]
         if child.dep_ != "acl":
             continue
         for agent in (c for c in child.children if c.dep_ == "agent"):
@@ -441,6 +456,8 @@ def _says_something(verb: Token) -> bool:
     sentence, or a clause it is set beside ('"...," she added')."""
     if verb.dep_ == "parataxis" or any(child.dep_ in _SAID_DEPS for child in verb.children):
         return True
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
+        return False  # 'Lee suggested voters "think again"': the quote is what Lee said, the voters say nothing
     return _QUOTE_MARK.search(verb.sent.text) is not None
 
 
