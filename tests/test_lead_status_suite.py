@@ -674,7 +674,61 @@ MIXED: list[Case] = [
 """A sure event and a planned or unsure one in the same sentence; the model states only the sure one, as the small
 model often does, and the other must still be the lead's."""
 
-ENGLISH = PLANNED + UNSURE + CONTROLS + MIXED
+GRAMMAR: list[Case] = [
+    (
+        "The first hearing in the fraud case against Doran Pell is May 4.",
+        "The first hearing in the fraud case against Doran Pell is May 4",
+        "planned",
+        "First hearing in Doran Pell fraud case",
+    ),
+    (
+        "The final vote on the Calder harbour plan is on Thursday.",
+        "The final vote on the Calder harbour plan is on Thursday",
+        "planned",
+        "Final vote on Calder harbour plan",
+    ),
+    (
+        "The accusation of bribery was denied by Marta Kells, a lawyer for the Orlin council.",
+        "The accusation of bribery was denied by Marta Kells",
+        "denied",
+        "Marta Kells and the accusation of bribery",
+    ),
+    (
+        "A young hiker was reported missing by her family on Friday night near Lake Arva.",
+        "A young hiker was reported missing by her family",
+        "confirmed",
+        "Hiker reported missing near Lake Arva",
+    ),
+    (
+        "On Monday the Tarvian government ordered the broadcaster Radio Kell to stop transmitting.",
+        "the Tarvian government ordered the broadcaster Radio Kell",
+        "confirmed",
+        "Tarvian government ordered Radio Kell",
+    ),
+    (
+        "The Varga mayor is said to be considering a run for the national parliament.",
+        "is said to be considering a run",
+        "unclear",
+        "Varga mayor considers run for parliament",
+    ),
+    (
+        "Two climbers were feared dead after an avalanche on Mount Orlo.",
+        "Two climbers were feared dead",
+        "unclear",
+        "Two climbers dead after avalanche on Mount Orlo",
+    ),
+    (
+        "The Brenton election was held on May 4.",
+        "The Brenton election was held",
+        "confirmed",
+        "Brenton election held",
+    ),
+]
+"""Grammar that marks or unmarks a status without a modal: a date given in the present tense ("is May 4") is still
+to come; a passive denial with its denier denies its subject; a passive "report" of a state tells that the report
+was made; a past order is done. Controls: a hedging "is said to", a "feared dead", a past date."""
+
+ENGLISH = PLANNED + UNSURE + CONTROLS + MIXED + GRAMMAR
 
 KNOWN_MISSES = {
     "The airline Skyhop claimed that its planes had passed every safety check.": "what a 'claim' reports is read as "
