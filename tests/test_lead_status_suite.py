@@ -718,6 +718,25 @@ GRAMMAR: list[Case] = [
         "Two climbers dead after avalanche on Mount Orlo",
     ),
     (
+        "The injured driver has been moved to a clinic in Orlin and is stable, the report said.",
+        "The injured driver has been moved to a clinic",
+        "confirmed",
+        "Injured driver moved to Orlin clinic",
+    ),
+    (
+        "According to a report on Monday by Kestrel Labs, a security firm, three servers holding customer files of "
+        "Dorne Foods were exposed online.",
+        "three servers holding customer files of Dorne Foods were exposed online",
+        "confirmed",
+        "Three servers with Dorne Foods customer files exposed",
+    ),
+    (
+        "According to local media reports, three servers holding customer files of Dorne Foods were exposed online.",
+        "three servers holding customer files of Dorne Foods were exposed online",
+        "unclear",
+        "Three servers with Dorne Foods customer files exposed",
+    ),
+    (
         "The Brenton election was held on May 4.",
         "The Brenton election was held",
         "confirmed",
@@ -726,7 +745,8 @@ GRAMMAR: list[Case] = [
 ]
 """Grammar that marks or unmarks a status without a modal: a date given in the present tense ("is May 4") is still
 to come; a passive denial with its denier denies its subject; a passive "report" of a state tells that the report
-was made; a past order is done. Controls: a hedging "is said to", a "feared dead", a past date."""
+was made; a past order is done; a report whose author is named or that is already identified ("the report said")
+vouches for what it tells. Controls: a hedging "is said to", a "feared dead", unsourced media reports, a past date."""
 
 ENGLISH = PLANNED + UNSURE + CONTROLS + MIXED + GRAMMAR
 

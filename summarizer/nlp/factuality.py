@@ -262,12 +262,28 @@ def _rumoured(verb: Token, governor: Token | None) -> bool:
     whose subject is reports ("unconfirmed reports said 40 were killed")."""
     for head in (verb, *verb.ancestors):
         according = [c for c in head.children if c.lower_ == "according"]
-        if any(inflects(t, _RUMOURS) for a in according for t in a.subtree if t.dep_ == "pobj"):
+        if any(inflects(t, _RUMOURS) and not _vouched(t) for a in according for t in a.subtree if t.dep_ == "pobj"):
             return True
     if governor is None or verb.dep_ != "ccomp" or not inflects(governor, REPORTING):
         return False
     subjects = [c for c in governor.children if c.dep_ == "nsubj"]
-    return any(inflects(s, _RUMOURS) or any(a.lower_ == "unconfirmed" for a in s.children) for s in subjects)
+    return any(
+        (inflects(s, _RUMOURS) and not _vouched(s)) or any(a.lower_ == "unconfirmed" for a in s.children)
+        for s in subjects
+    )
+
+
+def _vouched(report: Token) -> bool:
+    """A report someone stands behind: its author named ("a report by the firm", "the agency's report", "a Reuters
+    report") or one report already identified ("the report said"), unlike "media reports" or "unconfirmed reports"."""
+    children = list(report.children)
+    if any(c.lower_ in {"unconfirmed", "unverified"} for c in children):
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" for p in c.children) for c in children):
+        return True
+    return report.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children)
 
 
 def _on_condition(verb: Token) -> bool:
