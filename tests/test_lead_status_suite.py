@@ -737,6 +737,19 @@ GRAMMAR: list[Case] = [
         "Three servers with Dorne Foods customer files exposed",
     ),
     (
+        "On Monday the Tarvian transport minister announced that electric scooters would be banned from pavements. "
+        "The ban, meant to protect walkers, would apply to rented scooters as well as private ones.",
+        "The ban, meant to protect walkers, would apply to rented scooters",
+        "planned",
+        "Scooter ban applies to rented scooters",
+    ),
+    (
+        "Electric scooters are popular with students in Calder. A ban would hurt the firms that rent them out.",
+        "A ban would hurt the firms",
+        "unclear",
+        "Ban hurts scooter firms",
+    ),
+    (
         "The Brenton election was held on May 4.",
         "The Brenton election was held",
         "confirmed",
@@ -746,7 +759,9 @@ GRAMMAR: list[Case] = [
 """Grammar that marks or unmarks a status without a modal: a date given in the present tense ("is May 4") is still
 to come; a passive denial with its denier denies its subject; a passive "report" of a state tells that the report
 was made; a past order is done; a report whose author is named or that is already identified ("the report said")
-vouches for what it tells. Controls: a hedging "is said to", a "feared dead", unsourced media reports, a past date."""
+vouches for what it tells; a "would" sentence that carries on a past report of a plan is still that plan.
+Controls: a hedging "is said to", a "feared dead", unsourced media reports, a "would" of condition after no report,
+a past date."""
 
 ENGLISH = PLANNED + UNSURE + CONTROLS + MIXED + GRAMMAR
 

@@ -361,8 +361,28 @@ def _reported_will(verb: Token) -> bool:
     """ "would" as the past of "will" in reported speech, however deep in what is reported ("said the team had been
     merged and would cease", "announced that he would be on leave"); under a present "say" it is a condition ("would
     double the capacity, planners say")."""
-    would = any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
-    return would and any(inflects(a, REPORTING) and a.pos_ == "VERB" and a.tag_ in _PAST for a in verb.ancestors)
+    if not _would(verb):
+        return False
+    return _under_past_report(verb) or _carries_on_report(verb)
+
+
+def _would(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+
+
+def _under_past_report(verb: Token) -> bool:
+    return any(inflects(a, REPORTING) and a.pos_ == "VERB" and a.tag_ in _PAST for a in verb.ancestors)
+
+
+def _carries_on_report(verb: Token) -> bool:
+    """A "would" sentence with no reporting verb of its own right after one that reports a plan in the past ("The
+    ministry announced that scooters would be banned. The ban would apply to rental scooters."): the report goes
+    on, so its "would" is still the past of "will", not a condition."""
+    sentence = verb.sent
+    if sentence.start == 0 or any(inflects(t, REPORTING) and t.pos_ == "VERB" for t in sentence):
+        return False
+    previous = verb.doc[sentence.start - 1].sent
+    return any(_would(t) and _under_past_report(t) for t in previous)
 
 
 def _hedging(governor: Token, verb: Token) -> bool:
