@@ -55,12 +55,13 @@ _STEM = 5
 hand, not measured."""
 _ALLEGED_WORDS = frozenset({"alleged", "suspected", "purported", "rumored", "rumoured"})
 _REPORTED_STATE = frozenset({"report"})
-"""A passive "report" with a state and no "to" tells that a report was made ("was reported missing"), not a rumour."""
+"""A passive "report" with a state, no "to" and its reporter named tells a report made ("was reported missing by
+her family"), not a rumour."""
 _DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
 """Verbs whose passive with an agent tells its subject denied ("the allegation was rejected by the firm")."""
-_PRESUMED = (REPORTED_AS - _REPORTED_STATE) | {"presume", "fear", "assume", "suspect"}
+_PRESUMED = REPORTED_AS | {"presume", "fear", "assume", "suspect"}
 """Verbs whose passive with a predicate tells a state as supposed, not seen ("are presumed dead", "is feared
-lost"; not "was reported missing", which tells that the report was made)."""
+lost", "was reported missing"; not "was reported missing by the crew", whose reporter vouches for it)."""
 _HOLDING = REPORTING | {"have", "unveil", "outline"}
 """Verbs that tell or hold an intent without carrying it out or dropping it ("stated its intention to leave", "has
 plans to build"; not "scrapped plans to build")."""
@@ -316,7 +317,8 @@ def _supposed(verb: Token, governor: Token | None) -> bool:
     that is itself doubted ("a suspected leak caused the blast")."""
     children = list(verb.children)
     passive = any(c.dep_ == "auxpass" for c in children) or _shares_be(verb)
-    if inflects(verb, _PRESUMED) and passive and any(c.dep_ in {"oprd", "acomp"} for c in children):
+    presumed = inflects(verb, _PRESUMED) and not _reported_by(verb)
+    if presumed and passive and any(c.dep_ in {"oprd", "acomp"} for c in children):
         return True
     if inflects(verb, _SUGGESTING) and any(c.dep_ in {"dobj", "ccomp"} for c in children):
         return True
@@ -387,10 +389,21 @@ def _carries_on_report(verb: Token) -> bool:
 
 def _hedging(governor: Token, verb: Token) -> bool:
     """A passive reporting verb over the event: "is said to", "are reported to", "is believed to". Not a report of a
-    state with no "to" ("was reported missing", "was reported stolen"): that the report was made is the fact told."""
-    if inflects(governor, _REPORTED_STATE) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    state by a named reporter ("was reported missing by her family"): the report made is the fact told."""
+    if _reported_by(governor) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     return inflects(governor, REPORTED_AS) and any(c.dep_ == "auxpass" for c in governor.children)
+
+
+def _reported_by(verb: Token) -> bool:
+    """A passive "report" with its reporter named ("was reported missing by the crew"): someone vouches for it. The
+    parse may hang the "by" on the state ("missing by her family")."""
+    if not inflects(verb, _REPORTED_STATE):
+        return False
+    states = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp"}]
+    return any(c.dep_ == "agent" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "by" for s in states for c in s.children
+    )
 
 
 def _denied_by(verb: Token) -> bool:
