@@ -674,7 +674,96 @@ MIXED: list[Case] = [
 """A sure event and a planned or unsure one in the same sentence; the model states only the sure one, as the small
 model often does, and the other must still be the lead's."""
 
-ENGLISH = PLANNED + UNSURE + CONTROLS + MIXED
+GRAMMAR: list[Case] = [
+    (
+        "The first hearing in the fraud case against Doran Pell is May 4.",
+        "The first hearing in the fraud case against Doran Pell is May 4",
+        "planned",
+        "First hearing in Doran Pell fraud case",
+    ),
+    (
+        "The final vote on the Calder harbour plan is on Thursday.",
+        "The final vote on the Calder harbour plan is on Thursday",
+        "planned",
+        "Final vote on Calder harbour plan",
+    ),
+    (
+        "The accusation of bribery was denied by Marta Kells, a lawyer for the Orlin council.",
+        "The accusation of bribery was denied by Marta Kells",
+        "denied",
+        "Marta Kells and the accusation of bribery",
+    ),
+    (
+        "A young hiker was reported missing by her family on Friday night near Lake Arva.",
+        "A young hiker was reported missing by her family",
+        "confirmed",
+        "Hiker reported missing near Lake Arva",
+    ),
+    (
+        "On Monday the Tarvian government ordered the broadcaster Radio Kell to stop transmitting.",
+        "the Tarvian government ordered the broadcaster Radio Kell",
+        "confirmed",
+        "Tarvian government ordered Radio Kell",
+    ),
+    (
+        "The Varga mayor is said to be considering a run for the national parliament.",
+        "is said to be considering a run",
+        "unclear",
+        "Varga mayor considers run for parliament",
+    ),
+    (
+        "Two climbers were feared dead after an avalanche on Mount Orlo.",
+        "Two climbers were feared dead",
+        "unclear",
+        "Two climbers dead after avalanche on Mount Orlo",
+    ),
+    (
+        "The injured driver has been moved to a clinic in Orlin and is stable, the report said.",
+        "The injured driver has been moved to a clinic",
+        "confirmed",
+        "Injured driver moved to Orlin clinic",
+    ),
+    (
+        "According to a report on Monday by Kestrel Labs, a security firm, three servers holding customer files of "
+        "Dorne Foods were exposed online.",
+        "three servers holding customer files of Dorne Foods were exposed online",
+        "confirmed",
+        "Three servers with Dorne Foods customer files exposed",
+    ),
+    (
+        "According to local media reports, three servers holding customer files of Dorne Foods were exposed online.",
+        "three servers holding customer files of Dorne Foods were exposed online",
+        "unclear",
+        "Three servers with Dorne Foods customer files exposed",
+    ),
+    (
+        "On Monday the Tarvian transport minister announced that electric scooters would be banned from pavements. "
+        "The ban, meant to protect walkers, would apply to rented scooters as well as private ones.",
+        "The ban, meant to protect walkers, would apply to rented scooters",
+        "planned",
+        "Scooter ban applies to rented scooters",
+    ),
+    (
+        "Electric scooters are popular with students in Calder. A ban would hurt the firms that rent them out.",
+        "A ban would hurt the firms",
+        "unclear",
+        "Ban hurts scooter firms",
+    ),
+    (
+        "The Brenton election was held on May 4.",
+        "The Brenton election was held",
+        "confirmed",
+        "Brenton election held",
+    ),
+]
+"""Grammar that marks or unmarks a status without a modal: a date given in the present tense ("is May 4") is still
+to come; a passive denial with its denier denies its subject; a passive "report" of a state tells that the report
+was made; a past order is done; a report whose author is named or that is already identified ("the report said")
+vouches for what it tells; a "would" sentence that carries on a past report of a plan is still that plan.
+Controls: a hedging "is said to", a "feared dead", unsourced media reports, a "would" of condition after no report,
+a past date."""
+
+ENGLISH = PLANNED + UNSURE + CONTROLS + MIXED + GRAMMAR
 
 KNOWN_MISSES = {
     "The airline Skyhop claimed that its planes had passed every safety check.": "what a 'claim' reports is read as "

@@ -54,9 +54,14 @@ _STEM = 5
 """Letters compared between a statement's words and a verb ("arrested", "arrests"), as rules/text.py stems. Chosen by
 hand, not measured."""
 _ALLEGED_WORDS = frozenset({"alleged", "suspected", "purported", "rumored", "rumoured"})
+_REPORTED_STATE = frozenset({"report"})
+"""A passive "report" with a state, no "to" and its reporter named tells a report made ("was reported missing by
+her family"), not a rumour."""
+_DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
+"""Verbs whose passive with an agent tells its subject denied ("the allegation was rejected by the firm")."""
 _PRESUMED = REPORTED_AS | {"presume", "fear", "assume", "suspect"}
 """Verbs whose passive with a predicate tells a state as supposed, not seen ("are presumed dead", "is feared
-lost", "was reported missing")."""
+lost", "was reported missing"; not "was reported missing by the crew", whose reporter vouches for it)."""
 _HOLDING = REPORTING | {"have", "unveil", "outline"}
 """Verbs that tell or hold an intent without carrying it out or dropping it ("stated its intention to leave", "has
 plans to build"; not "scrapped plans to build")."""
@@ -154,6 +159,8 @@ def status_of(verb: Token) -> Status:
     governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} and verb.head is not verb else None
     if _negated(verb) or (governor is not None and inflects(governor, _REFUSING)):
         return "denied"  # "did not attend", "no one was arrested", "failed to pay"
+    if _denied_by(verb):
+        return "denied"  # "the charge was denied by her lawyer": what is named is denied, by someone named
     if _charged(verb):
         return "alleged"  # "is accused of stealing", "charged with setting fire"
     if any(c.lower_ in _HEDGES for c in children) or any(a.lower_ in _HEDGES for a in verb.ancestors):
@@ -166,7 +173,7 @@ def status_of(verb: Token) -> Status:
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
     if aux & _FUTURE_AUX or ({"going", "to"} <= aux) or is_future(verb) or _to_come(verb, aux) or _reported_will(verb):
         return "planned"
-    if inflects(verb, PLANNING) and any(c.dep_ == "xcomp" for c in children):
+    if inflects(verb, PLANNING) and any(c.dep_ == "xcomp" for c in children) and not _directed(verb):
         return "planned"  # "Boeing plans to build": the event is the building, still to come
     if inflects(verb, COMMITTING) and any(_purpose(c) for c in children):
         return (
@@ -178,7 +185,7 @@ def status_of(verb: Token) -> Status:
         return "planned"  # "stated its intention to leave": what is stated is still to come
     if modals:
         return "unclear"  # "may have", "can fly", "should resign", "would flood": possible, not done
-    if governor is not None and (_hedging(governor) or inflects(governor, RAISING)):
+    if governor is not None and (_hedging(governor, verb) or inflects(governor, RAISING)):
         return "unclear"  # "is said to be", "appears to have approved", "is likely to last"
     if governor is not None and inflects(governor, PLANNING):
         return "planned"
@@ -195,8 +202,8 @@ def status_of(verb: Token) -> Status:
         return "alleged"  # "corroborated the alleged plot": what is reported is an allegation
     if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
         return "planned"
-    if _futurate(verb):
-        return "planned"  # "the festival opens next week"
+    if _futurate(verb) or _dated(verb):
+        return "planned"  # "the festival opens next week", "the hearing is May 4"
     return "confirmed"
 
 
@@ -215,6 +222,8 @@ def _noun_status(noun: Token) -> Status:
         return "claimed"  # "claimed responsibility for the bombing"
     if head.dep_ not in {"nsubj", "nsubjpass"}:
         return own
+    if _dated(verb):
+        return "planned"  # "the first hearing is May 4": a date given in the present tense is one still to come
     arranging = inflects(verb, SCHEDULING) or arranged_complement(verb) is not None
     return "planned" if arranging and status_of(verb) == "planned" else own  # not "the merger will create jobs"
 
@@ -254,12 +263,28 @@ def _rumoured(verb: Token, governor: Token | None) -> bool:
     whose subject is reports ("unconfirmed reports said 40 were killed")."""
     for head in (verb, *verb.ancestors):
         according = [c for c in head.children if c.lower_ == "according"]
-        if any(inflects(t, _RUMOURS) for a in according for t in a.subtree if t.dep_ == "pobj"):
+        if any(inflects(t, _RUMOURS) and not _vouched(t) for a in according for t in a.subtree if t.dep_ == "pobj"):
             return True
     if governor is None or verb.dep_ != "ccomp" or not inflects(governor, REPORTING):
         return False
     subjects = [c for c in governor.children if c.dep_ == "nsubj"]
-    return any(inflects(s, _RUMOURS) or any(a.lower_ == "unconfirmed" for a in s.children) for s in subjects)
+    return any(
+        (inflects(s, _RUMOURS) and not _vouched(s)) or any(a.lower_ == "unconfirmed" for a in s.children)
+        for s in subjects
+    )
+
+
+def _vouched(report: Token) -> bool:
+    """A report someone stands behind: its author named ("a report by the firm", "the agency's report", "a Reuters
+    report") or one report already identified ("the report said"), unlike "media reports" or "unconfirmed reports"."""
+    children = list(report.children)
+    if any(c.lower_ in {"unconfirmed", "unverified"} for c in children):
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" for p in c.children) for c in children):
+        return True
+    return report.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children)
 
 
 def _on_condition(verb: Token) -> bool:
@@ -292,7 +317,8 @@ def _supposed(verb: Token, governor: Token | None) -> bool:
     that is itself doubted ("a suspected leak caused the blast")."""
     children = list(verb.children)
     passive = any(c.dep_ == "auxpass" for c in children) or _shares_be(verb)
-    if inflects(verb, _PRESUMED) and passive and any(c.dep_ in {"oprd", "acomp"} for c in children):
+    presumed = inflects(verb, _PRESUMED) and not _reported_by(verb)
+    if presumed and passive and any(c.dep_ in {"oprd", "acomp"} for c in children):
         return True
     if inflects(verb, _SUGGESTING) and any(c.dep_ in {"dobj", "ccomp"} for c in children):
         return True
@@ -337,13 +363,70 @@ def _reported_will(verb: Token) -> bool:
     """ "would" as the past of "will" in reported speech, however deep in what is reported ("said the team had been
     merged and would cease", "announced that he would be on leave"); under a present "say" it is a condition ("would
     double the capacity, planners say")."""
-    would = any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
-    return would and any(inflects(a, REPORTING) and a.pos_ == "VERB" and a.tag_ in _PAST for a in verb.ancestors)
+    if not _would(verb):
+        return False
+    return _under_past_report(verb) or _carries_on_report(verb)
 
 
-def _hedging(governor: Token) -> bool:
-    """A passive reporting verb over the event: "is said to", "are reported to", "is believed to"."""
+def _would(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+
+
+def _under_past_report(verb: Token) -> bool:
+    return any(inflects(a, REPORTING) and a.pos_ == "VERB" and a.tag_ in _PAST for a in verb.ancestors)
+
+
+def _carries_on_report(verb: Token) -> bool:
+    """A "would" sentence with no reporting verb of its own right after one that reports a plan in the past ("The
+    ministry announced that scooters would be banned. The ban would apply to rental scooters."): the report goes
+    on, so its "would" is still the past of "will", not a condition."""
+    sentence = verb.sent
+    if sentence.start == 0 or any(inflects(t, REPORTING) and t.pos_ == "VERB" for t in sentence):
+        return False
+    previous = verb.doc[sentence.start - 1].sent
+    return any(_would(t) and _under_past_report(t) for t in previous)
+
+
+def _hedging(governor: Token, verb: Token) -> bool:
+    """A passive reporting verb over the event: "is said to", "are reported to", "is believed to". Not a report of a
+    state by a named reporter ("was reported missing by her family"): the report made is the fact told."""
+    if _reported_by(governor) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
     return inflects(governor, REPORTED_AS) and any(c.dep_ == "auxpass" for c in governor.children)
+
+
+def _reported_by(verb: Token) -> bool:
+    """A passive "report" with its reporter named ("was reported missing by the crew"): someone vouches for it. The
+    parse may hang the "by" on the state ("missing by her family")."""
+    if not inflects(verb, _REPORTED_STATE):
+        return False
+    states = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp"}]
+    return any(c.dep_ == "agent" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "by" for s in states for c in s.children
+    )
+
+
+def _denied_by(verb: Token) -> bool:
+    """A passive of denying with its denier ("the claim was denied by the ministry"): the subject is denied, as
+    "the ministry denied the claim" tells; an active "denied" stays the denier's act."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return inflects(verb, _DENYING) and passive and any(c.dep_ == "agent" for c in verb.children)
+
+
+def _directed(verb: Token) -> bool:
+    """A past order or request to someone ("ordered the firm to pay", "asked residents to leave"): the ordering is
+    done; only its "to" infinitive is still to come, and that is read where it stands."""
+    return verb.tag_ == "VBD" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _dated(verb: Token) -> bool:
+    """A present "be" whose predicate is a date ("the hearing is May 4", "the vote is on Tuesday"): news gives a
+    date in the present tense for what is set to happen, and in the past for what has."""
+    if verb.lemma_.lower() != "be" or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    predicates = [c for c in verb.children if c.dep_ == "attr"]
+    predicates += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(p.ent_type_ == "DATE" for p in predicates)
 
 
 def _conditional(verb: Token) -> bool:
