@@ -29,8 +29,10 @@ def clean_text(raw: str) -> str:
     """The article's paragraphs without the dateline, one blank line apart, spaces collapsed."""
     paragraphs = [re.sub(r"[ \t\u00a0]+", " ", p).strip() for p in re.split(r"\n\s*\n", raw)]
     kept = [p for p in paragraphs if p]
-    if kept and DATELINE.match(kept[0]):
-        kept = kept[1:]
+    if kept and DATELINE.match(kept[0].split("\n", 1)[0]):
+        # the dateline is its own paragraph, or the first line of the first one ("Monday, August 3, 2020\nText")
+        _, _, rest = kept[0].partition("\n")
+        kept = [rest.strip(), *kept[1:]] if rest.strip() else kept[1:]
     return "\n\n".join(kept)
 
 
