@@ -106,7 +106,7 @@ def add_times(items: GroundedDraft, aligner: Aligner, drafted: list[str], rules:
                 sentence.text, start - sentence.start, end - sentence.start, rules.language, tuple(earlier)
             )
         resolved, precision = _resolve(mention.text, (start, end), context, rules, calendar, holidays, aligner)
-        if resolved is not None and precision is not None:
+        if resolved is not None and precision is not None and not context.modifies_a_noun():
             earlier.append((resolved, precision))
         value = iso_value(resolved, precision)
         key = _key(mention.text, value)

@@ -16,16 +16,21 @@ from summarizer.rules.calendar import Direction
 LANGUAGES = frozenset({"en", "fr", "es", "de"})
 
 _AHEAD: dict[str, str] = {
-    "en": r"will|won't|'ll|shall|(?:is|are|am)\s+(?:not\s+)?(?:due|set|scheduled|slated|expected|going|planned)"
+    "en": r"(?:will|won't|'ll|shall)(?:\s+not)?\s+be\s+(?:[a-z]+(?:ed|en)|held|made|met|paid|sent|built|brought|found|hit|led|run|sold|left|shown|seen)\b"
+    r"|will|won't|'ll|shall|(?:is|are|am)\s+(?:not\s+)?(?:due|set|scheduled|slated|expected|going|planned)"
     r"|(?:is|are|am)\s+to|plans?\s+to|planning|intends?\s+to|aims?\s+to|upcoming|coming|next|tomorrow"
     r"|scheduled\s+(?:for|to)|set\s+to|due\s+to(?!\s+(?:a|an|the|this|that|these|those|his|her|its|their|our|\d+|\w+ing)\b)"
-    r"|(?:delay|postpone|defer|push|put)(?:s|d|ed|ing|red|ring)?(?=\s+(?:\w+\s+){0,4}?(?:until|till|back\s+to|off\s+until)\b)",
+    r"|(?:delay|postpone|defer|push|put)(?:s|d|ed|ing|red|ring)?(?=\s+(?:\w+\s+){0,4}?(?:until|till|back\s+to|off\s+until)\b)"
+    r"|(?:have|has|'ve)\s+(?:asked|instructed|ordered|told|directed|urged|invited|requested|called\s+on)"
+    r"\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+",
     "fr": r"va|vont|allons|prévue?s?|prochaine?s?|demain|doit|doivent",
     "es": r"va\s+a|van\s+a|vamos\s+a|prevista?s?|previsto?s?|próxim[oa]s?|mañana",
     "de": r"wird|werden|werde|wirst|soll|sollen|geplant|kommende[nmrs]?|nächste[nmrs]?|morgen",
 }
-"""Future tense, intention and schedule, per language, in any case. English postponements ("delayed the vote until
-June") point ahead although their verb is past: the date is the new one, after the decision. "Due to" before a
+"""Future tense, intention and schedule, per language, in any case ("will be held": a future passive, whose participle
+is no past). English postponements ("delayed the vote until
+June") point ahead although their verb is past: the date is the new one, after the decision. So does a
+directive in the present perfect ("has asked the board to report on Monday"): what it asks for is still to come. "Due to" before a
 determiner, a number or a gerund is a cause ("due to a landslide"), not a schedule ("due to reopen")."""
 _SCHEDULED: dict[str, str] = {
     "en": r"(?:re)?opens|starts|begins|resumes|kicks\s+off|takes\s+(?:place|effect)|comes\s+into\s+force|ends|closes"
@@ -75,6 +80,15 @@ _REPORTING: dict[str, str] = {
 }
 """Verbs that frame a report ("traders said"): their tense is the telling's, not the event's, so they decide only
 when they take the expression themselves ("said on Friday") or the clause has no other cue."""
+_TOLD_PAST: dict[str, str] = {
+    "en": r"said|told|added|announced|reported|stated|confirmed|claimed",
+    "fr": r"a\s+(?:déclaré|indiqué|annoncé|affirmé|précisé|expliqué)",
+    "es": r"dijo|declaró|indicó|anunció|afirmó|explicó|aseguró|informó",
+    "de": r"sagte|erklärte|berichtete",
+}
+"""A past telling between the expression and its nearest cue ("On Monday she announced that the plant will
+close"): the cue is the told clause's, and the expression dates the telling, which is past."""
+_TOLD = {language: re.compile(rf"(?<!\w)(?i:{words})(?!\w)") for language, words in _TOLD_PAST.items()}
 _TAKES = re.compile(r"\s*(?:\w{1,3}\s+)?")
 """A reporting verb takes the expression right after it, or one short word apart: "said Friday", "dijo el viernes"."""
 
@@ -102,16 +116,17 @@ def direction(sentence: str, start: int, end: int, language: str) -> Direction |
     clause_start = sentence.rfind(";", 0, start) + 1
     clause_end = sentence.find(";", end)
     clause_end = len(sentence) if clause_end < 0 else clause_end
-    best: tuple[int, Direction] | None = None
+    best: tuple[int, Direction, int] | None = None
     for cues, way in _CUES:
         for cue in cues[language].finditer(sentence, clause_start, clause_end):
             if cue.start() < end and start < cue.end():
                 continue  # the expression's own words ("last Friday") are read by its rules
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
             if best is None or distance < best[0]:
-                best = (distance, way)
+                best = (distance, way, cue.start())
     if best is not None:
         framing = list(_FRAMING[language].finditer(sentence, clause_start, start))
         takes = framing and _TAKES.fullmatch(sentence, framing[-1].end(), start)
-        return "back" if takes else best[1]
+        told_after = best[2] >= end and _TOLD[language].search(sentence, end, best[2])
+        return "back" if takes or told_after else best[1]
     return "back" if _FRAMING[language].search(sentence, clause_start, clause_end) else None

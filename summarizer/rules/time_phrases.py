@@ -42,6 +42,16 @@ class Context:
     def direction(self) -> Direction | None:
         return tense.direction(self.sentence, self.start, self.end, self.language) if self.sentence else None
 
+    def modifies_a_noun(self) -> bool:
+        """Whether the expression stands inside a noun phrase past the sentence's opening, before its noun ("they
+        rejected the May 3 agreement", "repeating his June 9 speech"): it names a thing by its date, not when the
+        clause's event was, so "the following day" after it counts from the day the text last told of. A sentence
+        that opens with it ("The May 3 issue carried the story") tells of that day."""
+        determiner = _DETERMINER_BEFORE.search(self.sentence[: self.start])
+        return bool(
+            determiner and self.sentence[: determiner.start()].strip() and _NOUN_AFTER.match(self.sentence, self.end)
+        )
+
     def range_year(self) -> int | None:
         """The year the range's later end gives ("from March to May 2016": 2016 for March too)."""
         if m := _RANGE_TAIL.match(self.sentence, self.end):
@@ -54,6 +64,14 @@ _RANGE_TAIL = re.compile(
     rf"(?:[^\W\d]+\.?,?\s+(?:del?\s+)?|\d{{1,2}}(?:st|nd|rd|th)?,\s*)({YEAR})(?!\d)",
     re.IGNORECASE,
 )
+
+
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|his|her|its|their|our|my|your)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|through|until|till|of|in|on|at|by|for|with|from|as|when|which|that|who|is|are|was|were"
+    r"|has|have|had|will|would|could|can|may|might|should|must|last|next|this)\b)[a-z][a-z-]+\b"
+)
+"""A lower-case word after the date that is no joint, preposition, verb of being or shift: its noun ("agreement")."""
 
 
 @dataclass(frozen=True)
@@ -292,15 +310,27 @@ def _same_year_back(m: re.Match[str], words: _Words, published: date | None, con
 
 
 def _same(m: re.Match[str], words: _Words, published: date | None, context: Context) -> Resolved:
-    """The unit of the date just named ("that year", "the same day"), else of the published date."""
+    """The unit of the date just named ("that year", "the same day"), else of the published date.
+
+    In a clause told in the past the anchor is the last date named that is not after the article ("the attack was
+    on the same day" after "a hearing on [a coming day]" is the day of the attack before it, not the hearing's)."""
     named = _group(m, "u", "u2")
     unit = _unit(words, named) if named else "day"
     if unit is None:
         return None, None
-    anchor = next((day for day, precision in reversed(context.earlier) if _at_least(precision, unit)), published)
+    step = -1 if _group(m, "before") else 1 if _group(m, "after") else 0
+    past = context.direction() == "back" and published is not None
+    anchor = next(
+        (
+            day
+            for day, precision in reversed(context.earlier)
+            if _at_least(precision, unit)
+            and not (past and published is not None and day + timedelta(days=step) > published)
+        ),
+        published,
+    )
     if anchor is None:
         return None, None
-    step = -1 if _group(m, "before") else 1 if _group(m, "after") else 0
     return start_of(anchor + timedelta(days=step), unit), unit
 
 

@@ -58,6 +58,10 @@ _MONTH_ONLY = re.compile(rf"\b({_MONTH})\b")
 _YEAR = re.compile(rf"\b({YEAR})\b")
 _MONTH_OF_SHIFTED_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(?:of\s+)?(?:the\s+)?(last|next|this|previous)\s+year\b")
 """'March of last year', 'June next year': the month of the year the words name, not the nearest one."""
+_DAY_OF_SHIFTED_YEAR = re.compile(
+    rf"\b(?:({_MONTH})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH}))(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?:the\s+)?(last|next|this|previous)\s+year\b"
+)
+"""'March 20 last year', '4 June next year': that day of the year the words name."""
 
 
 def resolve(
@@ -95,6 +99,9 @@ def _absolute(text: str, published: date | None, context: Context) -> tuple[date
         return safe(int(m[3]), _MONTHS[m[1]], int(m[2])), "day"
     if m := _MONTH_YEAR.search(text):
         return date(int(m[2]), _MONTHS[m[1]], 1), "month"
+    if (m := _DAY_OF_SHIFTED_YEAR.search(text)) and published is not None:
+        month_name, day = (m[1], m[2]) if m[1] else (m[4], m[3])
+        return safe(published.year + _SHIFT[m[5]], _MONTHS[month_name], int(day)), "day"
     if m := (_MONTH_DAY.search(text) or _DAY_MONTH.search(text)):
         month_name, day = (m[1], m[2]) if m[1] in _MONTHS else (m[2], m[1])
         if ranged := context.range_year():
@@ -135,16 +142,35 @@ def _relative(text: str, published: date, context: Context) -> tuple[date | None
         return published + timedelta(days=1), "day"
     for number, name in enumerate(_WEEKDAYS):
         if re.search(rf"\b{name}\b", text):
+            if _one_of_two_days(context):
+                return None, None
             return _weekday(text, published, number, context), "day"
     return None, None
 
 
+_WEEKDAY_WORD = "(?:" + "|".join(_WEEKDAYS) + ")"
+_OR_DAY_AFTER = re.compile(rf"\s*(?:/|\bor\b)\s*{_WEEKDAY_WORD}\b", re.I)
+_OR_DAY_BEFORE = re.compile(rf"\b{_WEEKDAY_WORD}\s*(?:/|\bor\b)\s*$", re.I)
+
+
+def _one_of_two_days(context: Context) -> bool:
+    """ "Saturday/Sunday", "on Monday or Tuesday": either day, so no one date can be told (the annotation guide
+    leaves such a time undated)."""
+    return bool(
+        _OR_DAY_AFTER.match(context.sentence, context.end) or _OR_DAY_BEFORE.search(context.sentence[: context.start])
+    )
+
+
 def _weekday(text: str, published: date, number: int, context: Context) -> date:
-    """ "next Friday" is never today, "last Friday" never today either; a bare "Friday" goes the sentence's way."""
+    """ "next Friday" is never today, "last Friday" never today either; a bare "Friday" goes the sentence's way.
+
+    "Last Thursday" in a Friday's article is not yesterday (a writer says "yesterday" or "on Thursday" then,
+    and "last" marks the week before): the one a week earlier."""
     if re.search(r"\bnext\b", text):
         return published + timedelta(days=(number - published.weekday()) % 7 or 7)
     if re.search(r"\blast\b", text):
-        return published - timedelta(days=(published.weekday() - number) % 7 or 7)
+        back = (published.weekday() - number) % 7
+        return published - timedelta(days=back + 7 if back <= 1 else back)
     if re.search(r"\bthis\b", text):
         return weekday(published, number, "back" if context.direction() == "back" else "ahead")
     return weekday(published, number, context.direction())
@@ -164,6 +190,7 @@ _NOT_COUNTED = r"(?!\s+(?:(?!(?:was|has|this|its|his|is|as)\b)[a-z]+s|people|sta
 _TIME_EXPRESSION = re.compile(
     "|".join(
         [
+            rf"(?:(?i:in|since|until|by|from|during|early|late|mid|on)\s+)?(?:{_CAP_MONTH}(?:\s+{_DAY})?|{_DAY}\s+{_CAP_MONTH}),?\s+(?i:(?:of\s+)?(?:last|next|this|(?:the\s+)?previous)\s+year)",
             rf"{_CAP_WEEKDAY},?\s+{_CAP_MONTH}\s+{_DAY},?\s+\d{{4}}",
             rf"{_CAP_MONTH}\s+{_DAY},?\s+\d{{4}}",
             rf"{_DAY}\s+{_CAP_MONTH},?\s+\d{{4}}",
@@ -171,7 +198,6 @@ _TIME_EXPRESSION = re.compile(
             rf"{_CAP_MONTH}\s+{_DAY}",
             rf"{_DAY}\s+{_CAP_MONTH}",
             rf"(?:(?i:early|late|mid)-?\s*)?{_CAP_MONTH},?\s+\d{{4}}",
-            rf"(?:(?i:in|since|until|by|from|during|early|late|mid)\s+)?{_CAP_MONTH}\s+(?i:(?:of\s+)?(?:last|next|this|(?:the\s+)?previous)\s+year)",
             rf"(?i:in|since|until|by|from|during|early|late|mid)\s+{_CAP_MONTH}(?:\s+{_DAY})?(?:,?\s+\d{{4}})?",
             r"(?i:(?:(?:early|late)\s+)?(?:yesterday|today|tonight|tomorrow)" + _PART + ")",
             r"(?i:last\s+night)",
