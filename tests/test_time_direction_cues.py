@@ -40,6 +40,12 @@ def _value_of(text: str, expression: str, published: date = FRIDAY) -> str | Non
         ("The mayor announced that the council will sell the depot on Tuesday.", "Tuesday", "2026-10-20"),
         # a directive in the present perfect: the act it asks for is still to come
         ('She said, "I have asked the auditors to report to the board on Monday."', "Monday", "2026-10-19"),
+        (
+            'He said, "We have ordered the JRB [Joint Review Board of the Regional Water Authorities] to inspect '
+            'the dam on Monday."',
+            "Monday",
+            "2026-10-19",
+        ),
         # the past of the same directive with no present perfect is left to the verb
         ("The auditors reported to the board on Monday.", "Monday", "2026-10-12"),
     ],

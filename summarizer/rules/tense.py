@@ -22,7 +22,7 @@ _AHEAD: dict[str, str] = {
     r"|scheduled\s+(?:for|to)|set\s+to|due\s+to(?!\s+(?:a|an|the|this|that|these|those|his|her|its|their|our|\d+|\w+ing)\b)"
     r"|(?:delay|postpone|defer|push|put)(?:s|d|ed|ing|red|ring)?(?=\s+(?:\w+\s+){0,4}?(?:until|till|back\s+to|off\s+until)\b)"
     r"|(?:have|has|'ve)\s+(?:asked|instructed|ordered|told|directed|urged|invited|requested|called\s+on)"
-    r"\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+",
+    r"\s+(?:[^\s.;!?]+\s+){1,12}?to\s+[a-z]+",
     "fr": r"va|vont|allons|prévue?s?|prochaine?s?|demain|doit|doivent",
     "es": r"va\s+a|van\s+a|vamos\s+a|prevista?s?|previsto?s?|próxim[oa]s?|mañana",
     "de": r"wird|werden|werde|wirst|soll|sollen|geplant|kommende[nmrs]?|nächste[nmrs]?|morgen",
