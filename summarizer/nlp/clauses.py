@@ -67,6 +67,9 @@ going to sell" is read in ``arranged_complement``: "went to see" is no arrangeme
 ALLEGING = frozenset({"accuse", "charge", "suspect", "allege", "indict"})
 """Verbs whose "of"/"with" + gerund tells wrongdoing charged, not established ("is accused of stealing", "charged
 with setting fire")."""
+ALLEGATIONS = frozenset({"allegation", "accusation"})
+"""Nouns whose clause tells a wrongdoing charged, not established ("after an allegation he hit a player", "the
+accusation that the firm hid losses")."""
 INTENDING = frozenset({"plan", "intention", "intent", "aim", "goal", "proposal", "promise", "pledge", "bid"})
 """Nouns of intent whose "to" infinitive is still to happen ("its intention to leave", "plans to build"): the
 nouns of PLANNING's verbs and of promising. Not "decision" or "agreement": one made is often carried out at once
@@ -299,7 +302,7 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
     inside, verbs = _verbs(text, start, end, besides)
     found = []
     for token in verbs:
-        if token.dep_ not in {"conj", "advcl", "ccomp"}:
+        if token.dep_ not in {"conj", "advcl", "ccomp"} and not alleges(token):
             continue
         own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
         shared = token.dep_ == "conj" and _subject(token.head) is not None
@@ -311,12 +314,25 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
         )
         if premise:
             continue  # "if a new airliner is to be viable": a condition the article poses, not an event it tells
+        if alleges(token):
+            own = True  # "after an allegation he hit a player": the charge is an event of its own, told as alleged
         if (own and token.dep_ != "ccomp") or (own and asked) or (shared and not own):
             told = hedged_complement(token) or arranged_complement(token) or charged_complement(token)
             clause = _clause(token, inside, told, subject=None if own else _subject(token.head))
             if clause is not None:
                 found.append(clause)
     return found
+
+
+def alleges(verb: Token) -> bool:
+    """The verb of a clause with its own subject that a noun of allegation holds ("an allegation he hit a player",
+    "the accusation that the firm hid losses"): what is charged, not what is established."""
+    return (
+        verb.dep_ in {"acl", "relcl"}
+        and inflects(verb.head, ALLEGATIONS)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and not any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in {"which", "that"} for c in verb.children)
+    )
 
 
 def _subject(verb: Token) -> Token | None:

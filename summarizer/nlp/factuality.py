@@ -20,6 +20,7 @@ from summarizer.nlp.clauses import (
     RAISING,
     REPORTED_AS,
     SCHEDULING,
+    alleges,
     arranged_complement,
     inflects,
     is_future,
@@ -45,7 +46,8 @@ _PLANNING = frozenset(
     {"plan", "intend", "expect", "schedule", "aim", "set", "propose", "prepare", "seek", "hope", "want"}
 )
 _ALLEGING = ALLEGING
-_HEDGES = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly"})
+HEDGES = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly"})
+"""Adverbs that doubt the event they modify ("reportedly fled", "could possibly close")."""
 _PAST = frozenset({"VBD", "VBN"})
 _MODIFYING = frozenset({"amod", "compound"})
 """A participle that modifies a noun ("the stolen painting", "the ruling party") is no event the statement tells:
@@ -161,9 +163,9 @@ def status_of(verb: Token) -> Status:
         return "denied"  # "did not attend", "no one was arrested", "failed to pay"
     if _denied_by(verb):
         return "denied"  # "the charge was denied by her lawyer": what is named is denied, by someone named
-    if _charged(verb):
-        return "alleged"  # "is accused of stealing", "charged with setting fire"
-    if any(c.lower_ in _HEDGES for c in children) or any(a.lower_ in _HEDGES for a in verb.ancestors):
+    if _charged(verb) or alleges(verb):
+        return "alleged"  # "is accused of stealing", "charged with setting fire", "an allegation he hit a player"
+    if any(c.lower_ in HEDGES for c in children) or any(a.lower_ in HEDGES for a in verb.ancestors):
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
     if _claimed(verb):
         return "claimed"  # "claimed responsibility for", "claimed that its planes had passed"
@@ -346,7 +348,18 @@ def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in children):
         return True
     parties = [c for c in children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}]
-    return any(p.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in p.children) for p in parties)
+    return any(
+        p.lower_ in _NOBODY or any(_none_of(d) or (d.dep_ == "neg" and d.i == p.left_edge.i) for d in p.lefts)
+        for p in parties
+    )
+
+
+def _none_of(word: Token) -> bool:
+    """A word before a party that makes it none: "no" ("no arrests were made") or a negated count or determiner
+    ("not one candidate stood", "not even one"); the "not" may hang on the noun ("not a single shot was fired")."""
+    if word.dep_ == "det" and word.lower_ == "no":
+        return True
+    return word.dep_ in {"nummod", "det", "amod", "quantmod"} and any(c.dep_ == "neg" for c in word.children)
 
 
 def _to_come(verb: Token, aux: set[str]) -> bool:
