@@ -786,6 +786,31 @@ GRAMMAR: list[Case] = [
         "Police in Orlin detained a youth football coach",
     ),
     (
+        "Dorne Foods founder Lena Maris was sentenced by a Calder judge to four years in prison and to also repay "
+        "2 million dollars to investors.",
+        "to also repay 2 million dollars to investors",
+        "planned",
+        "Lena Maris sentenced to four years in prison",
+    ),
+    (
+        "A Calder judge on Friday sentenced the Dorne Foods founder to repay 2 million dollars to investors.",
+        "to repay 2 million dollars to investors",
+        "planned",
+        "Calder judge sentenced Dorne Foods founder",
+    ),
+    (
+        "Dorne Foods founder Lena Maris was sentenced to four years in prison on Friday.",
+        "Lena Maris was sentenced to four years in prison",
+        "confirmed",
+        "Lena Maris sentenced to four years in prison",
+    ),
+    (
+        "Not all of the fishermen's claims against the Orlin port were upheld by the court.",
+        "Not all of the fishermen's claims against the Orlin port were upheld",
+        "confirmed",
+        "Fishermen's claims against Orlin port upheld",
+    ),
+    (
         "The Varga reservoir was finished in May and can hold enough water for two dry summers.",
         "The Varga reservoir was finished in May",
         "confirmed",
@@ -799,7 +824,8 @@ vouches for what it tells; a "would" sentence that carries on a past report of a
 count before a party ("not even one candidate", "not a single shot") denies; the clause a noun of allegation holds ("an
 allegation he hit") is alleged; a joined verb with a modal and a hedge ("and could reportedly carry") is unsure.
 Controls: a hedging "is said to", a "feared dead", unsourced media reports, a "would" of condition after no report,
-a past date, an allegation told of in a relative clause of its own, a joined modal of capacity with no hedge."""
+a past date, an allegation told of in a relative clause of its own, a joined modal of capacity with no hedge, a
+prison term (the sentencing is done), "not all" (some were)."""
 
 ENGLISH = PLANNED + UNSURE + CONTROLS + MIXED + GRAMMAR
 

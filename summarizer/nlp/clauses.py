@@ -51,6 +51,9 @@ PLANNING = frozenset(
 ("promised to rebuild", "threatened to strike", "ordered the firm to pay"; not "offers to fund", which MEANTIME
 reads as done) and of foreseeing ("are forecast to
 reach", "is projected to grow")."""
+SENTENCING = frozenset({"sentence"})
+"""Verbs of a court's sentence, whose "to" infinitive is what the sentenced must still do ("sentenced him to repay
+the money"); the sentencing itself is done, as its passive with "to" and a term ("was sentenced to five years")."""
 COMMITTING = frozenset({"promise", "pledge", "vow", "threaten", "plan", "intend", "decide", "agree", "hope", "aim"})
 """Verbs of committing oneself, whose "to" infinitive is the commitment even when the parse hangs it as a purpose
 ("vowed on Sunday to fight"); not "set up to support", whose infinitive is a purpose."""
@@ -341,15 +344,15 @@ def _subject(verb: Token) -> Token | None:
 
 def is_future(verb: Token) -> bool:
     """Marked as still to come: will/shall, 'to' after a planning verb, "be" or "due" ("is to leave"), a noun of intent
-    or a noun ("event to be held"), or
-    "would" reporting a past statement about the future ("said the planes would meet demand")."""
+    or a noun ("event to be held"), an infinitive a sentence or an order joins to its verb ("sentenced to four years
+    and to repay"), or "would" reporting a past statement about the future ("said the planes would meet demand")."""
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if aux & {"will", "shall", "'ll", "wo"}:
         return True
     if "would" in aux and verb.dep_ == "ccomp" and inflects(verb.head, REPORTING) and verb.head.tag_ in {"VBD", "VBN"}:
         return True  # the past of "will"; under a present "say" ("would double it, planners say") a condition
-    if "to" in aux and verb.dep_ == "advcl" and inflects(verb.head, COMMITTING):
-        return True  # "vowed on Sunday to fight": the parse hangs the infinitive as a purpose
+    if "to" in aux and verb.dep_ == "advcl" and inflects(verb.head, COMMITTING | SENTENCING):
+        return True  # "vowed on Sunday to fight", "sentenced him to repay": the parse hangs the infinitive as a purpose
     if "to" in aux and verb.dep_ in {"xcomp", "acl", "relcl"}:
         governor = verb.head
         arranged = arranged_complement(governor) is not None or inflects(governor, ARRANGED - {"be"})
@@ -358,7 +361,9 @@ def is_future(verb: Token) -> bool:
         passive = any(
             c.dep_ == "auxpass" for c in verb.children
         )  # "an event to be held", not "an attempt to destabilise"
-        return (governor.pos_ in {"NOUN", "PROPN"} and passive) or inflects(governor, PLANNING)
+        return (governor.pos_ in {"NOUN", "PROPN"} and passive) or inflects(governor, PLANNING | SENTENCING)
+    if "to" in aux and verb.dep_ == "conj" and not _infinitive(verb.head):
+        return inflects(verb.head, PLANNING | SENTENCING)  # "was sentenced to four years and to repay the money"
     return False
 
 

@@ -41,6 +41,8 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _REFUSING = frozenset({"fail", "refuse", "decline", "deny"})
 """Verbs that say their complement did not happen ("failed to pay", "denied taking")."""
 _NOBODY = frozenset({"nobody", "none", "nothing"})
+_ONE = frozenset({"one", "a", "single"})
+"""Words of a count of one, which a "not" before them makes none ("not one", "not a single"); not "not all"."""
 _CONDITION = frozenset({"if", "unless", "whether"})
 _PLANNING = frozenset(
     {"plan", "intend", "expect", "schedule", "aim", "set", "propose", "prepare", "seek", "hope", "want"}
@@ -348,18 +350,19 @@ def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in children):
         return True
     parties = [c for c in children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}]
-    return any(
-        p.lower_ in _NOBODY or any(_none_of(d) or (d.dep_ == "neg" and d.i == p.left_edge.i) for d in p.lefts)
-        for p in parties
-    )
+    return any(p.lower_ in _NOBODY or _none_of(p) for p in parties)
 
 
-def _none_of(word: Token) -> bool:
-    """A word before a party that makes it none: "no" ("no arrests were made") or a negated count or determiner
-    ("not one candidate stood", "not even one"); the "not" may hang on the noun ("not a single shot was fired")."""
-    if word.dep_ == "det" and word.lower_ == "no":
+def _none_of(party: Token) -> bool:
+    """A party made none by the words before it: "no" ("no arrests were made") or a negated one ("not one candidate
+    stood", "not even one", "not a single shot was fired"; the "not" may hang on the count or on the noun). "Not all"
+    or "not every" leaves some: no denial."""
+    before = list(party.lefts)
+    if any(d.dep_ == "det" and d.lower_ == "no" for d in before):
         return True
-    return word.dep_ in {"nummod", "det", "amod", "quantmod"} and any(c.dep_ == "neg" for c in word.children)
+    ones = [d for d in before if d.lower_ in _ONE]
+    negated = any(c.dep_ == "neg" for d in ones for c in d.children)
+    return bool(ones) and (negated or any(d.dep_ == "neg" and d.i == party.left_edge.i for d in before))
 
 
 def _to_come(verb: Token, aux: set[str]) -> bool:
