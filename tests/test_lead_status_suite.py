@@ -755,13 +755,77 @@ GRAMMAR: list[Case] = [
         "confirmed",
         "Brenton election held",
     ),
+    (
+        "Not even one candidate in the Varga mayoral race stood unopposed this year.",
+        "Not even one candidate in the Varga mayoral race stood unopposed",
+        "denied",
+        "Candidate in Varga mayoral race stood unopposed",
+    ),
+    (
+        "Not a single shot was fired during the six-hour standoff at the Calder depot.",
+        "Not a single shot was fired",
+        "denied",
+        "Shot fired during Calder depot standoff",
+    ),
+    (
+        "Police in Orlin detained a youth football coach on Sunday after an allegation he hit a player during training.",
+        "he hit a player during training",
+        "alleged",
+        "Police in Orlin detained a youth football coach",
+    ),
+    (
+        "The Kestrel cargo drone was built two years ago and could reportedly carry medical supplies to remote villages.",
+        "could reportedly carry medical supplies to remote villages",
+        "unclear",
+        "The Kestrel cargo drone was built two years ago",
+    ),
+    (
+        "Police in Orlin detained a youth football coach on Sunday after an allegation that was made by two parents.",
+        "Police in Orlin detained a youth football coach",
+        "confirmed",
+        "Police in Orlin detained a youth football coach",
+    ),
+    (
+        "Dorne Foods founder Lena Maris was sentenced by a Calder judge to four years in prison and to also repay "
+        "2 million dollars to investors.",
+        "to also repay 2 million dollars to investors",
+        "planned",
+        "Lena Maris sentenced to four years in prison",
+    ),
+    (
+        "A Calder judge on Friday sentenced the Dorne Foods founder to repay 2 million dollars to investors.",
+        "to repay 2 million dollars to investors",
+        "planned",
+        "Calder judge sentenced Dorne Foods founder",
+    ),
+    (
+        "Dorne Foods founder Lena Maris was sentenced to four years in prison on Friday.",
+        "Lena Maris was sentenced to four years in prison",
+        "confirmed",
+        "Lena Maris sentenced to four years in prison",
+    ),
+    (
+        "Not all of the fishermen's claims against the Orlin port were upheld by the court.",
+        "Not all of the fishermen's claims against the Orlin port were upheld",
+        "confirmed",
+        "Fishermen's claims against Orlin port upheld",
+    ),
+    (
+        "The Varga reservoir was finished in May and can hold enough water for two dry summers.",
+        "The Varga reservoir was finished in May",
+        "confirmed",
+        "Varga reservoir finished in May",
+    ),
 ]
 """Grammar that marks or unmarks a status without a modal: a date given in the present tense ("is May 4") is still
 to come; a passive denial with its denier denies its subject; a passive "report" of a state tells that the report
 was made; a past order is done; a report whose author is named or that is already identified ("the report said")
-vouches for what it tells; a "would" sentence that carries on a past report of a plan is still that plan.
+vouches for what it tells; a "would" sentence that carries on a past report of a plan is still that plan; a negated
+count before a party ("not even one candidate", "not a single shot") denies; the clause a noun of allegation holds ("an
+allegation he hit") is alleged; a joined verb with a modal and a hedge ("and could reportedly carry") is unsure.
 Controls: a hedging "is said to", a "feared dead", unsourced media reports, a "would" of condition after no report,
-a past date."""
+a past date, an allegation told of in a relative clause of its own, a joined modal of capacity with no hedge, a
+prison term (the sentencing is done), "not all" (some were)."""
 
 ENGLISH = PLANNED + UNSURE + CONTROLS + MIXED + GRAMMAR
 

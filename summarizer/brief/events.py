@@ -21,7 +21,7 @@ from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
 from summarizer.nlp.assertion import asserts_event
 from summarizer.nlp.clauses import Clause, future_clauses, main_clause, side_clauses
 from summarizer.nlp.entities import Entity, entities
-from summarizer.nlp.factuality import status_of
+from summarizer.nlp.factuality import HEDGES, status_of
 from summarizer.nlp.support import VERB_WEIGHT, check_statement, content_words
 from summarizer.nlp.wording import read
 from summarizer.rules.names import is_dateline, is_heading
@@ -186,9 +186,12 @@ def _held(
 
 def _told_unsure(clause: Clause) -> bool:
     """A clause beside the main one told as planned or unsure ("while the rest are presumed dead"), not by a modal
-    alone: a modal beside a main clause most often states a capacity ("and 150 hours can be stored"), which is fact."""
-    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.verb.children)
-    return status_of(clause.verb) != "confirmed" and not (modal and status_of(clause.verb) == "unclear")
+    alone: a modal beside a main clause most often states a capacity ("and 150 hours can be stored"), which is fact,
+    unless a hedge goes with it ("and could reportedly carry troops")."""
+    children = list(clause.verb.children)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in children)
+    hedged = any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in children)  # "could reportedly serve": a rumour
+    return status_of(clause.verb) != "confirmed" and not (modal and not hedged and status_of(clause.verb) == "unclear")
 
 
 def _distinct(clauses: list[Clause]) -> list[Clause]:

@@ -51,6 +51,9 @@ PLANNING = frozenset(
 ("promised to rebuild", "threatened to strike", "ordered the firm to pay"; not "offers to fund", which MEANTIME
 reads as done) and of foreseeing ("are forecast to
 reach", "is projected to grow")."""
+SENTENCING = frozenset({"sentence"})
+"""Verbs of a court's sentence, whose "to" infinitive is what the sentenced must still do ("sentenced him to repay
+the money"); the sentencing itself is done, as its passive with "to" and a term ("was sentenced to five years")."""
 COMMITTING = frozenset({"promise", "pledge", "vow", "threaten", "plan", "intend", "decide", "agree", "hope", "aim"})
 """Verbs of committing oneself, whose "to" infinitive is the commitment even when the parse hangs it as a purpose
 ("vowed on Sunday to fight"); not "set up to support", whose infinitive is a purpose."""
@@ -67,6 +70,9 @@ going to sell" is read in ``arranged_complement``: "went to see" is no arrangeme
 ALLEGING = frozenset({"accuse", "charge", "suspect", "allege", "indict"})
 """Verbs whose "of"/"with" + gerund tells wrongdoing charged, not established ("is accused of stealing", "charged
 with setting fire")."""
+ALLEGATIONS = frozenset({"allegation", "accusation"})
+"""Nouns whose clause tells a wrongdoing charged, not established ("after an allegation he hit a player", "the
+accusation that the firm hid losses")."""
 INTENDING = frozenset({"plan", "intention", "intent", "aim", "goal", "proposal", "promise", "pledge", "bid"})
 """Nouns of intent whose "to" infinitive is still to happen ("its intention to leave", "plans to build"): the
 nouns of PLANNING's verbs and of promising. Not "decision" or "agreement": one made is often carried out at once
@@ -299,7 +305,7 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
     inside, verbs = _verbs(text, start, end, besides)
     found = []
     for token in verbs:
-        if token.dep_ not in {"conj", "advcl", "ccomp"}:
+        if token.dep_ not in {"conj", "advcl", "ccomp"} and not alleges(token):
             continue
         own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
         shared = token.dep_ == "conj" and _subject(token.head) is not None
@@ -311,6 +317,8 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
         )
         if premise:
             continue  # "if a new airliner is to be viable": a condition the article poses, not an event it tells
+        if alleges(token):
+            own = True  # "after an allegation he hit a player": the charge is an event of its own, told as alleged
         if (own and token.dep_ != "ccomp") or (own and asked) or (shared and not own):
             told = hedged_complement(token) or arranged_complement(token) or charged_complement(token)
             clause = _clause(token, inside, told, subject=None if own else _subject(token.head))
@@ -319,21 +327,32 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
     return found
 
 
+def alleges(verb: Token) -> bool:
+    """The verb of a clause with its own subject that a noun of allegation holds ("an allegation he hit a player",
+    "the accusation that the firm hid losses"): what is charged, not what is established."""
+    return (
+        verb.dep_ in {"acl", "relcl"}
+        and inflects(verb.head, ALLEGATIONS)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and not any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in {"which", "that"} for c in verb.children)
+    )
+
+
 def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def is_future(verb: Token) -> bool:
     """Marked as still to come: will/shall, 'to' after a planning verb, "be" or "due" ("is to leave"), a noun of intent
-    or a noun ("event to be held"), or
-    "would" reporting a past statement about the future ("said the planes would meet demand")."""
+    or a noun ("event to be held"), an infinitive a sentence or an order joins to its verb ("sentenced to four years
+    and to repay"), or "would" reporting a past statement about the future ("said the planes would meet demand")."""
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if aux & {"will", "shall", "'ll", "wo"}:
         return True
     if "would" in aux and verb.dep_ == "ccomp" and inflects(verb.head, REPORTING) and verb.head.tag_ in {"VBD", "VBN"}:
         return True  # the past of "will"; under a present "say" ("would double it, planners say") a condition
-    if "to" in aux and verb.dep_ == "advcl" and inflects(verb.head, COMMITTING):
-        return True  # "vowed on Sunday to fight": the parse hangs the infinitive as a purpose
+    if "to" in aux and verb.dep_ == "advcl" and inflects(verb.head, COMMITTING | SENTENCING):
+        return True  # "vowed on Sunday to fight", "sentenced him to repay": the parse hangs the infinitive as a purpose
     if "to" in aux and verb.dep_ in {"xcomp", "acl", "relcl"}:
         governor = verb.head
         arranged = arranged_complement(governor) is not None or inflects(governor, ARRANGED - {"be"})
@@ -342,7 +361,9 @@ def is_future(verb: Token) -> bool:
         passive = any(
             c.dep_ == "auxpass" for c in verb.children
         )  # "an event to be held", not "an attempt to destabilise"
-        return (governor.pos_ in {"NOUN", "PROPN"} and passive) or inflects(governor, PLANNING)
+        return (governor.pos_ in {"NOUN", "PROPN"} and passive) or inflects(governor, PLANNING | SENTENCING)
+    if "to" in aux and verb.dep_ == "conj" and not _infinitive(verb.head):
+        return inflects(verb.head, PLANNING | SENTENCING)  # "was sentenced to four years and to repay the money"
     return False
 
 

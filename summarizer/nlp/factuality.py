@@ -20,6 +20,7 @@ from summarizer.nlp.clauses import (
     RAISING,
     REPORTED_AS,
     SCHEDULING,
+    alleges,
     arranged_complement,
     inflects,
     is_future,
@@ -40,12 +41,15 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _REFUSING = frozenset({"fail", "refuse", "decline", "deny"})
 """Verbs that say their complement did not happen ("failed to pay", "denied taking")."""
 _NOBODY = frozenset({"nobody", "none", "nothing"})
+_ONE = frozenset({"one", "a", "single"})
+"""Words of a count of one, which a "not" before them makes none ("not one", "not a single"); not "not all"."""
 _CONDITION = frozenset({"if", "unless", "whether"})
 _PLANNING = frozenset(
     {"plan", "intend", "expect", "schedule", "aim", "set", "propose", "prepare", "seek", "hope", "want"}
 )
 _ALLEGING = ALLEGING
-_HEDGES = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly"})
+HEDGES = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly"})
+"""Adverbs that doubt the event they modify ("reportedly fled", "could possibly close")."""
 _PAST = frozenset({"VBD", "VBN"})
 _MODIFYING = frozenset({"amod", "compound"})
 """A participle that modifies a noun ("the stolen painting", "the ruling party") is no event the statement tells:
@@ -161,9 +165,9 @@ def status_of(verb: Token) -> Status:
         return "denied"  # "did not attend", "no one was arrested", "failed to pay"
     if _denied_by(verb):
         return "denied"  # "the charge was denied by her lawyer": what is named is denied, by someone named
-    if _charged(verb):
-        return "alleged"  # "is accused of stealing", "charged with setting fire"
-    if any(c.lower_ in _HEDGES for c in children) or any(a.lower_ in _HEDGES for a in verb.ancestors):
+    if _charged(verb) or alleges(verb):
+        return "alleged"  # "is accused of stealing", "charged with setting fire", "an allegation he hit a player"
+    if any(c.lower_ in HEDGES for c in children) or any(a.lower_ in HEDGES for a in verb.ancestors):
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
     if _claimed(verb):
         return "claimed"  # "claimed responsibility for", "claimed that its planes had passed"
@@ -346,7 +350,19 @@ def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in children):
         return True
     parties = [c for c in children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}]
-    return any(p.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in p.children) for p in parties)
+    return any(p.lower_ in _NOBODY or _none_of(p) for p in parties)
+
+
+def _none_of(party: Token) -> bool:
+    """A party made none by the words before it: "no" ("no arrests were made") or a negated one ("not one candidate
+    stood", "not even one", "not a single shot was fired"; the "not" may hang on the count or on the noun). "Not all"
+    or "not every" leaves some: no denial."""
+    before = list(party.lefts)
+    if any(d.dep_ == "det" and d.lower_ == "no" for d in before):
+        return True
+    ones = [d for d in before if d.lower_ in _ONE]
+    negated = any(c.dep_ == "neg" for d in ones for c in d.children)
+    return bool(ones) and (negated or any(d.dep_ == "neg" and d.i == party.left_edge.i for d in before))
 
 
 def _to_come(verb: Token, aux: set[str]) -> bool:
