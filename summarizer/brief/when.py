@@ -166,14 +166,15 @@ def _titled_names(items: GroundedDraft) -> list[str]:
 
 
 def _inside(names: list[str], text: str, span: tuple[int, int]) -> bool:
-    """Whether the span lies inside one of ``names`` where the text writes it, or right after it ("the Clean Water
-    Act 2021": the year the title ends with)."""
+    """Whether the span lies inside one of ``names`` where the text writes it, or is a year right after it ("the Clean
+    Water Act 2021": the year the title ends with; "the journal X on Wednesday" keeps its day)."""
     start, end = span
     for name in names:
         window = max(0, start - len(name) - 1)
         for m in re.finditer(re.escape(name), text[window : end + len(name)]):
             after = window + m.end()
-            if window + m.start() <= start and (end <= after or re.fullmatch(r"[^\S\n]", text[after:start])):
+            year_after = re.fullmatch(r"[^\S\n]", text[after:start]) and re.fullmatch(YEAR, text[start:end])
+            if window + m.start() <= start and (end <= after or year_after):
                 return True
     return False
 

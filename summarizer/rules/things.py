@@ -12,16 +12,19 @@ cue is general grammar or vocabulary of the language, never a list of names:
   size in a market sentence ("FTSE 100", "CAC 40"), a name that moves by points
   ("the Dow fell 120 points"), a currency pair ("EUR/USD");
 - **time_zone**: UTC and GMT anywhere, other zone abbreviations right after a
-  clock time ("10 a.m. EST", "10.30 Uhr MEZ");
+  clock time ("10 a.m. EST", "3 p.m. ET", "10.30 Uhr MEZ");
 - **law** (a law or other founding document): a name ending in "Act", "Treaty",
   "Agreement" ..., or introduced by "loi", "Ley", "traité", "Tratado", "Vertrag
-  von", or a German law compound ("das Klimaschutzgesetz");
+  von", or a German law compound ("das Klimaschutzgesetz"); in English also "Law of the X", "the X Bill", a
+  numbered resolution and the U.S. Code cited by title and section;
 - **event**: "Olympics", "World Cup", "Summit", "War", "Jeux olympiques",
-  "Juegos Olímpicos", "Olympische Spiele", "G20-Gipfel", "sommet de X";
+  "Juegos Olímpicos", "Olympische Spiele", "G20-Gipfel", "sommet de X", "the X scandal/affair";
 - **product**: a name right after a noun for a made thing ("the SUV X",
-  "le smartphone X", "el coche X", "das Elektroauto X");
+  "le smartphone X", "el coche X", "das Elektroauto X"); in English also a vehicle in apposition ("the plane,
+  a X Y,"), a maker and model designation ("a X B-17 bomber"), "the X pipeline", lower-case software ("x-y, a
+  free program");
 - **work**: a title after "the film", "le roman", "la película", "der Film"; a
-  journal ("the journal X", "la revue X", "a study published Tuesday in X");
+  journal ("the journal X", "la revue X", "a study published Tuesday in X", "Journal of X", "Proceedings of X");
 - **disease** (schema 1.9; the virus or bacterium that causes one too): "...
   Syndrome", "... virus", "la maladie de X", "el virus X", "das X-Virus", a
   species after "bacterium", and codes ("<LETTERS>-<number>", "H<n>N<n>")
@@ -75,10 +78,10 @@ ZONE_ABBREVIATIONS = frozenset({
     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "AST", "ADT", "NST", "NDT",
     "JST", "KST", "HKT", "SGT", "PHT", "WIB", "ICT", "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT",
     "SAST", "WAT", "CAT", "EAT", "BRT", "ART",
-    "MEZ", "MESZ", "OEZ", "OESZ", "WEZ", "WESZ",
+    "MEZ", "MESZ", "OEZ", "OESZ", "WEZ", "WESZ", "ET", "CT", "MT", "PT",
 })  # fmt: skip
 """The time-zone abbreviations the press writes (those of the IANA tz database in common use, and German's own
-"MEZ", "MESZ", "OEZ", "WEZ"). Only UTC and GMT are never anything else; the others ("CAT", "ART", "AST") are also
+"MEZ", "MESZ", "OEZ", "WEZ"), and the American press's generic "ET", "CT", "MT", "PT" ("3 p.m. ET"). Only UTC and GMT are never anything else; the others ("CAT", "ART", "AST") are also
 words or acronyms, so they count only right after a clock time."""
 _UNIVERSAL_ZONES = r"UTC|GMT"
 _CLOCK = r"\d{1,2}(?:[:.h]\d\d)?[^\S\n]*(?:[ap]\.?[^\S\n]?m\.?|h|Uhr|horas?|heures?)?[^\S\n]*\(?"
@@ -138,7 +141,8 @@ _JOURNAL = {
 """A journal named after its head noun ("the journal X", "la revue X"): a work, not an organization. Not "journal" in
 French, where it is a newspaper (an outlet, a source)."""
 _STUDY_PUBLISHED_IN = {
-    "en": r"\b(?:study|studies|paper|findings|research|report|article|analysis|results)\b[^.\n]{0,40}?\bpublished"
+    "en": r"\b(?:study|studies|paper|findings|research|report|article|analysis|results|survey)\b[^.\n]{0,40}?"
+    r"\b(?:published|released|appeared)"
     r"(?:[^\S\n]+(?!in\b)[\w,]+){0,4}?[^\S\n]+in[^\S\n]+(?:the[^\S\n]+journal[^\S\n]+)?",
     "fr": r"\b(?:étude|article|travaux|résultats|recherche)\b[^.\n]{0,40}?\bpubliée?s?"
     r"(?:[^\S\n]+(?!dans\b)[\w,]+){0,4}?[^\S\n]+dans[^\S\n]+(?:la[^\S\n]+revue[^\S\n]+)?",
@@ -146,13 +150,48 @@ _STUDY_PUBLISHED_IN = {
     r"(?:[^\S\n]+(?!en\b)[\w,]+){0,4}?[^\S\n]+en[^\S\n]+(?:la[^\S\n]+revista[^\S\n]+)?",
 }
 """A study "published Tuesday in X": X is the journal it appeared in (a place there is set aside in brief/things.py)."""
+_LAWS_EN = [
+    rf"\b[Tt]he[^\S\n]+(?P<name>{_NAME}[^\S\n]+Bill)\b(?![^\S\n]+[A-Z])",  # "the Clean Rivers Bill", not "Bill Smith"
+    rf"\b(?P<name>(?:{_PLAIN}[^\S\n]+)?[Rr]esolution[^\S\n]+(?:No\.[^\S\n]*)?\d{{2,5}}(?:/\d{{2,4}})?)\b",
+    r"\b(?P<name>\d{1,3}[^\S\n]+U\.[^\S\n]?S\.[^\S\n]?(?:C\.|Code)(?:[^\S\n]*§§?[^\S\n]*\d+[\w.-]*)?)",
+]
+"""Laws English writes without a law word at the end: "the X Bill" (with "the", so never a first name), a numbered
+resolution ("Security Council resolution 2417"), and the United States Code cited by title and section ("18 U.S.C.
+§ 1030", "17 U.S. Code § 107")."""
+_SCANDAL = rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:scandal|affair|Scandal|Affair))\b"
+"""An event named by its scandal ("the Teapot Dome scandal", "the Dreyfus affair"): the capitalised words make it a name."""
+_MADE_NOUNS = (
+    r"plane|airplane|aeroplane|aircraft|airliner|jet|helicopter|bomber|fighter|drone|glider|car|vehicle|truck|"
+    r"lorry|bus|train|locomotive|motorcycle|rifle|gun|pistol|missile|tank|ship|boat|vessel|rocket|device|phone"
+)
+_MODEL = r"(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,2}|\d{2,4}[A-Z]{0,3})"
+"""A model designation: letters and a number ("B-17", "A320", "F-150", "737", "172S")."""
+_MODEL_NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|{_MODEL}))*"
+"""A maker's name with its model's words and designations ("Bell 206 JetRanger")."""
+_PRODUCTS_EN = [
+    rf"\b(?:{_MADE_NOUNS})\b,[^\S\n]+(?:an?|the)[^\S\n]+(?:[a-z-]+[^\S\n]+){{0,2}}?(?P<plain>{_MODEL_NAME})(?=[^\S\n]*[,;.)]"
+    r"|[^\S\n]+(?:is|was|that|which|with|carrying|registered)\b)",
+    rf"\b(?:an?|the)[^\S\n]+(?P<name>[A-Z][a-z]{{2,}}[^\S\n]+{_MODEL}(?:[^\S\n]+{_PLAIN})?)(?=[^\S\n]+(?:{_MADE_NOUNS})\b)",
+    rf"\b(?:[Tt]he|[Aa]n?)[^\S\n]+(?:planned[^\S\n]+|proposed[^\S\n]+)?(?P<pipeline>{_PLAIN})(?=[^\S\n]+(?:gas[^\S\n]+|oil[^\S\n]+)?"
+    r"pipeline\b)",
+    r"(?<![\w-])(?P<coined>[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+)(?=,[^\S\n]+an?[^\S\n]+(?:free[^\S\n]+|open[^\S\n-]source[^\S\n]+)?"
+    r"(?:software|program|programme|app|application|tool|library)\b)",
+]
+"""Products English names by description: a vehicle or weapon in apposition ("the plane, a Cessna Skyhawk, was"),
+a maker's name and model designation before the noun ("a Boeing 747 jet"), a pipeline's name ("the Nord Stream
+pipeline"), and software a lower-case coined name introduces ("curl-tools, a free program that"): the name's
+form ("-", ".") marks it, since such names take no capital."""
+_JOURNALS_EN = [
+    rf"\b(?P<name>(?:{_PLAIN}[^\S\n]+)?(?:Journal|Proceedings|Annals|Transactions)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?{_TITLE})",
+]
+"""A journal by its title's form ("Journal of X", "Proceedings of the X", "Annals of X"): a work, not a place."""
 _DISEASE_HEADS = r"Syndrome|syndrome|Disease|disease|Fever|fever|Virus|virus|Flu|flu|Influenza|influenza"
 _DISEASE_CODE = r"(?<![\w-])(?:[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)*-\d{1,2}|H\d{1,2}N\d{1,2})(?![\w-])"
 """How diseases and their viruses are coded ("<LETTERS>-<number>", influenza's "H<n>N<n>"). Three letters at least:
 "F-16" or "G-20" are not diseases; a code counts only where the article speaks of illness (``_HEALTH``)."""
 _HEALTH = re.compile(
     r"\b(?:virus|viral|disease|pandemic|epidemic|outbreak|infect\w*|vaccin\w*|symptoms?|coronavirus|illness|"
-    r"pathogen|tested[^\S\n]+positive|maladie|pandémie|épidémie|contamin\w*|symptômes?|enfermedad|pandemia|epidemia|"
+    r"pathogen|tested[^\S\n]+positive|quarantin\w*|self-isolat\w*|lockdowns?|maladie|pandémie|épidémie|contamin\w*|symptômes?|enfermedad|pandemia|epidemia|"
     r"infecci\w*|vacun\w*|síntomas?|contagi\w*|brote|Krankheit|Pandemie|Epidemie|Infektion\w*|infiziert\w*|Impf\w*|"
     r"Symptome?|Erreger|erkrankt\w*)\b",
     re.I,
@@ -179,7 +218,8 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
                 rf"\b(?P<name>{_NAME}[^\S\n]+(?:Act|Law|Treaty|Accords?|Agreement|Directive|Regulations?|Charter|"
                 rf"Protocol|Constitution|Code|Amendment|Conditions(?=[^\S\n]+of[^\S\n]+[A-Z]))"
                 rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:\d{{4}}|{_PLAIN}))?)\b(?![^\S\n]+[A-Z])",
-                rf"\b(?P<name>(?:Treaty|Protocol|Convention|Act|Statute)[^\S\n]+of[^\S\n]+{_PLAIN})",
+                rf"\b(?P<name>(?:Treaty|Protocol|Convention|Act|Statute|Law)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?{_PLAIN})",
+                *_LAWS_EN,
             ],
             "event": [
                 rf"\b(?P<name>(?:\d{{4}}[^\S\n]+)?{_PLAIN}[^\S\n]+(?:Olympics|Olympic Games|Paralympics|World Cup|Cup|"
@@ -187,14 +227,17 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
                 rf"World War[^\S\n]+(?:I{{1,2}}|One|Two|[12])|(?:19|20)\d\d[^\S\n]+(?:Games|Olympics))\b(?![^\S\n]+[A-Z])",
                 rf"\b(?:[Tt]he|[Oo]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Cc]elebrated|[Mm]arked)[^\S\n]+"
                 rf"(?P<name>{_PLAIN}[^\S\n]+Day)\b(?![^\S\n]+[A-Z\d])",  # a holiday: "on Harvest Day", not "Ann Day"
+                _SCANDAL,
             ],
             "product": [
                 r"\b(?:car|sedan|hatchback|SUV|pickup|phone|smartphone|handset|tablet|laptop|console|"
                 rf"software|app|browser|drug|vaccine)[^\S\n]+(?P<name>{_PLAIN})",
+                *_PRODUCTS_EN,
             ],
             "work": [
                 r"\b(?:film|movie|book|novel|memoir|song|album|musical|opera|documentary|painting)[^\S\n]+"
                 rf"(?:[\"“](?P<quoted>[^\"”\n]{{2,60}})[\"”]|(?P<name>{_NAME}))",
+                *_JOURNALS_EN,
             ],
         },
         "fr": {
@@ -412,7 +455,11 @@ def find_things(text: str, language: str) -> list[ThingMention]:
         for pattern in patterns:
             for match in pattern.finditer(text):
                 group = next(
-                    (g for g in ("name", "quoted", "plain", "journal") if g in pattern.groupindex and match.group(g)),
+                    (
+                        g
+                        for g in ("name", "quoted", "plain", "journal", "coined", "pipeline")
+                        if g in pattern.groupindex and match.group(g)
+                    ),
                     None,
                 )
                 start, end = match.span(group) if group else match.span()
@@ -423,9 +470,22 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                 start, end = trimmed(text, start, end) if group != "quoted" else (start, end - (text[end - 1] in ".,"))
                 if _calendar(text[start:end]):
                     continue  # "the vessel Monday", "published in March"
-                if end - start >= 2 and any(c.isupper() or c.isdigit() for c in text[start:end]):  # not "the war"
+                named = group == "coined" or any(c.isupper() or c.isdigit() for c in text[start:end])  # not "the war"
+                if end - start >= 2 and named:
                     candidates.append(ThingMention(start, end, kind))
+                    if group in _NAMED_ONCE:
+                        candidates += _other_uses(text, start, end, kind)
     return without_overlaps(candidates)
+
+
+_NAMED_ONCE = frozenset({"coined", "pipeline"})
+"""Cues an article gives once ("the X pipeline", "x-tool, a free program"), then writes the bare name: those names
+are the thing at every use ("X's backers", "x-tool was blocked")."""
+
+
+def _other_uses(text: str, start: int, end: int, kind: ThingKind) -> list[ThingMention]:
+    name = re.escape(text[start:end])
+    return [ThingMention(m.start(), m.end(), kind) for m in re.finditer(rf"(?<![\w-]){name}(?![\w-])", text)]
 
 
 def _calendar(name: str) -> bool:
