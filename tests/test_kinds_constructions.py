@@ -7,7 +7,7 @@ involved. Each pairs a construction with one that must not fire.
 
 from __future__ import annotations
 
-from summarizer.nlp.kind_evidence import grammar_kind
+from summarizer.nlp.kind_evidence import grammar_kind, joined_people
 
 
 def test_a_medium_after_a_verb_of_making_public() -> None:
@@ -53,3 +53,12 @@ def test_a_state_after_its_town_and_a_trip_from_a_place() -> None:
 def test_a_work_qualified_by_its_own_name() -> None:
     text = "Leaders opened the Baltrix gas pipeline on Wednesday. The Baltrix pipeline carries gas to Poland."
     assert grammar_kind("Baltrix", text) == "place"
+
+
+def test_two_people_joined_by_and_are_no_name() -> None:
+    text = (
+        "A court cleared Hana Lindqvist and Tomas Okafor of fraud on Monday. Lindqvist, a former aide, had appealed. "
+        "The judges said Lindqvist and Okafor's actions were not theft. Okafor said he was relieved."
+    )
+    assert joined_people("Lindqvist and Okafor", text)
+    assert not joined_people("Marks and Spencer", "Marks and Spencer cut prices. Marks and Spencer said sales rose.")

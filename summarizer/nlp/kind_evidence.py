@@ -401,6 +401,16 @@ def label_vote(name: str, text: str) -> NameKind | None:
     return best if best in {"person", "organization", "place"} else None
 
 
+def joined_people(name: str, text: str) -> bool:
+    """Whether the name is two people's surnames joined by "and" ("Novak and Reyes's appeal"): the recognizer may
+    read the pair as one body, yet each side ends a name it reads as a person's ("Ana Novak", "Luis Reyes")."""
+    sides = name.split(" and ")
+    if len(sides) != 2 or not all(side[:1].isupper() for side in sides):
+        return False
+    people = [" ".join(text[e.start : e.end].split()) for e in entities(text) if e.label == "PERSON"]
+    return all(any(p != side and p.endswith(" " + side) for p in people) for side in sides)
+
+
 def acts_as_a_body(name: str, text: str) -> bool:
     """Whether some use of the name is a doer or qualifies a person ("the Utah Jazz were to play", "a Utah Jazz
     player"): a club's or a company's name, not a place's ("flights out of London Heathrow")."""
