@@ -15,7 +15,7 @@ from summarizer.brief.align import Aligner
 from summarizer.brief.items import MAX_PLACES, MAX_WHO, GroundedDraft
 from summarizer.brief.mentions import PRODUCT_AFTER, actor_at, place_at
 from summarizer.nlp.entities import Entity, Kind, entities, short_for_organization
-from summarizer.nlp.kind_evidence import NameKind, acts_as_a_body, grammar_kind, label_vote
+from summarizer.nlp.kind_evidence import NameKind, acts_as_a_body, grammar_kind, joined_people, label_vote
 from summarizer.nlp.usage import (
     described_as_organization,
     is_event_name,
@@ -98,6 +98,7 @@ class EnglishUsage(Usage):
             or used_as_product(name, text)
             or is_event_name(name, text)
             or (entity.kind == "place" and _inside_a_body(name, text))
+            or joined_people(name, text)  # "Novak and Reyes": two people, each listed alone
         )
 
     def cue(self, name: str) -> ActorKind | PlaceKind | None:

@@ -89,6 +89,9 @@ SITE_NOUNS = {
 }  # fmt: skip
 """A body's sites, which a place's name qualifies when the body owns them: "its Poznan distribution center", "Acme's
 Leeds plant" (the plant is in Leeds)."""
+WORKS_NOUNS = {"pipeline", "bridge", "dam", "tunnel", "canal", "railway", "motorway", "highway", "expressway"}
+"""Works a name of their own qualifies, where it stands ("the X gas pipeline", "the X bridge"), unlike a body's
+plant or store, which its owner's name qualifies."""
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "resident", "residents", "native", "couple"}
 """People named after where they live: "a 36-year-old X man" makes X a place."""
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -99,12 +102,17 @@ _EXAMPLE_HEADS = {"like", "as", "including"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _OBJECT_DEPS = {"dobj", "dative", "iobj"}
 """A pronoun the name's own verb takes as its object is someone else: "X confirmed him", "X traded him"."""
-_PUBLISHING_VERBS = {"say", "announce", "post", "tweet", "state", "confirm", "share", "write", "broadcast", "publish"}
+_PUBLISHING_VERBS = {
+    "say", "announce", "post", "tweet", "state", "confirm", "share", "write", "broadcast", "publish", "indicate",
+    "reveal", "declare", "claim", "warn", "explain", "stream", "livestream", "upload",
+}  # fmt: skip
 """Verbs of making something public: "announced on X", "On X, Y said" make X a medium (a network, a site or a
 channel), not a person (one writes on paper or a site, never on a person; "wrote on X's behalf" is a possessive)."""
 _OUTLET_VERBS = {"report", "publish", "broadcast"}
 """What a news outlet does as a subject: "X reports the director was sacked" (a one-word name never written with
 a first name is no person's; a reporter is introduced by full name first)."""
+_SPEAKING_VERBS = {"say", "speak", "talk", "explain", "write", "describe"}
+"""Verbs whose "to X" is who heard it: "said to X", "speaking to X" (not "went to X": a destination)."""
 _STAFF_PLURALS = {"scientist", "researcher", "expert", "engineer", "professor", "academic", "physician", "doctor"}
 """People whose employer follows "at" or "from": "researchers at X", "scientists from X" (a university, a lab or a
 firm; a place the recognizer labels as one stays a place)."""
@@ -162,7 +170,9 @@ def _described(root: Token) -> NameKind | None:
     preposition = head.head
     while preposition.dep_ == "prep" and preposition.head.dep_ == "prep":
         preposition = preposition.head  # "according" in "according to X"
-    fronted = head.dep_ == "pobj" and preposition.i < preposition.head.i
+    opening = preposition.head.dep_ == "advcl" and preposition.head.i < preposition.head.head.i
+    # "Speaking to X, the president of Y said": a participle's object before the main verb, not an apposition's
+    fronted = head.dep_ == "pobj" and (preposition.i < preposition.head.i or opening)
     for child in head.children:
         if fronted and child.dep_ == "appos":
             continue
@@ -190,16 +200,28 @@ def _role_or_medium(root: Token, labelled_place: bool) -> NameKind | None:
         roles = [c for prep in root.head.children if prep.dep_ == "prep" and prep.lower_ == "as" for c in prep.children]
         if any(c.dep_ == "pobj" and _kind_of_noun(c) == "person" for c in roles):
             return "person"  # "X resigned as the governor", "X served as an adviser"
+    if labelled_place and _listener(root):
+        return "organization"  # "Y told X", "speaking to X": a place does not listen; an outlet or a body does
     listed = root.dep_ == "conj" and any(c.dep_ == "cc" for c in root.head.children)
     named = root.head if listed else root  # "scientists from the University of Y and X"
     if named.dep_ != "pobj" or labelled_place:
         return None
     preposition, owner = named.head, named.head.head
+    if owner.dep_ == "nsubj" and owner.i > owner.head.i:
+        owner = owner.head  # '"...," wrote Y on X': the parser may hang "on X" on the subject after its verb
     if preposition.lower_ == "on" and owner.pos_ == "VERB" and owner.lemma_.casefold() in _PUBLISHING_VERBS:
         return "organization"
     if preposition.lower_ in {"at", "from"} and owner.tag_ == "NNS" and owner.lemma_.casefold() in _STAFF_PLURALS:
         return "organization"
     return None
+
+
+def _listener(root: Token) -> bool:
+    """Whether the name is who was told something: "told X", "said to X", "speaking to X"."""
+    if root.dep_ in {"dobj", "dative"} and root.head.lemma_.casefold() == "tell":
+        return True
+    verb = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and verb.lemma_.casefold() in _SPEAKING_VERBS
 
 
 def _owned(root: Token) -> NameKind | None:
@@ -215,6 +237,8 @@ def _owned(root: Token) -> NameKind | None:
     site = root.head
     while site.dep_ == "compound" and site.head.i > site.i:
         site = site.head  # "Poznan" -> "distribution" -> "center"
+    if root.dep_ == "compound" and root.head.i > root.i and site.lemma_.casefold() in WORKS_NOUNS:
+        return "place"  # "the X gas pipeline", "the X bridge"
     owned = any(c.dep_ == "poss" and c.i < root.i for c in site.children)
     if root.dep_ == "compound" and owned and site.lemma_.casefold() in SITE_NOUNS:
         return "place"
@@ -263,6 +287,8 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
         return "organization"  # "the X chain"
     if qualified and qualified.group(1) in AREA_NOUNS:
         return "place"  # "the X region"
+    if _after_a_place(text, start, end):
+        return "place"
     root = _root(text, start, end)
     if root is None:
         return None
@@ -270,7 +296,49 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     described = _described(root) or _noun_before(text, start, end)
     if _outlet(root, text[start:end], text) and not labelled_place:
         return "organization"
-    return described or _owned(root) or _role_or_medium(root, labelled_place) or _taken_up(root, end, labelled_place)
+    cue = described or _owned(root) or _role_or_medium(root, labelled_place) or _taken_up(root, end, labelled_place)
+    return cue or _listed_with(root, text)
+
+
+_LIST_PEERS = 2
+"""Other names a list must hold, all of one kind, to type the odd one: two names ("X and Y") may mix a person and
+a company; a longer list of names of one kind is a list of like things ("A, B and C, respectively")."""
+
+
+def _listed_with(root: Token, text: str) -> NameKind | None:
+    """The kind the recognizer gives every other name in a list the name is written in: "ministers A, B and C"."""
+    first = root
+    while first.dep_ == "conj":
+        first = first.head
+    members: list[Token] = []
+    stack = [first]
+    while stack:
+        member = stack.pop()
+        members.append(member)
+        stack.extend(c for c in member.children if c.dep_ == "conj")
+    kinds: set[Kind | None] = set()
+    for member in members:
+        if member.i != root.i:
+            labels = [e.kind for e in entities(text) if e.start <= member.idx < e.end]
+            kinds.add(labels[0] if labels else None)
+    if len(members) - 1 < _LIST_PEERS or len(kinds) != 1:
+        return None
+    kind = kinds.pop()
+    return kind if kind == "person" or kind == "organization" or kind == "place" else None
+
+
+def _after_a_place(text: str, start: int, end: int) -> bool:
+    """A use that closes a place's address or a trip: "Springfield, X." (the state a town is in) or "from Y to X"
+    (a destination), where the recognizer reads a place in Y."""
+    labelled = [e for e in entities(text) if e.label in {"GPE", "LOC"}]
+    places = {e.end for e in labelled}
+    before = text[max(0, start - 60) : start]
+    address = re.search(r",[ \t]+$", before)
+    if address and text[end : end + 1] in {",", "."}:
+        # "Springfield, X," read as a place too; not "In Paris, Acme, a carmaker, ..." (a subject after a place)
+        return start - len(address.group(0)) in places and any(e.start <= start < e.end for e in labelled)
+    trip = re.search(r"\bfrom\s+(?:the\s+)?[A-Z][^,.;]{0,40}?(?=\s+to\s+$)", before)
+    return trip is not None and start - len(before) + trip.end() in places
 
 
 def _outlet(root: Token, name: str, text: str) -> bool:
@@ -331,6 +399,16 @@ def label_vote(name: str, text: str) -> NameKind | None:
         return None
     best = ranked[0][0]
     return best if best in {"person", "organization", "place"} else None
+
+
+def joined_people(name: str, text: str) -> bool:
+    """Whether the name is two people's surnames joined by "and" ("Novak and Reyes's appeal"): the recognizer may
+    read the pair as one body, yet each side ends a name it reads as a person's ("Ana Novak", "Luis Reyes")."""
+    sides = name.split(" and ")
+    if len(sides) != 2 or not all(side[:1].isupper() for side in sides):
+        return False
+    people = [" ".join(text[e.start : e.end].split()) for e in entities(text) if e.label == "PERSON"]
+    return all(any(p != side and p.endswith(" " + side) for p in people) for side in sides)
 
 
 def acts_as_a_body(name: str, text: str) -> bool:
