@@ -30,6 +30,7 @@ from pathlib import Path
 from runpy import run_path
 
 from summarizer.brief.items import GroundedDraft
+from summarizer.brief.non_names import drop_non_names
 from summarizer.distribution import install_line
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.pipeline import has_pipeline, parse
@@ -284,7 +285,7 @@ def set_right_fragments(items: GroundedDraft, text: str, language: str) -> Groun
                 actor = found
         if not any(_key(o.name) == _key(actor.name) for o in who):
             who.append(actor)
-    return items.but(who=who)
+    return drop_non_names(items.but(who=who), text, language)  # and the readings of brief/non_names.py
 
 
 def _overlaps(a: Actor, b: Actor) -> bool:
