@@ -79,6 +79,21 @@ def test_a_title_after_a_person_and_a_comma_is_no_actor() -> None:
     assert names == ["Miriam Okonjo"]
 
 
+def test_a_title_that_names_its_organization_gives_way_to_the_organization() -> None:
+    text = (
+        '"We thank the crews," said Dana Whitfield, Chief Operating Officer of Harbour Air Lines. '
+        "Harbour Air Lines took delivery of its last turboprop on Tuesday."
+    )
+    title = "Chief Operating Officer of Harbour Air Lines"
+    out = drop_non_names(
+        GroundedDraft(who=[_actor(text, "Dana Whitfield", "person"), _actor(text, title, "person")]), text, "en"
+    ).who
+    body = {a.name: a for a in out}
+    assert title not in body and "Dana Whitfield" in body, out
+    assert body["Harbour Air Lines"].kind == "organization"
+    assert text[body["Harbour Air Lines"].mention.start : body["Harbour Air Lines"].mention.end] == "Harbour Air Lines"
+
+
 def test_the_letters_of_a_law_are_no_actor_or_place() -> None:
     text = "The firm received a notice under the Clean Harbours Act (CHA) on Monday. The CHA notice asked for fees."
     assert _who(text, _actor(text, "CHA")) == []

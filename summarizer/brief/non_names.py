@@ -121,6 +121,27 @@ def _appositive_title(actor: Actor, text: str, language: str) -> bool:
     )
 
 
+def _body_in_title(actor: Actor, text: str, language: str) -> Actor | None:
+    """The organization a title phrase names ("Chief Operating Officer of Harbour Air"), as an actor of its own."""
+    start, end = actor.mention.start, actor.mention.end
+    bodies = [
+        e
+        for e in entities(text, language)
+        if e.label == "ORG"
+        and start < e.start
+        and e.end == end
+        and re.search(r"\bof (?:the )?$", text[start : e.start])
+    ]  # the title ends "of <the body>"; a piece the recognizer reads inside the title itself is no body
+    if not bodies:
+        return None
+    body = bodies[-1]
+    name = text[body.start : body.end].removeprefix("the ").removeprefix("The ")
+    first = body.end - len(name)
+    ruled = list(dict.fromkeys([*actor.ruled, "mention", "kind"]))
+    mention = actor.mention.model_copy(update={"start": first, "end": body.end, "text": name})
+    return actor.model_copy(update={"name": name, "kind": "organization", "mention": mention, "ruled": ruled})
+
+
 def genus(name: str, text: str) -> bool:
     """A capitalised word followed at some use by a Latin species epithet: "Velociraptor mongoliensis"."""
     if not re.fullmatch(r"[A-Z][a-z]+", name):
@@ -140,11 +161,16 @@ def drop_non_names(items: GroundedDraft, text: str, language: str) -> GroundedDr
     for actor in (_full_name(a, text) for a in items.who):
         if not any(o.name == actor.name for o in named):
             named.append(actor)
-    who = [
-        a
-        for a in named
-        if not (not_a_name(a.mention.text) or _family(a, named) or _appositive_title(a, text, language))
-    ]
+    who: list[Actor] = []
+    for actor in named:
+        if not_a_name(actor.mention.text) or _family(actor, named):
+            continue
+        if _appositive_title(actor, text, language):
+            body = _body_in_title(actor, text, language)  # "Chair of the Harbour Board": the board acts
+            if body is None or any(o.name == body.name for o in named):
+                continue
+            actor = body
+        who.append(actor)
     where: list[Place] = [
         p for p in items.where if not (not_a_name(p.mention.text) or modifier_place(p.mention.text, text, language))
     ]
