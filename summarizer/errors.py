@@ -43,6 +43,10 @@ class StoreError(ConfigError):
     """
 
 
+class StoreBusyError(StoreError):
+    """SQLite waited its whole busy timeout for the store's lock: another process was writing to it."""
+
+
 @dataclass(frozen=True)
 class TokenUsage:
     """Tokens the server reported for a brief's model calls so far, failed attempts included."""

@@ -104,6 +104,26 @@ def hold_store(store: Path) -> Iterator[None]:
         yield
 
 
+def store_holder(store: Path) -> StoreInUseError | None:
+    """The refusal naming the run that holds the store's writer lock, or None when none does.
+
+    For a store SQLite found busy: a run that opened it first and is writing holds this lock, and saying so names
+    it, where the busy store alone cannot. Only looks (a shared lock, dropped at once); never makes the lock file.
+    """
+    path = store_lock_path(store)
+    try:
+        stream = path.open("r", encoding="utf-8")
+    except OSError:
+        return None
+    with stream:
+        try:
+            fcntl.flock(stream.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid, host, started = _holder(path)
+            return StoreInUseError(store, pid=pid, host=host, started=started)
+    return None
+
+
 class _Refusal(Protocol):
     def __call__(self, pid: int | None, host: str | None, started: str | None) -> InUseError: ...
 

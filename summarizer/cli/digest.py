@@ -14,14 +14,14 @@ from rich.text import Text
 
 from summarizer.brief.engine import Summarizer
 from summarizer.bulk.digest import digest_of_briefs
-from summarizer.bulk.lock import hold_store
+from summarizer.bulk.lock import hold_store, store_holder
 from summarizer.cli.common import fail, model_options
 from summarizer.cli.progress import BatchProgress
 from summarizer.digest.build import build_digest
 from summarizer.digest.continuity import follow_and_keep
 from summarizer.digest.schema import Digest
 from summarizer.digest.store import Store, content_hash, default_store_path
-from summarizer.errors import ArticleError, ConfigError, SummarizerError
+from summarizer.errors import ArticleError, ConfigError, StoreBusyError, SummarizerError
 from summarizer.files import write_atomically
 from summarizer.ingest.inputs import NO_SUCH_INPUT, Item, collect
 from summarizer.render.control import printable, shown
@@ -188,7 +188,7 @@ def digest_command(
                 progress=progress.settled, since=since.date() if since else None,
             )  # fmt: skip
     except (ArticleError, ConfigError) as error:
-        fail(err, error, 2)
+        fail(err, _busy_by_whom(error, store), 2)
     except (sqlite3.Error, OSError) as error:
         where = store or default_store_path()
         fail(
@@ -203,6 +203,13 @@ def digest_command(
         msg = "interrupted: every brief made so far is stored; run the same command again to continue"
         fail(err, msg, 130, at_once=True)
     _finish(digest, formats, out, target_day, err)
+
+
+def _busy_by_whom(error: Exception, store: Path | None) -> Exception:
+    """A store SQLite found busy is most often held by another run that opened it first: name that run."""
+    if isinstance(error, StoreBusyError):
+        return store_holder(store or default_store_path()) or error
+    return error
 
 
 def _of_briefs(briefs: Path, inputs: tuple[str, ...], day: dt.date, err: Console) -> Digest:
@@ -221,7 +228,7 @@ def _followed(digest: Digest, store: Path | None, since: dt.date | None, err: Co
         with Store(store) as db, hold_store(db.path):
             return follow_and_keep(db, digest, since)
     except ConfigError as error:
-        fail(err, error, 2)
+        fail(err, _busy_by_whom(error, store), 2)
     except (sqlite3.Error, OSError) as error:
         fail(err, f"cannot use the store {store or default_store_path()}: {error} (give a writable --store PATH)", 2)
 

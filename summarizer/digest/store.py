@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from summarizer.errors import StoreError
+from summarizer.errors import StoreBusyError, StoreError
 from summarizer.ingest.article import Article
 from summarizer.schema import Brief
 from summarizer.settings import data_dir
@@ -187,7 +187,8 @@ def _store_errors(path: Path, busy_timeout_s: float) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
-        raise StoreError(_explain(path, error, busy_timeout_s)) from error
+        busy = getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+        raise (StoreBusyError if busy else StoreError)(_explain(path, error, busy_timeout_s)) from error
 
 
 def default_store_path() -> Path:
