@@ -176,3 +176,30 @@ def test_a_participle_inside_a_quote_borrows_no_speaker_from_the_quote() -> None
 def test_a_quote_closed_in_the_paragraph_before_leaves_the_next_speaker_outside() -> None:
     text = 'The mayor said, "The bridge is closed."\n\nHarbour chief Ana Lind wrote, "We reopen the pier on Monday."'
     assert any("Ana Lind" in phrase for phrase in speakers(text)), speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_speaker", "speaker"),
+    [
+        ('"If the board confirms me, I will stay until spring," Ada Brandt told reporters.', "board", "Ada Brandt"),
+        ("Ola Berg said he would step down if the council voted against the plan.", "council", "Ola Berg"),
+        ("The mayor said the ferry would run unless the harbour board announced a strike.", "harbour board", "mayor"),
+    ],
+)
+def test_a_verb_that_opens_a_condition_or_stands_inside_a_quote_credits_nobody(
+    text: str, not_a_speaker: str, speaker: str
+) -> None:
+    found = speakers(text)
+    assert not any(not_a_speaker in phrase for phrase in found), found
+    assert any(speaker in phrase for phrase in found), found
+
+
+def test_a_reporting_verb_with_its_own_clause_inside_a_quote_still_credits_its_subject() -> None:
+    text = '"The board confirmed that the yard will close," Ada Brandt said on Monday.'
+    assert any("board" in phrase for phrase in speakers(text)), speakers(text)
+
+
+def test_declaring_a_state_is_an_act_but_declaring_that_is_speech() -> None:
+    assert not speakers("The county declared a state of emergency after the floods on Sunday.")
+    found = speakers("The county declared that the floods had passed their peak.")
+    assert any("county" in phrase for phrase in found), found

@@ -11,7 +11,8 @@ reporters she ...") or else the last named person before it; other pronouns
 are left out, since a wrong name is worse than none. A verb with a common
 sense that reports nothing ("rescuers responded") needs a clause or quote
 beside it; a subject quoted by someone else, a passive report about the
-subject and an infinitive aim are not speakers. Where the parser picks the
+subject and an infinitive aim are not speakers, nor is the subject of a condition ("if the board confirms him") or
+of a verb of another sense inside someone's quote. Where the parser picks the
 wrong subject (a place after a comma, a noun joined by "but", a clause
 inside a subordinate one) the speaker is read back from the construction.
 """
@@ -147,11 +148,16 @@ OTHER_SENSES = frozenset(
         "think",  # "think of it as"
         "post",  # "posted a time of 2:05"
         "refuse",  # "refused to renew the licence"
+        "declare",  # "declared a state of emergency"
     ]
 )
 """Reporting verbs whose common other sense says nothing ("rescuers responded", "confirmed the nomination", "posted
-a time of 2:05"): they credit a source only with what was said beside them, a clause or a quote. Stances stay
-out of it ("opposed the deal", "rejected the request", "voted to", "declared"): PolNeAR counts them as views."""
+a time of 2:05", "declared a state of emergency": an act, not words): they credit a source only with what was said
+beside them, a clause or a quote. Stances stay out of it ("opposed the deal", "rejected the request", "voted to"):
+PolNeAR counts them as views. "declare" is here because the topic set's guide counts speech and writing only,
+and its dev part gained 0.6 points of source precision for 0.3 of PolNeAR's recall (a declared intention)."""
+_CONDITIONS = frozenset({"if", "unless"})
+"""Words that open a condition: what follows is supposed, not said."""
 _GOING_ON = frozenset({"go", "continue", "proceed"})
 """Verbs after which an infinitive report is the subject's own ("went on to say")."""
 _SAID_DEPS = frozenset({"ccomp", "oprd", "parataxis"})
@@ -337,6 +343,8 @@ def _sources_of(token: Token) -> list[tuple[Token, tuple[int, int]]]:
         return []
     if token.lemma_.lower() in OTHER_SENSES and not _says_something(token):
         return []
+    if _supposed(token):
+        return []
     heads = [c for c in token.children if c.dep_ == "nsubj"]
     if len(heads) > 1:  # one verb, one subject: "Early critic MP Ann Lee said" split in two by the parser
         heads = [max(heads, key=lambda h: (h.i < token.i, h.i if h.i < token.i else -h.i))]
@@ -449,6 +457,16 @@ def _raises(verb: Token) -> bool:
         child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         for child in verb.children
     )
+
+
+def _supposed(verb: Token) -> bool:
+    """Whether the verb reports nothing anyone said: it opens a condition ("if the board confirms him", "unless the
+    council votes against it"), or it is a verb of another sense inside a quotation and with no clause of its own
+    ('"If the board confirms me, I stay," she said'): the quote is what she said, not what the board said."""
+    if any(child.dep_ == "mark" and child.lower_ in _CONDITIONS for child in verb.children):
+        return True
+    own = any(child.dep_ in _SAID_DEPS for child in verb.children)
+    return verb.lemma_.lower() in OTHER_SENSES and not own and _inside_quote(verb)
 
 
 def _says_something(verb: Token) -> bool:
