@@ -174,3 +174,28 @@ def test_the_benchmark_keeps_the_models_items_and_counts_what_rules_changed() ->
     assert all(item.origin == "model" for item in (*mine.who, *mine.where, *mine.what, *mine.when, *mine.sources))
     assert any(p.origin == "rule" for p in brief.where) and not mine.where  # "Oslo" is the rules'
     assert ruled_counts(brief)["kind"] >= 1 and ruled_counts(brief)["moved"] >= 1
+
+
+def test_a_model_name_that_joins_two_names_becomes_the_two_the_rules_read() -> None:
+    text = (
+        "Ferry Deal Signed\n\n"
+        "Anna Berg and Tomas Lund signed the ferry deal in Bergen on Monday. "
+        "Berg and Lund said the ships would sail in May. "
+        "Ferries will also call at Tromsø and Bodø from June."
+    )
+    out = ground(text, ["Berg and Lund"], [], [{"n": "Tromsø and Bodø", "t": "city"}])
+    who = {a.name: a for a in out.who}
+    assert "Berg and Lund" not in who
+    assert who["Anna Berg"].kind == "person" and who["Anna Berg"].origin == "model", who
+    assert who["Tomas Lund"].kind == "person" and who["Tomas Lund"].origin == "model", who
+    alone = ground(text, [], [], [])  # each part has the kind the rules give it alone
+    kinds = {n.name: n.kind for n in [*out.who, *out.where]}
+    assert "Tromsø and Bodø" not in kinds, kinds
+    assert all(kinds[n.name] == n.kind for n in [*alone.who, *alone.where] if n.name in {"Tromsø", "Bodø"}), kinds
+    assert {"Tromsø", "Bodø"} <= set(kinds), kinds
+
+
+def test_a_joined_name_the_rules_do_not_read_as_two_stays_whole() -> None:
+    text = "Marks and Lindqvist, a furniture maker, said on Monday it would open a shop in Bergen."
+    out = ground(text, [], ["Marks and Lindqvist"], [])
+    assert "Marks and Lindqvist" in {a.name for a in out.who}, [a.name for a in out.who]

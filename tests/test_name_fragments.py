@@ -141,3 +141,25 @@ def test_a_word_the_parser_reads_as_an_adjective_is_no_actor() -> None:
 def test_a_one_word_name_read_as_a_noun_stays() -> None:
     text = "Kestrel said on Monday that it would close its yard, and Kestrel will pay its workers until May."
     assert _who(text, _actor(text, "Kestrel")) == ["Kestrel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        ("Westmoor Governor Ada Brandt signed the bill on Friday.", "Westmoor Governor Ada Brandt", "Ada Brandt"),
+        (
+            "Lakeline University historian Tom Okafor said the letters were genuine.",
+            "Lakeline University historian Tom Okafor",
+            "Tom Okafor",
+        ),
+        ("The county's deputy sheriff Ola Berg said the road was closed.", "deputy sheriff Ola Berg", "Ola Berg"),
+    ],
+)
+def test_a_person_after_a_place_body_or_title_is_the_item(text: str, name: str, person: str) -> None:
+    names = _who(text, _actor(text, name, "organization"))
+    assert names == [person]
+
+
+def test_a_pair_of_people_is_not_cut_to_the_last() -> None:
+    text = "Ada and Tom Okafor opened the bakery in 1998."
+    assert _who(text, _actor(text, "Ada and Tom Okafor", "person")) == ["Ada and Tom Okafor"]

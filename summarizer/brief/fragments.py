@@ -1,6 +1,6 @@
 """Who items that are a piece of a name, a bare title, or a function word: set right or dropped.
 
-Three readings give an actor that is not one, from the rules and the model alike:
+Several readings give an actor that is not one, from the rules and the model alike:
 
 - **a piece of a longer name**: "Treasury" where the article writes it only in "Secretary of the Treasury" or
   "Treasury Board" is no body of its own. Where the recognizer reads the longer name as a person or an
@@ -9,6 +9,9 @@ Three readings give an actor that is not one, from the rules and the model alike
 - **a title with no name**: "Detective Sergeant" followed at every use by a person's name stands for that person
   (the item becomes the person, or goes when the person is listed already); one of title words alone ("Deputy
   Governor") names nobody. English titles;
+- **a person behind a title**: "Westmoor Governor Ada Brandt", "Lakeline University historian Tom Okafor": where the
+  recognizer reads a person at the end of the item and the words before say who the person is (a title, a role in
+  lower case, a place or nationality), the item is that person. The place or body is not lost: it is read on its own;
 - **a function word**: "Nuestras" opening a quoted Spanish sentence is read as a name only because it starts a
   sentence: a word of any covered language's stop list that is capitalised only where a sentence opens, or a run of
   such words ("Si la" opening a quoted clause);
@@ -50,6 +53,7 @@ _STOP_LANGUAGES = ("en", "es", "fr", "it", "pt", "de")
 """The languages whose function words are read: the covered ones, and their neighbours quoted in them."""
 _ACTOR_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "PER": "person"}
 _PEOPLE = ("PERSON", "PER")
+_PLACES_AND_PEOPLES = frozenset({"GPE", "LOC", "NORP"})
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 """English possessive determiners: a name after one is something owned ("their Spring Recess")."""
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)\]]*\s+|\n\s*)['\"‘“(\[¡¿\u200b-\u200d\u2060\ufeff]*$")
@@ -214,6 +218,32 @@ def _title_only(actor: Actor, text: str, language: str) -> Actor | bool | None:
     return None if len(words) > 1 and all(word in _TITLE_WORDS for word in words) else False
 
 
+def _person_inside(actor: Actor, text: str, language: str) -> Actor | None:
+    """The person a who item ends with, when more words stand before the person's name: a place, a body or a title
+    ("Connecticut Governor Ada Brandt", "Harbour Board chair Ola Berg", "Honorable Ada Brandt"). The item is that
+    person: the words before say who the person is, not a name of their own (a body named there is listed by its own
+    reading). Not a pair ("Ada and Ola Berg"): the last name is not the only one there."""
+    start, end = actor.mention.start, actor.mention.end
+    if re.search(r",|&|\band\b|\by\b|\bet\b|\bund\b", text[start:end]):
+        return None
+    people = [e for e in _actor_entities(text, language) if e.label in _PEOPLE]
+    inside = [p for p in people if start < p.start and p.end == end and len(text[p.start : p.end].split()) > 1]
+    if not inside or not _says_who(text, start, inside[0].start, language):
+        return None
+    return _as_actor(actor, inside[0], text)
+
+
+def _says_who(text: str, start: int, end: int, language: str) -> bool:
+    """The words in [start, end) say who someone is: a title or role word ("Governor", "chair", "Dr."), a word in
+    lower case ("regional", "political scientist"), or a recognized place or nationality ("Vermont Ada Brandt").
+    Not a body's name alone: "HDT" in "HDT Védelmi Ipari Kft" is the company's first word, where the recognizer read
+    the rest as a person."""
+    words = _WORD.findall(text[start:end])
+    if any(word.lower() in _TITLE_WORDS or not word[:1].isupper() for word in words):
+        return True
+    return any(e.label in _PLACES_AND_PEOPLES and start <= e.start and e.end <= end for e in entities(text, language))
+
+
 def _function_word(actor: Actor, text: str) -> bool:
     """Stop words of some language, the first capitalised only where a sentence opens ("Nuestras acciones ...",
     "Si el ...")."""
@@ -275,6 +305,8 @@ def set_right_fragments(items: GroundedDraft, text: str, language: str) -> Groun
             if _adjective(actor, text, language):
                 continue
             found = _title_only(actor, text, language)
+            if found is False:
+                found = _person_inside(actor, text, language) or False
             if found is False and language != "de":
                 found = _longer_name(actor, text, language)
             if found is None:

@@ -15,7 +15,8 @@ item was wrong or unjudgeable, while every name the model alone rightly found
 lay on a recognized name. An actor the article describes rather than names
 (a body by its common noun: "the transport ministry", "regional police";
 people it quotes unnamed: "lawmakers ..., they said"; a plural that acts:
-"Relatives gathered") is not such a name: it stays. Measured on English; other languages keep the merge as it was.
+"Relatives gathered") is not such a name: it stays. A model's item that joins two names the rules list apart
+("Kelly and Baroni") becomes those two. Measured on English; other languages keep the merge as it was.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def rules_lead_names(items: GroundedDraft, own: GroundedDraft, text: str) -> Gro
         rules.setdefault(_key(named.name), named)
     who: list[Actor] = []
     where: list[Place] = []
-    for item in _names(items):
+    for item in [part for named in _names(items) for part in _pair_parts(named, own)]:
         rule = rules.get(_key(item.name)) if item.origin == "model" and "kind" not in item.ruled else None
         if rule is not None:
             item = _taken(item, rule)
@@ -95,6 +96,22 @@ def rules_lead_names(items: GroundedDraft, own: GroundedDraft, text: str) -> Gro
         if len(where) < MAX_PLACES and not listed and not inside:
             where.append(place)
     return items.but(who=who, where=where)
+
+
+_PAIR = re.compile(r"(?:the )?([A-Z][^,;&]*?) and (?:the )?([A-Z][^,;&]*)")
+
+
+def _pair_parts(item: Actor | Place, own: GroundedDraft) -> list[Actor | Place]:
+    """A model's item that joins two names ("Kelly and Baroni", "Crete and Cyprus") as the rules' items for each, when
+    the rules list both (by the same name: "Kelly" is "Bridget Kelly"); otherwise the item as it is. A list holds one
+    name per item, and each part has its own kind."""
+    pair = _PAIR.fullmatch(item.name) if item.origin == "model" else None
+    if pair is None:
+        return [item]
+    parts = [next((r for r in _names(own) if same_name(r.name, part)), None) for part in pair.groups()]
+    if any(part is None for part in parts):
+        return [item]
+    return [_taken(item, part) for part in parts if part is not None]
 
 
 def _named_after_organization(actor: Actor, own: GroundedDraft, text: str) -> bool:
