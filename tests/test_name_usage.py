@@ -19,6 +19,7 @@ from summarizer.nlp.usage import (
     used_as_product,
 )
 from summarizer.rules.kinds import uses_of
+from summarizer.rules.places import is_capital_or_division
 from tests.scripted_names import ground_names
 
 TECH = (
@@ -157,4 +158,18 @@ def test_capitals_are_an_organization_and_a_bare_role_is_no_one() -> None:
     who, _ = grounded(text, ["NTL", "CEO", "CEO Rui Costa"], [], ["Porto"])
     assert who.get("NTL") == "organization", who  # filed as a person by the model
     assert "CEO" not in who
-    assert who.get("CEO Rui Costa") == "person"
+    assert who.get("Rui Costa") == "person" and "CEO Rui Costa" not in who, who  # the person, without the title
+
+
+def test_a_capital_or_a_state_that_acts_is_still_a_place() -> None:
+    text = (
+        "Ferry Talks Stall\n\n"
+        "Ottawa warned on Monday that the ferry deal could collapse. Ottawa also said it would send envoys. "
+        "Queensland sued the operator in March. "
+        "Kestrelby announced on Tuesday that it had won the contract. Kestrelby said it would hire 300 crew."
+    )
+    who, where = grounded(text, [], [], [])
+    assert "Ottawa" in where and "Ottawa" not in who, (who, where)  # the government by its seat: still a place
+    assert "Queensland" not in who, (who, where)
+    assert is_capital_or_division("Ottawa") and is_capital_or_division("Queensland")
+    assert not is_capital_or_division("Kestrelby")

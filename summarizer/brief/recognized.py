@@ -35,7 +35,7 @@ from summarizer.rules.kinds import (
     written_with_article,
 )
 from summarizer.rules.names import is_dateline, is_heading, same_name
-from summarizer.rules.places import is_country
+from summarizer.rules.places import is_capital_or_division, is_country
 from summarizer.rules.text import Found
 from summarizer.schema import ActorKind, PlaceKind
 
@@ -113,6 +113,7 @@ class EnglishUsage(Usage):
             entity.label == "GPE"  # a river, a trench or a region (LOC) that "contributes" is still a place
             and cue is None
             and not as_place
+            and not is_capital_or_division(name)  # "Beijing warned": the government by its seat, still a place
             and (mostly_acts(text, uses_of(name, text)) or short_for_organization(name, text))
         )
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from countryinfo import CountryInfo
+
 LANGUAGES = frozenset({"en"})
 """Country names as English writes them: English text only."""
 
@@ -111,3 +113,20 @@ def listed_as_places(text: str) -> list[tuple[int, int]]:
         for item in re.finditer(rf"{_LISTED_NAME}", match.group("list")):
             spans.append((start + item.start(), start + item.end()))
     return spans
+
+
+@lru_cache(maxsize=1)
+def _capitals_and_divisions() -> frozenset[str]:
+    """Every country's capital and first-level divisions (states, provinces, regions), from ``countryinfo`` (MIT)."""
+    names: set[str] = set()
+    for country in CountryInfo.all().values():
+        capital = country.get("capital")
+        names.update([capital] if isinstance(capital, str) else capital or [])
+        names.update(p for p in country.get("provinces") or [] if isinstance(p, str))
+    return frozenset(name.strip() for name in names if name and name.strip())
+
+
+def is_capital_or_division(name: str) -> bool:
+    """A country's capital or one of its states or provinces ("Beijing", "Florida", "Ontario"): a place even where it
+    acts ("Beijing warned", "Florida sued"), as a name standing for its government does."""
+    return name.strip().removeprefix("the ") in _capitals_and_divisions()
