@@ -38,7 +38,7 @@ from summarizer.distribution import install_line
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.pipeline import has_pipeline, parse
 from summarizer.rules.kinds import PERSON_TITLES, ROLE_WORDS
-from summarizer.rules.text import normalize
+from summarizer.rules.text import normalize, whole_word_spans
 from summarizer.schema import Actor, ActorKind, Span
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")
@@ -157,10 +157,6 @@ def _standalone(use: tuple[int, int], run: tuple[int, int], text: str) -> bool:
     return run[1] == use[1] and all(word.lower().strip(".") in _TITLE_WORDS for word in before)
 
 
-def _uses(name: str, text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-
-
 def _as_actor(actor: Actor, entity: Entity, text: str) -> Actor:
     start = entity.start + (4 if text[entity.start : entity.start + 4].lower() == "the " else 0)
     name = text[start : entity.end]
@@ -183,7 +179,7 @@ def _longer_name(actor: Actor, text: str, language: str) -> Actor | bool | None:
         return False  # one word only: a longer name's last words are often a person's the recognizer missed
     if name.isupper():
         return False  # "KBC" in "KBC Radio": a body's short name, written as a name, whatever follows it
-    uses = _uses(name, text)
+    uses = whole_word_spans(name, text)
     recognized = _actor_entities(text, language)
     people = [e for e in recognized if e.label in _PEOPLE]
     runs = [_name_run(text, s, e, people) for s, e in uses]
@@ -206,7 +202,7 @@ def _title_only(actor: Actor, text: str, language: str) -> Actor | bool | None:
         return False
     people = [e for e in _actor_entities(text, language) if e.label in _PEOPLE]
     followed: list[Entity] = []
-    for _, end in _uses(actor.mention.text, text):
+    for _, end in whole_word_spans(actor.mention.text, text):
         person = next((p for p in people if p.start > end and not text[end : p.start].strip()), None)
         if person is None:
             break
@@ -265,7 +261,7 @@ def _quantity_word(actor: Actor, text: str) -> bool:
 
 
 def _opens_sentences(name: str, text: str) -> bool:
-    uses = _uses(name, text)
+    uses = whole_word_spans(name, text)
     return bool(uses) and all(_SENTENCE_OPENING.search(text[max(0, s - 12) : s]) for s, _ in uses)
 
 
@@ -273,7 +269,7 @@ def _owned(actor: Actor, text: str, language: str) -> bool:
     """Every use of the name follows a possessive determiner ("after their Spring Recess"): a thing, not an actor."""
     if language != "en":
         return False
-    uses = _uses(actor.mention.text, text)
+    uses = whole_word_spans(actor.mention.text, text)
     before = [_WORD.findall(text[max(0, s - 8) : s]) for s, _ in uses]  # 8: room for "their " and a quote mark
     return bool(uses) and all(words and words[-1].lower() in _POSSESSIVES for words in before)
 
@@ -283,7 +279,7 @@ def _adjective(actor: Actor, text: str, language: str) -> bool:
     name = actor.mention.text
     if not _WORD.fullmatch(name) or not has_pipeline(language):
         return False
-    uses = _uses(name, text)
+    uses = whole_word_spans(name, text)
     if not uses:
         return False
     doc = parse(text, language)

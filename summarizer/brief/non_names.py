@@ -24,6 +24,7 @@ from summarizer.brief.items import GroundedDraft
 from summarizer.nlp.entities import entities
 from summarizer.nlp.pipeline import has_pipeline, parse
 from summarizer.rules.kinds import PERSON_TITLES, ROLE_WORDS
+from summarizer.rules.text import whole_word_spans
 from summarizer.schema import Actor, Place
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)\]]*\s+|\n\s*)['\"‘“(\[]*$|\s[\"“‘]$")
@@ -41,16 +42,11 @@ def _uses(name: str, text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?!\w)", text)]
 
 
-def _all_uses(name: str, text: str) -> list[tuple[int, int]]:
-    """Every use, also after a hyphen ("pro-Lisbon")."""
-    return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-
-
 def common_noun_opening(name: str, text: str) -> bool:
     """One word capitalised only where a sentence opens, and written in lower case elsewhere (or its singular)."""
     if not re.fullmatch(r"[A-Z][a-z]+", name):
         return False
-    uses = _all_uses(name, text)
+    uses = whole_word_spans(name, text)
     if not uses or not all(_SENTENCE_OPENING.search(text[max(0, s - 12) : s]) for s, _ in uses):
         return False
     lower = name.lower()
@@ -87,7 +83,7 @@ def modifier_place(name: str, text: str, language: str) -> bool:
     ("Lisbon police") is left: news names the place of the story so."""
     if language != "en" or not has_pipeline(language):
         return False
-    uses = _all_uses(name, text)
+    uses = whole_word_spans(name, text)
     if not uses:
         return False
     doc = None
