@@ -104,12 +104,21 @@ def hold_store(store: Path) -> Iterator[None]:
         yield
 
 
-def store_holder(store: Path) -> StoreInUseError | None:
-    """The refusal naming the run that holds the store's writer lock, or None when none does.
+def store_holder(store: Path, wait_s: float = 0.0) -> StoreInUseError | None:
+    """The refusal naming the run that holds the store's writer lock, or None when none does within ``wait_s``.
 
     For a store SQLite found busy: a run that opened it first and is writing holds this lock, and saying so names
-    it, where the busy store alone cannot. Only looks (a shared lock, dropped at once); never makes the lock file.
+    it, where the busy store alone cannot. Such a run takes the lock right after it has opened the store, so a run
+    that found the store busy in that moment looks again for a little while. Only looks (a shared lock, dropped at
+    once); never makes the lock file.
     """
+    deadline = time.monotonic() + wait_s
+    while (holder := _store_holder(store)) is None and time.monotonic() < deadline:
+        time.sleep(HOLDER_WAIT_S)
+    return holder
+
+
+def _store_holder(store: Path) -> StoreInUseError | None:
     path = store_lock_path(store)
     try:
         stream = path.open("r", encoding="utf-8")

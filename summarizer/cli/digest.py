@@ -205,10 +205,14 @@ def digest_command(
     _finish(digest, formats, out, target_day, err)
 
 
+HOLDER_APPEARS_S = 2.0
+"""How long a run that found the store busy looks for the run holding it: that run locks it right after opening it."""
+
+
 def _busy_by_whom(error: Exception, store: Path | None) -> Exception:
     """A store SQLite found busy is most often held by another run that opened it first: name that run."""
     if isinstance(error, StoreBusyError):
-        return store_holder(store or default_store_path()) or error
+        return store_holder(store or default_store_path(), wait_s=HOLDER_APPEARS_S) or error
     return error
 
 
