@@ -10,15 +10,13 @@ where it acts, not in "Kestrel jets"); the item stays the model's (origin
 ``model``), its ``ruled`` saying what the rules changed. A name of the
 model's that nothing reads as a name (no rule lists it, the recognizer reads
 nothing there, and its own words are not a name's: "Ferries" filed as a
-person, "Even the harbour" as a site, "DNA" in capitals that never acts) is
-dropped: on MEANTIME dev every such item was wrong or unjudgeable, while
-every name the model alone rightly found lay on a recognized name. An actor
-the article describes rather than names (a body by its common noun: "the
-transport ministry", "regional police"; people it quotes unnamed: "lawmakers
-..., they said"; a plural that acts: "Relatives gathered") is not such a
-name: it stays. A model's item that joins two names the rules list apart
-("Kelly and Baroni") becomes those two. Measured on English; other languages
-keep the merge as it was.
+person, "Even the harbour" as a site) is dropped: on MEANTIME dev every such
+item was wrong or unjudgeable, while every name the model alone rightly found
+lay on a recognized name. An actor the article describes rather than names
+(a body by its common noun: "the transport ministry", "regional police";
+people it quotes unnamed: "lawmakers ..., they said"; a plural that acts:
+"Relatives gathered") is not such a name: it stays. A model's item that joins two names the rules list apart
+("Kelly and Baroni") becomes those two. Measured on English; other languages keep the merge as it was.
 """
 
 from __future__ import annotations
@@ -29,8 +27,8 @@ from summarizer.brief.items import MAX_PLACES, GroundedDraft
 from summarizer.brief.mentions import retyped
 from summarizer.nlp.entities import acting_plural, head_words, kind_at, opens_with_proper_noun
 from summarizer.nlp.speakers import attributions
-from summarizer.nlp.usage import ORGANIZATION_NOUNS, mostly_acts
-from summarizer.rules.kinds import ORGANIZATION_WORDS, uses_of
+from summarizer.nlp.usage import ORGANIZATION_NOUNS
+from summarizer.rules.kinds import ORGANIZATION_WORDS
 from summarizer.rules.names import same_name
 from summarizer.rules.text import normalize
 from summarizer.schema import Actor, Place, Ruled
@@ -134,17 +132,12 @@ def _unsupported(item: Actor | Place, own: GroundedDraft, text: str) -> bool:
     open with a proper noun ("Even the harbour"). "The Harbour Kings, a band" stays: its words are a name's."""
     if any(same_name(rule.name, item.name) for rule in _names(own)):
         return False
-    start, end = item.mention.start, item.mention.end
-    if _WRITTEN_AS_NAME.fullmatch(item.name) and (kind_at(text, start, end) or _acts(item.name, text)):
-        return False  # "NTL", "KRiT": written as a name, read as one or acting ("NTL said"); not "DNA", "DRM"
+    if _WRITTEN_AS_NAME.fullmatch(item.name):
+        return False  # "NTL", "KRiT": written as a name, whatever the recognizer reads
     if isinstance(item, Actor) and _described_actor(item, text):
         return False
+    start, end = item.mention.start, item.mention.end
     return kind_at(text, start, end) is None and not opens_with_proper_noun(text, start, end)
-
-
-def _acts(name: str, text: str) -> bool:
-    """Whether some use of the name is a doer ("NTL said", "sued by NTL")."""
-    return any(mostly_acts(text, [use]) for use in uses_of(name, text))
 
 
 def _described_actor(actor: Actor, text: str) -> bool:
