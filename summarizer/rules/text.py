@@ -194,12 +194,12 @@ class NormalizedText:
         return None
 
 
-@lru_cache(maxsize=4096)
 def whole_word_spans(words: str, text: str) -> list[tuple[int, int]]:
     """Every place the text writes these words as whole words (also after a hyphen: "pro-Lisbon"), in order."""
     return [match.span() for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text)]
 
 
+@lru_cache(maxsize=4096)
 def normalize_chars(char: str) -> str:
     """One character folded for matching: quotes straightened, accents dropped, casefolded."""
     mapped = char.translate(_CHAR_MAP)
