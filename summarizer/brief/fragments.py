@@ -171,6 +171,10 @@ def _actor_entities(text: str, language: str) -> list[Entity]:
     return [e for e in entities(text, language) if e.label in _ACTOR_KINDS]
 
 
+def _people(text: str, language: str) -> list[Entity]:
+    return [e for e in _actor_entities(text, language) if e.label in _PEOPLE]
+
+
 def _longer_name(actor: Actor, text: str, language: str) -> Actor | bool | None:
     """For a piece of a longer name: the recognized person or body it belongs to, or None (drop it). False when the
     name stands on its own somewhere in the article."""
@@ -181,11 +185,11 @@ def _longer_name(actor: Actor, text: str, language: str) -> Actor | bool | None:
         return False  # "KBC" in "KBC Radio": a body's short name, written as a name, whatever follows it
     uses = whole_word_spans(name, text)
     recognized = _actor_entities(text, language)
-    people = [e for e in recognized if e.label in _PEOPLE]
+    people = _people(text, language)
     runs = [_name_run(text, s, e, people) for s, e in uses]
     if not uses or any(_standalone(use, run, text) for run, use in zip(runs, uses, strict=True)):
         return False
-    if any(e.label in _PEOPLE and e.start <= s and end <= e.end for e in recognized for s, end in uses):
+    if any(e.start <= s and end <= e.end for e in people for s, end in uses):
         return False  # "Ortiz of the Harbour Board": a person read there, not a piece of the board's name
     for start, end in runs:
         around = [e for e in recognized if e.start < end and start < e.end]
@@ -200,7 +204,7 @@ def _title_only(actor: Actor, text: str, language: str) -> Actor | bool | None:
     words = normalize(actor.name).removeprefix("the ").split()
     if language != "en" or not words or not actor.name[:1].isupper():
         return False
-    people = [e for e in _actor_entities(text, language) if e.label in _PEOPLE]
+    people = _people(text, language)
     followed: list[Entity] = []
     for _, end in whole_word_spans(actor.mention.text, text):
         person = next((p for p in people if p.start > end and not text[end : p.start].strip()), None)
@@ -222,7 +226,7 @@ def _person_inside(actor: Actor, text: str, language: str) -> Actor | None:
     start, end = actor.mention.start, actor.mention.end
     if re.search(r",|&|\band\b|\by\b|\bet\b|\bund\b", text[start:end]):
         return None
-    people = [e for e in _actor_entities(text, language) if e.label in _PEOPLE]
+    people = _people(text, language)
     inside = [p for p in people if start < p.start and p.end == end and len(text[p.start : p.end].split()) > 1]
     if not inside or not _says_who(text, start, inside[0].start, language):
         return None
