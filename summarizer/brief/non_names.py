@@ -51,7 +51,7 @@ def common_noun_opening(name: str, text: str) -> bool:
         return False
     lower = name.lower()
     forms = {lower, lower.removesuffix("s"), lower.removesuffix("es")} - {""}
-    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) for form in forms)
+    return any(whole_word_spans(form, text) for form in forms)
 
 
 def _full_name(actor: Actor, text: str) -> Actor:
