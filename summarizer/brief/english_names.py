@@ -40,7 +40,7 @@ from summarizer.rules.kinds import (
     written_with_article,
 )
 from summarizer.rules.names import proper_names
-from summarizer.rules.places import CountryMention, find_countries, is_country
+from summarizer.rules.places import CountryMention, find_countries, is_capital_or_division, is_country
 from summarizer.rules.text import Found, normalize
 from summarizer.schema import Actor, NamedThing, Place
 
@@ -105,7 +105,8 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         if published_in(place.name, text):
             who.append(actor_at(aligner, found_at(place), "organization", place.origin, ruled=changed(place, "moved")))
             continue  # "a report in Ars Technica": a publication
-        if _DESCRIBED.search(place.mention.text) or money(text, place.mention.start, place.mention.end):
+        described = _DESCRIBED.search(place.mention.text) and kind_cue(place.name) is None  # not "the Reno river"
+        if described or money(text, place.mention.start, place.mention.end):
             continue  # "United States airframer" is a description, "US$40 billion" a currency: no place
         kind = label_vote(place.name, text) or kind_at(text, place.mention.start, place.mention.end)
         cued = place.kind == "country" or kind_cue(place.name) is not None
@@ -184,20 +185,31 @@ def add_located_names(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     have = {normalize(p.mention.text) for p in items.where} | {normalize(a.mention.text) for a in items.who}
     where = list(items.where)
     for sentence in aligner.index.sentences:
-        for name in proper_names(sentence.text, aligner.index):
-            if len(where) >= MAX_PLACES or normalize(name) in have or len(name.split()) > 3:
-                continue
-            if (
-                kind_cue(name) is None
-                and not is_country(name)
-                and set_in(name, aligner.index.text)
-                and not published_in(name, aligner.index.text)
-            ):
-                found = aligner.locate(name)
-                if found is not None:
-                    where.append(place_at(aligner, found, "city", "rule"))
-            have.add(normalize(name))
+        for written in proper_names(sentence.text, aligner.index):
+            located = set_in(written, aligner.index.text)  # "in Warsaw and Vilnius" sets both
+            for name in _pair_parts(written):
+                if len(where) >= MAX_PLACES or normalize(name) in have or len(name.split()) > 3:
+                    continue
+                if (
+                    kind_cue(name) is None
+                    and not is_country(name)
+                    and (located or set_in(name, aligner.index.text))
+                    and not published_in(name, aligner.index.text)
+                ):
+                    found = aligner.locate(name)
+                    if found is not None:
+                        where.append(place_at(aligner, found, "city", "rule"))
+                have.add(normalize(name))
     return items.but(where=where)
+
+
+def _pair_parts(name: str) -> list[str]:
+    """ "in Warsaw and Vilnius": two places, each found alone; a country or division so named ("Trinidad and Tobago",
+    "Brighton and Hove") stays one."""
+    parts = name.split(" and ")
+    if len(parts) != 2 or is_country(name) or is_capital_or_division(name) or not all(p[:1].isupper() for p in parts):
+        return [name]
+    return parts
 
 
 def add_acting_countries(items: GroundedDraft, aligner: Aligner, texts: list[str]) -> GroundedDraft:

@@ -13,7 +13,9 @@
 - **a title with no person**: "Dr Ada Okafor, Chair In Marine Ecology at ...": a capitalised title phrase set
   after a person's name and a comma describes that person;
 - **a genus**: "Velociraptor mongoliensis": a capitalised word followed at some use by a lower-case Latin species
-  epithet is the name of a kind of animal or plant.
+  epithet is the name of a kind of animal or plant;
+- **a demonym**: "Lithuanian" in "Lithuanian rival X" (a country's demonym, from ``countryinfo``) qualifies a name
+  and is none.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from summarizer.brief.items import GroundedDraft
 from summarizer.nlp.entities import entities
 from summarizer.nlp.pipeline import has_pipeline, parse
 from summarizer.rules.kinds import PERSON_TITLES, ROLE_WORDS
+from summarizer.rules.places import is_demonym
 from summarizer.rules.text import whole_word_spans
 from summarizer.schema import Actor, Place
 
@@ -151,7 +154,7 @@ def drop_non_names(items: GroundedDraft, text: str, language: str) -> GroundedDr
         return items
 
     def not_a_name(name: str) -> bool:
-        return common_noun_opening(name, text) or law_abbreviation(name, text) or genus(name, text)
+        return common_noun_opening(name, text) or law_abbreviation(name, text) or genus(name, text) or is_demonym(name)
 
     named: list[Actor] = []
     for actor in (_full_name(a, text) for a in items.who):

@@ -116,6 +116,18 @@ _SPEAKING_VERBS = {"say", "speak", "talk", "explain", "write", "describe"}
 _STAFF_PLURALS = {"scientist", "researcher", "expert", "engineer", "professor", "academic", "physician", "doctor"}
 """People whose employer follows "at" or "from": "researchers at X", "scientists from X" (a university, a lab or a
 firm; a place the recognizer labels as one stays a place)."""
+_MATCH_VERBS = {
+    "beat", "defeat", "draw", "lose", "win", "edge", "thrash", "rout", "hammer", "down", "stun", "upset", "overcome",
+    "eliminate", "crush", "host", "face", "play", "tie", "hold", "trail", "lead", "outclass",
+}  # fmt: skip
+"""Verbs of a match whose subject or opponent, beside a score ("X beat Y 2-1", "drew 0-0 with X", "lost 3-2 to X"),
+is a side: a team, not the town it is named after."""
+_SCORE = re.compile(r"(?<![\d.,:/–-])\d[-–]\d(?![\d.,:/–-])")
+"""A match score of one digit a side ("2-1", "0–0"): not a year span ("2019-20"), a date or a clock time."""
+_SETS = re.compile(r"\d[-–]\d(?:\(\d+\))?[,;]?[^\S\n]+\d[-–]\d")
+"""Scores one after another ("6-3, 6-4", "7-6(4) 6-2"): a match of sets, played by people (tennis, volleyball)."""
+_MATCH_PREPOSITIONS = {"with", "to", "against", "over", "at"}
+"""Prepositions that name the other side: "drew with X", "lost to X", "won against X", "a win over X"."""
 _PRONOUN_REACH = 4
 """Tokens a pronoun may stand after the name and still take it up ("X said he", "X, in its", "X announced he")."""
 
@@ -216,6 +228,23 @@ def _role_or_medium(root: Token, labelled_place: bool) -> NameKind | None:
     return None
 
 
+def _plays(root: Token, name: str, text: str, labelled_place: bool) -> bool:
+    """Whether the name is a side in a match the sentence scores ("X beat Y 2-1", "drew 0-0 with X"): a team. Only
+    a name read as a place, or one word never written after a capitalised word (a player's surname follows his full
+    name first: "Novak X beat Carlos Y"), and not beside scores one after another ("6-3, 6-4": sets)."""
+    if _SCORE.search(root.sent.text) is None or _SETS.search(root.sent.text):
+        return False
+    after_a_name = rf"\b(?:[A-Z][\w'’-]+|[A-Z]\.)[ \t]+{re.escape(name.strip())}\b"  # not after a full stop
+    if not labelled_place and (" " in name.strip() or re.search(after_a_name, text)):
+        return False
+    verb = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in _MATCH_PREPOSITIONS:
+        verb = root.head.head
+    elif root.dep_ not in {"nsubj", "dobj"}:
+        return False
+    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.casefold() in _MATCH_VERBS
+
+
 def _listener(root: Token) -> bool:
     """Whether the name is who was told something: "told X", "said to X", "speaking to X"."""
     if root.dep_ in {"dobj", "dative"} and root.head.lemma_.casefold() == "tell":
@@ -295,6 +324,8 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     labelled_place = any(e.label in _PLACE_LABELS and e.start <= start < e.end for e in entities(text))
     described = _described(root) or _noun_before(text, start, end)
     if _outlet(root, text[start:end], text) and not labelled_place:
+        return "organization"
+    if _plays(root, text[start:end], text, labelled_place):
         return "organization"
     cue = described or _owned(root) or _role_or_medium(root, labelled_place) or _taken_up(root, end, labelled_place)
     return cue or _listed_with(root, text)

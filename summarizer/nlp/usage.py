@@ -55,6 +55,10 @@ ORGANIZATION_NOUNS = {
     "lender", "operator", "supplier", "publisher", "studio", "label", "startup", "conglomerate", "chain",
     "giant", "outlet", "website", "party", "union", "club", "team", "band", "automaker", "carmaker",
     "chipmaker", "brewer", "utility", "regulator", "watchdog", "charity", "university", "school", "hospital",
+    "association", "federation", "foundation", "institute", "institution", "alliance", "coalition", "council",
+    "committee", "commission", "authority", "ministry", "department", "organisation", "organization", "cooperative",
+    "consortium", "league", "movement", "body", "fund", "trust", "producer", "developer", "provider", "distributor",
+    "exporter", "importer", "contractor", "miner", "laboratory", "museum", "orchestra", "tribunal", "nonprofit",
 }  # fmt: skip
 """Common nouns that describe an organization written right before its name: "retailer Best Buy"."""
 _PERSON_LABELS = {"PERSON"}

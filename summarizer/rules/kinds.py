@@ -57,6 +57,13 @@ ROLE_WORDS = {
 """A person's role written after an organization's name ("Apple Computer CEO"): the name before it is the org."""
 PLACE_HEADS = {"city", "county", "province", "district", "township", "island", "islands", "bay", "river", "valley"}
 """Last words of a place's name that a title-like first word does not make a person's: "General Santos City"."""
+NATURE_HEADS = {
+    "river", "lake", "sea", "ocean", "gulf", "bay", "strait", "straits", "peninsula", "island", "islands", "mountain",
+    "mountains", "volcano", "desert", "glacier", "delta", "valley", "canyon", "coast", "plateau", "basin", "creek",
+    "reef", "lagoon", "archipelago", "falls",
+}  # fmt: skip
+"""Last words of a natural feature's name, capitalised or not ("the Reno river", "Lake Volta" aside): a place however
+the name acts ("the Reno river burst its banks"). Two words at least: "Delta" alone is an airline."""
 PLACE_PREFIXES = ("municipality of", "city of", "town of", "village of", "province of", "county of", "district of")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -148,6 +155,8 @@ def kind_cue(name: str) -> Cue | None:
         return "person"  # "Senate President Ana Ruiz", "Party Chairman Li Wei": a body's officer, named last
     if any(w in ORGANIZATION_WORDS for w in words) or words[-1] in LEGAL_FORMS or _WEBSITE.fullmatch(name.strip()):
         return "organization"
+    if len(words) > 1 and words[-1] in NATURE_HEADS:
+        return "city"  # where, whatever it does: "the Reno river burst its banks"
     if words[0] in PERSON_TITLES and len(words) > 1 and words[-1] not in PLACE_HEADS:
         return "person"
     return None

@@ -130,3 +130,20 @@ def is_capital_or_division(name: str) -> bool:
     """A country's capital or one of its states or provinces ("Beijing", "Florida", "Ontario"): a place even where it
     acts ("Beijing warned", "Florida sued"), as a name standing for its government does."""
     return name.strip().removeprefix("the ") in _capitals_and_divisions()
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Every country's English demonym ("Lithuanian", "Swiss"), from ``countryinfo``, but those that are also the name
+    of a place ("Gibraltar", "Christmas Island")."""
+    names: set[str] = set()
+    for country in CountryInfo.all().values():
+        names.update(re.split(r"[,/]", country.get("demonym") or ""))
+    places = _capitals_and_divisions()
+    return frozenset(n.strip() for n in names if n.strip() and n.strip() not in places and not is_country(n.strip()))
+
+
+def is_demonym(name: str) -> bool:
+    """A country's demonym ("Lithuanian", "Swiss"): it qualifies a name ("Lithuanian rival X") and names no person,
+    organization or place of its own."""
+    return name.strip() in _demonyms()

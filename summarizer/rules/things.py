@@ -17,7 +17,8 @@ cue is general grammar or vocabulary of the language, never a list of names:
   "Agreement" ..., or introduced by "loi", "Ley", "traité", "Tratado", "Vertrag
   von", or a German law compound ("das Klimaschutzgesetz"); in English also "Law of the X", "the X Bill", a
   numbered resolution and the U.S. Code cited by title and section;
-- **event**: "Olympics", "World Cup", "Summit", "War", "Jeux olympiques",
+- **event**: "Olympics", "World Cup", "Summit", "War", a named storm ("Hurricane X",
+  "la tempête X", "el huracán X", "Sturmtief X", where the sentence speaks of weather), "Jeux olympiques",
   "Juegos Olímpicos", "Olympische Spiele", "G20-Gipfel", "sommet de X", "the X scandal/affair";
 - **product**: a name right after a noun for a made thing ("the SUV X",
   "le smartphone X", "el coche X", "das Elektroauto X"); in English also a vehicle in apposition ("the plane,
@@ -450,7 +451,7 @@ def find_things(text: str, language: str) -> list[ThingMention]:
     """Every thing the language's cues name in the text, longest first where two overlap, in text order."""
     if language not in LANGUAGES:
         return []
-    candidates = [*_tickers(text), *_zones_after_clocks(text), *_disease_codes(text)]
+    candidates = [*_tickers(text), *_zones_after_clocks(text), *_disease_codes(text), *_storms(text, language)]
     for kind, patterns in _patterns(language).items():
         for pattern in patterns:
             for match in pattern.finditer(text):
@@ -490,6 +491,56 @@ def _other_uses(text: str, start: int, end: int, kind: ThingKind) -> list[ThingM
 
 def _calendar(name: str) -> bool:
     return bool(name) and all(w.casefold().strip(".,") in MONTH_NAMES | WEEKDAY_NAMES for w in name.split())
+
+
+_STORMS = {
+    "en": r"\b(?P<name>(?:Super[^\S\n]+Typhoon|Tropical[^\S\n]+(?:Storm|Cyclone|Depression)|Hurricane|Typhoon|Cyclone|Storm)"
+    r"[^\S\n]+[A-ZÀ-ÖØ-Þ][\w'’-]+)\b(?![^\S\n]+[A-Z])",
+    "fr": r"\b(?:[Tt]empête|[Oo]uragan|[Cc]yclone|[Tt]yphon|[Dd]épression)(?:[^\S\n]+tropicale)?[^\S\n]+"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)\b(?![^\S\n]+[A-Z])",
+    "es": r"\b(?:[Hh]uracán|[Tt]ormenta(?:[^\S\n]+tropical)?|[Tt]ifón|[Cc]iclón|[Bb]orrasca|[Dd]epresión[^\S\n]+tropical)"
+    r"[^\S\n]+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)\b(?![^\S\n]+[A-Z])",
+    "de": r"\b(?:Sturmtief|Orkantief|Orkan|Sturm|Hurrikan|Taifun|Zyklon|Tief)[^\S\n]+[„\"“»]?"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)(?![\w-])(?![^\S\n]+[A-Z])",
+}
+"""A named storm ("Hurricane Dorian", "la tempête Ciarán", "el huracán Milton", "Sturmtief Ciarán"): an event with no
+place of its own, as the annotation guide has it, not a person or an organization (not inside a longer name: "the National
+Hurricane Center"). English writes the storm word as
+part of the name; the other languages write it as a common noun before the name."""
+_WEATHER = re.compile(
+    r"\b(?:winds?|gusts?|rain\w*|flood\w*|landfall|storm\w*|weather|forecast\w*|meteorolog\w*|evacuat\w*|"
+    r"vents?|rafales?|pluies?|inondations?|intempéries|météo\w*|vientos?|rachas?|lluvias?|inundaci\w*|temporal|"
+    r"Wind\w*|Böen|Regen\w*|Überschwemmung\w*|Hochwasser|Unwetter|Sturm\w*)\b|km/h|mph",
+    re.I,
+)
+"""Words of weather in the four languages: a storm's name stands in a sentence that holds one ("Storm Shadow
+missiles" does not)."""
+_STORM_WORDS = re.compile(
+    r"hurricane|typhoon|cyclone|ouragan|typhon|huracán|tifón|ciclón|Hurrikan|Taifun|Zyklon|Orkan", re.I
+)
+"""Storm words that name nothing but a storm: they need no other word of weather ("Storm" and "Tief" do)."""
+
+
+_ARTICLES = r"The|A|An|This|Le|La|Les|L['’]|Un|Une|Cette|El|Los|Las|Un|Una|Esta|Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen"
+
+
+def _storms(text: str, language: str) -> list[ThingMention]:
+    """Named storms at every use, when one of the sentences naming the storm speaks of weather."""
+    if language not in _STORMS:
+        return []
+    found: dict[str, list[ThingMention]] = {}
+    windy: set[str] = set()
+    for sentence in _SENTENCE.finditer(text):
+        for match in re.finditer(_STORMS[language], sentence.group()):
+            before = re.search(r"([A-ZÀ-ÖØ-Þ][\w'’.-]*)[^\S\n]+$", sentence.group()[: match.start()])
+            if before and re.fullmatch(_ARTICLES, before.group(1)) is None:
+                continue  # "the National Hurricane Center": a body whose name holds a storm word
+            at = sentence.start() + match.start("name")
+            found.setdefault(match.group("name"), []).append(ThingMention(at, at + len(match.group("name")), "event"))
+            rest = sentence.group()[: match.start()] + " " + sentence.group()[match.end() :]
+            if _WEATHER.search(rest) or _STORM_WORDS.search(match.group()):
+                windy.add(match.group("name"))
+    return [thing for name, things in found.items() if name in windy for thing in things]
 
 
 def _disease_codes(text: str) -> list[ThingMention]:

@@ -1,0 +1,93 @@
+"""Kinds from general grammar and vocabulary: a side in a scored match is a team, a natural feature is a place, a
+description of a body is an organization, a demonym is no name, and "in A and B" sets two places.
+
+Every text here is written for these tests (fictional clubs, firms and people, real towns). spaCy's real English
+pipeline reads them; no model is involved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.brief.grounding import GroundedDraft
+from summarizer.nlp.entities import recognizes
+from summarizer.nlp.kind_evidence import grammar_kind
+from summarizer.rules.kinds import kind_cue
+from summarizer.rules.places import is_demonym
+from tests.scripted_names import ground_names
+
+pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
+
+MATCHES = (
+    "Kilcarn beat Dunmore to stay top\n\n"
+    "Kilcarn beat Dunmore 2-1 on Sunday to stay top of the league, while Lisbon drew 0-0 with Tarnow Athletic. "
+    "Madrid lost 3-2 to Bilbao. Kilcarn host Esperanza on Wednesday."
+)
+TENNIS = (
+    "Ana Reyes beats Olwen Pryce in Turin\n\n"
+    "Ana Reyes beat Olwen Pryce 6-3, 6-4 in Turin on Saturday. Reyes said she had played her best tennis."
+)
+
+
+def ground(text: str, people: list[str], organizations: list[str], places: list[str]) -> GroundedDraft:
+    return ground_names(text, people, organizations, places, published=date(2026, 12, 6))
+
+
+@pytest.mark.parametrize("name", ["Kilcarn", "Dunmore", "Lisbon", "Madrid", "Bilbao"])
+def test_a_side_in_a_scored_match_is_a_team(name: str) -> None:
+    assert grammar_kind(name, MATCHES) == "organization"
+
+
+def test_players_scored_by_sets_and_places_without_a_score_stay() -> None:
+    assert grammar_kind("Reyes", TENNIS) != "organization"  # "6-3, 6-4": sets, played by people
+    assert grammar_kind("Olwen Pryce", TENNIS) != "organization"
+    text = "Madrid beat Paris to the prize on Sunday. Officials in Madrid said 2 people were hurt."
+    assert grammar_kind("Madrid", text) is None  # no score: a city may "beat" another to a prize
+
+
+def test_the_teams_go_to_who_and_the_venue_stays_a_place() -> None:
+    out = ground(MATCHES, [], [], [])
+    who = {a.name: a.kind for a in out.who}
+    assert who.get("Madrid") == "organization" and who.get("Bilbao") == "organization", who
+    assert "Madrid" not in {p.name for p in out.where}
+
+
+@pytest.mark.parametrize(
+    ("name", "cue"),
+    [("Reno river", "city"), ("Lokoja River", "city"), ("Mekong Delta", "city"), ("Delta", None)],
+)
+def test_a_natural_features_name_is_a_place(name: str, cue: str | None) -> None:
+    assert kind_cue(name) == cue
+
+
+def test_a_river_that_acts_stays_a_place() -> None:
+    text = "Floods hit Emilia\n\nThe Reno river burst its banks near Bologna on Wednesday, officials said."
+    out = ground(text, [], ["Reno river"], [])
+    assert "Reno river" in {p.name for p in out.where}
+    assert "Reno river" not in {a.name for a in out.who}
+
+
+@pytest.mark.parametrize(
+    "description", ["the farmers' association", "the vaccine alliance", "a Swiss foundation", "the bar council"]
+)
+def test_a_body_described_after_its_name_is_an_organization(description: str) -> None:
+    text = f"Crops Lost\n\nFarvella, {description}, said crops worth millions were lost. Farvella asked for help."
+    assert grammar_kind("Farvella", text) == "organization"
+
+
+def test_a_demonym_is_no_name() -> None:
+    assert is_demonym("Lithuanian") and is_demonym("Swiss")
+    assert not is_demonym("Gibraltar") and not is_demonym("Lithuania")  # a place, a country
+    text = "Shops Merge\n\nBellmart agreed to buy Lithuanian rival Kestra for $1 billion on Wednesday."
+    out = ground(text, [], ["Bellmart", "Kestra"], ["Lithuanian"])
+    assert "Lithuanian" not in {p.name for p in out.where} | {a.name for a in out.who}
+
+
+def test_places_joined_by_and_after_in_are_two_places() -> None:
+    text = "Shops Merge\n\nThe deal needs approval from competition authorities in Warsaw and Vilnius, Bellmart said."
+    where = {p.name for p in ground(text, [], ["Bellmart"], []).where}
+    assert {"Warsaw", "Vilnius"} <= where and "Warsaw and Vilnius" not in where, where
+    text = "Town Votes\n\nA new council was elected in Brighton and Hove on Thursday."
+    assert "Brighton and Hove" in {p.name for p in ground(text, [], [], []).where}  # one division so named
