@@ -8,6 +8,7 @@ and place entities add the names the model left out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -61,15 +62,65 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
     labels = WIKINER_LABELS if language != "en" else {}
     dateline = dateline_place(text) if language != "en" else None
     proper = language in PROPER_NOUN_LANGUAGES
-    return tuple(
-        Entity(
-            ent.start_char,
-            ent.end_char,
-            "GPE" if (ent.start_char, ent.end_char) == dateline else labels.get(ent.label_, ent.label_),
-        )
-        for ent in parse(text, language).ents
-        if not proper or any(token.pos_ == "PROPN" for token in ent)
+    return _hyphen_joined(
+        [
+            Entity(
+                ent.start_char,
+                ent.end_char,
+                "GPE" if (ent.start_char, ent.end_char) == dateline else labels.get(ent.label_, ent.label_),
+            )
+            for ent in parse(text, language).ents
+            if not proper or any(token.pos_ == "PROPN" for token in ent)
+        ],
+        text,
+        language,
     )
+
+
+_LINK = r"-(?:[a-zà-ÿ]{1,4}-|[dl]['’])?"
+"""A hyphen, with a short lower-case link after it ("-et-", "-en-", "-d'")."""
+_JOINED_AFTER = re.compile(rf"(?:{_LINK}[A-ZÀ-ÖØ-Þ][\w'’]*)+")
+"""Capitalised words joined on by hyphens ("-France", "-et-Loire", "-en-Provence", "-d'Armor")."""
+_JOINED_BEFORE = re.compile(rf"[A-ZÀ-ÖØ-Þ][\w'’]*(?:{_LINK}[A-ZÀ-ÖØ-Þ][\w'’]*)*-$")
+
+
+def _hyphen_joined(found: list[Entity], text: str, language: str) -> tuple[Entity, ...]:
+    """The recognizer's names stretched over the hyphens that join them to capitalised words: the tokenizer splits
+    "Météo-France" into "Météo" (a place) and "France", and "Saône-et-Loire" into "Saône" alone. Not names joined to
+    qualify a noun ("the Israel-Hamas war", "US-China trade") or places joined ("Russia-Ukraine"): each is a name
+    of its own."""
+    joined: list[Entity] = []
+    for entity in found:
+        start, end = entity.start, entity.end
+        after = _JOINED_AFTER.match(text, end)
+        before = _JOINED_BEFORE.search(text, max(0, start - 60), start)
+        if after:
+            end = after.end()
+        if before and before.end() == start:
+            start = before.start()
+        parts = re.split(_LINK, text[start:end])
+        stretched = (start, end) != (entity.start, entity.end)
+        if stretched and (all(_place_of_its_own(p) for p in parts) or _qualifies(text, end, language)):
+            start, end = entity.start, entity.end
+        if joined and joined[-1].end > start:
+            continue  # the first part's label stands for the whole
+        joined.append(Entity(start, end, entity.label))
+    return tuple(joined)
+
+
+def _qualifies(text: str, end: int, language: str) -> bool:
+    """Whether a lower-case noun follows the words ending at ``end``, which then qualify it ("the X-Y war")."""
+    following = re.match(r"[ \t]+([a-zà-ÿ]+)", text[end:])
+    if following is None:
+        return False
+    at = end + following.start(1)
+    return any(t.idx == at and t.pos_ == "NOUN" for t in parse(text, language))
+
+
+def _place_of_its_own(name: str) -> bool:
+    from summarizer.rules.places import is_capital_or_division, is_country
+
+    return is_country(name) or is_capital_or_division(name) or name in {"US", "UK", "EU"}
 
 
 def recognizes(language: str) -> bool:
@@ -91,9 +142,13 @@ _NOT_PLACES = {"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 
 
 def inside_other_name(text: str, start: int, end: int) -> bool:
-    """True when [start, end) is part of a longer name that is not a place: "Canada" in "Air Canada", "Qatar Airways"."""
+    """True when [start, end) is part of a longer name that is not a place ("Canada" in "Air Canada", "Qatar
+    Airways"), or one hyphen-joined to it ("France" in "Météo-France")."""
     return any(
-        e.label in _NOT_PLACES and e.start <= start and end <= e.end and (e.end - e.start) > (end - start)
+        (e.label in _NOT_PLACES or "-" in text[e.start : e.end])
+        and e.start <= start
+        and end <= e.end
+        and (e.end - e.start) > (end - start)
         for e in entities(text)
     )
 
