@@ -26,6 +26,7 @@ from summarizer.brief.mentions import (
 from summarizer.nlp.entities import inside_other_name, kind_at
 from summarizer.nlp.kind_evidence import grammar_kind, label_vote
 from summarizer.nlp.usage import described_as_organization, is_event_name, only_acts, product_use, used_as_product
+from summarizer.rules.given_names import personal_name
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
     PERSON_TITLES,
@@ -92,6 +93,8 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             who.append(retyped(actor, kind="organization"))  # "AT&T", "ANA": no person's name
         elif country or cue is not None or kind is None:
             who.append(actor)
+        elif kind == "organization" and personal_name(actor.name):
+            who.append(retyped(actor, kind="person"))  # "Arthur Cabral": a given name the recognizer did not know
         elif kind == "person" or kind == "organization":
             who.append(retyped(actor, kind=kind))
         elif kind == "place":

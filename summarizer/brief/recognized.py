@@ -24,6 +24,7 @@ from summarizer.nlp.usage import (
     product_use,
     used_as_product,
 )
+from summarizer.rules.given_names import personal_name
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
     kind_cue,
@@ -184,6 +185,8 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
                 if cue == "person" or grammar == "person"  # "Spokeswoman Sandy Angers", "X said he"
                 else "organization"
                 if cue == "organization" or organization or usage.organization_by_words(name, text)
+                else "person"
+                if label == "organization" and personal_name(name)  # "Arthur Cabral"
                 else label  # type: ignore[assignment]
             )
             if grammar is None and usage.plural(name, cue, text):  # "the Beatles", not "Joel Smithers said he"

@@ -1,0 +1,64 @@
+"""Given names and surnames of many countries, to tell a person's name from a body's when nothing else does.
+
+The small recognizer reads "Arthur Cabral" or "Szabó Péter" as an organization: it knows English names best. A
+name that opens with a given name, or (in Hungarian and East Asian order) a surname followed by a given name, is a
+person's. The names are the person-name lists of ``faker`` (MIT), one per locale, in Latin script (romanized for
+Chinese and Japanese); a word that is also a country, a capital or a state ("Georgia", "Victoria") says nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from functools import lru_cache
+
+from summarizer.rules.places import is_capital_or_division, is_country
+
+_LIST = re.compile(r"(?:first|last)_(?:romanized_)?names(?:_[a-z]+)?")
+"""faker's person-name attributes: ``first_names_female``, ``last_names``, ``first_romanized_names``..."""
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames) of every faker locale, in Latin script."""
+    import faker.providers.person as people
+
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for module in pkgutil.iter_modules(people.__path__):
+        provider = getattr(importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None)
+        for klass in getattr(provider, "__mro__", ()):
+            for attribute, listed in vars(klass).items():
+                if not _LIST.fullmatch(attribute) or not isinstance(listed, dict | list | tuple | set | frozenset):
+                    continue
+                words = {n for n in listed if isinstance(n, str) and n.isalpha() and _latin_capitalised(n)}
+                (given if attribute.startswith("first") else surnames).update(words)
+    return frozenset(given), frozenset(surnames)
+
+
+def _latin_capitalised(word: str) -> bool:
+    return word[:1].isupper() and any("a" <= c.casefold() <= "z" for c in word)
+
+
+def _says_nothing(word: str) -> bool:
+    return is_country(word) or is_capital_or_division(word)
+
+
+def is_given_name(word: str) -> bool:
+    """A given name in some country's list, and no country, capital or state ("Georgia", "Victoria")."""
+    return word in _names()[0] and not _says_nothing(word)
+
+
+def is_surname(word: str) -> bool:
+    return word in _names()[1] and not _says_nothing(word)
+
+
+def personal_name(name: str) -> bool:
+    """Two or three capitalised words that open with a given name ("Arthur Cabral", "Ana María Reyes"), or a surname
+    then a given name ("Szabó Péter", "Tanaka Hiroshi"); not a maker's name after a founder's surname ("Lockheed
+    Martin": no surname opens it)."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    return is_given_name(words[0]) or (len(words) == 2 and is_surname(words[0]) and is_given_name(words[1]))
