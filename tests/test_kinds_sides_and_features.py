@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from summarizer.brief.grounding import GroundedDraft
-from summarizer.nlp.entities import recognizes
+from summarizer.nlp.entities import entities, recognizes
 from summarizer.nlp.kind_evidence import grammar_kind
 from summarizer.rules.kinds import kind_cue
 from summarizer.rules.places import is_demonym
@@ -91,3 +91,28 @@ def test_places_joined_by_and_after_in_are_two_places() -> None:
     assert {"Warsaw", "Vilnius"} <= where and "Warsaw and Vilnius" not in where, where
     text = "Town Votes\n\nA new council was elected in Brighton and Hove on Thursday."
     assert "Brighton and Hove" in {p.name for p in ground(text, [], [], []).where}  # one division so named
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Plan Rejected\n\nKestra Union and Dunmore First members voted against the plan on Monday.", "Kestra Union"),
+        ("Plan Rejected\n\nKestra Union and Dunmore First members voted against the plan on Monday.", "Dunmore First"),
+        ("Strike Called\n\nBellmart employees walked out on Friday, the union said.", "Bellmart"),
+    ],
+)
+def test_a_name_its_members_or_staff_qualify_is_a_body(text: str, name: str) -> None:
+    assert grammar_kind(name, text) == "organization"
+
+
+def test_a_name_that_opens_with_the_is_no_persons() -> None:
+    text = (
+        "Earthquake kills dozens in eastern Varnia\n\n"
+        "A magnitude 6.1 earthquake struck Dunmore province early on Sunday, killing at least 34 people, the disaster "
+        "agency said.\n\n"
+        "Interior Minister Ali Kestrel said 120 buildings had collapsed in Dunmore. The Kandilli Observatory put the "
+        "quake's depth at 7 km."
+    )
+    assert any(e.label == "PERSON" and text[e.start : e.end] == "The Kandilli Observatory" for e in entities(text))
+    who = {a.name: a.kind for a in ground(text, [], [], []).who}
+    assert who.get("The Kandilli Observatory") == "organization", who

@@ -33,6 +33,7 @@ from summarizer.rules.kinds import (
     ROLE_WORDS,
     datelines,
     kind_cue,
+    opens_with_the,
     published_in,
     set_in,
     titled,
@@ -126,7 +127,7 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     others += [as_thing(a, "product") for a in products if _not_an_actor(a, text)]
     who = [
         retyped(a, kind="organization")
-        if a.kind == "person" and (_the_name(a.name) or written_with_article(a.name, text))
+        if a.kind == "person" and (opens_with_the(a.name) or written_with_article(a.name, text))
         else a
         for a in who
         if a not in products and (a.kind == "country" or a.name not in CURRENCY_CODES)
@@ -231,11 +232,6 @@ def add_acting_countries(items: GroundedDraft, aligner: Aligner, texts: list[str
         who.append(Actor(name=article_name(span), kind="country", mention=span, evidence=evidence, origin="rule"))
         have.add(normalize(form))
     return items.but(who=who)
-
-
-def _the_name(name: str) -> bool:
-    """A name that opens with "The" ("The Verge", "The Harbour Kings"): a title, a band or a body, no person's."""
-    return re.match(r"The\s+[A-Z]", name) is not None
 
 
 def _not_an_actor(item: Actor | Place, text: str) -> bool:

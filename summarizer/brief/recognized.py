@@ -29,6 +29,7 @@ from summarizer.rules.kinds import (
     CURRENCY_CODES,
     kind_cue,
     longer_name,
+    opens_with_the,
     published_in,
     uses_of,
     written_as_place,
@@ -119,7 +120,12 @@ class EnglishUsage(Usage):
         )
 
     def organization_by_words(self, name: str, text: str) -> bool:
-        return written_with_article(name, text) or described_as_organization(name, text) or written_in_capitals(name)
+        return (
+            opens_with_the(name)  # "The Kandilli Observatory"
+            or written_with_article(name, text)
+            or described_as_organization(name, text)
+            or written_in_capitals(name)
+        )
 
     def plural(self, name: str, cue: str | None, text: str) -> bool:
         return cue is None and is_plural_name(name, text)  # "the Beatles"

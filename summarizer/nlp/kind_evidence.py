@@ -83,6 +83,12 @@ AREA_NOUNS = {"region", "province", "state", "county", "district", "area", "muni
 STAFF_NOUNS = {"coach", "ceo", "cfo", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "boss"}
 """Posts a body fills, written after its name: "X coach Y", "X CEO Y" make X a club or a company (a place has a
 governor or a mayor, not a coach or a chief executive)."""
+MEMBER_NOUNS = {
+    "member", "members", "employee", "employees", "staff", "staffers", "shareholders", "lawmakers", "mps",
+    "deputies", "councillors", "councilors", "senators", "delegates", "activists", "militants", "fighters",
+}  # fmt: skip
+"""People a body has, written after its name: "X members voted", "X employees", "X lawmakers" make X a party, a
+company or a movement (a person has supporters and staff of his own, written "X's staff")."""
 SITE_NOUNS = {
     "plant", "factory", "mill", "mine", "warehouse", "depot", "center", "centre", "office", "offices", "store",
     "branch", "campus", "headquarters", "facility", "site", "refinery", "terminal", "hub", "base",
@@ -309,6 +315,9 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     based = re.match(r"-based((?:\s+[a-z]+){1,2})", text[end:])  # the noun it describes: "charity", "tech firm"
     if based and any(_word_kind(word) in {"organization", "person"} for word in based.group(1).split()):
         return "place"  # "a Leeds-based firm", not "an Intel-based computer"
+    members = re.match(r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s+([a-zA-Z]+)\b", text[end:])
+    if members and members.group(1).casefold() in MEMBER_NOUNS:
+        return "organization"  # "X members voted", "X and Y lawmakers"
     if re.match(r",\s+(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?,", text[end:]):
         return "person"  # "X, 52, said", "X, 36 years old, is married"
     qualified = re.match(r"\s+([a-z]+)\b", text[end:]) if re.search(r"\b[Tt]he\s+$", text[:start]) else None

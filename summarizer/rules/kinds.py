@@ -209,6 +209,11 @@ def product_words_around(text: str, start: int, end: int, person: bool = False) 
     return bool(after and after.group(1).casefold() in PRODUCT_NOUNS) or bool(re.search(rf"\b{cues}\s+$", before, re.I))
 
 
+def opens_with_the(name: str) -> bool:
+    """A name that opens with "The" ("The Verge", "The Harbour Kings"): a title, a band or a body, no person's."""
+    return re.match(r"The\s+[A-Z]", name) is not None
+
+
 def written_with_article(name: str, text: str) -> bool:
     """True when the article writes "the X" for most uses: a band, a company or a body, not a person's name."""
     escaped = re.escape(name.strip())
