@@ -116,3 +116,31 @@ def test_a_name_that_opens_with_the_is_no_persons() -> None:
     assert any(e.label == "PERSON" and text[e.start : e.end] == "The Kandilli Observatory" for e in entities(text))
     who = {a.name: a.kind for a in ground(text, [], [], []).who}
     assert who.get("The Kandilli Observatory") == "organization", who
+
+
+def test_an_employer_after_a_trade_is_a_body_and_an_address_after_a_person_a_place() -> None:
+    text = (
+        "Stocks Fall\n\n"
+        '"Investors are worried," said Holger Brandt, chief economist at Kestrelbank, on Tuesday. '
+        "Darren Keogh, of Ballymun, pleaded guilty in October."
+    )
+    assert grammar_kind("Kestrelbank", text) == "organization"
+    assert grammar_kind("Ballymun", text) == "place"
+
+
+def test_a_firm_named_for_its_partners_is_an_organization() -> None:
+    assert kind_cue("Northgate Capital Partners") == "organization"
+
+
+def test_the_director_or_founder_of_a_name_makes_it_a_body() -> None:
+    text = "Vaccine Works\n\nEsper Kallar, director of Varnholt, said the vaccine could be approved next year."
+    assert grammar_kind("Varnholt", text) == "organization"
+
+
+def test_a_persons_name_ends_before_of() -> None:
+    text = (
+        "Mayor Wins\n\nDulkiewicz beat Tomasz Rakowski of Law and Justice on Sunday. "
+        "Rakowski said he would not contest the result."
+    )
+    names = {text[e.start : e.end] for e in entities(text) if e.label == "PERSON"}
+    assert "Tomasz Rakowski" in names and not any(" of " in n for n in names), names

@@ -6,11 +6,13 @@ American press's "ET". Every sentence here is written for these tests."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
 from summarizer.brief.when import _inside
 from summarizer.rules.things import find_things
+from tests.scripted_names import ground_names
 
 
 def _found(text: str) -> dict[str, str]:
@@ -75,3 +77,17 @@ def test_a_day_after_a_titled_name_is_still_a_time_but_a_year_is_the_title() -> 
     year = text.index("2019")
     assert not _inside(["Journal of Tarn"], text, (day, day + len("on Wednesday")))
     assert _inside(["Reform Bill"], text, (year, year + 4))
+
+
+def test_an_index_named_with_its_owner_and_its_word_is_the_index_where_it_stands_alone() -> None:
+    text = "Varn Seng slides\n\nKestria's Varn Seng index fell 2.1 percent on Thursday, led by developers."
+    found = _found(text)
+    assert found.get("Varn Seng index") == "index"  # not "Kestria's Varn Seng index"
+    assert found.get("Varn Seng") == "index"  # the headline's bare name
+
+
+def test_the_brief_keeps_one_index_and_no_actor_for_it() -> None:
+    text = "Varn Seng slides\n\nKestria's Varn Seng index fell 2.1 percent on Thursday, led by developers."
+    out = ground_names(text, [], ["Varn Seng"], [], published=date(2026, 12, 6))
+    assert "Varn Seng" not in {a.name for a in out.who}
+    assert [o.kind for o in out.others if o.name.startswith("Varn Seng")] == ["index"], out.others

@@ -155,8 +155,13 @@ def _describes_people(item: Actor, text: str, aligner: Aligner) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    """Two names the same thing: equal once normalised ("Ford" is not "Ford Mustang", the product)."""
-    return words(a) == words(b)
+    """Two names the same thing: equal once normalised, an index's word aside ("Hang Seng index" is "Hang Seng"; "Ford"
+    is not "Ford Mustang", the product)."""
+    return _without_index(words(a)) == _without_index(words(b))
+
+
+def _without_index(named: tuple[str, ...]) -> tuple[str, ...]:
+    return named[:-1] if len(named) > 1 and named[-1] == "index" else named
 
 
 def _named_thing(

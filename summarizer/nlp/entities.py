@@ -62,7 +62,7 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
     labels = WIKINER_LABELS if language != "en" else {}
     dateline = dateline_place(text) if language != "en" else None
     proper = language in PROPER_NOUN_LANGUAGES
-    return _hyphen_joined(
+    return _whole_names(
         [
             Entity(
                 ent.start_char,
@@ -84,11 +84,12 @@ _JOINED_AFTER = re.compile(rf"(?:{_LINK}[A-ZÀ-ÖØ-Þ][\w'’]*)+")
 _JOINED_BEFORE = re.compile(rf"[A-ZÀ-ÖØ-Þ][\w'’]*(?:{_LINK}[A-ZÀ-ÖØ-Þ][\w'’]*)*-$")
 
 
-def _hyphen_joined(found: list[Entity], text: str, language: str) -> tuple[Entity, ...]:
+def _whole_names(found: list[Entity], text: str, language: str) -> tuple[Entity, ...]:
     """The recognizer's names stretched over the hyphens that join them to capitalised words: the tokenizer splits
     "Météo-France" into "Météo" (a place) and "France", and "Saône-et-Loire" into "Saône" alone. Not names joined to
     qualify a noun ("the Israel-Hamas war", "US-China trade") or places joined ("Russia-Ukraine"): each is a name
-    of its own."""
+    of its own. A person's name ends before "of": "Tomasz Rakowski of Law and Justice" names the person and his
+    party."""
     joined: list[Entity] = []
     for entity in found:
         start, end = entity.start, entity.end
@@ -104,7 +105,8 @@ def _hyphen_joined(found: list[Entity], text: str, language: str) -> tuple[Entit
             start, end = entity.start, entity.end
         if joined and joined[-1].end > start:
             continue  # the first part's label stands for the whole
-        joined.append(Entity(start, end, entity.label))
+        cut = re.search(r"\s+of\s+", text[start:end]) if entity.label == "PERSON" else None
+        joined.append(Entity(start, start + cut.start() if cut else end, entity.label))
     return tuple(joined)
 
 

@@ -64,9 +64,10 @@ PERSON_OWNED = {
 ORGANIZATION_OWNED = {
     "shares", "stock", "stores", "shops", "outlets", "branches", "profit", "profits", "revenue", "revenues",
     "earnings", "sales", "customers", "shareholders", "subsidiary", "subsidiaries", "brand", "brands", "products",
-    "ceo", "cfo", "chairman", "chairwoman", "board", "headquarters",
+    "ceo", "cfo", "chairman", "chairwoman", "board", "headquarters", "director", "directors", "founder", "founders",
+    "spokesman", "spokeswoman", "spokesperson", "employees",
 }  # fmt: skip
-"""What a company has and a person or a town does not: "X's shares", "X's stores", "X's CEO"."""
+"""What a company has and a person or a town does not: "X's shares", "X's stores", "X's CEO", "the director of X"."""
 PLACE_OWNED = {
     "governor", "mayor", "residents", "inhabitants", "population", "citizens", "capital", "streets", "outskirts",
     "suburbs", "coast", "downtown", "airport",
@@ -134,6 +135,13 @@ _SETS = re.compile(r"\d[-–]\d(?:\(\d+\))?[,;]?[^\S\n]+\d[-–]\d")
 """Scores one after another ("6-3, 6-4", "7-6(4) 6-2"): a match of sets, played by people (tennis, volleyball)."""
 _MATCH_PREPOSITIONS = {"with", "to", "against", "over", "at"}
 """Prepositions that name the other side: "drew with X", "lost to X", "won against X", "a win over X"."""
+_EMPLOYED = {
+    "economist", "analyst", "strategist", "researcher", "scientist", "professor", "lecturer", "engineer", "executive",
+    "director", "manager", "partner", "banker", "trader", "lawyer", "consultant", "fellow", "spokesman",
+    "spokeswoman", "spokesperson", "editor", "reporter", "correspondent", "columnist",
+}  # fmt: skip
+"""A trade or post whose "at X" names the employer: "chief economist at X", "a senior fellow at X" (a bank, a
+university, a newspaper; a place the recognizer labels as one stays a place)."""
 _PRONOUN_REACH = 4
 """Tokens a pronoun may stand after the name and still take it up ("X said he", "X, in its", "X announced he")."""
 
@@ -231,6 +239,8 @@ def _role_or_medium(root: Token, labelled_place: bool) -> NameKind | None:
         return "organization"
     if preposition.lower_ in {"at", "from"} and owner.tag_ == "NNS" and owner.lemma_.casefold() in _STAFF_PLURALS:
         return "organization"
+    if preposition.lower_ == "at" and owner.tag_ == "NN" and owner.lemma_.casefold() in _EMPLOYED:
+        return "organization"  # "chief economist at X", "an analyst at X": the employer
     return None
 
 
@@ -318,6 +328,8 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     members = re.match(r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s+([a-zA-Z]+)\b", text[end:])
     if members and members.group(1).casefold() in MEMBER_NOUNS:
         return "organization"  # "X members voted", "X and Y lawmakers"
+    if re.search(r"[A-Z][\w'’-]+,\s+of\s+$", text[max(0, start - 60) : start]) and re.match(r"[,.]", text[end:]):
+        return "place"  # "Darren Keogh, of Ballymun, pleaded guilty": where a person lives
     if re.match(r",\s+(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?,", text[end:]):
         return "person"  # "X, 52, said", "X, 36 years old, is married"
     qualified = re.match(r"\s+([a-z]+)\b", text[end:]) if re.search(r"\b[Tt]he\s+$", text[:start]) else None

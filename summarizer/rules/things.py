@@ -417,12 +417,12 @@ def _zones_after_clocks(text: str) -> list[ThingMention]:
     ]
 
 
-_OWNER = re.compile(r"^\w+['’]s[^\S\n]+")
+_OWNER = re.compile(r"^(?:[A-Z][\w-]*[^\S\n]+)*\w+['’]s[^\S\n]+")
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without a leading article, a possessive or trailing punctuation: "the Clean Air Act" -> "Clean Air
-    Act", "the A380's" -> "A380"; cut at a line break."""
+    Act", "Hong Kong's Hang Seng index" -> "Hang Seng index", "the A380's" -> "A380"; cut at a line break."""
     piece = text[start:end]
     opener = re.match(_OPENERS, piece) or _OWNER.match(piece)
     if opener and opener.end() < len(piece):
@@ -476,6 +476,9 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                     candidates.append(ThingMention(start, end, kind))
                     if group in _NAMED_ONCE:
                         candidates += _other_uses(text, start, end, kind)
+                    if kind == "index" and text[start:end].endswith((" index", " Index")):
+                        # "the Hang Seng index", then "the Hang Seng slid": the bare name is the index too
+                        candidates += _other_uses(text, start, end - len(" index"), kind)
     return without_overlaps(candidates)
 
 
