@@ -49,3 +49,23 @@ def test_the_brief_types_a_foreign_name_the_recognizer_misreads_as_a_person() ->
         out = ground_names(text, [], model_org, [], published=date(2026, 12, 6))
         who = {a.name: a.kind for a in out.who}
         assert who.get("Tomasz Wielgosz") == "person", who
+
+
+@pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
+def test_a_persons_name_the_recognizer_reads_as_a_building_is_a_person() -> None:
+    text = (
+        "Norway Wins\n\nNorway beat France 34-31 on Sunday. "
+        "France's Estelle Nze Varno was named the tournament's most valuable player."
+    )
+    assert any(e.label == "FAC" and text[e.start : e.end] == "Estelle Nze Varno" for e in entities(text))
+    out = ground_names(text, [], [], [], published=date(2026, 12, 6))
+    assert {a.name: a.kind for a in out.who}.get("Estelle Nze Varno") == "person"
+    assert "Estelle Nze Varno" not in {p.name for p in out.where}
+
+
+@pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
+def test_the_models_organization_with_a_given_name_the_recognizer_left_unread_is_a_person() -> None:
+    text = "Prize Awarded\n\nThe jury gave the award to Mehmet Yildiz on Monday, and the crowd cheered."
+    assert not any(text[e.start : e.end] == "Mehmet Yildiz" for e in entities(text))
+    out = ground_names(text, [], ["Mehmet Yildiz"], [], published=date(2026, 12, 6))
+    assert {a.name: a.kind for a in out.who}.get("Mehmet Yildiz") == "person"

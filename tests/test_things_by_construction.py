@@ -91,3 +91,11 @@ def test_the_brief_keeps_one_index_and_no_actor_for_it() -> None:
     out = ground_names(text, [], ["Varn Seng"], [], published=date(2026, 12, 6))
     assert "Varn Seng" not in {a.name for a in out.who}
     assert [o.kind for o in out.others if o.name.startswith("Varn Seng")] == ["index"], out.others
+
+
+def test_a_craft_named_as_the_one_it_is_is_that_craft_at_every_use() -> None:
+    text = "Varnos flies past Io\n\nThe agency's Varnos spacecraft flew past Io on Saturday. Varnos's camera saw lava."
+    assert [text[t.start : t.end] for t in find_things(text, "en") if t.kind == "product"] == ["Varnos"] * 3
+    text = "A Kestrel spacecraft docked on Monday. Kestrel said the crew was well."
+    assert [t.start for t in find_things(text, "en")] == [text.index("Kestrel")]  # "a Kestrel spacecraft": the maker
+    assert "Mueller" not in _found("The Mueller probe ended in March.")  # a probe is also an inquiry

@@ -180,6 +180,12 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         organization = grammar == "organization" or (
             grammar is None and usage.organization(name, entity, cue, as_place, text)
         )
+        # "France's Estelle Nze Minko was named ...": a building's label on a person's name, where nothing places it
+        named_person = (
+            entity.label == "FAC" and cue is None and grammar is None and not as_place and personal_name(name)
+        )
+        if named_person:
+            label = "person"
         if not organization and grammar != "person" and (label == "place" or cue in {"site", "city"} or as_place):
             if len(where) >= MAX_PLACES or cue in {"person", "organization"}:
                 continue

@@ -13,6 +13,7 @@ import pkgutil
 import re
 from functools import lru_cache
 
+from summarizer.rules.kinds import PERSON_TITLES
 from summarizer.rules.places import is_capital_or_division, is_country
 
 _LIST = re.compile(r"(?:first|last)_(?:romanized_)?names(?:_[a-z]+)?")
@@ -55,10 +56,12 @@ def is_surname(word: str) -> bool:
 
 
 def personal_name(name: str) -> bool:
-    """Two or three capitalised words that open with a given name ("Arthur Cabral", "Ana María Reyes"), or a surname
-    then a given name ("Szabó Péter", "Tanaka Hiroshi"); not a maker's name after a founder's surname ("Lockheed
-    Martin": no surname opens it)."""
+    """Two to four capitalised words, after any title, that open with a given name ("Arthur Cabral", "Honorable Pedro
+    R. Pierluisi Urrutia"), or a surname then a given name ("Szabó Péter", "Tanaka Hiroshi"); not a maker's name
+    after a founder's surname ("Lockheed Martin": no surname opens it)."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+    while words and words[0].casefold().rstrip(".") in PERSON_TITLES:
+        words = words[1:]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
     return is_given_name(words[0]) or (len(words) == 2 and is_surname(words[0]) and is_given_name(words[1]))

@@ -119,8 +119,8 @@ _CRAFT = {
 navire X", "el buque X", "das Schiff „X“" name a product, not a person or place. Not "carrier" or "probe" (an airline,
 an inquiry); German names only in quotation marks, since every German noun is capitalised."""
 _NAMED_BEFORE_CRAFT = {
-    "en": rf"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)(?P<name>{_PLAIN}[^\S\n]+(?:Space[^\S\n]+)?"
-    rf"Telescope|{_PLAIN}(?=[^\S\n]+(?:space[^\S\n]+)?"
+    "en": rf"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)(?:(?P<name>{_PLAIN}[^\S\n]+(?:Space[^\S\n]+)?"
+    rf"Telescope)|(?P<craft>{_PLAIN})(?=[^\S\n]+(?:space[^\S\n]+)?"
     r"(?:telescope|spacecraft|rover|lander|orbiter)\b))",
     "fr": rf"\b(?:(?:[Tt]élescope|[Ss]atellite|[Ss]onde)[^\S\n]+spatial[e]?)[^\S\n]+(?P<name>{_PLAIN})",
     "es": rf"\b(?:(?:[Tt]elescopio|[Ss]atélite|[Ss]onda)[^\S\n]+espacial)[^\S\n]+(?P<name>{_PLAIN})",
@@ -458,7 +458,7 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                 group = next(
                     (
                         g
-                        for g in ("name", "quoted", "plain", "journal", "coined", "pipeline")
+                        for g in ("name", "quoted", "plain", "journal", "coined", "pipeline", "craft")
                         if g in pattern.groupindex and match.group(g)
                     ),
                     None,
@@ -474,7 +474,7 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                 named = group == "coined" or any(c.isupper() or c.isdigit() for c in text[start:end])  # not "the war"
                 if end - start >= 2 and named:
                     candidates.append(ThingMention(start, end, kind))
-                    if group in _NAMED_ONCE:
+                    if group in _NAMED_ONCE or (group == "craft" and _OWN_CRAFT.search(text, 0, start)):
                         candidates += _other_uses(text, start, end, kind)
                     if kind == "index" and text[start:end].endswith((" index", " Index")):
                         # "the Hang Seng index", then "the Hang Seng slid": the bare name is the index too
@@ -482,6 +482,9 @@ def find_things(text: str, language: str) -> list[ThingMention]:
     return without_overlaps(candidates)
 
 
+_OWN_CRAFT = re.compile(r"(?:\b[Tt]he|['’]s)[^\S\n]+$")
+"""A craft named as the one it is ("NASA's Juno spacecraft", "the Juno probe") is that craft at every use ("Juno's
+instruments"); "a SpaceX spacecraft" names the maker."""
 _NAMED_ONCE = frozenset({"coined", "pipeline"})
 """Cues an article gives once ("the X pipeline", "x-tool, a free program"), then writes the bare name: those names
 are the thing at every use ("X's backers", "x-tool was blocked")."""
