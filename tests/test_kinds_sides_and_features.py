@@ -144,3 +144,17 @@ def test_a_persons_name_ends_before_of() -> None:
     )
     names = {text[e.start : e.end] for e in entities(text) if e.label == "PERSON"}
     assert "Tomasz Rakowski" in names and not any(" of " in n for n in names), names
+
+
+def test_a_relative_clause_with_which_set_inside_the_sentence_makes_a_body() -> None:
+    text = "Recall Widens\n\nShares of Dorvik, which supplies most European carmakers, fell. Dorvik declined to comment."
+    assert grammar_kind("Dorvik", text) == "organization"
+    text = "Arrest\n\nPolice arrested Tom Hale, which angered his family, on Monday."
+    assert grammar_kind("Tom Hale", text) is None  # the clause takes up the arrest, not the man
+    text = "Show\n\nThe band played with Ana Berg, which surprised fans."
+    assert grammar_kind("Ana Berg", text) is None  # a clause that closes the sentence takes up all of it
+
+
+def test_a_places_chief_executive_leaves_it_a_place() -> None:
+    text = "Bill Withdrawn\n\nVarnholt's chief executive, Ana Berg, withdrew the bill on Monday. Varnholt's residents cheered."
+    assert grammar_kind("Varnholt", text) != "organization"  # a city may have a chief executive

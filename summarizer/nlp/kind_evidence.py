@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 from summarizer.nlp.entities import Entity, Kind, entities
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.usage import ORGANIZATION_NOUNS
+from summarizer.rules.given_names import personal_name
 from summarizer.rules.kinds import PERSON_TITLES, uses_of
 
 if TYPE_CHECKING:
@@ -345,6 +346,12 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     labelled_place = any(e.label in _PLACE_LABELS and e.start <= start < e.end for e in entities(text))
     described = _described(root) or _noun_before(text, start, end)
     if _outlet(root, text[start:end], text) and not labelled_place:
+        return "organization"
+    enclosed_which = re.match(r",[ \t]+which\b[^.;:!?\n]*,", text[end:]) is not None
+    if enclosed_which and not labelled_place and root.tag_ == "NNP" and not personal_name(text[start:end]):
+        # "shares of X, which makes chips, fell": a relative clause set inside the sentence takes up the name (no
+        # person's: "who"); one that closes it may take up the whole clause ("police arrested X, which angered ..."),
+        # and so may one after a person's name
         return "organization"
     if _plays(root, text[start:end], text, labelled_place):
         return "organization"
