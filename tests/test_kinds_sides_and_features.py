@@ -147,7 +147,9 @@ def test_a_persons_name_ends_before_of() -> None:
 
 
 def test_a_relative_clause_with_which_set_inside_the_sentence_makes_a_body() -> None:
-    text = "Recall Widens\n\nShares of Dorvik, which supplies most European carmakers, fell. Dorvik declined to comment."
+    text = (
+        "Recall Widens\n\nShares of Dorvik, which supplies most European carmakers, fell. Dorvik declined to comment."
+    )
     assert grammar_kind("Dorvik", text) == "organization"
     text = "Arrest\n\nPolice arrested Tom Hale, which angered his family, on Monday."
     assert grammar_kind("Tom Hale", text) is None  # the clause takes up the arrest, not the man
