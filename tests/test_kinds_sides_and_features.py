@@ -12,8 +12,10 @@ from datetime import date
 import pytest
 
 from summarizer.brief.grounding import GroundedDraft
+from summarizer.brief.recognized import _one_name
 from summarizer.nlp.entities import entities, recognizes
 from summarizer.nlp.kind_evidence import grammar_kind
+from summarizer.nlp.usage import is_plural_name
 from summarizer.rules.kinds import kind_cue
 from summarizer.rules.places import is_demonym
 from tests.scripted_names import ground_names
@@ -160,3 +162,59 @@ def test_a_relative_clause_with_which_set_inside_the_sentence_makes_a_body() -> 
 def test_a_places_chief_executive_leaves_it_a_place() -> None:
     text = "Bill Withdrawn\n\nVarnholt's chief executive, Ana Berg, withdrew the bill on Monday. Varnholt's residents cheered."
     assert grammar_kind("Varnholt", text) != "organization"  # a city may have a chief executive
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "place"),
+    [
+        (
+            "Rail Plan Approved\n\nOn Wednesday, Varnholt City Council voted 19-5 to approve a tram line in Varnholt.",
+            "Varnholt City Council",
+            "Varnholt",
+        ),
+        (
+            "Man Charged\n\nA man from Kestria was charged on Tuesday. He will appear in Kestria Magistrates Court "
+            "in March, Kestria Police said.",
+            "Kestria Magistrates Court",
+            "Kestria",
+        ),
+    ],
+)
+def test_a_body_named_after_its_place_is_listed_beside_the_place(text: str, body: str, place: str) -> None:
+    out = ground(text, [], [], [])
+    assert {a.name: a.kind for a in out.who}.get(body) == "organization", out.who
+    assert place in {p.name for p in out.where}
+
+
+def test_a_name_never_runs_over_a_line_break() -> None:
+    text = (
+        "Councillors reject plan for new stadium in Varnholt\n\n"
+        "Varnholt City Council voted 18-12 on Monday to reject a plan by Varnholt GAA to build a new stadium."
+    )
+    names = {text[e.start : e.end] for e in entities(text)}
+    assert not any("\n" in n for n in names) and "Varnholt City Council" in names, names
+    assert "Varnholt City Council" in {a.name for a in ground(text, [], [], []).who}
+
+
+def test_a_body_the_recognizer_reads_with_its_article_is_listed() -> None:
+    text = (
+        "Deputies shoot man after chase in Varnia\n\n"
+        "Deputies from the Kestrel County Sheriff's Office shot a man after a chase in Tarnow on Saturday. "
+        "The man was recalled by the Food and Drug Administration, officials said."
+    )
+    who = {a.name: a.kind for a in ground(text, [], [], []).who}
+    assert who.get("Kestrel County Sheriff's Office") == "organization", who
+    assert "Varnia" not in who  # "Varnia\n\nDeputies": no members of Varnia across the line break
+
+
+def test_a_plural_name_with_a_singular_verb_is_no_group() -> None:
+    assert not is_plural_name("Dorvik Lifesciences", "Recall\n\nDorvik Lifesciences is recalling 60,000 bottles.")
+    assert is_plural_name("Harbour Kings", "Tour\n\nThe Harbour Kings were on tour. The Harbour Kings played.")
+
+
+def test_which_names_are_one() -> None:
+    assert _one_name("Lukaku", "Romelu Lukaku")
+    assert not _one_name("Varnholt", "Varnholt City Council")  # a body named after its town
+    assert not _one_name("Varnholt", "Varnholt GAA")  # the letters of a body
+    assert _one_name("Johnson", "Nick Johnson KC")  # letters after a person's name
+    assert _one_name("Henderson", "Henderson Executive Airport")  # "land at Henderson": the airport

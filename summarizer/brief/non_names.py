@@ -2,8 +2,7 @@
 
 - **a common noun opening a sentence**: "Barriers can only hold so much." capitalises "Barriers" only because the
   sentence opens there: one word capitalised at every use only where a sentence opens, and written in lower case
-  elsewhere in the article (itself or its singular), or read by the tagger as a plural common noun at one use
-  ("Wildfires force thousands to flee");
+  elsewhere in the article (itself or its singular);
 - **a family in the plural**: "the Okafors" beside the listed "Ada Okafor" is the family, already listed person by
   person; and a first name alone that opens a listed person's full name ("Ada" of "Ada and Ben Okafor") is that
   person;
@@ -56,21 +55,6 @@ def common_noun_opening(name: str, text: str) -> bool:
     lower = name.lower()
     forms = {lower, lower.removesuffix("s"), lower.removesuffix("es")} - {""}
     return any(whole_word_spans(form, text) for form in forms)
-
-
-def tagged_common_noun_opening(name: str, text: str, language: str) -> bool:
-    """One word capitalised only where a sentence or the headline opens, which the tagger reads as a plural common
-    noun, and the recognizer as no name, at one use at least ("Wildfires force thousands to flee"): the capital is
-    the sentence's. Not where the recognizer reads a name ("Rangers sacked the manager": a club), and not a singular
-    noun: the tagger reads "Lisbon" in "Lisbon police" and "Apple" in "Apple executives said" as one too."""
-    if language != "en" or not has_pipeline(language) or not re.fullmatch(r"[A-Z][a-z]+", name):
-        return False
-    uses = whole_word_spans(name, text)
-    if not uses or not all(_SENTENCE_OPENING.search(text[max(0, s - 12) : s]) for s, _ in uses):
-        return False
-    doc = parse(text, language)
-    tokens = [t for s, e in uses if (span := doc.char_span(s, e)) is not None for t in span]
-    return any(t.tag_ == "NNS" and not t.ent_type_ for t in tokens)
 
 
 def _full_name(actor: Actor, text: str) -> Actor:
@@ -170,13 +154,7 @@ def drop_non_names(items: GroundedDraft, text: str, language: str) -> GroundedDr
         return items
 
     def not_a_name(name: str) -> bool:
-        return (
-            common_noun_opening(name, text)
-            or tagged_common_noun_opening(name, text, language)
-            or law_abbreviation(name, text)
-            or genus(name, text)
-            or is_demonym(name)
-        )
+        return common_noun_opening(name, text) or law_abbreviation(name, text) or genus(name, text) or is_demonym(name)
 
     named: list[Actor] = []
     for actor in (_full_name(a, text) for a in items.who):

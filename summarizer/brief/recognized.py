@@ -9,6 +9,7 @@ gets is chosen once, in brief/languages.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from summarizer.brief.align import Aligner
@@ -143,6 +144,39 @@ def _inside_a_body(name: str, text: str) -> bool:
     return longer is not None and acts_as_a_body(longer, text)
 
 
+_POST_NOMINALS = {
+    "MP",
+    "MEP",
+    "MSP",
+    "MLA",
+    "TD",
+    "KC",
+    "QC",
+    "SC",
+    "MBE",
+    "OBE",
+    "CBE",
+    "KBE",
+    "DBE",
+    "PhD",
+    "MD",
+    "JP",
+}
+"""Letters after a person's name ("Nick Johnson KC", "Ann Lee MP"): no body's."""
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Two names of one thing ("Lukaku", "Romelu Lukaku"), but not a body named after a place and the place ("Ottawa
+    City Council" and "Ottawa", "Cork GAA" and "Cork"): its own words, or letters of a body, make it another."""
+    if not same_name(a, b):
+        return False
+    shorter, longer = sorted((a, b), key=lambda n: len(n.split()))
+    added = set(longer.split()) - set(shorter.split()) - _POST_NOMINALS
+    # not a site: "land at Henderson" may be short for "Henderson Executive Airport"
+    bodily = kind_cue(longer) == "organization" or any(written_in_capitals(w) for w in added)
+    return not (bodily and kind_cue(shorter) is None and longer != shorter)
+
+
 LABEL_ONLY = Usage()
 ENGLISH_USAGE = EnglishUsage()
 
@@ -160,23 +194,28 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
             continue
         if not any(s.start <= entity.start and entity.end <= s.end for s in prose):
             continue
+        article = re.match(r"the\s+(?=[A-Z])", text[entity.start : entity.end])  # "the Food and Drug Administration"
+        if article:
+            entity = Entity(entity.start + article.end(), entity.end, entity.label)
         name = " ".join(text[entity.start : entity.end].split()).removesuffix("'s").removesuffix("’s")
         if not name[:1].isupper() or aligner.addressed(entity.start):
             continue
-        key = next((k for k in first if same_name(k, name)), name)
+        key = next((k for k in first if _one_name(k, name)), name)
         counts[key] = counts.get(key, 0) + 1
         first.setdefault(key, entity)
         if usage.maker_mention(text, first[key], entity):
             first[key] = entity
     for name in sorted(first, key=lambda k: (-counts[k], first[k].start)):
         entity = first[name]
-        if any(same_name(name, h) for h in have) or usage.not_a_name(name, entity, text):
+        if any(_one_name(name, h) for h in have) or usage.not_a_name(name, entity, text):
             continue
         found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
         cue = usage.cue(name)
         grammar = usage.grammar(name, text) if cue is None else None
         label = usage.label(name, entity, text)
-        as_place = grammar == "place" or (grammar is None and usage.written_as_place(name, text))
+        # "will appear in Cairns Magistrates Court": a body by its own words, though written as where
+        bodily = cue in {"person", "organization"}
+        as_place = not bodily and (grammar == "place" or (grammar is None and usage.written_as_place(name, text)))
         organization = grammar == "organization" or (
             grammar is None and usage.organization(name, entity, cue, as_place, text)
         )
@@ -186,8 +225,9 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         )
         if named_person:
             label = "person"
-        if not organization and grammar != "person" and (label == "place" or cue in {"site", "city"} or as_place):
-            if len(where) >= MAX_PLACES or cue in {"person", "organization"}:
+        placed = label == "place" or cue in {"site", "city"} or as_place
+        if not organization and grammar != "person" and not bodily and placed:
+            if len(where) >= MAX_PLACES:
                 continue
             place_kind: PlaceKind = "site" if cue == "site" else _PLACE_KINDS.get(entity.label, "city")
             where.append(place_at(aligner, found, place_kind, "rule"))

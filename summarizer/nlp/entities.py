@@ -89,7 +89,7 @@ def _whole_names(found: list[Entity], text: str, language: str) -> tuple[Entity,
     "Météo-France" into "Météo" (a place) and "France", and "Saône-et-Loire" into "Saône" alone. Not names joined to
     qualify a noun ("the Israel-Hamas war", "US-China trade") or places joined ("Russia-Ukraine"): each is a name
     of its own. A person's name ends before "of": "Tomasz Rakowski of Law and Justice" names the person and his
-    party."""
+    party. A name never runs over a line break: "Cork\n\nCork City Council" is the headline's end and a name."""
     joined: list[Entity] = []
     for entity in found:
         start, end = entity.start, entity.end
@@ -106,7 +106,12 @@ def _whole_names(found: list[Entity], text: str, language: str) -> tuple[Entity,
         if joined and joined[-1].end > start:
             continue  # the first part's label stands for the whole
         cut = re.search(r"\s+of\s+", text[start:end]) if entity.label == "PERSON" else None
-        joined.append(Entity(start, start + cut.start() if cut else end, entity.label))
+        end = start + cut.start() if cut else end
+        for line in re.finditer(r"[^\n]+", text[start:end]):  # "Cork\n\nCork City Council": a headline's end, a name
+            piece = line.group().strip()
+            if piece:
+                at = start + line.start() + line.group().index(piece)
+                joined.append(Entity(at, at + len(piece), entity.label))
     return tuple(joined)
 
 

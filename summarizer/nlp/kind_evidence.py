@@ -326,7 +326,7 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     based = re.match(r"-based((?:\s+[a-z]+){1,2})", text[end:])  # the noun it describes: "charity", "tech firm"
     if based and any(_word_kind(word) in {"organization", "person"} for word in based.group(1).split()):
         return "place"  # "a Leeds-based firm", not "an Intel-based computer"
-    members = re.match(r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s+([a-zA-Z]+)\b", text[end:])
+    members = re.match(r"(?:[ \t]+and[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)?[ \t]+([a-zA-Z]+)\b", text[end:])
     if members and members.group(1).casefold() in MEMBER_NOUNS:
         return "organization"  # "X members voted", "X and Y lawmakers"
     if re.search(r"[A-Z][\w'’-]+,\s+of\s+$", text[max(0, start - 60) : start]) and re.match(r"[,.]", text[end:]):

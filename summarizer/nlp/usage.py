@@ -232,11 +232,22 @@ _SPEECHES = {"keynote", "speech", "address", "talk", "presentation", "delegate"}
 
 
 def is_plural_name(name: str, text: str) -> bool:
-    """True when most uses of the name are plural proper nouns: "the Beatles" is a group, not a person."""
+    """True when most uses of the name are plural proper nouns: "the Beatles" is a group, not a person; but not a
+    name that is the subject of a singular verb ("Zydus Lifesciences is recalling": a company)."""
     uses = uses_of(name, text)
     roots = [_root(text, *use) for use in uses]
+    if any(r is not None and _singular_subject(r) for r in roots):
+        return False
     plural = [r for r in roots if r is not None and r.tag_ in {"NNPS", "NNS"} and r.text[:1].isupper()]
     return len(plural) * 2 > len(uses)
+
+
+def _singular_subject(root: Token) -> bool:
+    """The subject of a verb in the third person singular: "X is recalling", "X says"."""
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = root.head
+    return any(t.tag_ == "VBZ" for t in [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})])
 
 
 _LINKING = {"be", "remain", "become", "stay"}

@@ -30,7 +30,7 @@ ORGANIZATION_WORDS = {
     "labs", "laboratories", "systems", "industries", "airlines", "airways", "motors", "holdings", "networks",
     "technologies", "pharmaceuticals", "aerospace", "studios", "entertainment", "media", "telecom", "tech",
     "times", "tribunal", "union", "university", "weekly", "bulletin", "herald", "gazette", "tribune", "chronicle",
-    "partners", "associates", "ventures",
+    "partners", "associates", "ventures", "courts", "directorate", "faculty", "secretariat", "inspectorate",
 }  # fmt: skip
 LEGAL_FORMS = {
     "gmbh", "ag", "kft", "zrt", "nyrt", "plc", "llc", "llp", "pty", "sa", "sas", "sarl", "srl", "spa", "nv", "bv",
