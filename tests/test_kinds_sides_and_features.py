@@ -218,3 +218,4 @@ def test_which_names_are_one() -> None:
     assert not _one_name("Varnholt", "Varnholt GAA")  # the letters of a body
     assert _one_name("Johnson", "Nick Johnson KC")  # letters after a person's name
     assert _one_name("Henderson", "Henderson Executive Airport")  # "land at Henderson": the airport
+    assert not _one_name("Ohio", "Ohio Playhouse")  # a state and a name that holds it

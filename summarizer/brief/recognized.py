@@ -167,14 +167,17 @@ _POST_NOMINALS = {
 
 def _one_name(a: str, b: str) -> bool:
     """Two names of one thing ("Lukaku", "Romelu Lukaku"), but not a body named after a place and the place ("Ottawa
-    City Council" and "Ottawa", "Cork GAA" and "Cork"): its own words, or letters of a body, make it another."""
+    City Council" and "Ottawa", "Cork GAA" and "Cork"): its own words, or letters of a body, make it another; nor a
+    state, capital or country and a name that holds it ("Ohio" and "the Ohio Playhouse")."""
     if not same_name(a, b):
         return False
     shorter, longer = sorted((a, b), key=lambda n: len(n.split()))
     added = set(longer.split()) - set(shorter.split()) - _POST_NOMINALS
     # not a site: "land at Henderson" may be short for "Henderson Executive Airport"
     bodily = kind_cue(longer) == "organization" or any(written_in_capitals(w) for w in added)
-    return not (bodily and kind_cue(shorter) is None and longer != shorter)
+    # nor a state or capital and what is named after it: "the Ohio Playhouse in Columbus, Ohio"
+    seat = is_capital_or_division(shorter) or is_country(shorter)
+    return not ((bodily or seat) and kind_cue(shorter) is None and longer != shorter)
 
 
 LABEL_ONLY = Usage()
