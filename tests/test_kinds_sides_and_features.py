@@ -130,8 +130,11 @@ def test_an_employer_after_a_trade_is_a_body_and_an_address_after_a_person_a_pla
     assert grammar_kind("Ballymun", text) == "place"
 
 
-def test_a_firm_named_for_its_partners_is_an_organization() -> None:
+def test_a_firm_named_for_its_partners_or_its_trade_is_an_organization() -> None:
     assert kind_cue("Northgate Capital Partners") == "organization"
+    assert kind_cue("Dorvik Lifesciences") == "organization"
+    assert kind_cue("Kestrel Motor") == "organization"
+    assert kind_cue("Ana Berg") is None
 
 
 def test_the_director_or_founder_of_a_name_makes_it_a_body() -> None:
@@ -214,8 +217,13 @@ def test_a_plural_name_with_a_singular_verb_is_no_group() -> None:
 
 def test_which_names_are_one() -> None:
     assert _one_name("Lukaku", "Romelu Lukaku")
-    assert not _one_name("Varnholt", "Varnholt City Council")  # a body named after its town
-    assert not _one_name("Varnholt", "Varnholt GAA")  # the letters of a body
+    text = (
+        "Stadium Plan\n\nA plan to build a stadium in Tarnow was rejected on Monday. Officials in Tarnow said Tarnow "
+        "City Council and Tarnow GAA would meet again. Dorvik Lifesciences is recalling pills, and shares of Dorvik fell."
+    )
+    assert not _one_name("Tarnow", "Tarnow City Council", text)  # a body named after its town
+    assert not _one_name("Tarnow", "Tarnow GAA", text)  # the letters of a body
+    assert _one_name("Dorvik", "Dorvik Lifesciences", text)  # a company's short name is no place
     assert _one_name("Johnson", "Nick Johnson KC")  # letters after a person's name
     assert _one_name("Henderson", "Henderson Executive Airport")  # "land at Henderson": the airport
     assert not _one_name("Ohio", "Ohio Playhouse")  # a state and a name that holds it

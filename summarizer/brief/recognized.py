@@ -165,19 +165,22 @@ _POST_NOMINALS = {
 """Letters after a person's name ("Nick Johnson KC", "Ann Lee MP"): no body's."""
 
 
-def _one_name(a: str, b: str) -> bool:
-    """Two names of one thing ("Lukaku", "Romelu Lukaku"), but not a body named after a place and the place ("Ottawa
-    City Council" and "Ottawa", "Cork GAA" and "Cork"): its own words, or letters of a body, make it another; nor a
+def _one_name(a: str, b: str, text: str = "") -> bool:
+    """Two names of one thing ("Lukaku", "Romelu Lukaku"; "Boeing", "Boeing Company"), but not a place and a body
+    named after it ("Ottawa" and "Ottawa City Council", "Cork" and "Cork GAA"), where the recognizer reads the
+    shorter name as a place at most of its uses and the longer one's own words, or letters of a body, make it a body
+    ("Zydus", read as a person once and a place once, is "Zydus Lifesciences"); nor a
     state, capital or country and a name that holds it ("Ohio" and "the Ohio Playhouse")."""
     if not same_name(a, b):
         return False
     shorter, longer = sorted((a, b), key=lambda n: len(n.split()))
+    if longer == shorter or kind_cue(shorter) is not None:
+        return True
     added = set(longer.split()) - set(shorter.split()) - _POST_NOMINALS
     # not a site: "land at Henderson" may be short for "Henderson Executive Airport"
     bodily = kind_cue(longer) == "organization" or any(written_in_capitals(w) for w in added)
-    # nor a state or capital and what is named after it: "the Ohio Playhouse in Columbus, Ohio"
     seat = is_capital_or_division(shorter) or is_country(shorter)
-    return not ((bodily or seat) and kind_cue(shorter) is None and longer != shorter)
+    return not ((bodily and label_vote(shorter, text) == "place") or seat)
 
 
 LABEL_ONLY = Usage()
@@ -203,14 +206,14 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         name = " ".join(text[entity.start : entity.end].split()).removesuffix("'s").removesuffix("’s")
         if not name[:1].isupper() or aligner.addressed(entity.start):
             continue
-        key = next((k for k in first if _one_name(k, name)), name)
+        key = next((k for k in first if _one_name(k, name, text)), name)
         counts[key] = counts.get(key, 0) + 1
         first.setdefault(key, entity)
         if usage.maker_mention(text, first[key], entity):
             first[key] = entity
     for name in sorted(first, key=lambda k: (-counts[k], first[k].start)):
         entity = first[name]
-        if any(_one_name(name, h) for h in have) or usage.not_a_name(name, entity, text):
+        if any(_one_name(name, h, text) for h in have) or usage.not_a_name(name, entity, text):
             continue
         found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
         cue = usage.cue(name)

@@ -31,6 +31,10 @@ ORGANIZATION_WORDS = {
     "technologies", "pharmaceuticals", "aerospace", "studios", "entertainment", "media", "telecom", "tech",
     "times", "tribunal", "union", "university", "weekly", "bulletin", "herald", "gazette", "tribune", "chronicle",
     "partners", "associates", "ventures", "courts", "directorate", "faculty", "secretariat", "inspectorate",
+    "biotech", "pharma", "pharmaceutical", "lifesciences", "electronics", "chemicals", "foods", "logistics",
+    "shipping", "mining", "petroleum", "energy", "software", "semiconductor", "semiconductors", "insurance",
+    "securities", "investments", "properties", "realty", "construction", "engineering", "healthcare", "brewery",
+    "motor",
 }  # fmt: skip
 LEGAL_FORMS = {
     "gmbh", "ag", "kft", "zrt", "nyrt", "plc", "llc", "llp", "pty", "sa", "sas", "sarl", "srl", "spa", "nv", "bv",
