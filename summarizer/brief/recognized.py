@@ -168,8 +168,9 @@ _POST_NOMINALS = {
 def _one_name(a: str, b: str, text: str = "") -> bool:
     """Two names of one thing ("Lukaku", "Romelu Lukaku"; "Boeing", "Boeing Company"), but not a place and a body
     named after it ("Ottawa" and "Ottawa City Council", "Cork" and "Cork GAA"), where the recognizer reads the
-    shorter name as a place at most of its uses and the longer one's own words, or letters of a body, make it a body
-    ("Zydus", read as a person once and a place once, is "Zydus Lifesciences"); nor a
+    shorter name as a place at most of its uses or the article writes it as one ("in Cork"), and the longer one's own
+    words, or letters of a body, make it a body ("Zydus", read as a person once and a place once, is "Zydus
+    Lifesciences"); nor a
     state, capital or country and a name that holds it ("Ohio" and "the Ohio Playhouse")."""
     if not same_name(a, b):
         return False
@@ -180,7 +181,8 @@ def _one_name(a: str, b: str, text: str = "") -> bool:
     # not a site: "land at Henderson" may be short for "Henderson Executive Airport"
     bodily = kind_cue(longer) == "organization" or any(written_in_capitals(w) for w in added)
     seat = is_capital_or_division(shorter) or is_country(shorter)
-    return not ((bodily and label_vote(shorter, text) == "place") or seat)
+    placed = label_vote(shorter, text) == "place" or written_as_place(shorter, text)  # "a stadium in Varnholt"
+    return not ((bodily and placed) or seat)
 
 
 LABEL_ONLY = Usage()
