@@ -92,14 +92,11 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             moved.append(as_place(actor, "city"))  # "a 36-year-old X man", "X's mayor"
         elif not country and written_in_capitals(actor.name):
             who.append(retyped(actor, kind="organization"))  # "AT&T", "ANA": no person's name
-        elif (
-            not country and cue is None and kind is None and actor.kind == "organization" and personal_name(actor.name)
-        ):
-            who.append(retyped(actor, kind="person"))  # the model's "Arthur Cabral", which the recognizer left unread
+        elif not country and cue is None and (kind or actor.kind) == "organization" and personal_name(actor.name):
+            # "Arthur Cabral": a given name the recognizer read as an organization's, or left unread and the model did
+            who.append(retyped(actor, kind="person"))
         elif country or cue is not None or kind is None:
             who.append(actor)
-        elif kind == "organization" and personal_name(actor.name):
-            who.append(retyped(actor, kind="person"))  # "Arthur Cabral": a given name the recognizer did not know
         elif kind == "person" or kind == "organization":
             who.append(retyped(actor, kind=kind))
         elif kind == "place":

@@ -144,24 +144,7 @@ def _inside_a_body(name: str, text: str) -> bool:
     return longer is not None and acts_as_a_body(longer, text)
 
 
-_POST_NOMINALS = {
-    "MP",
-    "MEP",
-    "MSP",
-    "MLA",
-    "TD",
-    "KC",
-    "QC",
-    "SC",
-    "MBE",
-    "OBE",
-    "CBE",
-    "KBE",
-    "DBE",
-    "PhD",
-    "MD",
-    "JP",
-}
+_POST_NOMINALS = {"MP", "MEP", "MSP", "MLA", "TD", "KC", "QC", "SC", "MBE", "OBE", "CBE", "KBE", "DBE", "PhD", "MD", "JP"}  # fmt: skip
 """Letters after a person's name ("Nick Johnson KC", "Ann Lee MP"): no body's."""
 
 
@@ -170,19 +153,19 @@ def _one_name(a: str, b: str, text: str = "") -> bool:
     named after it ("Ottawa" and "Ottawa City Council", "Cork" and "Cork GAA"), where the recognizer reads the
     shorter name as a place at most of its uses or the article writes it as one ("in Cork"), and the longer one's own
     words, or letters of a body, make it a body ("Zydus", read as a person once and a place once, is "Zydus
-    Lifesciences"); nor a
-    state, capital or country and a name that holds it ("Ohio" and "the Ohio Playhouse")."""
+    Lifesciences"); nor a state, capital or country and a name that holds it ("Ohio" and "the Ohio Playhouse")."""
     if not same_name(a, b):
         return False
     shorter, longer = sorted((a, b), key=lambda n: len(n.split()))
     if longer == shorter or kind_cue(shorter) is not None:
         return True
+    if is_capital_or_division(shorter) or is_country(shorter):
+        return False
     added = set(longer.split()) - set(shorter.split()) - _POST_NOMINALS
     # not a site: "land at Henderson" may be short for "Henderson Executive Airport"
     bodily = kind_cue(longer) == "organization" or any(written_in_capitals(w) for w in added)
-    seat = is_capital_or_division(shorter) or is_country(shorter)
-    placed = label_vote(shorter, text) == "place" or written_as_place(shorter, text)  # "a stadium in Varnholt"
-    return not ((bodily and placed) or seat)
+    placed = bodily and (label_vote(shorter, text) == "place" or written_as_place(shorter, text))  # "in Varnholt"
+    return not placed
 
 
 LABEL_ONLY = Usage()
@@ -227,11 +210,10 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         organization = grammar == "organization" or (
             grammar is None and usage.organization(name, entity, cue, as_place, text)
         )
-        # "France's Estelle Nze Minko was named ...": a building's label on a person's name, where nothing places it
-        named_person = (
-            entity.label == "FAC" and cue is None and grammar is None and not as_place and personal_name(name)
-        )
-        if named_person:
+        # "Arthur Cabral", "France's Estelle Nze Minko was named ...": an organization's or a building's label on a
+        # person's name, where nothing else says what it is
+        misread = label == "organization" or entity.label == "FAC"
+        if misread and cue is None and grammar is None and not as_place and personal_name(name):
             label = "person"
         placed = label == "place" or cue in {"site", "city"} or as_place
         if not organization and grammar != "person" and not bodily and placed:
@@ -245,8 +227,6 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
                 if cue == "person" or grammar == "person"  # "Spokeswoman Sandy Angers", "X said he"
                 else "organization"
                 if cue == "organization" or organization or usage.organization_by_words(name, text)
-                else "person"
-                if label == "organization" and personal_name(name)  # "Arthur Cabral"
                 else label  # type: ignore[assignment]
             )
             if grammar is None and usage.plural(name, cue, text):  # "the Beatles", not "Joel Smithers said he"

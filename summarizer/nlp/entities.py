@@ -16,6 +16,7 @@ from typing import Literal
 from summarizer.nlp import german
 from summarizer.nlp.pipeline import has_pipeline, parse
 from summarizer.rules.located import dateline_place
+from summarizer.rules.places import is_capital_or_division, is_country
 
 Kind = Literal["person", "organization", "place", "time", "other"]
 
@@ -121,13 +122,12 @@ def _qualifies(text: str, end: int, language: str) -> bool:
     if following is None:
         return False
     at = end + following.start(1)
-    return any(t.idx == at and t.pos_ == "NOUN" for t in parse(text, language))
+    word = parse(text, language).char_span(at, at + 1, alignment_mode="expand")  # the token holding its first letter
+    return word is not None and word[0].idx == at and word[0].pos_ == "NOUN"
 
 
 def _place_of_its_own(name: str) -> bool:
-    from summarizer.rules.places import is_capital_or_division, is_country
-
-    return is_country(name) or is_capital_or_division(name) or name in {"US", "UK", "EU"}
+    return is_country(name) or is_capital_or_division(name) or name == "EU"
 
 
 def recognizes(language: str) -> bool:
