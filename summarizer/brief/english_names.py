@@ -24,7 +24,7 @@ from summarizer.brief.mentions import (
     retyped,
 )
 from summarizer.nlp.entities import inside_other_name, kind_at
-from summarizer.nlp.kind_evidence import grammar_kind, label_vote
+from summarizer.nlp.kind_evidence import division_misread, grammar_kind, label_vote
 from summarizer.nlp.usage import described_as_organization, is_event_name, only_acts, product_use, used_as_product
 from summarizer.rules.given_names import personal_name
 from summarizer.rules.kinds import (
@@ -95,6 +95,8 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         elif not country and cue is None and (kind or actor.kind) == "organization" and personal_name(actor.name):
             # "Arthur Cabral": a given name the recognizer read as an organization's, or left unread and the model did
             who.append(retyped(actor, kind="person"))
+        elif not country and cue is None and kind == "person" and division_misread(actor.name, text):
+            moved.append(as_place(actor, "city"))  # "floods in Bayelsa", read as a person: a state
         elif country or cue is not None or kind is None:
             who.append(actor)
         elif kind == "person" or kind == "organization":
@@ -120,6 +122,7 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             who.append(actor_at(aligner, found_at(place), grammar, place.origin, ruled=changed(place, "moved")))
             continue  # "Speaking to X, a news website": no place
         placed = cued or grammar == "place" or written_as_place(place.name, text)
+        placed = placed or (kind == "person" and division_misread(place.name, text))
         if placed or kind is None or kind == "place":
             where.append(place)
         elif kind == "person" or kind == "organization":

@@ -16,8 +16,16 @@ from summarizer.brief.align import Aligner
 from summarizer.brief.items import MAX_PLACES, MAX_WHO, GroundedDraft
 from summarizer.brief.mentions import PRODUCT_AFTER, actor_at, place_at
 from summarizer.nlp.entities import Entity, Kind, entities, short_for_organization
-from summarizer.nlp.kind_evidence import NameKind, acts_as_a_body, grammar_kind, joined_people, label_vote
+from summarizer.nlp.kind_evidence import (
+    NameKind,
+    acts_as_a_body,
+    division_misread,
+    grammar_kind,
+    joined_people,
+    label_vote,
+)
 from summarizer.nlp.usage import (
+    ORGANIZATION_NOUNS,
     described_as_organization,
     is_event_name,
     is_plural_name,
@@ -43,6 +51,8 @@ from summarizer.rules.text import Found
 from summarizer.schema import ActorKind, PlaceKind
 
 _PLACE_KINDS: dict[str, PlaceKind] = {"GPE": "city", "LOC": "region", "FAC": "site"}
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”]?[ \t]+|\n[ \t]*)$")
+"""Where a sentence opens: a trade noun there is capitalised ("Planemaker Embraer said"), and is no part of the name."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +198,9 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         article = re.match(r"the\s+(?=[A-Z])", text[entity.start : entity.end])  # "the Food and Drug Administration"
         if article:
             entity = Entity(entity.start + article.end(), entity.end, entity.label)
+        trade = re.match(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])", text[entity.start : entity.end])
+        if trade and trade.group(1).casefold() in ORGANIZATION_NOUNS and _SENTENCE_START.search(text, 0, entity.start):
+            entity = Entity(entity.start + trade.end(), entity.end, entity.label)  # "Planemaker Embraer said"
         name = " ".join(text[entity.start : entity.end].split()).removesuffix("'s").removesuffix("’s")
         if not name[:1].isupper() or aligner.addressed(entity.start):
             continue
@@ -215,6 +228,8 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         misread = label == "organization" or entity.label == "FAC"
         if misread and cue is None and grammar is None and not as_place and personal_name(name):
             label = "person"
+        if label == "person" and cue is None and grammar is None and division_misread(name, text):
+            label = "place"
         placed = label == "place" or cue in {"site", "city"} or as_place
         if not organization and grammar != "person" and not bodily and placed:
             if len(where) >= MAX_PLACES:

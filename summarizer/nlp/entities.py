@@ -90,7 +90,8 @@ def _whole_names(found: list[Entity], text: str, language: str) -> tuple[Entity,
     "Météo-France" into "Météo" (a place) and "France", and "Saône-et-Loire" into "Saône" alone. Not names joined to
     qualify a noun ("the Israel-Hamas war", "US-China trade") or places joined ("Russia-Ukraine"): each is a name
     of its own. A person's name ends before "of": "Tomasz Rakowski of Law and Justice" names the person and his
-    party. A name never runs over a line break: "Cork\n\nCork City Council" is the headline's end and a name."""
+    party. A name never runs over a line break: "Cork\n\nCork City Council" is the headline's end and a name. A
+    match's score is cut off: "Cork City 2-1"."""
     joined: list[Entity] = []
     for entity in found:
         start, end = entity.start, entity.end
@@ -108,6 +109,8 @@ def _whole_names(found: list[Entity], text: str, language: str) -> tuple[Entity,
             continue  # the first part's label stands for the whole
         cut = re.search(r"\s+of\s+", text[start:end]) if entity.label == "PERSON" else None
         end = start + cut.start() if cut else end
+        score = re.search(r"\s+\d{1,3}[-–]\d{1,3}$", text[start:end])  # "beat Cork City 2-1": the score is no name's
+        end = start + score.start() if score and entity.label in {"ORG", "GPE", "PERSON", "NORP"} else end
         for line in re.finditer(r"[^\n]+", text[start:end]):  # "Cork\n\nCork City Council": a headline's end, a name
             piece = line.group().strip()
             if piece:

@@ -28,9 +28,11 @@ from typing import TYPE_CHECKING, Literal
 
 from summarizer.nlp.entities import Entity, Kind, entities
 from summarizer.nlp.pipeline import parse
-from summarizer.nlp.usage import ORGANIZATION_NOUNS
-from summarizer.rules.given_names import personal_name
+from summarizer.nlp.usage import AGENT_NOUNS, ORGANIZATION_NOUNS
+from summarizer.rules.given_names import is_given_name, names_someone, personal_name
 from summarizer.rules.kinds import PERSON_TITLES, uses_of
+from summarizer.rules.names import is_heading
+from summarizer.rules.places import is_capital_or_division, is_division
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -70,7 +72,7 @@ ORGANIZATION_OWNED = {
 }  # fmt: skip
 """What a company has and a person or a town does not: "X's shares", "X's stores", "X's CEO", "the director of X"."""
 PLACE_OWNED = {
-    "governor", "mayor", "residents", "inhabitants", "population", "citizens", "capital", "streets", "outskirts",
+    "governor", "mayor", "residents", "inhabitants", "population", "citizens", "people", "voters", "capital", "streets", "outskirts",
     "suburbs", "coast", "downtown", "airport",
 }  # fmt: skip
 """What a place has: "X's governor", "X's residents"."""
@@ -132,6 +134,18 @@ _MATCH_VERBS = {
 is a side: a team, not the town it is named after."""
 _SCORE = re.compile(r"(?<![\d.,:/–-])\d[-–]\d(?![\d.,:/–-])")
 """A match score of one digit a side ("2-1", "0–0"): not a year span ("2019-20"), a date or a clock time."""
+_MARGIN = re.compile(
+    r"\bby[ \t]+(?:an[ \t]+innings|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[ \t]+(?:runs?|wickets?))\b"
+)
+"""A cricket match's margin ("by six wickets", "by 120 runs", "by an innings"): only sides win by one."""
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}[-–]\d{1,3}(?![\d:/–-]|[.,]\d)")
+"""A score written right after a side's name ("beat Kilcarn 43-5", "Dunmore 32–22")."""
+_OWNED_AS = re.compile(
+    r"(?:\b(?:[Ss]tate|[Gg]overnment|[Ff]amily|[Pp]rivately|[Pp]ublicly)[ -](?:owned|run|controlled|held|listed|traded)"
+    r"|[A-Za-z]+-(?:owned|listed)|\b(?:shares?|stakes?|holdings?|shareholdings?)[ \t]+in(?:[ \t]+the)?)[ \t]+$"
+)
+"""How a company is owned, listed or held, right before its name: "state-owned X", "publicly traded X",
+"Nasdaq-listed X", "shares in X" (one holds no stake in a town)."""
 _SETS = re.compile(r"\d[-–]\d(?:\(\d+\))?[,;]?[^\S\n]+\d[-–]\d")
 """Scores one after another ("6-3, 6-4", "7-6(4) 6-2"): a match of sets, played by people (tennis, volleyball)."""
 _MATCH_PREPOSITIONS = {"with", "to", "against", "over", "at"}
@@ -186,6 +200,10 @@ def _noun_before(text: str, start: int, end: int) -> NameKind | None:
         return None
     before = span.doc[span.start - 1]
     plural = before.tag_ == "VBZ"  # after a headline the parser may read "chains" in "Supermarket chains X" as a verb
+    if personal_name(text[start:end]) and before.lower_ in AGENT_NOUNS:
+        return None  # "Broadcaster Ann Velez": a person's trade
+    if before.is_sent_start and before.is_title and before.lower_ in ORGANIZATION_NOUNS:
+        return "organization"  # "Planemaker X said": the noun is capitalised where the sentence opens
     return _kind_of_noun(before) if before.is_lower and (before.pos_ == "NOUN" or plural) else None
 
 
@@ -245,21 +263,50 @@ def _role_or_medium(root: Token, labelled_place: bool) -> NameKind | None:
     return None
 
 
-def _plays(root: Token, name: str, text: str, labelled_place: bool) -> bool:
-    """Whether the name is a side in a match the sentence scores ("X beat Y 2-1", "drew 0-0 with X"): a team. Only
-    a name read as a place, or one word never written after a capitalised word (a player's surname follows his full
-    name first: "Novak X beat Carlos Y"), and not beside scores one after another ("6-3, 6-4": sets)."""
-    if _SCORE.search(root.sent.text) is None or _SETS.search(root.sent.text):
+def _plays(root: Token, name: str, text: str, end: int, labelled_place: bool) -> bool:
+    """Whether the name is a side in a match the sentence scores ("X beat Y 2-1", "drew 0-0 with X", "beat X
+    43-5"): a team. Only a name read as a place, or one word never written after a capitalised word (a player's
+    surname follows his full name first: "Novak X beat Carlos Y"), and not beside scores one after another ("6-3,
+    6-4": sets)."""
+    scored = _SCORE.search(root.sent.text) is not None or _MARGIN.search(root.sent.text) is not None
+    followed = _SCORE_AFTER.match(text, end) is not None
+    if not (scored or followed) or _SETS.search(root.sent.text):
         return False
     after_a_name = rf"\b(?:[A-Z][\w'’-]+|[A-Z]\.)[ \t]+{re.escape(name.strip())}\b"  # not after a full stop
     if not labelled_place and (" " in name.strip() or re.search(after_a_name, text)):
         return False
+    if followed:
+        return True  # "X 32-22": a side's score
     verb = root.head
     if root.dep_ == "pobj" and root.head.lower_ in _MATCH_PREPOSITIONS:
         verb = root.head.head
     elif root.dep_ not in {"nsubj", "dobj"}:
         return False
     return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.casefold() in _MATCH_VERBS
+
+
+_TENSELESS = {
+    "am", "beat", "bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "forecast", "hit", "hurt", "let", "put",
+    "quit", "read", "set", "shed", "shut", "split", "spread", "thrust", "upset",
+}  # fmt: skip
+"""Verbs whose past is their present ("X cut prices"): the tagger may read a singular subject's past as plural."""
+
+
+def _plural_verb(root: Token, name: str) -> bool:
+    """Whether a one-word singular name takes a plural verb ("X were beaten", "X remain seventh", "X, who were
+    promoted"): a side or a body, as British English writes a team, never a person or a town."""
+    if " " in name.strip() or name.strip().endswith("s") or root.dep_ == "conj":
+        return False
+    if any(c.dep_ == "conj" for c in root.children):
+        return False  # "X and Y were": two subjects
+    verbs = [root.head] if root.dep_ in {"nsubj", "nsubjpass"} else []
+    verbs += [
+        c
+        for c in root.children
+        if c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ in {"nsubj", "nsubjpass"} for w in c.children)
+    ]  # "X, who were promoted"
+    words = [w for verb in verbs for w in (verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"}))]
+    return any(w.lower_ in {"are", "were"} or (w.tag_ == "VBP" and w.lower_ not in _TENSELESS) for w in words)
 
 
 def _listener(root: Token) -> bool:
@@ -275,6 +322,11 @@ def _owned(root: Token) -> NameKind | None:
     if root.dep_ == "poss":
         return _owned_kind(root.head)
     if root.dep_ == "pobj" and root.head.text.casefold() == "of" and root.head.head.pos_ == "NOUN":
+        noun = root.head.head
+        member = any(c.lower_ in {"member", "founding"} for c in noun.children)  # "a member state of the X Union"
+        article = any(c.dep_ == "det" for c in root.children)
+        if noun.lemma_.casefold() in PLACE_NOUNS and noun.is_lower and not member and not article:
+            return "place"  # "the Indian state of X", "the port of X"
         return _owned_kind(root.head.head)  # "the resignation of X", "the residents of X"
     if root.dep_ == "compound" and root.head.i > root.i and root.head.text.casefold() in RESIDENT_NOUNS:
         return "place"
@@ -329,8 +381,11 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     members = re.match(r"(?:[ \t]+and[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)?[ \t]+([a-zA-Z]+)\b", text[end:])
     if members and members.group(1).casefold() in MEMBER_NOUNS:
         return "organization"  # "X members voted", "X and Y lawmakers"
-    if re.search(r"[A-Z][\w'’-]+,\s+of\s+$", text[max(0, start - 60) : start]) and re.match(r"[,.]", text[end:]):
-        return "place"  # "Darren Keogh, of Ballymun, pleaded guilty": where a person lives
+    address = r"[A-Z][\w'’-]+,(?:\s+(?:aged\s+)?\d{1,3},)?\s+of\s+$"
+    if re.search(address, text[max(0, start - 60) : start]) and re.match(r"[,.]", text[end:]):
+        return "place"  # "Darren Keogh, of Ballymun, pleaded guilty", "X, 51, of Y,": where a person lives
+    if _OWNED_AS.search(text[max(0, start - 40) : start]):
+        return "organization"  # "State-owned X reported record orders", "its shares in X"
     if re.match(r",\s+(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?,", text[end:]):
         return "person"  # "X, 52, said", "X, 36 years old, is married"
     qualified = re.match(r"\s+([a-z]+)\b", text[end:]) if re.search(r"\b[Tt]he\s+$", text[:start]) else None
@@ -353,7 +408,7 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
         # person's: "who"); one that closes it may take up the whole clause ("police arrested X, which angered ..."),
         # and so may one after a person's name
         return "organization"
-    if _plays(root, text[start:end], text, labelled_place):
+    if _plays(root, text[start:end], text, end, labelled_place) or _plural_verb(root, text[start:end]):
         return "organization"
     cue = described or _owned(root) or _role_or_medium(root, labelled_place) or _taken_up(root, end, labelled_place)
     return cue or _listed_with(root, text)
@@ -378,8 +433,10 @@ def _listed_with(root: Token, text: str) -> NameKind | None:
     kinds: set[Kind | None] = set()
     for member in members:
         if member.i != root.i:
-            labels = [e.kind for e in entities(text) if e.start <= member.idx < e.end]
-            kinds.add(labels[0] if labels else None)
+            named = [e for e in entities(text) if e.start <= member.idx < e.end]
+            # a state the recognizer misreads ("over Assam, Meghalaya and ...") is still a place
+            division = bool(named) and is_capital_or_division(text[named[0].start : named[0].end])
+            kinds.add("place" if division else named[0].kind if named else None)
     if len(members) - 1 < _LIST_PEERS or len(kinds) != 1:
         return None
     kind = kinds.pop()
@@ -490,3 +547,38 @@ def _holds(text: str, entity: Entity, name: str) -> bool:
     "X's") or a part of it."""
     written = re.sub(r"^[Tt]he\s+|['’]s$", "", text[entity.start : entity.end])
     return written != name and name in written
+
+
+_OPENERS = {"in", "at", "on", "from", "to", "the", "across", "over", "near", "throughout", "outside", "for", "by"}
+
+
+def _alone(line: str, name: str) -> bool:
+    """Whether the line writes the name with no capitalised word right before or after it (a small word that opens
+    the sentence, "In Devon", does not count)."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", line):
+        before = re.search(r"([\w'’.-]+)[ \t]+$", line[: match.start()])
+        named = before is not None and before.group(1)[:1].isupper() and before.group(1).casefold() not in _OPENERS
+        if not re.match(r"[ \t]+[A-Z]", line[match.end() :]) and not named:
+            return True
+    return False
+
+
+def division_misread(name: str, text: str) -> bool:
+    """A country's state, province or region ("Haryana", "Arunachal Pradesh", from ``countryinfo``) that no one's
+    given name or surname has ("Devon", "Victoria", in ``faker``'s lists), which the recognizer reads as a person,
+    where the article's prose writes it alone at least once (not only inside a longer name) and no person of the
+    article bears it as a surname. A team named after its state is a body by its grammar ("Kerala were beaten")."""
+    if not is_division(name) or names_someone(name):
+        return False
+    prose = [
+        line for line in text.splitlines() if line.rstrip().endswith((".", "!", "?", '"', "”")) and not is_heading(line)
+    ]
+    if not any(_alone(line, name) for line in prose):
+        return False  # a headline's "ending Douglas era" is no prose
+    before = [m.group(1) for m in re.finditer(rf"\b([A-Z][\w'’.-]*)[ \t]+{re.escape(name)}\b", text)]
+    if any(is_given_name(w) or w.casefold().rstrip(".") in PERSON_TITLES for w in before):
+        return False  # "Ann Haryana", "Mr Haryana"
+    return not any(
+        e.label == "PERSON" and len(text[e.start : e.end].split()) > 1 and text[e.start : e.end].endswith(f" {name}")
+        for e in entities(text)
+    )

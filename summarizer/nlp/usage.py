@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from summarizer.nlp.entities import entities
 from summarizer.nlp.pipeline import parse
+from summarizer.rules.given_names import personal_name
 from summarizer.rules.kinds import PRODUCT_NOUNS, kind_cue, product_words_around, uses_of
 
 if TYPE_CHECKING:
@@ -59,8 +60,16 @@ ORGANIZATION_NOUNS = {
     "committee", "commission", "authority", "ministry", "department", "organisation", "organization", "cooperative",
     "consortium", "league", "movement", "body", "fund", "trust", "producer", "developer", "provider", "distributor",
     "exporter", "importer", "contractor", "miner", "laboratory", "museum", "orchestra", "tribunal", "nonprofit",
+    "drugmaker", "steelmaker", "planemaker", "toymaker", "shipbuilder", "refiner", "grocer", "shipper", "biotech",
+    "multinational", "exchange", "bourse", "telecom", "telco", "lab", "processor",
 }  # fmt: skip
 """Common nouns that describe an organization written right before its name: "retailer Best Buy"."""
+AGENT_NOUNS = {
+    "broadcaster", "producer", "developer", "publisher", "operator", "supplier", "distributor", "contractor",
+    "exporter", "importer", "miner", "grocer", "shipper", "refiner", "processor", "provider", "label", "studio",
+}  # fmt: skip
+"""Those that name a person's trade too ("broadcaster Ann Velez", "producer Tom Hale"): before a name that opens with
+a given name they say nothing."""
 _PERSON_LABELS = {"PERSON"}
 
 
@@ -185,12 +194,13 @@ def described_as_organization(name: str, text: str) -> bool:
         root = _root(text, start, end)
         if root is None:
             continue
+        nouns = ORGANIZATION_NOUNS - AGENT_NOUNS if personal_name(name) else ORGANIZATION_NOUNS
         before = [c for c in root.children if c.i < root.i and c.dep_ in {"compound", "appos", "nmod"}]
-        if any(c.lemma_.casefold() in ORGANIZATION_NOUNS and c.idx < start for c in before):
+        if any(c.lemma_.casefold() in nouns and c.idx < start for c in before):
             return True
         first = parse(text).char_span(start, end, alignment_mode="expand")
         previous = root.doc[first.start - 1] if first is not None and first.start > 0 else None
-        if previous is not None and previous.is_lower and previous.lemma_ in ORGANIZATION_NOUNS:
+        if previous is not None and previous.is_lower and previous.lemma_ in nouns:
             return True  # "the broadcaster NRK", however the parser attaches it
     return False
 

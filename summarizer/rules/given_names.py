@@ -46,6 +46,12 @@ def _says_nothing(word: str) -> bool:
     return is_country(word) or is_capital_or_division(word)
 
 
+def names_someone(word: str) -> bool:
+    """A given name or a surname in some country's list, even where a place has it too ("Victoria", "Devon")."""
+    given, surnames = _names()
+    return word in given or word in surnames
+
+
 def is_given_name(word: str) -> bool:
     """A given name in some country's list, and no country, capital or state ("Georgia", "Victoria")."""
     return word in _names()[0] and not _says_nothing(word)

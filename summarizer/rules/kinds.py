@@ -83,9 +83,11 @@ _DASH = r"(?:\u2014|\u2013|\u2015|--)"
 
 
 def datelines(name: str, text: str) -> int:
-    """How many lines the name opens as a dateline ("WASHINGTON —", "HOUSTON, Tex. --"): where it was filed."""
+    """How many lines the name opens as a dateline ("WASHINGTON —", "HOUSTON, Tex. --", and in capitals with a plain
+    hyphen: "OSLO, March 3 (Reuters) -"): where it was filed."""
     escaped = re.escape(name.strip())
-    return len(re.findall(rf"(?m)^[ \t]*{escaped}(?:,[^\n\u2014\u2013\u2015]{{1,30}}?)?\s*{_DASH}", text))
+    dash = rf"(?:{_DASH}|-(?=[ \t]))" if name.strip().isupper() else _DASH
+    return len(re.findall(rf"(?m)^[ \t]*{escaped}(?:,[^\n\u2014\u2013\u2015]{{1,30}}?)?\s*{dash}", text))
 
 
 _DESCRIBES = re.compile(
@@ -110,6 +112,9 @@ def written_as_place(name: str, text: str) -> bool:
     escaped = re.escape(name.strip())
     uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
     located = sum(not _held(text, m.start()) for m in re.finditer(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w)", text))
+    # "in Punjab and Haryana": the second of two names after a locative is set there too
+    paired = rf"(?i:\b{_LOCATIVE})[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}}[ \t]+and[ \t]+{escaped}(?!\w)"
+    located += sum(not _held(text, m.start()) for m in re.finditer(paired, text))
     located += datelines(name, text)
     listed = listed_as_places(text)  # "the towns of A, B and C"
     located += sum(
@@ -156,7 +161,10 @@ def kind_cue(name: str) -> Cue | None:
         return "city"
     if words[0] in PERSON_TITLES and "of" in words[1:]:
         return "person"  # "Chairman of Kestrel Airways", "Minister of Finance": someone's role, not the body
-    if any(w in PERSON_TITLES for w in words[1:-1]) and words[-1] not in ORGANIZATION_WORDS | LEGAL_FORMS:
+    titled = [i for i, w in enumerate(words[1:-1], 1) if w in PERSON_TITLES]
+    # not "Directorate General of Civil Aviation": a body that opens its own name, the title qualifying it
+    body_general = bool(titled) and words[0] in ORGANIZATION_WORDS and words[titled[0] + 1] == "of"
+    if titled and words[-1] not in ORGANIZATION_WORDS | LEGAL_FORMS and not body_general:
         return "person"  # "Senate President Ana Ruiz", "Party Chairman Li Wei": a body's officer, named last
     if any(w in ORGANIZATION_WORDS for w in words) or words[-1] in LEGAL_FORMS or _WEBSITE.fullmatch(name.strip()):
         return "organization"

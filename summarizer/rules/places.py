@@ -105,14 +105,35 @@ _PLACE_LIST = re.compile(
 were mostly A, B, and C", "districts such as A or B"; two names at least, a list. Four words at most keep the list the noun's own."""
 
 
+_LISTED_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<list>{_LISTED_NAME}(?:,[ \t]*{_LISTED_NAME})*,?[ \t]+and[ \t]+{_LISTED_NAME})[ \t]+"
+    rf"(?:{_PLACE_NOUNS}|states|prefectures|territories|oblasts|governorates|cantons)\b"
+)
+"""Names listed before a plural place noun they share: "Kebbi and Bayelsa states", "A, B and C provinces"."""
+
+
 def listed_as_places(text: str) -> list[tuple[int, int]]:
-    """Spans of the names listed after a plural place noun: each is a place whatever the name alone suggests."""
+    """Spans of the names listed after (or before) a plural place noun: each is a place whatever the name alone
+    suggests."""
     spans: list[tuple[int, int]] = []
-    for match in _PLACE_LIST.finditer(text):
+    for match in [*_PLACE_LIST.finditer(text), *_LISTED_BEFORE.finditer(text)]:
         start = match.start("list")
         for item in re.finditer(rf"{_LISTED_NAME}", match.group("list")):
             spans.append((start + item.start(), start + item.end()))
     return spans
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> frozenset[str]:
+    """Every country's first-level divisions (states, provinces, regions), from ``countryinfo`` (MIT)."""
+    names = {p for country in CountryInfo.all().values() for p in country.get("provinces") or [] if isinstance(p, str)}
+    return frozenset(name.strip() for name in names if name.strip())
+
+
+def is_division(name: str) -> bool:
+    """One of a country's states, provinces or regions ("Haryana", "Ontario"), not a capital ("Kingston", "Douglas"
+    are also people's names)."""
+    return name.strip().removeprefix("the ") in _divisions()
 
 
 @lru_cache(maxsize=1)
