@@ -166,3 +166,24 @@ def test_a_trade_noun_opening_the_sentence_is_no_part_of_the_name() -> None:
     assert who.get("Kestrava") == "organization", who  # not "Supplier Kestrava"
     assert who.get("Ann Velez") == "person", who  # a broadcaster by trade, named by her given name
 
+
+def test_a_models_post_without_a_name_is_no_actor() -> None:
+    text = (
+        "Varnia budget passed\n\n"
+        "Prime Minister of Varnia Ilse Brandt said on Monday that the budget had passed. The Prince of Wales "
+        "visited the capital, Kilcarn, on Tuesday."
+    )
+    who = {a.name for a in ground(text, ["Ilse Brandt", "Prince of Wales"], ["Prime Minister of Varnia"], []).who}
+    assert "Prime Minister of Varnia" not in who and "Ilse Brandt" in who, who
+    assert "Prince of Wales" in who  # a title that names its holder
+
+
+def test_a_name_of_two_words_that_reports_is_an_outlet_unless_a_persons() -> None:
+    assert grammar_kind("Kestrel Vesti", "Shops\n\nKestrel Vesti reports that sales fell 3 percent.") == "organization"
+    assert grammar_kind("Ann Velez", "Shops\n\nAnn Velez reports that sales fell 3 percent.") != "organization"
+
+
+@pytest.mark.parametrize("name", ["Dorvik Solutions", "Kestrel Financial", "Varnia Resources", "Tarnow Services"])
+def test_a_firm_named_for_its_business_is_an_organization(name: str) -> None:
+    assert kind_cue(name) == "organization"
+

@@ -70,8 +70,8 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             if _not_an_actor(actor, text):
                 others.append(as_thing(actor, "event"))  # "the annual Developers Conference"
             continue
-        if actor.name.casefold() in ROLE_WORDS | PERSON_TITLES:
-            continue  # "CEO" alone names no one
+        if actor.name.casefold() in ROLE_WORDS | PERSON_TITLES or _post_only(actor.name):
+            continue  # "CEO" alone, "Prime Minister of Varnia": a post names no one (its holder is listed by name)
         if (organization := _without_role(aligner, actor)) is not actor:
             who.append(organization)  # "Ryanair CEO" -> Ryanair, whatever the recognizer reads in the phrase
             continue
@@ -242,6 +242,22 @@ def _not_an_actor(item: Actor | Place, text: str) -> bool:
     """Usage read the item as a product or event; kept as one unless the recognizer reads a person or organization
     at its mention (then it is dropped, as before others existed: "Steve Jobs" in a product launch's words)."""
     return kind_at(text, item.mention.start, item.mention.end) not in {"person", "organization"}
+
+
+_NOBLE_TITLES = {"king", "queen", "prince", "princess", "duke", "duchess", "earl", "count", "baron", "lord", "lady",
+                 "sheikh", "emir", "sultan", "pope", "archbishop", "bishop"}  # fmt: skip
+"""Titles that name their holder ("the Prince of Wales", "the Duke of X"): a person's name, not only a post."""
+
+
+def _post_only(name: str) -> bool:
+    """A post and what it serves, with no one's name: "Prime Minister of Varnia", "Secretary of Justice for X" (the
+    place in it is no actor, and the brief lists the holder by name)."""
+    words = name.removeprefix("the ").split()
+    cut = next((i for i, w in enumerate(words) if w in {"of", "for"}), None)
+    if cut is None or cut == 0 or not all(w[:1].isupper() for w in words[:cut]):
+        return False
+    post = words[cut - 1].casefold()
+    return post in PERSON_TITLES and post not in _NOBLE_TITLES
 
 
 def _without_role(aligner: Aligner, actor: Actor) -> Actor:

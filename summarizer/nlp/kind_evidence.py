@@ -458,8 +458,11 @@ def _after_a_place(text: str, start: int, end: int) -> bool:
 
 
 def _outlet(root: Token, name: str, text: str) -> bool:
-    """A one-word name, never written after a first name, that reports or publishes: a news outlet."""
-    if root.dep_ != "nsubj" or root.head.lemma_.casefold() not in _OUTLET_VERBS or " " in name.strip():
+    """A name that reports or publishes, never written after a first name, and itself no person's name ("X Y
+    reports", not "Ann Velez reports"): a news outlet."""
+    if root.dep_ != "nsubj" or root.head.lemma_.casefold() not in _OUTLET_VERBS:
+        return False
+    if " " in name.strip() and (personal_name(name) or len(name.split()) > 3):
         return False
     return re.search(rf"\b[A-Z][\w'’.-]*[ \t]+{re.escape(name.strip())}\b", text) is None
 

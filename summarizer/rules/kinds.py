@@ -34,7 +34,8 @@ ORGANIZATION_WORDS = {
     "biotech", "pharma", "pharmaceutical", "lifesciences", "electronics", "chemicals", "foods", "logistics",
     "shipping", "mining", "petroleum", "energy", "software", "semiconductor", "semiconductors", "insurance",
     "securities", "investments", "properties", "realty", "construction", "engineering", "healthcare", "brewery",
-    "motor",
+    "motor", "services", "solutions", "enterprises", "resources", "consulting", "consultants", "brands", "bancorp",
+    "financial",
 }  # fmt: skip
 LEGAL_FORMS = {
     "gmbh", "ag", "kft", "zrt", "nyrt", "plc", "llc", "llp", "pty", "sa", "sas", "sarl", "srl", "spa", "nv", "bv",
