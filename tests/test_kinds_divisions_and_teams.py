@@ -17,6 +17,7 @@ from summarizer.nlp.entities import entities, recognizes
 from summarizer.nlp.kind_evidence import division_misread, grammar_kind
 from summarizer.rules.kinds import kind_cue, written_as_place
 from summarizer.rules.places import listed_as_places
+from summarizer.rules.things import find_things
 from tests.scripted_names import ground_names
 
 pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
@@ -186,4 +187,16 @@ def test_a_name_of_two_words_that_reports_is_an_outlet_unless_a_persons() -> Non
 @pytest.mark.parametrize("name", ["Dorvik Solutions", "Kestrel Financial", "Varnia Resources", "Tarnow Services"])
 def test_a_firm_named_for_its_business_is_an_organization(name: str) -> None:
     assert kind_cue(name) == "organization"
+
+
+def test_named_trophies_revolutions_and_treaties_with_and_are_things() -> None:
+    text = (
+        "Varnia signs trade pact\n\n"
+        "Kilcarn reached the final of the Varnia Trophy in the year of the Velvet Revolution. Varnia signed the "
+        "Comprehensive Economic and Trade Agreement with Dunmore on Monday, said Ann Velez."
+    )
+    found = {text[t.start : t.end]: t.kind for t in find_things(text, "en")}
+    assert found.get("Varnia Trophy") == "event" and found.get("Velvet Revolution") == "event", found
+    assert found.get("Comprehensive Economic and Trade Agreement") == "law", found
+    assert "Trade Agreement" not in found  # no piece of the treaty's name as a law of its own
 

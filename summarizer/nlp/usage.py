@@ -44,7 +44,8 @@ PRODUCT_VERBS = {
 """Verbs whose object, when it is not a person ("released the hostage"), is a made thing: "released iPhone SDK"."""
 EVENT_WORDS = {
     "show", "summit", "festival", "expo", "exhibition", "fair", "games", "olympics", "championship",
-    "championships", "tournament", "marathon", "derby", "gala",
+    "championships", "tournament", "marathon", "derby", "gala", "trophy", "regatta", "revolution", "uprising",
+    "massacre", "referendum",
 }  # fmt: skip
 """Last words of an event's name ("Paris Air Show"): an event is neither a who nor a where."""
 GATHERING_WORDS = {"conference", "convention", "congress", "forum", "meeting", "assembly"}

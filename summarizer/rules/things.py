@@ -152,11 +152,14 @@ _STUDY_PUBLISHED_IN = {
 }
 """A study "published Tuesday in X": X is the journal it appeared in (a place there is set aside in brief/things.py)."""
 _LAWS_EN = [
+    # "the Comprehensive Economic and Trade Agreement": two capitalised halves of one treaty's name
+    rf"\b[Tt]he[^\S\n]+(?P<name>{_PLAIN}[^\S\n]+and[^\S\n]+{_PLAIN}[^\S\n]+(?:Agreement|Act|Treaty|Accords?|Convention))\b",
     rf"\b[Tt]he[^\S\n]+(?P<name>{_NAME}[^\S\n]+Bill)\b(?![^\S\n]+[A-Z])",  # "the Clean Rivers Bill", not "Bill Smith"
     rf"\b(?P<name>(?:{_PLAIN}[^\S\n]+)?[Rr]esolution[^\S\n]+(?:No\.[^\S\n]*)?\d{{2,5}}(?:/\d{{2,4}})?)\b",
     r"\b(?P<name>\d{1,3}[^\S\n]+U\.[^\S\n]?S\.[^\S\n]?(?:C\.|Code)(?:[^\S\n]*§§?[^\S\n]*\d+[\w.-]*)?)",
 ]
-"""Laws English writes without a law word at the end: "the X Bill" (with "the", so never a first name), a numbered
+"""Laws English writes with "and" inside ("the X and Y Agreement", after "the") or without a law word at the end:
+"the X Bill" (with "the", so never a first name), a numbered
 resolution ("Security Council resolution 2417"), and the United States Code cited by title and section ("18 U.S.C.
 § 1030", "17 U.S. Code § 107")."""
 _SCANDAL = rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:scandal|affair|Scandal|Affair))\b"
@@ -224,7 +227,8 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
             ],
             "event": [
                 rf"\b(?P<name>(?:\d{{4}}[^\S\n]+)?{_PLAIN}[^\S\n]+(?:Olympics|Olympic Games|Paralympics|World Cup|Cup|"
-                rf"Championships?|Summit|Festival|Expo|Grand Prix|War|Marathon|Open)|{_PLAIN}[^\S\n]+(?:summit|war)|"
+                rf"Championships?|Summit|Festival|Expo|Grand Prix|War|Marathon|Open|Trophy|Revolution|Uprising|Massacre|"
+                rf"Referendum)|{_PLAIN}[^\S\n]+(?:summit|war)|"
                 rf"World War[^\S\n]+(?:I{{1,2}}|One|Two|[12])|(?:19|20)\d\d[^\S\n]+(?:Games|Olympics))\b(?![^\S\n]+[A-Z])",
                 rf"\b(?:[Tt]he|[Oo]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Cc]elebrated|[Mm]arked)[^\S\n]+"
                 rf"(?P<name>{_PLAIN}[^\S\n]+Day)\b(?![^\S\n]+[A-Z\d])",  # a holiday: "on Harvest Day", not "Ann Day"
