@@ -12,8 +12,10 @@ from datetime import date
 
 import pytest
 
+from summarizer.brief.english_names import _named_after_place, _surname_of_someone
 from summarizer.brief.grounding import GroundedDraft
-from summarizer.nlp.entities import entities, recognizes
+from summarizer.brief.recognized import _without_home
+from summarizer.nlp.entities import Entity, entities, recognizes
 from summarizer.nlp.kind_evidence import division_misread, grammar_kind
 from summarizer.rules.kinds import kind_cue, written_as_place
 from summarizer.rules.places import listed_as_places
@@ -200,3 +202,33 @@ def test_named_trophies_revolutions_and_treaties_with_and_are_things() -> None:
     assert found.get("Comprehensive Economic and Trade Agreement") == "law", found
     assert "Trade Agreement" not in found  # no piece of the treaty's name as a law of its own
 
+
+def test_a_models_surname_the_recognizer_reads_as_a_body_is_the_persons() -> None:
+    text = (
+        "Governor resigns\n\n"
+        "Tomas Lindqvist will be replaced by Ilse Marta Okonkwo Brandt, the state's justice secretary. In a "
+        "statement, Okonkwo said she would serve until the election. The Honorable Ilse Okonkwo was sworn in on "
+        "Friday at the Kilcarn courthouse."
+    )
+    assert _surname_of_someone("Okonkwo", text)  # written after a given name: "Ilse Marta Okonkwo Brandt"
+    assert not _surname_of_someone("Kilcarn", text) and not _surname_of_someone("Ford", "Ford Motor said. Ford hired.")
+    who = {a.name: a.kind for a in ground(text, ["Okonkwo", "Honorable Ilse Okonkwo"], [], []).who}
+    honorable = [kind for name, kind in who.items() if name.endswith("Honorable Ilse Okonkwo")]
+    assert honorable == ["person"], who  # "the Honorable": a title, no body's article
+
+
+def test_a_persons_home_state_read_into_the_name_is_cut_off() -> None:
+    text = "Primary\n\nSenator from Vermont Ilse Brandt has won 914 delegates, her campaign said."
+    start = text.index("Vermont")
+    cut = _without_home(Entity(start, start + len("Vermont Ilse Brandt"), "ORG"), text)
+    assert (text[cut.start : cut.end], cut.label) == ("Ilse Brandt", "PERSON")
+    start = text.index("Senator")
+    kept = Entity(start, start + len("Senator from"), "ORG")
+    assert _without_home(kept, text) == kept
+
+
+def test_a_club_named_after_its_state_is_a_body_not_a_place() -> None:
+    assert _named_after_place("Utah Kestrels", "Sport\n\nThe Utah Kestrels beat the Ohio Dunmores.")
+    assert not _named_after_place("Ohio River", "Floods\n\nThe Ohio River rose.")  # a place's head
+    assert not _named_after_place("Oklahoma City", "Storm\n\nOklahoma City was hit.")
+    assert not _named_after_place("Kilcarn Town", "Sport\n\nKilcarn Town won.")  # no state, capital or country

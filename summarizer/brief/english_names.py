@@ -29,7 +29,9 @@ from summarizer.nlp.usage import described_as_organization, is_event_name, only_
 from summarizer.rules.given_names import personal_name
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
+    NATURE_HEADS,
     PERSON_TITLES,
+    PLACE_HEADS,
     ROLE_WORDS,
     datelines,
     kind_cue,
@@ -97,10 +99,14 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             who.append(retyped(actor, kind="person"))
         elif not country and cue is None and kind == "person" and division_misread(actor.name, text):
             moved.append(as_place(actor, "city"))  # "floods in Bayelsa", read as a person: a state
+        elif not country and cue is None and kind == "organization" and _surname_of_someone(actor.name, text):
+            who.append(retyped(actor, kind="person"))  # "Vázquez said" after "Wanda Vázquez Garced"
         elif country or cue is not None or kind is None:
             who.append(actor)
         elif kind == "person" or kind == "organization":
             who.append(retyped(actor, kind=kind))
+        elif kind == "place" and _named_after_place(actor.name, text):
+            who.append(retyped(actor, kind="organization"))  # "Utah Jazz": a club named after its state
         elif kind == "place":
             moved.append(as_place(actor, "city"))
     where: list[Place] = []
@@ -131,7 +137,9 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     others += [as_thing(a, "product") for a in products if _not_an_actor(a, text)]
     who = [
         retyped(a, kind="organization")
-        if a.kind == "person" and (opens_with_the(a.name) or written_with_article(a.name, text))
+        if a.kind == "person"
+        and (opens_with_the(a.name) or written_with_article(a.name, text))
+        and not personal_name(a.name)  # "the Honorable Ana Ruiz": a title, not a body's article
         else a
         for a in who
         if a not in products and (a.kind == "country" or a.name not in CURRENCY_CODES)
@@ -247,6 +255,29 @@ def _not_an_actor(item: Actor | Place, text: str) -> bool:
 _NOBLE_TITLES = {"king", "queen", "prince", "princess", "duke", "duchess", "earl", "count", "baron", "lord", "lady",
                  "sheikh", "emir", "sultan", "pope", "archbishop", "bishop"}  # fmt: skip
 """Titles that name their holder ("the Prince of Wales", "the Duke of X"): a person's name, not only a post."""
+
+
+def _named_after_place(name: str, text: str) -> bool:
+    """A state, capital or country and one more capitalised word that is no place's head ("Utah Jazz", "Texas
+    Instruments", not "Ohio River" or "Oklahoma City"), never written as a place: a body named after its place,
+    whose place the recognizer reads."""
+    words = name.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or words[-1].casefold() in PLACE_HEADS | NATURE_HEADS:
+        return False
+    place = " ".join(words[:-1])
+    return (is_capital_or_division(place) or is_country(place)) and not written_as_place(name, text)
+
+
+def _surname_of_someone(name: str, text: str) -> bool:
+    """One word the article also writes after a given name ("Wanda Vázquez Garced", then "Vázquez said"): that
+    person's surname, whatever the recognizer reads in it alone."""
+    if not re.fullmatch(r"[A-Z][\w'’-]+", name):
+        return False
+    for match in re.finditer(rf"((?:[A-Z][\w'’.-]*[ \t]+){{1,3}}){re.escape(name)}(?![\w-])", text):
+        words = match.group(1).split()
+        if any(personal_name(" ".join([*words[i:], name])) for i in range(len(words))):
+            return True
+    return False
 
 
 def _post_only(name: str) -> bool:

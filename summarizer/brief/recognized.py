@@ -158,6 +158,19 @@ _POST_NOMINALS = {"MP", "MEP", "MSP", "MLA", "TD", "KC", "QC", "SC", "MBE", "OBE
 """Letters after a person's name ("Nick Johnson KC", "Ann Lee MP"): no body's."""
 
 
+def _without_home(entity: Entity, text: str) -> Entity:
+    """A person's name the recognizer reads with the state or country before it ("Vermont Bernie Sanders", a
+    senator's home written as a title): the person, from the given name on."""
+    for words in (1, 2):  # "Vermont", "New Hampshire"
+        home = re.match(rf"((?:[A-Z][\w'’.-]*[ \t]+){{{words}}})(?=[A-Z])", text[entity.start : entity.end])
+        if home is None:
+            return entity
+        place, rest = home.group(1).strip(), text[entity.start + home.end() : entity.end]
+        if (is_country(place) or is_capital_or_division(place)) and personal_name(rest):
+            return Entity(entity.start + home.end(), entity.end, "PERSON")
+    return entity
+
+
 def _one_name(a: str, b: str, text: str = "") -> bool:
     """Two names of one thing ("Lukaku", "Romelu Lukaku"; "Boeing", "Boeing Company"), but not a place and a body
     named after it ("Ottawa" and "Ottawa City Council", "Cork" and "Cork GAA"), where the recognizer reads the
@@ -201,6 +214,7 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         trade = re.match(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])", text[entity.start : entity.end])
         if trade and trade.group(1).casefold() in ORGANIZATION_NOUNS and _SENTENCE_START.search(text, 0, entity.start):
             entity = Entity(entity.start + trade.end(), entity.end, entity.label)  # "Planemaker Embraer said"
+        entity = _without_home(entity, text)  # "Vermont Bernie Sanders" is Bernie Sanders
         name = " ".join(text[entity.start : entity.end].split()).removesuffix("'s").removesuffix("’s")
         if not name[:1].isupper() or aligner.addressed(entity.start):
             continue
