@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from summarizer.brief.english_names import _named_after_place, _surname_of_someone
+from summarizer.brief.english_names import _named_after_place, _surname_of_someone, _two_places
 from summarizer.brief.grounding import GroundedDraft
 from summarizer.brief.recognized import _without_home
 from summarizer.nlp.entities import Entity, entities, recognizes
@@ -232,3 +232,10 @@ def test_a_club_named_after_its_state_is_a_body_not_a_place() -> None:
     assert not _named_after_place("Ohio River", "Floods\n\nThe Ohio River rose.")  # a place's head
     assert not _named_after_place("Oklahoma City", "Storm\n\nOklahoma City was hit.")
     assert not _named_after_place("Kilcarn Town", "Sport\n\nKilcarn Town won.")  # no state, capital or country
+
+
+def test_a_models_pair_of_places_is_no_actor() -> None:
+    text = "Gas deal\n\nThe pipeline will run from Crete to Cyprus, said Ann Velez of Kestrava on Friday."
+    who = {a.name for a in ground(text, ["Ann Velez"], ["Crete and Cyprus", "Kestrava"], []).who}
+    assert "Crete and Cyprus" not in who and "Ann Velez" in who, who
+    assert not _two_places("Trinidad and Tobago", "Talks\n\nTrinidad and Tobago signed the deal.")  # one country

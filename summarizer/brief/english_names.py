@@ -72,6 +72,8 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             if _not_an_actor(actor, text):
                 others.append(as_thing(actor, "event"))  # "the annual Developers Conference"
             continue
+        if _two_places(actor.name, text):
+            continue  # "Crete and Cyprus": two places, each listed where the article sets the story
         if actor.name.casefold() in ROLE_WORDS | PERSON_TITLES or _post_only(actor.name):
             continue  # "CEO" alone, "Prime Minister of Varnia": a post names no one (its holder is listed by name)
         if (organization := _without_role(aligner, actor)) is not actor:
@@ -255,6 +257,18 @@ def _not_an_actor(item: Actor | Place, text: str) -> bool:
 _NOBLE_TITLES = {"king", "queen", "prince", "princess", "duke", "duchess", "earl", "count", "baron", "lord", "lady",
                  "sheikh", "emir", "sultan", "pope", "archbishop", "bishop"}  # fmt: skip
 """Titles that name their holder ("the Prince of Wales", "the Duke of X"): a person's name, not only a post."""
+
+
+def _two_places(name: str, text: str) -> bool:
+    """A model's item that joins two places ("Crete and Cyprus"): no one actor. A country or state so named
+    ("Trinidad and Tobago") is one."""
+    parts = name.removeprefix("the ").split(" and ")
+    if len(parts) != 2 or is_country(name) or is_capital_or_division(name):
+        return False
+    return all(
+        is_country(p) or is_capital_or_division(p) or "place" in {label_vote(p, text), grammar_kind(p, text)}
+        for p in parts
+    )
 
 
 def _named_after_place(name: str, text: str) -> bool:
