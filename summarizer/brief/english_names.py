@@ -262,8 +262,8 @@ _NOBLE_TITLES = {"king", "queen", "prince", "princess", "duke", "duchess", "earl
 def _two_places(name: str, text: str) -> bool:
     """A model's item that joins two places ("Crete and Cyprus"): no one actor. A country or state so named
     ("Trinidad and Tobago") is one."""
-    parts = name.removeprefix("the ").split(" and ")
-    if len(parts) != 2 or is_country(name) or is_capital_or_division(name):
+    parts = _pair_parts(name.removeprefix("the "))
+    if len(parts) != 2:
         return False
     return all(
         is_country(p) or is_capital_or_division(p) or "place" in {label_vote(p, text), grammar_kind(p, text)}

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from summarizer.brief.align import Aligner, article_name
+from summarizer.rules.places import MATCH_SCORE
 from summarizer.rules.text import Found
 from summarizer.schema import (
     Actor,
@@ -23,7 +24,7 @@ from summarizer.schema import (
 
 ItemT = TypeVar("ItemT", Actor, Place)
 
-PRODUCT_AFTER = re.compile(r"[ -]?(?!\d{1,3}[-–]\d{1,3}\b)(?:[A-Z]{0,3}-?\d[\w-]*|OS\b|SDK\b)")
+PRODUCT_AFTER = re.compile(rf"[ -]?(?!{MATCH_SCORE}\b)(?:[A-Z]{{0,3}}-?\d[\w-]*|OS\b|SDK\b)")
 """A model number or product word right after a maker's name: "Boeing 787", "Airbus A380", "Mac OS"; not a
 match's score ("beat Kilcarn 43-5")."""
 _AMOUNT_BEFORE = re.compile(r"[$€£¥]\s?\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m))?\s+$", re.I)

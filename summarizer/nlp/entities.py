@@ -16,7 +16,7 @@ from typing import Literal
 from summarizer.nlp import german
 from summarizer.nlp.pipeline import has_pipeline, parse
 from summarizer.rules.located import dateline_place
-from summarizer.rules.places import is_capital_or_division, is_country
+from summarizer.rules.places import MATCH_SCORE, is_capital_or_division, is_country
 
 Kind = Literal["person", "organization", "place", "time", "other"]
 
@@ -109,7 +109,7 @@ def _whole_names(found: list[Entity], text: str, language: str) -> tuple[Entity,
             continue  # the first part's label stands for the whole
         cut = re.search(r"\s+of\s+", text[start:end]) if entity.label == "PERSON" else None
         end = start + cut.start() if cut else end
-        score = re.search(r"\s+\d{1,3}[-–]\d{1,3}$", text[start:end])  # "beat Cork City 2-1": the score is no name's
+        score = re.search(rf"\s+{MATCH_SCORE}$", text[start:end])  # "beat Cork City 2-1": the score is no name's
         end = start + score.start() if score and entity.label in {"ORG", "GPE", "PERSON", "NORP"} else end
         for line in re.finditer(r"[^\n]+", text[start:end]):  # "Cork\n\nCork City Council": a headline's end, a name
             piece = line.group().strip()

@@ -32,7 +32,7 @@ from summarizer.nlp.usage import AGENT_NOUNS, ORGANIZATION_NOUNS
 from summarizer.rules.given_names import is_given_name, names_someone, personal_name
 from summarizer.rules.kinds import PERSON_TITLES, uses_of
 from summarizer.rules.names import is_heading
-from summarizer.rules.places import is_capital_or_division, is_division
+from summarizer.rules.places import MATCH_SCORE, is_capital_or_division, is_division
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -138,7 +138,7 @@ _MARGIN = re.compile(
     r"\bby[ \t]+(?:an[ \t]+innings|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[ \t]+(?:runs?|wickets?))\b"
 )
 """A cricket match's margin ("by six wickets", "by 120 runs", "by an innings"): only sides win by one."""
-_SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}[-–]\d{1,3}(?![\d:/–-]|[.,]\d)")
+_SCORE_AFTER = re.compile(rf"[ \t]+{MATCH_SCORE}(?![\d:/–-]|[.,]\d)")
 """A score written right after a side's name ("beat Kilcarn 43-5", "Dunmore 32–22")."""
 _OWNED_AS = re.compile(
     r"(?:\b(?:[Ss]tate|[Gg]overnment|[Ff]amily|[Pp]rivately|[Pp]ublicly)[ -](?:owned|run|controlled|held|listed|traded)"

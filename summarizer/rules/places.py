@@ -105,6 +105,9 @@ _PLACE_LIST = re.compile(
 were mostly A, B, and C", "districts such as A or B"; two names at least, a list. Four words at most keep the list the noun's own."""
 
 
+MATCH_SCORE = r"\d{1,3}[-–]\d{1,3}"
+"""A match's score ("2-1", "43–5"), written after a side's name: no part of the name, and no model number."""
+
 _LISTED_BEFORE = re.compile(
     rf"(?<![\w'’-])(?P<list>{_LISTED_NAME}(?:,[ \t]*{_LISTED_NAME})*,?[ \t]+and[ \t]+{_LISTED_NAME})[ \t]+"
     rf"(?:{_PLACE_NOUNS}|states|prefectures|territories|oblasts|governorates|cantons)\b"
@@ -139,11 +142,10 @@ def is_division(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _capitals_and_divisions() -> frozenset[str]:
     """Every country's capital and first-level divisions (states, provinces, regions), from ``countryinfo`` (MIT)."""
-    names: set[str] = set()
+    names: set[str] = set(_divisions())
     for country in CountryInfo.all().values():
         capital = country.get("capital")
         names.update([capital] if isinstance(capital, str) else capital or [])
-        names.update(p for p in country.get("provinces") or [] if isinstance(p, str))
     return frozenset(name.strip() for name in names if name and name.strip())
 
 
