@@ -276,7 +276,7 @@ def test_a_url_that_is_not_http_is_refused_and_no_local_file_is_read(store: Stor
     secret = tmp_path / "secret.txt"
     secret.write_text("The server's own file: the mayor of Port Elwin resigned on Friday.", encoding="utf-8")
     with TestClient(create_app(Summarizer("none"), store)) as client:  # the real page reader, not a stand-in
-        for url in (str(secret), f"file://{secret}", "ftp://news.example/a"):
+        for url in (str(secret), f"file://{secret}", "ftp://news.example/a", "https://]news.example/a"):
             refused = is_problem(client.post("/v1/briefs", json={"url": url}), 422)
             assert "not an http(s) URL" in refused["detail"]
     assert store.jobs_in(("queued", "running", "done", "failed")) == [] and store.count_briefs() == 0

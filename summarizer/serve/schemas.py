@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Literal, Self
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -22,7 +23,15 @@ MAX_URLS = 100
 
 
 def is_web_address(url: str) -> bool:
-    return re.match(WEB_ADDRESS, url) is not None
+    """An http(s) address the URL parser can read: "https://]x" (an unclosed IPv6 bracket) is none, and used to
+    fail the job with an internal error instead of a 422."""
+    if re.match(WEB_ADDRESS, url) is None:
+        return False
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 def not_web_address(url: str) -> str:
