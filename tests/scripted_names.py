@@ -18,6 +18,7 @@ def ground_names(
     *,
     language: str = "en",
     published: date = date(2026, 3, 3),
+    outlet: str | None = None,
 ) -> GroundedDraft:
     """``text`` grounded with the model's three name lists (every place filed as a city) and one bare event."""
     draft = draft_model(3).model_validate(
@@ -32,4 +33,4 @@ def ground_names(
             "tm": [],
         }
     )
-    return Grounder(ArticleIndex(text), published, language).ground(draft)
+    return Grounder(ArticleIndex(text), published, language, outlet=outlet).ground(draft)

@@ -10,11 +10,16 @@ from __future__ import annotations
 from datetime import date
 
 from summarizer.rules.injection import addressed_blocks
-from summarizer.rules.text import ArticleIndex, Found, Sentence, find_name, stems
+from summarizer.rules.text import ArticleIndex, Found, Sentence, find_name, normalize, stems
 from summarizer.schema import Span
 
 MAX_EVIDENCE = 2
 """Sentences of evidence per item: enough to check it, few enough to read."""
+
+
+def _bare(name: str) -> str:
+    folded = normalize(name)
+    return folded[4:] if folded.startswith("the ") else folded
 
 
 class Aligner:
@@ -45,6 +50,11 @@ class Aligner:
     def addressed(self, start: int) -> bool:
         """Whether the text at ``start`` is addressed to the model (rules/injection.py): article text, never evidence."""
         return any(a <= start < b for a, b in self._addressed)
+
+    def is_outlet(self, name: str) -> bool:
+        """Whether the name is the article's own outlet, written the same (a leading article forgiven): not a name it
+        merely contains, since "Washington" is no outlet though "The Washington Post" is."""
+        return bool(self.outlet) and _bare(name) == _bare(self.outlet or "")
 
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, text=self.index.text[start:end])

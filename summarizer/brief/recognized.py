@@ -36,6 +36,8 @@ from summarizer.nlp.usage import (
 from summarizer.rules.given_names import personal_name
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
+    NATURE_HEADS,
+    PLACE_HEADS,
     kind_cue,
     longer_name,
     opens_with_the,
@@ -46,7 +48,7 @@ from summarizer.rules.kinds import (
     written_with_article,
 )
 from summarizer.rules.names import is_dateline, is_heading, same_name
-from summarizer.rules.places import is_capital_or_division, is_country
+from summarizer.rules.places import is_capital_or_division, is_country, is_territory
 from summarizer.rules.text import Found
 from summarizer.schema import ActorKind, PlaceKind
 
@@ -171,6 +173,30 @@ def _without_home(entity: Entity, text: str) -> Entity:
     return entity
 
 
+_POSSESSIVE_PLACE = re.compile(r"['’]s[ \t]+([A-Z][a-z]+)\b")
+
+
+def _with_possessive_place(entity: Entity, text: str) -> Entity:
+    """A name the recognizer cuts at a possessive that a place's head word closes ("Hawke" of "Hawke's Bay", "Land"
+    of "Land's End" aside): the whole place."""
+    head = _POSSESSIVE_PLACE.match(text, entity.end)
+    if head is None or head.group(1).casefold() not in NATURE_HEADS | PLACE_HEADS:
+        return entity
+    return Entity(entity.start, head.end(), "GPE")
+
+
+_KIN = re.compile(r"[ \t]+(family|dynasty|clan)\b")
+
+
+def _with_kin(entity: Entity, text: str) -> Entity:
+    """A surname the article writes as a family's ("the Shinawatra family", "the Chakri dynasty"): the family, a
+    group, not the person of that name."""
+    kin = _KIN.match(text, entity.end)
+    if kin is None or not re.search(r"\b[Tt]he[ \t]+$", text[max(0, entity.start - 8) : entity.start]):
+        return entity
+    return Entity(entity.start, kin.end(), "ORG")
+
+
 def _one_name(a: str, b: str, text: str = "") -> bool:
     """Two names of one thing ("Lukaku", "Romelu Lukaku"; "Boeing", "Boeing Company"), but not a place and a body
     named after it ("Ottawa" and "Ottawa City Council", "Cork" and "Cork GAA"), where the recognizer reads the
@@ -215,6 +241,8 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         if trade and trade.group(1).casefold() in ORGANIZATION_NOUNS and _SENTENCE_START.search(text, 0, entity.start):
             entity = Entity(entity.start + trade.end(), entity.end, entity.label)  # "Planemaker Embraer said"
         entity = _without_home(entity, text)  # "Vermont Bernie Sanders" is Bernie Sanders
+        entity = _with_possessive_place(entity, text)  # "Hawke's Bay"
+        entity = _with_kin(entity, text)  # "the Shinawatra family"
         name = " ".join(text[entity.start : entity.end].split()).removesuffix("'s").removesuffix("’s")
         if not name[:1].isupper() or aligner.addressed(entity.start):
             continue
@@ -228,7 +256,7 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         if any(_one_name(name, h, text) for h in have) or usage.not_a_name(name, entity, text):
             continue
         found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
-        cue = usage.cue(name)
+        cue = usage.cue(name) or ("organization" if aligner.is_outlet(name) else None)  # "Wikinews was there"
         grammar = usage.grammar(name, text) if cue is None else None
         label = usage.label(name, entity, text)
         # "will appear in Cairns Magistrates Court": a body by its own words, though written as where
@@ -244,6 +272,8 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
             label = "person"
         if label == "person" and cue is None and grammar is None and division_misread(name, text):
             label = "place"
+        if cue is None and grammar is None and is_territory(name):
+            label = "place"  # "American Samoa", read as a body
         placed = label == "place" or cue in {"site", "city"} or as_place
         if not organization and grammar != "person" and not bodily and placed:
             if len(where) >= MAX_PLACES:
@@ -258,8 +288,8 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
                 if cue == "organization" or organization or usage.organization_by_words(name, text)
                 else label  # type: ignore[assignment]
             )
-            if grammar is None and usage.plural(name, cue, text):  # "the Beatles", not "Joel Smithers said he"
-                kind = "group"
+            if (grammar is None and usage.plural(name, cue, text)) or _KIN.search(name):
+                kind = "group"  # "the Beatles" (not "Joel Smithers said he"), "the Shinawatra family"
             who.append(actor_at(aligner, found, kind, origin="rule"))
         have.append(name)
     return items.but(who=who, where=where)

@@ -76,7 +76,7 @@ def find_sources(aligner: Aligner, drafted: list[DraftSource], reading: SourceRe
             continue
         start, end = attribution.source
         name = _name_in(text, start, end, people, persons) if not attribution.anonymous else text[start:end]
-        if not attribution.anonymous and _is_outlet(aligner, name):
+        if not attribution.anonymous and aligner.is_outlet(name):
             continue  # the outlet narrating what it did itself ("the Courier confirmed with the firm")
         group = _group_for(groups, name, attribution.anonymous)
         if group is None:
@@ -114,19 +114,6 @@ def cued(aligner: Aligner, persons: list[tuple[int, int]]) -> list[Attribution]:
             if not cue.anonymous:
                 named.append(source)
     return found
-
-
-def _is_outlet(aligner: Aligner, name: str) -> bool:
-    """Whether a source's name is the article's own outlet, written the same (a leading article forgiven): not a
-    name it merely contains, since "Washington" is no outlet though "The Washington Post" is."""
-    if not aligner.outlet:
-        return False
-    return _bare(name) == _bare(aligner.outlet)
-
-
-def _bare(name: str) -> str:
-    folded = normalize(name)
-    return folded[4:] if folded.startswith("the ") else folded
 
 
 def _within(aligner: Aligner, offset: int, number: int, sentences: int) -> bool:
@@ -236,7 +223,7 @@ def _add_drafted(
     may speak for itself later.
     """
     found = aligner.locate(source.n)
-    if found is None or _is_outlet(aligner, source.n) or any(same_name(group.name, source.n) for group in groups):
+    if found is None or aligner.is_outlet(source.n) or any(same_name(group.name, source.n) for group in groups):
         return
     spots = []
     for number in source.s:

@@ -15,6 +15,7 @@ from typing import Literal
 
 from summarizer.nlp import german
 from summarizer.nlp.pipeline import has_pipeline, parse
+from summarizer.rules.given_names import personal_name
 from summarizer.rules.located import dateline_place
 from summarizer.rules.places import MATCH_SCORE, is_capital_or_division, is_country
 
@@ -63,19 +64,45 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
     labels = WIKINER_LABELS if language != "en" else {}
     dateline = dateline_place(text) if language != "en" else None
     proper = language in PROPER_NOUN_LANGUAGES
-    return _whole_names(
-        [
-            Entity(
-                ent.start_char,
-                ent.end_char,
-                "GPE" if (ent.start_char, ent.end_char) == dateline else labels.get(ent.label_, ent.label_),
-            )
-            for ent in parse(text, language).ents
-            if not proper or any(token.pos_ == "PROPN" for token in ent)
-        ],
+    return _bodies_of_two_fields(
+        _whole_names(
+            [
+                Entity(
+                    ent.start_char,
+                    ent.end_char,
+                    "GPE" if (ent.start_char, ent.end_char) == dateline else labels.get(ent.label_, ent.label_),
+                )
+                for ent in parse(text, language).ents
+                if not proper or any(token.pos_ == "PROPN" for token in ent)
+            ],
+            text,
+            language,
+        ),
         text,
-        language,
     )
+
+
+def _bodies_of_two_fields(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
+    """A body named for two fields that the recognizer cuts at "and", reading the second field as a person ("the
+        Rosenstiel School of Marine" and "Atmospheric Science"): one organization. Not two bodies ("the Department of
+        Justice and Homeland Security", both read as bodies), a person named after a body, or a name in capitals ("the
+    University of Bristol and UC Davis")."""
+    joined: list[Entity] = []
+    for entity in found:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and before.label == "ORG"
+            and entity.label == "PERSON"
+            and text[before.end : entity.start] == " and "
+            and re.search(r"\bof[ \t]+[A-Z][\w'’-]*$", text[before.start : before.end])
+            and re.fullmatch(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}", text[entity.start : entity.end])
+            and not personal_name(text[entity.start : entity.end])
+        ):
+            joined[-1] = Entity(before.start, entity.end, "ORG")
+            continue
+        joined.append(entity)
+    return tuple(joined)
 
 
 _LINK = r"-(?:[a-zà-ÿ]{1,4}-|[dl]['’])?"

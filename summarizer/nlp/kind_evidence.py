@@ -32,7 +32,7 @@ from summarizer.nlp.usage import AGENT_NOUNS, ORGANIZATION_NOUNS
 from summarizer.rules.given_names import is_given_name, names_someone, personal_name
 from summarizer.rules.kinds import PERSON_TITLES, uses_of
 from summarizer.rules.names import is_heading
-from summarizer.rules.places import MATCH_SCORE, is_capital_or_division, is_division
+from summarizer.rules.places import MATCH_SCORE, is_capital_or_division, is_division, listed_as_places
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,9 +82,16 @@ BODY_NOUNS = {
 }  # fmt: skip
 """Nouns a company's or body's own name can qualify ("the X chain", "the X group"), unlike a branch ("the Sydney
 store" is in Sydney)."""
-AREA_NOUNS = {"region", "province", "state", "county", "district", "area", "municipality", "prefecture"}
-"""Nouns a place's own name can qualify: "the X region", "the X province"."""
-STAFF_NOUNS = {"coach", "ceo", "cfo", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "boss"}
+AREA_NOUNS = {
+    "region", "province", "state", "county", "district", "area", "municipality", "prefecture", "field", "oilfield",
+    "mine", "refinery", "dam", "reservoir",
+}  # fmt: skip
+"""Nouns a place's own name can qualify: "the X region", "the X province", "the X oil field", "the X mine"."""
+_RESOURCE = r"(?:oil|gas|coal|gold|copper|uranium|diamond|lithium)[ \t]+"
+"""What a field or mine yields, written between its name and the noun: "the X oil field"."""
+STAFF_NOUNS = {
+    "coach", "ceo", "cfo", "chair", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "boss",
+}  # fmt: skip
 """Posts a body fills, written after its name: "X coach Y", "X CEO Y" make X a club or a company (a place has a
 governor or a mayor, not a coach or a chief executive)."""
 MEMBER_NOUNS = {
@@ -146,6 +153,12 @@ _OWNED_AS = re.compile(
 )
 """How a company is owned, listed or held, right before its name: "state-owned X", "publicly traded X",
 "Nasdaq-listed X", "shares in X" (one holds no stake in a town)."""
+_POSTED_ON = re.compile(
+    r"\b(?:posted|posts|tweeted|shared|uploaded|streamed|livestreamed|broadcast)(?:[ \t]+[\w'’-]+){0,4}?[ \t]+"
+    r"(?:on|to|via)[ \t]+$"
+)
+"""A platform something is put on, right before its name: "posted a photo to X", "streamed live on X" (one posts to
+no person)."""
 _SETS = re.compile(r"\d[-–]\d(?:\(\d+\))?[,;]?[^\S\n]+\d[-–]\d")
 """Scores one after another ("6-3, 6-4", "7-6(4) 6-2"): a match of sets, played by people (tennis, volleyball)."""
 _MATCH_PREPOSITIONS = {"with", "to", "against", "over", "at"}
@@ -384,17 +397,21 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     address = r"[A-Z][\w'’-]+,(?:\s+(?:aged\s+)?\d{1,3},)?\s+of\s+$"
     if re.search(address, text[max(0, start - 60) : start]) and re.match(r"[,.]", text[end:]):
         return "place"  # "Darren Keogh, of Ballymun, pleaded guilty", "X, 51, of Y,": where a person lives
+    if _POSTED_ON.search(text[max(0, start - 60) : start]):
+        return "organization"  # "posted a photo to X"
     if _OWNED_AS.search(text[max(0, start - 40) : start]):
         return "organization"  # "State-owned X reported record orders", "its shares in X"
     if re.match(r",\s+(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?,", text[end:]):
         return "person"  # "X, 52, said", "X, 36 years old, is married"
-    qualified = re.match(r"\s+([a-z]+)\b", text[end:]) if re.search(r"\b[Tt]he\s+$", text[:start]) else None
+    qualified = (
+        re.match(rf"\s+(?:{_RESOURCE})?([a-z]+)\b", text[end:]) if re.search(r"\b[Tt]he\s+$", text[:start]) else None
+    )
     if qualified and qualified.group(1) in BODY_NOUNS:
         return "organization"  # "the X chain"
     if qualified and qualified.group(1) in AREA_NOUNS:
         return "place"  # "the X region"
-    if _after_a_place(text, start, end):
-        return "place"
+    if _after_a_place(text, start, end) or any(s <= start and end <= e for s, e in listed_as_places(text)):
+        return "place"  # "Springfield, X.", "sites at X, Y and Z"
     root = _root(text, start, end)
     if root is None:
         return None

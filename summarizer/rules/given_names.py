@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from summarizer.rules.kinds import PERSON_TITLES
-from summarizer.rules.places import is_capital_or_division, is_country
+from summarizer.rules.places import is_capital_or_division, is_country, is_demonym
 
 _LIST = re.compile(r"(?:first|last)_(?:romanized_)?names(?:_[a-z]+)?")
 """faker's person-name attributes: ``first_names_female``, ``last_names``, ``first_romanized_names``..."""
@@ -43,7 +43,9 @@ def _latin_capitalised(word: str) -> bool:
 
 
 def _says_nothing(word: str) -> bool:
-    return is_country(word) or is_capital_or_division(word)
+    """A place's name or a nation's adjective, which some list also has as a person's ("Georgia", "Philippine"): the
+    adjective of a country named in the plural ("Philippine" of "Philippines") counts too."""
+    return is_country(word) or is_capital_or_division(word) or is_demonym(word) or is_country(f"{word}s")
 
 
 def names_someone(word: str) -> bool:
@@ -53,7 +55,10 @@ def names_someone(word: str) -> bool:
 
 
 def is_given_name(word: str) -> bool:
-    """A given name in some country's list, and no country, capital or state ("Georgia", "Victoria")."""
+    """A given name in some country's list, and no country, capital or state ("Georgia", "Victoria"); a double one
+    when both halves are ("Nils-Erik", "Jean-Pierre")."""
+    if "-" in word.strip("-"):
+        return all(is_given_name(part) for part in word.split("-"))
     return word in _names()[0] and not _says_nothing(word)
 
 

@@ -35,7 +35,7 @@ ORGANIZATION_WORDS = {
     "shipping", "mining", "petroleum", "energy", "software", "semiconductor", "semiconductors", "insurance",
     "securities", "investments", "properties", "realty", "construction", "engineering", "healthcare", "brewery",
     "motor", "services", "solutions", "enterprises", "resources", "consulting", "consultants", "brands", "bancorp",
-    "financial",
+    "financial", "charity",
 }  # fmt: skip
 LEGAL_FORMS = {
     "gmbh", "ag", "kft", "zrt", "nyrt", "plc", "llc", "llp", "pty", "sa", "sas", "sarl", "srl", "spa", "nv", "bv",

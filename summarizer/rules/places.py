@@ -91,18 +91,19 @@ def _inside_name(text: str, start: int) -> bool:
 
 _PLACE_NOUNS = (
     r"towns|cities|villages|municipalities|provinces|districts|counties|regions|islands|communities|suburbs|"
-    r"neighbou?rhoods|hamlets|townships"
+    r"neighbou?rhoods|hamlets|townships|sites|resorts|destinations|attractions"
 )
 _NOT_LISTING = r"(?:where|which|that|who|whom|whose|when|in|on|at|by|from|with|to|for|near|said|says|told)"
 """Words after which the names no longer list the places: "the towns where X said", "cities in X"."""
 _LISTED_NAME = r"[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,3}"
 _PLACE_LIST = re.compile(
-    rf"\b(?:{_PLACE_NOUNS})\b(?:[ \t]+(?!{_NOT_LISTING}\b)[a-z]+){{0,4}}?[ \t]*(?:,|:)?[ \t]+"
+    rf"\b(?:{_PLACE_NOUNS})\b(?:[ \t]+(?:at|in|near)(?=[ \t]+[A-Z]))?(?:,?[ \t]+(?!{_NOT_LISTING}\b)[a-z]+){{0,4}}?"
+    rf"[ \t]*(?:,|:)?[ \t]+"
     rf"(?P<list>{_LISTED_NAME}(?:(?:,[ \t]*{_LISTED_NAME})+(?:,?[ \t]+(?:and|or)[ \t]+{_LISTED_NAME})?|"
     rf",?[ \t]+(?:and|or)[ \t]+{_LISTED_NAME}))"
 )
 """A list of names after a plural place noun and a few lower-case words: "the towns of A, B and C", "the villages hit
-were mostly A, B, and C", "districts such as A or B"; two names at least, a list. Four words at most keep the list the noun's own."""
+were mostly A, B, and C", "districts such as A or B", "sites at A, B and C"; two names at least, a list. Four words at most keep the list the noun's own."""
 
 
 MATCH_SCORE = r"\d{1,3}[-–]\d{1,3}"
@@ -115,7 +116,8 @@ _LISTED_BEFORE = re.compile(
 """Names listed before a plural place noun they share: "Kebbi and Bayelsa states", "A, B and C provinces"."""
 
 
-def listed_as_places(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)
+def listed_as_places(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the names listed after (or before) a plural place noun: each is a place whatever the name alone
     suggests."""
     spans: list[tuple[int, int]] = []
@@ -123,7 +125,7 @@ def listed_as_places(text: str) -> list[tuple[int, int]]:
         start = match.start("list")
         for item in re.finditer(rf"{_LISTED_NAME}", match.group("list")):
             spans.append((start + item.start(), start + item.end()))
-    return spans
+    return tuple(spans)
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +155,18 @@ def is_capital_or_division(name: str) -> bool:
     """A country's capital or one of its states or provinces ("Beijing", "Florida", "Ontario"): a place even where it
     acts ("Beijing warned", "Florida sued"), as a name standing for its government does."""
     return name.strip().removeprefix("the ") in _capitals_and_divisions()
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    """Lands ``countryinfo`` lists beside the countries that are no country of ``countries.txt`` ("American Samoa",
+    "Puerto Rico", "Greenland"): places however the recognizer reads them."""
+    names = {country.get("name") or "" for country in CountryInfo.all().values()}
+    return frozenset(n for n in names if n and not re.search(r"[,()]", n) and not is_country(n))
+
+
+def is_territory(name: str) -> bool:
+    return name.strip().removeprefix("the ") in _territories()
 
 
 @lru_cache(maxsize=1)

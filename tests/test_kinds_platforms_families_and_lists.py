@@ -1,0 +1,121 @@
+"""Kinds from a fresh round of news: a nation's adjective opens no person's name, a double given name does, a
+charity is a body, a place's possessive name is one place, the article's own outlet is a body, a platform one posts
+to is a body, places listed after "such as" or "sites at" are places, a territory is a place, "the X family" is a
+group, a body named for two fields is one name, "the X oil field" is a place and "X chair Y" makes X a body.
+
+Every text here is written for these tests (fictional people, firms, outlets and places; real territories, which the
+gazetteer must know). spaCy's real English pipeline reads them; no model is involved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.brief.grounding import GroundedDraft
+from summarizer.brief.recognized import _with_kin, _with_possessive_place
+from summarizer.nlp.entities import Entity, _bodies_of_two_fields, recognizes
+from summarizer.nlp.kind_evidence import grammar_kind
+from summarizer.rules.given_names import is_given_name, personal_name
+from summarizer.rules.kinds import kind_cue
+from summarizer.rules.places import is_territory, listed_as_places
+from tests.scripted_names import ground_names
+
+pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
+
+
+def ground(text: str, *, outlet: str | None = None) -> GroundedDraft:
+    return ground_names(text, [], [], [], published=date(2026, 12, 7), outlet=outlet)
+
+
+def kinds(out: GroundedDraft) -> dict[str, str]:
+    return {item.name: item.kind for item in [*out.who, *out.where]}
+
+
+def test_a_nations_adjective_opens_no_persons_name_and_a_double_given_name_does() -> None:
+    assert is_given_name("Philippine") is False  # a French given name, and the adjective of the Philippines
+    assert not personal_name("Philippine Lifeboat Society")
+    assert not personal_name("American Harvest Fund")
+    assert is_given_name("Lars-Erik") and is_given_name("Anna-Lena")
+    assert not is_given_name("Lars-Quorvex")
+    assert personal_name("Lars-Erik Dahl")
+
+
+def test_a_charity_is_a_body_by_its_name() -> None:
+    assert kind_cue("Great Winter Toy Charity") == "organization"
+
+
+def test_a_places_possessive_name_is_one_place() -> None:
+    text = "Sergeant Dan Reeve, from Otter's Bay, Canada, retired in May."
+    start = text.index("Otter")
+    whole = _with_possessive_place(Entity(start, start + len("Otter"), "PERSON"), text)
+    assert text[whole.start : whole.end] == "Otter's Bay" and whole.label == "GPE"
+    shop = "She ran Otter's Bakery for years."
+    at = shop.index("Otter")
+    assert _with_possessive_place(Entity(at, at + 5, "PERSON"), shop).end == at + 5  # a bakery's is no place
+
+
+def test_the_articles_own_outlet_is_a_body() -> None:
+    text = (
+        "Main bursts\n\nA water main burst on Elm Street on Tuesday, the city said. Seabright Watch was at the scene "
+        "by noon and saw a crater in the road. Crews from Seabright Watch counted five flooded homes."
+    )
+    assert kinds(ground(text, outlet="Seabright Watch")).get("Seabright Watch") == "organization"
+
+
+def test_a_platform_one_posts_to_is_a_body() -> None:
+    text = "Bail\n\nHis lawyer posted a photo to Snapwire showing the two men. Nobody else commented."
+    assert grammar_kind("Snapwire", text) == "organization"
+    assert grammar_kind("Vidzy", "Flood\n\nThe mayor streamed the meeting live on Vidzy on Monday.") == "organization"
+
+
+def test_places_listed_after_such_as_or_sites_at_are_places() -> None:
+    text = "The storm hit tourist destinations, such as Lundy and Tresco, on Friday."
+    assert [text[a:b] for a, b in listed_as_places(text)] == ["Lundy", "Tresco"]
+    dig = "The team took samples at sites at Amarna, Karnak, and Deir el-Bahari with permission."
+    assert [dig[a:b] for a, b in listed_as_places(dig)][:2] == ["Amarna", "Karnak"]
+    assert grammar_kind("Amarna", f"Dig\n\n{dig}") == "place"
+    assert listed_as_places("The towns where Smith and Jones said no.") == ()
+
+
+def test_a_territory_is_a_place_however_it_is_read() -> None:
+    assert is_territory("American Samoa") and is_territory("Guam") and not is_territory("France")
+    text = (
+        "Measles\n\nCases were reported in parts of Tonga first on May 3, Fiji on June 9, and American Samoa on July 1."
+    )
+    out = ground(text)
+    assert "American Samoa" in {p.name for p in out.where}
+    assert "American Samoa" not in {a.name for a in out.who}
+
+
+def test_the_x_family_is_a_group() -> None:
+    text = "Party\n\nThe Kertesz party was founded by supporters of the Varga family. The Varga family denied any role."
+    at = text.index("Varga")
+    family = _with_kin(Entity(at, at + len("Varga"), "ORG"), text)
+    assert text[family.start : family.end] == "Varga family"
+    assert kinds(ground(text)).get("Varga family") == "group"
+    lawyers = "Ask Varga family lawyers first."  # no "the": a surname qualifying a noun
+    at = lawyers.index("Varga")
+    assert _with_kin(Entity(at, at + 5, "ORG"), lawyers).end == at + 5
+
+
+def test_a_body_named_for_two_fields_is_one_name() -> None:
+    text = "It was led by Anna Berg of the Keller School of Marine and Atmospheric Science at the University of Leeds."
+    first, second = text.index("the Keller"), text.index("Atmospheric")
+    found = (
+        Entity(first, text.index(" and Atmospheric"), "ORG"),
+        Entity(second, second + len("Atmospheric Science"), "PERSON"),
+    )
+    (joined,) = _bodies_of_two_fields(found, text)
+    assert text[joined.start : joined.end] == "the Keller School of Marine and Atmospheric Science"
+    pair = "She studied at the University of Bristol and UC Davis."
+    bristol, davis = pair.index("the University"), pair.index("UC Davis")
+    two = (Entity(bristol, pair.index(" and UC"), "ORG"), Entity(davis, davis + len("UC Davis"), "PERSON"))
+    assert len(_bodies_of_two_fields(two, pair)) == 2  # a name in capitals is no field of study
+
+
+def test_an_oil_field_is_a_place_and_a_chair_makes_a_body() -> None:
+    assert grammar_kind("Borvik Sand", "Output\n\nOutput at the Borvik Sand oil field rose by 4 percent.") == "place"
+    relief = "Relief\n\nVelmar Aid chair Tom Hale said food was needed on Sunday."
+    assert grammar_kind("Velmar Aid", relief) == "organization"
