@@ -177,7 +177,7 @@ _POSSESSIVE_PLACE = re.compile(r"['’]s[ \t]+([A-Z][a-z]+)\b")
 
 
 def _with_possessive_place(entity: Entity, text: str) -> Entity:
-    """A name the recognizer cuts at a possessive that a place's head word closes ("Hawke" of "Hawke's Bay", "Land"
+    """A name the recognizer cuts at a possessive that a place's head word closes ("Otter" of "Otter's Bay", "Land"
     of "Land's End" aside): the whole place."""
     head = _POSSESSIVE_PLACE.match(text, entity.end)
     if head is None or head.group(1).casefold() not in NATURE_HEADS | PLACE_HEADS:
@@ -189,7 +189,7 @@ _KIN = re.compile(r"[ \t]+(family|dynasty|clan)\b")
 
 
 def _with_kin(entity: Entity, text: str) -> Entity:
-    """A surname the article writes as a family's ("the Shinawatra family", "the Chakri dynasty"): the family, a
+    """A surname the article writes as a family's ("the Varga family", "the Tudor dynasty"): the family, a
     group, not the person of that name."""
     kin = _KIN.match(text, entity.end)
     if kin is None or not re.search(r"\b[Tt]he[ \t]+$", text[max(0, entity.start - 8) : entity.start]):
@@ -241,8 +241,8 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         if trade and trade.group(1).casefold() in ORGANIZATION_NOUNS and _SENTENCE_START.search(text, 0, entity.start):
             entity = Entity(entity.start + trade.end(), entity.end, entity.label)  # "Planemaker Embraer said"
         entity = _without_home(entity, text)  # "Vermont Bernie Sanders" is Bernie Sanders
-        entity = _with_possessive_place(entity, text)  # "Hawke's Bay"
-        entity = _with_kin(entity, text)  # "the Shinawatra family"
+        entity = _with_possessive_place(entity, text)  # "Otter's Bay"
+        entity = _with_kin(entity, text)  # "the Varga family"
         name = " ".join(text[entity.start : entity.end].split()).removesuffix("'s").removesuffix("’s")
         if not name[:1].isupper() or aligner.addressed(entity.start):
             continue
@@ -256,7 +256,7 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         if any(_one_name(name, h, text) for h in have) or usage.not_a_name(name, entity, text):
             continue
         found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
-        cue = usage.cue(name) or ("organization" if aligner.is_outlet(name) else None)  # "Wikinews was there"
+        cue = usage.cue(name) or ("organization" if aligner.is_outlet(name) else None)  # "the Courier was there"
         grammar = usage.grammar(name, text) if cue is None else None
         label = usage.label(name, entity, text)
         # "will appear in Cairns Magistrates Court": a body by its own words, though written as where
@@ -273,7 +273,7 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         if label == "person" and cue is None and grammar is None and division_misread(name, text):
             label = "place"
         if cue is None and grammar is None and is_territory(name):
-            label = "place"  # "American Samoa", read as a body
+            label = "place"  # "Guam", read as a body
         placed = label == "place" or cue in {"site", "city"} or as_place
         if not organization and grammar != "person" and not bodily and placed:
             if len(where) >= MAX_PLACES:
@@ -289,7 +289,7 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
                 else label  # type: ignore[assignment]
             )
             if (grammar is None and usage.plural(name, cue, text)) or _KIN.search(name):
-                kind = "group"  # "the Beatles" (not "Joel Smithers said he"), "the Shinawatra family"
+                kind = "group"  # "the Beatles" (not "Joel Smithers said he"), "the Varga family"
             who.append(actor_at(aligner, found, kind, origin="rule"))
         have.append(name)
     return items.but(who=who, where=where)

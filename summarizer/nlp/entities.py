@@ -84,9 +84,9 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
 
 def _bodies_of_two_fields(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
     """A body named for two fields that the recognizer cuts at "and", reading the second field as a person ("the
-        Rosenstiel School of Marine" and "Atmospheric Science"): one organization. Not two bodies ("the Department of
-        Justice and Homeland Security", both read as bodies), a person named after a body, or a name in capitals ("the
-    University of Bristol and UC Davis")."""
+    Keller School of Marine" and "Polar Science"): one organization. Not two bodies ("the Department of Justice and
+    Homeland Security", both read as bodies), a person named after a body, or a name in capitals ("the University of
+    Bristol and UC Davis")."""
     joined: list[Entity] = []
     for entity in found:
         before = joined[-1] if joined else None

@@ -159,7 +159,7 @@ def is_capital_or_division(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _territories() -> frozenset[str]:
-    """Lands ``countryinfo`` lists beside the countries that are no country of ``countries.txt`` ("American Samoa",
+    """Lands ``countryinfo`` lists beside the countries that are no country of ``countries.txt`` ("Guam",
     "Puerto Rico", "Greenland"): places however the recognizer reads them."""
     names = {country.get("name") or "" for country in CountryInfo.all().values()}
     return frozenset(n for n in names if n and not re.search(r"[,()]", n) and not is_country(n))
