@@ -18,7 +18,7 @@ from summarizer.brief.recognized import _with_kin, _with_possessive_place
 from summarizer.nlp.entities import Entity, _bodies_of_two_fields, recognizes
 from summarizer.nlp.kind_evidence import grammar_kind
 from summarizer.rules.given_names import is_given_name, personal_name
-from summarizer.rules.kinds import kind_cue
+from summarizer.rules.kinds import kind_cue, written_as_place
 from summarizer.rules.places import is_territory, listed_as_places
 from tests.scripted_names import ground_names
 
@@ -119,3 +119,25 @@ def test_an_oil_field_is_a_place_and_a_chair_makes_a_body() -> None:
     assert grammar_kind("Borvik Sand", "Output\n\nOutput at the Borvik Sand oil field rose by 4 percent.") == "place"
     relief = "Relief\n\nVelmar Aid chair Tom Hale said food was needed on Sunday."
     assert grammar_kind("Velmar Aid", relief) == "organization"
+
+
+def test_a_list_of_four_after_a_locative_is_of_places_when_one_is_read_as_a_place() -> None:
+    fire = "Fire\n\nCrews were sent from Ardmore, Kelso, Tullow, and Bodmin after the alarm on Sunday."
+    assert {name: grammar_kind(name, fire) for name in ["Kelso", "Tullow", "Bodmin"]} == dict.fromkeys(
+        ["Kelso", "Tullow", "Bodmin"], "place"
+    )
+    people = "Awards\n\nMessages came from Ann Lee, Tom Hale, Joe Bright, and Dan Reeve on Sunday."
+    assert grammar_kind("Ann Lee", people) != "place"  # no name of the list is a place
+
+
+def test_said_via_a_platform_and_an_estuary() -> None:
+    assert grammar_kind("Chirpwire", "Vote\n\nThe minister said via Chirpwire that the vote would go ahead.") == (
+        "organization"
+    )
+    assert kind_cue("the Tarran Estuary") == "city"
+
+
+def test_in_a_persons_film_is_no_place_use() -> None:
+    text = "Film\n\nA film by Ann Lee opened. Critics were moved by what they saw in Ann Lee's film."
+    assert written_as_place("Ann Lee", text)  # as the words read, without knowing whose name it is
+    assert not written_as_place("Ann Lee", text, possessives=False)

@@ -120,7 +120,7 @@ class EnglishUsage(Usage):
         return kind_cue(name)
 
     def written_as_place(self, name: str, text: str) -> bool:
-        return written_as_place(name, text)
+        return written_as_place(name, text, possessives=not personal_name(name))  # "in Ann Lee's film"
 
     def organization(self, name: str, entity: Entity, cue: str | None, as_place: bool, text: str) -> bool:
         return published_in(name, text) or (  # "a report in Ars Technica"

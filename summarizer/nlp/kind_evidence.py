@@ -32,7 +32,14 @@ from summarizer.nlp.usage import AGENT_NOUNS, ORGANIZATION_NOUNS
 from summarizer.rules.given_names import is_given_name, names_someone, personal_name
 from summarizer.rules.kinds import PERSON_TITLES, uses_of
 from summarizer.rules.names import is_heading
-from summarizer.rules.places import MATCH_SCORE, is_capital_or_division, is_division, listed_as_places
+from summarizer.rules.places import (
+    LISTED_NAME,
+    MATCH_SCORE,
+    is_capital_or_division,
+    is_country,
+    is_division,
+    listed_as_places,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -154,11 +161,15 @@ _OWNED_AS = re.compile(
 """How a company is owned, listed or held, right before its name: "state-owned X", "publicly traded X",
 "Nasdaq-listed X", "shares in X" (one holds no stake in a town)."""
 _POSTED_ON = re.compile(
-    r"\b(?:posted|posts|tweeted|shared|uploaded|streamed|livestreamed|broadcast)(?:[ \t]+[\w'’-]+){0,4}?[ \t]+"
-    r"(?:on|to|via)[ \t]+$"
+    r"\b(?:(?:posted|posts|tweeted|shared|uploaded|streamed|livestreamed|broadcast)(?:[ \t]+[\w'’-]+){0,4}?[ \t]+"
+    r"(?:on|to|via)|(?:said|says|wrote|announced|confirmed)[ \t]+via)[ \t]+$"
 )
-"""A platform something is put on, right before its name: "posted a photo to X", "streamed live on X" (one posts to
-no person)."""
+"""A platform something is put on or said through, right before its name: "posted a photo to X", "streamed live on
+X", "said via X" (one posts to no person)."""
+_LOCATED_LIST = re.compile(
+    rf"\b(?:from|in|near|across)[ \t]+(?P<list>{LISTED_NAME}(?:,[ \t]*{LISTED_NAME}){{2,}},?[ \t]+and[ \t]+{LISTED_NAME})"
+)
+"""Four names or more after a locative ("appliances from A, B, C and D"): one list of like things."""
 _SETS = re.compile(r"\d[-–]\d(?:\(\d+\))?[,;]?[^\S\n]+\d[-–]\d")
 """Scores one after another ("6-3, 6-4", "7-6(4) 6-2"): a match of sets, played by people (tennis, volleyball)."""
 _MATCH_PREPOSITIONS = {"with", "to", "against", "over", "at"}
@@ -412,6 +423,8 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
         return "place"  # "the X region"
     if _after_a_place(text, start, end) or any(s <= start and end <= e for s, e in listed_as_places(text)):
         return "place"  # "Springfield, X.", "sites at X, Y and Z"
+    if _among_located_places(text, start, end):
+        return "place"  # "Springfield, X.", "sites at X, Y and Z"
     root = _root(text, start, end)
     if root is None:
         return None
@@ -458,6 +471,24 @@ def _listed_with(root: Token, text: str) -> NameKind | None:
         return None
     kind = kinds.pop()
     return kind if kind == "person" or kind == "organization" or kind == "place" else None
+
+
+def _among_located_places(text: str, start: int, end: int) -> bool:
+    """A name in a list of four or more after a locative ("crews from A, B, C and D") where the recognizer reads
+    another name of the list as a place, or a gazetteer knows one: the list is of places."""
+    for listed in _LOCATED_LIST.finditer(text):
+        if not listed.start("list") <= start < end <= listed.end("list"):
+            continue
+        names = [
+            (listed.start("list") + m.start(), listed.start("list") + m.end())
+            for m in re.finditer(LISTED_NAME, listed.group("list"))
+        ]
+        if (start, end) not in names:
+            return False
+        others = [(a, b) for a, b in names if (a, b) != (start, end)]
+        labels = {e.kind for e in entities(text) for a, _ in others if e.start <= a < e.end}
+        return "place" in labels or any(is_country(text[a:b]) or is_capital_or_division(text[a:b]) for a, b in others)
+    return False
 
 
 def _after_a_place(text: str, start: int, end: int) -> bool:

@@ -66,7 +66,7 @@ PLACE_HEADS = {"city", "county", "province", "district", "township", "island", "
 NATURE_HEADS = {
     "river", "lake", "sea", "ocean", "gulf", "bay", "strait", "straits", "peninsula", "island", "islands", "mountain",
     "mountains", "volcano", "desert", "glacier", "delta", "valley", "canyon", "coast", "plateau", "basin", "creek",
-    "reef", "lagoon", "archipelago", "falls",
+    "reef", "lagoon", "archipelago", "falls", "estuary", "fjord", "firth", "inlet", "cove",
 }  # fmt: skip
 """Last words of a natural feature's name, capitalised or not ("the Reno river", "Lake Volta" aside): a place however
 the name acts ("the Reno river burst its banks"). Two words at least: "Delta" alone is an airline."""
@@ -102,17 +102,19 @@ PLACE_SHARE = 1 / 3
 """A name written as a place a third of the time is a place: "in Bamako" once, "Bamako's mayor" twice."""
 
 
-def written_as_place(name: str, text: str) -> bool:
+def written_as_place(name: str, text: str, *, possessives: bool = True) -> bool:
     """True when at least a third of the article's uses of the name read as a place.
 
     "in X", "X, Taiwan", a name listed after a plural place noun ("the towns of X, Y and Z"), and a dateline opening a line ("WASHINGTON —",
-    "HOUSTON, Tex. —"): where the story was filed is a place, never a who.
+    "HOUSTON, Tex. —"): where the story was filed is a place, never a who. Without ``possessives`` (for a person's
+    name), "in X's" is no place use.
     """
     if name.strip().casefold() in MONTH_NAMES | WEEKDAY_NAMES:
         return False  # "in February" is a time
     escaped = re.escape(name.strip())
     uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
-    located = sum(not _held(text, m.start()) for m in re.finditer(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w)", text))
+    owned = r"|['’]s\b" if not possessives else ""  # "in Ann Lee's film" is inside what she owns, not in her
+    located = sum(not _held(text, m.start()) for m in re.finditer(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w{owned})", text))
     # "in Punjab and Haryana": the second of two names after a locative is set there too
     paired = rf"(?i:\b{_LOCATIVE})[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}}[ \t]+and[ \t]+{escaped}(?!\w)"
     located += sum(not _held(text, m.start()) for m in re.finditer(paired, text))

@@ -95,12 +95,12 @@ _PLACE_NOUNS = (
 )
 _NOT_LISTING = r"(?:where|which|that|who|whom|whose|when|in|on|at|by|from|with|to|for|near|said|says|told)"
 """Words after which the names no longer list the places: "the towns where X said", "cities in X"."""
-_LISTED_NAME = r"[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,3}"
+LISTED_NAME = r"[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,3}"
 _PLACE_LIST = re.compile(
     rf"\b(?:{_PLACE_NOUNS})\b(?:[ \t]+(?:at|in|near)(?=[ \t]+[A-Z]))?(?:,?[ \t]+(?!{_NOT_LISTING}\b)[a-z]+){{0,4}}?"
     rf"[ \t]*(?:,|:)?[ \t]+"
-    rf"(?P<list>{_LISTED_NAME}(?:(?:,[ \t]*{_LISTED_NAME})+(?:,?[ \t]+(?:and|or)[ \t]+{_LISTED_NAME})?|"
-    rf",?[ \t]+(?:and|or)[ \t]+{_LISTED_NAME}))"
+    rf"(?P<list>{LISTED_NAME}(?:(?:,[ \t]*{LISTED_NAME})+(?:,?[ \t]+(?:and|or)[ \t]+{LISTED_NAME})?|"
+    rf",?[ \t]+(?:and|or)[ \t]+{LISTED_NAME}))"
 )
 """A list of names after a plural place noun and a few lower-case words: "the towns of A, B and C", "the villages hit
 were mostly A, B, and C", "districts such as A or B", "sites at A, B and C"; two names at least, a list. Four words at most keep the list the noun's own."""
@@ -110,7 +110,7 @@ MATCH_SCORE = r"\d{1,3}[-–]\d{1,3}"
 """A match's score ("2-1", "43–5"), written after a side's name: no part of the name, and no model number."""
 
 _LISTED_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?P<list>{_LISTED_NAME}(?:,[ \t]*{_LISTED_NAME})*,?[ \t]+and[ \t]+{_LISTED_NAME})[ \t]+"
+    rf"(?<![\w'’-])(?P<list>{LISTED_NAME}(?:,[ \t]*{LISTED_NAME})*,?[ \t]+and[ \t]+{LISTED_NAME})[ \t]+"
     rf"(?:{_PLACE_NOUNS}|states|prefectures|territories|oblasts|governorates|cantons)\b"
 )
 """Names listed before a plural place noun they share: "Kebbi and Bayelsa states", "A, B and C provinces"."""
@@ -123,7 +123,7 @@ def listed_as_places(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for match in [*_PLACE_LIST.finditer(text), *_LISTED_BEFORE.finditer(text)]:
         start = match.start("list")
-        for item in re.finditer(rf"{_LISTED_NAME}", match.group("list")):
+        for item in re.finditer(rf"{LISTED_NAME}", match.group("list")):
             spans.append((start + item.start(), start + item.end()))
     return tuple(spans)
 
