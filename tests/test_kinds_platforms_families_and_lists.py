@@ -1,7 +1,8 @@
 """Kinds from a fresh round of news: a nation's adjective opens no person's name, a double given name does, a
 charity is a body, a place's possessive name is one place, the article's own outlet is a body, a platform one posts
 to is a body, places listed after "such as" or "sites at" are places, a territory is a place, "the X family" is a
-group, a body named for two fields is one name, "the X oil field" is a place and "X chair Y" makes X a body.
+group, a body named for two fields is one name, "the X oil field" is a place, "X chair Y" makes X a body, four
+names after a locative list places, a platform or a medium's reporter names a body, and a person's trade does not.
 
 Every text here is written for these tests (fictional people, firms, outlets and places; real territories, which the
 gazetteer must know). spaCy's real English pipeline reads them; no model is involved.
@@ -12,11 +13,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
 
 from summarizer.brief.grounding import GroundedDraft
 from summarizer.brief.recognized import _with_kin, _with_possessive_place
 from summarizer.nlp.entities import Entity, _bodies_of_two_fields, recognizes
-from summarizer.nlp.kind_evidence import grammar_kind
+from summarizer.nlp.kind_evidence import _described, grammar_kind, spelled_out_kind
+from summarizer.nlp.pipeline import parse
 from summarizer.rules.given_names import is_given_name, personal_name
 from summarizer.rules.kinds import kind_cue, written_as_place
 from summarizer.rules.places import is_territory, listed_as_places
@@ -141,3 +144,43 @@ def test_in_a_persons_film_is_no_place_use() -> None:
     text = "Film\n\nA film by Ann Lee opened. Critics were moved by what they saw in Ann Lee's film."
     assert written_as_place("Ann Lee", text)  # as the words read, without knowing whose name it is
     assert not written_as_place("Ann Lee", text, possessives=False)
+
+
+def test_a_platform_a_mediums_reporter_and_a_place_called_so() -> None:
+    assert grammar_kind("Streamly", "Leak\n\nThe clip spread on the video platform Streamly within hours.") == (
+        "organization"
+    )
+    assert grammar_kind("Kestrel News", "Flood\n\nA Kestrel News reporter in the town said roads were shut.") == (
+        "organization"
+    )
+    assert grammar_kind("Cobbles", "Protest\n\nThe men met in a square known as the Cobbles near the station.") == (
+        "place"
+    )
+
+
+def test_a_persons_trade_or_a_name_hung_on_it_says_no_body() -> None:
+    assert grammar_kind("Ann Velez", "Toilets\n\nIt was tested for a year. Co-developer Ann Velez said it worked.") != (
+        "organization"
+    )
+    summit = (
+        "Summit\n\nThe summit drew the leaders of Belgium, Spain, Portugal, and France, and Council chief Ann Velez."
+    )
+    assert grammar_kind("Ann Velez", summit) != "place"
+    # "Tom Hale of the Varga Foundation, said it": a parse that hangs the foundation on him as an apposition
+    words = ["Tom", "Hale", "of", "the", "Varga", "Foundation", ",", "said", "it", "."]
+    doc = Doc(
+        parse("x").vocab,
+        words=words,
+        heads=[1, 7, 1, 5, 5, 1, 5, 7, 7, 7],
+        deps=["compound", "nsubj", "prep", "det", "compound", "appos", "punct", "ROOT", "dobj", "punct"],
+        tags=["NNP", "NNP", "IN", "DT", "NNP", "NNP", ",", "VBD", "PRP", "."],
+        lemmas=words,
+    )
+    assert _described(doc[1], person=False) == "organization"  # as a body's name it would be described so
+    assert _described(doc[1], person=True) is None
+
+
+def test_an_abbreviation_takes_the_kind_its_spelled_out_words_say() -> None:
+    text = "Launch\n\nThe crew will reach the Kestrel Orbital Station (KOS) on Friday. The KOS is large."
+    assert spelled_out_kind("KOS", text) == "place"
+    assert kind_cue("Kestrel Marine Corps") == "organization" and kind_cue("the Varga Monument") == "site"

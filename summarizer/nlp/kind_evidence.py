@@ -30,7 +30,7 @@ from summarizer.nlp.entities import Entity, Kind, entities
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.usage import AGENT_NOUNS, ORGANIZATION_NOUNS
 from summarizer.rules.given_names import is_given_name, names_someone, personal_name
-from summarizer.rules.kinds import PERSON_TITLES, uses_of
+from summarizer.rules.kinds import PERSON_TITLES, kind_cue, uses_of
 from summarizer.rules.names import is_heading
 from summarizer.rules.places import (
     LISTED_NAME,
@@ -166,6 +166,13 @@ _POSTED_ON = re.compile(
 )
 """A platform something is put on or said through, right before its name: "posted a photo to X", "streamed live on
 X", "said via X" (one posts to no person)."""
+_MEDIA_STAFF = re.compile(r"[ \t]+(?:reporter|correspondent|journalist|columnist|anchor|presenter)s?\b")
+"""Staff of a medium right after its name: "an X reporter", "X correspondents" (not a place's: "a Paris reporter")."""
+_CALLED = re.compile(
+    r"\b(?:area|place|park|square|spot|site|field|lawn|plaza|district|neighbou?rhood|island|street|road)[ \t]+"
+    r"(?:called|named|known[ \t]+as)[ \t]+(?:the[ \t]+)?$"
+)
+"""A place noun that names what follows: "an area called the X", "a square known as X"."""
 _LOCATED_LIST = re.compile(
     rf"\b(?:from|in|near|across)[ \t]+(?P<list>{LISTED_NAME}(?:,[ \t]*{LISTED_NAME}){{2,}},?[ \t]+and[ \t]+{LISTED_NAME})"
 )
@@ -224,15 +231,19 @@ def _noun_before(text: str, start: int, end: int) -> NameKind | None:
         return None
     before = span.doc[span.start - 1]
     plural = before.tag_ == "VBZ"  # after a headline the parser may read "chains" in "Supermarket chains X" as a verb
-    if personal_name(text[start:end]) and before.lower_ in AGENT_NOUNS:
+    person = personal_name(text[start:end]) or any(
+        e.label == "PERSON" and e.start <= start and end <= e.end for e in entities(text)
+    )  # a given name, or the recognizer reads a person: "Broadcaster Piers Smith"
+    if person and before.lower_ in AGENT_NOUNS:
         return None  # "Broadcaster Ann Velez": a person's trade
     if before.is_sent_start and before.is_title and before.lower_ in ORGANIZATION_NOUNS:
         return "organization"  # "Planemaker X said": the noun is capitalised where the sentence opens
     return _kind_of_noun(before) if before.is_lower and (before.pos_ == "NOUN" or plural) else None
 
 
-def _described(root: Token) -> NameKind | None:
-    """What an apposition, a title before the name or a listing noun says: "X, a nurse", "MP X", "towns like X"."""
+def _described(root: Token, person: bool = False) -> NameKind | None:
+    """What an apposition, a title before the name or a listing noun says: "X, a nurse", "MP X", "towns like X";
+    for a ``person``'s name (one that opens with a given name) a trade that is a body's too says nothing."""
     head = root.head if root.dep_ == "conj" else root  # "store chains Woolworths and Coles"
     # "According to X, former Vice President Y said": a phrase before its verb, whose comma the parser may take
     # for an apposition's
@@ -244,6 +255,10 @@ def _described(root: Token) -> NameKind | None:
     fronted = head.dep_ == "pobj" and (preposition.i < preposition.head.i or opening)
     for child in head.children:
         if fronted and child.dep_ == "appos":
+            continue
+        if person and (child.lower_ in AGENT_NOUNS or (child.dep_ == "appos" and child.tag_ in {"NNP", "NNPS"})):
+            # "co-developer Ann Velez": a person's trade; "Carl Hale of the Gates Foundation, which ...": another
+            # name the parser hung on a person's, no description of it
             continue
         if child.dep_ == "appos" or (child.dep_ in {"compound", "nmod"} and child.i < head.i and child.is_lower):
             kind = _kind_of_noun(child)
@@ -408,6 +423,8 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     address = r"[A-Z][\w'’-]+,(?:\s+(?:aged\s+)?\d{1,3},)?\s+of\s+$"
     if re.search(address, text[max(0, start - 60) : start]) and re.match(r"[,.]", text[end:]):
         return "place"  # "Darren Keogh, of Ballymun, pleaded guilty", "X, 51, of Y,": where a person lives
+    if _CALLED.search(text[max(0, start - 40) : start]):
+        return "place"  # "an area called the X"
     if _POSTED_ON.search(text[max(0, start - 60) : start]):
         return "organization"  # "posted a photo to X"
     if _OWNED_AS.search(text[max(0, start - 40) : start]):
@@ -424,13 +441,13 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     if _after_a_place(text, start, end) or any(s <= start and end <= e for s, e in listed_as_places(text)):
         return "place"  # "Springfield, X.", "sites at X, Y and Z"
     if _among_located_places(text, start, end):
-        return "place"  # "Springfield, X.", "sites at X, Y and Z"
+        return "place"  # "crews from A, B, C and D"
     root = _root(text, start, end)
     if root is None:
         return None
     labelled_place = any(e.label in _PLACE_LABELS and e.start <= start < e.end for e in entities(text))
-    described = _described(root) or _noun_before(text, start, end)
-    if _outlet(root, text[start:end], text) and not labelled_place:
+    described = _described(root, personal_name(text[start:end])) or _noun_before(text, start, end)
+    if (_outlet(root, text[start:end], text) or _MEDIA_STAFF.match(text, end)) and not labelled_place:
         return "organization"
     enclosed_which = re.match(r",[ \t]+which\b[^.;:!?\n]*,", text[end:]) is not None
     if enclosed_which and not labelled_place and root.tag_ == "NNP" and not personal_name(text[start:end]):
@@ -441,7 +458,10 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     if _plays(root, text[start:end], text, end, labelled_place) or _plural_verb(root, text[start:end]):
         return "organization"
     cue = described or _owned(root) or _role_or_medium(root, labelled_place) or _taken_up(root, end, labelled_place)
-    return cue or _listed_with(root, text)
+    listed = _listed_with(root, text)
+    if listed == "place" and personal_name(text[start:end]):
+        return cue  # "the leaders of A, B and C, and Council chief Ann Velez": a person the parser joined to places
+    return cue or listed
 
 
 _LIST_PEERS = 2
@@ -531,13 +551,19 @@ def _surname_cues(name: str, text: str) -> int:
 
 
 def spelled_out_kind(name: str, text: str) -> NameKind | None:
-    """What an abbreviation stands for, by the recognizer's labels on the spelled-out name wherever the article
-    writes it: "New South Wales (NSW)" is a place, whatever the capitals alone read as."""
+    """What an abbreviation stands for, by the spelled-out name's own words ("International Space Station (ISS)" is
+    a site) or else the recognizer's labels on it wherever the article writes it: "New South Wales (NSW)" is a place,
+    whatever the capitals alone read as."""
     if not name.isalpha() or not name.isupper() or len(name) < 2:
         return None
     words = r"\s+(?:(?:of|and|the|for)\s+)*".join([rf"{letter}[\w'-]*" for letter in name])
     found = re.search(rf"\b({words})\s+\({re.escape(name)}\)", text)
-    return label_vote(found.group(1), text) if found else None
+    if found is None:
+        return None
+    cue = kind_cue(found.group(1))
+    if cue == "person" or cue == "organization":
+        return cue
+    return "place" if cue is not None else label_vote(found.group(1), text)
 
 
 def grammar_kind(name: str, text: str) -> NameKind | None:

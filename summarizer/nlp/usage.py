@@ -52,7 +52,7 @@ GATHERING_WORDS = {"conference", "convention", "congress", "forum", "meeting", "
 """Last words of a name that is an organization ("Southern Leadership Conference") or an event held
 ("the company's annual Developers Conference", "at the X Conference"): the sentence decides."""
 ORGANIZATION_NOUNS = {
-    "retailer", "airline", "carrier", "magazine", "newspaper", "daily", "tabloid", "broadcaster", "network",
+    "retailer", "airline", "carrier", "magazine", "newspaper", "daily", "tabloid", "broadcaster", "network", "platform",
     "channel", "manufacturer", "maker", "airframer", "company", "firm", "group", "agency", "bank", "insurer",
     "lender", "operator", "supplier", "publisher", "studio", "label", "startup", "conglomerate", "chain",
     "giant", "outlet", "website", "party", "union", "club", "team", "band", "automaker", "carmaker",

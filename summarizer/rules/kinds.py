@@ -35,7 +35,7 @@ ORGANIZATION_WORDS = {
     "shipping", "mining", "petroleum", "energy", "software", "semiconductor", "semiconductors", "insurance",
     "securities", "investments", "properties", "realty", "construction", "engineering", "healthcare", "brewery",
     "motor", "services", "solutions", "enterprises", "resources", "consulting", "consultants", "brands", "bancorp",
-    "financial", "charity",
+    "financial", "charity", "corps",
 }  # fmt: skip
 LEGAL_FORMS = {
     "gmbh", "ag", "kft", "zrt", "nyrt", "plc", "llc", "llp", "pty", "sa", "sas", "sarl", "srl", "spa", "nv", "bv",
@@ -47,7 +47,7 @@ _WEBSITE = re.compile(r"[A-Za-z0-9-]+\.(?:com|org|net|[a-z]{2})")
 SITE_WORDS = {
     "airport", "arena", "avenue", "boulevard", "bridge", "building", "cathedral", "centre", "center", "hall", "headquarters",
     "hospital", "house", "mall", "memorial", "museum", "palace", "park", "plaza", "prison", "road", "square", "stadium",
-    "station", "street", "temple", "terminal", "tower", "towers",
+    "station", "street", "temple", "terminal", "tower", "towers", "monument",
 }  # fmt: skip
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "president", "minister", "ambassador",
