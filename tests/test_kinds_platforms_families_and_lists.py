@@ -20,6 +20,7 @@ from summarizer.brief.recognized import _with_kin, _with_possessive_place
 from summarizer.nlp.entities import Entity, _bodies_of_two_fields, recognizes
 from summarizer.nlp.kind_evidence import _described, grammar_kind, spelled_out_kind
 from summarizer.nlp.pipeline import parse
+from summarizer.nlp.usage import described_as_organization
 from summarizer.rules.given_names import is_given_name, personal_name
 from summarizer.rules.kinds import kind_cue, written_as_place
 from summarizer.rules.places import is_territory, listed_as_places
@@ -184,3 +185,14 @@ def test_an_abbreviation_takes_the_kind_its_spelled_out_words_say() -> None:
     text = "Launch\n\nThe crew will reach the Kestrel Orbital Station (KOS) on Friday. The KOS is large."
     assert spelled_out_kind("KOS", text) == "place"
     assert kind_cue("Kestrel Marine Corps") == "organization" and kind_cue("the Varga Monument") == "site"
+
+
+def test_what_a_platform_holds_names_it_and_a_read_person_keeps_a_trade() -> None:
+    text = "Event\n\nAccording to a Chirpwire post by the organiser, five people were hurt."
+    assert grammar_kind("Chirpwire", text) == "organization"
+    assert grammar_kind("Chirpwire", "Row\n\nThe club said on its Chirpwire account that it was sorry.") == (
+        "organization"
+    )
+    assert grammar_kind("Kestrel", "Race\n\nKestrel posts dropped, the rider said.") is None  # no article before
+    text = 'Reaction\n\nThe fire was out by noon. Broadcaster Piers Holloway commented, "The men were heroes."'
+    assert not described_as_organization("Piers Holloway", text)  # the recognizer reads a person (no given name)

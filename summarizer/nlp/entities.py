@@ -82,6 +82,11 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
     )
 
 
+def read_as_person(text: str, start: int, end: int) -> bool:
+    """Whether the recognizer reads a person's name over the span ("Broadcaster Piers Smith" holds "Piers Smith")."""
+    return any(e.label == "PERSON" and e.start <= start and end <= e.end for e in entities(text))
+
+
 def _bodies_of_two_fields(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
     """A body named for two fields that the recognizer cuts at "and", reading the second field as a person ("the
     Keller School of Marine" and "Polar Science"): one organization. Not two bodies ("the Department of Justice and

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Literal
 
-from summarizer.nlp.entities import Entity, Kind, entities
+from summarizer.nlp.entities import Entity, Kind, entities, read_as_person
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.usage import AGENT_NOUNS, ORGANIZATION_NOUNS
 from summarizer.rules.given_names import is_given_name, names_someone, personal_name
@@ -168,6 +168,8 @@ _POSTED_ON = re.compile(
 X", "said via X" (one posts to no person)."""
 _MEDIA_STAFF = re.compile(r"[ \t]+(?:reporter|correspondent|journalist|columnist|anchor|presenter)s?\b")
 """Staff of a medium right after its name: "an X reporter", "X correspondents" (not a place's: "a Paris reporter")."""
+_POSTS = re.compile(r"[ \t]+(?:post|posts|account|accounts|feed|page|channel|users|hashtag|livestream)\b")
+"""What a platform holds, right after its name: "a X post by", "on its X account" (no person's name qualifies them)."""
 _CALLED = re.compile(
     r"\b(?:area|place|park|square|spot|site|field|lawn|plaza|district|neighbou?rhood|island|street|road)[ \t]+"
     r"(?:called|named|known[ \t]+as)[ \t]+(?:the[ \t]+)?$"
@@ -231,9 +233,7 @@ def _noun_before(text: str, start: int, end: int) -> NameKind | None:
         return None
     before = span.doc[span.start - 1]
     plural = before.tag_ == "VBZ"  # after a headline the parser may read "chains" in "Supermarket chains X" as a verb
-    person = personal_name(text[start:end]) or any(
-        e.label == "PERSON" and e.start <= start and end <= e.end for e in entities(text)
-    )  # a given name, or the recognizer reads a person: "Broadcaster Piers Smith"
+    person = personal_name(text[start:end]) or read_as_person(text, start, end)  # "Broadcaster Piers Smith"
     if person and before.lower_ in AGENT_NOUNS:
         return None  # "Broadcaster Ann Velez": a person's trade
     if before.is_sent_start and before.is_title and before.lower_ in ORGANIZATION_NOUNS:
@@ -423,6 +423,10 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     address = r"[A-Z][\w'’-]+,(?:\s+(?:aged\s+)?\d{1,3},)?\s+of\s+$"
     if re.search(address, text[max(0, start - 60) : start]) and re.match(r"[,.]", text[end:]):
         return "place"  # "Darren Keogh, of Ballymun, pleaded guilty", "X, 51, of Y,": where a person lives
+    if _POSTS.match(text, end) and re.search(
+        r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]n)[ \t]+$", text[max(0, start - 8) : start]
+    ):
+        return "organization"  # "according to a X post by", "on its X account"
     if _CALLED.search(text[max(0, start - 40) : start]):
         return "place"  # "an area called the X"
     if _POSTED_ON.search(text[max(0, start - 60) : start]):
