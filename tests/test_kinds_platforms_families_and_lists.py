@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from summarizer.brief.grounding import GroundedDraft
 from summarizer.brief.recognized import _with_kin, _with_possessive_place
 from summarizer.nlp.entities import Entity, _bodies_of_two_fields, recognizes
-from summarizer.nlp.kind_evidence import _described, grammar_kind, spelled_out_kind
+from summarizer.nlp.kind_evidence import _described, grammar_kind
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.usage import described_as_organization
 from summarizer.rules.given_names import is_given_name, personal_name
@@ -181,9 +181,7 @@ def test_a_persons_trade_or_a_name_hung_on_it_says_no_body() -> None:
     assert _described(doc[1], person=True) is None
 
 
-def test_an_abbreviation_takes_the_kind_its_spelled_out_words_say() -> None:
-    text = "Launch\n\nThe crew will reach the Kestrel Orbital Station (KOS) on Friday. The KOS is large."
-    assert spelled_out_kind("KOS", text) == "place"
+def test_a_corps_is_a_body_and_a_monument_a_site() -> None:
     assert kind_cue("Kestrel Marine Corps") == "organization" and kind_cue("the Varga Monument") == "site"
 
 

@@ -30,7 +30,7 @@ from summarizer.nlp.entities import Entity, Kind, entities, read_as_person
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.usage import AGENT_NOUNS, ORGANIZATION_NOUNS
 from summarizer.rules.given_names import is_given_name, names_someone, personal_name
-from summarizer.rules.kinds import PERSON_TITLES, kind_cue, uses_of
+from summarizer.rules.kinds import PERSON_TITLES, uses_of
 from summarizer.rules.names import is_heading
 from summarizer.rules.places import (
     LISTED_NAME,
@@ -555,19 +555,13 @@ def _surname_cues(name: str, text: str) -> int:
 
 
 def spelled_out_kind(name: str, text: str) -> NameKind | None:
-    """What an abbreviation stands for, by the spelled-out name's own words ("International Space Station (ISS)" is
-    a site) or else the recognizer's labels on it wherever the article writes it: "New South Wales (NSW)" is a place,
-    whatever the capitals alone read as."""
+    """What an abbreviation stands for, by the recognizer's labels on the spelled-out name wherever the article
+    writes it: "New South Wales (NSW)" is a place, whatever the capitals alone read as."""
     if not name.isalpha() or not name.isupper() or len(name) < 2:
         return None
     words = r"\s+(?:(?:of|and|the|for)\s+)*".join([rf"{letter}[\w'-]*" for letter in name])
     found = re.search(rf"\b({words})\s+\({re.escape(name)}\)", text)
-    if found is None:
-        return None
-    cue = kind_cue(found.group(1))
-    if cue == "person" or cue == "organization":
-        return cue
-    return "place" if cue is not None else label_vote(found.group(1), text)
+    return label_vote(found.group(1), text) if found else None
 
 
 def grammar_kind(name: str, text: str) -> NameKind | None:
