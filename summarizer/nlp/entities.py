@@ -83,8 +83,11 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
 
 
 def read_as_person(text: str, start: int, end: int) -> bool:
-    """Whether the recognizer reads a person's name over the span ("Broadcaster Piers Smith" holds "Piers Smith")."""
-    return any(e.label == "PERSON" and e.start <= start and end <= e.end for e in entities(text))
+    """Whether the span is a full name of two words or more that the recognizer reads as a person's ("Broadcaster
+    Piers Smith" holds "Piers Smith"); one word ("Supplier Kestrava") is no full name, whatever it reads."""
+    return len(text[start:end].split()) >= 2 and any(
+        e.label == "PERSON" and e.start <= start and end <= e.end for e in entities(text)
+    )
 
 
 def _bodies_of_two_fields(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
