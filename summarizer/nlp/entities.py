@@ -83,8 +83,11 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
 
 
 def read_as_person(text: str, start: int, end: int) -> bool:
-    """Whether the span is a full name of two words or more that the recognizer reads as a person's ("Broadcaster
-    Piers Smith" holds "Piers Smith"); one word ("Supplier Kestrava") is no full name, whatever it reads."""
+    """Whether the span is a person's name: one that opens with a given name ("Ann Velez"), or a full name of two words
+    or more that the recognizer reads as a person's ("Broadcaster Piers Smith" holds "Piers Smith"); one word
+    ("Supplier Kestrava") is no full name, whatever it reads."""
+    if personal_name(text[start:end]):
+        return True
     return len(text[start:end].split()) >= 2 and any(
         e.label == "PERSON" and e.start <= start and end <= e.end for e in entities(text)
     )

@@ -233,8 +233,7 @@ def _noun_before(text: str, start: int, end: int) -> NameKind | None:
         return None
     before = span.doc[span.start - 1]
     plural = before.tag_ == "VBZ"  # after a headline the parser may read "chains" in "Supermarket chains X" as a verb
-    person = personal_name(text[start:end]) or read_as_person(text, start, end)  # "Broadcaster Piers Smith"
-    if person and before.lower_ in AGENT_NOUNS:
+    if read_as_person(text, start, end) and before.lower_ in AGENT_NOUNS:
         return None  # "Broadcaster Ann Velez": a person's trade
     if before.is_sent_start and before.is_title and before.lower_ in ORGANIZATION_NOUNS:
         return "organization"  # "Planemaker X said": the noun is capitalised where the sentence opens

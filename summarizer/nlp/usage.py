@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Literal
 
 from summarizer.nlp.entities import entities, read_as_person
 from summarizer.nlp.pipeline import parse
-from summarizer.rules.given_names import personal_name
 from summarizer.rules.kinds import PRODUCT_NOUNS, kind_cue, product_words_around, uses_of
 
 if TYPE_CHECKING:
@@ -195,9 +194,8 @@ def described_as_organization(name: str, text: str) -> bool:
         root = _root(text, start, end)
         if root is None:
             continue
-        # a person's trade before a given name or a name the recognizer reads as a person's: "Broadcaster Piers Smith"
-        person = personal_name(name) or read_as_person(text, start, end)
-        nouns = ORGANIZATION_NOUNS - AGENT_NOUNS if person else ORGANIZATION_NOUNS
+        # a person's trade: "Broadcaster Ann Velez", "Broadcaster Piers Smith"
+        nouns = ORGANIZATION_NOUNS - AGENT_NOUNS if read_as_person(text, start, end) else ORGANIZATION_NOUNS
         before = [c for c in root.children if c.i < root.i and c.dep_ in {"compound", "appos", "nmod"}]
         if any(c.lemma_.casefold() in nouns and c.idx < start for c in before):
             return True
