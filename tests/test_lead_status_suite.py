@@ -325,6 +325,18 @@ UNSURE: list[Case] = [
         "Tomas Reyne agrees move to Spanish club",
     ),
     (
+        "On Friday a man stabbed reportedly several shoppers at a market in Dorrin.",
+        "a man stabbed reportedly several shoppers",
+        "unclear",
+        "Man stabbed several shoppers in Dorrin market",
+    ),
+    (
+        "By reports on Sunday, three of the Varna climbers died on the descent.",
+        "three of the Varna climbers died",
+        "unclear",
+        "Three Varna climbers died on the descent",
+    ),
+    (
         "According to local media reports, the mayor of Castor resigned on Sunday evening.",
         "the mayor of Castor resigned",
         "unclear",
@@ -482,6 +494,12 @@ CONTROLS: list[Case] = [
         "The Esland president will not attend the summit",
         "denied",
         "Esland president skips Calder summit",
+    ),
+    (
+        "Police in Orlin arrested a man who reportedly fled a checkpoint on Tuesday.",
+        "Police in Orlin arrested a man",
+        "confirmed",
+        "Orlin police arrested a man",
     ),
     (
         "Police arrested a suspected drug dealer in Orlin on Tuesday.",

@@ -40,6 +40,24 @@ ENGLISH_KEPT = [  # what the reader read before and still reads so; each of ENGL
     ("The mayor never signed the order.", "mayor signed order", "denied"),
     ("The river would flood the town, the engineer said.", "river flood town", "planned"),
 ]
+HEDGED_PARTIES = [  # a hedge on who or what the clause tells of, not on its verb (misread before session 19)
+    ("On Friday a man stabbed reportedly several shoppers at a market.", "man stabbed several shoppers", "unclear"),
+    ("The factory employed reportedly 300 workers.", "factory employed 300 workers", "unclear"),
+    ("There were reportedly six people on board the ferry.", "six people on board", "unclear"),
+    ("The storm hit on Monday, leaving reportedly 2,000 travellers stranded.", "travellers stranded", "unclear"),
+    ("By reports on Sunday, three of the climbers died.", "three climbers died", "unclear"),
+    ("Police arrested a man who reportedly fled a checkpoint.", "Police arrested a man", "confirmed"),
+    ("There will be severe penalties, maybe up to 30 years in prison.", "there will be penalties", "planned"),
+    ("There will be no fines for late payment.", "there will be fines", "denied"),
+    ("There were three arrests on Sunday.", "three arrests", "confirmed"),
+    ("The team located the wrecks by old reports.", "team located wrecks", "confirmed"),  # "by": the means
+]
+DENIALS = [  # an active denial of something said denies it; of a plan or a case, it is done (session 19)
+    ("The Varno council dismissed the claim as groundless.", "council dismissed the claim", "denied"),
+    ("The club denied the reports on Sunday.", "club denied the reports", "denied"),
+    ("The council rejected the plan on Monday.", "council rejected the plan", "confirmed"),
+    ("The court dismissed the case.", "court dismissed the case", "confirmed"),
+]
 
 FRENCH = [  # beside test_languages.py's French cases, which the reader already read right
     ("Personne n'a été blessé dans l'incendie.", "personne blessé", "denied"),
@@ -87,7 +105,7 @@ GERMAN = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "statement", "status"), ENGLISH + ENGLISH_KEPT)
+@pytest.mark.parametrize(("sentence", "statement", "status"), ENGLISH + ENGLISH_KEPT + HEDGED_PARTIES + DENIALS)
 def test_english_status_from_the_parse(sentence: str, statement: str, status: str) -> None:
     verb = factuality.anchor(sentence, 0, len(sentence), statement)
     assert verb is not None and factuality.status_of(verb) == status, (verb, verb and factuality.status_of(verb))

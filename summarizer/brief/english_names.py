@@ -25,8 +25,15 @@ from summarizer.brief.mentions import (
 )
 from summarizer.nlp.entities import inside_other_name, kind_at
 from summarizer.nlp.kind_evidence import division_misread, grammar_kind, label_vote
-from summarizer.nlp.usage import described_as_organization, is_event_name, only_acts, product_use, used_as_product
-from summarizer.rules.given_names import personal_name
+from summarizer.nlp.usage import (
+    described_as_organization,
+    is_event_name,
+    is_plural_name,
+    only_acts,
+    product_use,
+    used_as_product,
+)
+from summarizer.rules.given_names import opens_with_article, personal_name
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
     NATURE_HEADS,
@@ -96,7 +103,15 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             moved.append(as_place(actor, "city"))  # "a 36-year-old X man", "X's mayor"
         elif not country and written_in_capitals(actor.name):
             who.append(retyped(actor, kind="organization"))  # "AT&T", "ANA": no person's name
-        elif not country and cue is None and (kind or actor.kind) == "organization" and personal_name(actor.name):
+        elif not country and cue is None and grammar is None and is_plural_name(actor.name, text):
+            who.append(retyped(actor, kind="group"))  # "the Houthis" beside "Houthi rebels", as the rules type it
+        elif (
+            not country
+            and cue is None
+            and (kind or actor.kind) == "organization"
+            and personal_name(actor.name)
+            and not opens_with_article(actor.name)  # "Al Jazeera"
+        ):
             # "Arthur Cabral": a given name the recognizer read as an organization's, or left unread and the model did
             who.append(retyped(actor, kind="person"))
         elif not country and cue is None and kind == "person" and division_misread(actor.name, text):

@@ -62,6 +62,8 @@ _REPORTED_STATE = frozenset({"report"})
 """A passive "report" with a state, no "to" and its reporter named tells a report made ("was reported missing by
 her family"), not a rumour."""
 _DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
+_SAYINGS = frozenset({"claim", "allegation", "accusation", "report", "rumour", "rumor", "suggestion", "assertion"})
+"""What is said, which a denial of it denies ("rejected the allegations")."""
 """Verbs whose passive with an agent tells its subject denied ("the allegation was rejected by the firm")."""
 _PRESUMED = REPORTED_AS | {"presume", "fear", "assume", "suspect"}
 """Verbs whose passive with a predicate tells a state as supposed, not seen ("are presumed dead", "is feared
@@ -81,6 +83,8 @@ reports said")."""
 _EXAMINING = REPORTING | {"investigate", "probe", "examine", "study", "condemn", "blame"}
 """Verbs whose object is something told or looked into, so that an "alleged" or "suspected" object is an allegation
 ("investigating a suspected arson attack"); a suspect arrested or shot is still arrested or shot."""
+_PARTIES = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+"""The words a clause says its event of: who did it and what it was done to or was."""
 _FUTURE_TIMES = frozenset({"next", "tomorrow", "upcoming", "coming"})
 """Time words that make a present tense tell what is to come ("the festival opens next week")."""
 _OWNED = frozenset({"responsibility", "credit"})
@@ -163,12 +167,14 @@ def status_of(verb: Token) -> Status:
     governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} and verb.head is not verb else None
     if _negated(verb) or (governor is not None and inflects(governor, _REFUSING)):
         return "denied"  # "did not attend", "no one was arrested", "failed to pay"
-    if _denied_by(verb):
-        return "denied"  # "the charge was denied by her lawyer": what is named is denied, by someone named
+    if _denied_by(verb) or _denies_what_is_said(verb):
+        return "denied"  # "the charge was denied by her lawyer", "dismissed the claim as groundless"
     if _charged(verb) or alleges(verb):
         return "alleged"  # "is accused of stealing", "charged with setting fire", "an allegation he hit a player"
     if any(c.lower_ in HEDGES for c in children) or any(a.lower_ in HEDGES for a in verb.ancestors):
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
+    if hedged := _hedged_parties(verb):
+        return "alleged" if "allegedly" in hedged else "unclear"  # "stabbed reportedly several shoppers"
     if _claimed(verb):
         return "claimed"  # "claimed responsibility for", "claimed that its planes had passed"
     if _supposed(verb, governor) or _rumoured(verb, governor) or _conditional(verb) or _on_condition(verb):
@@ -214,7 +220,9 @@ def status_of(verb: Token) -> Status:
 def _noun_status(noun: Token) -> Status:
     """An event named by a noun: marked on the noun ("a suspected arson attack"), else by the clause it is the
     subject of when that clause arranges it ("the launch is scheduled for Friday", "the trial is due to start"), not
-    by any clause it is the subject of ("the merger will create jobs" tells no plan of a merger)."""
+    by any clause it is the subject of ("the merger will create jobs" tells no plan of a merger); a noun that a "there
+    is" clause tells of is told as that clause tells it ("there will be penalties"), and one a hedged clause holds is
+    doubted ("officials reportedly made arrests")."""
     head = noun
     while head.dep_ == "compound" and head.head is not head:
         head = head.head  # "vaccination campaign": the phrase's noun
@@ -222,6 +230,11 @@ def _noun_status(noun: Token) -> Status:
     if own != "confirmed" or head.head.pos_ not in {"VERB", "AUX"}:
         return own
     verb = head.head
+    if head.dep_ == "attr" and _existential(verb):
+        # "there will be severe penalties", "there were reportedly six people on board"
+        return "unclear" if _hedges_before(head) else status_of(verb)
+    if head.dep_ in _PARTIES and any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in verb.children):
+        return "unclear"  # "officials reportedly made arrests": the clause that tells the noun doubts it
     if head.dep_ == "dobj" and _claimed(verb):
         return "claimed"  # "claimed responsibility for the bombing"
     if head.dep_ not in {"nsubj", "nsubjpass"}:
@@ -244,6 +257,46 @@ def _marked(noun: Token) -> Status:
     return "confirmed"
 
 
+def _hedged_parties(verb: Token) -> set[str]:
+    """The hedges among the words before the clause's subject or object ("stabbed reportedly several shoppers",
+    "employed reportedly 300 workers"; not "severe penalties, maybe up to 30 years", which doubts the figure after
+    it), and of a participle that tells its object's state, the hedges on the clause
+    ("leaving reportedly 2,000 travellers stranded"): the doubt is on what the clause says, not on one adverb's
+    verb. A hedge inside a clause of its own ("the man who reportedly fled") doubts that clause only."""
+    clause = verb
+    if verb.dep_ == "acl" and verb.head.dep_ in _PARTIES and verb.head.head.pos_ in {"VERB", "AUX"}:
+        clause = verb.head.head
+        if found := {c.lower_ for c in clause.children if c.dep_ == "advmod" and c.lower_ in HEDGES}:
+            return found
+    existential = _existential(clause)  # "there will be penalties, maybe 30 years": each noun is told on its own
+    parties = [c for c in clause.children if c.dep_ in _PARTIES and not (existential and c.dep_ == "attr")]
+    return {hedge for p in parties for hedge in _hedges_before(p)}
+
+
+def _hedges_before(party: Token) -> set[str]:
+    """The hedges among a noun's words before it ("reportedly several shoppers"), not in a clause of its own."""
+    return {
+        t.lower_
+        for t in party.subtree
+        if t.lower_ in HEDGES and t.dep_ == "advmod" and t.i < party.i and not _in_own_clause(t, party)
+    }
+
+
+def _existential(verb: Token) -> bool:
+    """A "there is" clause, which tells that its nouns exist."""
+    return any(c.dep_ == "expl" for c in verb.children)
+
+
+def _in_own_clause(token: Token, party: Token) -> bool:
+    """A word under a verb of its own between it and the party ("the man who reportedly fled")."""
+    head = token.head
+    while head.i != party.i and head.head.i != head.i:
+        if head.pos_ in {"VERB", "AUX"}:
+            return True
+        head = head.head
+    return False
+
+
 def _charged(verb: Token) -> bool:
     """The gerund of an accusation ("is accused of stealing", "accused the government of rigging")."""
     if verb.dep_ != "pcomp" or verb.head.dep_ != "prep" or verb.head.lower_ not in {"of", "with"}:
@@ -263,10 +316,11 @@ def _purpose(child: Token) -> bool:
 
 
 def _rumoured(verb: Token, governor: Token | None) -> bool:
-    """Sourced to rumour or to reports no one vouches for: "according to local media reports", or a reporting verb
+    """Sourced to rumour or to reports no one vouches for: "according to local media reports", "by reports on
+    Saturday", or a reporting verb
     whose subject is reports ("unconfirmed reports said 40 were killed")."""
     for head in (verb, *verb.ancestors):
-        according = [c for c in head.children if c.lower_ == "according"]
+        according = [c for c in head.children if c.lower_ == "according" or _by_reports(c, head)]
         if any(inflects(t, _RUMOURS) and not _vouched(t) for a in according for t in a.subtree if t.dep_ == "pobj"):
             return True
     if governor is None or verb.dep_ != "ccomp" or not inflects(governor, REPORTING):
@@ -276,6 +330,12 @@ def _rumoured(verb: Token, governor: Token | None) -> bool:
         (inflects(s, _RUMOURS) and not _vouched(s)) or any(a.lower_ == "unconfirmed" for a in s.children)
         for s in subjects
     )
+
+
+def _by_reports(prep: Token, verb: Token) -> bool:
+    """A "by" that opens the clause, before its verb ("By reports on Saturday, two died"): whose word it is. After an
+    action verb "by" may tell the means ("located the wrecks by old reports")."""
+    return prep.dep_ == "prep" and prep.lower_ == "by" and prep.i < verb.i
 
 
 def _vouched(report: Token) -> bool:
@@ -424,9 +484,16 @@ def _reported_by(verb: Token) -> bool:
 
 def _denied_by(verb: Token) -> bool:
     """A passive of denying with its denier ("the claim was denied by the ministry"): the subject is denied, as
-    "the ministry denied the claim" tells; an active "denied" stays the denier's act."""
+    "the ministry denied the claim" tells; an active "denied" stays the denier's act unless what it denies is
+    something said (``_denies_what_is_said``)."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     return inflects(verb, _DENYING) and passive and any(c.dep_ == "agent" for c in verb.children)
+
+
+def _denies_what_is_said(verb: Token) -> bool:
+    """An active denial of something said ("dismissed the claim as groundless", "the club denied the reports"): the
+    event told is the claim, denied; not a plan or a case turned down ("rejected the plan", "dismissed the case")."""
+    return inflects(verb, _DENYING) and any(c.dep_ == "dobj" and inflects(c, _SAYINGS) for c in verb.children)
 
 
 def _directed(verb: Token) -> bool:

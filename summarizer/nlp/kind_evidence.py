@@ -91,9 +91,10 @@ BODY_NOUNS = {
 store" is in Sydney)."""
 AREA_NOUNS = {
     "region", "province", "state", "county", "district", "area", "municipality", "prefecture", "field", "oilfield",
-    "mine", "refinery", "dam", "reservoir",
+    "mine", "refinery", "dam", "reservoir", "rainforest", "forest", "desert", "basin", "delta", "jungle",
 }  # fmt: skip
-"""Nouns a place's own name can qualify: "the X region", "the X province", "the X oil field", "the X mine"."""
+"""Nouns a place's own name can qualify: "the X region", "the X province", "the X oil field", "the X mine", "the X
+rainforest"; after "the" or a possessive ("Afghanistan's X province")."""
 _RESOURCE = r"(?:oil|gas|coal|gold|copper|uranium|diamond|lithium)[ \t]+"
 """What a field or mine yields, written between its name and the noun: "the X oil field"."""
 STAFF_NOUNS = {
@@ -179,6 +180,8 @@ _LOCATED_LIST = re.compile(
     rf"\b(?:from|in|near|across)[ \t]+(?P<list>{LISTED_NAME}(?:,[ \t]*{LISTED_NAME}){{2,}},?[ \t]+and[ \t]+{LISTED_NAME})"
 )
 """Four names or more after a locative ("appliances from A, B, C and D"): one list of like things."""
+_STATION = re.compile(r"[ \t]+(?:((?:railway|train|bus|metro|subway|underground)[ \t]+station|airport)|station)\b")
+"""A station or an airport after a name; group 1 unless a bare "station", which may be a broadcaster's."""
 _SETS = re.compile(r"\d[-–]\d(?:\(\d+\))?[,;]?[^\S\n]+\d[-–]\d")
 """Scores one after another ("6-3, 6-4", "7-6(4) 6-2"): a match of sets, played by people (tennis, volleyball)."""
 _MATCH_PREPOSITIONS = {"with", "to", "against", "over", "at"}
@@ -434,13 +437,14 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
         return "organization"  # "State-owned X reported record orders", "its shares in X"
     if re.match(r",\s+(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?,", text[end:]):
         return "person"  # "X, 52, said", "X, 36 years old, is married"
-    qualified = (
-        re.match(rf"\s+(?:{_RESOURCE})?([a-z]+)\b", text[end:]) if re.search(r"\b[Tt]he\s+$", text[:start]) else None
-    )
+    determined = re.search(r"\b(?:[Tt]he|[^\W\d_]+['’]s)\s+$", text[max(0, start - 40) : start])
+    qualified = re.match(rf"\s+(?:{_RESOURCE})?([a-z]+)\b", text[end:]) if determined else None
     if qualified and qualified.group(1) in BODY_NOUNS:
-        return "organization"  # "the X chain"
+        return "organization"  # "the X chain", "Britain's X group"
     if qualified and qualified.group(1) in AREA_NOUNS:
-        return "place"  # "the X region"
+        return "place"  # "the X region", "Afghanistan's X province", "the X rainforest"
+    if _station_of(text, start, end):
+        return "place"  # "left Mysore Junction railway station", "reached Orlin station"
     if _after_a_place(text, start, end) or any(s <= start and end <= e for s, e in listed_as_places(text)):
         return "place"  # "Springfield, X.", "sites at X, Y and Z"
     if _among_located_places(text, start, end):
@@ -494,6 +498,16 @@ def _listed_with(root: Token, text: str) -> NameKind | None:
         return None
     kind = kinds.pop()
     return kind if kind == "person" or kind == "organization" or kind == "place" else None
+
+
+def _station_of(text: str, start: int, end: int) -> bool:
+    """A name written before a station or an airport ("Mysore Junction railway station", "Orlin airport"): where
+    one is, or its own name. A bare "station" after an article is a broadcaster's ("a CBS station")."""
+    found = _STATION.match(text, end)
+    if found is None:
+        return False
+    broadcaster = re.search(r"\b(?:[Aa]n?|[Tt]he|[Ll]ocal)[ \t]+$", text[max(0, start - 8) : start])
+    return found.group(1) is not None or broadcaster is None
 
 
 def _among_located_places(text: str, start: int, end: int) -> bool:

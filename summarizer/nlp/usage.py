@@ -250,7 +250,19 @@ def is_plural_name(name: str, text: str) -> bool:
     if any(r is not None and _singular_subject(r) for r in roots):
         return False
     plural = [r for r in roots if r is not None and r.tag_ in {"NNPS", "NNS"} and r.text[:1].isupper()]
-    return len(plural) * 2 > len(uses)
+    return len(plural) * 2 > len(uses) or _plural_of_a_modifier(name, text)
+
+
+def _plural_of_a_modifier(name: str, text: str) -> bool:
+    """A one-word name whose singular the article writes before a noun ("the Houthis" beside "Houthi rebels",
+    "anti-Houthi forces"): the people the word names, which the tagger may tag as one proper noun."""
+    singular = name.removesuffix("s")
+    if " " in name.strip() or singular == name or singular.endswith("s") or len(singular) < 3:
+        return False
+    return any(
+        t.text == singular and t.dep_ in {"compound", "amod", "nmod"} and t.head.is_lower and t.head.pos_ == "NOUN"
+        for t in parse(text)
+    )
 
 
 def _singular_subject(root: Token) -> bool:

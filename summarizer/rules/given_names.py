@@ -66,6 +66,16 @@ def is_surname(word: str) -> bool:
     return word in _names()[1] and not _says_nothing(word)
 
 
+ARTICLES = frozenset({"Al", "El", "Le"})
+"""Given names in some list that also open a name as its article ("Al Jazeera", "El Universal", "Le Monde")."""
+
+
+def opens_with_article(name: str) -> bool:
+    """A name whose first word may be an article, not a given name: only the recognizer can tell "Al Gore" from
+    "Al Jazeera"."""
+    return name.split(maxsplit=1)[0] in ARTICLES if name.strip() else False
+
+
 def personal_name(name: str) -> bool:
     """Two to four capitalised words, after any title, that open with a given name ("Arthur Cabral", "Honorable Pedro
     R. Pierluisi Urrutia"), or a surname then a given name ("Szabó Péter", "Tanaka Hiroshi"); not a maker's name

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from summarizer.rules.name_forms import GERMAN_HEAD, ORGANIZATION_HEADS
 from summarizer.rules.places import country_mentions, listed_as_places
 from summarizer.rules.times import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -35,7 +36,7 @@ ORGANIZATION_WORDS = {
     "shipping", "mining", "petroleum", "energy", "software", "semiconductor", "semiconductors", "insurance",
     "securities", "investments", "properties", "realty", "construction", "engineering", "healthcare", "brewery",
     "motor", "services", "solutions", "enterprises", "resources", "consulting", "consultants", "brands", "bancorp",
-    "financial", "charity", "corps",
+    "financial", "charity", "corps", "railway", "railways", "railroad",
 }  # fmt: skip
 LEGAL_FORMS = {
     "gmbh", "ag", "kft", "zrt", "nyrt", "plc", "llc", "llp", "pty", "sa", "sas", "sarl", "srl", "spa", "nv", "bv",
@@ -61,6 +62,9 @@ ROLE_WORDS = {
     "spokesperson", "founder", "co-founder", "director", "chief", "executive", "analyst", "official", "officials",
 }  # fmt: skip
 """A person's role written after an organization's name ("Apple Computer CEO"): the name before it is the org."""
+_POSTS = {"manager", "director"}
+"""Posts that are no title before a name alone but make a body's officer of the name after them ("Divisional
+Railway Manager Ann Lee")."""
 PLACE_HEADS = {"city", "county", "province", "district", "township", "island", "islands", "bay", "river", "valley"}
 """Last words of a place's name that a title-like first word does not make a person's: "General Santos City"."""
 NATURE_HEADS = {
@@ -164,18 +168,38 @@ def kind_cue(name: str) -> Cue | None:
         return "city"
     if words[0] in PERSON_TITLES and "of" in words[1:]:
         return "person"  # "Chairman of Kestrel Airways", "Minister of Finance": someone's role, not the body
-    titled = [i for i, w in enumerate(words[1:-1], 1) if w in PERSON_TITLES]
+    titled = [
+        i
+        for i, w in enumerate(words[1:-1], 1)
+        if w in PERSON_TITLES or (w in _POSTS and len(words) - i > 2)  # a post and a whole name after it
+    ]
     # not "Directorate General of Civil Aviation": a body that opens its own name, the title qualifying it
     body_general = bool(titled) and words[0] in ORGANIZATION_WORDS and words[titled[0] + 1] == "of"
     if titled and words[-1] not in ORGANIZATION_WORDS | LEGAL_FORMS and not body_general:
         return "person"  # "Senate President Ana Ruiz", "Party Chairman Li Wei": a body's officer, named last
     if any(w in ORGANIZATION_WORDS for w in words) or words[-1] in LEGAL_FORMS or _WEBSITE.fullmatch(name.strip()):
         return "organization"
+    if _foreign_body(words):
+        return "organization"
     if len(words) > 1 and words[-1] in NATURE_HEADS:
         return "city"  # where, whatever it does: "the Reno river burst its banks"
     if words[0] in PERSON_TITLES and len(words) > 1 and words[-1] not in PLACE_HEADS:
         return "person"
     return None
+
+
+_FOREIGN_HEADS = ORGANIZATION_HEADS["es"] | ORGANIZATION_HEADS["fr"]
+_SURNAME_HEADS = {"bank", "rat", "amt"}
+"""German heads that also end English or Turkish names ("Eubank", "Murat", "Surat"): not read in an English text."""
+
+
+def _foreign_body(words: list[str]) -> bool:
+    """A body's name in the language it has at home, quoted in an English text: a Spanish or French head first
+    ("Tribunal Supremo", "Cour de cassation"), a German head or a compound ending in one ("Oberster Gerichtshof",
+    "Landgericht Berlin", "Bundesministerium der Finanzen")."""
+    heads = (GERMAN_HEAD.search(word) for word in words)
+    german = any(head is not None and head.group().casefold() not in _SURNAME_HEADS for head in heads)
+    return (len(words) > 1 and words[0] in _FOREIGN_HEADS) or german
 
 
 def set_in(name: str, text: str) -> bool:
