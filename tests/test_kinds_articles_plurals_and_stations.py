@@ -1,7 +1,8 @@
 """Kinds from the seventh and eighth rounds of news: a name whose "Al" may be an article keeps the recognizer's
 label, a people named in the plural beside its adjective is a group, a railway is a body, a name before a station or
 an airport is where one is, a post with a whole name after it makes a person's name, a province or a rainforest after
-a possessive or "the" is a place, and a body's name in its own language is a body's.
+a possessive or "the" is a place, a body's name in its own language is a body's, and a firm's arm in a country
+("Kestrava USA" beside "Kestrava") is a body.
 
 Every text here is written for these tests (fictional people, outlets, movements, railways and places). spaCy's real
 English pipeline reads them; no model is involved.
@@ -18,7 +19,7 @@ from summarizer.nlp.entities import recognizes
 from summarizer.nlp.kind_evidence import grammar_kind
 from summarizer.nlp.usage import is_plural_name
 from summarizer.rules.given_names import opens_with_article, personal_name
-from summarizer.rules.kinds import kind_cue
+from summarizer.rules.kinds import kind_cue, national_arm
 from tests.scripted_names import ground_names
 
 pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
@@ -86,3 +87,15 @@ def test_a_bodys_name_in_its_own_language_is_a_bodys() -> None:
     assert kind_cue("Tribunal Supremo de Varnia") == "organization"  # a Spanish or French head, first
     assert kind_cue("Cour de cassation") == "organization"
     assert kind_cue("Chris Eubank") is None and kind_cue("Murat Yilmaz") is None  # heads that end names too
+
+
+def test_a_firms_arm_in_a_country_is_a_body_when_the_firm_is_named_alone_too() -> None:
+    text = (
+        "The senator sued his accountants Kestrava USA to stop the release. He asked the court to keep Kestrava "
+        "from handing over the files. Trade with Latin America and South Sudan grew, officials in New Mexico said."
+    )
+    assert national_arm("Kestrava USA", text) and national_arm("Kestrava", text)
+    assert not national_arm("Latin America", text) and not national_arm("South Sudan", text)
+    assert not national_arm("New Mexico", text)
+    assert not national_arm("Kestrava USA", "The senator sued Kestrava USA on Monday.")  # no firm alone
+    assert kinds(ground(text)).get("Kestrava USA") == "organization"

@@ -42,6 +42,7 @@ from summarizer.rules.kinds import (
     ROLE_WORDS,
     datelines,
     kind_cue,
+    national_arm,
     opens_with_the,
     published_in,
     set_in,
@@ -103,6 +104,8 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             moved.append(as_place(actor, "city"))  # "a 36-year-old X man", "X's mayor"
         elif not country and written_in_capitals(actor.name):
             who.append(retyped(actor, kind="organization"))  # "AT&T", "ANA": no person's name
+        elif not country and cue is None and national_arm(actor.name, text):
+            who.append(retyped(actor, kind="organization"))  # "Kestrel USA" beside "Kestrel"
         elif not country and cue is None and grammar is None and is_plural_name(actor.name, text):
             who.append(retyped(actor, kind="group"))  # "the Houthis" beside "Houthi rebels", as the rules type it
         elif (
@@ -135,6 +138,9 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         if published_in(place.name, text):
             who.append(actor_at(aligner, found_at(place), "organization", place.origin, ruled=changed(place, "moved")))
             continue  # "a report in Ars Technica": a publication
+        if national_arm(place.name, text):
+            who.append(actor_at(aligner, found_at(place), "organization", place.origin, ruled=changed(place, "moved")))
+            continue  # "Kestrel USA" beside "Kestrel": a firm's arm in a country
         described = _DESCRIBED.search(place.mention.text) and kind_cue(place.name) is None  # not "the Reno river"
         if described or money(text, place.mention.start, place.mention.end):
             continue  # "United States airframer" is a description, "US$40 billion" a currency: no place

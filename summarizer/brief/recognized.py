@@ -40,6 +40,7 @@ from summarizer.rules.kinds import (
     PLACE_HEADS,
     kind_cue,
     longer_name,
+    national_arm,
     opens_with_the,
     published_in,
     uses_of,
@@ -256,7 +257,9 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         if any(_one_name(name, h, text) for h in have) or usage.not_a_name(name, entity, text):
             continue
         found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
-        cue = usage.cue(name) or ("organization" if aligner.is_outlet(name) else None)  # "the Courier was there"
+        # "the Courier was there", "Kestrel USA" beside "Kestrel"
+        body = aligner.is_outlet(name) or national_arm(name, text)
+        cue = usage.cue(name) or ("organization" if body else None)
         grammar = usage.grammar(name, text) if cue is None else None
         label = usage.label(name, entity, text)
         # "will appear in Cairns Magistrates Court": a body by its own words, though written as where

@@ -14,7 +14,13 @@ import re
 from typing import Literal
 
 from summarizer.rules.name_forms import GERMAN_HEAD, ORGANIZATION_HEADS
-from summarizer.rules.places import country_mentions, listed_as_places
+from summarizer.rules.places import (
+    country_mentions,
+    is_capital_or_division,
+    is_country,
+    is_territory,
+    listed_as_places,
+)
 from summarizer.rules.times import MONTH_NAMES, WEEKDAY_NAMES
 
 LANGUAGES = frozenset({"en"})
@@ -200,6 +206,34 @@ def _foreign_body(words: list[str]) -> bool:
     heads = (GERMAN_HEAD.search(word) for word in words)
     german = any(head is not None and head.group().casefold() not in _SURNAME_HEADS for head in heads)
     return (len(words) > 1 and words[0] in _FOREIGN_HEADS) or german
+
+
+_COMPASS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "upper", "lower", "greater", "new", "old", "great", "little",
+}  # fmt: skip
+
+
+def national_arm(name: str, text: str) -> bool:
+    """A firm's arm in one country, named by the firm and the country ("Kestrel USA", "Varno Canada"), or the firm
+    itself, when the article also writes the firm without the country: no place. A place named with a country's name
+    ("Latin America", "South Sudan", "New Mexico") is never written as its first words alone."""
+    words = name.split()
+    if is_country(name) or is_capital_or_division(name) or is_territory(name) or not words:
+        return False
+    if words[0].casefold() in _COMPASS:
+        return False
+    firm = next(
+        (" ".join(words[:cut]) for cut in range(len(words) - 1, 0, -1) if is_country(" ".join(words[cut:]))), None
+    )
+    if firm is None:  # the firm's own name: is it written with a country after it too?
+        arm = re.search(rf"(?<![\w-]){re.escape(name)}[ \t]+((?:[A-Z][\w.]*[ \t]?){{1,2}})", text)
+        country = arm.group(1).strip() if arm else ""
+        if not arm or not (is_country(country) or is_country(country.split()[0])):
+            return False
+        firm = name
+    alone = re.finditer(rf"(?<![\w-]){re.escape(firm)}(?![\w-])(?![ \t]+[A-Z])", text)
+    return any(True for _ in alone)
 
 
 def set_in(name: str, text: str) -> bool:
