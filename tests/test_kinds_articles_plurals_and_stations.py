@@ -2,7 +2,7 @@
 label, a people named in the plural beside its adjective is a group, a railway is a body, a name before a station or
 an airport is where one is, a post with a whole name after it makes a person's name, a province or a rainforest after
 a possessive or "the" is a place, a body's name in its own language is a body's, and a firm's arm in a country
-("Kestrava USA" beside "Kestrava") is a body.
+("Kestrava USA" beside "Kestrava") is a body, and a "... Center" is a body or a site as the article uses it.
 
 Every text here is written for these tests (fictional people, outlets, movements, railways and places). spaCy's real
 English pipeline reads them; no model is involved.
@@ -19,7 +19,7 @@ from summarizer.nlp.entities import recognizes
 from summarizer.nlp.kind_evidence import grammar_kind
 from summarizer.nlp.usage import is_plural_name
 from summarizer.rules.given_names import opens_with_article, personal_name
-from summarizer.rules.kinds import kind_cue, national_arm
+from summarizer.rules.kinds import kind_cue, national_arm, site_or_body
 from tests.scripted_names import ground_names
 
 pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
@@ -99,3 +99,12 @@ def test_a_firms_arm_in_a_country_is_a_body_when_the_firm_is_named_alone_too() -
     assert not national_arm("New Mexico", text)
     assert not national_arm("Kestrava USA", "The senator sued Kestrava USA on Monday.")  # no firm alone
     assert kinds(ground(text)).get("Kestrava USA") == "organization"
+
+
+def test_a_center_that_reports_is_a_body_and_one_patients_go_to_a_site() -> None:
+    agency = "In an advisory on Monday the Kessel Storm Center (KSC) reported the storm had strengthened."
+    assert site_or_body("Kessel Storm Center") and not site_or_body("Kessel Stadium")
+    assert kinds(ground(agency))["Kessel Storm Center"] == "organization"
+    assert kinds(ground_names(agency, [], [], ["Kessel Storm Center"]))["Kessel Storm Center"] == "organization"
+    hospital = "Patients were taken to the Kessel Medical Center in Orlin on Monday."
+    assert kinds(ground_names(hospital, [], ["Kessel Medical Center"], []))["Kessel Medical Center"] == "site"

@@ -331,6 +331,30 @@ UNSURE: list[Case] = [
         "Man stabbed several shoppers in Dorrin market",
     ),
     (
+        "Dozens died in the blast at the Varno depot, reportedly set off by a gas leak.",
+        "reportedly set off by a gas leak",
+        "unclear",
+        "Dozens died in blast at Varno depot",
+    ),
+    (
+        "A man appeared in court in Orlin on Monday, charged with two counts of arson.",
+        "charged with two counts of arson",
+        "alleged",
+        "Man appeared in court in Orlin",
+    ),
+    (
+        "Fire officials in Kessel said they believed a faulty heater had started the blaze.",
+        "a faulty heater had started the blaze",
+        "unclear",
+        "Faulty heater started Kessel blaze",
+    ),
+    (
+        "Researchers at the Dorrin institute reported that the parasite may spread through tap water.",
+        "the parasite may spread through tap water",
+        "unclear",
+        "Parasite spreads through tap water",
+    ),
+    (
         "By reports on Sunday, three of the Varna climbers died on the descent.",
         "three of the Varna climbers died",
         "unclear",

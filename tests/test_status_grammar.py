@@ -58,6 +58,12 @@ DENIALS = [  # an active denial of something said denies it; of a plan or a case
     ("The council rejected the plan on Monday.", "council rejected the plan", "confirmed"),
     ("The court dismissed the case.", "court dismissed the case", "confirmed"),
 ]
+BELIEFS_AND_CHARGES = [  # what someone believes is unsure; what someone is charged with is alleged (session 19)
+    ("Police believe the fire was started deliberately.", "fire was started deliberately", "unclear"),
+    ("The man has been charged with murder.", "man charged with murder", "alleged"),
+    ("Police accused the driver of fraud.", "police accused driver of fraud", "alleged"),
+    ("The driver was arrested on Monday.", "driver was arrested", "confirmed"),
+]
 
 FRENCH = [  # beside test_languages.py's French cases, which the reader already read right
     ("Personne n'a été blessé dans l'incendie.", "personne blessé", "denied"),
@@ -105,7 +111,10 @@ GERMAN = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "statement", "status"), ENGLISH + ENGLISH_KEPT + HEDGED_PARTIES + DENIALS)
+@pytest.mark.parametrize(
+    ("sentence", "statement", "status"),
+    ENGLISH + ENGLISH_KEPT + HEDGED_PARTIES + DENIALS + BELIEFS_AND_CHARGES,
+)
 def test_english_status_from_the_parse(sentence: str, statement: str, status: str) -> None:
     verb = factuality.anchor(sentence, 0, len(sentence), statement)
     assert verb is not None and factuality.status_of(verb) == status, (verb, verb and factuality.status_of(verb))

@@ -46,6 +46,7 @@ from summarizer.rules.kinds import (
     opens_with_the,
     published_in,
     set_in,
+    site_or_body,
     titled,
     written_as_place,
     written_in_capitals,
@@ -146,7 +147,7 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             continue  # "United States airframer" is a description, "US$40 billion" a currency: no place
         kind = label_vote(place.name, text) or kind_at(text, place.mention.start, place.mention.end)
         cued = place.kind == "country" or kind_cue(place.name) is not None
-        grammar = None if cued else grammar_kind(place.name, text)
+        grammar = None if cued and not site_or_body(place.name) else grammar_kind(place.name, text)
         if grammar == "person" or grammar == "organization":
             who.append(actor_at(aligner, found_at(place), grammar, place.origin, ruled=changed(place, "moved")))
             continue  # "Speaking to X, a news website": no place

@@ -43,6 +43,7 @@ from summarizer.rules.kinds import (
     national_arm,
     opens_with_the,
     published_in,
+    site_or_body,
     uses_of,
     written_as_place,
     written_in_capitals,
@@ -260,7 +261,7 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         # "the Courier was there", "Kestrel USA" beside "Kestrel"
         body = aligner.is_outlet(name) or national_arm(name, text)
         cue = usage.cue(name) or ("organization" if body else None)
-        grammar = usage.grammar(name, text) if cue is None else None
+        grammar = usage.grammar(name, text) if cue is None or site_or_body(name) else None
         label = usage.label(name, entity, text)
         # "will appear in Cairns Magistrates Court": a body by its own words, though written as where
         bodily = cue in {"person", "organization"}

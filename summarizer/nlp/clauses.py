@@ -70,6 +70,13 @@ going to sell" is read in ``arranged_complement``: "went to see" is no arrangeme
 ALLEGING = frozenset({"accuse", "charge", "suspect", "allege", "indict"})
 """Verbs whose "of"/"with" + gerund tells wrongdoing charged, not established ("is accused of stealing", "charged
 with setting fire")."""
+HEDGES = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly"})
+"""Adverbs that doubt the event they modify ("reportedly fled", "could possibly close")."""
+BELIEVING = frozenset({"believe", "think", "fear", "assume", "presume", "suspect", "speculate"})
+"""Verbs whose clause is what someone believes, not what is known ("they believed a fruit had exploded")."""
+_EPISTEMIC = frozenset({"may", "might"})
+_SIDE = frozenset({"conj", "advcl", "ccomp", "acl", "parataxis"})
+"""How the parse joins a clause beside the sentence's main one."""
 ALLEGATIONS = frozenset({"allegation", "accusation"})
 """Nouns whose clause tells a wrongdoing charged, not established ("after an allegation he hit a player", "the
 accusation that the firm hid losses")."""
@@ -297,6 +304,12 @@ def future_clauses(text: str, start: int, end: int, besides: Token | None = None
     return found
 
 
+def _hedged(verb: Token) -> bool:
+    """A clause with a hedge of its own ("reportedly conducted by the Taliban", "there were reportedly four on
+    board"): a doubt the article tells beside its main clause, whatever the parse joins it by."""
+    return verb.dep_ in _SIDE and any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in verb.children)
+
+
 def side_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:
     """The sentence's other clauses with a subject of their own ("five were rescued while the rest are presumed
     dead", "..., and officials fear more are trapped", "are investigating whether the bank misled"), or one that
@@ -305,6 +318,10 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
     inside, verbs = _verbs(text, start, end, besides)
     found = []
     for token in verbs:
+        charged = token.dep_ in {"advcl", "acl"} and token.tag_ == "VBN" and charges(token)  # ", charged with murder"
+        if (_hedged(token) or charged) and (clause := _clause(token, inside)) is not None:
+            found.append(clause)
+            continue
         if token.dep_ not in {"conj", "advcl", "ccomp"} and not alleges(token):
             continue
         own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
@@ -319,7 +336,9 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
             continue  # "if a new airliner is to be viable": a condition the article poses, not an event it tells
         if alleges(token):
             own = True  # "after an allegation he hit a player": the charge is an event of its own, told as alleged
-        if (own and token.dep_ != "ccomp") or (own and asked) or (shared and not own):
+        believed = token.dep_ == "ccomp" and inflects(token.head, BELIEVING)  # "they believed a fruit had exploded"
+        believed = believed or (token.dep_ == "ccomp" and possible(token))  # "found the virus may spread like flu"
+        if (own and (token.dep_ != "ccomp" or asked or believed)) or (shared and not own):
             told = hedged_complement(token) or arranged_complement(token) or charged_complement(token)
             clause = _clause(token, inside, told, subject=None if own else _subject(token.head))
             if clause is not None:
@@ -335,6 +354,22 @@ def alleges(verb: Token) -> bool:
         and inflects(verb.head, ALLEGATIONS)
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
         and not any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in {"which", "that"} for c in verb.children)
+    )
+
+
+def possible(verb: Token) -> bool:
+    """A clause told as possible by "may" or "might" ("the toll may rise"), unlike "can" or "could", which most
+    often tell what someone or something is able to do."""
+    return any(c.dep_ == "aux" and c.lower_ in _EPISTEMIC for c in verb.children)
+
+
+def charges(verb: Token) -> bool:
+    """A charge with what it charges ("charged with murder", "police accused him of fraud", "suspected of
+    arson"): the wrongdoing is alleged, not established, however sure the charging is."""
+    accused = [c for c in verb.children if c.dep_ == "dobj"]  # the parse may hang "of fraud" on "the driver"
+    return inflects(verb, ALLEGING) and any(
+        c.dep_ == "prep" and c.lower_ in {"with", "of"} and any(p.dep_ in {"pobj", "pcomp"} for p in c.children)
+        for c in [*verb.children, *(c for o in accused for c in o.children)]
     )
 
 

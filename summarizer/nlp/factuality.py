@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Literal
 from summarizer.nlp.clauses import (
     ALLEGING,
     ARRANGED,
+    BELIEVING,
     COMMITTING,
+    HEDGES,
     INTENDING,
     PLANNING,
     RAISING,
@@ -22,6 +24,7 @@ from summarizer.nlp.clauses import (
     SCHEDULING,
     alleges,
     arranged_complement,
+    charges,
     inflects,
     is_future,
     present_passive,
@@ -48,8 +51,6 @@ _PLANNING = frozenset(
     {"plan", "intend", "expect", "schedule", "aim", "set", "propose", "prepare", "seek", "hope", "want"}
 )
 _ALLEGING = ALLEGING
-HEDGES = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly"})
-"""Adverbs that doubt the event they modify ("reportedly fled", "could possibly close")."""
 _PAST = frozenset({"VBD", "VBN"})
 _MODIFYING = frozenset({"amod", "compound"})
 """A participle that modifies a noun ("the stolen painting", "the ruling party") is no event the statement tells:
@@ -169,8 +170,9 @@ def status_of(verb: Token) -> Status:
         return "denied"  # "did not attend", "no one was arrested", "failed to pay"
     if _denied_by(verb) or _denies_what_is_said(verb):
         return "denied"  # "the charge was denied by her lawyer", "dismissed the claim as groundless"
-    if _charged(verb) or alleges(verb):
-        return "alleged"  # "is accused of stealing", "charged with setting fire", "an allegation he hit a player"
+    if _charged(verb) or alleges(verb) or charges(verb):
+        # "is accused of stealing", "charged with setting fire", "an allegation he hit a player", "charged with murder"
+        return "alleged"
     if any(c.lower_ in HEDGES for c in children) or any(a.lower_ in HEDGES for a in verb.ancestors):
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
     if hedged := _hedged_parties(verb):
@@ -197,6 +199,8 @@ def status_of(verb: Token) -> Status:
         return "unclear"  # "may have", "can fly", "should resign", "would flood": possible, not done
     if governor is not None and (_hedging(governor, verb) or inflects(governor, RAISING)):
         return "unclear"  # "is said to be", "appears to have approved", "is likely to last"
+    if governor is not None and verb.dep_ == "ccomp" and inflects(governor, BELIEVING):
+        return "unclear"  # "police believe the fire was set": a belief, not a finding
     if governor is not None and inflects(governor, PLANNING):
         return "planned"
     if governor is not None and inflects(governor, _ALLEGING):

@@ -56,6 +56,17 @@ SITE_WORDS = {
     "hospital", "house", "mall", "memorial", "museum", "palace", "park", "plaza", "prison", "road", "square", "stadium",
     "station", "street", "temple", "terminal", "tower", "towers", "monument",
 }  # fmt: skip
+_SITES_OR_BODIES = {"center", "centre"}
+"""Site words that also end an agency's name ("National Hurricane Center" warns; "Kessel Medical Center" is where
+patients go): how the article uses the name decides."""
+
+
+def site_or_body(name: str) -> bool:
+    """A name ending in a word that names a site or a body (``_SITES_OR_BODIES``)."""
+    words = _WORD.findall(name)
+    return bool(words) and words[-1].casefold() in _SITES_OR_BODIES
+
+
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "president", "minister", "ambassador",
     "senator", "governor", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope",
