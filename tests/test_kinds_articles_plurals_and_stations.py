@@ -2,7 +2,7 @@
 label, a people named in the plural beside its adjective is a group, a railway is a body, a name before a station or
 an airport is where one is, a post with a whole name after it makes a person's name, a province or a rainforest after
 a possessive or "the" is a place, a body's name in its own language is a body's, and a firm's arm in a country
-("Kestrava USA" beside "Kestrava") is a body, and a "... Center" is a body or a site as the article uses it.
+("Kestrava USA" beside "Kestrava") is a body, a "... Center" is a body or a site as the article uses it, and a body named "... for the X" is one name.
 
 Every text here is written for these tests (fictional people, outlets, movements, railways and places). spaCy's real
 English pipeline reads them; no model is involved.
@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from summarizer.brief.grounding import GroundedDraft
-from summarizer.nlp.entities import recognizes
+from summarizer.nlp.entities import entities, recognizes
 from summarizer.nlp.kind_evidence import grammar_kind
 from summarizer.nlp.usage import is_plural_name
 from summarizer.rules.given_names import opens_with_article, personal_name
@@ -108,3 +108,16 @@ def test_a_center_that_reports_is_a_body_and_one_patients_go_to_a_site() -> None
     assert kinds(ground_names(agency, [], [], ["Kessel Storm Center"]))["Kessel Storm Center"] == "organization"
     hospital = "Patients were taken to the Kessel Medical Center in Orlin on Monday."
     assert kinds(ground_names(hospital, [], ["Kessel Medical Center"], []))["Kessel Medical Center"] == "site"
+
+
+def test_a_body_named_for_the_x_is_one_body() -> None:
+    text = "The judge of the Varnia District Court for the Northern District of Kessel ruled on Monday."
+    names = [(text[e.start : e.end], e.label) for e in entities(text)]
+    assert ("Varnia District Court for the Northern District of Kessel", "ORG") in names
+    assert not any(name == "Northern District" for name, _ in names)
+    office = "The Office for the Protection of Dorrin Lakes said the water was safe."
+    assert ("Office for the Protection of Dorrin Lakes", "ORG") in [
+        (office[e.start : e.end], e.label) for e in entities(office)
+    ]
+    trip = "She flew to Orlin for the summit."
+    assert all("summit" not in trip[e.start : e.end] for e in entities(trip))

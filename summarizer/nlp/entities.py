@@ -64,7 +64,7 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
     labels = WIKINER_LABELS if language != "en" else {}
     dateline = dateline_place(text) if language != "en" else None
     proper = language in PROPER_NOUN_LANGUAGES
-    return _bodies_of_two_fields(
+    found = _bodies_of_two_fields(
         _whole_names(
             [
                 Entity(
@@ -80,6 +80,7 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
         ),
         text,
     )
+    return _bodies_for_the(found, text) if language == "en" else found
 
 
 def read_as_person(text: str, start: int, end: int) -> bool:
@@ -114,6 +115,26 @@ def _bodies_of_two_fields(found: tuple[Entity, ...], text: str) -> tuple[Entity,
             continue
         joined.append(entity)
     return tuple(joined)
+
+
+_FOR_THE = re.compile(
+    r"(?:[A-Z][\w.'’-]*[ \t]+){0,4}(?:Court|Commission|Office|Committee|Centre|Center|Council|Agency|Institute|Board)"
+    r"[ \t]+for[ \t]+the[ \t]+[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+|and[ \t]+)?[A-Z][\w'’-]*){0,6}"
+)
+"""A body named "... for the X" ("the District Court for the Southern District of New York", "the Office for the
+Coordination of Humanitarian Affairs")."""
+
+
+def _bodies_for_the(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
+    """A body named "... for the X", which the recognizer cuts into a country, a place or a body ("the United States",
+    "the Southern District", "New York"): one organization."""
+    whole = [
+        Entity(m.start() + (4 if m.group().startswith("The ") else 0), m.end(), "ORG") for m in _FOR_THE.finditer(text)
+    ]
+    if not whole:
+        return found
+    kept = [e for e in found if not any(w.start < e.end and e.start < w.end for w in whole)]
+    return tuple(sorted([*kept, *whole], key=lambda e: e.start))
 
 
 _LINK = r"-(?:[a-zà-ÿ]{1,4}-|[dl]['’])?"
