@@ -313,8 +313,10 @@ def _hedged(verb: Token) -> bool:
 def side_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:
     """The sentence's other clauses with a subject of their own ("five were rescued while the rest are presumed
     dead", "..., and officials fear more are trapped", "are investigating whether the bank misled"), or one that
-    shares its subject ("are missing and presumed dead"), verb first: each may be told otherwise than the main one,
-    which the caller reads off its verb."""
+    shares its subject ("are missing and presumed dead"), or one that carries a hedge, a charge, a belief or a "may"
+    of its own ("reportedly conducted by the Taliban", ", charged with murder", "they believed a fruit had
+    exploded", "found the virus may spread"), verb first: each may be told otherwise than the main one, which the
+    caller reads off its verb."""
     inside, verbs = _verbs(text, start, end, besides)
     found = []
     for token in verbs:

@@ -63,9 +63,9 @@ _REPORTED_STATE = frozenset({"report"})
 """A passive "report" with a state, no "to" and its reporter named tells a report made ("was reported missing by
 her family"), not a rumour."""
 _DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
+"""Verbs whose passive with an agent tells its subject denied ("the allegation was rejected by the firm")."""
 _SAYINGS = frozenset({"claim", "allegation", "accusation", "report", "rumour", "rumor", "suggestion", "assertion"})
 """What is said, which a denial of it denies ("rejected the allegations")."""
-"""Verbs whose passive with an agent tells its subject denied ("the allegation was rejected by the firm")."""
 _PRESUMED = REPORTED_AS | {"presume", "fear", "assume", "suspect"}
 """Verbs whose passive with a predicate tells a state as supposed, not seen ("are presumed dead", "is feared
 lost", "was reported missing"; not "was reported missing by the crew", whose reporter vouches for it)."""

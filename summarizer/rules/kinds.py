@@ -243,8 +243,9 @@ def national_arm(name: str, text: str) -> bool:
         if not arm or not (is_country(country) or is_country(country.split()[0])):
             return False
         firm = name
-    alone = re.finditer(rf"(?<![\w-]){re.escape(firm)}(?![\w-])(?![ \t]+[A-Z])", text)
-    return any(True for _ in alone)
+    if is_country(firm) or is_capital_or_division(firm) or is_territory(firm):
+        return False  # "Georgia USA", "Puerto Rico USA": a place and its country
+    return re.search(rf"(?<![\w-]){re.escape(firm)}(?![\w-])(?![ \t]+[A-Z])", text) is not None
 
 
 def set_in(name: str, text: str) -> bool:
