@@ -19,7 +19,7 @@ from summarizer.brief.align import MAX_EVIDENCE, Aligner
 from summarizer.brief.items import GroundedDraft
 from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
 from summarizer.nlp.assertion import asserts_event
-from summarizer.nlp.clauses import HEDGES, Clause, future_clauses, main_clause, possible, side_clauses
+from summarizer.nlp.clauses import Clause, future_clauses, hedges_of, main_clause, possible, side_clauses
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import status_of
 from summarizer.nlp.support import VERB_WEIGHT, check_statement, content_words
@@ -191,7 +191,7 @@ def _told_unsure(clause: Clause) -> bool:
     trapped")."""
     children = list(clause.verb.children)
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in children) and not possible(clause.verb)
-    hedged = any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in children)  # "could reportedly serve": a rumour
+    hedged = bool(hedges_of(clause.verb))  # "could reportedly serve": a rumour
     return status_of(clause.verb) != "confirmed" and not (modal and not hedged and status_of(clause.verb) == "unclear")
 
 

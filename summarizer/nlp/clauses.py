@@ -304,10 +304,15 @@ def future_clauses(text: str, start: int, end: int, besides: Token | None = None
     return found
 
 
+def hedges_of(token: Token) -> set[str]:
+    """The hedges that modify the token itself ("reportedly fled": {"reportedly"})."""
+    return {c.lower_ for c in token.children if c.dep_ == "advmod" and c.lower_ in HEDGES}
+
+
 def _hedged(verb: Token) -> bool:
     """A clause with a hedge of its own ("reportedly conducted by the Taliban", "there were reportedly four on
     board"): a doubt the article tells beside its main clause, whatever the parse joins it by."""
-    return verb.dep_ in _SIDE and any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in verb.children)
+    return verb.dep_ in _SIDE and bool(hedges_of(verb))
 
 
 def side_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:

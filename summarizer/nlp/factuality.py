@@ -25,6 +25,7 @@ from summarizer.nlp.clauses import (
     alleges,
     arranged_complement,
     charges,
+    hedges_of,
     inflects,
     is_future,
     present_passive,
@@ -237,7 +238,7 @@ def _noun_status(noun: Token) -> Status:
     if head.dep_ == "attr" and _existential(verb):
         # "there will be severe penalties", "there were reportedly six people on board"
         return "unclear" if _hedges_before(head) else status_of(verb)
-    if head.dep_ in _PARTIES and any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in verb.children):
+    if head.dep_ in _PARTIES and hedges_of(verb):
         return "unclear"  # "officials reportedly made arrests": the clause that tells the noun doubts it
     if head.dep_ == "dobj" and _claimed(verb):
         return "claimed"  # "claimed responsibility for the bombing"
@@ -270,7 +271,7 @@ def _hedged_parties(verb: Token) -> set[str]:
     clause = verb
     if verb.dep_ == "acl" and verb.head.dep_ in _PARTIES and verb.head.head.pos_ in {"VERB", "AUX"}:
         clause = verb.head.head
-        if found := {c.lower_ for c in clause.children if c.dep_ == "advmod" and c.lower_ in HEDGES}:
+        if found := hedges_of(clause):
             return found
     existential = _existential(clause)  # "there will be penalties, maybe 30 years": each noun is told on its own
     parties = [c for c in clause.children if c.dep_ in _PARTIES and not (existential and c.dep_ == "attr")]
