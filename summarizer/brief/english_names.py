@@ -33,7 +33,7 @@ from summarizer.nlp.usage import (
     product_use,
     used_as_product,
 )
-from summarizer.rules.given_names import opens_with_article, personal_name
+from summarizer.rules.given_names import misread_person, personal_name
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
     NATURE_HEADS,
@@ -109,13 +109,7 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             who.append(retyped(actor, kind="organization"))  # "Kestrel USA" beside "Kestrel"
         elif not country and cue is None and grammar is None and is_plural_name(actor.name, text):
             who.append(retyped(actor, kind="group"))  # "the Houthis" beside "Houthi rebels", as the rules type it
-        elif (
-            not country
-            and cue is None
-            and (kind or actor.kind) == "organization"
-            and personal_name(actor.name)
-            and not opens_with_article(actor.name)  # "Al Jazeera"
-        ):
+        elif not country and cue is None and (kind or actor.kind) == "organization" and misread_person(actor.name):
             # "Arthur Cabral": a given name the recognizer read as an organization's, or left unread and the model did
             who.append(retyped(actor, kind="person"))
         elif not country and cue is None and kind == "person" and division_misread(actor.name, text):

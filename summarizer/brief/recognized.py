@@ -33,7 +33,7 @@ from summarizer.nlp.usage import (
     product_use,
     used_as_product,
 )
-from summarizer.rules.given_names import opens_with_article, personal_name
+from summarizer.rules.given_names import misread_person, personal_name
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
     NATURE_HEADS,
@@ -272,9 +272,7 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         # "Arthur Cabral", "France's Estelle Nze Minko was named ...": an organization's or a building's label on a
         # person's name, where nothing else says what it is
         misread = label == "organization" or entity.label == "FAC"
-        # ("Al Jazeera" keeps its label: its "Al" may be an article)
-        misread = misread and cue is None and grammar is None and not as_place and not opens_with_article(name)
-        if misread and personal_name(name):
+        if misread and cue is None and grammar is None and not as_place and misread_person(name):
             label = "person"
         if label == "person" and cue is None and grammar is None and division_misread(name, text):
             label = "place"

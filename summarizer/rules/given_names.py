@@ -76,6 +76,12 @@ def opens_with_article(name: str) -> bool:
     return name.split(maxsplit=1)[0] in ARTICLES if name.strip() else False
 
 
+def misread_person(name: str) -> bool:
+    """A person's name under a body's label ("Arthur Cabral", read as an organization): a personal name, unless its
+    first word may be an article ("Al Jazeera"), where only the recognizer can tell."""
+    return personal_name(name) and not opens_with_article(name)
+
+
 def personal_name(name: str) -> bool:
     """Two to four capitalised words, after any title, that open with a given name ("Arthur Cabral", "Honorable Pedro
     R. Pierluisi Urrutia"), or a surname then a given name ("Szabó Péter", "Tanaka Hiroshi"); not a maker's name
