@@ -27,6 +27,7 @@ from summarizer.nlp.entities import inside_other_name, kind_at
 from summarizer.nlp.kind_evidence import division_misread, grammar_kind, label_vote
 from summarizer.nlp.usage import (
     described_as_organization,
+    ever_acts,
     is_event_name,
     is_plural_name,
     only_acts,
@@ -53,7 +54,7 @@ from summarizer.rules.kinds import (
     written_with_article,
 )
 from summarizer.rules.names import proper_names
-from summarizer.rules.places import CountryMention, find_countries, is_capital_or_division, is_country
+from summarizer.rules.places import CountryMention, country_mentions, find_countries, is_capital_or_division, is_country
 from summarizer.rules.text import Found, normalize
 from summarizer.schema import Actor, NamedThing, Place
 
@@ -198,20 +199,33 @@ def standalone_countries(aligner: Aligner) -> list[CountryMention]:
 
 def acting_countries_out_of_where(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     """A country the article only writes as a party ("Qatar has an order", "talks between Russia and the US")
-    is who, not where: no event is set there."""
+    is who, not where: no event is set there. One it writes both ways ("cases rose in the US", "the US has the
+    most cases") is in both."""
     text = aligner.index.text
-    mentions = [m for m in find_countries(text) if not inside_other_name(text, m.start, m.end)]
+    first = [m for m in find_countries(text) if not inside_other_name(text, m.start, m.end)]
+    every = [m for m in country_mentions(text) if not inside_other_name(text, m.start, m.end)]
     who = list(items.who)
     kept: list[Place] = []
     for place in items.where:
         key = normalize(place.mention.text)
-        same = [(m.start, m.end) for m in mentions if key in {normalize(m.country), normalize(text[m.start : m.end])}]
-        if place.kind != "country" or datelines(place.mention.text, text) or not only_acts(text, same):
-            kept.append(place)
+        absent = all(normalize(a.mention.text) != key for a in who)
+        if (
+            place.kind == "country"
+            and not datelines(place.mention.text, text)
+            and only_acts(text, _uses(first, key, text))
+        ):
+            if absent:
+                who.append(actor_at(aligner, found_at(place), "country", place.origin, ruled=changed(place, "moved")))
             continue
-        if all(normalize(a.mention.text) != key for a in who):
-            who.append(actor_at(aligner, found_at(place), "country", place.origin, ruled=changed(place, "moved")))
+        kept.append(place)
+        if place.kind == "country" and absent and ever_acts(text, _uses(every, key, text)):
+            who.append(actor_at(aligner, found_at(place), "country", place.origin))
     return items.but(who=who, where=kept)
+
+
+def _uses(mentions: list[CountryMention], key: str, text: str) -> list[tuple[int, int]]:
+    """Where the mentions write the country ``key`` (normalized) names, by its name or as written."""
+    return [(m.start, m.end) for m in mentions if key in {normalize(m.country), normalize(text[m.start : m.end])}]
 
 
 def add_located_names(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:

@@ -301,6 +301,12 @@ def only_acts(text: str, uses: list[tuple[int, int]]) -> bool:
     return True
 
 
+def ever_acts(text: str, uses: list[tuple[int, int]]) -> bool:
+    """True when some use is a doer: "The United States has the highest number" (besides "in the United States")."""
+    roots = [_root(text, start, end) for start, end in uses]
+    return any(root is not None and _doer(root.head if root.dep_ == "conj" else root) for root in roots)
+
+
 def mostly_acts(text: str, uses: list[tuple[int, int]]) -> bool:
     """True when most uses are a doer: "Cisco sues Apple", "Cisco states that ...", "developed by Cisco" (a name the
     recognizer took for a city but the article has acting is an organization)."""

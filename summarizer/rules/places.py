@@ -65,8 +65,9 @@ def find_countries(text: str) -> list[CountryMention]:
 
 
 def is_country(name: str) -> bool:
+    """ "France", "the US", and "The United States" where a sentence begins with it."""
     aliases, _ = _countries()
-    name = name.strip().removeprefix("the ")
+    name = name.strip().removeprefix("the ").removeprefix("The ")
     return name in aliases or f"{name}." in aliases
 
 
