@@ -498,9 +498,40 @@ UNSURE: list[Case] = [
         "unclear",
         "Grell mine reopens next month",
     ),
+    # a hedge on a phrase with no verb of its own (session 20)
+    (
+        "The novelist Ada Brenn died on Sunday at her home in Calder, reportedly of heart failure.",
+        "reportedly of heart failure",
+        "unclear",
+        "Novelist Ada Brenn died at home in Calder",
+    ),
+    (
+        "The keeper was treated in hospital for burns over reportedly 40% of his body.",
+        "reportedly 40% of his body",
+        "unclear",
+        "Keeper treated in hospital for burns",
+    ),
+    (
+        "The former mayor of Orlin was jailed on Monday for taking allegedly illegal payments from builders.",
+        "allegedly illegal payments from builders",
+        "alleged",
+        "Former Orlin mayor jailed for taking payments",
+    ),
+    (
+        "The Varga ferry sank on Tuesday after a fire, apparently an electrical fault in its engine room.",
+        "apparently an electrical fault in its engine room",
+        "unclear",
+        "Varga ferry sank after a fire",
+    ),
 ]
 
 CONTROLS: list[Case] = [
+    (
+        "The Varga ferry sank on Tuesday after a fire, an electrical fault in its engine room.",
+        "The Varga ferry sank",
+        "confirmed",
+        "Varga ferry sank after a fire",
+    ),
     (
         "No one was injured in the blaze at the Pellham warehouse.",
         "No one was injured",

@@ -70,7 +70,9 @@ going to sell" is read in ``arranged_complement``: "went to see" is no arrangeme
 ALLEGING = frozenset({"accuse", "charge", "suspect", "allege", "indict"})
 """Verbs whose "of"/"with" + gerund tells wrongdoing charged, not established ("is accused of stealing", "charged
 with setting fire")."""
-HEDGES = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly"})
+HEDGES = frozenset(
+    {"reportedly", "possibly", "perhaps", "probably", "likely", "maybe", "apparently", "allegedly", "seemingly"}
+)
 """Adverbs that doubt the event they modify ("reportedly fled", "could possibly close")."""
 BELIEVING = frozenset({"believe", "think", "fear", "assume", "presume", "suspect", "speculate"})
 """Verbs whose clause is what someone believes, not what is known ("they believed a fruit had exploded")."""
@@ -315,6 +317,29 @@ def _hedged(verb: Token) -> bool:
     return verb.dep_ in _SIDE and bool(hedges_of(verb))
 
 
+_MODIFIERS = frozenset({"nummod", "amod", "quantmod"})
+"""How a word hangs on the noun whose phrase it is part of ("reportedly 85% of his body", "allegedly motivated
+attacks")."""
+
+
+def _hedged_phrase(word: Token, inside: set[int]) -> Clause | None:
+    """A phrase with no verb that a hedge doubts ("health problems, reportedly colon cancer", "burns over reportedly
+    85% of his body", "died, reportedly due to complications"): what it tells is doubted, whatever its sentence
+    tells. The phrase is the noun's (or the adjective's) the hedged word belongs to, from the hedge on; the Clause's
+    verb is the hedged word, whose status the caller reads."""
+    if word.pos_ in {"VERB", "AUX"} or not hedges_of(word):
+        return None
+    head = word
+    while head.dep_ in _MODIFIERS and head.head is not head and head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        head = head.head  # "85" -> "85%", "motivated" -> "motivated traffic chaos"
+    hedge = min(c.i for c in word.children if c.dep_ == "advmod" and c.lower_ in HEDGES)
+    tokens = [t for t in sorted(_trimmed(head), key=lambda t: t.i) if t.i >= hedge and t.i in inside][:MAX_WORDS]
+    while tokens and tokens[-1].pos_ in {"ADP", "DET", "CCONJ", "PART", "PUNCT"}:
+        tokens.pop()
+    statement = "".join(t.text_with_ws for t in tokens).strip(' ,;:\u201c\u201d"')
+    return Clause(" ".join(statement.split()), word) if len(tokens) > 1 else None
+
+
 def side_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:
     """The sentence's other clauses with a subject of their own ("five were rescued while the rest are presumed
     dead", "..., and officials fear more are trapped", "are investigating whether the bank misled"), or one that
@@ -323,7 +348,7 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
     exploded", "found the virus may spread"), verb first: each may be told otherwise than the main one, which the
     caller reads off its verb."""
     inside, verbs = _verbs(text, start, end, besides)
-    found = []
+    found = [p for t in sorted(inside) if (p := _hedged_phrase(parse(text)[t], inside)) is not None]
     for token in verbs:
         charged = token.dep_ in {"advcl", "acl"} and token.tag_ == "VBN" and charges(token)  # ", charged with murder"
         if (_hedged(token) or charged) and (clause := _clause(token, inside)) is not None:

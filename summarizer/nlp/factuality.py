@@ -257,6 +257,8 @@ def _marked(noun: Token) -> Status:
         return "denied"  # "no arrests were made"
     if any(c.lower_ in {"alleged", "suspected"} and c.dep_ == "amod" for c in children):
         return "alleged"
+    if hedges := hedges_of(noun):
+        return "alleged" if "allegedly" in hedges else "unclear"  # "health problems, reportedly colon cancer"
     if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
         return "planned"
     return "confirmed"
