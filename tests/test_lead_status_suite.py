@@ -523,6 +523,25 @@ UNSURE: list[Case] = [
         "unclear",
         "Varga ferry sank after a fire",
     ),
+    # what someone is suspected of is alleged; a hedged clause that shares its subject (session 20)
+    (
+        "A 40-year-old man was arrested on suspicion of arson after a fire at the Orlin library.",
+        "on suspicion of arson",
+        "alleged",
+        "Man arrested after fire at Orlin library",
+    ),
+    (
+        "Ann Brell, the suspect in a stabbing at a Calder bar, was released on bail on Friday.",
+        "the suspect in a stabbing at a Calder bar",
+        "alleged",
+        "Ann Brell released on bail",
+    ),
+    (
+        "The strike began at the port of Grell on Monday but has reportedly spread to two other ports.",
+        "has reportedly spread to two other ports",
+        "unclear",
+        "Strike began at port of Grell",
+    ),
 ]
 
 CONTROLS: list[Case] = [

@@ -340,6 +340,34 @@ def _hedged_phrase(word: Token, inside: set[int]) -> Clause | None:
     return Clause(" ".join(statement.split()), word) if len(tokens) > 1 else None
 
 
+SUSPICION = frozenset({"suspicion", "suspect"})
+"""Nouns whose "of"/"in" phrase names a wrongdoing someone is suspected of ("arrested on suspicion of murder", "the
+suspect in the shooting"): alleged, not established."""
+
+
+def suspected(noun: Token) -> bool:
+    """The noun is what a suspicion is of ("on suspicion of murder", "the suspect in the shooting")."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in {"of", "in"}
+        and prep.head is not prep
+        and prep.head.pos_ == "NOUN"
+        and inflects(prep.head, SUSPICION)
+    )
+
+
+def _suspected_phrase(noun: Token) -> Clause | None:
+    """The suspicion and what it is of ("on suspicion of murder", "the suspect in a shooting of protesters"), whose
+    Clause's verb is the wrongdoing suspected."""
+    if noun.pos_ != "NOUN" or not suspected(noun) or noun.head.head.dep_ in {"nsubj", "nsubjpass"}:
+        return None  # "the suspect in the attack was arrested": the main clause tells it with its subject
+    tokens = sorted(_trimmed(noun.head.head), key=lambda t: t.i)[:MAX_WORDS]
+    while tokens and tokens[-1].pos_ in {"ADP", "DET", "CCONJ", "PART", "PUNCT"}:
+        tokens.pop()
+    return Clause(" ".join("".join(t.text_with_ws for t in tokens).split()), noun)
+
+
 def side_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:
     """The sentence's other clauses with a subject of their own ("five were rescued while the rest are presumed
     dead", "..., and officials fear more are trapped", "are investigating whether the bank misled"), or one that
@@ -348,10 +376,15 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
     exploded", "found the virus may spread"), verb first: each may be told otherwise than the main one, which the
     caller reads off its verb."""
     inside, verbs = _verbs(text, start, end, besides)
-    found = [p for t in sorted(inside) if (p := _hedged_phrase(parse(text)[t], inside)) is not None]
+    doc = parse(text)
+    found = [
+        p for t in sorted(inside) if (p := _hedged_phrase(doc[t], inside) or _suspected_phrase(doc[t])) is not None
+    ]
     for token in verbs:
         charged = token.dep_ in {"advcl", "acl"} and token.tag_ == "VBN" and charges(token)  # ", charged with murder"
-        if (_hedged(token) or charged) and (clause := _clause(token, inside)) is not None:
+        shares = token.dep_ == "conj" and _subject(token) is None  # "started out ... but has reportedly expanded"
+        subject = _subject(token.head) if shares else None
+        if (_hedged(token) or charged) and (clause := _clause(token, inside, subject=subject)) is not None:
             found.append(clause)
             continue
         if token.dep_ not in {"conj", "advcl", "ccomp"} and not alleges(token):

@@ -29,6 +29,7 @@ from summarizer.nlp.clauses import (
     inflects,
     is_future,
     present_passive,
+    suspected,
 )
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.speakers import REPORTING
@@ -257,6 +258,8 @@ def _marked(noun: Token) -> Status:
         return "denied"  # "no arrests were made"
     if any(c.lower_ in {"alleged", "suspected"} and c.dep_ == "amod" for c in children):
         return "alleged"
+    if suspected(noun):
+        return "alleged"  # "arrested on suspicion of murder", "the suspect in the shooting"
     if hedges := hedges_of(noun):
         return "alleged" if "allegedly" in hedges else "unclear"  # "health problems, reportedly colon cancer"
     if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
