@@ -52,3 +52,13 @@ def test_a_country_that_is_only_a_setting_stays_a_place() -> None:
     out = ground("Flood warnings were issued in Portugal on Monday. Rivers in the north were expected to peak.")
     assert "Portugal" not in {a.name for a in out.who}
     assert "Portugal" in {p.name for p in out.where}
+
+
+def test_a_models_country_stays_a_place_when_the_rules_hold_it_as_both() -> None:
+    text = (
+        "Flood warnings were issued in Portugal on Monday after three days of rain. Portugal asked its neighbours "
+        "for pumps and boats, and rivers in the north were expected to peak on Wednesday."
+    )
+    out = ground_names(text, [], ["Portugal"], [], published=date(2026, 12, 7))  # the model: a body that acts
+    assert ("Portugal", "country") in {(a.name, a.kind) for a in out.who}
+    assert ("Portugal", "country") in {(p.name, p.kind) for p in out.where}

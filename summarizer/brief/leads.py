@@ -68,17 +68,21 @@ def rules_lead_names(items: GroundedDraft, own: GroundedDraft, text: str) -> Gro
     """The model's who and where items, typed and placed by the rules' own items ``own`` (module docstring).
 
     A model's item a rule already retyped (``kind`` in its ``ruled``: "Lakeline CEO" read as the company) keeps
-    that reading: the rule that read the model's own words knows more than the rules' reading without them. A name
-    who (or where) then holds twice is listed once; a place of the rules' that the model's longer name kept out
-    comes back.
+    that reading: the rule that read the model's own words knows more than the rules' reading without them. A
+    model's place takes the rules' place of that name, where the rules hold it as both (a country that acts and is
+    a setting). A name who (or where) then holds twice is listed once; a place of the rules' that the model's longer
+    name kept out comes back.
     """
     rules: dict[str, Actor | Place] = {}
     for named in _names(own):
         rules.setdefault(_key(named.name), named)
+    places = {_key(p.name): p for p in reversed(own.where)}
     who: list[Actor] = []
     where: list[Place] = []
     for item in [part for named in _names(items) for part in _pair_parts(named, own)]:
         rule = rules.get(_key(item.name)) if item.origin == "model" and "kind" not in item.ruled else None
+        if rule is not None and isinstance(item, Place):
+            rule = places.get(_key(item.name), rule)
         if rule is not None:
             item = _taken(item, rule)
         elif item.origin == "model" and _unsupported(item, own, text):
