@@ -89,6 +89,9 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         if (organization := _without_role(aligner, actor)) is not actor:
             who.append(organization)  # "Ryanair CEO" -> Ryanair, whatever the recognizer reads in the phrase
             continue
+        if (person := _person_of_a_body(aligner, actor)) is not actor:
+            who.append(person)  # "Ann Varley of the Labour Party" -> Ann Varley
+            continue
         kind = label_vote(actor.name, text) or kind_at(text, actor.mention.start, actor.mention.end)
         cue = kind_cue(actor.name)
         # a "country" the recognizer reads as a person or a company ("CNN") is no country
@@ -347,6 +350,23 @@ def _without_role(aligner: Aligner, actor: Actor) -> Actor:
     if actor.kind != "organization":
         ruled = changed(actor.model_copy(update={"ruled": ruled}), "kind")  # "Lakeline CEO" filed as a person
     return actor_at(aligner, found, "organization", actor.origin, ruled=ruled)
+
+
+_OF_A_BODY = re.compile(r"(?P<person>.+?)\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _person_of_a_body(aligner: Aligner, actor: Actor) -> Actor:
+    """A person named with the body or the place they belong to ("Ann Varley of the Labour Party", "Cardinal Tom
+    Brell of the Holy See"), as a model may write one: the person, at their own name."""
+    of = _OF_A_BODY.match(actor.mention.text)
+    if actor.kind == "country" or of is None or not personal_name(of.group("person")):
+        return actor
+    kept = of.group("person").rstrip(" ,")
+    found = Found(actor.mention.start, actor.mention.start + len(kept), kept, True)
+    ruled = changed(actor, "mention")
+    if actor.kind != "person":
+        ruled = changed(actor.model_copy(update={"ruled": ruled}), "kind")
+    return actor_at(aligner, found, "person", actor.origin, ruled=ruled)
 
 
 def _as_maker(aligner: Aligner, actor: Actor) -> Actor | None:

@@ -179,6 +179,8 @@ def kind_cue(name: str) -> Cue | None:
     words = [w.casefold() for w in _WORD.findall(name)]
     if not words:
         return None
+    if words[-1] == "house" and (len(words) == 1 or is_country(" ".join(name.split()[:-1]))):
+        return "organization"  # "the House voted", "the U.S. House": a chamber, no building is named so
     if words[-1] in SITE_WORDS:
         return "site"
     if " ".join(words).startswith(PLACE_PREFIXES):

@@ -1,0 +1,34 @@
+"""A model may name a person with the body they belong to ("Ann Varley of the Labour Party"): that is the person,
+at their own name, not the party. A body named "... of ..." ("The Bank of England") stays a body.
+
+The text is written for this test; spaCy's real English pipeline reads it; the model's names are scripted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.nlp.entities import recognizes
+from tests.scripted_names import ground_names
+
+pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
+
+TEXT = (
+    "Ann Varley of the Labour Party said the decision was wrong. The Bank of England said rates would rise. "
+    "Varley spoke in Leeds on Monday."
+)
+
+
+@pytest.mark.parametrize("filed_as", ["people", "organizations"])
+def test_a_person_named_with_their_party_is_the_person(filed_as: str) -> None:
+    names = ["Ann Varley of the Labour Party"]
+    out = ground_names(
+        TEXT,
+        names if filed_as == "people" else [],
+        ["Bank of England"] + (names if filed_as == "organizations" else []),
+        [],
+    )
+    kinds = {a.name: a.kind for a in out.who}
+    assert kinds.get("Ann Varley") == "person"
+    assert "Ann Varley of the Labour Party" not in kinds
+    assert kinds.get("The Bank of England", kinds.get("Bank of England")) == "organization"
