@@ -194,3 +194,17 @@ def test_what_a_platform_holds_names_it_and_a_read_person_keeps_a_trade() -> Non
     assert grammar_kind("Kestrel", "Race\n\nKestrel posts dropped, the rider said.") is None  # no article before
     text = 'Reaction\n\nThe fire was out by noon. Broadcaster Piers Holloway commented, "The men were heroes."'
     assert not described_as_organization("Piers Holloway", text)  # the recognizer reads a person (no given name)
+
+
+def test_a_platform_written_on_after_a_quote_or_a_saying_verb_is_a_body() -> None:
+    for text in (
+        'The mayor, Ann Velez, wrote on Quillet that the bridge would reopen. "We will rebuild," Velez said.',
+        'Velez replied within minutes: "WE WILL REBUILD!" on Quillet. She spoke again on Monday.',
+        "Velez took to social media, posting at 9:10 am local time (0810 UTC) on Quillet, that the bridge was safe.",
+    ):
+        assert grammar_kind("Quillet", text) == "organization", text
+
+
+def test_a_state_the_parser_lists_with_people_is_no_person() -> None:
+    text = "A couple from Ohio, Richard and Lisa Varne, drove for 14 hours to reach the rally on Saturday."
+    assert grammar_kind("Ohio", text) != "person"

@@ -162,11 +162,12 @@ _OWNED_AS = re.compile(
 """How a company is owned, listed or held, right before its name: "state-owned X", "publicly traded X",
 "Nasdaq-listed X", "shares in X" (one holds no stake in a town)."""
 _POSTED_ON = re.compile(
-    r"\b(?:(?:posted|posts|tweeted|shared|uploaded|streamed|livestreamed|broadcast)(?:[ \t]+[\w'’-]+){0,4}?[ \t]+"
-    r"(?:on|to|via)|(?:said|says|wrote|announced|confirmed)[ \t]+via)[ \t]+$"
+    r"\b(?:(?:posted|posts|posting|tweeted|shared|uploaded|streamed|livestreamed|broadcast)(?:[ \t]+[\w'’():.-]+){0,8}?[ \t]+"
+    r"(?:on|to|via)|(?:said|says|wrote|writes|announced|confirmed|indicated|stated|declared)[ \t]+(?:via|on))[ \t]+$"
+    r"|[\"”][ \t]+on[ \t]+$"
 )
 """A platform something is put on or said through, right before its name: "posted a photo to X", "streamed live on
-X", "said via X" (one posts to no person)."""
+X", "said via X", "wrote on X", a quotation "... on X" (one posts to no person, and says nothing on one)."""
 _MEDIA_STAFF = re.compile(r"[ \t]+(?:reporter|correspondent|journalist|columnist|anchor|presenter)s?\b")
 """Staff of a medium right after its name: "an X reporter", "X correspondents" (not a place's: "a Paris reporter")."""
 _POSTS = re.compile(r"[ \t]+(?:post|posts|account|accounts|feed|page|channel|users|hashtag|livestream)\b")
@@ -497,6 +498,9 @@ def _listed_with(root: Token, text: str) -> NameKind | None:
     if len(members) - 1 < _LIST_PEERS or len(kinds) != 1:
         return None
     kind = kinds.pop()
+    own = next((e for e in entities(text) if e.start <= root.idx < e.end), None)
+    if kind == "person" and own is not None and is_capital_or_division(text[own.start : own.end]):
+        return None  # "a couple from Florida, Richard and Lisa Parry": the parser lists the state with the people
     return kind if kind == "person" or kind == "organization" or kind == "place" else None
 
 
