@@ -34,6 +34,12 @@ def sides(sentence: str) -> dict[str, str]:
         ("Police held a man on suspicion of arson on Monday.", "suspicion of arson", "alleged"),
         ("Ann Brell, the suspect in a stabbing, was released.", "the suspect in a stabbing", "alleged"),
         ("The strike began on Monday but has reportedly spread.", "The strike has spread", "unclear"),
+        (
+            "The town built a dam so the river could not flood the fields.",
+            "the river could not flood the fields",
+            "denied",
+        ),
+        ("The council raised taxes so that it can repair the roads.", "it can repair the roads", "planned"),
     ],
 )
 def test_a_phrase_beside_the_main_clause_keeps_its_own_status(sentence: str, phrase: str, status: str) -> None:
@@ -41,5 +47,6 @@ def test_a_phrase_beside_the_main_clause_keeps_its_own_status(sentence: str, phr
 
 
 def test_a_plain_phrase_or_a_suspect_who_is_the_subject_adds_nothing() -> None:
+    assert sides("It rained so much that the match was called off.") == {}  # a result, not a purpose
     assert sides("The man, a local farmer, was detained on Monday.") == {}
     assert sides("The suspect in the stabbing was arrested on Monday.") == {}  # the main clause tells it

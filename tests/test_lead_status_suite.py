@@ -523,6 +523,13 @@ UNSURE: list[Case] = [
         "unclear",
         "Varga ferry sank after a fire",
     ),
+    # a clause of purpose is what someone meant to bring about (session 20)
+    (
+        "The Orlin council raised parking fees on Monday so that it could repair the harbour roads.",
+        "it could repair the harbour roads",
+        "planned",
+        "Orlin council raised parking fees",
+    ),
     # what someone is suspected of is alleged; a hedged clause that shares its subject (session 20)
     (
         "A 40-year-old man was arrested on suspicion of arson after a fire at the Orlin library.",

@@ -402,7 +402,9 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
         if alleges(token):
             own = True  # "after an allegation he hit a player": the charge is an event of its own, told as alleged
         believed = token.dep_ == "ccomp" and inflects(token.head, BELIEVING)  # "they believed a fruit had exploded"
-        believed = believed or (token.dep_ == "ccomp" and possible(token))  # "found the virus may spread like flu"
+        believed = believed or (
+            token.dep_ == "ccomp" and (possible(token) or purposed(token))
+        )  # "may spread", "so he could"
         if (own and (token.dep_ != "ccomp" or asked or believed)) or (shared and not own):
             told = hedged_complement(token) or arranged_complement(token) or charged_complement(token)
             clause = _clause(token, inside, told, subject=None if own else _subject(token.head))
@@ -420,6 +422,13 @@ def alleges(verb: Token) -> bool:
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
         and not any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in {"which", "that"} for c in verb.children)
     )
+
+
+def purposed(verb: Token) -> bool:
+    """A clause of purpose: "so" (or "so that") and a modal ("declared an emergency so he could fund a wall", "built a
+    dam so the river would not flood"): what someone meant to bring about, still to come."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return "so" in marks and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def possible(verb: Token) -> bool:

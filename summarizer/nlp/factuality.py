@@ -29,6 +29,7 @@ from summarizer.nlp.clauses import (
     inflects,
     is_future,
     present_passive,
+    purposed,
     suspected,
 )
 from summarizer.nlp.pipeline import parse
@@ -183,6 +184,8 @@ def status_of(verb: Token) -> Status:
         return "claimed"  # "claimed responsibility for", "claimed that its planes had passed"
     if _supposed(verb, governor) or _rumoured(verb, governor) or _conditional(verb) or _on_condition(verb):
         return "unclear"  # "reports suggest it will close", "unconfirmed reports said", "if talks fail, will strike"
+    if purposed(verb):
+        return "planned"  # "declared an emergency so he could fund a wall": what it is meant for
     modals = [c for c in children if c.dep_ == "aux" and c.tag_ == "MD"]
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
     if aux & _FUTURE_AUX or ({"going", "to"} <= aux) or is_future(verb) or _to_come(verb, aux) or _reported_will(verb):
