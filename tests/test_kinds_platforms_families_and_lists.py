@@ -93,6 +93,13 @@ def test_a_territory_is_a_place_however_it_is_read() -> None:
     assert "American Samoa" not in {a.name for a in out.who}
 
 
+def test_a_former_state_is_a_place_whatever_it_does() -> None:
+    text = "Poison\n\nDoctors found a nerve agent developed by the Soviet Union in the 1970s. Ann Velez was treated."
+    for out in (ground(text), ground_names(text, [], ["Soviet Union"], [], published=date(2026, 12, 7))):
+        assert "Soviet Union" in {p.name for p in out.where}
+        assert "Soviet Union" not in {a.name for a in out.who}
+
+
 def test_the_x_family_is_a_group() -> None:
     text = "Party\n\nThe Kertesz party was founded by supporters of the Varga family. The Varga family denied any role."
     at = text.index("Varga")

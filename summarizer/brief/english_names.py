@@ -54,7 +54,14 @@ from summarizer.rules.kinds import (
     written_with_article,
 )
 from summarizer.rules.names import proper_names
-from summarizer.rules.places import CountryMention, country_mentions, find_countries, is_capital_or_division, is_country
+from summarizer.rules.places import (
+    CountryMention,
+    country_mentions,
+    find_countries,
+    is_capital_or_division,
+    is_country,
+    is_territory,
+)
 from summarizer.rules.text import Found, normalize
 from summarizer.schema import Actor, NamedThing, Place
 
@@ -96,6 +103,9 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         cue = kind_cue(actor.name)
         # a "country" the recognizer reads as a person or a company ("CNN") is no country
         country = actor.kind == "country" and (is_country(actor.name) or kind not in {"person", "organization"})
+        if not country and is_territory(actor.name):
+            moved.append(as_place(actor, "country"))  # "the Soviet Union", "Guam": a land, whatever it does
+            continue
         grammar = grammar_kind(actor.name, text) if not country and cue is None else None
         if not country and cue is None and titled(text, actor.mention.start):
             who.append(retyped(actor, kind="person"))  # "Spokeswoman Sandy Angers"

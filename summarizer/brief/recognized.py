@@ -260,8 +260,9 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         found = Found(entity.start, entity.start + len(name), text[entity.start : entity.start + len(name)], True)
         # "the Courier was there", "Kestrel USA" beside "Kestrel"
         body = aligner.is_outlet(name) or national_arm(name, text)
-        cue = usage.cue(name) or ("organization" if body else None)
-        grammar = usage.grammar(name, text) if cue is None or site_or_body(name) else None
+        territory = is_territory(name)  # "Guam", "developed by the Soviet Union": a land, whatever it does
+        cue = None if territory else usage.cue(name) or ("organization" if body else None)
+        grammar = "place" if territory else usage.grammar(name, text) if cue is None or site_or_body(name) else None
         label = usage.label(name, entity, text)
         # "will appear in Cairns Magistrates Court": a body by its own words, though written as where
         bodily = cue in {"person", "organization"}
@@ -276,8 +277,6 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
             label = "person"
         if label == "person" and cue is None and grammar is None and division_misread(name, text):
             label = "place"
-        if cue is None and grammar is None and is_territory(name):
-            label = "place"  # "Guam", read as a body
         placed = label == "place" or cue in {"site", "city"} or as_place
         if not organization and grammar != "person" and not bodily and placed:
             if len(where) >= MAX_PLACES:
