@@ -32,3 +32,17 @@ def test_a_person_named_with_their_party_is_the_person(filed_as: str) -> None:
     assert kinds.get("Ann Varley") == "person"
     assert "Ann Varley of the Labour Party" not in kinds
     assert kinds.get("The Bank of England", kinds.get("Bank of England")) == "organization"
+
+
+def test_a_title_of_office_or_faith_opens_a_persons_name() -> None:
+    from summarizer.rules.kinds import kind_cue
+
+    for name in (
+        "Sheriff Lee",
+        "Representative Tom Varne",
+        "Bishop Ann Orrel",
+        "Commissioner Ada Brenn",
+        "Rabbi Eli Ness",
+    ):
+        assert kind_cue(name) == "person", name
+    assert kind_cue("Lincoln County Sheriff") == "organization" and kind_cue("Sheriff Office") == "organization"

@@ -73,6 +73,10 @@ PERSON_TITLES = {
     "general", "gen", "colonel", "captain", "coach", "secretary", "chancellor", "sheikh", "rev", "father",
     "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "lieutenant", "sergeant", "admiral",
     "ceo", "cfo", "mp", "premier", "honorable", "honourable",
+    "sheriff", "detective", "inspector", "constable", "superintendent", "commissioner", "marshal", "corporal",
+    "bishop", "archbishop", "rabbi", "imam", "pastor", "reverend",
+    "representative", "rep", "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "alderman",
+    "lord", "baroness", "baron",
 }  # fmt: skip
 ROLE_WORDS = {
     "ceo", "cfo", "coo", "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman",
@@ -196,7 +200,8 @@ def kind_cue(name: str) -> Cue | None:
     body_general = bool(titled) and words[0] in ORGANIZATION_WORDS and words[titled[0] + 1] == "of"
     if titled and words[-1] not in ORGANIZATION_WORDS | LEGAL_FORMS and not body_general:
         return "person"  # "Senate President Ana Ruiz", "Party Chairman Li Wei": a body's officer, named last
-    if any(w in ORGANIZATION_WORDS for w in words) or words[-1] in LEGAL_FORMS or _WEBSITE.fullmatch(name.strip()):
+    bodily = [w for i, w in enumerate(words) if w in ORGANIZATION_WORDS and not (i == 0 and w in PERSON_TITLES)]
+    if bodily or words[-1] in LEGAL_FORMS or _WEBSITE.fullmatch(name.strip()):  # not "Sheriff Lee": a title first
         return "organization"
     if _foreign_body(words):
         return "organization"
