@@ -1,5 +1,6 @@
 """A model may name a person with the body they belong to ("Ann Varley of the Labour Party"): that is the person,
-at their own name, not the party. A body named "... of ..." ("The Bank of England") stays a body.
+at their own name, not the party. A body named "... of ..." ("The Bank of England") stays a body. A title of office
+or faith opens a person's name ("Sheriff Lee"), even where the title is also a body's word.
 
 The text is written for this test; spaCy's real English pipeline reads it; the model's names are scripted.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.nlp.entities import recognizes
+from summarizer.rules.kinds import kind_cue
 from tests.scripted_names import ground_names
 
 pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
@@ -35,8 +37,6 @@ def test_a_person_named_with_their_party_is_the_person(filed_as: str) -> None:
 
 
 def test_a_title_of_office_or_faith_opens_a_persons_name() -> None:
-    from summarizer.rules.kinds import kind_cue
-
     for name in (
         "Sheriff Lee",
         "Representative Tom Varne",
