@@ -1,6 +1,7 @@
 """A country the article both sets events in and has act ("The United States has the most cases", "cases rose in
 the United States") is in `who` and in `where`; one it only sets events in stays a place. A sentence that opens
-with "The United States" names the country, not a body called "The United States".
+with "The United States" names the country, not a body called "The United States". A nation's group ("the Afghan
+Taliban") is no place, even listed with countries.
 
 Every text here is written for these tests. spaCy's real English pipeline reads them; no model is involved.
 """
@@ -62,3 +63,14 @@ def test_a_models_country_stays_a_place_when_the_rules_hold_it_as_both() -> None
     out = ground_names(text, [], ["Portugal"], [], published=date(2026, 12, 7))  # the model: a body that acts
     assert ("Portugal", "country") in {(a.name, a.kind) for a in out.who}
     assert ("Portugal", "country") in {(p.name, p.kind) for p in out.where}
+
+
+def test_a_nations_group_listed_with_countries_is_no_place() -> None:
+    text = (
+        "The envoy resigned on Monday. He had clashed with the president over talks with North Korea, Iran and the "
+        "Afghan Taliban, officials said. American Samoa and the Slovak Republic sent no one."
+    )
+    out = ground(text)
+    kinds = {item.name: item.kind for item in [*out.who, *out.where]}
+    assert kinds.get("Afghan Taliban") == "organization"
+    assert "American Samoa" in {p.name for p in out.where}

@@ -50,7 +50,7 @@ from summarizer.rules.kinds import (
     written_with_article,
 )
 from summarizer.rules.names import is_dateline, is_heading, same_name
-from summarizer.rules.places import is_capital_or_division, is_country, is_territory
+from summarizer.rules.places import is_capital_or_division, is_country, is_demonym, is_territory
 from summarizer.rules.text import Found
 from summarizer.schema import ActorKind, PlaceKind
 
@@ -150,6 +150,19 @@ class EnglishUsage(Usage):
 
     def label(self, name: str, entity: Entity, text: str) -> Kind:
         return label_vote(name, text) or entity.kind  # the label on most uses, not only the first
+
+
+def _nations_body(name: str) -> bool:
+    """A name that opens with a nation's adjective and goes on with more than a place's words ("Afghan Taliban",
+    "Syrian Defence Forces"): a group or a body of that nation; not a state's own name ("Slovak Republic"), and
+    "Indian Ocean" or "Swiss Alps" are places by their own words and never get here."""
+    words = name.split()
+    state = words[-1].casefold() in {"republic", "kingdom", "federation", "emirates", "state", "states", "union"}
+    return (
+        len(words) > 1
+        and is_demonym(words[0])
+        and not (state or is_country(name) or is_capital_or_division(name) or is_territory(name))
+    )
 
 
 def _inside_a_body(name: str, text: str) -> bool:
@@ -264,6 +277,13 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
         cue = None if territory else usage.cue(name) or ("organization" if body else None)
         grammar = "place" if territory else usage.grammar(name, text) if cue is None or site_or_body(name) else None
         label = usage.label(name, entity, text)
+        if (
+            "place" in {label, grammar}
+            and cue is None
+            and _nations_body(name)
+            and not usage.written_as_place(name, text)
+        ):
+            label, grammar = "organization", None  # "the Afghan Taliban", even listed with countries: no place
         # "will appear in Cairns Magistrates Court": a body by its own words, though written as where
         bodily = cue in {"person", "organization"}
         as_place = not bodily and (grammar == "place" or (grammar is None and usage.written_as_place(name, text)))
