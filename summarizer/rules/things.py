@@ -162,6 +162,15 @@ _LAWS_EN = [
 "the X Bill" (with "the", so never a first name), a numbered
 resolution ("Security Council resolution 2417"), and the United States Code cited by title and section ("18 U.S.C.
 § 1030", "17 U.S. Code § 107")."""
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+"""A day named for what happens on it ("Super Tuesday", "Black Friday", "Good Friday") ends in a weekday; "on Monday"
+alone, "last Friday" or "Early Sunday" name no event."""
+_ZONE_NAMES = (
+    r"\b(?P<name>(?:(?:Central|Eastern|Western|Pacific|Mountain|Atlantic|Alaska|Hawaii|Greenwich|Coordinated|Universal|"
+    r"European|Indian|Japan|China|Korea|Australian|Israel|Moscow|Arabia|Gulf|Singapore|Philippine|British|Irish|"
+    r"Newfoundland)[^\S\n]+)+(?:(?:Standard|Summer|Daylight|Mean|Saving)[^\S\n]+)*Time)\b"
+)
+"""A time zone by its full name ("Central European Time", "Eastern Standard Time", "British Summer Time")."""
 _SCANDAL = rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:scandal|affair|Scandal|Affair))\b"
 """An event named by its scandal ("the Teapot Dome scandal", "the Dreyfus affair"): the capitalised words make it a name."""
 _MADE_NOUNS = (
@@ -195,7 +204,7 @@ _DISEASE_CODE = r"(?<![\w-])(?:[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)*-\d{1,2}|H\d
 "F-16" or "G-20" are not diseases; a code counts only where the article speaks of illness (``_HEALTH``)."""
 _HEALTH = re.compile(
     r"\b(?:virus|viral|disease|pandemic|epidemic|outbreak|infect\w*|vaccin\w*|symptoms?|coronavirus|illness|"
-    r"pathogen|tested[^\S\n]+positive|quarantin\w*|self-isolat\w*|lockdowns?|maladie|pandémie|épidémie|contamin\w*|symptômes?|enfermedad|pandemia|epidemia|"
+    r"pathogen|tested[^\S\n]+positive|diagnos\w*|(?:died|dies|die|dying)[^\S\n]+(?:of|from)|quarantin\w*|self-isolat\w*|lockdowns?|maladie|pandémie|épidémie|contamin\w*|symptômes?|enfermedad|pandemia|epidemia|"
     r"infecci\w*|vacun\w*|síntomas?|contagi\w*|brote|Krankheit|Pandemie|Epidemie|Infektion\w*|infiziert\w*|Impf\w*|"
     r"Symptome?|Erreger|erkrankt\w*)\b",
     re.I,
@@ -215,6 +224,7 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
         ],
         "time_zone": [rf"(?P<name>\b(?:{_UNIVERSAL_ZONES})(?:[^\S\n]?[+−-][^\S\n]?\d{{1,2}}(?::?\d\d)?)?)\b"],
     }
+    common["time_zone"].append(_ZONE_NAMES)
     by_language: dict[str, dict[ThingKind, list[str]]] = {
         "en": {
             "index": [rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:Index|Average|Composite|index))\b(?![^\S\n]+[A-Z])"],
@@ -230,8 +240,12 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
                 rf"Championships?|Summit|Festival|Expo|Grand Prix|War|Marathon|Open|Trophy|Revolution|Uprising|Massacre|"
                 rf"Referendum)|{_PLAIN}[^\S\n]+(?:summit|war)|"
                 rf"World War[^\S\n]+(?:I{{1,2}}|One|Two|[12])|(?:19|20)\d\d[^\S\n]+(?:Games|Olympics))\b(?![^\S\n]+[A-Z])",
-                rf"\b(?:[Tt]he|[Oo]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Cc]elebrated|[Mm]arked)[^\S\n]+"
+                rf"\b(?:[Tt]he|[Oo]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Cc]elebrated|[Mm]arked)[^\S\n]+"
                 rf"(?P<name>{_PLAIN}[^\S\n]+Day)\b(?![^\S\n]+[A-Z\d])",  # a holiday: "on Harvest Day", not "Ann Day"
+                rf"(?:\b(?:[Tt]he|[Oo]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]ollowing|[Aa]head[^\S\n]+of)[^\S\n]+|[,\"“][^\S\n]*)"
+                rf"(?P<name>(?!(?:Last|Next|This|Every|Each|Early|Late|On|By|From|Until|Since|Before|After|And|But)\b)"
+                rf"{_WORD}[^\S\n]+{_WEEKDAYS})\b(?![^\S\n]+[A-Z\d])",
+                r"\b(?P<name>[A-Z][a-z]{0,2}exit)\b",  # "Brexit", "Grexit": a country's leaving a union
                 _SCANDAL,
             ],
             "product": [
@@ -429,7 +443,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     Act", "Hong Kong's Hang Seng index" -> "Hang Seng index", "the A380's" -> "A380"; cut at a line break."""
     piece = text[start:end]
     opener = re.match(_OPENERS, piece) or _OWNER.match(piece)
-    if opener and opener.end() < len(piece):
+    if opener and opener.end() < len(piece) and piece[opener.end() :] != "Day":  # "Women's Day" is the day's name
         start += opener.end()  # "the Clean Air Act"; "Smith's Fifth Amendment"
     if "\n" in text[start:end]:
         end = text.index("\n", start)  # a name never runs over a line break
@@ -550,7 +564,16 @@ def _storms(text: str, language: str) -> list[ThingMention]:
             rest = sentence.group()[: match.start()] + " " + sentence.group()[match.end() :]
             if _WEATHER.search(rest) or _STORM_WORDS.search(match.group()):
                 windy.add(match.group("name"))
-    return [thing for name, things in found.items() if name in windy for thing in things]
+    storms = [thing for name, things in found.items() if name in windy for thing in things]
+    if language == "en":  # "Hurricane Dorian", then "Dorian strengthened": the storm's own name is the storm too
+        given = {name.split()[-1] for name in found if name in windy}
+        storms += [m for name in given for m in _other_uses(text, *_first(text, name), "event")]
+    return storms
+
+
+def _first(text: str, word: str) -> tuple[int, int]:
+    at = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    return (at.start(), at.end()) if at else (0, 0)
 
 
 def _disease_codes(text: str) -> list[ThingMention]:

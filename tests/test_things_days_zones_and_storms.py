@@ -1,0 +1,48 @@
+"""Names that are neither who nor where, from the tenth round of news: a day named for what happens on it ("Super
+Tuesday", "International Women's Day"), a time zone by its full name, a storm's own name after "Hurricane X", a
+disease code where someone is diagnosed with it or dies of it, and a country's leaving a union ("Brexit").
+
+Every text here is written for these tests; rules/things.py reads them (no model, no parse).
+"""
+
+from __future__ import annotations
+
+from summarizer.rules.things import find_things
+
+
+def things(text: str) -> dict[str, str]:
+    return {text[m.start : m.end]: m.kind for m in find_things(text, "en")}
+
+
+def test_a_day_named_for_what_happens_on_it_is_an_event() -> None:
+    text = (
+        'Voters in nine states go to the polls on Super Tuesday. The day is called "Market Sunday" in the town. '
+        "Shops closed on International Women's Day. Police said on Monday, and again last Friday, that Early "
+        "Sunday patrols would go on."
+    )
+    found = things(text)
+    assert found.get("Super Tuesday") == "event" and found.get("Market Sunday") == "event"
+    assert found.get("International Women's Day") == "event"
+    assert not {"Monday", "last Friday", "Early Sunday", "Friday", "Sunday"} & set(found)
+
+
+def test_a_time_zone_by_its_full_name() -> None:
+    found = things("The vote closes at 20:00 Central European Time, or 14:00 Eastern Standard Time.")
+    assert found.get("Central European Time") == "time_zone" and found.get("Eastern Standard Time") == "time_zone"
+    assert things("The show airs in prime time on Channel Nine.") == {}
+
+
+def test_a_storms_own_name_after_its_storm_word_is_the_storm() -> None:
+    text = "Hurricane Velma made landfall with winds of 120 mph on Monday. Velma then weakened over land."
+    found = things(text)
+    assert found.get("Hurricane Velma") == "event" and found.get("Velma") == "event"
+
+
+def test_a_disease_code_someone_is_diagnosed_with_or_dies_of() -> None:
+    assert things("The singer was diagnosed with ZEV-21 in May.").get("ZEV-21") == "disease"
+    assert things("A council member died of ZEV-21, the ministry said.").get("ZEV-21") == "disease"
+    assert things("The ministry bought twelve KAI-50 trainers.") == {}
+
+
+def test_a_countrys_leaving_a_union_is_an_event() -> None:
+    assert things("Parliament was suspended ahead of the Brexit deadline.").get("Brexit") == "event"
