@@ -1,6 +1,7 @@
 """Names that are neither who nor where, from the tenth round of news: a day named for what happens on it ("Super
 Tuesday", "International Women's Day"), a time zone by its full name, a storm's own name after "Hurricane X", a
-disease code where someone is diagnosed with it or dies of it, and a country's leaving a union ("Brexit").
+disease code where someone is diagnosed with it or dies of it, a country's leaving a union ("Brexit"), a ship by its
+prefix ("MV X") and a journal someone "published a study in".
 
 Every text here is written for these tests; rules/things.py reads them (no model, no parse).
 """
@@ -46,3 +47,12 @@ def test_a_disease_code_someone_is_diagnosed_with_or_dies_of() -> None:
 
 def test_a_countrys_leaving_a_union_is_an_event() -> None:
     assert things("Parliament was suspended ahead of the Brexit deadline.").get("Brexit") == "event"
+
+
+def test_a_ship_by_its_prefix_and_a_journal_someone_published_in() -> None:
+    found = things(
+        "Their ship, MV Orla Dene, was once HMS Kestrel. The team published a study in Reef Letters, a journal."
+    )
+    assert found.get("MV Orla Dene") == "product" and found.get("HMS Kestrel") == "product"
+    assert found.get("Reef Letters") == "work"
+    assert things("Fans of SS Varno and MS Ada Kell cheered.") == {}  # a club's or a person's initials

@@ -127,6 +127,9 @@ _NAMED_BEFORE_CRAFT = {
     "de": rf"\b(?P<name>{_WORD}(?:-{_WORD})*)-(?:Teleskop|Weltraumteleskop|Raumsonde|Raumschiff)\b",
 }
 """A craft named before its head noun ("the X space telescope", "das X-Teleskop") or after "spatial"/"espacial"."""
+_SHIP_PREFIXED = rf"\b(?P<name>(?:MV|M/V|HMS|USS|U\.S\.S\.|RMS|HMAS|HMCS|USNS|RV|FV)[^\S\n]+{_PLAIN})"
+"""A ship named with the prefix of its kind or navy ("MV Alan Kurdi", "HMS Victory", "U.S.S. Grayback"): a product.
+Not "MS" or "SS", which open people's initials and clubs' names too."""
 _CALLED_AFTER_MADE = (
     rf"\b(?:{_CRAFT['en']}|device|machine|aircraft|drone|jetpack|robot|gadget)\b[^.!?\n]{{0,80}}?,[^\S\n]*"
     rf"(?:called|named|dubbed)[^\S\n]+(?P<plain>{_PLAIN})"
@@ -142,15 +145,17 @@ _JOURNAL = {
 """A journal named after its head noun ("the journal X", "la revue X"): a work, not an organization. Not "journal" in
 French, where it is a newspaper (an outlet, a source)."""
 _STUDY_PUBLISHED_IN = {
-    "en": r"\b(?:study|studies|paper|findings|research|report|article|analysis|results|survey)\b[^.\n]{0,40}?"
-    r"\b(?:published|released|appeared)"
+    "en": r"(?:\b(?:study|studies|paper|findings|research|report|article|analysis|results|survey)\b[^.\n]{0,40}?"
+    r"\b(?:published|released|appeared)|\bpublished[^\S\n]+(?:a|an|the|their|its|his|her)[^\S\n]+(?:new[^\S\n]+)?"
+    r"(?:study|paper|report|article|analysis))"
     r"(?:[^\S\n]+(?!in\b)[\w,]+){0,4}?[^\S\n]+in[^\S\n]+(?:the[^\S\n]+journal[^\S\n]+)?",
     "fr": r"\b(?:étude|article|travaux|résultats|recherche)\b[^.\n]{0,40}?\bpubliée?s?"
     r"(?:[^\S\n]+(?!dans\b)[\w,]+){0,4}?[^\S\n]+dans[^\S\n]+(?:la[^\S\n]+revue[^\S\n]+)?",
     "es": r"\b(?:estudio|artículo|investigación|resultados|informe)\b[^.\n]{0,40}?\bpublicad[oa]s?"
     r"(?:[^\S\n]+(?!en\b)[\w,]+){0,4}?[^\S\n]+en[^\S\n]+(?:la[^\S\n]+revista[^\S\n]+)?",
 }
-"""A study "published Tuesday in X": X is the journal it appeared in (a place there is set aside in brief/things.py)."""
+"""A study "published Tuesday in X", or someone "published a study in X": X is the journal it appeared in (a place
+there is set aside in brief/things.py)."""
 _LAWS_EN = [
     # "the Comprehensive Economic and Trade Agreement": two capitalised halves of one treaty's name
     rf"\b[Tt]he[^\S\n]+(?P<name>{_PLAIN}[^\S\n]+and[^\S\n]+{_PLAIN}[^\S\n]+(?:Agreement|Act|Treaty|Accords?|Convention))\b",
@@ -340,7 +345,7 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
     by_language[language]["product"].append(rf"\b(?:{_CRAFT[language]})(?:[^\S\n]*{_QUOTED}{named})")
     by_language[language]["product"].append(_NAMED_BEFORE_CRAFT[language])
     if language == "en":
-        by_language[language]["product"].append(_CALLED_AFTER_MADE)
+        by_language[language]["product"] += [_CALLED_AFTER_MADE, _SHIP_PREFIXED]
     by_language[language]["work"].append(
         rf"\b(?:{_JOURNAL[language]})[^\S\n]+(?:{_QUOTED}|(?P<name>{_TITLE if language != 'de' else _PLAIN}))"
     )
