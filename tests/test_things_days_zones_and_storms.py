@@ -56,3 +56,9 @@ def test_a_ship_by_its_prefix_and_a_journal_someone_published_in() -> None:
     assert found.get("MV Orla Dene") == "product" and found.get("HMS Kestrel") == "product"
     assert found.get("Reef Letters") == "work"
     assert things("Fans of SS Varno and MS Ada Kell cheered.") == {}  # a club's or a person's initials
+
+
+def test_an_events_name_is_the_event_at_every_use() -> None:
+    text = 'The line was opened ahead of Harbour Day. Banners read "Harbour Day Parade" along the quay.'
+    spans = [(m.start, m.kind) for m in find_things(text, "en")]
+    assert [(text.index("Harbour Day"), "event"), (text.rindex("Harbour Day"), "event")] == spans

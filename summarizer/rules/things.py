@@ -497,7 +497,11 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                 named = group == "coined" or any(c.isupper() or c.isdigit() for c in text[start:end])  # not "the war"
                 if end - start >= 2 and named:
                     candidates.append(ThingMention(start, end, kind))
-                    if group in _NAMED_ONCE or (group == "craft" and _OWN_CRAFT.search(text, 0, start)):
+                    if (
+                        group in _NAMED_ONCE
+                        or kind == "event"
+                        or (group == "craft" and _OWN_CRAFT.search(text, 0, start))
+                    ):
                         candidates += _other_uses(text, start, end, kind)
                     if kind == "index" and text[start:end].endswith((" index", " Index")):
                         # "the Hang Seng index", then "the Hang Seng slid": the bare name is the index too
@@ -510,7 +514,8 @@ _OWN_CRAFT = re.compile(r"(?:\b[Tt]he|['’]s)[^\S\n]+$")
 instruments"); "a SpaceX spacecraft" names the maker."""
 _NAMED_ONCE = frozenset({"coined", "pipeline"})
 """Cues an article gives once ("the X pipeline", "x-tool, a free program"), then writes the bare name: those names
-are the thing at every use ("X's backers", "x-tool was blocked")."""
+are the thing at every use ("X's backers", "x-tool was blocked"). So is an event's name, however it is written
+again ("on Super Tuesday", then "the Super Tuesday results")."""
 
 
 def _other_uses(text: str, start: int, end: int, kind: ThingKind) -> list[ThingMention]:
