@@ -62,3 +62,11 @@ def test_an_events_name_is_the_event_at_every_use() -> None:
     text = 'The line was opened ahead of Harbour Day. Banners read "Harbour Day Parade" along the quay.'
     spans = [(m.start, m.kind) for m in find_things(text, "en")]
     assert [(text.index("Harbour Day"), "event"), (text.rindex("Harbour Day"), "event")] == spans
+
+
+def test_a_numbered_act_and_a_disease_by_its_acronym() -> None:
+    found = things("The licence was granted under Republic Act No. 8120 in 1996.")
+    assert found.get("Republic Act No. 8120") == "law"
+    found = things("The outbreak of ZARS, SARS and MERS spread as an epidemic. Doctors fear SARS may return.")
+    assert found.get("MERS") == "disease" and found.get("SARS") == "disease" and "ZARS" not in found
+    assert things("The AIDS Relief Fund, which fights the disease, said so.") == {}  # a body's name

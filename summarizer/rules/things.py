@@ -204,6 +204,9 @@ _JOURNALS_EN = [
 ]
 """A journal by its title's form ("Journal of X", "Proceedings of the X", "Annals of X"): a work, not a place."""
 _DISEASE_HEADS = r"Syndrome|syndrome|Disease|disease|Fever|fever|Virus|virus|Flu|flu|Influenza|influenza"
+_DISEASE_ACRONYMS = r"(?<![\w-])(?:SARS|MERS|AIDS|HIV|COVID)(?:-[A-Za-z0-9]+)*(?![\w-])(?![^\S\n]+[A-Z])"
+"""Diseases and viruses known by their acronym ("SARS", "MERS", "HIV", "SARS-CoV"): like a code, a disease only where
+the article speaks of illness, and not inside a body's name ("the AIDS Healthcare Foundation")."""
 _DISEASE_CODE = r"(?<![\w-])(?:[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)*-\d{1,2}|H\d{1,2}N\d{1,2})(?![\w-])"
 """How diseases and their viruses are coded ("<LETTERS>-<number>", influenza's "H<n>N<n>"). Three letters at least:
 "F-16" or "G-20" are not diseases; a code counts only where the article speaks of illness (``_HEALTH``)."""
@@ -236,7 +239,7 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
             "law": [
                 rf"\b(?P<name>{_NAME}[^\S\n]+(?:Act|Law|Treaty|Accords?|Agreement|Directive|Regulations?|Charter|"
                 rf"Protocol|Constitution|Code|Amendment|Conditions(?=[^\S\n]+of[^\S\n]+[A-Z]))"
-                rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:\d{{4}}|{_PLAIN}))?)\b(?![^\S\n]+[A-Z])",
+                rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:\d{{4}}|{_PLAIN}))?(?:[^\S\n]+No\.?[^\S\n]*\d+)?)\b(?![^\S\n]+[A-Z])",
                 rf"\b(?P<name>(?:Treaty|Protocol|Convention|Act|Statute|Law)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?{_PLAIN})",
                 *_LAWS_EN,
             ],
@@ -587,12 +590,12 @@ def _first(text: str, word: str) -> tuple[int, int]:
 
 
 def _disease_codes(text: str) -> list[ThingMention]:
-    """Disease codes ("<LETTERS>-<number>", "H<n>N<n>") the article writes, at every place, when one of the
+    """Disease codes ("<LETTERS>-<number>", "H<n>N<n>") and acronyms ("SARS") the article writes, at every place, when one of the
     sentences naming the code speaks of illness ("the spread of X-19", then "cancelled because of X-19")."""
     found: dict[str, list[ThingMention]] = {}
     ill: set[str] = set()
     for sentence in _SENTENCE.finditer(text):
-        for match in re.finditer(_DISEASE_CODE, sentence.group()):
+        for match in re.finditer(rf"{_DISEASE_CODE}|{_DISEASE_ACRONYMS}", sentence.group()):
             at = sentence.start() + match.start()
             found.setdefault(match.group(), []).append(ThingMention(at, at + len(match.group()), "disease"))
             if _HEALTH.search(sentence.group()):
