@@ -46,3 +46,11 @@ def test_a_title_of_office_or_faith_opens_a_persons_name() -> None:
     ):
         assert kind_cue(name) == "person", name
     assert kind_cue("Lincoln County Sheriff") == "organization" and kind_cue("Sheriff Office") == "organization"
+
+
+def test_a_post_with_no_ones_name_is_no_actor() -> None:
+    text = "The mayor of Orlin, Ann Varley, said the bridge would reopen. Speaker Tom Brell agreed on Monday."
+    out = ground_names(text, ["mayor of Orlin", "Tom Brell"], [], [])
+    names = {a.name: a.kind for a in out.who}
+    assert "mayor of Orlin" not in names and names.get("Speaker Tom Brell", names.get("Tom Brell")) == "person"
+    assert kind_cue("Speaker Tom Brell") == "person"

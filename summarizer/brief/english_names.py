@@ -298,7 +298,7 @@ def _not_an_actor(item: Actor | Place, text: str) -> bool:
 
 
 _NOBLE_TITLES = {"king", "queen", "prince", "princess", "duke", "duchess", "earl", "count", "baron", "lord", "lady",
-                 "sheikh", "emir", "sultan", "pope", "archbishop", "bishop"}  # fmt: skip
+                 "sheikh", "emir", "sultan", "pope", "archbishop", "bishop", "baroness"}  # fmt: skip
 """Titles that name their holder ("the Prince of Wales", "the Duke of X"): a person's name, not only a post."""
 
 
@@ -338,12 +338,12 @@ def _surname_of_someone(name: str, text: str) -> bool:
 
 
 def _post_only(name: str) -> bool:
-    """A post and what it serves, with no one's name: "Prime Minister of Varnia", "Secretary of Justice for X" (the
-    place in it is no actor, and the brief lists the holder by name)."""
+    """A post and what it serves, with no one's name: "Prime Minister of Varnia", "mayor of Orlin", "Speaker of the
+    House", "Secretary of Justice for X" (the place in it is no actor, and the brief lists the holder by name)."""
     words = name.removeprefix("the ").split()
     cut = next((i for i, w in enumerate(words) if w in {"of", "for"}), None)
-    if cut is None or cut == 0 or not all(w[:1].isupper() for w in words[:cut]):
-        return False
+    if cut is None or cut == 0:
+        return False  # "mayor of New York City" as much as "Mayor of X"
     post = words[cut - 1].casefold()
     return post in PERSON_TITLES and post not in _NOBLE_TITLES
 

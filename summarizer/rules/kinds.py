@@ -76,7 +76,7 @@ PERSON_TITLES = {
     "sheriff", "detective", "inspector", "constable", "superintendent", "commissioner", "marshal", "corporal",
     "bishop", "archbishop", "rabbi", "imam", "pastor", "reverend",
     "representative", "rep", "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "alderman",
-    "lord", "baroness", "baron",
+    "lord", "baroness", "baron", "speaker",
 }  # fmt: skip
 ROLE_WORDS = {
     "ceo", "cfo", "coo", "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman",
