@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.nlp.entities import recognizes
+from summarizer.nlp.kind_evidence import someones_body
 from summarizer.rules.kinds import kind_cue
 from tests.scripted_names import ground_names
 
@@ -54,3 +55,12 @@ def test_a_post_with_no_ones_name_is_no_actor() -> None:
     names = {a.name: a.kind for a in out.who}
     assert "mayor of Orlin" not in names and names.get("Speaker Tom Brell", names.get("Tom Brell")) == "person"
     assert kind_cue("Speaker Tom Brell") == "person"
+
+
+def test_what_a_person_is_of_is_no_person() -> None:
+    text = (
+        "Guitarist Tom Varne of Glass Harbour said the solo changed rock music. Ann Velez of Leeds agreed. "
+        "Glass Harbour played the song at every show."
+    )
+    assert someones_body("Glass Harbour", text)
+    assert not someones_body("Ann Velez", text)

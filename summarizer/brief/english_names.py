@@ -24,7 +24,7 @@ from summarizer.brief.mentions import (
     retyped,
 )
 from summarizer.nlp.entities import inside_other_name, kind_at
-from summarizer.nlp.kind_evidence import division_misread, grammar_kind, label_vote
+from summarizer.nlp.kind_evidence import division_misread, grammar_kind, label_vote, someones_body
 from summarizer.nlp.usage import (
     described_as_organization,
     ever_acts,
@@ -126,6 +126,8 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
         elif not country and cue is None and (kind or actor.kind) == "organization" and misread_person(actor.name):
             # "Arthur Cabral": a given name the recognizer read as an organization's, or left unread and the model did
             who.append(retyped(actor, kind="person"))
+        elif not country and cue is None and grammar is None and kind == "person" and someones_body(actor.name, text):
+            who.append(retyped(actor, kind="organization"))  # "Tom Varne of Glass Harbour": no one is of a person
         elif not country and cue is None and kind == "person" and division_misread(actor.name, text):
             moved.append(as_place(actor, "city"))  # "floods in Bayelsa", read as a person: a state
         elif not country and cue is None and kind == "organization" and _surname_of_someone(actor.name, text):

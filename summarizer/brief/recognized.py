@@ -23,6 +23,7 @@ from summarizer.nlp.kind_evidence import (
     grammar_kind,
     joined_people,
     label_vote,
+    someones_body,
 )
 from summarizer.nlp.usage import (
     ORGANIZATION_NOUNS,
@@ -297,6 +298,8 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
             label = "person"
         if label == "person" and cue is None and grammar is None and division_misread(name, text):
             label = "place"
+        if label == "person" and cue is None and grammar is None and someones_body(name, text):
+            label = "organization"  # "Tom Varne of Glass Harbour": no one is of a person
         placed = label == "place" or cue in {"site", "city"} or as_place
         if not organization and grammar != "person" and not bodily and placed:
             if len(where) >= MAX_PLACES:

@@ -674,3 +674,21 @@ def division_misread(name: str, text: str) -> bool:
         e.label == "PERSON" and len(text[e.start : e.end].split()) > 1 and text[e.start : e.end].endswith(f" {name}")
         for e in entities(text)
     )
+
+
+_SOMEONE_OF = re.compile(r"([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})[ \t]+of[ \t]+(?:the[ \t]+)?$")
+"""A person's name and "of" right before a name ("Mike Varne of X"): what someone is of is a body or a place."""
+
+
+def someones_body(name: str, text: str) -> bool:
+    """Whether the article writes the name after a person's name and "of" ("guitarist Tom Varne of Glass Harbour
+    likened ..."): a band, a firm or a club, not a person, where the recognizer read one."""
+    for start, _ in uses_of(name, text):
+        before = _SOMEONE_OF.search(text, max(0, start - 60), start)
+        if before is None:
+            continue
+        words = list(re.finditer(r"\S+", before.group(1)))
+        # "Guitarist Tom Varne": the person's name may follow a trade's word
+        if any(read_as_person(text, before.start(1) + w.start(), before.end(1)) for w in words[:-1]):
+            return True
+    return False
