@@ -29,12 +29,15 @@ def test_a_sentence_may_open_with_a_countrys_article() -> None:
     assert not is_country("The Guardian") and not is_country("The Beatles")
 
 
-def test_a_country_that_acts_and_is_a_setting_is_in_who_and_where() -> None:
-    text = (
-        "Flood warnings were issued in Portugal on Monday after three days of rain. Portugal asked its neighbours "
-        "for pumps and boats, and rivers in the north were expected to peak on Wednesday."
-    )
-    out = ground(text)
+ACTS_AND_IS_SET_IN = (
+    "Flood warnings were issued in Portugal on Monday after three days of rain. Portugal asked its neighbours "
+    "for pumps and boats, and rivers in the north were expected to peak on Wednesday."
+)
+
+
+@pytest.mark.parametrize("model_names", [[], ["Portugal"]])  # the rules alone; a model that filed it as a body
+def test_a_country_that_acts_and_is_a_setting_is_in_who_and_where(model_names: list[str]) -> None:
+    out = ground_names(ACTS_AND_IS_SET_IN, [], model_names, [], published=date(2026, 12, 7))
     assert ("Portugal", "country") in {(a.name, a.kind) for a in out.who}
     assert ("Portugal", "country") in {(p.name, p.kind) for p in out.where}
 
@@ -53,16 +56,6 @@ def test_a_country_that_is_only_a_setting_stays_a_place() -> None:
     out = ground("Flood warnings were issued in Portugal on Monday. Rivers in the north were expected to peak.")
     assert "Portugal" not in {a.name for a in out.who}
     assert "Portugal" in {p.name for p in out.where}
-
-
-def test_a_models_country_stays_a_place_when_the_rules_hold_it_as_both() -> None:
-    text = (
-        "Flood warnings were issued in Portugal on Monday after three days of rain. Portugal asked its neighbours "
-        "for pumps and boats, and rivers in the north were expected to peak on Wednesday."
-    )
-    out = ground_names(text, [], ["Portugal"], [], published=date(2026, 12, 7))  # the model: a body that acts
-    assert ("Portugal", "country") in {(a.name, a.kind) for a in out.who}
-    assert ("Portugal", "country") in {(p.name, p.kind) for p in out.where}
 
 
 def test_a_nations_group_listed_with_countries_is_no_place() -> None:
