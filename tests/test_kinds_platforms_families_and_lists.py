@@ -215,3 +215,10 @@ def test_a_platform_written_on_after_a_quote_or_a_saying_verb_is_a_body() -> Non
 def test_a_state_the_parser_lists_with_people_is_no_person() -> None:
     text = "A couple from Ohio, Richard and Lisa Varne, drove for 14 hours to reach the rally on Saturday."
     assert grammar_kind("Ohio", text) != "person"
+
+
+def test_a_natural_feature_written_head_first_is_a_place() -> None:
+    for name in ("Lake Orla", "Mount Kessel", "Strait of Varno", "Gulf of Orlin"):
+        assert kind_cue(name) == "city", name
+    for name in ("Gulf Air", "Delta Air Lines", "River Plate", "Lake Orla Fisheries Organization"):
+        assert kind_cue(name) != "city", name

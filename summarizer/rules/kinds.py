@@ -207,11 +207,17 @@ def kind_cue(name: str) -> Cue | None:
         return "organization"
     if len(words) > 1 and words[-1] in NATURE_HEADS:
         return "city"  # where, whatever it does: "the Reno river burst its banks"
+    if len(words) > 1 and (words[0] in _NATURE_FIRST or (words[0] in NATURE_HEADS and words[1] == "of")):
+        return "city"  # "Lake Victoria", "Mount Kenya", "the Strait of Hormuz", "the Gulf of Mexico"
     if words[0] in PERSON_TITLES and len(words) > 1 and words[-1] not in PLACE_HEADS:
         return "person"
     return None
 
 
+_NATURE_FIRST = {"lake", "mount", "isle", "strait", "fjord", "glacier"}
+"""Heads of a natural feature written before its name ("Lake Victoria", "Mount Kenya"); not "Gulf", "Delta", "Ocean",
+"Coast" or "River" alone, which open airlines', firms' and clubs' names too ("Gulf Air", "Delta Air Lines", "River
+Plate"), only with "of" after them ("the Gulf of Mexico")."""
 _FOREIGN_HEADS = ORGANIZATION_HEADS["es"] | ORGANIZATION_HEADS["fr"]
 _SURNAME_HEADS = {"bank", "rat", "amt"}
 """German heads that also end English or Turkish names ("Eubank", "Murat", "Surat"): not read in an English text."""
