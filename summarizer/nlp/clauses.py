@@ -333,11 +333,20 @@ def _hedged_phrase(word: Token, inside: set[int]) -> Clause | None:
     while head.dep_ in _MODIFIERS and head.head is not head and head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         head = head.head  # "85" -> "85%", "motivated" -> "motivated traffic chaos"
     hedge = min(c.i for c in word.children if c.dep_ == "advmod" and c.lower_ in HEDGES)
-    tokens = [t for t in sorted(_trimmed(head), key=lambda t: t.i) if t.i >= hedge and t.i in inside][:MAX_WORDS]
-    while tokens and tokens[-1].pos_ in {"ADP", "DET", "CCONJ", "PART", "PUNCT"}:
-        tokens.pop()
-    statement = "".join(t.text_with_ws for t in tokens).strip(' ,;:\u201c\u201d"')
-    return Clause(" ".join(statement.split()), word) if len(tokens) > 1 else None
+    tokens = _phrase([t for t in _trimmed(head) if t.i >= hedge and t.i in inside])
+    return Clause(_words(tokens), word) if len(tokens) > 1 else None
+
+
+def _phrase(tokens: list[Token]) -> list[Token]:
+    """A verbless phrase's words in order, at most MAX_WORDS, ending on a word that completes it (not "of" or "the")."""
+    kept = sorted(tokens, key=lambda t: t.i)[:MAX_WORDS]
+    while kept and kept[-1].pos_ in {"ADP", "DET", "CCONJ", "PART", "PUNCT"}:
+        kept.pop()
+    return kept
+
+
+def _words(tokens: list[Token]) -> str:
+    return " ".join("".join(t.text_with_ws for t in tokens).strip(' ,;:\u201c\u201d"').split())
 
 
 SUSPICION = frozenset({"suspicion", "suspect"})
@@ -362,10 +371,7 @@ def _suspected_phrase(noun: Token) -> Clause | None:
     Clause's verb is the wrongdoing suspected."""
     if noun.pos_ != "NOUN" or not suspected(noun) or noun.head.head.dep_ in {"nsubj", "nsubjpass"}:
         return None  # "the suspect in the attack was arrested": the main clause tells it with its subject
-    tokens = sorted(_trimmed(noun.head.head), key=lambda t: t.i)[:MAX_WORDS]
-    while tokens and tokens[-1].pos_ in {"ADP", "DET", "CCONJ", "PART", "PUNCT"}:
-        tokens.pop()
-    return Clause(" ".join("".join(t.text_with_ws for t in tokens).split()), noun)
+    return Clause(_words(_phrase(_trimmed(noun.head.head))), noun)
 
 
 def side_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:

@@ -179,7 +179,7 @@ def status_of(verb: Token) -> Status:
     if any(c.lower_ in HEDGES for c in children) or any(a.lower_ in HEDGES for a in verb.ancestors):
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
     if hedged := _hedged_parties(verb):
-        return "alleged" if "allegedly" in hedged else "unclear"  # "stabbed reportedly several shoppers"
+        return _doubted_by(hedged)  # "stabbed reportedly several shoppers"
     if _claimed(verb):
         return "claimed"  # "claimed responsibility for", "claimed that its planes had passed"
     if _supposed(verb, governor) or _rumoured(verb, governor) or _conditional(verb) or _on_condition(verb):
@@ -226,6 +226,11 @@ def status_of(verb: Token) -> Status:
     return "confirmed"
 
 
+def _doubted_by(hedges: set[str]) -> Status:
+    """What hedges make of what they modify: "allegedly" a charge, any other hedge a doubt."""
+    return "alleged" if "allegedly" in hedges else "unclear"
+
+
 def _noun_status(noun: Token) -> Status:
     """An event named by a noun: marked on the noun ("a suspected arson attack"), else by the clause it is the
     subject of when that clause arranges it ("the launch is scheduled for Friday", "the trial is due to start"), not
@@ -264,7 +269,7 @@ def _marked(noun: Token) -> Status:
     if suspected(noun):
         return "alleged"  # "arrested on suspicion of murder", "the suspect in the shooting"
     if hedges := hedges_of(noun):
-        return "alleged" if "allegedly" in hedges else "unclear"  # "health problems, reportedly colon cancer"
+        return _doubted_by(hedges)  # "health problems, reportedly colon cancer"
     if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
         return "planned"
     return "confirmed"

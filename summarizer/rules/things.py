@@ -505,10 +505,10 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                         or kind == "event"
                         or (group == "craft" and _OWN_CRAFT.search(text, 0, start))
                     ):
-                        candidates += _other_uses(text, start, end, kind)
+                        candidates += _other_uses(text, text[start:end], kind)
                     if kind == "index" and text[start:end].endswith((" index", " Index")):
                         # "the Hang Seng index", then "the Hang Seng slid": the bare name is the index too
-                        candidates += _other_uses(text, start, end - len(" index"), kind)
+                        candidates += _other_uses(text, text[start : end - len(" index")], kind)
     return without_overlaps(candidates)
 
 
@@ -521,9 +521,10 @@ are the thing at every use ("X's backers", "x-tool was blocked"). So is an event
 again ("on Super Tuesday", then "the Super Tuesday results")."""
 
 
-def _other_uses(text: str, start: int, end: int, kind: ThingKind) -> list[ThingMention]:
-    name = re.escape(text[start:end])
-    return [ThingMention(m.start(), m.end(), kind) for m in re.finditer(rf"(?<![\w-]){name}(?![\w-])", text)]
+def _other_uses(text: str, name: str, kind: ThingKind) -> list[ThingMention]:
+    """Every place the text writes the name as a whole word, as the thing."""
+    written = re.escape(name)
+    return [ThingMention(m.start(), m.end(), kind) for m in re.finditer(rf"(?<![\w-]){written}(?![\w-])", text)]
 
 
 def _calendar(name: str) -> bool:
@@ -580,13 +581,8 @@ def _storms(text: str, language: str) -> list[ThingMention]:
     storms = [thing for name, things in found.items() if name in windy for thing in things]
     if language == "en":  # "Hurricane Dorian", then "Dorian strengthened": the storm's own name is the storm too
         given = {name.split()[-1] for name in found if name in windy}
-        storms += [m for name in given for m in _other_uses(text, *_first(text, name), "event")]
+        storms += [m for name in given for m in _other_uses(text, name, "event")]
     return storms
-
-
-def _first(text: str, word: str) -> tuple[int, int]:
-    at = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
-    return (at.start(), at.end()) if at else (0, 0)
 
 
 def _disease_codes(text: str) -> list[ThingMention]:
