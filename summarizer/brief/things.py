@@ -13,6 +13,8 @@ dropped.
 
 from __future__ import annotations
 
+import re
+
 from summarizer.brief.align import Aligner, article_name
 from summarizer.brief.items import GroundedDraft
 from summarizer.brief.mentions import changed
@@ -62,7 +64,7 @@ def set_apart_things(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     ruled = [
         t
         for t in find_things(text, aligner.language)
-        if not aligner.addressed(t.start) and not (t.kind == "work" and _place_or_person(t, labelled))
+        if not aligner.addressed(t.start) and not (t.kind == "work" and _place_or_person(t, labelled, text))
     ]
     things = without_overlaps([*ruled, *_recognized(text, aligner.language)])
     no_names = _no_names(text, aligner.language, labelled)
@@ -91,9 +93,16 @@ def set_apart_things(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     return items.but(who=who, where=where, others=sorted(others, key=lambda o: o.mention.start))
 
 
-def _place_or_person(thing: ThingMention, labelled: tuple[Entity, ...]) -> bool:
-    """A journal cue's name the recognizer reads as a place or person: "published in London" names no journal."""
-    return any(e.start <= thing.start and thing.end <= e.end and e.label in _PLACES_AND_PEOPLE for e in labelled)
+def _place_or_person(thing: ThingMention, labelled: tuple[Entity, ...], text: str) -> bool:
+    """A journal cue's name the recognizer reads as a place or person: "published in London" names no journal. A
+    genre's ("the romantic comedy Harbour Lights") is the title, however the recognizer reads it."""
+    return _JOURNAL_CUE.search(text, 0, thing.start) is not None and any(
+        e.start <= thing.start and thing.end <= e.end and e.label in _PLACES_AND_PEOPLE for e in labelled
+    )
+
+
+_JOURNAL_CUE = re.compile(r"\b(?:in|dans|en|im|in der)[^\S\n]+(?:the[^\S\n]+|la[^\S\n]+|le[^\S\n]+|der[^\S\n]+)?$")
+"""What a journal's name follows ("published in X", "publié dans X"): there a person or a place is no journal."""
 
 
 def _no_names(text: str, language: str, labelled: tuple[Entity, ...]) -> list[tuple[int, int]]:

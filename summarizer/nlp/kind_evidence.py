@@ -75,9 +75,11 @@ ORGANIZATION_OWNED = {
     "shares", "stock", "stores", "shops", "outlets", "branches", "profit", "profits", "revenue", "revenues",
     "earnings", "sales", "customers", "shareholders", "subsidiary", "subsidiaries", "brand", "brands", "products",
     "ceo", "cfo", "chairman", "chairwoman", "board", "headquarters", "director", "directors", "founder", "founders",
-    "spokesman", "spokeswoman", "spokesperson", "employees",
+    "spokesman", "spokeswoman", "spokesperson", "employees", "website", "database", "databases", "users",
+    "subscribers", "servers", "app",
 }  # fmt: skip
-"""What a company has and a person or a town does not: "X's shares", "X's stores", "X's CEO", "the director of X"."""
+"""What a company has and a person or a town does not: "X's shares", "X's stores", "X's CEO", "the director of X",
+"X's website", "X's users"."""
 PLACE_OWNED = {
     "governor", "mayor", "residents", "inhabitants", "population", "citizens", "people", "voters", "capital", "streets", "outskirts",
     "suburbs", "coast", "downtown", "airport",

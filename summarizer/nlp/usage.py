@@ -61,7 +61,8 @@ ORGANIZATION_NOUNS = {
     "consortium", "league", "movement", "body", "fund", "trust", "producer", "developer", "provider", "distributor",
     "exporter", "importer", "contractor", "miner", "laboratory", "museum", "orchestra", "tribunal", "nonprofit",
     "drugmaker", "steelmaker", "planemaker", "toymaker", "shipbuilder", "refiner", "grocer", "shipper", "biotech",
-    "multinational", "exchange", "bourse", "telecom", "telco", "lab", "processor",
+    "multinational", "exchange", "bourse", "telecom", "telco", "lab", "processor", "supergroup", "duo", "trio",
+    "quartet", "ensemble", "choir",
 }  # fmt: skip
 """Common nouns that describe an organization written right before its name: "retailer Best Buy"."""
 AGENT_NOUNS = {

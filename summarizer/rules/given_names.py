@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from summarizer.rules.kinds import PERSON_TITLES
-from summarizer.rules.places import is_capital_or_division, is_country, is_demonym
+from summarizer.rules.places import is_capital, is_country, is_demonym, is_major_division
 
 _LIST = re.compile(r"(?:first|last)_(?:romanized_)?names(?:_[a-z]+)?")
 """faker's person-name attributes: ``first_names_female``, ``last_names``, ``first_romanized_names``..."""
@@ -43,9 +43,11 @@ def _latin_capitalised(word: str) -> bool:
 
 
 def _says_nothing(word: str) -> bool:
-    """A place's name or a nation's adjective, which some list also has as a person's ("Georgia", "Philippine"): the
-    adjective of a country named in the plural ("Philippine" of "Philippines") counts too."""
-    return is_country(word) or is_capital_or_division(word) or is_demonym(word) or is_country(f"{word}s")
+    """A country, a capital, a populous country's division or a nation's adjective, which some list also has as a
+    person's ("Georgia", "Florida", "Philippine"): the adjective of a country named in the plural ("Philippine" of
+    "Philippines") counts too. A small country's division does not: "Paul" (Cape Verde) or "Bruce" (New Zealand)
+    opens a person's name far more often."""
+    return is_country(word) or is_capital(word) or is_major_division(word) or is_demonym(word) or is_country(f"{word}s")
 
 
 def names_someone(word: str) -> bool:

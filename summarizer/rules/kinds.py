@@ -126,6 +126,9 @@ the country describes, it does not say where ("Taipei, Taiwan and Seoul" still d
 PLACE_SHARE = 1 / 3
 """A name written as a place a third of the time is a place: "in Bamako" once, "Bamako's mayor" twice."""
 
+_WORK_NOUNS = r"(?:film|movie|album|record|book|novel|song|series|show|play|musical|documentary|sitcom|comedy|drama)s?"
+"""What a person's name can qualify as its maker or star ("the Ann Lee film", "a Tom Varne album")."""
+
 
 def written_as_place(name: str, text: str, *, possessives: bool = True) -> bool:
     """True when at least a third of the article's uses of the name read as a place.
@@ -139,7 +142,9 @@ def written_as_place(name: str, text: str, *, possessives: bool = True) -> bool:
     escaped = re.escape(name.strip())
     uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
     owned = r"|['’]s\b" if not possessives else ""  # "in Ann Lee's film" is inside what she owns, not in her
-    located = sum(not _held(text, m.start()) for m in re.finditer(rf"(?i:\b{_LOCATIVE}){escaped}(?!\w{owned})", text))
+    # "in the Ann Lee film": what one is in is the work she made or stars in
+    made = rf"(?!\w{owned}|[ \t]+{_WORK_NOUNS}\b(?![ \t]+festival))"
+    located = sum(not _held(text, m.start()) for m in re.finditer(rf"(?i:\b{_LOCATIVE}){escaped}{made}", text))
     # "in Punjab and Haryana": the second of two names after a locative is set there too
     paired = rf"(?i:\b{_LOCATIVE})[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}}[ \t]+and[ \t]+{escaped}(?!\w)"
     located += sum(not _held(text, m.start()) for m in re.finditer(paired, text))
@@ -317,7 +322,8 @@ def written_with_article(name: str, text: str) -> bool:
     """True when the article writes "the X" for most uses: a band, a company or a body, not a person's name."""
     escaped = re.escape(name.strip())
     uses = len(re.findall(rf"(?<!\w){escaped}(?!\w)", text))
-    with_article = len(re.findall(rf"\b[Tt]he\s+{escaped}(?!\w)", text))
+    # "the Ann Lee film" is the article of the film she made or stars in, not of her name
+    with_article = len(re.findall(rf"\b[Tt]he\s+{escaped}(?!\w|[ \t]+{_WORK_NOUNS}\b)", text))
     return uses > 0 and with_article * 2 > uses
 
 

@@ -143,13 +143,47 @@ def is_division(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _capitals_and_divisions() -> frozenset[str]:
-    """Every country's capital and first-level divisions (states, provinces, regions), from ``countryinfo`` (MIT)."""
-    names: set[str] = set(_divisions())
+def _capitals() -> frozenset[str]:
+    """Every country's capital, from ``countryinfo`` (MIT)."""
+    names: set[str] = set()
     for country in CountryInfo.all().values():
         capital = country.get("capital")
         names.update([capital] if isinstance(capital, str) else capital or [])
     return frozenset(name.strip() for name in names if name and name.strip())
+
+
+MAJOR_COUNTRY = 20_000_000
+"""People in a country whose divisions news readers know by name ("Florida", "Kent", "Lorraine"); a small country's
+("Paul" in Cape Verde, "Bruce" in New Zealand) is what the word means far less often than a person's name."""
+
+
+@lru_cache(maxsize=1)
+def _major_divisions() -> frozenset[str]:
+    """The first-level divisions of the countries of at least ``MAJOR_COUNTRY`` people, from ``countryinfo``."""
+    names = {
+        p
+        for country in CountryInfo.all().values()
+        if (country.get("population") or 0) >= MAJOR_COUNTRY
+        for p in country.get("provinces") or []
+        if isinstance(p, str)
+    }
+    return frozenset(name.strip() for name in names if name.strip())
+
+
+def is_major_division(name: str) -> bool:
+    """A state, province or region of a populous country ("Florida", "Kent", "Bavaria")."""
+    return name.strip().removeprefix("the ") in _major_divisions()
+
+
+def is_capital(name: str) -> bool:
+    """A country's capital ("Sofia", "Santiago", "Victoria")."""
+    return name.strip().removeprefix("the ") in _capitals()
+
+
+@lru_cache(maxsize=1)
+def _capitals_and_divisions() -> frozenset[str]:
+    """Every country's capital and first-level divisions (states, provinces, regions), from ``countryinfo`` (MIT)."""
+    return _capitals() | _divisions()
 
 
 def is_capital_or_division(name: str) -> bool:

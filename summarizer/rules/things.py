@@ -182,6 +182,11 @@ _MADE_NOUNS = (
     r"plane|airplane|aeroplane|aircraft|airliner|jet|helicopter|bomber|fighter|drone|glider|car|vehicle|truck|"
     r"lorry|bus|train|locomotive|motorcycle|rifle|gun|pistol|missile|tank|ship|boat|vessel|rocket|device|phone"
 )
+_DEVICES = (
+    r"software|app|device|drug|vaccine|satellite|spacecraft|rocket|missile|aircraft|"
+    r"(?:safety|tracking|navigation|warning|operating|weapons?|defen[cs]e|positioning|identification)[^\S\n]+system"
+)
+"""What a thing made is said to be ("AIS is a ship-to-ship safety system", "X is an antiviral drug")."""
 _MODEL = r"(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,2}|\d{2,4}[A-Z]{0,3})"
 """A model designation: letters and a number ("B-17", "A320", "F-150", "737", "172S")."""
 _MODEL_NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|{_MODEL}))*"
@@ -194,11 +199,13 @@ _PRODUCTS_EN = [
     r"pipeline\b)",
     r"(?<![\w-])(?P<coined>[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+)(?=,[^\S\n]+an?[^\S\n]+(?:free[^\S\n]+|open[^\S\n-]source[^\S\n]+)?"
     r"(?:software|program|programme|app|application|tool|library)\b)",
+    rf"(?:^|(?<=[.!?][^\S\n])|(?<=\n))(?:The[^\S\n]+)?(?P<described>{_PLAIN})(?=[^\S\n]+(?:is|was)[^\S\n]+an?[^\S\n]+(?:[\w-]+[^\S\n]+){{0,3}}?(?:{_DEVICES})\b)",
 ]
 """Products English names by description: a vehicle or weapon in apposition ("the plane, a Cessna Skyhawk, was"),
 a maker's name and model designation before the noun ("a Boeing 747 jet"), a pipeline's name ("the Nord Stream
 pipeline"), and software a lower-case coined name introduces ("curl-tools, a free program that"): the name's
-form ("-", ".") marks it, since such names take no capital."""
+form ("-", ".") marks it, since such names take no capital; and a name a sentence opens by saying it is a device, a drug
+or a system ("X is a ship-to-ship safety system", not "the phone made by X is a device")."""
 _JOURNALS_EN = [
     rf"\b(?P<name>(?:{_PLAIN}[^\S\n]+)?(?:Journal|Proceedings|Annals|Transactions)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?{_TITLE})",
 ]
@@ -262,7 +269,8 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
                 *_PRODUCTS_EN,
             ],
             "work": [
-                r"\b(?:film|movie|book|novel|memoir|song|album|musical|opera|documentary|painting)[^\S\n]+"
+                r"\b(?:film|movie|book|novel|memoir|song|album|musical|opera|documentary|painting|comedy|drama|thriller|"
+                r"sitcom|miniseries|poem|symphony)[^\S\n]+"
                 rf"(?:[\"“](?P<quoted>[^\"”\n]{{2,60}})[\"”]|(?P<name>{_NAME}))",
                 *_JOURNALS_EN,
             ],
@@ -484,7 +492,7 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                 group = next(
                     (
                         g
-                        for g in ("name", "quoted", "plain", "journal", "coined", "pipeline", "craft")
+                        for g in ("name", "quoted", "plain", "journal", "coined", "pipeline", "craft", "described")
                         if g in pattern.groupindex and match.group(g)
                     ),
                     None,
@@ -515,10 +523,10 @@ def find_things(text: str, language: str) -> list[ThingMention]:
 _OWN_CRAFT = re.compile(r"(?:\b[Tt]he|['’]s)[^\S\n]+$")
 """A craft named as the one it is ("NASA's Juno spacecraft", "the Juno probe") is that craft at every use ("Juno's
 instruments"); "a SpaceX spacecraft" names the maker."""
-_NAMED_ONCE = frozenset({"coined", "pipeline"})
-"""Cues an article gives once ("the X pipeline", "x-tool, a free program"), then writes the bare name: those names
-are the thing at every use ("X's backers", "x-tool was blocked"). So is an event's name, however it is written
-again ("on Super Tuesday", then "the Super Tuesday results")."""
+_NAMED_ONCE = frozenset({"coined", "pipeline", "described"})
+"""Cues an article gives once ("the X pipeline", "x-tool, a free program", "X is a safety system"), then writes the
+bare name: those names are the thing at every use ("X's backers", "x-tool was blocked"). So is an event's name,
+however it is written again ("on Super Tuesday", then "the Super Tuesday results")."""
 
 
 def _other_uses(text: str, name: str, kind: ThingKind) -> list[ThingMention]:

@@ -1,0 +1,66 @@
+"""Names the eleventh round of news filed wrongly, by kind of sentence rather than by article: a person named before
+a work ("the Tom Varne film") is its maker or star, not a place or a body; a work after its genre ("the romantic
+comedy X"); a band after "supergroup"; what a website or a database belongs to is an organization; a name a sentence
+says is a device or a system ("X is a ship-to-ship safety system") is a product at every use. A given name that is
+also a small country's division ("Paul", a municipality of Cape Verde) still opens a person's name.
+
+Every text here is written for these tests. spaCy's real English pipeline reads them; no model is involved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.nlp.entities import recognizes
+from summarizer.rules.given_names import personal_name
+from summarizer.rules.things import find_things
+from tests.scripted_names import ground_names
+
+pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
+
+TEXT = (
+    "The actress Ann Orrel died on Monday at her home in Leeds. Though she was praised for the 1962 romantic comedy "
+    "Harbour Lights, critics preferred her part in the Tom Varne film Night Ferry. Later she sang with the "
+    "supergroup Glass Orchard, who recorded one album. Her last role was in a Tom Varne film too."
+)
+
+
+def kinds(text: str) -> dict[str, str]:
+    out = ground_names(text, [], [], [], published=date(2026, 12, 7))
+    return {
+        **{a.name: a.kind for a in out.who},
+        **{p.name: f"place:{p.kind}" for p in out.where},
+        **{o.name: f"other:{o.kind}" for o in out.others},
+    }
+
+
+def test_a_person_named_before_a_work_is_its_maker_and_a_work_follows_its_genre() -> None:
+    found = kinds(TEXT)
+    assert found.get("Tom Varne") == "person", found
+    assert found.get("Harbour Lights") == "other:work", found
+    assert found.get("Glass Orchard") == "organization", found
+
+
+def test_what_a_website_belongs_to_is_a_body_and_a_described_system_a_product() -> None:
+    text = (
+        "The cargo ship has not been seen since December. Ships broadcast their position by radio. AIS is a "
+        "ship-to-ship safety system, but satellites can read it too. Marine Harbour's website showed its last AIS "
+        "contact on Tuesday, and Marine Harbour's database showed no port call since."
+    )
+    found = kinds(text)
+    assert found.get("AIS") == "other:product", found
+    assert found.get("Marine Harbour") == "organization", found
+
+
+def test_only_a_name_the_sentence_opens_with_is_the_device_it_describes() -> None:
+    text = "The phone made by Varncom is a device for calls over the internet. Vela is a drug for migraine."
+    found = {text[m.start : m.end]: m.kind for m in find_things(text, "en")}
+    assert found.get("Vela") == "product"
+    assert "Varncom" not in found
+
+
+def test_a_small_countrys_division_does_not_hide_a_given_name() -> None:
+    assert personal_name("Paul Rivera") and personal_name("Bruce Tanner")
+    assert not personal_name("Florida Highway Patrol") and not personal_name("Victoria Park")
