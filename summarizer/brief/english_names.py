@@ -28,6 +28,8 @@ from summarizer.nlp.kind_evidence import division_misread, grammar_kind, label_v
 from summarizer.nlp.usage import (
     described_as_organization,
     ever_acts,
+    ever_set_at,
+    ever_speaks,
     is_event_name,
     is_plural_name,
     only_acts,
@@ -49,11 +51,12 @@ from summarizer.rules.kinds import (
     set_in,
     site_or_body,
     titled,
+    uses_of,
     written_as_place,
     written_in_capitals,
     written_with_article,
 )
-from summarizer.rules.names import proper_names
+from summarizer.rules.names import proper_names, same_name
 from summarizer.rules.places import (
     CountryMention,
     country_mentions,
@@ -235,6 +238,23 @@ def acting_countries_out_of_where(items: GroundedDraft, aligner: Aligner) -> Gro
         kept.append(place)
         if place.kind == "country" and absent and ever_acts(text, _uses(every, key, text)):
             who.append(actor_at(aligner, found_at(place), "country", place.origin))
+    return items.but(who=who, where=kept)
+
+
+def acting_sites_into_who(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
+    """A building the article has act ("the White House released a summary", "Buckingham Palace said") stands for
+    the body in it: an organization, unless some sentence sets something there ("needed at the White House")."""
+    text = aligner.index.text
+    who = list(items.who)
+    kept: list[Place] = []
+    for place in items.where:
+        uses = uses_of(place.mention.text, text)
+        if place.kind == "site" and uses and ever_speaks(text, uses) and not ever_set_at(text, uses):
+            if all(not same_name(a.name, place.name) for a in who):
+                moved = actor_at(aligner, found_at(place), "organization", place.origin, ruled=changed(place, "moved"))
+                who.append(moved)
+            continue
+        kept.append(place)
     return items.but(who=who, where=kept)
 
 

@@ -46,8 +46,10 @@ _JOINERS = frozenset({"of", "for", "the", "de", "del", "la", "des", "du", "di", 
 """Lower-case words inside a name between capitalised ones ("Secretary of State", "Banco de la Nación"). Not "and":
 "Hale and Ortiz" are two."""
 _RANKS = frozenset({"deputy", "vice", "assistant", "acting", "senior", "chief", "detective", "inspector",
-                    "superintendent", "constable", "officer", "head", "interim"})  # fmt: skip
-"""Words that make a rank of a title ("Deputy Governor", "Detective Inspector"), as English writes them."""
+                    "superintendent", "constable", "officer", "head", "interim", "majority", "minority", "leader",
+                    "whip", "opposition", "shadow", "lady"})  # fmt: skip
+"""Words that make a rank of a title ("Deputy Governor", "Detective Inspector", "Senate Minority Whip", "First
+Lady"), as English writes them."""
 _TITLE_WORDS = frozenset(PERSON_TITLES | ROLE_WORDS | _RANKS)
 _STOP_LANGUAGES = ("en", "es", "fr", "it", "pt", "de")
 """The languages whose function words are read: the covered ones, and their neighbours quoted in them."""

@@ -97,6 +97,8 @@ def rules_for(language: str) -> LanguageRules:
     if english or parsed:
         usage = recognized.ENGLISH_USAGE if english else recognized.LABEL_ONLY
         names.append(partial(recognized.add_recognized, usage=usage))
+    if english:
+        names.append(english_names.acting_sites_into_who)  # "the White House said": the body, by rules or model
     if language in classifiers.LANGUAGES:  # French, Spanish: "la empresa Boeing" is an organization
         names.append(retype_introduced)
     if language in located_rules.LANGUAGES:  # the dateline's place and places after "in"; "Francia" a country

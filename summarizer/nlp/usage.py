@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from summarizer.nlp.entities import entities, read_as_person
 from summarizer.nlp.pipeline import parse
+from summarizer.nlp.speakers import REPORTING
 from summarizer.rules.kinds import PRODUCT_NOUNS, kind_cue, product_words_around, uses_of
 
 if TYPE_CHECKING:
@@ -306,6 +307,29 @@ def ever_acts(text: str, uses: list[tuple[int, int]]) -> bool:
     """True when some use is a doer: "The United States has the highest number" (besides "in the United States")."""
     roots = [_root(text, start, end) for start, end in uses]
     return any(root is not None and _doer(root.head if root.dep_ == "conj" else root) for root in roots)
+
+
+_SETTING = frozenset(
+    {"at", "in", "on", "outside", "inside", "near", "into", "onto", "around", "across", "behind", "beside"}
+)
+"""Prepositions that set something at a place ("at the X", "outside the X"): "with X" or "to X" may be a party."""
+
+
+_OFFICIAL_ACTS = REPORTING | {"release", "issue", "respond", "refuse", "reject", "order", "decide", "veto", "threaten"}
+"""What a body does through its people, which a building cannot: "the White House released a summary"."""
+
+
+def ever_speaks(text: str, uses: list[tuple[int, int]]) -> bool:
+    """True when some use says or decides something ("Buckingham Palace said", "the White House released"): a
+    building that does stands for the body in it; one that "caught fire" or "reopened" is still the building."""
+    roots = [_root(text, start, end) for start, end in uses]
+    return any(root is not None and _doer(root) and root.head.lemma_.casefold() in _OFFICIAL_ACTS for root in roots)
+
+
+def ever_set_at(text: str, uses: list[tuple[int, int]]) -> bool:
+    """True when some use sets something there: "needed at the White House", "a protest outside the X"."""
+    roots = [_root(text, start, end) for start, end in uses]
+    return any(root is not None and root.dep_ == "pobj" and root.head.lemma_.casefold() in _SETTING for root in roots)
 
 
 def mostly_acts(text: str, uses: list[tuple[int, int]]) -> bool:
