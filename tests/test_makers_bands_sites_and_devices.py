@@ -15,6 +15,7 @@ import pytest
 
 from summarizer.nlp.entities import recognizes
 from summarizer.rules.given_names import personal_name
+from summarizer.rules.places import is_territory
 from summarizer.rules.things import find_things
 from tests.scripted_names import ground_names
 
@@ -64,3 +65,10 @@ def test_only_a_name_the_sentence_opens_with_is_the_device_it_describes() -> Non
 def test_a_small_countrys_division_does_not_hide_a_given_name() -> None:
     assert personal_name("Paul Rivera") and personal_name("Bruce Tanner")
     assert not personal_name("Florida Highway Patrol") and not personal_name("Victoria Park")
+
+
+def test_a_quarter_of_a_former_state_is_a_land_and_suffering_from_a_disease_speaks_of_illness() -> None:
+    assert is_territory("Southern Rhodesia") and is_territory("South Vietnam") and is_territory("the Soviet Union")
+    assert not is_territory("North Carolina") and not is_territory("Eastern Europe") and not is_territory("West Ham")
+    text = "The actor, then visibly suffering from HIV, appeared on the show in 1985."
+    assert {text[m.start : m.end]: m.kind for m in find_things(text, "en")}.get("HIV") == "disease"

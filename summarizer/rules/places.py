@@ -208,10 +208,18 @@ FORMER_STATES = frozenset({
 places, though no list of today's countries has them."""
 
 
+_COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower)[ \t]+")
+"""A quarter's word before a state's name: "Southern Rhodesia", "South Vietnam", "East Pakistan" were states."""
+
+
 def is_territory(name: str) -> bool:
-    """A land that is no country of ``countries.txt`` ("Guam", "Puerto Rico") or a former state ("the Soviet Union")."""
+    """A land that is no country of ``countries.txt`` ("Guam", "Puerto Rico"), a former state ("the Soviet Union"), or
+    a quarter of one or of a country that was a state of its own ("Southern Rhodesia", "South Vietnam")."""
     name = name.strip().removeprefix("the ")
-    return name in _territories() or name in FORMER_STATES
+    if name in _territories() or name in FORMER_STATES:
+        return True
+    quarter = _COMPASS.match(name)
+    return quarter is not None and (name[quarter.end() :] in FORMER_STATES or is_country(name[quarter.end() :]))
 
 
 @lru_cache(maxsize=1)

@@ -219,7 +219,7 @@ _DISEASE_CODE = r"(?<![\w-])(?:[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)*-\d{1,2}|H\d
 "F-16" or "G-20" are not diseases; a code counts only where the article speaks of illness (``_HEALTH``)."""
 _HEALTH = re.compile(
     r"\b(?:virus|viral|disease|pandemic|epidemic|outbreak|infect\w*|vaccin\w*|symptoms?|coronavirus|illness|"
-    r"pathogen|tested[^\S\n]+positive|diagnos\w*|(?:died|dies|die|dying)[^\S\n]+(?:of|from)|quarantin\w*|self-isolat\w*|lockdowns?|maladie|pandémie|épidémie|contamin\w*|symptômes?|enfermedad|pandemia|epidemia|"
+    r"pathogen|tested[^\S\n]+positive|diagnos\w*|(?:died|dies|die|dying|suffer\w*|deteriorat\w*|recover\w*)[^\S\n]+(?:of|from)|quarantin\w*|self-isolat\w*|lockdowns?|maladie|pandémie|épidémie|contamin\w*|symptômes?|enfermedad|pandemia|epidemia|"
     r"infecci\w*|vacun\w*|síntomas?|contagi\w*|brote|Krankheit|Pandemie|Epidemie|Infektion\w*|infiziert\w*|Impf\w*|"
     r"Symptome?|Erreger|erkrankt\w*)\b",
     re.I,
