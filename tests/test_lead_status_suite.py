@@ -243,6 +243,19 @@ PLANNED: list[Case] = [
         "planned",
         "Esland federation appoints new national coach",
     ),
+    # a participle that arranges its noun for a time, and what is to be done after "aimed at" (session 21)
+    (
+        "The Orlin council issued a summons for the harbour master, scheduled for next week.",
+        "scheduled for next week",
+        "planned",
+        "Orlin council issues summons for harbour master",
+    ),
+    (
+        "Varga Energy unveiled the Calder link, which is aimed at connecting the northern wind farms to the grid.",
+        "connecting the northern wind farms to the grid",
+        "planned",
+        "Varga Energy unveils Calder link connecting wind farms to the grid",
+    ),
 ]
 
 UNSURE: list[Case] = [

@@ -437,6 +437,26 @@ def purposed(verb: Token) -> bool:
     return "so" in marks and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
+def scheduled_for(verb: Token) -> bool:
+    """A participle that arranges its noun for a time ("a deposition request, scheduled for this week", "the vote set
+    for Tuesday"): what is arranged is still to come. A time it is for, not "the record set in 1990"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or not inflects(verb, SCHEDULING):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in c.children)
+        for c in verb.children
+    )
+
+
+def aimed_at_doing(verb: Token) -> bool:
+    """What is to be done after "aimed at" ("a project aimed at connecting the fields", "talks are aimed at ending
+    the strike"): meant, still to come; "aimed at migrants" names a target, not a plan."""
+    at = verb.head
+    return verb.dep_ == "pcomp" and at.dep_ == "prep" and at.lower_ == "at" and inflects(at.head, {"aim"})
+
+
 def possible(verb: Token) -> bool:
     """A clause told as possible by "may" or "might" ("the toll may rise"), unlike "can" or "could", which most
     often tell what someone or something is able to do."""
@@ -463,6 +483,8 @@ def is_future(verb: Token) -> bool:
     and to repay"), or "would" reporting a past statement about the future ("said the planes would meet demand")."""
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if aux & {"will", "shall", "'ll", "wo"}:
+        return True
+    if scheduled_for(verb) or aimed_at_doing(verb):
         return True
     if "would" in aux and verb.dep_ == "ccomp" and inflects(verb.head, REPORTING) and verb.head.tag_ in {"VBD", "VBN"}:
         return True  # the past of "will"; under a present "say" ("would double it, planners say") a condition
