@@ -2,7 +2,8 @@
 a work ("the Tom Varne film") is its maker or star, not a place or a body; a work after its genre ("the romantic
 comedy X"); a band after "supergroup"; what a website or a database belongs to is an organization; a name a sentence
 says is a device or a system ("X is a ship-to-ship safety system") is a product at every use. A given name that is
-also a small country's division ("Paul", a municipality of Cape Verde) still opens a person's name.
+also a small country's division ("Paul", a municipality of Cape Verde) still opens a person's name. One end of a
+journey whose other end is a country or a capital ("airlifted from Varnsk to Berlin") is a place.
 
 Every text here is written for these tests. spaCy's real English pipeline reads them; no model is involved.
 """
@@ -15,6 +16,7 @@ import pytest
 
 from summarizer.nlp.entities import recognizes
 from summarizer.rules.given_names import personal_name
+from summarizer.rules.kinds import written_as_place
 from summarizer.rules.places import is_territory
 from summarizer.rules.things import find_things
 from tests.scripted_names import ground_names
@@ -72,3 +74,10 @@ def test_a_quarter_of_a_former_state_is_a_land_and_suffering_from_a_disease_spea
     assert not is_territory("North Carolina") and not is_territory("Eastern Europe") and not is_territory("West Ham")
     text = "The actor, then visibly suffering from HIV, appeared on the show in 1985."
     assert {text[m.start : m.end]: m.kind for m in find_things(text, "en")}.get("HIV") == "disease"
+
+
+def test_one_end_of_a_journey_to_or_from_a_country_or_capital_is_a_place() -> None:
+    text = "The patient was airlifted from Varnsk to Berlin on Monday. Doctors at the Varnsk hospital said little."
+    assert written_as_place("Varnsk", text)
+    assert written_as_place("Orlby", "Flights from Paris to Orlby resumed. Orlby airport reopened.")
+    assert not written_as_place("Varncom", "A memo from Varncom to its staff leaked. Varncom declined to comment.")

@@ -149,6 +149,7 @@ def written_as_place(name: str, text: str, *, possessives: bool = True) -> bool:
     paired = rf"(?i:\b{_LOCATIVE})[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}}[ \t]+and[ \t]+{escaped}(?!\w)"
     located += sum(not _held(text, m.start()) for m in re.finditer(paired, text))
     located += datelines(name, text)
+    located += _journeys(escaped, text)  # "airlifted from Omsk to Berlin"
     listed = listed_as_places(text)  # "the towns of A, B and C"
     located += sum(
         any(s <= m.start() and m.end() <= e for s, e in listed) for m in re.finditer(rf"(?<!\w){escaped}(?!\w)", text)
@@ -157,6 +158,23 @@ def written_as_place(name: str, text: str, *, possessives: bool = True) -> bool:
     countries = {mention.start for mention in country_mentions(text) if not _DESCRIBES.match(text, mention.end)}
     located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))
     return located > 0 and located >= PLACE_SHARE * uses
+
+
+_OTHER_END = r"(?:the[ \t]+)?(?P<other>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+
+
+def _journeys(escaped: str, text: str) -> int:
+    """Uses of the name at one end of a journey whose other end is a country, a capital or a state ("airlifted from
+    Omsk to Berlin", "flights from Paris to Varna"): a place, as the other end is."""
+    ends = (
+        rf"\bfrom[ \t]+(?:the[ \t]+)?{escaped}[ \t]+to[ \t]+{_OTHER_END}",
+        rf"\bfrom[ \t]+{_OTHER_END}[ \t]+to[ \t]+(?:the[ \t]+)?{escaped}(?!\w)",
+    )
+    return sum(
+        is_country(m.group("other")) or is_capital_or_division(m.group("other"))
+        for end in ends
+        for m in re.finditer(end, text)
+    )
 
 
 _WRITINGS = r"(?:report|article|interview|story|column|editorial|op-ed|piece|post|blog|review|survey|poll)"
