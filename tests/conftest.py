@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -74,6 +75,22 @@ def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProce
         timeout=120,
         env=cli_env(),
     )
+
+
+def interruptible() -> None:
+    """``preexec_fn`` of a CLI process a test stops with SIGINT: Ctrl-C acts on it as on a command in a terminal.
+
+    A shell starts a foreground command with SIGINT at its default, but a command started with ``&`` by a shell
+    without job control (a script, ``nohup ... &``, ``sh -c '... &'``) ignores SIGINT (and SIGQUIT), and an ignored
+    signal is inherited through fork and exec: a test run started that way starts every CLI process with SIGINT
+    ignored, and Python then installs no KeyboardInterrupt handler in it. Such a child never sees the test's
+    Ctrl-C (it polls a batch or reads a pipe until the test's timeout), though the same test passes when pytest is
+    started from a terminal. So the child gets SIGINT at its default and unblocked before exec, whatever the test
+    process inherited; respecting an ignored SIGINT is right for the CLI itself (``summarizer batch ... &`` in a
+    script must not stop at the script's Ctrl-C).
+    """
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def recording(config: pytest.Config) -> bool:

@@ -28,7 +28,7 @@ from summarizer.llm.backends import Backend
 from summarizer.render.digest_html import render_digest_html
 from summarizer.render.digest_markdown import render_digest_markdown
 from tests import components
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, interruptible, run_cli
 from tests.fault_server import Reply, error, fault_server, ok, schema_minimal
 
 DAY = ROOT / "tests" / "data" / "digest-day"
@@ -122,17 +122,6 @@ def canned(hang: float = 0.0) -> Reply:
     reply = schema_minimal()
     reply.hang = hang
     return reply
-
-
-def interruptible() -> None:
-    """In the child before exec: Ctrl-C acts as in a terminal, whatever the test process inherited.
-
-    Run inside the whole suite, the child once started with SIGINT ignored or
-    blocked (inherited from the test process; alone the test passed), so it
-    never saw the Ctrl-C this test sends.
-    """
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_digest(*args: str) -> subprocess.CompletedProcess[str]:

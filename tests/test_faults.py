@@ -474,7 +474,7 @@ def test_run_numbers_never_repeat_and_an_interrupted_run_is_recorded(tmp_path: P
         try:
             with reading(fifo, stopped):  # the run is reading its articles: past every lock, inside the run
                 stopped.send_signal(stop)
-                _, stderr = stopped.communicate(timeout=2 * WAIT_S)  # a busy CI machine takes its time
+                _, stderr = stopped.communicate(timeout=WAIT_S)
         finally:
             stopped.kill()
         assert stopped.returncode == 130 and "interrupted" in error_line(stderr), (stop, stderr)

@@ -22,7 +22,7 @@ import pytest
 
 from summarizer.bulk import shards
 from summarizer.bulk.lock import LOCK_FILE, OutputInUseError, hold
-from tests.conftest import cli_env, run_cli
+from tests.conftest import cli_env, interruptible, run_cli
 
 TOWNS = ("Northfield", "Ashby", "Carrow", "Dunmore", "Elbridge", "Fenwick", "Garrick", "Holloway")
 WAIT_S = 60
@@ -48,10 +48,11 @@ def titles_of(jsonl: str) -> list[str]:
 
 
 def batch_process(source: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
-    """``summarizer batch SOURCE --out OUT --model none EXTRA...`` started in the background, environment as run_cli."""
+    """``summarizer batch SOURCE --out OUT --model none EXTRA...`` started in the background, environment as run_cli;
+    a test may stop it with SIGINT (see ``interruptible``)."""
     return subprocess.Popen(
         [sys.executable, "-m", "summarizer", "batch", str(source), "--out", str(out), "--model", "none", *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(), preexec_fn=interruptible,
     )  # fmt: skip
 
 
