@@ -59,3 +59,14 @@ def test_a_party_rank_before_a_name_is_who_the_person_is(filed_as: str) -> None:
     kinds = {a.name: a.kind for a in out.who}
     assert kinds.get("Tom Varne") == "person" and kinds.get("Ada Orrel") == "person", kinds
     assert not any("Senate" in name for name in kinds), kinds
+
+
+def test_a_cardinal_of_a_body_and_a_shared_role_before_a_name_are_the_person() -> None:
+    text = (
+        "Cardinal Tom Brell of the Holy See said the rules would apply at once. Co-developer Ada Orrel said the "
+        "coating was cheap. Brell spoke again on Monday, and Cardinal Health said its shares rose."
+    )
+    out = ground_names(text, ["Cardinal Tom Brell of the Holy See", "Co-developer Ada Orrel"], ["Cardinal Health"], [])
+    kinds = {a.name: a.kind for a in out.who}
+    assert kinds.get("Cardinal Tom Brell") == "person" and kinds.get("Ada Orrel") == "person", kinds
+    assert kinds.get("Cardinal Health") == "organization", kinds  # a company the title word opens

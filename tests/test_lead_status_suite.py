@@ -536,6 +536,19 @@ UNSURE: list[Case] = [
         "unclear",
         "Varga ferry sank after a fire",
     ),
+    # what a thing might do, told in a relative clause with "could" or "may" (session 21)
+    (
+        "Orlin engineers unveiled a new road surface that could cut winter accidents by half.",
+        "could cut winter accidents by half",
+        "unclear",
+        "Orlin engineers unveiled a new road surface",
+    ),
+    (
+        "The court issued rulings which analysts say could change how Varga regulates ferries.",
+        "could change how Varga regulates ferries",
+        "unclear",
+        "The court issued rulings",
+    ),
     # a clause of purpose is what someone meant to bring about (session 20)
     (
         "The Orlin council raised parking fees on Monday so that it could repair the harbour roads.",
@@ -565,6 +578,12 @@ UNSURE: list[Case] = [
 ]
 
 CONTROLS: list[Case] = [
+    (
+        "The Calder club signed a striker on Monday who could score twenty goals a season.",
+        "The Calder club signed a striker",
+        "confirmed",
+        "Calder club signed a striker",
+    ),
     (
         "The Varga ferry sank on Tuesday after a fire, an electrical fault in its engine room.",
         "The Varga ferry sank",

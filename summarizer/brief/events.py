@@ -19,7 +19,15 @@ from summarizer.brief.align import MAX_EVIDENCE, Aligner
 from summarizer.brief.items import GroundedDraft
 from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
 from summarizer.nlp.assertion import asserts_event
-from summarizer.nlp.clauses import Clause, future_clauses, hedges_of, main_clause, possible, side_clauses
+from summarizer.nlp.clauses import (
+    Clause,
+    future_clauses,
+    hedges_of,
+    main_clause,
+    possible,
+    possible_of_a_thing,
+    side_clauses,
+)
 from summarizer.nlp.entities import Entity, entities
 from summarizer.nlp.factuality import status_of
 from summarizer.nlp.support import VERB_WEIGHT, check_statement, content_words
@@ -187,10 +195,12 @@ def _held(
 def _told_unsure(clause: Clause) -> bool:
     """A clause beside the main one told as planned or unsure ("while the rest are presumed dead"), not by a modal
     alone: a modal beside a main clause most often states a capacity ("and 150 hours can be stored"), which is fact,
-    unless a hedge goes with it ("and could reportedly carry troops") or it is "may" or "might" ("and more may be
-    trapped")."""
+    unless a hedge goes with it ("and could reportedly carry troops"), it is "may" or "might" ("and more may be
+    trapped") or it tells what a thing might do ("a coating that could reduce growth")."""
     children = list(clause.verb.children)
-    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in children) and not possible(clause.verb)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in children) and not (
+        possible(clause.verb) or possible_of_a_thing(clause.verb)
+    )
     hedged = bool(hedges_of(clause.verb))  # "could reportedly serve": a rumour
     return status_of(clause.verb) != "confirmed" and not (modal and not hedged and status_of(clause.verb) == "unclear")
 

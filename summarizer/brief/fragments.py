@@ -236,12 +236,13 @@ def _person_inside(actor: Actor, text: str, language: str) -> Actor | None:
 
 
 def _says_who(text: str, start: int, end: int, language: str) -> bool:
-    """The words in [start, end) say who someone is: a title or role word ("Governor", "chair", "Dr."), a word in
-    lower case ("regional", "political scientist"), or a recognized place or nationality ("Vermont Ada Brandt").
+    """The words in [start, end) say who someone is: a title or role word ("Governor", "chair", "Dr.", a shared role
+    such as "Co-developer"), a word in lower case ("regional", "political scientist"), or a recognized place or
+    nationality ("Vermont Ada Brandt").
     Not a body's name alone: "HDT" in "HDT Védelmi Ipari Kft" is the company's first word, where the recognizer read
     the rest as a person."""
     words = _WORD.findall(text[start:end])
-    if any(word.lower() in _TITLE_WORDS or not word[:1].isupper() for word in words):
+    if any(word.lower() in _TITLE_WORDS or word.lower().startswith("co-") or not word[:1].isupper() for word in words):
         return True
     return any(e.label in _PLACES_AND_PEOPLES and start <= e.start and e.end <= end for e in entities(text, language))
 

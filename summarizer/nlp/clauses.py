@@ -393,6 +393,9 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
         if (_hedged(token) or charged) and (clause := _clause(token, inside, subject=subject)) is not None:
             found.append(clause)
             continue
+        if possible_of_a_thing(token) and (clause := _clause(token, inside)) is not None:
+            found.append(clause)  # "a coating that could reduce bacterial growth": what it might do, not what it did
+            continue
         if token.dep_ not in {"conj", "advcl", "ccomp"} and not alleges(token):
             continue
         own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
@@ -417,6 +420,21 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
             if clause is not None:
                 found.append(clause)
     return found
+
+
+def possible_of_a_thing(verb: Token) -> bool:
+    """A relative clause, or what is said in one, that tells with "could", "may" or "might" what a thing might do ("a
+    new coating that could reduce bacterial growth", "proclamations which analysts say could have far-reaching
+    implications"): a possibility the article reports, not a fact. Not of a person ("a striker who could score"),
+    whose "could" is most often an ability."""
+    relative = verb
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and inflects(verb.head, REPORTING):
+        relative = verb.head
+    if relative.dep_ != "relcl" or relative.head.pos_ != "NOUN" or relative.head.ent_type_ == "PERSON":
+        return False
+    if any(c.lower_ == "who" for c in (*relative.children, *verb.children)):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"could", "may", "might"} for c in verb.children)
 
 
 def alleges(verb: Token) -> bool:

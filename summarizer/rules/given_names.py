@@ -84,12 +84,17 @@ def misread_person(name: str) -> bool:
     return personal_name(name) and not opens_with_article(name)
 
 
+_ONLY_BEFORE_A_NAME = frozenset({"cardinal"})
+"""Titles that open a person's name but also a company's ("Cardinal Health"): skipped before a given name here, never
+a cue of their own."""
+
+
 def personal_name(name: str) -> bool:
     """Two to four capitalised words, after any title, that open with a given name ("Arthur Cabral", "Honorable Pedro
     R. Pierluisi Urrutia"), or a surname then a given name ("Szabó Péter", "Tanaka Hiroshi"); not a maker's name
     after a founder's surname ("Lockheed Martin": no surname opens it)."""
     words = name.split()
-    while words and words[0].casefold().rstrip(".") in PERSON_TITLES:
+    while words and words[0].casefold().rstrip(".") in PERSON_TITLES | _ONLY_BEFORE_A_NAME:
         words = words[1:]
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
