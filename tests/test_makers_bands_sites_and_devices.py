@@ -81,3 +81,17 @@ def test_one_end_of_a_journey_to_or_from_a_country_or_capital_is_a_place() -> No
     assert written_as_place("Varnsk", text)
     assert written_as_place("Orlby", "Flights from Paris to Orlby resumed. Orlby airport reopened.")
     assert not written_as_place("Varncom", "A memo from Varncom to its staff leaked. Varncom declined to comment.")
+
+
+def test_an_annual_event_a_release_or_solo_and_a_prefixed_ships_own_name() -> None:
+    def found(text: str) -> dict[str, str]:
+        return {text[m.start : m.end]: m.kind for m in find_things(text, "en")}
+
+    assert found("Thousands came to the sixth annual Orlin Boat Fair in May.").get("Orlin Boat Fair") == "event"
+    assert found("The annual Varncom report was late.") == {}  # the name qualifies the report
+    text = "He played the guitar solo Night Rain, and the 2009 release Harbour Lights sold well."
+    assert found(text).get("Night Rain") == "work" and found(text).get("Harbour Lights") == "work"
+    ship = found("Divers found the U.S.S. Kestrel last June. The Kestrel sank in 1944.")
+    assert ship.get("U.S.S. Kestrel") == "product" and ship.get("Kestrel") == "product"
+    named_for = found("The MV Ada Orrel docked in Malta. Ada Orrel was a nurse who drowned in 1915.")
+    assert named_for == {"MV Ada Orrel": "product"}  # the person the ship was named for stays a person

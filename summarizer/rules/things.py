@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from summarizer.rules.given_names import personal_name
 from summarizer.rules.times import MONTH_NAMES, WEEKDAY_NAMES
 
 LANGUAGES = frozenset({"en", "fr", "es", "de"})
@@ -176,6 +177,12 @@ _ZONE_NAMES = (
     r"Newfoundland)[^\S\n]+)+(?:(?:Standard|Summer|Daylight|Mean|Saving)[^\S\n]+)*Time)\b"
 )
 """A time zone by its full name ("Central European Time", "Eastern Standard Time", "British Summer Time")."""
+_ANNUAL = (
+    rf"\b(?:annual|yearly|biennial)[^\S\n]+(?P<name>{_PLAIN})(?=[^\S\n]*(?:[,.;:!?)]|\n|$)|[^\S\n]+(?:in|at|on|for|was|"
+    r"is|will|has|had|took|drew|attracted|opened|began|ended|and|with|this|last|next)\b)"
+)
+"""What a year holds once ("the sixth annual Orlin Maker Fair in May"): an event. Not "the annual Varncom report",
+where the name qualifies the noun after it."""
 _SCANDAL = rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:scandal|affair|Scandal|Affair))\b"
 """An event named by its scandal ("the Teapot Dome scandal", "the Dreyfus affair"): the capitalised words make it a name."""
 _MADE_NOUNS = (
@@ -251,6 +258,7 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
                 *_LAWS_EN,
             ],
             "event": [
+                _ANNUAL,
                 rf"\b(?P<name>(?:\d{{4}}[^\S\n]+)?{_PLAIN}[^\S\n]+(?:Olympics|Olympic Games|Paralympics|World Cup|Cup|"
                 rf"Championships?|Summit|Festival|Expo|Grand Prix|War|Marathon|Open|Trophy|Revolution|Uprising|Massacre|"
                 rf"Referendum)|{_PLAIN}[^\S\n]+(?:summit|war)|"
@@ -270,7 +278,7 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
             ],
             "work": [
                 r"\b(?:film|movie|book|novel|memoir|song|album|musical|opera|documentary|painting|comedy|drama|thriller|"
-                r"sitcom|miniseries|poem|symphony)[^\S\n]+"
+                r"sitcom|miniseries|poem|symphony|solo|release)[^\S\n]+"
                 rf"(?:[\"“](?P<quoted>[^\"”\n]{{2,60}})[\"”]|(?P<name>{_NAME}))",
                 *_JOURNALS_EN,
             ],
@@ -486,6 +494,7 @@ def find_things(text: str, language: str) -> list[ThingMention]:
     if language not in LANGUAGES:
         return []
     candidates = [*_tickers(text), *_zones_after_clocks(text), *_disease_codes(text), *_storms(text, language)]
+    candidates += _ships_own_names(text)
     for kind, patterns in _patterns(language).items():
         for pattern in patterns:
             for match in pattern.finditer(text):
@@ -591,6 +600,14 @@ def _storms(text: str, language: str) -> list[ThingMention]:
         given = {name.split()[-1] for name in found if name in windy}
         storms += [m for name in given for m in _other_uses(text, name, "event")]
     return storms
+
+
+def _ships_own_names(text: str) -> list[ThingMention]:
+    """A ship named once with its prefix ("the U.S.S. Grayback") is the ship at every use of its own name ("the
+    Grayback's wreck"), unless that is a person's name the ship was named for ("MV Alan Kurdi")."""
+    own = {re.sub(r"^\S+[^\S\n]+", "", m.group("name")) for m in re.finditer(_SHIP_PREFIXED, text)}
+    named = [name for name in own if len(name) > 2 and not personal_name(name)]
+    return [m for name in named for m in _other_uses(text, name, "product")]
 
 
 def _disease_codes(text: str) -> list[ThingMention]:
