@@ -3,7 +3,9 @@ a work ("the Tom Varne film") is its maker or star, not a place or a body; a wor
 comedy X"); a band after "supergroup"; what a website or a database belongs to is an organization; a name a sentence
 says is a device or a system ("X is a ship-to-ship safety system") is a product at every use. A given name that is
 also a small country's division ("Paul", a municipality of Cape Verde) still opens a person's name. One end of a
-journey whose other end is a country or a capital ("airlifted from Varnsk to Berlin") is a place.
+journey whose other end is a country or a capital ("airlifted from Varnsk to Berlin") is a place. An event a year
+holds ("the sixth annual X"), a work after "release" or "solo", a prefixed ship's own name, and a title after a
+capital "The" inside a sentence ("a report by The Atlantic").
 
 Every text here is written for these tests. spaCy's real English pipeline reads them; no model is involved.
 """
@@ -95,3 +97,11 @@ def test_an_annual_event_a_release_or_solo_and_a_prefixed_ships_own_name() -> No
     assert ship.get("U.S.S. Kestrel") == "product" and ship.get("Kestrel") == "product"
     named_for = found("The MV Ada Orrel docked in Malta. Ada Orrel was a nurse who drowned in 1915.")
     assert named_for == {"MV Ada Orrel": "product"}  # the person the ship was named for stays a person
+
+
+def test_a_name_every_use_of_which_follows_a_capital_the_inside_a_sentence_is_a_title() -> None:
+    assert kinds("According to a report by The Atlantic, the firm kept a database in Brooklyn.").get("Atlantic") == (
+        "organization"
+    )
+    assert kinds("Storms crossed the Atlantic on Monday.").get("Atlantic") == "place:region"
+    assert kinds("The court in The Hague ruled on Monday.").get("The Hague", "").startswith("place")

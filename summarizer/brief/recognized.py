@@ -153,6 +153,17 @@ class EnglishUsage(Usage):
         return label_vote(name, text) or entity.kind  # the label on most uses, not only the first
 
 
+_THE_INSIDE = re.compile(r"[a-z0-9,;:][ \t]+The[ \t]+$")
+"""A capital "The" inside a sentence, which only a title's own article has ("a report by The Atlantic")."""
+
+
+def _titled_with_the(name: str, text: str) -> bool:
+    """Every use of the name follows a capital "The" inside a sentence: a publication's or a band's title, whatever
+    its words name elsewhere ("The Atlantic", "The Rockies")."""
+    uses = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    return bool(uses) and all(_THE_INSIDE.search(text, max(0, start - 12), start) for start in uses)
+
+
 def _nations_body(name: str) -> bool:
     """A name that opens with a nation's adjective and goes on with more than a place's words ("Afghan Taliban",
     "Syrian Defence Forces"): a group or a body of that nation; not a state's own name ("Slovak Republic"), and
@@ -285,6 +296,14 @@ def add_recognized(items: GroundedDraft, aligner: Aligner, usage: Usage) -> Grou
             and not usage.written_as_place(name, text)
         ):
             label, grammar = "organization", None  # "the Afghan Taliban", even listed with countries: no place
+        if (
+            "place" in {label, grammar}
+            and cue is None
+            and not territory
+            and _titled_with_the(name, text)
+            and not usage.written_as_place(name, text)
+        ):
+            label, grammar = "organization", None  # "a report by The Atlantic": a title, not the ocean
         # "will appear in Cairns Magistrates Court": a body by its own words, though written as where
         bodily = cue in {"person", "organization"}
         as_place = not bodily and (grammar == "place" or (grammar is None and usage.written_as_place(name, text)))
