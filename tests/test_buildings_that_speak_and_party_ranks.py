@@ -70,3 +70,13 @@ def test_a_cardinal_of_a_body_and_a_shared_role_before_a_name_are_the_person() -
     kinds = {a.name: a.kind for a in out.who}
     assert kinds.get("Cardinal Tom Brell") == "person" and kinds.get("Ada Orrel") == "person", kinds
     assert kinds.get("Cardinal Health") == "organization", kinds  # a company the title word opens
+
+
+def test_a_chambers_post_read_with_its_holders_name_is_the_person_and_a_post_is_no_place() -> None:
+    """The recognizer reads "the House Ola Brenn" as one body; a model may file "Speaker of the House" as a place."""
+    text = "Speaker of the House Ola Brenn said on Monday the vote would go ahead in Washington."
+    out = ground_names(text, [], [], ["Speaker of the House", "Washington"])
+    kinds = {a.name: a.kind for a in out.who}
+    assert kinds.get("Ola Brenn") == "person", kinds
+    assert not any("House" in name for name in kinds), kinds
+    assert {p.name for p in out.where} == {"Washington"}

@@ -70,3 +70,9 @@ def test_a_numbered_act_and_a_disease_by_its_acronym() -> None:
     found = things("The outbreak of ZARS, SARS and MERS spread as an epidemic. Doctors fear SARS may return.")
     assert found.get("MERS") == "disease" and found.get("SARS") == "disease" and "ZARS" not in found
     assert things("The AIDS Relief Fund, which fights the disease, said so.") == {}  # a body's name
+
+
+def test_a_disease_code_of_a_family_another_code_of_which_is_a_disease() -> None:
+    found = things("The ZEV-19 outbreak infected thousands. For context, ZEV-20 has a basic R0 of 3.")
+    assert found.get("ZEV-20") == "disease"
+    assert things("The FAA grounded the F-16 fleet. KAI-50 trainers flew.") == {}

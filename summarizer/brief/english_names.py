@@ -145,6 +145,8 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             moved.append(as_place(actor, "city"))
     where: list[Place] = []
     for place in [*items.where, *moved]:
+        if _post_only(place.name):
+            continue  # "Speaker of the House" filed as a place: a post names no one and nowhere
         if is_event_name(place.name, text):
             if _not_an_actor(place, text):
                 others.append(as_thing(place, "event"))  # "Paris Air Show" is an event, not where

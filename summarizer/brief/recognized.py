@@ -187,15 +187,19 @@ _POST_NOMINALS = {"MP", "MEP", "MSP", "MLA", "TD", "KC", "QC", "SC", "MBE", "OBE
 """Letters after a person's name ("Nick Johnson KC", "Ann Lee MP"): no body's."""
 
 
+_CHAMBERS = frozenset({"House", "Senate", "Congress", "Parliament", "Assembly", "Commons", "Lords", "Council"})
+"""A chamber a post is of, which the recognizer reads with its holder's name ("Speaker of the House Ada Orrel")."""
+
+
 def _without_home(entity: Entity, text: str) -> Entity:
-    """A person's name the recognizer reads with the state or country before it ("Vermont Bernie Sanders", a
-    senator's home written as a title): the person, from the given name on."""
+    """A person's name the recognizer reads with the state, country or chamber before it ("Vermont Bernie Sanders",
+    a senator's home written as a title; "Speaker of the House Ada Orrel"): the person, from the given name on."""
     for words in (1, 2):  # "Vermont", "New Hampshire"
         home = re.match(rf"((?:[A-Z][\w'’.-]*[ \t]+){{{words}}})(?=[A-Z])", text[entity.start : entity.end])
         if home is None:
             return entity
         place, rest = home.group(1).strip(), text[entity.start + home.end() : entity.end]
-        if (is_country(place) or is_capital_or_division(place)) and personal_name(rest):
+        if (is_country(place) or is_capital_or_division(place) or place in _CHAMBERS) and personal_name(rest):
             return Entity(entity.start + home.end(), entity.end, "PERSON")
     return entity
 

@@ -612,7 +612,8 @@ def _ships_own_names(text: str) -> list[ThingMention]:
 
 def _disease_codes(text: str) -> list[ThingMention]:
     """Disease codes ("<LETTERS>-<number>", "H<n>N<n>") and acronyms ("SARS") the article writes, at every place, when one of the
-    sentences naming the code speaks of illness ("the spread of X-19", then "cancelled because of X-19")."""
+    sentences naming the code, or another code of its family ("SARS", "SARS-CoV"), speaks of illness ("the spread of
+    X-19", then "cancelled because of X-19")."""
     found: dict[str, list[ThingMention]] = {}
     ill: set[str] = set()
     for sentence in _SENTENCE.finditer(text):
@@ -621,7 +622,8 @@ def _disease_codes(text: str) -> list[ThingMention]:
             found.setdefault(match.group(), []).append(ThingMention(at, at + len(match.group()), "disease"))
             if _HEALTH.search(sentence.group()):
                 ill.add(match.group())
-    return [thing for code, things in found.items() if code in ill for thing in things]
+    families = {code.split("-")[0] for code in ill}  # "SARS" is ill, so is "SARS-CoV" where no sentence says so
+    return [thing for code, things in found.items() if code.split("-")[0] in families for thing in things]
 
 
 MEASURE = re.compile(
