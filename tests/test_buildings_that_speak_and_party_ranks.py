@@ -80,3 +80,14 @@ def test_a_chambers_post_read_with_its_holders_name_is_the_person_and_a_post_is_
     assert kinds.get("Ola Brenn") == "person", kinds
     assert not any("House" in name for name in kinds), kinds
     assert {p.name for p in out.where} == {"Washington"}
+
+
+def test_a_given_name_a_model_files_as_a_place_beside_the_persons_full_name_is_the_person() -> None:
+    text = (
+        "Governor Tom Varne said he and his wife First Lady Melania Varne tested positive for the virus. He wrote on "
+        'Twitter, "Tonight, [Melania] and I tested positive." Floods hit Victoria on Monday.'
+    )
+    out = ground_names(text, [], [], ["Melania", "Victoria"])
+    who = {a.name: a.kind for a in out.who}
+    assert who.get("Melania") == "person" and "Melania" not in {p.name for p in out.where}, (who, out.where)
+    assert "Victoria" in {p.name for p in out.where}  # a state's name, which says nothing of a person

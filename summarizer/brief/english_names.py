@@ -23,7 +23,7 @@ from summarizer.brief.mentions import (
     place_at,
     retyped,
 )
-from summarizer.nlp.entities import inside_other_name, kind_at
+from summarizer.nlp.entities import entities, inside_other_name, kind_at
 from summarizer.nlp.kind_evidence import division_misread, grammar_kind, label_vote, someones_body
 from summarizer.nlp.usage import (
     described_as_organization,
@@ -36,7 +36,7 @@ from summarizer.nlp.usage import (
     product_use,
     used_as_product,
 )
-from summarizer.rules.given_names import misread_person, personal_name
+from summarizer.rules.given_names import is_given_name, misread_person, personal_name
 from summarizer.rules.kinds import (
     CURRENCY_CODES,
     NATURE_HEADS,
@@ -147,6 +147,9 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     for place in [*items.where, *moved]:
         if _post_only(place.name):
             continue  # "Speaker of the House" filed as a place: a post names no one and nowhere
+        if _given_name_of_someone(place.name, text):
+            who.append(actor_at(aligner, found_at(place), "person", place.origin, ruled=changed(place, "moved")))
+            continue  # "[Melania] and I", beside "First Lady Melania Trump": a person
         if is_event_name(place.name, text):
             if _not_an_actor(place, text):
                 others.append(as_thing(place, "event"))  # "Paris Air Show" is an event, not where
@@ -359,6 +362,15 @@ def _surname_of_someone(name: str, text: str) -> bool:
         if any(personal_name(" ".join([*words[i:], name])) for i in range(len(words))):
             return True
     return False
+
+
+def _given_name_of_someone(name: str, text: str) -> bool:
+    """One word that is a given name and stands before the surname of a person the recognizer reads in the article
+    ("Melania" beside "First Lady Melania Trump"), and that the article never sets anything in: a person, not a
+    town."""
+    if " " in name or not is_given_name(name) or written_as_place(name, text):
+        return False
+    return any(e.label == "PERSON" and name in text[e.start : e.end].split()[:-1] for e in entities(text))
 
 
 def _post_only(name: str) -> bool:
