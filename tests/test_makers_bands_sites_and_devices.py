@@ -18,7 +18,7 @@ import pytest
 
 from summarizer.nlp.entities import recognizes
 from summarizer.rules.given_names import personal_name
-from summarizer.rules.kinds import written_as_place
+from summarizer.rules.kinds import kind_cue, written_as_place
 from summarizer.rules.places import is_territory
 from summarizer.rules.things import find_things
 from tests.scripted_names import ground_names
@@ -105,3 +105,8 @@ def test_a_name_every_use_of_which_follows_a_capital_the_inside_a_sentence_is_a_
     )
     assert kinds("Storms crossed the Atlantic on Monday.").get("Atlantic") == "place:region"
     assert kinds("The court in The Hague ruled on Monday.").get("The Hague", "").startswith("place")
+
+
+def test_a_base_is_a_site_even_named_for_a_general() -> None:
+    assert kind_cue("General Tom Varne Base") == "site" and kind_cue("Orlin Air Force Base") == "site"
+    assert kind_cue("General Tom Varne") == "person"

@@ -54,7 +54,7 @@ _WEBSITE = re.compile(r"[A-Za-z0-9-]+\.(?:com|org|net|[a-z]{2})")
 SITE_WORDS = {
     "airport", "arena", "avenue", "boulevard", "bridge", "building", "cathedral", "centre", "center", "hall", "headquarters",
     "hospital", "house", "mall", "memorial", "museum", "palace", "park", "plaza", "prison", "road", "square", "stadium",
-    "station", "street", "temple", "terminal", "tower", "towers", "monument",
+    "station", "street", "temple", "terminal", "tower", "towers", "monument", "base",
 }  # fmt: skip
 _SITES_OR_BODIES = {"center", "centre"}
 """Site words that also end an agency's name ("National Hurricane Center" warns; "Kessel Medical Center" is where
