@@ -160,8 +160,8 @@ _THE_INSIDE = re.compile(r"[a-z0-9,;:][ \t]+The[ \t]+$")
 def _titled_with_the(name: str, text: str) -> bool:
     """Every use of the name follows a capital "The" inside a sentence: a publication's or a band's title, whatever
     its words name elsewhere ("The Atlantic", "The Rockies")."""
-    uses = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-    return bool(uses) and all(_THE_INSIDE.search(text, max(0, start - 12), start) for start in uses)
+    uses = uses_of(name, text)
+    return bool(uses) and all(_THE_INSIDE.search(text, max(0, start - 12), start) for start, _ in uses)
 
 
 def _nations_body(name: str) -> bool:

@@ -81,6 +81,11 @@ def _root(text: str, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
+def _roots(text: str, uses: list[tuple[int, int]]) -> list[Token | None]:
+    """The syntactic head of each use, None where no token lies there."""
+    return [_root(text, start, end) for start, end in uses]
+
+
 def _is_labelled_person(text: str, start: int, end: int) -> bool:
     return any(e.label in _PERSON_LABELS and e.start <= start and end <= e.end for e in entities(text))
 
@@ -292,7 +297,7 @@ def only_acts(text: str, uses: list[tuple[int, int]]) -> bool:
     """True when every use is a party that acts or is related, never a setting: "Qatar has an order", "relations
     between the US and Russia" (a country written so is a who, not a where; "in Qatar", "Qatar's airport" are places).
     """
-    roots = [_root(text, start, end) for start, end in uses]
+    roots = _roots(text, uses)
     if not roots or any(r is None for r in roots):
         return False
     for root in roots:
@@ -305,7 +310,7 @@ def only_acts(text: str, uses: list[tuple[int, int]]) -> bool:
 
 def ever_acts(text: str, uses: list[tuple[int, int]]) -> bool:
     """True when some use is a doer: "The United States has the highest number" (besides "in the United States")."""
-    roots = [_root(text, start, end) for start, end in uses]
+    roots = _roots(text, uses)
     return any(root is not None and _doer(root.head if root.dep_ == "conj" else root) for root in roots)
 
 
@@ -322,19 +327,19 @@ _OFFICIAL_ACTS = REPORTING | {"release", "issue", "respond", "refuse", "reject",
 def ever_speaks(text: str, uses: list[tuple[int, int]]) -> bool:
     """True when some use says or decides something ("Buckingham Palace said", "the White House released"): a
     building that does stands for the body in it; one that "caught fire" or "reopened" is still the building."""
-    roots = [_root(text, start, end) for start, end in uses]
+    roots = _roots(text, uses)
     return any(root is not None and _doer(root) and root.head.lemma_.casefold() in _OFFICIAL_ACTS for root in roots)
 
 
 def ever_set_at(text: str, uses: list[tuple[int, int]]) -> bool:
     """True when some use sets something there: "needed at the White House", "a protest outside the X"."""
-    roots = [_root(text, start, end) for start, end in uses]
+    roots = _roots(text, uses)
     return any(root is not None and root.dep_ == "pobj" and root.head.lemma_.casefold() in _SETTING for root in roots)
 
 
 def mostly_acts(text: str, uses: list[tuple[int, int]]) -> bool:
     """True when most uses are a doer: "Cisco sues Apple", "Cisco states that ...", "developed by Cisco" (a name the
     recognizer took for a city but the article has acting is an organization)."""
-    roots = [_root(text, start, end) for start, end in uses]
+    roots = _roots(text, uses)
     acting = sum(root is not None and (_doer(root) or _object_of(root, "by")) for root in roots)
     return acting * 2 > len(uses)

@@ -129,10 +129,17 @@ def listed_as_places(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-@lru_cache(maxsize=1)
-def _divisions() -> frozenset[str]:
-    """Every country's first-level divisions (states, provinces, regions), from ``countryinfo`` (MIT)."""
-    names = {p for country in CountryInfo.all().values() for p in country.get("provinces") or [] if isinstance(p, str)}
+@lru_cache(maxsize=2)
+def _divisions(min_people: int = 0) -> frozenset[str]:
+    """The first-level divisions (states, provinces, regions) of every country of at least ``min_people`` people, from
+    ``countryinfo`` (MIT)."""
+    names = {
+        p
+        for country in CountryInfo.all().values()
+        if (country.get("population") or 0) >= min_people
+        for p in country.get("provinces") or []
+        if isinstance(p, str)
+    }
     return frozenset(name.strip() for name in names if name.strip())
 
 
@@ -157,22 +164,9 @@ MAJOR_COUNTRY = 20_000_000
 ("Paul" in Cape Verde, "Bruce" in New Zealand) is what the word means far less often than a person's name."""
 
 
-@lru_cache(maxsize=1)
-def _major_divisions() -> frozenset[str]:
-    """The first-level divisions of the countries of at least ``MAJOR_COUNTRY`` people, from ``countryinfo``."""
-    names = {
-        p
-        for country in CountryInfo.all().values()
-        if (country.get("population") or 0) >= MAJOR_COUNTRY
-        for p in country.get("provinces") or []
-        if isinstance(p, str)
-    }
-    return frozenset(name.strip() for name in names if name.strip())
-
-
 def is_major_division(name: str) -> bool:
     """A state, province or region of a populous country ("Florida", "Kent", "Bavaria")."""
-    return name.strip().removeprefix("the ") in _major_divisions()
+    return name.strip().removeprefix("the ") in _divisions(MAJOR_COUNTRY)
 
 
 def is_capital(name: str) -> bool:
