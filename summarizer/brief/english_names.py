@@ -74,6 +74,12 @@ _LOCATED = re.compile(r"\b(?:in|to|from|across|throughout|into|near|inside|outsi
 """A country written as where something is ("in France"), not as who acts ("France said")."""
 
 
+def _family(name: str) -> bool:
+    """A family by its surname ("the Orrel family", "Orrel Family")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].casefold() == "family"
+
+
 def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
     """The recognizer's reading of each mention decides its kind where the name's own words do not.
 
@@ -135,6 +141,10 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             moved.append(as_place(actor, "city"))  # "floods in Bayelsa", read as a person: a state
         elif not country and cue is None and kind == "organization" and _surname_of_someone(actor.name, text):
             who.append(retyped(actor, kind="person"))  # "Vázquez said" after "Wanda Vázquez Garced"
+        elif not country and cue == "city":
+            moved.append(as_place(actor, "city"))  # "Varna Oblast funded the prize": a region, whatever it does
+        elif not country and cue is None and _family(actor.name):
+            who.append(retyped(actor, kind="group"))  # "the Orrel family": its members, no one person
         elif country or cue is not None or kind is None:
             who.append(actor)
         elif kind == "person" or kind == "organization":
@@ -375,8 +385,11 @@ def _given_name_of_someone(name: str, text: str) -> bool:
 
 def _post_only(name: str) -> bool:
     """A post and what it serves, with no one's name: "Prime Minister of Varnia", "mayor of Orlin", "Speaker of the
-    House", "Secretary of Justice for X" (the place in it is no actor, and the brief lists the holder by name)."""
+    House", "Secretary of Justice for X", "United States Senator" (the place in it is no actor, and the brief lists the
+    holder by name)."""
     words = name.removeprefix("the ").split()
+    if len(words) > 1 and words[-1].casefold() in PERSON_TITLES and is_country(" ".join(words[:-1])):
+        return True  # "United States Senator": the country's post
     cut = next((i for i, w in enumerate(words) if w in {"of", "for"}), None)
     if cut is None or cut == 0:
         return False  # "mayor of New York City" as much as "Mayor of X"

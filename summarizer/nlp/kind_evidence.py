@@ -30,7 +30,7 @@ from summarizer.nlp.entities import Entity, Kind, entities, read_as_person
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.usage import AGENT_NOUNS, ORGANIZATION_NOUNS
 from summarizer.rules.given_names import is_given_name, names_someone, personal_name
-from summarizer.rules.kinds import PERSON_TITLES, uses_of
+from summarizer.rules.kinds import PERSON_TITLES, uses_of, written_in_capitals
 from summarizer.rules.names import is_heading
 from summarizer.rules.places import (
     LISTED_NAME,
@@ -164,12 +164,14 @@ _OWNED_AS = re.compile(
 """How a company is owned, listed or held, right before its name: "state-owned X", "publicly traded X",
 "Nasdaq-listed X", "shares in X" (one holds no stake in a town)."""
 _POSTED_ON = re.compile(
-    r"\b(?:(?:posted|posts|posting|tweeted|shared|uploaded|streamed|livestreamed|broadcast)(?:[ \t]+[\w'’():.-]+){0,8}?[ \t]+"
+    r"\b(?:(?:posted|posts|posting|tweeted|shared|uploaded|streamed|livestreamed|broadcast|responded|replied|"
+    r"commented|reacted)(?:[ \t]+[\w'’():.-]+){0,8}?[ \t]+"
     r"(?:on|to|via)|(?:said|says|wrote|writes|announced|confirmed|indicated|stated|declared)[ \t]+(?:via|on))[ \t]+$"
     r"|[\"”][ \t]+on[ \t]+$"
 )
 """A platform something is put on or said through, right before its name: "posted a photo to X", "streamed live on
-X", "said via X", "wrote on X", a quotation "... on X" (one posts to no person, and says nothing on one)."""
+X", "said via X", "wrote on X", "responded to her letter on X", a quotation "... on X" (one posts to no person,
+and says nothing on one)."""
 _MEDIA_STAFF = re.compile(r"[ \t]+(?:reporter|correspondent|journalist|columnist|anchor|presenter)s?\b")
 """Staff of a medium right after its name: "an X reporter", "X correspondents" (not a place's: "a Paris reporter")."""
 _POSTS = re.compile(r"[ \t]+(?:post|posts|account|accounts|feed|page|channel|users|hashtag|livestream)\b")
@@ -426,8 +428,13 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     if members and members.group(1).casefold() in MEMBER_NOUNS:
         return "organization"  # "X members voted", "X and Y lawmakers"
     address = r"[A-Z][\w'’-]+,(?:\s+(?:aged\s+)?\d{1,3},)?\s+of\s+$"
-    if re.search(address, text[max(0, start - 60) : start]) and re.match(r"[,.]", text[end:]):
-        return "place"  # "Darren Keogh, of Ballymun, pleaded guilty", "X, 51, of Y,": where a person lives
+    if (
+        re.search(address, text[max(0, start - 60) : start])
+        and re.match(r"[,.]", text[end:])
+        and not written_in_capitals(text[start:end])
+    ):
+        return "place"  # "Darren Keogh, of Ballymun, pleaded guilty", "X, 51, of Y,": where a person lives; not
+        # "Ann Lee, of CNN,": a name in capitals is the employer's
     if _POSTS.match(text, end) and re.search(
         r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]n)[ \t]+$", text[max(0, start - 8) : start]
     ):

@@ -42,7 +42,7 @@ ORGANIZATION_WORDS = {
     "shipping", "mining", "petroleum", "energy", "software", "semiconductor", "semiconductors", "insurance",
     "securities", "investments", "properties", "realty", "construction", "engineering", "healthcare", "brewery",
     "motor", "services", "solutions", "enterprises", "resources", "consulting", "consultants", "brands", "bancorp",
-    "financial", "charity", "corps", "railway", "railways", "railroad",
+    "financial", "charity", "corps", "railway", "railways", "railroad", "administration", "chamber",
 }  # fmt: skip
 LEGAL_FORMS = {
     "gmbh", "ag", "kft", "zrt", "nyrt", "plc", "llc", "llp", "pty", "sa", "sas", "sarl", "srl", "spa", "nv", "bv",
@@ -95,6 +95,9 @@ NATURE_HEADS = {
 }  # fmt: skip
 """Last words of a natural feature's name, capitalised or not ("the Reno river", "Lake Volta" aside): a place however
 the name acts ("the Reno river burst its banks"). Two words at least: "Delta" alone is an airline."""
+DIVISION_HEADS = {"oblast", "province", "prefecture", "governorate", "krai", "voivodeship", "canton", "county"}
+"""Last words of a country's division ("Varna Oblast", "Orlin County"): a region, whatever it does, as the annotation
+guide files a region that acts; a body's word before them ("Paris Police Prefecture") makes the body."""
 PLACE_PREFIXES = ("municipality of", "city of", "town of", "village of", "province of", "county of", "district of")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -208,6 +211,8 @@ def kind_cue(name: str) -> Cue | None:
         return None
     if words[-1] == "house" and (len(words) == 1 or is_country(" ".join(name.split()[:-1]))):
         return "organization"  # "the House voted", "the U.S. House": a chamber, no building is named so
+    if len(words) > 2 and words[0] == "house" and words[1] == "of":
+        return "organization"  # "the House of Representatives", "the House of Lords": a chamber of its members
     if words[-1] in SITE_WORDS:
         return "site"
     if " ".join(words).startswith(PLACE_PREFIXES):
@@ -228,8 +233,8 @@ def kind_cue(name: str) -> Cue | None:
         return "organization"
     if _foreign_body(words):
         return "organization"
-    if len(words) > 1 and words[-1] in NATURE_HEADS:
-        return "city"  # where, whatever it does: "the Reno river burst its banks"
+    if len(words) > 1 and words[-1] in NATURE_HEADS | DIVISION_HEADS:
+        return "city"  # where, whatever it does: "the Reno river burst its banks", "Varna Oblast funded the prize"
     if len(words) > 1 and (words[0] in _NATURE_FIRST or (words[0] in NATURE_HEADS and words[1] == "of")):
         return "city"  # "Lake Victoria", "Mount Kenya", "the Strait of Hormuz", "the Gulf of Mexico"
     if words[0] in PERSON_TITLES and len(words) > 1 and words[-1] not in PLACE_HEADS:

@@ -183,8 +183,10 @@ _ANNUAL = (
 )
 """What a year holds once ("the sixth annual Orlin Maker Fair in May"): an event. Not "the annual Varncom report",
 where the name qualifies the noun after it."""
-_SCANDAL = rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:scandal|affair|Scandal|Affair))\b"
-"""An event named by its scandal ("the Teapot Dome scandal", "the Dreyfus affair"): the capitalised words make it a name."""
+_SCANDAL = rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:scandal|affair|Scandal|Affair|Crisis))\b"
+"""An event named by its scandal or its crisis ("the Teapot Dome scandal", "the Dreyfus affair", "the Suez Crisis"):
+the capitalised words make it a name; a lowercase "crisis" after a country ("the Ukraine crisis") may be the
+country's own."""
 _MADE_NOUNS = (
     r"plane|airplane|aeroplane|aircraft|airliner|jet|helicopter|bomber|fighter|drone|glider|car|vehicle|truck|"
     r"lorry|bus|train|locomotive|motorcycle|rifle|gun|pistol|missile|tank|ship|boat|vessel|rocket|device|phone"
