@@ -434,6 +434,37 @@ UNSURE: list[Case] = [
         "Skyhop planes passed every safety check",
     ),
     (
+        "The Orlin tenants' association claims the new rent rules are unlawful.",
+        "the new rent rules are unlawful",
+        "claimed",
+        "New rent rules unlawful, tenants say",
+    ),
+    (
+        "Lawyers for the Calder council argued that the mayor had acted within her powers.",
+        "the mayor had acted within her powers",
+        "claimed",
+        "Calder mayor acted within her powers",
+    ),
+    (
+        "The Varnian government said the activist Ann Orrel was poisoned with a nerve agent. The Calder government "
+        "dismissed the claim as groundless.",
+        "the activist Ann Orrel was poisoned with a nerve agent",
+        "claimed",
+        "Ann Orrel poisoned with a nerve agent",
+    ),
+    (
+        "Reportedly, the Varga family said the singer was in intensive care after a fall.",
+        "the singer was in intensive care after a fall",
+        "unclear",
+        "Singer in intensive care after a fall",
+    ),
+    (
+        "Six of the region's towns were reportedly scheduled to send delegations to the Varne summit.",
+        "were reportedly scheduled to send delegations to the Varne summit",
+        "unclear",
+        "Six towns send delegations to Varne summit",
+    ),
+    (
         "If the talks fail, the teachers' union will strike on Monday.",
         "the teachers' union will strike on Monday",
         "unclear",
@@ -578,6 +609,30 @@ UNSURE: list[Case] = [
 ]
 
 CONTROLS: list[Case] = [
+    (
+        "The Orlin region has the most flu cases in the country, with the next highest region, Calder, far behind.",
+        "The Orlin region has the most flu cases in the country",
+        "confirmed",
+        "Orlin region has most flu cases",
+    ),
+    (
+        "The Varne Ferry company claims its new ferry will enter service in May.",
+        "its new ferry will enter service in May",
+        "planned",
+        "Varne Ferry's new ferry enters service in May",
+    ),
+    (
+        "The Orlin police said the two men fled the scene in a stolen van.",
+        "the two men fled the scene in a stolen van",
+        "confirmed",
+        "Two men fled the scene in a stolen van",
+    ),
+    (
+        "The injured driver was in intensive care at the Calder clinic on Tuesday.",
+        "The injured driver was in intensive care",
+        "confirmed",
+        "Injured driver in intensive care",
+    ),
     (
         "The Calder club signed a striker on Monday who could score twenty goals a season.",
         "The Calder club signed a striker",
@@ -961,8 +1016,6 @@ prison term (the sentencing is done), "not all" (some were)."""
 ENGLISH = PLANNED + UNSURE + CONTROLS + MIXED + GRAMMAR
 
 KNOWN_MISSES = {
-    "The airline Skyhop claimed that its planes had passed every safety check.": "what a 'claim' reports is read as "
-    "the claimant's fact, as MEANTIME reads it (the guide would say claimed): nlp/factuality._claimed",
     "Le groupe Aldane prévoit de supprimer 200 emplois dans la région.": "the French parse takes 'Aldane prévoit' for "
     "a name, so 'supprimer' has no governing verb",
     "Nadie resultó herido en la explosión de la planta química.": "the statement names 'herido', an adjective; the "

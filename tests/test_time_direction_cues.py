@@ -108,3 +108,21 @@ def test_a_day_of_last_year_is_one_time() -> None:
 def test_a_sentence_opening_with_a_dated_thing_anchors_the_same_day() -> None:
     text = "On Tuesday, a paper broke the story. The October 9 issue of the paper named the buyer. On the same day, the seller confirmed it."
     assert _value_of(text, "the same day") == "2026-10-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a future seen from the past: a past verb further off does not send the date back, the nearest one is read
+        (
+            "Ann Orrel was declared the winner on Monday and would take office on January 20.",
+            "January 20",
+            "2027-01-20",
+        ),
+        ("The old ferry, which sailed for forty years, would be retired on October 14.", "October 14", "2026-10-14"),
+        # with no "would", the past verb still decides
+        ("Ann Orrel won the vote and took office on January 20.", "January 20", "2026-01-20"),
+    ],
+)
+def test_a_would_clause_reads_the_nearest_date(text: str, expression: str, value: str) -> None:
+    assert _value_of(text, expression, date(2026, 11, 26)) == value

@@ -67,6 +67,8 @@ _REPORTED_STATE = frozenset({"report"})
 her family"), not a rumour."""
 _DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
 """Verbs whose passive with an agent tells its subject denied ("the allegation was rejected by the firm")."""
+_DISPUTING = _DENYING | {"dispute", "contradict", "contest", "deny"}
+"""Verbs of an answer that disputes what another said ("disputed the account", "dismissed the claim")."""
 _SAYINGS = frozenset({"claim", "allegation", "accusation", "report", "rumour", "rumor", "suggestion", "assertion"})
 """What is said, which a denial of it denies ("rejected the allegations")."""
 _PRESUMED = REPORTED_AS | {"presume", "fear", "assume", "suspect"}
@@ -91,6 +93,10 @@ _PARTIES = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 """The words a clause says its event of: who did it and what it was done to or was."""
 _FUTURE_TIMES = frozenset({"next", "tomorrow", "upcoming", "coming"})
 """Time words that make a present tense tell what is to come ("the festival opens next week")."""
+_ASSERTING = frozenset({"claim", "argue", "contend", "insist", "maintain", "assert"})
+"""Verbs that put their clause as one side's case, not as what the article reports as fact ("the motion claims the
+declaration is unconstitutional", "his lawyers argued he acted alone"); a plan they report stays planned ("Apple
+claims the phone will provide")."""
 _OWNED = frozenset({"responsibility", "credit"})
 """What a party claims for itself ("claimed responsibility for the bombing"): told as its claim."""
 
@@ -180,8 +186,10 @@ def status_of(verb: Token) -> Status:
         return "unclear" if not any(c.lower_ == "allegedly" for c in children) else "alleged"
     if hedged := _hedged_parties(verb):
         return _doubted_by(hedged)  # "stabbed reportedly several shoppers"
-    if _claimed(verb):
-        return "claimed"  # "claimed responsibility for", "claimed that its planes had passed"
+    if governor is not None and (hedged := hedges_of(governor)):
+        return _doubted_by(hedged)  # "Reportedly, his family said he was in care", "were reportedly scheduled to send"
+    if _claimed(verb) or _disputed(verb, governor):
+        return "claimed"  # "claimed responsibility for", "said X was poisoned" and later "dismissed the claim"
     if _supposed(verb, governor) or _rumoured(verb, governor) or _conditional(verb) or _on_condition(verb):
         return "unclear"  # "reports suggest it will close", "unconfirmed reports said", "if talks fail, will strike"
     if purposed(verb):
@@ -210,6 +218,8 @@ def status_of(verb: Token) -> Status:
         return "planned"
     if governor is not None and inflects(governor, _ALLEGING):
         return "alleged"
+    if governor is not None and verb.dep_ == "ccomp" and inflects(governor, _ASSERTING) and not _subjunctive(verb):
+        return "claimed"  # "the motion claims the declaration is unconstitutional": one side's case
     if verb.dep_ == "amod" and verb.lower_ in {"alleged", "suspected", "planned", "proposed"}:
         return "alleged" if verb.lower_ in {"alleged", "suspected"} else "planned"
     if any(c.lower_ in {"alleged", "suspected"} and c.dep_ == "amod" for c in children):
@@ -241,6 +251,8 @@ def _noun_status(noun: Token) -> Status:
     while head.dep_ == "compound" and head.head is not head:
         head = head.head  # "vaccination campaign": the phrase's noun
     own = _marked(head)
+    if own == "confirmed" and _copula_of_state(head):
+        return status_of(head.head.head)  # "his family reportedly said he was in intensive care": the state's clause
     if own != "confirmed" or head.head.pos_ not in {"VERB", "AUX"}:
         return own
     verb = head.head
@@ -251,12 +263,21 @@ def _noun_status(noun: Token) -> Status:
         return "unclear"  # "officials reportedly made arrests": the clause that tells the noun doubts it
     if head.dep_ == "dobj" and _claimed(verb):
         return "claimed"  # "claimed responsibility for the bombing"
+    if head.dep_ in _PARTIES and verb.dep_ == "ccomp" and inflects(verb.head, _ASSERTING):
+        return "claimed"  # "the motion claims the declaration is unconstitutional"
     if head.dep_ not in {"nsubj", "nsubjpass"}:
         return own
     if _dated(verb):
         return "planned"  # "the first hearing is May 4": a date given in the present tense is one still to come
     arranging = inflects(verb, SCHEDULING) or arranged_complement(verb) is not None
     return "planned" if arranging and status_of(verb) == "planned" else own  # not "the merger will create jobs"
+
+
+def _copula_of_state(noun: Token) -> bool:
+    """A noun that tells a state through "be" and a preposition ("he was in intensive care", "is under
+    investigation"): the clause of "be" tells it."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() == "be" and prep.head is not prep
 
 
 def _marked(noun: Token) -> Status:
@@ -323,9 +344,21 @@ def _charged(verb: Token) -> bool:
 
 
 def _claimed(verb: Token) -> bool:
-    """A party's claim of responsibility or credit ("claimed responsibility for the bombing"). Not what a "claim"
-    reports: MEANTIME reads that as the claimant's fact ("Apple claims the phone will provide": planned)."""
+    """A party's claim of responsibility or credit ("claimed responsibility for the bombing"). What a "claim"
+    reports is claimed too (``_ASSERTING``), as the annotation guide reads it; MEANTIME reads it as the claimant's
+    fact."""
     return inflects(verb, {"claim"}) and any(c.dep_ == "dobj" and inflects(c, _OWNED) for c in verb.children)
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A bare verb with no auxiliary under "that" ("insists that the budget include funding"): a demand, not a
+    claim."""
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    singular = any(
+        c.dep_ == "nsubj" and (c.tag_ in {"NN", "NNP"} or c.lower_ in {"he", "she", "it"}) for c in verb.children
+    )
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and singular)  # "the budget include": no third-person "s"
 
 
 def _purpose(child: Token) -> bool:
@@ -385,7 +418,12 @@ def _futurate(verb: Token) -> bool:
     if verb.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
     times = [c for c in verb.children if c.dep_ in {"npadvmod", "advmod", "prep"}]
-    return any(t.lower_ in _FUTURE_TIMES for c in times for t in c.subtree)
+    return any(t.lower_ in _FUTURE_TIMES and _of_time(t) for c in times for t in c.subtree)
+
+
+def _of_time(word: Token) -> bool:
+    """A time word read as a time ("next week", "tomorrow"), not "the next highest country"."""
+    return word.lower_ == "tomorrow" or word.ent_type_ in {"DATE", "TIME"} or word.head.ent_type_ in {"DATE", "TIME"}
 
 
 def _intends(noun: Token) -> bool:
@@ -512,6 +550,36 @@ def _denies_what_is_said(verb: Token) -> bool:
     """An active denial of something said ("dismissed the claim as groundless", "the club denied the reports"): the
     event told is the claim, denied; not a plan or a case turned down ("rejected the plan", "dismissed the case")."""
     return inflects(verb, _DENYING) and any(c.dep_ == "dobj" and inflects(c, _SAYINGS) for c in verb.children)
+
+
+_ANAPHORIC = frozenset({"the", "this", "these", "those", "such"})
+
+
+def _disputed(verb: Token, governor: Token | None) -> bool:
+    """A reported clause that a later sentence of the article disputes as what was said ("Berlin said X was
+    poisoned. ... Moscow dismissed the claim as groundless"): the article tells it as one side's claim. The
+    dispute takes what was said with a determiner that points back ("the claim", "these reports"), and comes from
+    another speaker than the one who said it."""
+    if governor is None or verb.dep_ != "ccomp" or not inflects(governor, REPORTING):
+        return False
+    speakers = _subjects(governor)
+    for sentence in verb.doc.sents:
+        if sentence.start <= governor.i:
+            continue
+        for denial in sentence:
+            if not inflects(denial, _DISPUTING) or _subjects(denial) & speakers:
+                continue
+            if any(
+                c.dep_ == "dobj" and inflects(c, _SAYINGS) and any(d.lower_ in _ANAPHORIC for d in c.children)
+                for c in denial.children
+            ):
+                return True
+    return False
+
+
+def _subjects(verb: Token) -> set[str]:
+    """The verb's subjects as written, whole ("the russian government")."""
+    return {" ".join(t.lower_ for t in c.subtree) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
 
 
 def _directed(verb: Token) -> bool:

@@ -101,9 +101,14 @@ def _compiled(words: dict[str, str], forms: dict[str, str]) -> dict[str, re.Patt
 
 
 _NONE = dict.fromkeys(LANGUAGES, r"(?!)")
-_CUES: tuple[tuple[dict[str, re.Pattern[str]], Direction], ...] = (
+_EITHER: dict[str, str] = {**_NONE, "en": r"would|wouldn't"}
+"""A future seen from the past ("was projected to have won, and would be sworn in on January 20"): ahead of a
+telling that may itself be past, so it points neither way and the nearest date is read; it stops a past verb further
+off ("won") from deciding."""
+_CUES: tuple[tuple[dict[str, re.Pattern[str]], Direction | None], ...] = (
     (_compiled(_AHEAD, _AHEAD_FORMS), "ahead"),
     (_compiled(_BACK, _BACK_FORMS), "back"),
+    (_compiled(_EITHER, _NONE), None),
 )
 _FRAMING = _compiled(_REPORTING, _NONE)
 
@@ -116,7 +121,7 @@ def direction(sentence: str, start: int, end: int, language: str) -> Direction |
     clause_start = sentence.rfind(";", 0, start) + 1
     clause_end = sentence.find(";", end)
     clause_end = len(sentence) if clause_end < 0 else clause_end
-    best: tuple[int, Direction, int] | None = None
+    best: tuple[int, Direction | None, int] | None = None
     for cues, way in _CUES:
         for cue in cues[language].finditer(sentence, clause_start, clause_end):
             if cue.start() < end and start < cue.end():
