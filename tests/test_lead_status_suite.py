@@ -40,6 +40,18 @@ Case = tuple[str, str, str, str]
 
 PLANNED: list[Case] = [
     (
+        "The Calder mayor is running for re-election next year, her office said.",
+        "The Calder mayor is running for re-election next year",
+        "planned",
+        "Calder mayor runs for re-election",
+    ),
+    (
+        "Voters in Orlin head to the polls on Sunday to elect a new council.",
+        "Voters in Orlin head to the polls on Sunday",
+        "planned",
+        "Orlin voters head to the polls",
+    ),
+    (
         "The regional airline Skyhop will cut 300 jobs by the end of the year.",
         "Skyhop will cut 300 jobs",
         "planned",
@@ -260,6 +272,12 @@ PLANNED: list[Case] = [
 
 UNSURE: list[Case] = [
     (
+        "Tom Varne faces up to ten years in prison if convicted of the Calder bank fraud.",
+        "Tom Varne faces up to ten years in prison",
+        "unclear",
+        "Varne faces ten years in prison",
+    ),
+    (
         "Heavy rain may have caused the collapse of the old mill in Brenton.",
         "Heavy rain may have caused the collapse",
         "unclear",
@@ -453,6 +471,26 @@ UNSURE: list[Case] = [
         "Ann Orrel poisoned with a nerve agent",
     ),
     (
+        "Tom Varne, 23, pleaded not guilty on Tuesday to two counts of arson. According to police, Varne set fire to a "
+        "warehouse in Orlin on May 2.",
+        "Varne set fire to a warehouse in Orlin",
+        "alleged",
+        "Varne set fire to Orlin warehouse",
+    ),
+    (
+        "The Varnian army called its strikes on the border posts defensive in nature.",
+        "The Varnian army called its strikes on the border posts defensive",
+        "claimed",
+        "Varnian army called its strikes defensive",
+    ),
+    (
+        "On Tuesday, Mayor Ann Orrel announced she had asked for the police chief's resignation. The chief gave a "
+        "different account of events.",
+        "she had asked for the police chief's resignation",
+        "claimed",
+        "Mayor asked for police chief's resignation",
+    ),
+    (
         "Reportedly, the Varga family said the singer was in intensive care after a fall.",
         "the singer was in intensive care after a fall",
         "unclear",
@@ -609,6 +647,30 @@ UNSURE: list[Case] = [
 ]
 
 CONTROLS: list[Case] = [
+    (
+        "Sales at the Orlin brewery rose five percent last year if compared to the year before.",
+        "Sales at the Orlin brewery rose five percent last year",
+        "confirmed",
+        "Orlin brewery sales rose five percent",
+    ),
+    (
+        "The Orlin police are searching for the gunman who shot a guard at the Calder bank.",
+        "The Orlin police are searching for the gunman",
+        "confirmed",
+        "Orlin police search for gunman",
+    ),
+    (
+        "The Orlin football club called its new stadium the Orlin Arena.",
+        "The Orlin football club called its new stadium the Orlin Arena",
+        "confirmed",
+        "Orlin club called its new stadium Orlin Arena",
+    ),
+    (
+        "According to police, the bus driver Tom Varne was taken to hospital after the crash in Calder.",
+        "the bus driver Tom Varne was taken to hospital",
+        "confirmed",
+        "Bus driver taken to hospital after Calder crash",
+    ),
     (
         "The Orlin region has the most flu cases in the country, with the next highest region, Calder, far behind.",
         "The Orlin region has the most flu cases in the country",

@@ -49,6 +49,7 @@ _REFUSING = frozenset({"fail", "refuse", "decline", "deny"})
 _NOBODY = frozenset({"nobody", "none", "nothing"})
 _ONE = frozenset({"one", "a", "single"})
 """Words of a count of one, which a "not" before them makes none ("not one", "not a single"); not "not all"."""
+_MEASURING = frozenset({"compare", "adjust", "measure", "count", "calculate", "express", "convert", "include"})
 _CONDITION = frozenset({"if", "unless", "whether"})
 _PLANNING = frozenset(
     {"plan", "intend", "expect", "schedule", "aim", "set", "propose", "prepare", "seek", "hope", "want"}
@@ -91,6 +92,9 @@ _EXAMINING = REPORTING | {"investigate", "probe", "examine", "study", "condemn",
 ("investigating a suspected arson attack"); a suspect arrested or shot is still arrested or shot."""
 _PARTIES = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 """The words a clause says its event of: who did it and what it was done to or was."""
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_STATES = frozenset({"be", "have", "remain", "stay", "seem", "appear", "know", "believe", "want", "need", "cost"})
+"""Verbs of state, whose present holds now whatever day follows ("has a meeting on Friday")."""
 _FUTURE_TIMES = frozenset({"next", "tomorrow", "upcoming", "coming"})
 """Time words that make a present tense tell what is to come ("the festival opens next week")."""
 _ASSERTING = frozenset({"claim", "argue", "contend", "insist", "maintain", "assert"})
@@ -179,7 +183,7 @@ def status_of(verb: Token) -> Status:
         return "denied"  # "did not attend", "no one was arrested", "failed to pay"
     if _denied_by(verb) or _denies_what_is_said(verb):
         return "denied"  # "the charge was denied by her lawyer", "dismissed the claim as groundless"
-    if _charged(verb) or alleges(verb) or charges(verb):
+    if _charged(verb) or alleges(verb) or charges(verb) or _accused_in_account(verb):
         # "is accused of stealing", "charged with setting fire", "an allegation he hit a player", "charged with murder"
         return "alleged"
     if any(c.lower_ in HEDGES for c in children) or any(a.lower_ in HEDGES for a in verb.ancestors):
@@ -188,7 +192,7 @@ def status_of(verb: Token) -> Status:
         return _doubted_by(hedged)  # "stabbed reportedly several shoppers"
     if governor is not None and (hedged := hedges_of(governor)):
         return _doubted_by(hedged)  # "Reportedly, his family said he was in care", "were reportedly scheduled to send"
-    if _claimed(verb) or _disputed(verb, governor):
+    if _claimed(verb) or _disputed(verb, governor) or _self_described(verb):
         return "claimed"  # "claimed responsibility for", "said X was poisoned" and later "dismissed the claim"
     if _supposed(verb, governor) or _rumoured(verb, governor) or _conditional(verb) or _on_condition(verb):
         return "unclear"  # "reports suggest it will close", "unconfirmed reports said", "if talks fail, will strike"
@@ -408,17 +412,33 @@ def _on_condition(verb: Token) -> bool:
     return any(
         c.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in _CONDITION - {"whether"} for m in c.children)
-        and any(m.dep_ in {"nsubj", "nsubjpass"} for m in c.children)
+        and (any(m.dep_ in {"nsubj", "nsubjpass"} for m in c.children) or _conditional_participle(c))
         for c in verb.children
     )
 
 
+def _conditional_participle(clause: Token) -> bool:
+    """A condition told by a participle alone ("faces ten years in prison if convicted", "will be built if
+    approved"); not a comparison or a measure ("if compared to last year", "if adjusted for inflation")."""
+    return clause.tag_ == "VBN" and clause.lemma_.lower() not in _MEASURING
+
+
 def _futurate(verb: Token) -> bool:
-    """A present tense with a time still to come ("opens next week", "travels to Brussels tomorrow")."""
-    if verb.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+    """A present tense with a time still to come ("opens next week", "travels to Brussels tomorrow", "is running for
+    re-election next year"), or a present that acts on a weekday ("Voters head to the polls on Sunday", "is leaving
+    on Friday"; news tells what is done in the past tense). Not a verb of saying or of state ("says on Monday",
+    "has a meeting on Friday")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    progressive = verb.tag_ == "VBG" and [a.lower_ for a in auxiliaries] in (["is"], ["are"], ["am"], ["'s"], ["'re"])
+    if not progressive and (verb.tag_ not in {"VBZ", "VBP"} or auxiliaries):
         return False
     times = [c for c in verb.children if c.dep_ in {"npadvmod", "advmod", "prep"}]
-    return any(t.lower_ in _FUTURE_TIMES and _of_time(t) for c in times for t in c.subtree)
+    if any(t.lower_ in _FUTURE_TIMES and _of_time(t) for c in times for t in c.subtree):
+        return True
+    acting = verb.lemma_.lower() not in _STATES and not inflects(verb, REPORTING)
+    return acting and any(
+        c.lower_ == "on" and any(p.dep_ == "pobj" and p.text in _WEEKDAYS for p in c.children) for c in times
+    )
 
 
 def _of_time(word: Token) -> bool:
@@ -552,7 +572,19 @@ def _denies_what_is_said(verb: Token) -> bool:
     return inflects(verb, _DENYING) and any(c.dep_ == "dobj" and inflects(c, _SAYINGS) for c in verb.children)
 
 
+_ACCUSERS = frozenset(
+    {"police", "prosecutor", "prosecution", "investigator", "official", "officer", "authority", "indictment",
+     "complaint", "affidavit", "detective", "sheriff"}
+)  # fmt: skip
+"""Who makes the case against a suspect: "according to police", "according to the indictment"."""
+_CHARGING = frozenset({"charge", "plead", "accuse", "indict", "arraign", "arrest"})
+"""What tells a person is suspected and not yet judged: charged, pleading, accused, indicted, arrested."""
+_CHARACTERIZING = frozenset({"call", "describe", "characterize", "characterise", "label", "term"})
+_OWN = frozenset({"its", "their", "his", "her", "our"})
 _ANAPHORIC = frozenset({"the", "this", "these", "those", "such"})
+_ACCOUNTS = frozenset({"account", "version"})
+_DIFFERING = frozenset({"different", "differing", "conflicting", "contrasting", "contradictory", "opposing"})
+"""Words of another account of the same events ("gave a different account of events"), which disputes the first."""
 
 
 def _disputed(verb: Token, governor: Token | None) -> bool:
@@ -566,15 +598,67 @@ def _disputed(verb: Token, governor: Token | None) -> bool:
     for sentence in verb.doc.sents:
         if sentence.start <= governor.i:
             continue
-        for denial in sentence:
-            if not inflects(denial, _DISPUTING) or _subjects(denial) & speakers:
-                continue
-            if any(
-                c.dep_ == "dobj" and inflects(c, _SAYINGS) and any(d.lower_ in _ANAPHORIC for d in c.children)
-                for c in denial.children
-            ):
+        for word in sentence:
+            if _disputes(word) and not _subjects(word) & speakers:
                 return True
     return False
+
+
+def _disputes(verb: Token) -> bool:
+    """A verb that disputes what was said before: a denial of it with a determiner that points back ("dismissed the
+    claim", "rejected these reports") or another account of it ("gave a different account of events")."""
+    if inflects(verb, _DISPUTING):
+        return any(
+            c.dep_ == "dobj" and inflects(c, _SAYINGS) and any(d.lower_ in _ANAPHORIC for d in c.children)
+            for c in verb.children
+        )
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ACCOUNTS and any(a.lower_ in _DIFFERING for a in c.children)
+        for c in verb.children
+    )
+
+
+def _accused_in_account(verb: Token) -> bool:
+    """What the police or prosecutors say a person did whom the article tells charged, arrested or pleading ("According
+    to police, Varne was driving erratically" beside "Varne pleaded not guilty"): their case, not yet upheld. Not
+    once the article tells a conviction or a guilty plea."""
+    if not any(_accuser(a) for head in (verb, *verb.ancestors) for a in head.children if a.lower_ == "according"):
+        return False
+    clause = verb.head if verb.dep_ == "conj" and verb.head is not verb else verb
+    names = {c.text for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PROPN"}
+    if not names:
+        return False
+    doc = verb.doc
+    if any(_upheld(t) for t in doc):
+        return False
+    return any(
+        any(t.text in names for t in sentence) and any(inflects(t, _CHARGING) for t in sentence)
+        for sentence in doc.sents
+    )
+
+
+def _accuser(according: Token) -> bool:
+    return any(t.lemma_.lower() in _ACCUSERS for t in according.subtree if t.pos_ == "NOUN")
+
+
+def _upheld(word: Token) -> bool:
+    """A conviction or a plea of guilty ("was convicted", "pleaded guilty"; not "pleaded not guilty")."""
+    if word.lemma_.lower() == "convict" and word.pos_ == "VERB":
+        return True
+    return word.lower_ == "guilty" and not any(c.dep_ == "neg" for t in (word, word.head) for c in t.children)
+
+
+def _self_described(verb: Token) -> bool:
+    """A party that calls its own acts something ("called its actions defensive", "described their strike as
+    lawful"): what it says of itself, told as its claim."""
+    if not inflects(verb, _CHARACTERIZING):
+        return False
+    own = [c for c in verb.children if c.dep_ == "dobj" and any(p.lower_ in _OWN for p in c.children)]
+    said_as = [c for o in own for c in o.children if c.dep_ in {"acl", "prep"} and c.i > o.i]
+    predicates = [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}]
+    if any(c.pos_ == "PROPN" for c in predicates):
+        return False  # "called its new stadium the Orlin Arena": a name given, not a claim
+    return bool(own) and (bool(said_as) or bool(predicates))
 
 
 def _subjects(verb: Token) -> set[str]:
