@@ -89,3 +89,37 @@ def test_a_countrys_post_a_model_files_as_a_body_names_no_one() -> None:
     found = model_kinds(text, ["Tom Varne"], ["United States Senator"])
     assert "United States Senator" not in found, found
     assert found.get("Tom Varne") == "person", found
+
+
+def test_a_name_joined_by_and_up_to_its_head_word_is_one_name() -> None:
+    found = kinds(
+        "The singer died on Friday at the Orrel Scott and Varne Medical Center in Calder. His brother died at the "
+        "Navy's Research and Referral Hospital in 2001."
+    )
+    assert found.get("Orrel Scott and Varne Medical Center") == "place:site", found
+    assert found.get("Navy's Research and Referral Hospital") == "place:site", found
+    assert "Orrel Scott" not in found, found
+
+
+def test_a_post_holder_named_after_the_country_of_the_post_is_the_person() -> None:
+    found = kinds("Current Prime Minister of India Narendra Modi wrote that the country grieves.")
+    assert found.get("Narendra Modi") == "person", found
+    assert "India Narendra Modi" not in found, found
+
+
+def test_a_legislature_by_its_own_name_is_a_body() -> None:
+    found = kinds(
+        "Ann Varma was elected to the Lok Sabha in 2004 and served two terms in the Rajya Sabha. The Knesset voted "
+        "on Monday to dissolve itself."
+    )
+    assert found.get("Lok Sabha") == "organization", found
+    assert found.get("Rajya Sabha") == "organization", found
+    assert found.get("Knesset") == "organization", found
+
+
+def test_a_day_named_for_someone_is_no_person_but_a_person_surnamed_day_is() -> None:
+    assert kinds("He spent 15 years fighting for Tom Varne Jr. Day to be a holiday.").get("Tom Varne Jr. Day") != (
+        "person"
+    )
+    found = kinds("Actress Ann Marie Day died on Sunday in Calder. Ann Marie Day starred in twenty films.")
+    assert found.get("Ann Marie Day") == "person", found

@@ -199,9 +199,20 @@ def _without_home(entity: Entity, text: str) -> Entity:
         if home is None:
             return entity
         place, rest = home.group(1).strip(), text[entity.start + home.end() : entity.end]
-        if (is_country(place) or is_capital_or_division(place) or place in _CHAMBERS) and personal_name(rest):
+        if not (is_country(place) or is_capital_or_division(place) or place in _CHAMBERS):
+            continue
+        if personal_name(rest) or (_POST_OF.search(text, 0, entity.start) and _FULL_NAME.fullmatch(rest)):
             return Entity(entity.start + home.end(), entity.end, "PERSON")
     return entity
+
+
+_POST_OF = re.compile(
+    r"\b(?:[Mm]inister|[Pp]resident|[Ss]peaker|[Cc]hancellor|[Kk]ing|[Qq]ueen|[Gg]overnor|[Mm]ayor|"
+    r"[Cc]hief|[Ss]ecretary|[Pp]remier)[ \t]+of[ \t]+(?:the[ \t]+)?$"
+)
+"""A post "of" a country or a chamber right before the name ("Prime Minister of India Narendra Modi"): the name
+after the country is its holder's, whatever given names the list knows."""
+_FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}")
 
 
 _POSSESSIVE_PLACE = re.compile(r"['’]s[ \t]+([A-Z][a-z]+)\b")

@@ -80,7 +80,7 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
         ),
         text,
     )
-    return _bodies_for_the(found, text) if language == "en" else found
+    return _named_with_and(_bodies_for_the(found, text), text) if language == "en" else found
 
 
 def read_as_person(text: str, start: int, end: int) -> bool:
@@ -131,6 +131,25 @@ def _bodies_for_the(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
     whole = [
         Entity(m.start() + (4 if m.group().startswith("The ") else 0), m.end(), "ORG") for m in _FOR_THE.finditer(text)
     ]
+    if not whole:
+        return found
+    kept = [e for e in found if not any(w.start < e.end and e.start < w.end for w in whole)]
+    return tuple(sorted([*kept, *whole], key=lambda e: e.start))
+
+
+_WITH_AND = re.compile(
+    r"(?<=\b[Tt]he[ \t])(?:[A-Z][\w'’-]*[ \t]+){1,3}and[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}"
+    r"(?:Hospital|Medical[ \t]+Center|Medical[ \t]+Centre|Clinic|Museum|Institute|University|College|"
+    r"Foundation|Company)\b"
+)
+"""A hospital, a centre or a body whose name joins two names with "and" ("the Baylor Scott and White Medical Center",
+"the Army's Research and Referral Hospital"): one name, from "the" to its head word."""
+
+
+def _named_with_and(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
+    """A name joined by "and" up to its head word (``_WITH_AND``), which the recognizer cuts at the "and": one
+    organization (its head word then says whether it is a site)."""
+    whole = [Entity(m.start(), m.end(), "ORG") for m in _WITH_AND.finditer(text)]
     if not whole:
         return found
     kept = [e for e in found if not any(w.start < e.end and e.start < w.end for w in whole)]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from summarizer.nlp.entities import entities, read_as_person
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.speakers import REPORTING
+from summarizer.rules.given_names import personal_name
 from summarizer.rules.kinds import PRODUCT_NOUNS, kind_cue, product_words_around, uses_of
 
 if TYPE_CHECKING:
@@ -227,6 +228,8 @@ def is_event_name(name: str, text: str) -> bool:
         return False
     if words[-1] in EVENT_WORDS or re.search(rf"(?<!\w){re.escape(name)}\s+(?:19|20)\d\d\b", text):
         return True  # "Paris Air Show"; "WWDC 2005": an edition of an event
+    if _day_named_for(name):
+        return True  # "Martin Luther King Jr. Day", "Saint Ann's Day": a holiday
     if words[-1] not in GATHERING_WORDS:
         spelled = _spelled_out(name, text)  # "World Wide Developers Conference (WWDC)"
         last = spelled.split()[-1].casefold() if spelled else ""
@@ -243,6 +246,16 @@ def is_event_name(name: str, text: str) -> bool:
         if annual or held or addressed:
             return True
     return False
+
+
+def _day_named_for(name: str) -> bool:
+    """A day named for someone or something in three words or more ("Martin Luther King Jr. Day", "Saint Ann's Day",
+    "Ann Orrel Day"); not a person surnamed Day ("Doris Day", "Ann Marie Day")."""
+    words = name.split()
+    if len(words) < 3 or words[-1] != "Day":
+        return False
+    before = words[-2].casefold()
+    return before in {"jr.", "sr.", "jr", "sr"} or before.endswith(("'s", "’s", "s'")) or not personal_name(name)
 
 
 _SPEECHES = {"keynote", "speech", "address", "talk", "presentation", "delegate"}

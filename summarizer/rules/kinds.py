@@ -43,6 +43,10 @@ ORGANIZATION_WORDS = {
     "securities", "investments", "properties", "realty", "construction", "engineering", "healthcare", "brewery",
     "motor", "services", "solutions", "enterprises", "resources", "consulting", "consultants", "brands", "bancorp",
     "financial", "charity", "corps", "railway", "railways", "railroad", "administration", "chamber",
+    # legislatures by their own names: "the Lok Sabha", "the Knesset voted", "the State Duma"
+    "sabha", "duma", "knesset", "sejm", "majlis", "storting", "riksdag", "folketing", "althing", "oireachtas", "dáil",
+    "seanad", "eduskunta", "saeima", "seimas", "riigikogu", "sangsad", "sansad", "bundestag",
+    "bundesrat", "nationalrat", "landtag", "jirga", "shura", "khural",
 }  # fmt: skip
 LEGAL_FORMS = {
     "gmbh", "ag", "kft", "zrt", "nyrt", "plc", "llc", "llp", "pty", "sa", "sas", "sarl", "srl", "spa", "nv", "bv",
