@@ -272,6 +272,12 @@ PLANNED: list[Case] = [
 
 UNSURE: list[Case] = [
     (
+        "The Orlin car park has 2,000 spaces; reports said more than half of them were filled when the fire began.",
+        "more than half of them were filled",
+        "unclear",
+        "Orlin car park has 2,000 spaces",
+    ),
+    (
         "Tom Varne faces up to ten years in prison if convicted of the Calder bank fraud.",
         "Tom Varne faces up to ten years in prison",
         "unclear",

@@ -374,6 +374,18 @@ def _suspected_phrase(noun: Token) -> Clause | None:
     return Clause(_words(_phrase(_trimmed(noun.head.head))), noun)
 
 
+_REPORTS = frozenset({"report", "rumour", "rumor", "speculation"})
+
+
+def _rumoured_report(token: Token) -> bool:
+    """A clause that reports or rumours say, with no one named ("reports said half were filled")."""
+    return (
+        token.dep_ == "ccomp"
+        and inflects(token.head, REPORTING)
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _REPORTS for c in token.head.children)
+    )
+
+
 def side_clauses(text: str, start: int, end: int, besides: Token | None = None) -> list[Clause]:
     """The sentence's other clauses with a subject of their own ("five were rescued while the rest are presumed
     dead", "..., and officials fear more are trapped", "are investigating whether the bank misled"), or one that
@@ -414,6 +426,7 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
         believed = believed or (
             token.dep_ == "ccomp" and (possible(token) or purposed(token))
         )  # "may spread", "so he could"
+        believed = believed or _rumoured_report(token)  # "; reports said half were filled"
         if (own and (token.dep_ != "ccomp" or asked or believed)) or (shared and not own):
             told = hedged_complement(token) or arranged_complement(token) or charged_complement(token)
             clause = _clause(token, inside, told, subject=None if own else _subject(token.head))

@@ -179,6 +179,8 @@ def status_of(verb: Token) -> Status:
         return _noun_status(verb)
     children = list(verb.children)
     governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} and verb.head is not verb else None
+    if governor is not None and _across_semicolon(verb, governor):
+        governor = None  # "The lot has 3,000 spaces; reports said half were filled": two clauses, not one report
     if _negated(verb) or (governor is not None and inflects(governor, _REFUSING)):
         return "denied"  # "did not attend", "no one was arrested", "failed to pay"
     if _denied_by(verb) or _denies_what_is_said(verb):
@@ -238,6 +240,12 @@ def status_of(verb: Token) -> Status:
     if _futurate(verb) or _dated(verb):
         return "planned"  # "the festival opens next week", "the hearing is May 4"
     return "confirmed"
+
+
+def _across_semicolon(verb: Token, governor: Token) -> bool:
+    """A clause the parse hangs on a verb after a semicolon: the semicolon ends the clause, which tells its own."""
+    low, high = sorted((verb.i, governor.i))
+    return any(t.text == ";" for t in verb.doc[low:high])
 
 
 def _doubted_by(hedges: set[str]) -> Status:
