@@ -29,6 +29,9 @@ def speakers(text: str) -> dict[str, bool]:
         ("The harbour master was on Thursday reported to be recovering in hospital.", "harbour master"),
         ("The licensing board refused to renew the ferry operator's permit last month.", "licensing board"),
         ('The council has suggested residents "think twice" before they light a fire.', "residents"),
+        ("Voters in Orlin voted in a 2024 referendum to leave the regional water board.", "Voters"),
+        ("The Calder assembly voted on Tuesday to hold the treasurer in contempt.", "assembly"),
+        ("The Supreme Court of Varnia ruled on the appeal in March.", "Supreme Court"),
     ],
 )
 def test_a_verb_in_its_other_sense_credits_nobody(text: str, not_a_speaker: str) -> None:
@@ -42,6 +45,7 @@ def test_a_verb_in_its_other_sense_credits_nobody(text: str, not_a_speaker: str)
         ("\u201cWe are not ready,\u201d the coach responded.", "the coach"),
         ("Hanne Solberg posted on her blog that she would retire.", "Hanne Solberg"),
         ("Mira Osei went on to add that the bridge would close.", "Mira Osei"),
+        ("The Supreme Court of Varnia ruled that the election law was void.", "The Supreme Court of Varnia"),
     ],
 )
 def test_the_same_verbs_with_what_was_said_still_credit_the_speaker(text: str, speaker: str) -> None:
@@ -97,7 +101,7 @@ def test_a_title_split_off_by_the_parser_is_not_a_second_speaker() -> None:
             "Austin",
         ),
         (  # a country after a body's name and its abbreviation
-            "Yesterday, the Legislative Assembly of Ontario (OLA), Canada voted to pass the budget.",
+            "Yesterday, the Legislative Assembly of Ontario (OLA), Canada said it would pass the budget.",
             "the Legislative Assembly of Ontario",
             "Canada",
         ),

@@ -149,13 +149,18 @@ OTHER_SENSES = frozenset(
         "post",  # "posted a time of 2:05"
         "refuse",  # "refused to renew the licence"
         "declare",  # "declared a state of emergency"
+        "vote",  # "voted in a referendum to leave", "voted to hold him in contempt"
+        "rule",  # "ruled on the appeal", "ruled against the extension"
     ]
 )
 """Reporting verbs whose common other sense says nothing ("rescuers responded", "confirmed the nomination", "posted
 a time of 2:05", "declared a state of emergency": an act, not words): they credit a source only with what was said
-beside them, a clause or a quote. Stances stay out of it ("opposed the deal", "rejected the request", "voted to"):
-PolNeAR counts them as views. "declare" is here because the topic set's guide counts speech and writing only,
-and its dev part gained 0.6 points of source precision for 0.3 of PolNeAR's recall (a declared intention)."""
+beside them, a clause or a quote. Stances stay out of it ("opposed the deal", "rejected the request"): PolNeAR
+counts them as views. "declare", "vote" and "rule" are here because the topic set's guide counts speech and writing
+only: "declare" gained its dev part 0.6 points of source precision for 0.3 of PolNeAR's recall (a declared
+intention); "vote" and "rule" ("voted in a referendum to leave", "ruled on the appeal"; "ruled that" still credits
+the court) 1.7 points of its dev part's precision and 0.9 of its held-back part's, for 0.8 of PolNeAR's recall and
+0.6 of its precision (votes it counts as views)."""
 _CONDITIONS = frozenset({"if", "unless"})
 """Words that open a condition: what follows is supposed, not said."""
 _GOING_ON = frozenset({"go", "continue", "proceed"})
