@@ -34,3 +34,12 @@ def ground_names(
         }
     )
     return Grounder(ArticleIndex(text), published, language, outlet=outlet).ground(draft)
+
+
+def kinds_of(out: GroundedDraft) -> dict[str, str]:
+    """Each grounded name's kind: an actor's as it is, a place's as "place:<kind>", a thing's as "other:<kind>"."""
+    return {
+        **{a.name: a.kind for a in out.who},
+        **{p.name: f"place:{p.kind}" for p in out.where},
+        **{o.name: f"other:{o.kind}" for o in out.others},
+    }

@@ -15,18 +15,13 @@ import pytest
 
 from summarizer.nlp.entities import recognizes
 from summarizer.rules.kinds import kind_cue
-from tests.scripted_names import ground_names
+from tests.scripted_names import ground_names, kinds_of
 
 pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
 
 
 def kinds(text: str) -> dict[str, str]:
-    out = ground_names(text, [], [], [], published=date(2026, 12, 7))
-    return {
-        **{a.name: a.kind for a in out.who},
-        **{p.name: f"place:{p.kind}" for p in out.where},
-        **{o.name: f"other:{o.kind}" for o in out.others},
-    }
+    return kinds_of(ground_names(text, [], [], [], published=date(2026, 12, 7)))
 
 
 @pytest.mark.parametrize(
@@ -70,8 +65,7 @@ def test_the_platform_someone_answered_on_and_an_employer_in_capitals_are_bodies
 
 
 def model_kinds(text: str, people: list[str], organizations: list[str]) -> dict[str, str]:
-    out = ground_names(text, people, organizations, [], published=date(2026, 12, 7))
-    return {**{a.name: a.kind for a in out.who}, **{p.name: f"place:{p.kind}" for p in out.where}}
+    return kinds_of(ground_names(text, people, organizations, [], published=date(2026, 12, 7)))
 
 
 def test_a_division_a_model_files_as_a_body_is_a_region_and_a_family_is_a_group() -> None:

@@ -21,7 +21,7 @@ from summarizer.rules.given_names import personal_name
 from summarizer.rules.kinds import kind_cue, written_as_place
 from summarizer.rules.places import is_territory
 from summarizer.rules.things import find_things
-from tests.scripted_names import ground_names
+from tests.scripted_names import ground_names, kinds_of
 
 pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
 
@@ -33,12 +33,7 @@ TEXT = (
 
 
 def kinds(text: str) -> dict[str, str]:
-    out = ground_names(text, [], [], [], published=date(2026, 12, 7))
-    return {
-        **{a.name: a.kind for a in out.who},
-        **{p.name: f"place:{p.kind}" for p in out.where},
-        **{o.name: f"other:{o.kind}" for o in out.others},
-    }
+    return kinds_of(ground_names(text, [], [], [], published=date(2026, 12, 7)))
 
 
 def test_a_person_named_before_a_work_is_its_maker_and_a_work_follows_its_genre() -> None:
