@@ -40,6 +40,13 @@ Case = tuple[str, str, str, str]
 
 PLANNED: list[Case] = [
     (
+        "Ann Orrel, the head of the Calder library, announced on Monday in an internal memo that she would be on "
+        "leave until June.",
+        "she would be on leave until June",
+        "planned",
+        "Ann Orrel announced in an internal memo",
+    ),
+    (
         "The Calder mayor is running for re-election next year, her office said.",
         "The Calder mayor is running for re-election next year",
         "planned",

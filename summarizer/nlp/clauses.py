@@ -519,6 +519,8 @@ def is_future(verb: Token) -> bool:
         return True
     if "would" in aux and verb.dep_ == "ccomp" and inflects(verb.head, REPORTING) and verb.head.tag_ in {"VBD", "VBN"}:
         return True  # the past of "will"; under a present "say" ("would double it, planners say") a condition
+    if "would" in aux and _content_of_a_past_report(verb):
+        return True  # "announced in a memo that he would be on leave": the parse hangs the report on the memo
     if "to" in aux and verb.dep_ == "advcl" and inflects(verb.head, COMMITTING | SENTENCING):
         return True  # "vowed on Sunday to fight", "sentenced him to repay": the parse hangs the infinitive as a purpose
     if "to" in aux and verb.dep_ in {"xcomp", "acl", "relcl"}:
@@ -533,6 +535,16 @@ def is_future(verb: Token) -> bool:
     if "to" in aux and verb.dep_ == "conj" and not _infinitive(verb.head):
         return inflects(verb.head, PLANNING | SENTENCING)  # "was sentenced to four years and to repay the money"
     return False
+
+
+def _content_of_a_past_report(verb: Token) -> bool:
+    """A "that" clause the parse hangs on a noun as if it were a relative one ("announced in an internal memo that he
+    would be on leave"): "that" is no part of the clause, so the clause is what the noun says, and the past verb of
+    saying above it reports it."""
+    if verb.dep_ not in {"relcl", "acl"} or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    saying = next((a for a in verb.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return saying is not None and inflects(saying, REPORTING) and saying.tag_ in {"VBD", "VBN"}
 
 
 def _clause(
