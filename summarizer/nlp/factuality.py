@@ -68,7 +68,7 @@ _REPORTED_STATE = frozenset({"report"})
 her family"), not a rumour."""
 _DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
 """Verbs whose passive with an agent tells its subject denied ("the allegation was rejected by the firm")."""
-_DISPUTING = _DENYING | {"dispute", "contradict", "contest", "deny"}
+_DISPUTING = _DENYING | {"dispute", "contradict", "contest"}
 """Verbs of an answer that disputes what another said ("disputed the account", "dismissed the claim")."""
 _SAYINGS = frozenset({"claim", "allegation", "accusation", "report", "rumour", "rumor", "suggestion", "assertion"})
 """What is said, which a denial of it denies ("rejected the allegations")."""
@@ -416,7 +416,8 @@ def _vouched(report: Token) -> bool:
 
 def _on_condition(verb: Token) -> bool:
     """A consequence whose condition hangs on it ("If the talks fail, the union will strike"): possible, not
-    planned. The condition has a subject of its own: "if compared to last year" is no condition."""
+    planned. The condition has a subject of its own, or is a participle of its own ("if convicted"): "if compared
+    to last year" is no condition."""
     return any(
         c.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in _CONDITION - {"whether"} for m in c.children)
