@@ -374,7 +374,9 @@ def _suspected_phrase(noun: Token) -> Clause | None:
     return Clause(_words(_phrase(_trimmed(noun.head.head))), noun)
 
 
-_REPORTS = frozenset({"report", "rumour", "rumor", "speculation"})
+RUMOURS = frozenset({"report", "rumour", "rumor", "speculation"})
+"""Nouns that tell what is said without a source to vouch for it ("according to local media reports", "unconfirmed
+reports said")."""
 
 
 def _rumoured_report(token: Token) -> bool:
@@ -382,7 +384,7 @@ def _rumoured_report(token: Token) -> bool:
     return (
         token.dep_ == "ccomp"
         and inflects(token.head, REPORTING)
-        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _REPORTS for c in token.head.children)
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in RUMOURS for c in token.head.children)
     )
 
 

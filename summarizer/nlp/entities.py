@@ -131,6 +131,11 @@ def _bodies_for_the(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
     whole = [
         Entity(m.start() + (4 if m.group().startswith("The ") else 0), m.end(), "ORG") for m in _FOR_THE.finditer(text)
     ]
+    return _in_place_of(found, whole)
+
+
+def _in_place_of(found: tuple[Entity, ...], whole: list[Entity]) -> tuple[Entity, ...]:
+    """The recognizer's names with the whole ones put in place of every name they overlap, in text order."""
     if not whole:
         return found
     kept = [e for e in found if not any(w.start < e.end and e.start < w.end for w in whole)]
@@ -150,10 +155,7 @@ def _named_with_and(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
     """A name joined by "and" up to its head word (``_WITH_AND``), which the recognizer cuts at the "and": one
     organization (its head word then says whether it is a site)."""
     whole = [Entity(m.start(), m.end(), "ORG") for m in _WITH_AND.finditer(text)]
-    if not whole:
-        return found
-    kept = [e for e in found if not any(w.start < e.end and e.start < w.end for w in whole)]
-    return tuple(sorted([*kept, *whole], key=lambda e: e.start))
+    return _in_place_of(found, whole)
 
 
 _LINK = r"-(?:[a-zà-ÿ]{1,4}-|[dl]['’])?"

@@ -21,6 +21,7 @@ from summarizer.nlp.clauses import (
     PLANNING,
     RAISING,
     REPORTED_AS,
+    RUMOURS,
     SCHEDULING,
     alleges,
     arranged_complement,
@@ -34,6 +35,7 @@ from summarizer.nlp.clauses import (
 )
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.speakers import REPORTING
+from summarizer.rules.times import WEEKDAY_NAMES
 
 LANGUAGES = frozenset({"en"})
 """English word lists over the English parse: English text only."""
@@ -84,15 +86,11 @@ _CAUSING = frozenset({"cause", "lead", "trigger", "spark", "result", "prompt", "
 """Verbs of causing: a cause that is only suspected ("a suspected leak caused the blast") makes the causing only
 possible, while a suspected person still did what the sentence says ("the suspected gunman fled")."""
 _DOUBTED = frozenset({"suspected", "alleged", "possible", "probable", "likely", "apparent", "presumed", "purported"})
-_RUMOURS = frozenset({"report", "rumour", "rumor", "speculation"})
-"""Nouns that tell what is said without a source to vouch for it ("according to local media reports", "unconfirmed
-reports said")."""
 _EXAMINING = REPORTING | {"investigate", "probe", "examine", "study", "condemn", "blame"}
 """Verbs whose object is something told or looked into, so that an "alleged" or "suspected" object is an allegation
 ("investigating a suspected arson attack"); a suspect arrested or shot is still arrested or shot."""
 _PARTIES = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 """The words a clause says its event of: who did it and what it was done to or was."""
-_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 _STATES = frozenset({"be", "have", "remain", "stay", "seem", "appear", "know", "believe", "want", "need", "cost"})
 """Verbs of state, whose present holds now whatever day follows ("has a meeting on Friday")."""
 _FUTURE_TIMES = frozenset({"next", "tomorrow", "upcoming", "coming"})
@@ -384,13 +382,13 @@ def _rumoured(verb: Token, governor: Token | None) -> bool:
     whose subject is reports ("unconfirmed reports said 40 were killed")."""
     for head in (verb, *verb.ancestors):
         according = [c for c in head.children if c.lower_ == "according" or _by_reports(c, head)]
-        if any(inflects(t, _RUMOURS) and not _vouched(t) for a in according for t in a.subtree if t.dep_ == "pobj"):
+        if any(inflects(t, RUMOURS) and not _vouched(t) for a in according for t in a.subtree if t.dep_ == "pobj"):
             return True
     if governor is None or verb.dep_ != "ccomp" or not inflects(governor, REPORTING):
         return False
     subjects = [c for c in governor.children if c.dep_ == "nsubj"]
     return any(
-        (inflects(s, _RUMOURS) and not _vouched(s)) or any(a.lower_ == "unconfirmed" for a in s.children)
+        (inflects(s, RUMOURS) and not _vouched(s)) or any(a.lower_ == "unconfirmed" for a in s.children)
         for s in subjects
     )
 
@@ -446,7 +444,9 @@ def _futurate(verb: Token) -> bool:
         return True
     acting = verb.lemma_.lower() not in _STATES and not inflects(verb, REPORTING)
     return acting and any(
-        c.lower_ == "on" and any(p.dep_ == "pobj" and p.text in _WEEKDAYS for p in c.children) for c in times
+        c.lower_ == "on"
+        and any(p.dep_ == "pobj" and p.text.istitle() and p.lower_ in WEEKDAY_NAMES for p in c.children)
+        for c in times
     )
 
 
