@@ -82,9 +82,9 @@ _SIDE = frozenset({"conj", "advcl", "ccomp", "acl", "parataxis"})
 ALLEGATIONS = frozenset({"allegation", "accusation"})
 """Nouns whose clause tells a wrongdoing charged, not established ("after an allegation he hit a player", "the
 accusation that the firm hid losses")."""
-INTENDING = frozenset({"plan", "intention", "intent", "aim", "goal", "proposal", "promise", "pledge", "bid"})
-"""Nouns of intent whose "to" infinitive is still to happen ("its intention to leave", "plans to build"): the
-nouns of PLANNING's verbs and of promising. Not "decision" or "agreement": one made is often carried out at once
+INTENDING = frozenset({"plan", "intention", "intent", "aim", "goal", "proposal", "promise", "pledge", "bid", "request"})
+"""Nouns of intent whose "to" infinitive is still to happen ("its intention to leave", "plans to build", "the
+request to suspend Parliament"): the nouns of PLANNING's verbs, of promising and of asking. Not "decision" or "agreement": one made is often carried out at once
 ("made the decision to ban", "signed an agreement to protect")."""
 
 if TYPE_CHECKING:
@@ -374,6 +374,44 @@ def _suspected_phrase(noun: Token) -> Clause | None:
     return Clause(_words(_phrase(_trimmed(noun.head.head))), noun)
 
 
+MARKED = frozenset({"alleged", "suspected", "planned", "proposed", "upcoming"})
+"""Adjectives that make the noun they modify an allegation or a plan ("alleged misconduct", "the planned merger")."""
+_ABOUT = frozenset({"into", "over", "from", "for", "about", "after", "following", "amid", "in", "regarding"})
+"""Prepositions that take what an inquiry, a dispute or a sequel is about ("an investigation into alleged misconduct",
+"protests over the planned merger"); not "of", "by", "against" or "on", whose marked noun is most often a person
+("the trial of the alleged killer", "strikes on suspected militants")."""
+
+
+def _marked_phrase(noun: Token, inside: set[int]) -> Clause | None:
+    """A noun an adjective marks as alleged or planned, that a preposition of inquiry or dispute takes ("an
+    investigation into alleged misconduct by the president", "impeached over an alleged abuse of power"): the article
+    tells it as charged or to come, whatever its sentence tells; the Clause's verb is the noun, whose status the
+    caller reads."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in _ABOUT or noun.ent_type_:
+        return None
+    marks = [c for c in noun.children if c.dep_ == "amod" and c.lower_ in MARKED]
+    if not marks:
+        return None
+    told = [*_trimmed(noun), *(t for c in noun.children if _participle(c) for t in _trimmed(c))]
+    tokens = _phrase([t for t in told if t.i >= marks[0].i and t.i in inside])
+    return Clause(_words(tokens), noun) if len(tokens) > 1 else None
+
+
+def _participle(child: Token) -> bool:
+    """A past participle that tells what the noun is ("alleged payments made to two aides")."""
+    return child.dep_ == "acl" and child.tag_ == "VBN"
+
+
+def _believed_of(verb: Token) -> Token | None:
+    """The infinitive of a participle of belief or suspicion on a noun ("a prisoner, suspected to be Louis De Zoysa",
+    "people believed to be trapped"): what is believed of the noun, not established; None otherwise."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN", "NUM"}:
+        return None
+    if not inflects(verb, REPORTED_AS | BELIEVING | ALLEGING):
+        return None
+    return _complement(verb)
+
+
 RUMOURS = frozenset({"report", "rumour", "rumor", "speculation"})
 """Nouns that tell what is said without a source to vouch for it ("according to local media reports", "unconfirmed
 reports said")."""
@@ -398,16 +436,29 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
     inside, verbs = _verbs(text, start, end, besides)
     doc = parse(text)
     found = [
-        p for t in sorted(inside) if (p := _hedged_phrase(doc[t], inside) or _suspected_phrase(doc[t])) is not None
+        p
+        for t in sorted(inside)
+        if (p := _hedged_phrase(doc[t], inside) or _suspected_phrase(doc[t]) or _marked_phrase(doc[t], inside))
+        is not None
     ]
     for token in verbs:
+        if (told := _believed_of(token)) is not None and (clause := _clause(token, inside, told, token.head)):
+            found.append(clause)  # "a prisoner, suspected to be Louis De Zoysa", "two men believed to be brothers"
+            continue
         charged = token.dep_ in {"advcl", "acl"} and token.tag_ == "VBN" and charges(token)  # ", charged with murder"
         shares = token.dep_ == "conj" and _subject(token) is None  # "started out ... but has reportedly expanded"
         subject = _subject(token.head) if shares else None
-        if (_hedged(token) or charged) and (clause := _clause(token, inside, subject=subject)) is not None:
+        if charged and token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            subject = token.head  # "a nurse accused of poisoning four patients": who is accused, and of what
+        told = charged_complement(token) if charged else None
+        if (_hedged(token) or charged) and (clause := _clause(token, inside, told, subject=subject)) is not None:
             found.append(clause)
             continue
-        if possible_of_a_thing(token) and (clause := _clause(token, inside)) is not None:
+        reported = hedged_complement(token) if token.dep_ == "relcl" else None  # "where two are said to be critical"
+        if reported is not None and (clause := _relative(token, inside, reported)) is not None:
+            found.append(clause)
+            continue
+        if possible_of_a_thing(token) and (clause := _relative(token, inside)) is not None:
             found.append(clause)  # "a coating that could reduce bacterial growth": what it might do, not what it did
             continue
         if token.dep_ not in {"conj", "advcl", "ccomp"} and not alleges(token):
@@ -429,12 +480,30 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
             token.dep_ == "ccomp" and (possible(token) or purposed(token))
         )  # "may spread", "so he could"
         believed = believed or _rumoured_report(token)  # "; reports said half were filled"
+        believed = believed or (token.dep_ == "ccomp" and hedged_complement(token) is not None)  # "warned that
+        # profits were likely to fall": what is said is itself told as likely
         if (own and (token.dep_ != "ccomp" or asked or believed)) or (shared and not own):
             told = hedged_complement(token) or arranged_complement(token) or charged_complement(token)
             clause = _clause(token, inside, told, subject=None if own else _subject(token.head))
             if clause is not None:
                 found.append(clause)
     return found
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+
+
+def _relative(verb: Token, inside: set[int], complement: Token | None = None) -> Clause | None:
+    """A relative clause told on its own, its pronoun replaced by the noun it stands for ("a coating that could
+    reduce growth": "a coating could reduce growth"); a clause whose subject is not the pronoun ("where two are said
+    to be critical") as it is."""
+    relative = verb.head if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" else verb  # "which officials say may"
+    pronoun = next(
+        (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _RELATIVE_PRONOUNS), None
+    )
+    if pronoun is None or relative.dep_ != "relcl" or relative.head.i not in inside:
+        return _clause(verb, inside, complement)
+    return _clause(verb, inside - {pronoun.i}, complement, subject=relative.head)
 
 
 def possible_of_a_thing(verb: Token) -> bool:
@@ -525,6 +594,8 @@ def is_future(verb: Token) -> bool:
         return True  # "announced in a memo that he would be on leave": the parse hangs the report on the memo
     if "to" in aux and verb.dep_ == "advcl" and inflects(verb.head, COMMITTING | SENTENCING):
         return True  # "vowed on Sunday to fight", "sentenced him to repay": the parse hangs the infinitive as a purpose
+    if "to" in aux and verb.dep_ == "advcl" and verb.head is not verb and is_future(verb.head):
+        return True  # "a vote will be held today to choose a leader": the purpose of what is to come is to come
     if "to" in aux and verb.dep_ in {"xcomp", "acl", "relcl"}:
         governor = verb.head
         arranged = arranged_complement(governor) is not None or inflects(governor, ARRANGED - {"be"})
@@ -577,7 +648,7 @@ def _clause(
         tokens = tokens[:MAX_WORDS]
         while tokens and tokens[-1].pos_ in {"ADP", "DET", "CCONJ", "PART", "PUNCT", "ADJ"}:
             tokens.pop()  # end on a word that completes the phrase, not "on" or "the"
-    if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in tokens) and root.pos_ != "VERB":
+    if subject is None and not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in tokens) and root.pos_ != "VERB":
         return None
     words = ""
     for previous, token in zip([None, *tokens], tokens, strict=False):
