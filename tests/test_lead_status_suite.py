@@ -40,6 +40,13 @@ Case = tuple[str, str, str, str]
 
 PLANNED: list[Case] = [
     (
+        "The Queen of Orlin agreed on Monday to the request of the prime minister to suspend parliament for five "
+        "weeks.",
+        "to suspend parliament for five weeks",
+        "planned",
+        "Queen agreed to request of prime minister",
+    ),
+    (
         "Ann Orrel, the head of the Calder library, announced on Monday in an internal memo that she would be on "
         "leave until June.",
         "she would be on leave until June",
@@ -656,6 +663,38 @@ UNSURE: list[Case] = [
         "has reportedly spread to two other ports",
         "unclear",
         "Strike began at port of Grell",
+    ),
+    # what a noun's modifiers tell: a participle of charging or belief, a relative clause told as said, a noun
+    # marked alleged after a preposition of inquiry, what a warning says is likely (session 23)
+    (
+        "A former nurse accused of poisoning four patients at the Orlin care home went on trial on Monday.",
+        "accused of poisoning four patients",
+        "alleged",
+        "Former nurse went on trial",
+    ),
+    (
+        "Officer Ray Holt was shot in Calder on Friday by a prisoner, suspected to be 23-year-old Tom Varne.",
+        "suspected to be 23-year-old Tom Varne",
+        "alleged",
+        "Officer Ray Holt was shot",
+    ),
+    (
+        "Nine people were taken to the Brenton hospital, where two are said to be in a critical condition.",
+        "two are said to be in a critical condition",
+        "unclear",
+        "Nine people taken to hospital",
+    ),
+    (
+        "The Calder council opened an inquiry into alleged fraud at the Orlin water board on Monday.",
+        "alleged fraud",
+        "alleged",
+        "Council opened inquiry",
+    ),
+    (
+        "Shares in Grell Mining fell on Wednesday after the company warned that profits were likely to fall.",
+        "profits were likely to fall",
+        "unclear",
+        "Shares in Grell Mining fell",
     ),
 ]
 

@@ -45,6 +45,9 @@ CLAUSES_PER_SENTENCE = 2
 """The sentence's main clause and, when it has one, what it says is still to come."""
 MIN_CLAUSE_WORDS = 3
 """A clause of fewer words ("It said") states nothing a reader can use."""
+MIN_PHRASE_WORDS = 2
+"""A phrase with no verb that its own word marks ("alleged misconduct", "planned merger", "reportedly cancer") says
+what it is in two."""
 LEAD_EVENTS = 6
 """Prose sentences at the top that get an event each when the model gave none: the inverted pyramid's lead."""
 _NAME_WORD = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
@@ -122,7 +125,8 @@ def ground_events(
             clauses = [c for c in clauses if status_of(c.verb) != "confirmed"]
         evidence = [aligner.sentence_span(sentence)]
         for clause in _distinct(clauses)[:CLAUSES_PER_SENTENCE]:
-            if len(clause.text.split()) < MIN_CLAUSE_WORDS or len(kept) >= room:
+            least = MIN_PHRASE_WORDS if clause.verb.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} else MIN_CLAUSE_WORDS
+            if len(clause.text.split()) < least or len(kept) >= room:
                 continue
             status = status_of(clause.verb)
             if any(normalize(clause.text) in normalize(e.description) and e.status == status for e in kept):
