@@ -696,6 +696,18 @@ UNSURE: list[Case] = [
         "unclear",
         "Shares in Grell Mining fell",
     ),
+    (
+        "Hundreds of residents of Brenton, fearing the river would burst its banks, left their homes overnight.",
+        "the river would burst its banks",
+        "unclear",
+        "Residents of Brenton left their homes",
+    ),
+    (
+        "Two men believed to be brothers were detained at the Orlin border post on Sunday.",
+        "believed to be brothers",
+        "unclear",
+        "Two men were detained at the Orlin border post",
+    ),
 ]
 
 CONTROLS: list[Case] = [

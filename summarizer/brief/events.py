@@ -20,9 +20,11 @@ from summarizer.brief.items import GroundedDraft
 from summarizer.llm.draft import EVENT_CHARS, MAX_EVENTS, DraftEvent
 from summarizer.nlp.assertion import asserts_event
 from summarizer.nlp.clauses import (
+    BELIEVING,
     Clause,
     future_clauses,
     hedges_of,
+    inflects,
     main_clause,
     possible,
     possible_of_a_thing,
@@ -202,8 +204,9 @@ def _told_unsure(clause: Clause) -> bool:
     unless a hedge goes with it ("and could reportedly carry troops"), it is "may" or "might" ("and more may be
     trapped") or it tells what a thing might do ("a coating that could reduce growth")."""
     children = list(clause.verb.children)
+    believed = clause.verb.dep_ == "ccomp" and inflects(clause.verb.head, BELIEVING)  # "fearing the river would burst"
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in children) and not (
-        possible(clause.verb) or possible_of_a_thing(clause.verb)
+        possible(clause.verb) or possible_of_a_thing(clause.verb) or believed
     )
     hedged = bool(hedges_of(clause.verb))  # "could reportedly serve": a rumour
     return status_of(clause.verb) != "confirmed" and not (modal and not hedged and status_of(clause.verb) == "unclear")

@@ -128,9 +128,75 @@ def main_clause(text: str, start: int, end: int) -> Clause | None:
         return _after_dateline(text, span, dash)
     if _bare_report(root):
         return None  # "..., police said" with nothing said the parse can find: the speech is not the news
+    subject = None
+    if (repaired := believed_subject(root)) is not None:
+        root, subject = repaired  # "Two men believed to be brothers were detained": the detaining is the news
     return _clause(
-        root, {t.i for t in span}, hedged_complement(root) or arranged_complement(root) or charged_complement(root)
+        root,
+        {t.i for t in span},
+        hedged_complement(root) or arranged_complement(root) or charged_complement(root),
+        subject=subject,
     )
+
+
+def misread_participle(verb: Token) -> bool:
+    """A participle of belief or report on a subject that the parse took for the sentence's verb ("Two men
+    believed to be brothers were detained", "The gunman, thought to be a former employee, opened fire": a passive
+    "believed to be" with no "be" of its own, then the real verb with no subject of its own)."""
+    return (
+        verb.tag_ in {"VBD", "VBN"}
+        and inflects(verb, REPORTED_AS | BELIEVING)
+        and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)
+        and _complement(verb) is not None
+        and (subject := _subject(verb)) is not None
+        and subject.i < verb.i
+        and _verb_after(verb) is not None
+    )
+
+
+def _verb_after(verb: Token) -> Token | None:
+    """The finite verb after a misread participle's infinitive that has no subject of its own."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"ccomp", "conj"}
+            and c.i > verb.i
+            and c.pos_ in {"VERB", "AUX"}
+            and c.tag_ in {"VBD", "VBZ", "VBP", "VBN"}
+            and _subject(c) is None
+        ),
+        None,
+    )
+
+
+def believed_subject(root: Token) -> tuple[Token, Token] | None:
+    """(the sentence's verb, its subject) where a participle of belief or saying on the subject misleads the parse:
+    one it took for the verb ("Two men believed to be brothers were detained"), one it gave the subject to ("A man,
+    believed to be in his forties, was found dead", where "found" has no subject), or one whose clause it took for
+    the sentence's ("Protesters claiming the vote was rigged marched"); None for a sound parse."""
+    if misread_participle(root):
+        after = _verb_after(root)
+        subject = _subject(root)
+        return (after, subject) if after is not None and subject is not None else None
+    subject = _subject(root)
+    if subject is not None and any(
+        c.dep_ == "acl" and c.tag_ == "VBG" and inflects(c, REPORTING | BELIEVING) for c in subject.children
+    ):  # "Protesters claiming the vote was rigged marched": the parse took "rigged" for the verb
+        later = [
+            c
+            for c in root.children
+            if c.dep_ in {"xcomp", "advcl", "conj"} and c.i > root.i and c.tag_ == "VBD" and _subject(c) is None
+        ]
+        return (later[0], subject) if later else None
+    if subject is not None:
+        return None
+    believers = [
+        c
+        for c in root.children
+        if c.dep_ == "advcl" and c.i < root.i and c.tag_ == "VBN" and inflects(c, REPORTED_AS | BELIEVING)
+    ]
+    return next(((root, found) for c in believers if (found := _subject(c)) is not None), None)
 
 
 def _main_verb(span: Span) -> Token | None:
@@ -140,6 +206,8 @@ def _main_verb(span: Span) -> Token | None:
     if not roots:
         return None
     root = roots[0]
+    if misread_participle(root):
+        return root  # "A woman said to be the gang's leader was arrested": no report (main_clause repairs it)
     reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
     return reported[0] if inflects(root, REPORTING) and reported else root
 
@@ -405,11 +473,11 @@ def _participle(child: Token) -> bool:
 def _believed_of(verb: Token) -> Token | None:
     """The infinitive of a participle of belief or suspicion on a noun ("a prisoner, suspected to be Louis De Zoysa",
     "people believed to be trapped"): what is believed of the noun, not established; None otherwise."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN", "NUM"}:
+    if not inflects(verb, REPORTED_AS | BELIEVING | ALLEGING) or verb.tag_ not in {"VBN", "VBD"}:
         return None
-    if not inflects(verb, REPORTED_AS | BELIEVING | ALLEGING):
-        return None
-    return _complement(verb)
+    on_noun = verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}  # "the boat, reported to be carrying"
+    misread = misread_participle(verb) or (verb.dep_ == "advcl" and verb.tag_ == "VBN" and _subject(verb) is not None)
+    return _complement(verb) if on_noun or misread else None
 
 
 RUMOURS = frozenset({"report", "rumour", "rumor", "speculation"})
@@ -442,7 +510,8 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
         is not None
     ]
     for token in verbs:
-        if (told := _believed_of(token)) is not None and (clause := _clause(token, inside, told, token.head)):
+        subject = token.head if token.dep_ == "acl" else None
+        if (told := _believed_of(token)) is not None and (clause := _clause(token, inside, told, subject)):
             found.append(clause)  # "a prisoner, suspected to be Louis De Zoysa", "two men believed to be brothers"
             continue
         charged = token.dep_ in {"advcl", "acl"} and token.tag_ == "VBN" and charges(token)  # ", charged with murder"

@@ -29,6 +29,7 @@ from summarizer.nlp.clauses import (
     hedges_of,
     inflects,
     is_future,
+    misread_participle,
     present_passive,
     purposed,
     suspected,
@@ -177,6 +178,8 @@ def status_of(verb: Token) -> Status:
         return _noun_status(verb)
     children = list(verb.children)
     governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} and verb.head is not verb else None
+    if governor is not None and verb.dep_ == "ccomp" and misread_participle(governor):
+        governor = None  # "Two men believed to be brothers were detained": the parse's "believed" governs nothing
     if governor is not None and _across_semicolon(verb, governor):
         governor = None  # "The lot has 3,000 spaces; reports said half were filled": two clauses, not one report
     if _negated(verb) or (governor is not None and inflects(governor, _REFUSING)):
@@ -553,7 +556,21 @@ def _hedging(governor: Token, verb: Token) -> bool:
     state by a named reporter ("was reported missing by her family"): the report made is the fact told."""
     if _reported_by(governor) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    return inflects(governor, REPORTED_AS) and any(c.dep_ == "auxpass" for c in governor.children)
+    passive = inflects(governor, REPORTED_AS) and any(c.dep_ == "auxpass" for c in governor.children)
+    return passive or _participle_of_belief(governor)
+
+
+def _participle_of_belief(governor: Token) -> bool:
+    """A participle of belief or report on a noun, with no "be" of its own ("the boat, reported to be carrying 200
+    migrants", "two men believed to be brothers", which the parse may take for the sentence's verb): as doubtful as
+    "is believed to"."""
+    if governor.tag_ not in {"VBN", "VBD"} or not inflects(governor, REPORTED_AS | BELIEVING):
+        return False
+    return (
+        governor.dep_ == "acl"
+        or misread_participle(governor)
+        or (governor.dep_ == "advcl" and governor.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in governor.children))
+    )
 
 
 def _reported_by(verb: Token) -> bool:
