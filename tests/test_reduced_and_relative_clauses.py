@@ -13,6 +13,7 @@ import pytest
 from summarizer.nlp.clauses import future_clauses, main_clause, side_clauses
 from summarizer.nlp.entities import recognizes
 from summarizer.nlp.factuality import status_of
+from summarizer.rules.text import split_sentences
 
 pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
 
@@ -114,6 +115,16 @@ def test_a_noun_that_names_a_person_or_is_taken_by_of_adds_nothing() -> None:
     assert sides("The trial of the alleged killer began on Monday.") == {}
     assert sides("Police carried out raids on suspected militants in the north.") == {}
     assert sides("The driver was arrested on Monday.") == {}
+
+
+def test_a_closing_quotation_mark_ends_its_sentence() -> None:
+    text = 'Seven died; the cause of death reportedly was "blunt trauma." The victims were members of a club.'
+    first, second = split_sentences(text)
+    assert first.text.endswith('trauma."') and second.text.startswith("The victims")
+    assert [s.text for s in split_sentences("He said: (It was late.) Then he left.")] == [
+        "He said: (It was late.)",
+        "Then he left.",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -316,7 +316,9 @@ _ABBREVIATIONS = {
     "dipl",
     "ing",
 }
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+_BOUNDARY = re.compile(r"(?<=[.!?])([\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+"""The end of a sentence: its stop and what closes with it (a quotation mark, a bracket: group 1), then space and a
+capital or a figure that begins the next."""
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _ORDINAL_DATE = re.compile(
     r"(?:[1-9]|[12]\d|3[01])\.\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
@@ -369,8 +371,8 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if _ORDINAL_DATE.match(text, match.start() - len(last_word)):
             continue
-        pieces.append((cursor, match.start()))
-        cursor = match.start()
+        pieces.append((cursor, match.end(1)))  # 'was "blunt trauma."': the closing mark ends its sentence
+        cursor = match.end(1)
     pieces.append((cursor, end))
     return pieces
 
