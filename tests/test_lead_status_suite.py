@@ -40,6 +40,12 @@ Case = tuple[str, str, str, str]
 
 PLANNED: list[Case] = [
     (
+        "The owner of Calder City is in talks to sell a majority stake in the club to a group of investors.",
+        "to sell a majority stake in the club",
+        "planned",
+        "Owner of Calder City in talks",
+    ),
+    (
         "The Queen of Orlin agreed on Monday to the request of the prime minister to suspend parliament for five "
         "weeks.",
         "to suspend parliament for five weeks",
@@ -701,6 +707,12 @@ UNSURE: list[Case] = [
         "the river would burst its banks",
         "unclear",
         "Residents of Brenton left their homes",
+    ),
+    (
+        "The knee injury means the Orlin captain could miss the start of the season.",
+        "the Orlin captain could miss the start of the season",
+        "unclear",
+        "Orlin captain injured his knee",
     ),
     (
         "Two men believed to be brothers were detained at the Orlin border post on Sunday.",

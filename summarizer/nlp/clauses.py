@@ -84,8 +84,11 @@ ALLEGATIONS = frozenset({"allegation", "accusation"})
 accusation that the firm hid losses")."""
 INTENDING = frozenset({"plan", "intention", "intent", "aim", "goal", "proposal", "promise", "pledge", "bid", "request"})
 """Nouns of intent whose "to" infinitive is still to happen ("its intention to leave", "plans to build", "the
-request to suspend Parliament"): the nouns of PLANNING's verbs, of promising and of asking. Not "decision" or "agreement": one made is often carried out at once
-("made the decision to ban", "signed an agreement to protect")."""
+request to suspend Parliament"): the nouns of PLANNING's verbs, of promising and of asking. Not "decision" or
+"agreement": one made is often carried out at once ("made the decision to ban", "signed an agreement to protect")."""
+NEGOTIATING = frozenset({"talk", "negotiation"})
+"""Nouns of negotiating whose "to" infinitive is what is negotiated, still to happen ("is in talks to sell a
+stake"); the statement keeps them short ("The owner is in talks"), unlike a noun of intent's."""
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -630,8 +633,10 @@ def aimed_at_doing(verb: Token) -> bool:
 
 def possible(verb: Token) -> bool:
     """A clause told as possible by "may" or "might" ("the toll may rise"), unlike "can" or "could", which most
-    often tell what someone or something is able to do."""
-    return any(c.dep_ == "aux" and c.lower_ in _EPISTEMIC for c in verb.children)
+    often tell what someone or something is able to do; but "could" in what something means or shows ("the injury
+    means the captain could miss the final") is a possibility too."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & _EPISTEMIC) or ("could" in aux and verb.dep_ == "ccomp")
 
 
 def charges(verb: Token) -> bool:
@@ -668,8 +673,8 @@ def is_future(verb: Token) -> bool:
     if "to" in aux and verb.dep_ in {"xcomp", "acl", "relcl"}:
         governor = verb.head
         arranged = arranged_complement(governor) is not None or inflects(governor, ARRANGED - {"be"})
-        if (verb.dep_ == "xcomp" and arranged) or (verb.dep_ == "acl" and inflects(governor, INTENDING)):
-            return True  # "is to leave", "is due to close", "its intention to leave"
+        if (verb.dep_ == "xcomp" and arranged) or (verb.dep_ == "acl" and inflects(governor, INTENDING | NEGOTIATING)):
+            return True  # "is to leave", "is due to close", "its intention to leave", "in talks to sell"
         passive = any(
             c.dep_ == "auxpass" for c in verb.children
         )  # "an event to be held", not "an attempt to destabilise"
