@@ -709,6 +709,18 @@ UNSURE: list[Case] = [
         "Residents of Brenton left their homes",
     ),
     (
+        "Shares in Calder fell sharply on Monday amid fears that the central bank would raise interest rates again.",
+        "the central bank would raise interest rates again",
+        "unclear",
+        "Shares in Calder fell",
+    ),
+    (
+        "Orlin City moved to the top of the table on Saturday and could clinch the title with a win next week.",
+        "could clinch the title with a win next week",
+        "unclear",
+        "Orlin City moved to the top of the table",
+    ),
+    (
         "The knee injury means the Orlin captain could miss the start of the season.",
         "the Orlin captain could miss the start of the season",
         "unclear",

@@ -22,6 +22,7 @@ from summarizer.nlp.assertion import asserts_event
 from summarizer.nlp.clauses import (
     BELIEVING,
     Clause,
+    feared,
     future_clauses,
     hedges_of,
     inflects,
@@ -31,7 +32,7 @@ from summarizer.nlp.clauses import (
     side_clauses,
 )
 from summarizer.nlp.entities import Entity, entities
-from summarizer.nlp.factuality import status_of
+from summarizer.nlp.factuality import status_of, to_come
 from summarizer.nlp.support import VERB_WEIGHT, check_statement, content_words
 from summarizer.nlp.wording import read
 from summarizer.rules.names import is_dateline, is_heading
@@ -205,6 +206,7 @@ def _told_unsure(clause: Clause) -> bool:
     trapped") or it tells what a thing might do ("a coating that could reduce growth")."""
     children = list(clause.verb.children)
     believed = clause.verb.dep_ == "ccomp" and inflects(clause.verb.head, BELIEVING)  # "fearing the river would burst"
+    believed = believed or feared(clause.verb) or to_come(clause.verb)  # "fears that it would", "could ... next week"
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in children) and not (
         possible(clause.verb) or possible_of_a_thing(clause.verb) or believed
     )

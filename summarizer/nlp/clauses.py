@@ -483,6 +483,22 @@ def _believed_of(verb: Token) -> Token | None:
     return _complement(verb) if on_noun or misread else None
 
 
+FEARS = frozenset({"fear", "concern", "worry", "speculation", "suspicion", "possibility", "prospect", "doubt"})
+"""Nouns whose "that" clause is what is feared or supposed, not what is ("amid fears that the bank would raise
+rates", "concerns that the virus is spreading"). Not "hope" or "expectation": what they hold to come is planned, as
+after "expect"."""
+
+
+def feared(verb: Token) -> bool:
+    """The verb of a "that" clause a noun of fear or supposition holds ("fears that the bank would raise rates")."""
+    return (
+        verb.dep_ in {"acl", "ccomp"}
+        and verb.head.pos_ == "NOUN"
+        and inflects(verb.head, FEARS)
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    )
+
+
 RUMOURS = frozenset({"report", "rumour", "rumor", "speculation"})
 """Nouns that tell what is said without a source to vouch for it ("according to local media reports", "unconfirmed
 reports said")."""
@@ -529,6 +545,9 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
         reported = hedged_complement(token) if token.dep_ == "relcl" else None  # "where two are said to be critical"
         if reported is not None and (clause := _relative(token, inside, reported)) is not None:
             found.append(clause)
+            continue
+        if feared(token) and (clause := _clause(token, inside)) is not None:
+            found.append(clause)  # "amid fears that the central bank would raise rates"
             continue
         if possible_of_a_thing(token) and (clause := _relative(token, inside)) is not None:
             found.append(clause)  # "a coating that could reduce bacterial growth": what it might do, not what it did

@@ -26,6 +26,7 @@ from summarizer.nlp.clauses import (
     alleges,
     arranged_complement,
     charges,
+    feared,
     hedges_of,
     inflects,
     is_future,
@@ -453,6 +454,12 @@ def _futurate(verb: Token) -> bool:
     )
 
 
+def to_come(verb: Token) -> bool:
+    """The clause names a time still to come ("could clinch the title next week", "may open tomorrow"): its modal
+    tells a possibility, not a capacity."""
+    return any(t.lower_ in _FUTURE_TIMES and _of_time(t) for t in verb.subtree)
+
+
 def _of_time(word: Token) -> bool:
     """A time word read as a time ("next week", "tomorrow"), not "the next highest country"."""
     return word.lower_ == "tomorrow" or word.ent_type_ in {"DATE", "TIME"} or word.head.ent_type_ in {"DATE", "TIME"}
@@ -474,6 +481,8 @@ def _supposed(verb: Token, governor: Token | None) -> bool:
         return True
     if inflects(verb, _SUGGESTING) and any(c.dep_ in {"dobj", "ccomp"} for c in children):
         return True
+    if feared(verb):
+        return True  # "amid fears that the bank would raise rates": what is feared, not what is
     if governor is not None and verb.dep_ == "ccomp" and inflects(governor, _SUGGESTING):
         return True
     subjects = [c for c in children if c.dep_ == "nsubj"]
