@@ -32,6 +32,9 @@ def speakers(text: str) -> dict[str, bool]:
         ("Voters in Orlin voted in a 2024 referendum to leave the regional water board.", "Voters"),
         ("The Calder assembly voted on Tuesday to hold the treasurer in contempt.", "assembly"),
         ("The Supreme Court of Varnia ruled on the appeal in March.", "Supreme Court"),
+        ("Ola Berg has supported the rights of tenants for thirty years.", "Ola Berg"),
+        ("The festival was supported financially by the Orlin region.", "Orlin region"),
+        ("The Calder water board maintains a register of every private well.", "water board"),
     ],
 )
 def test_a_verb_in_its_other_sense_credits_nobody(text: str, not_a_speaker: str) -> None:
@@ -46,6 +49,8 @@ def test_a_verb_in_its_other_sense_credits_nobody(text: str, not_a_speaker: str)
         ("Hanne Solberg posted on her blog that she would retire.", "Hanne Solberg"),
         ("Mira Osei went on to add that the bridge would close.", "Mira Osei"),
         ("The Supreme Court of Varnia ruled that the election law was void.", "The Supreme Court of Varnia"),
+        ("The Calder water board maintains that the wells are safe.", "The Calder water board"),
+        ('Ola Berg supported the plan, saying it was "long overdue".', "Ola Berg"),
     ],
 )
 def test_the_same_verbs_with_what_was_said_still_credit_the_speaker(text: str, speaker: str) -> None:

@@ -151,6 +151,8 @@ OTHER_SENSES = frozenset(
         "declare",  # "declared a state of emergency"
         "vote",  # "voted in a referendum to leave", "voted to hold him in contempt"
         "rule",  # "ruled on the appeal", "ruled against the extension"
+        "support",  # "supported LGBT rights", "was supported financially by the region"
+        "maintain",  # "maintains a database", "maintains a policy of not charging"
     ]
 )
 """Reporting verbs whose common other sense says nothing ("rescuers responded", "confirmed the nomination", "posted
@@ -160,7 +162,9 @@ counts them as views. "declare", "vote" and "rule" are here because the topic se
 only: "declare" gained its dev part 0.6 points of source precision for 0.3 of PolNeAR's recall (a declared
 intention); "vote" and "rule" ("voted in a referendum to leave", "ruled on the appeal"; "ruled that" still credits
 the court) 1.7 points of its dev part's precision and 0.9 of its held-back part's, for 0.8 of PolNeAR's recall and
-0.6 of its precision (votes it counts as views)."""
+0.6 of its precision (votes it counts as views); "support" and "maintain" ("supported LGBT rights", "maintains a
+database"; "maintains that" still credits) 0.8 points of its dev part's source precision and 1.5 of its held-back
+part's, for 0.5 of PolNeAR's recall and 0.1 of its precision (support it counts as a view)."""
 _CONDITIONS = frozenset({"if", "unless"})
 """Words that open a condition: what follows is supposed, not said."""
 _GOING_ON = frozenset({"go", "continue", "proceed"})
