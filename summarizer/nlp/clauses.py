@@ -518,8 +518,10 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
     dead", "..., and officials fear more are trapped", "are investigating whether the bank misled"), or one that
     shares its subject ("are missing and presumed dead"), or one that carries a hedge, a charge, a belief or a "may"
     of its own ("reportedly conducted by the Taliban", ", charged with murder", "they believed a fruit had
-    exploded", "found the virus may spread"), verb first: each may be told otherwise than the main one, which the
-    caller reads off its verb."""
+    exploded", "found the virus may spread"), or what a noun's modifiers tell ("a nurse accused of poisoning four
+    patients", "a prisoner, suspected to be X", "where two are said to be critical", "an investigation into alleged
+    misconduct", "amid fears that the bank would raise rates"), verb first: each may be told otherwise than the main
+    one, which the caller reads off its verb."""
     inside, verbs = _verbs(text, start, end, besides)
     doc = parse(text)
     found = [
@@ -571,8 +573,8 @@ def side_clauses(text: str, start: int, end: int, besides: Token | None = None) 
             token.dep_ == "ccomp" and (possible(token) or purposed(token))
         )  # "may spread", "so he could"
         believed = believed or _rumoured_report(token)  # "; reports said half were filled"
-        believed = believed or (token.dep_ == "ccomp" and hedged_complement(token) is not None)  # "warned that
-        # profits were likely to fall": what is said is itself told as likely
+        # "warned that profits were likely to fall": what is said is itself told as likely
+        believed = believed or (token.dep_ == "ccomp" and hedged_complement(token) is not None)
         if (own and (token.dep_ != "ccomp" or asked or believed)) or (shared and not own):
             told = hedged_complement(token) or arranged_complement(token) or charged_complement(token)
             clause = _clause(token, inside, told, subject=None if own else _subject(token.head))
