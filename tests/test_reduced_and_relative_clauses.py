@@ -170,3 +170,10 @@ def test_a_participle_of_saying_on_the_subject_leaves_the_sentence_its_verb() ->
     clause = main_clause(sentence, 0, len(sentence))
     assert clause is not None and clause.text == "Protesters marched through the capital on Saturday"
     assert main_clause("Police believed the fire was set on purpose.", 0, 44).text == "the fire was set on purpose"
+
+
+def test_a_dateline_the_parse_makes_the_root_leaves_the_sentence_its_verb() -> None:
+    sentence = "CALDER \u2014 Two men believed to be brothers were detained at the border on Sunday."
+    clause = main_clause(sentence, 0, len(sentence))
+    assert clause is not None and clause.text == "Two men were detained at the border on Sunday"
+    assert status_of(clause.verb) == "confirmed"

@@ -122,9 +122,9 @@ def main_clause(text: str, start: int, end: int) -> Clause | None:
     if span is None:
         return None
     root = _main_verb(span)
-    if root is None:
-        return None
     dash = _dateline_dash(span.doc, span.start)
+    if root is None:  # "CALDER — Two men believed ...": the parse may make the town the sentence's root
+        return _after_dateline(text, span, dash) if dash is not None else None
     if dash is not None and (
         _bare_report(root) or any(_subject_tokens(root) & {t.i for t in span.doc[span.start : dash]})
     ):
@@ -250,8 +250,14 @@ def _after_dateline(text: str, span: Span, dash: int) -> Clause | None:
     root = _main_verb(alone[:])
     if root is None or _bare_report(root):
         return None
+    subject = None
+    if (repaired := believed_subject(root)) is not None:
+        root, subject = repaired  # "CALDER — Two men believed to be brothers were detained"
     clause = _clause(
-        root, {t.i for t in alone}, hedged_complement(root) or arranged_complement(root) or charged_complement(root)
+        root,
+        {t.i for t in alone},
+        hedged_complement(root) or arranged_complement(root) or charged_complement(root),
+        subject=subject,
     )
     if clause is None:
         return None
