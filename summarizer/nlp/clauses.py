@@ -131,15 +131,18 @@ def main_clause(text: str, start: int, end: int) -> Clause | None:
         return _after_dateline(text, span, dash)
     if _bare_report(root):
         return None  # "..., police said" with nothing said the parse can find: the speech is not the news
+    return _root_clause(root, {t.i for t in span})
+
+
+def _root_clause(root: Token, inside: set[int]) -> Clause | None:
+    """The clause of the sentence's root, with what it hedges, arranges or charges; where a participle of belief on
+    the subject misled the parse, the clause of the sentence's own verb with that subject ("Two men believed to be
+    brothers were detained": the detaining is the news)."""
     subject = None
     if (repaired := believed_subject(root)) is not None:
-        root, subject = repaired  # "Two men believed to be brothers were detained": the detaining is the news
-    return _clause(
-        root,
-        {t.i for t in span},
-        hedged_complement(root) or arranged_complement(root) or charged_complement(root),
-        subject=subject,
-    )
+        root, subject = repaired
+    complement = hedged_complement(root) or arranged_complement(root) or charged_complement(root)
+    return _clause(root, inside, complement, subject=subject)
 
 
 def misread_participle(verb: Token) -> bool:
@@ -157,17 +160,19 @@ def misread_participle(verb: Token) -> bool:
     )
 
 
-def _verb_after(verb: Token) -> Token | None:
-    """The finite verb after a misread participle's infinitive that has no subject of its own."""
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+
+
+def _verb_after(
+    verb: Token, deps: Collection[str] = frozenset({"ccomp", "conj"}), tags: Collection[str] = _FINITE
+) -> Token | None:
+    """The first verb after ``verb`` that hangs on it by one of ``deps`` and has no subject of its own: the
+    sentence's own verb where the parse hung it on a misread participle ("believed to be brothers were detained")."""
     return next(
         (
             c
             for c in verb.children
-            if c.dep_ in {"ccomp", "conj"}
-            and c.i > verb.i
-            and c.pos_ in {"VERB", "AUX"}
-            and c.tag_ in {"VBD", "VBZ", "VBP", "VBN"}
-            and _subject(c) is None
+            if c.dep_ in deps and c.i > verb.i and c.pos_ in {"VERB", "AUX"} and c.tag_ in tags and _subject(c) is None
         ),
         None,
     )
@@ -178,20 +183,15 @@ def believed_subject(root: Token) -> tuple[Token, Token] | None:
     one it took for the verb ("Two men believed to be brothers were detained"), one it gave the subject to ("A man,
     believed to be in his forties, was found dead", where "found" has no subject), or one whose clause it took for
     the sentence's ("Protesters claiming the vote was rigged marched"); None for a sound parse."""
-    if misread_participle(root):
-        after = _verb_after(root)
-        subject = _subject(root)
-        return (after, subject) if after is not None and subject is not None else None
     subject = _subject(root)
+    if subject is not None and misread_participle(root):
+        after = _verb_after(root)
+        return (after, subject) if after is not None else None
     if subject is not None and any(
         c.dep_ == "acl" and c.tag_ == "VBG" and inflects(c, REPORTING | BELIEVING) for c in subject.children
     ):  # "Protesters claiming the vote was rigged marched": the parse took "rigged" for the verb
-        later = [
-            c
-            for c in root.children
-            if c.dep_ in {"xcomp", "advcl", "conj"} and c.i > root.i and c.tag_ == "VBD" and _subject(c) is None
-        ]
-        return (later[0], subject) if later else None
+        later = _verb_after(root, {"xcomp", "advcl", "conj"}, {"VBD"})
+        return (later, subject) if later is not None else None
     if subject is not None:
         return None
     believers = [
@@ -250,15 +250,7 @@ def _after_dateline(text: str, span: Span, dash: int) -> Clause | None:
     root = _main_verb(alone[:])
     if root is None or _bare_report(root):
         return None
-    subject = None
-    if (repaired := believed_subject(root)) is not None:
-        root, subject = repaired  # "CALDER — Two men believed to be brothers were detained"
-    clause = _clause(
-        root,
-        {t.i for t in alone},
-        hedged_complement(root) or arranged_complement(root) or charged_complement(root),
-        subject=subject,
-    )
+    clause = _root_clause(root, {t.i for t in alone})  # "CALDER — Two men believed to be brothers were detained"
     if clause is None:
         return None
     verb = span.doc.char_span(offset + clause.verb.idx, offset + clause.verb.idx + len(clause.verb))
@@ -451,8 +443,13 @@ def _suspected_phrase(noun: Token) -> Clause | None:
     return Clause(_words(_phrase(_trimmed(noun.head.head))), noun)
 
 
-MARKED = frozenset({"alleged", "suspected", "planned", "proposed", "upcoming"})
-"""Adjectives that make the noun they modify an allegation or a plan ("alleged misconduct", "the planned merger")."""
+ALLEGED_MARKS = frozenset({"alleged", "suspected"})
+"""Adjectives that make the noun they modify an allegation ("alleged misconduct", "a suspected arson attack")."""
+PLANNED_MARKS = frozenset({"planned", "proposed", "upcoming", "future"})
+"""Adjectives that make the noun they modify a plan ("the planned merger", "the upcoming vote")."""
+MARKED = ALLEGED_MARKS | (PLANNED_MARKS - {"future"})
+"""The marks that make a noun after a preposition of inquiry or dispute an event of its own; not "future", which
+after such a preposition is most often a time ("fears for future generations")."""
 _ABOUT = frozenset({"into", "over", "from", "for", "about", "after", "following", "amid", "in", "regarding"})
 """Prepositions that take what an inquiry, a dispute or a sequel is about ("an investigation into alleged misconduct",
 "protests over the planned merger"); not "of", "by", "against" or "on", whose marked noun is most often a person
@@ -479,14 +476,24 @@ def _participle(child: Token) -> bool:
     return child.dep_ == "acl" and child.tag_ == "VBN"
 
 
+def participle_of_belief(verb: Token, words: Collection[str] = REPORTED_AS | BELIEVING) -> bool:
+    """A participle of belief or report with no "be" of its own, on a noun ("the boat, reported to be carrying 200
+    migrants") or on the subject where the parse misread it ("Two men believed to be brothers were detained", "A man,
+    believed to be in his forties, was found"): as doubtful as "is believed to"."""
+    if verb.tag_ not in {"VBN", "VBD"} or not inflects(verb, words):
+        return False
+    given = verb.dep_ == "advcl" and verb.tag_ == "VBN" and _subject(verb) is not None
+    return verb.dep_ == "acl" or given or misread_participle(verb)
+
+
 def _believed_of(verb: Token) -> Token | None:
     """The infinitive of a participle of belief or suspicion on a noun ("a prisoner, suspected to be Louis De Zoysa",
     "people believed to be trapped"): what is believed of the noun, not established; None otherwise."""
-    if not inflects(verb, REPORTED_AS | BELIEVING | ALLEGING) or verb.tag_ not in {"VBN", "VBD"}:
+    if not participle_of_belief(verb, REPORTED_AS | BELIEVING | ALLEGING):
         return None
-    on_noun = verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}  # "the boat, reported to be carrying"
-    misread = misread_participle(verb) or (verb.dep_ == "advcl" and verb.tag_ == "VBN" and _subject(verb) is not None)
-    return _complement(verb) if on_noun or misread else None
+    if verb.dep_ == "acl" and verb.head.pos_ not in {"NOUN", "PROPN", "NUM"}:
+        return None  # a noun's: "the boat, reported to be carrying"
+    return _complement(verb)
 
 
 FEARS = frozenset({"fear", "concern", "worry", "speculation", "suspicion", "possibility", "prospect", "doubt"})

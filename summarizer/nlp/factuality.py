@@ -12,12 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from summarizer.nlp.clauses import (
+    ALLEGED_MARKS,
     ALLEGING,
     ARRANGED,
     BELIEVING,
     COMMITTING,
     HEDGES,
     INTENDING,
+    PLANNED_MARKS,
     PLANNING,
     RAISING,
     REPORTED_AS,
@@ -31,6 +33,7 @@ from summarizer.nlp.clauses import (
     inflects,
     is_future,
     misread_participle,
+    participle_of_belief,
     present_passive,
     purposed,
     suspected,
@@ -228,16 +231,16 @@ def status_of(verb: Token) -> Status:
         return "alleged"
     if governor is not None and verb.dep_ == "ccomp" and inflects(governor, _ASSERTING) and not _subjunctive(verb):
         return "claimed"  # "the motion claims the declaration is unconstitutional": one side's case
-    if verb.dep_ == "amod" and verb.lower_ in {"alleged", "suspected", "planned", "proposed"}:
-        return "alleged" if verb.lower_ in {"alleged", "suspected"} else "planned"
-    if any(c.lower_ in {"alleged", "suspected"} and c.dep_ == "amod" for c in children):
+    if verb.dep_ == "amod" and verb.lower_ in ALLEGED_MARKS | {"planned", "proposed"}:
+        return "alleged" if verb.lower_ in ALLEGED_MARKS else "planned"
+    if any(c.lower_ in ALLEGED_MARKS and c.dep_ == "amod" for c in children):
         return "alleged"
     objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
     if inflects(verb, _EXAMINING) and any(
         g.lower_ in _ALLEGED_WORDS and g.dep_ == "amod" for o in objects for g in o.children
     ):
         return "alleged"  # "corroborated the alleged plot": what is reported is an allegation
-    if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
+    if any(c.lower_ in PLANNED_MARKS and c.dep_ == "amod" for c in children):
         return "planned"
     if _futurate(verb) or _dated(verb):
         return "planned"  # "the festival opens next week", "the hearing is May 4"
@@ -299,13 +302,13 @@ def _marked(noun: Token) -> Status:
     children = list(noun.children)
     if _negated(noun) or any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return "denied"  # "no arrests were made"
-    if any(c.lower_ in {"alleged", "suspected"} and c.dep_ == "amod" for c in children):
+    if any(c.lower_ in ALLEGED_MARKS and c.dep_ == "amod" for c in children):
         return "alleged"
     if suspected(noun):
         return "alleged"  # "arrested on suspicion of murder", "the suspect in the shooting"
     if hedges := hedges_of(noun):
         return _doubted_by(hedges)  # "health problems, reportedly colon cancer"
-    if any(c.lower_ in {"planned", "proposed", "upcoming", "future"} and c.dep_ == "amod" for c in children):
+    if any(c.lower_ in PLANNED_MARKS and c.dep_ == "amod" for c in children):
         return "planned"
     return "confirmed"
 
@@ -566,20 +569,7 @@ def _hedging(governor: Token, verb: Token) -> bool:
     if _reported_by(governor) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     passive = inflects(governor, REPORTED_AS) and any(c.dep_ == "auxpass" for c in governor.children)
-    return passive or _participle_of_belief(governor)
-
-
-def _participle_of_belief(governor: Token) -> bool:
-    """A participle of belief or report on a noun, with no "be" of its own ("the boat, reported to be carrying 200
-    migrants", "two men believed to be brothers", which the parse may take for the sentence's verb): as doubtful as
-    "is believed to"."""
-    if governor.tag_ not in {"VBN", "VBD"} or not inflects(governor, REPORTED_AS | BELIEVING):
-        return False
-    return (
-        governor.dep_ == "acl"
-        or misread_participle(governor)
-        or (governor.dep_ == "advcl" and governor.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in governor.children))
-    )
+    return passive or participle_of_belief(governor)
 
 
 def _reported_by(verb: Token) -> bool:
