@@ -32,6 +32,7 @@ from summarizer.nlp.usage import (
     ever_speaks,
     is_event_name,
     is_plural_name,
+    numbered_like_a_model,
     only_acts,
     product_use,
     used_as_product,
@@ -164,6 +165,9 @@ def retype_by_usage(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
             if _not_an_actor(place, text):
                 others.append(as_thing(place, "event"))  # "Paris Air Show" is an event, not where
             continue
+        if numbered_like_a_model(place.name):
+            others.append(as_thing(place, "product"))  # "the Hope orbiter ... and Tianwen-1 from Wenchang": a craft
+            continue
         if published_in(place.name, text):
             who.append(actor_at(aligner, found_at(place), "organization", place.origin, ruled=changed(place, "moved")))
             continue  # "a report in Ars Technica": a publication
@@ -293,6 +297,7 @@ def add_located_names(items: GroundedDraft, aligner: Aligner) -> GroundedDraft:
                     and not is_country(name)
                     and (located or set_in(name, aligner.index.text))
                     and not published_in(name, aligner.index.text)
+                    and not numbered_like_a_model(name)  # "in Japan and Tianwen-1": a craft
                 ):
                     found = aligner.locate(name)
                     if found is not None:

@@ -80,7 +80,11 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
         ),
         text,
     )
-    return _named_with_and(_bodies_for_the(found, text), text) if language == "en" else found
+    return (
+        _sites_named_for_people(_named_with_and(_bodies_for_the(found, text), text), text)
+        if language == "en"
+        else found
+    )
 
 
 def read_as_person(text: str, start: int, end: int) -> bool:
@@ -149,6 +153,25 @@ _WITH_AND = re.compile(
 )
 """A hospital, a centre or a body whose name joins two names with "and" ("the Baylor Scott and White Medical Center",
 "the Army's Research and Referral Hospital"): one name, from "the" to its head word."""
+
+
+_SITE_AFTER_A_PERSON = re.compile(
+    r"(?:[ \t]+[A-Z][\w.'’-]*){0,4}?[ \t]+(?:International[ \t]+)?"
+    r"(?:Airport|Stadium|Hospital|Bridge|Station|Terminal|Arena|Memorial|Museum|Square|Street|Avenue|Boulevard)\b"
+)
+"""Capitalised words up to a site's head word after a person's name: airports, stadiums, hospitals and streets are
+named for people ("Netaji Subhas Chandra Bose International Airport", "Jawaharlal Nehru Stadium"), and the recognizer
+reads the person's name alone."""
+
+
+def _sites_named_for_people(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
+    """A person's name that runs on to a site's head word (``_SITE_AFTER_A_PERSON``): the site, from the name on."""
+    whole = [
+        Entity(e.start, m.end(), "FAC")
+        for e in found
+        if e.label == "PERSON" and (m := _SITE_AFTER_A_PERSON.match(text, e.end)) is not None
+    ]
+    return _in_place_of(found, whole)
 
 
 def _named_with_and(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:

@@ -97,6 +97,19 @@ AREA_NOUNS = {
 }  # fmt: skip
 """Nouns a place's own name can qualify: "the X region", "the X province", "the X oil field", "the X mine", "the X
 rainforest"; after "the" or a possessive ("Afghanistan's X province")."""
+_PEOPLE_OF = re.compile(
+    r"\b(?:[Rr]esidents|[Ii]nhabitants|[Pp]eople|[Cc]itizens|[Vv]illagers|[Mm]ayor|outskirts|centre|center|banks|mouth|"
+    r"shores|waters)"
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+and[ \t]+)?$"
+)
+"""What only a place has, then "of" (and another name with "and"): "residents of X", "the mayor of X", "the banks of
+the X", "residents of Y and X"."""
+_QUALIFIED = re.compile(
+    r"[ \t]+(?!(?:and|or|but|on|in|at|to|for|from|with|by|of|where|when|while|after|before|since|is|was|were|are|has|"
+    r"had|have|said|says|who|which|that|as|last|this|were)\b)[a-z]"
+)
+"""A lower-case word after a name that is no connective or verb: the name qualifies a noun ("the centre of the X
+administration")."""
 _RESOURCE = r"(?:oil|gas|coal|gold|copper|uranium|diamond|lithium)[ \t]+"
 """What a field or mine yields, written between its name and the noun: "the X oil field"."""
 STAFF_NOUNS = {
@@ -435,6 +448,8 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     ):
         return "place"  # "Darren Keogh, of Ballymun, pleaded guilty", "X, 51, of Y,": where a person lives; not
         # "Ann Lee, of CNN,": a name in capitals is the employer's
+    if _PEOPLE_OF.search(text[max(0, start - 80) : start]) and not _QUALIFIED.match(text, end):
+        return "place"  # "residents of Y and X were evacuated", "the banks of the X"; not "the centre of the X team"
     if _POSTS.match(text, end) and re.search(
         r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]n)[ \t]+$", text[max(0, start - 8) : start]
     ):

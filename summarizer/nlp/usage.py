@@ -46,7 +46,8 @@ PRODUCT_VERBS = {
 EVENT_WORDS = {
     "show", "summit", "festival", "expo", "exhibition", "fair", "games", "olympics", "championship",
     "championships", "tournament", "marathon", "derby", "gala", "trophy", "regatta", "revolution", "uprising",
-    "massacre", "referendum",
+    "massacre", "referendum", "election", "elections", "war", "crisis", "scandal", "parade", "awards", "prize", "cup",
+    "prix",
 }  # fmt: skip
 """Last words of an event's name ("Paris Air Show"): an event is neither a who nor a where."""
 GATHERING_WORDS = {"conference", "convention", "congress", "forum", "meeting", "assembly"}
@@ -64,7 +65,7 @@ ORGANIZATION_NOUNS = {
     "exporter", "importer", "contractor", "miner", "laboratory", "museum", "orchestra", "tribunal", "nonprofit",
     "drugmaker", "steelmaker", "planemaker", "toymaker", "shipbuilder", "refiner", "grocer", "shipper", "biotech",
     "multinational", "exchange", "bourse", "telecom", "telco", "lab", "processor", "supergroup", "duo", "trio",
-    "quartet", "ensemble", "choir",
+    "quartet", "ensemble", "choir", "subsidiary", "housebuilder", "homebuilder",
 }  # fmt: skip
 """Common nouns that describe an organization written right before its name: "retailer Best Buy"."""
 AGENT_NOUNS = {
@@ -125,9 +126,10 @@ def _noun_up(token: Token, line: tuple[int, int], steps: int = 3) -> list[Token]
 _MODEL_NUMBERS = re.compile(r"[A-Z]{0,3}\d+[A-Z]?\d*s")
 """Model numbers in the plural: "A330s", "777s" (not "49ers")."""
 
-_MODEL_NAME = re.compile(r"\S\s+[A-Z]{1,3}-?\d{2,}[-\w]*$")
+_MODEL_NAME = re.compile(r"\S\s+[A-Z]{1,3}-?\d{2,}[-\w]*$|^[A-Z][a-z]{3,}-\d{1,3}$")
 """A name that ends in a model designation, letters then digits ("Airbus A350", "McDonnell Douglas MD-95"; not
-"Flight 574" or "Channel 4")."""
+"Flight 574" or "Channel 4"), or a word numbered with a hyphen, as craft and missions are ("Tianwen-1", "Soyuz-2";
+no town is numbered, and a disease's code is in capitals: "COVID-19")."""
 
 Cue = Literal["defines", "suggests"]
 
@@ -185,9 +187,14 @@ def product_use(text: str, start: int, end: int) -> bool:
     return product_cue(text, start, end) is not None
 
 
+def numbered_like_a_model(name: str) -> bool:
+    """A name numbered as models, craft and missions are (``_MODEL_NAME``): a product wherever it is written."""
+    return _MODEL_NAME.search(name) is not None
+
+
 def used_as_product(name: str, text: str) -> bool:
     """True when one use defines the name as a product, or most uses read as one."""
-    if _MODEL_NAME.search(name):
+    if numbered_like_a_model(name):
         return True  # "Airbus A350", "McDonnell Douglas MD-95": a maker and a model designation
     spelled = _spelled_out(name, text)
     if spelled and any(word.casefold() in PRODUCT_LEMMAS for word in spelled.split()):

@@ -11,6 +11,7 @@ cues override the model; without one its choice stands.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from summarizer.rules.name_forms import GERMAN_HEAD, ORGANIZATION_HEADS
@@ -58,8 +59,13 @@ _WEBSITE = re.compile(r"[A-Za-z0-9-]+\.(?:com|org|net|[a-z]{2})")
 SITE_WORDS = {
     "airport", "arena", "avenue", "boulevard", "bridge", "building", "cathedral", "centre", "center", "hall", "headquarters",
     "hospital", "house", "mall", "memorial", "museum", "palace", "park", "plaza", "prison", "road", "square", "stadium",
-    "station", "street", "temple", "terminal", "tower", "towers", "monument", "base",
+    "station", "street", "temple", "terminal", "tower", "towers", "monument", "base", "basilica", "mosque",
+    "synagogue", "chapel", "abbey", "castle", "canal", "gardens", "zoo", "pier", "wharf", "quay",
+    "racecourse", "velodrome", "cemetery", "lighthouse",
 }  # fmt: skip
+SQUARE_HEADS = {"piazza", "piazzale", "plaza", "praça", "plaça", "rue", "avenida", "calle", "paseo"}
+"""First words of a square's or a street's name in the language of its city ("Piazzale Roma", "Plaza de Mayo",
+"Rue de Rivoli"); French "Place" too, before "de" ("Place de la République")."""
 _SITES_OR_BODIES = {"center", "centre"}
 """Site words that also end an agency's name ("National Hurricane Center" warns; "Kessel Medical Center" is where
 patients go): how the article uses the name decides."""
@@ -155,6 +161,11 @@ def written_as_place(name: str, text: str, *, possessives: bool = True) -> bool:
     # "in Punjab and Haryana": the second of two names after a locative is set there too
     paired = rf"(?i:\b{_LOCATIVE})[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}}[ \t]+and[ \t]+{escaped}(?!\w)"
     located += sum(not _held(text, m.start()) for m in re.finditer(paired, text))
+    located += sum(
+        start <= m.start() < end
+        for m in re.finditer(rf"(?<!\w){escaped}(?!\w)", text)
+        for start, end in _located_lists(text)
+    )
     located += datelines(name, text)
     located += _journeys(escaped, text)  # "airlifted from Omsk to Berlin"
     listed = listed_as_places(text)  # "the towns of A, B and C"
@@ -165,6 +176,21 @@ def written_as_place(name: str, text: str, *, possessives: bool = True) -> bool:
     countries = {mention.start for mention in country_mentions(text) if not _DESCRIBES.match(text, mention.end)}
     located += sum(m.end() in countries for m in re.finditer(rf"(?<!\w){escaped},\s+", text))
     return located > 0 and located >= PLACE_SHARE * uses
+
+
+_LIST_NAME = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+_LOCATED_LIST = re.compile(
+    rf"(?i:\b{_LOCATIVE})(?P<list>{_LIST_NAME}(?:,[ \t]+{_LIST_NAME})+,?[ \t]+(?:and|or)[ \t]+{_LIST_NAME})"
+    r"(?=[,.;:)]|[ \t]+(?:to|on|where|after|before|from|at|for|with|when|while|since|in|last|this)\b)"
+)
+"""Three names or more listed after a locative and closed where a phrase or a clause ends ("libraries in A, B and C
+to save money", "floods across A, B and C."): every one is a place, as "in A and B" sets both. Not "In Paris, Ann
+Lee and Tom Hale met": the verb after the list makes its names its subjects."""
+
+
+@lru_cache(maxsize=16)
+def _located_lists(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span("list") for m in _LOCATED_LIST.finditer(text))
 
 
 _OTHER_END = r"(?:the[ \t]+)?(?P<other>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
@@ -219,6 +245,9 @@ def kind_cue(name: str) -> Cue | None:
         return "organization"  # "the House of Representatives", "the House of Lords": a chamber of its members
     if words[-1] in SITE_WORDS:
         return "site"
+    square = words[0] in SQUARE_HEADS or (words[0] == "place" and words[1:2] in (["de"], ["du"], ["des"], ["d"]))
+    if len(words) > 1 and square and not set(words) & (ORGANIZATION_WORDS | LEGAL_FORMS):
+        return "site"  # "Piazzale Roma", not "Plaza Group"
     if " ".join(words).startswith(PLACE_PREFIXES):
         return "city"
     if words[0] in PERSON_TITLES and "of" in words[1:]:

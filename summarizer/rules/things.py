@@ -196,8 +196,8 @@ _DEVICES = (
     r"(?:safety|tracking|navigation|warning|operating|weapons?|defen[cs]e|positioning|identification)[^\S\n]+system"
 )
 """What a thing made is said to be ("AIS is a ship-to-ship safety system", "X is an antiviral drug")."""
-_MODEL = r"(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,2}|\d{2,4}[A-Z]{0,3})"
-"""A model designation: letters and a number ("B-17", "A320", "F-150", "737", "172S")."""
+_MODEL = r"(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,2}|\d{1,4}[A-Z]{0,3})"
+"""A model designation: letters and a number ("B-17", "A320", "F-150", "737", "172S", the "6" of "an Ariane 6 rocket")."""
 _MODEL_NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|{_MODEL}))*"
 """A maker's name with its model's words and designations ("Bell 206 JetRanger")."""
 _PRODUCTS_EN = [
@@ -228,7 +228,7 @@ _DISEASE_CODE = r"(?<![\w-])(?:[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)*-\d{1,2}|H\d
 "F-16" or "G-20" are not diseases; a code counts only where the article speaks of illness (``_HEALTH``)."""
 _HEALTH = re.compile(
     r"\b(?:virus|viral|disease|pandemic|epidemic|outbreak|infect\w*|vaccin\w*|symptoms?|coronavirus|illness|"
-    r"pathogen|tested[^\S\n]+positive|diagnos\w*|(?:died|dies|die|dying|suffer\w*|deteriorat\w*|recover\w*)[^\S\n]+(?:of|from)|quarantin\w*|self-isolat\w*|lockdowns?|maladie|pandémie|épidémie|contamin\w*|symptômes?|enfermedad|pandemia|epidemia|"
+    r"pathogen|tested[^\S\n]+positive|diagnos\w*|hospitali[sz]\w*|(?:died|dies|die|dying|deaths?|suffer\w*|deteriorat\w*|recover\w*)[^\S\n]+(?:of|from)|cases[^\S\n]+of|quarantin\w*|self-isolat\w*|lockdowns?|maladie|pandémie|épidémie|contamin\w*|symptômes?|enfermedad|pandemia|epidemia|"
     r"infecci\w*|vacun\w*|síntomas?|contagi\w*|brote|Krankheit|Pandemie|Epidemie|Infektion\w*|infiziert\w*|Impf\w*|"
     r"Symptome?|Erreger|erkrankt\w*)\b",
     re.I,

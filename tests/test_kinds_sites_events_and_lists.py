@@ -1,0 +1,125 @@
+"""Kinds from articles written to find what the rules missed on news of new topics:
+
+- a square, a canal or a mosque is a site by its own words, and so is an airport or a stadium named for a person (an
+  observatory is not: "the X Observatory put the quake's depth at 7 km" is a body);
+- an election, a war, a scandal or a cup is an event; a housebuilder or a subsidiary is a company;
+- deaths from a coded disease speak of illness; "an Ariane 6 rocket" and "Tianwen-1" are products;
+- three names or more listed after a locative are places, and so is the name after what only a place has
+  ("residents of X", "the banks of the X").
+
+Every text here is written for these tests (fictional people, firms and places). spaCy's real English pipeline
+reads them; no model is involved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.brief.grounding import GroundedDraft
+from summarizer.nlp.entities import entities, recognizes
+from summarizer.nlp.kind_evidence import grammar_kind
+from summarizer.nlp.usage import is_event_name, used_as_product
+from summarizer.rules.kinds import kind_cue, written_as_place
+from summarizer.rules.things import find_things
+from tests.scripted_names import ground_names, kinds_of
+
+pytestmark = pytest.mark.skipif(not recognizes("en"), reason="needs the English recognizer")
+
+
+def ground(text: str, people: list[str] | None = None, organizations: list[str] | None = None) -> GroundedDraft:
+    return ground_names(text, people or [], organizations or [], [], published=date(2026, 12, 7))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Piazzale Verdi", "Place de la Liberté", "Plaza de Armas", "Orlin Canal", "Kessel Grand Mosque", "St Oda's Basilica", "Varne Zoo", "Holm Castle", "Quay Street Gardens"],
+)  # fmt: skip
+def test_a_square_a_canal_or_a_mosque_is_a_site_by_its_words(name: str) -> None:
+    assert kind_cue(name) == "site"
+
+
+@pytest.mark.parametrize("name", ["Place Holdings", "Canal Plus Media", "Plaza Group"])
+def test_a_square_word_does_not_make_a_body_a_site(name: str) -> None:
+    assert kind_cue(name) == "organization"
+
+
+def test_a_model_name_filed_as_a_body_is_a_site_by_its_words() -> None:
+    text = (
+        "Flooding closes city centre\n\n"
+        "Boats were stopped on the Orlin Canal on Tuesday, and tourists were taken by bus from Piazzale Verdi to the "
+        "station. Water also reached the Kessel Grand Mosque, the police said."
+    )
+    kinds = kinds_of(ground(text, organizations=["Orlin Canal", "Piazzale Verdi", "Kessel Grand Mosque"]))
+    assert kinds["Orlin Canal"] == "place:site"
+    assert kinds["Piazzale Verdi"] == "place:site"
+    assert kinds["Kessel Grand Mosque"] == "place:site"
+
+
+@pytest.mark.parametrize(
+    "name", ["2026 Varnian general election", "Orlin War", "Harbour Bridge scandal", "Kessel Cup", "Varna Grand Prix"]
+)
+def test_an_election_a_war_a_scandal_or_a_cup_is_an_event(name: str) -> None:
+    assert is_event_name(name, f"Everyone talked about the {name} all week.")
+
+
+def test_a_housebuilder_or_a_subsidiary_is_a_company() -> None:
+    text = (
+        "Shares in housebuilders Kettering Marsh and Dalby Rowe fell 4% on Monday. Tillon Varga, a subsidiary of "
+        "the Orlin group, said sales were down."
+    )
+    assert grammar_kind("Kettering Marsh", text) == "organization"
+    assert grammar_kind("Tillon Varga", text) == "organization"
+
+
+def test_deaths_from_a_coded_disease_speak_of_illness() -> None:
+    text = "Varnia recorded 42 deaths from KESTREL-21 on Thursday, taking its total to 300."
+    things = find_things(text, "en")
+    assert [(text[t.start : t.end], t.kind) for t in things] == [("KESTREL-21", "disease")]
+
+
+def test_a_code_alone_is_still_no_disease() -> None:
+    assert find_things("The KESTREL-21 team won 3-1 on Thursday.", "en") == []
+
+
+def test_a_rocket_with_a_one_digit_model_is_a_product() -> None:
+    text = "The probe was launched on Monday aboard an Orlan 6 rocket from the coast."
+    things = find_things(text, "en")
+    assert [(text[t.start : t.end], t.kind) for t in things] == [("Orlan 6", "product")]
+
+
+def test_names_listed_after_a_locative_are_places() -> None:
+    text = (
+        "The council voted to close libraries in Eastmere, Brook Holm and Tally Vale to save money. "
+        "In Portmere, Ann Lee and Tom Hale were arrested."
+    )
+    assert written_as_place("Brook Holm", text)
+    assert written_as_place("Tally Vale", text)
+    assert not written_as_place("Ann Lee", text)  # a copula after the list: its names are its subjects
+    assert not written_as_place("Tom Hale", text)
+
+
+def test_a_site_named_for_a_person_is_one_site() -> None:
+    text = "Flights were diverted from the Tomas Varga Orlin International Airport on Sunday."
+    start = text.index("Tomas")
+    sites = [e for e in entities(text) if e.start == start]
+    assert [(text[e.start : e.end], e.label) for e in sites] == [("Tomas Varga Orlin International Airport", "FAC")]
+
+
+def test_what_only_a_place_has_makes_the_name_after_of_a_place() -> None:
+    text = (
+        "Residents of Marden Cross and Ashby Holm were evacuated on Tuesday, and boats were moored along the banks of "
+        "the Tarrow. Lee Varga was put at the centre of the Varga administration."
+    )
+    assert grammar_kind("Ashby Holm", text) == "place"
+    assert grammar_kind("Marden Cross", text) == "place"
+    assert grammar_kind("Tarrow", text) == "place"
+    assert grammar_kind("Varga", text) != "place"  # a name that qualifies a noun: the administration is the centre's
+
+
+def test_a_word_numbered_with_a_hyphen_is_a_craft_not_a_place() -> None:
+    text = "Varnia launched its Orlanka-2 probe from Kessel on Friday, a week after the Tamsin-1 orbiter."
+    assert used_as_product("Orlanka-2", text)
+    assert used_as_product("Tamsin-1", text)
+    assert not used_as_product("Kessel", text)
