@@ -5,7 +5,11 @@
 - an election, a war, a scandal or a cup is an event; a housebuilder or a subsidiary is a company;
 - deaths from a coded disease speak of illness; "an Ariane 6 rocket" and "Tianwen-1" are products;
 - three names or more listed after a locative are places, and so is the name after what only a place has
-  ("residents of X", "the banks of the X").
+  ("residents of X", "the banks of the X") or how far something reached ("as far away as X");
+- a person's name after a body's "of" is the person's ("the Democratic Union of Anna Kowalczyk");
+- a study "published in the X" names a journal (a work); an article "published in the X" may name a newspaper;
+- a field a prize is won in is no place ("the X Prize in Physics"); an oil price's benchmark is an index ("Brent crude
+  rose").
 
 Every text here is written for these tests (fictional people, firms and places). spaCy's real English pipeline
 reads them; no model is involved.
@@ -123,3 +127,45 @@ def test_a_word_numbered_with_a_hyphen_is_a_craft_not_a_place() -> None:
     assert used_as_product("Orlanka-2", text)
     assert used_as_product("Tamsin-1", text)
     assert not used_as_product("Kessel", text)
+
+
+def test_how_far_something_reached_is_a_place() -> None:
+    text = "The blast shattered windows as far away as Tarrowby, and it was felt as far north as the Kessel Hills."
+    assert grammar_kind("Tarrowby", text) == "place"
+    assert grammar_kind("Kessel Hills", text) == "place"
+
+
+def test_a_persons_name_after_a_bodys_of_is_the_person() -> None:
+    text = "Voters backed the Democratic Union of Anna Kowalczyk in Orlin on Sunday."
+    found = [(text[e.start : e.end], e.label) for e in entities(text) if e.label in {"ORG", "PERSON"}]
+    assert ("Anna Kowalczyk", "PERSON") in found
+    assert not any("Kowalczyk" in name for name, label in found if label == "ORG")
+
+
+def test_a_study_published_in_the_journal_names_a_work_and_an_article_in_the_paper_does_not() -> None:
+    text = (
+        "The study, published on Monday in the Varnian Journal of Medicine, found fewer deaths. An article "
+        "published in the Daily Orlin said so."
+    )
+    assert [(text[t.start : t.end], t.kind) for t in find_things(text, "en")] == [
+        ("Varnian Journal of Medicine", "work")
+    ]
+
+
+def test_a_field_a_prize_is_won_in_is_no_place() -> None:
+    text = "Dr Lee won the Varga Prize in Physics in 2019 and holds a degree in Economics from a college in Orlin."
+    assert not written_as_place("Physics", text)
+    assert not written_as_place("Economics", text)
+    assert written_as_place("Orlin", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oil prices rose on Monday, with Tarrow crude trading at $82 a barrel.", [("Tarrow", "index")]),
+        ("The price of Kessel Light crude fell below $29.", [("Kessel Light", "index")]),
+        ("Exports of Tarrow crude were cut in May.", []),  # where the oil comes from: no price's benchmark
+    ],
+)
+def test_an_oil_price_benchmark_is_an_index(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[t.start : t.end], t.kind) for t in find_things(text, "en")] == expected

@@ -80,11 +80,9 @@ def entities(text: str, language: str = "en") -> tuple[Entity, ...]:
         ),
         text,
     )
-    return (
-        _sites_named_for_people(_named_with_and(_bodies_for_the(found, text), text), text)
-        if language == "en"
-        else found
-    )
+    if language != "en":
+        return found
+    return _people_after_of(_sites_named_for_people(_named_with_and(_bodies_for_the(found, text), text), text), text)
 
 
 def read_as_person(text: str, start: int, end: int) -> bool:
@@ -153,6 +151,20 @@ _WITH_AND = re.compile(
 )
 """A hospital, a centre or a body whose name joins two names with "and" ("the Baylor Scott and White Medical Center",
 "the Army's Research and Referral Hospital"): one name, from "the" to its head word."""
+
+
+def _people_after_of(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
+    """A body's name the recognizer runs on over "of" and a person's name ("the New Democratic Party of Jagmeet
+    Singh"): the body, then the person, as a person's name already ends before "of"."""
+    split: list[Entity] = []
+    for entity in found:
+        last = None if entity.label != "ORG" else [*re.finditer(r"[ \t]+of[ \t]+", text[entity.start : entity.end])]
+        if last and personal_name(text[entity.start + last[-1].end() : entity.end]):
+            split.append(Entity(entity.start, entity.start + last[-1].start(), "ORG"))
+            split.append(Entity(entity.start + last[-1].end(), entity.end, "PERSON"))
+            continue
+        split.append(entity)
+    return tuple(split)
 
 
 _SITE_AFTER_A_PERSON = re.compile(

@@ -104,6 +104,8 @@ _PEOPLE_OF = re.compile(
 )
 """What only a place has, then "of" (and another name with "and"): "residents of X", "the mayor of X", "the banks of
 the X", "residents of Y and X"."""
+_AS_FAR_AS = re.compile(r"\bas[ \t]+far[ \t]+(?:(?:away|afield|north|south|east|west)[ \t]+)?as[ \t]+(?:the[ \t]+)?$")
+"""How far something reached: "felt as far away as X" (a place)."""
 _QUALIFIED = re.compile(
     r"[ \t]+(?!(?:and|or|but|on|in|at|to|for|from|with|by|of|where|when|while|after|before|since|is|was|were|are|has|"
     r"had|have|said|says|who|which|that|as|last|this|were)\b)[a-z]"
@@ -450,6 +452,8 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
         # "Ann Lee, of CNN,": a name in capitals is the employer's
     if _PEOPLE_OF.search(text[max(0, start - 80) : start]) and not _QUALIFIED.match(text, end):
         return "place"  # "residents of Y and X were evacuated", "the banks of the X"; not "the centre of the X team"
+    if _AS_FAR_AS.search(text[max(0, start - 40) : start]):
+        return "place"  # "windows were shattered as far away as X"
     if _POSTS.match(text, end) and re.search(
         r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]n)[ \t]+$", text[max(0, start - 8) : start]
     ):

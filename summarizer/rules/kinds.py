@@ -332,12 +332,15 @@ def set_in(name: str, text: str) -> bool:
 
 
 _HOLDINGS = {"share", "shares", "stake", "stakes", "interest", "investment", "investments", "holding", "holdings"}
+_FIELD_HONOURS = {"prize", "prizes", "award", "awards", "medal", "degree", "degrees", "doctorate", "phd", "diploma"}
+"""What is won or earned in a field of study: "the Nobel Prize in Physics", "a degree in Economics" (no place)."""
 
 
 def _held(text: str, at: int) -> bool:
-    """True when "in X" at ``at`` follows what is owned: "a 25 percent share in Aer Lingus" (a company, not a place)."""
+    """True when "in X" at ``at`` follows what is owned ("a 25 percent share in Aer Lingus": a company, not a place)
+    or what is won or earned in a field ("the Prize in Physics")."""
     before = re.search(r"([^\W\d_]+)\s+$", text[max(0, at - 20) : at])
-    return before is not None and before.group(1).casefold() in _HOLDINGS
+    return before is not None and before.group(1).casefold() in _HOLDINGS | _FIELD_HONOURS
 
 
 PRODUCT_NOUNS = {

@@ -48,6 +48,7 @@ from functools import lru_cache
 from typing import Literal
 
 from summarizer.rules.given_names import personal_name
+from summarizer.rules.places import is_country, is_demonym
 from summarizer.rules.times import MONTH_NAMES, WEEKDAY_NAMES
 
 LANGUAGES = frozenset({"en", "fr", "es", "de"})
@@ -145,6 +146,12 @@ _JOURNAL = {
 }
 """A journal named after its head noun ("the journal X", "la revue X"): a work, not an organization. Not "journal" in
 French, where it is a newspaper (an outlet, a source)."""
+_PRICED = (
+    r"(?:rose|fell|gained|lost|climbed|dropped|slipped|jumped|settled|traded|trading|was|is|prices?|futures|"
+    r"stood|hit|reached|ended|closed)"
+)
+"""What an oil price's benchmark does ("Brent crude rose", "West Texas Intermediate crude fell"); where the oil
+comes from ("exports of Varnian crude") is sold, not priced."""
 _STUDY_PUBLISHED_IN = {
     "en": r"(?:\b(?:study|studies|paper|findings|research|report|article|analysis|results|survey)\b[^.\n]{0,40}?"
     r"\b(?:published|released|appeared)|\bpublished[^\S\n]+(?:a|an|the|their|its|his|her)[^\S\n]+(?:new[^\S\n]+)?"
@@ -157,6 +164,12 @@ _STUDY_PUBLISHED_IN = {
 }
 """A study "published Tuesday in X", or someone "published a study in X": X is the journal it appeared in (a place
 there is set aside in brief/things.py)."""
+_SCIENCE_PUBLISHED_IN_THE = (
+    r"\b(?:study|studies|paper|findings|research|analysis|results)\b[^.\n]{0,40}?\b(?:published|appeared)"
+    r"(?:[^\S\n]+(?!in\b)[\w,]+){0,4}?[^\S\n]+in[^\S\n]+the[^\S\n]+"
+)
+"""A study "published in the X": the journal's own article ("the Lancet", "the British Medical Journal"). Not a
+report or an article "published in the X", which is as often a newspaper (an outlet)."""
 _LAWS_EN = [
     # "the Comprehensive Economic and Trade Agreement": two capitalised halves of one treaty's name
     rf"\b[Tt]he[^\S\n]+(?P<name>{_PLAIN}[^\S\n]+and[^\S\n]+{_PLAIN}[^\S\n]+(?:Agreement|Act|Treaty|Accords?|Convention))\b",
@@ -251,7 +264,10 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
     common["time_zone"].append(_ZONE_NAMES)
     by_language: dict[str, dict[ThingKind, list[str]]] = {
         "en": {
-            "index": [rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:Index|Average|Composite|index))\b(?![^\S\n]+[A-Z])"],
+            "index": [
+                rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:Index|Average|Composite|index))\b(?![^\S\n]+[A-Z])",
+                rf"\b(?P<benchmark>{_PLAIN})(?=[^\S\n]+crude(?:[^\S\n]+(?:oil|futures))?[^\S\n]+{_PRICED}\b)",  # "Brent crude rose"
+            ],
             "law": [
                 rf"\b(?P<name>{_NAME}[^\S\n]+(?:Act|Law|Treaty|Accords?|Agreement|Directive|Regulations?|Charter|"
                 rf"Protocol|Constitution|Code|Amendment|Conditions(?=[^\S\n]+of[^\S\n]+[A-Z]))"
@@ -372,6 +388,8 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
     )
     if language in _STUDY_PUBLISHED_IN:
         by_language[language]["work"].append(rf"{_STUDY_PUBLISHED_IN[language]}(?P<journal>{_TITLE})")
+    if language == "en":
+        by_language[language]["work"].append(rf"{_SCIENCE_PUBLISHED_IN_THE}(?P<journal>{_TITLE})")
     by_language[language]["disease"] = [*_DISEASES[language], _BACTERIA[language]]
     merged: dict[ThingKind, list[str]] = {kind: list(patterns) for kind, patterns in common.items()}
     for kind, patterns in by_language.get(language, {}).items():
@@ -503,7 +521,17 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                 group = next(
                     (
                         g
-                        for g in ("name", "quoted", "plain", "journal", "coined", "pipeline", "craft", "described")
+                        for g in (
+                            "name",
+                            "quoted",
+                            "plain",
+                            "journal",
+                            "coined",
+                            "pipeline",
+                            "craft",
+                            "described",
+                            "benchmark",
+                        )
                         if g in pattern.groupindex and match.group(g)
                     ),
                     None,
@@ -511,6 +539,8 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                 start, end = match.span(group) if group else match.span()
                 if group == "journal" and text[start:end].endswith(("'s", "’s")):
                     continue  # "published in X's journal": X owns it
+                if group == "benchmark" and (is_demonym(text[start:end]) or is_country(text[start:end])):
+                    continue  # "Saudi crude", "Iraq's crude": where the oil comes from
                 if kind == "index" and "/" in text[start:end] and not set(text[start:end].split("/")) <= _CURRENCIES:
                     continue  # "ABC/XYZ" is a pair only of currencies
                 start, end = trimmed(text, start, end) if group != "quoted" else (start, end - (text[end - 1] in ".,"))
