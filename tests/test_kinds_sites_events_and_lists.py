@@ -9,7 +9,10 @@
 - a person's name after a body's "of" is the person's ("the Democratic Union of Anna Kowalczyk");
 - a study "published in the X" names a journal (a work); an article "published in the X" may name a newspaper;
 - a field a prize is won in is no place ("the X Prize in Physics"); an oil price's benchmark is an index ("Brent crude
-  rose").
+  rose");
+- a state or capital written with accents is the one the gazetteer lists without them ("São Paulo");
+- sport: a player "of" a country is a person from a place, a Masters, a Slam, a Bowl or a grand tour is an event, and
+  a side of several words that is no person's is a team where the other side is a place or a body.
 
 Every text here is written for these tests (fictional people, firms and places). spaCy's real English pipeline
 reads them; no model is involved.
@@ -26,6 +29,7 @@ from summarizer.nlp.entities import entities, recognizes
 from summarizer.nlp.kind_evidence import grammar_kind
 from summarizer.nlp.usage import is_event_name, used_as_product
 from summarizer.rules.kinds import kind_cue, written_as_place
+from summarizer.rules.places import is_capital_or_division
 from summarizer.rules.things import find_things
 from tests.scripted_names import ground_names, kinds_of
 
@@ -169,3 +173,39 @@ def test_a_field_a_prize_is_won_in_is_no_place() -> None:
 )
 def test_an_oil_price_benchmark_is_an_index(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(text[t.start : t.end], t.kind) for t in find_things(text, "en")] == expected
+
+
+def test_a_state_or_capital_written_with_accents_is_known_as_listed_without() -> None:
+    assert is_capital_or_division("São Paulo") and is_capital_or_division("Rondônia")  # listed "Sao Paulo"
+    assert is_capital_or_division("Reykjavík") and is_capital_or_division("Québec")
+    assert not is_capital_or_division("Sãoville")
+
+
+def test_a_player_named_with_the_country_is_a_person_and_the_country_a_place() -> None:
+    text = "Anna Kowalczyk of Poland beat the champion on Sunday to reach the final."
+    found = [(text[e.start : e.end], e.label) for e in entities(text) if e.label in {"ORG", "PERSON", "GPE"}]
+    assert ("Anna Kowalczyk", "PERSON") in found and ("Poland", "GPE") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Chiefs beat the Rams in Super Bowl XLII at the stadium.", "Super Bowl XLII"),
+        ("She won the Orlin Masters in August.", "Orlin Masters"),
+        ("It was his 19th Grand Slam title.", "Grand Slam"),
+        ("He won the Tour de France on Sunday.", "Tour de France"),
+    ],
+)
+def test_a_sports_event_is_an_event(text: str, name: str) -> None:
+    assert [(text[t.start : t.end], t.kind) for t in find_things(text, "en")] == [(name, "event")]
+
+
+def test_pope_or_king_with_a_numeral_is_no_event() -> None:
+    assert find_things("Pope Benedict XVI met King Charles III on Monday.", "en") == []
+
+
+def test_a_side_of_several_words_is_a_team_where_the_other_side_is_a_place() -> None:
+    text = "Liverpool beat Tarrow Hotspur 2-0 in the final on Saturday. Tarrow Hotspur had won in May."
+    assert grammar_kind("Tarrow Hotspur", text) == "organization"
+    snooker = "Ann Lee beat Tom Hale 10-4 in the final on Saturday."
+    assert grammar_kind("Tom Hale", snooker) != "organization"  # a player beats a player

@@ -154,16 +154,24 @@ _WITH_AND = re.compile(
 
 
 def _people_after_of(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
-    """A body's name the recognizer runs on over "of" and a person's name ("the New Democratic Party of Jagmeet
-    Singh"): the body, then the person, as a person's name already ends before "of"."""
+    """A name the recognizer runs on over "of" as one organization's: a body's then a person's name ("the New
+    Democratic Party of Jagmeet Singh"), or a person's then a country's or a state's ("Bianca Andreescu of Canada",
+    as sport writes where a player is from). The two names, each with its own label, as a person's name already ends
+    before "of"."""
     split: list[Entity] = []
     for entity in found:
-        last = None if entity.label != "ORG" else [*re.finditer(r"[ \t]+of[ \t]+", text[entity.start : entity.end])]
-        if last and personal_name(text[entity.start + last[-1].end() : entity.end]):
-            split.append(Entity(entity.start, entity.start + last[-1].start(), "ORG"))
-            split.append(Entity(entity.start + last[-1].end(), entity.end, "PERSON"))
+        ofs = [*re.finditer(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[entity.start : entity.end])]
+        if entity.label != "ORG" or not ofs:
+            split.append(entity)
             continue
-        split.append(entity)
+        before_end, after_start = entity.start + ofs[-1].start(), entity.start + ofs[-1].end()
+        before, after = text[entity.start : before_end], text[after_start : entity.end]
+        if personal_name(after):
+            split += [Entity(entity.start, before_end, "ORG"), Entity(after_start, entity.end, "PERSON")]
+        elif personal_name(before) and (is_country(after) or is_capital_or_division(after)):
+            split += [Entity(entity.start, before_end, "PERSON"), Entity(after_start, entity.end, "GPE")]
+        else:
+            split.append(entity)
     return tuple(split)
 
 

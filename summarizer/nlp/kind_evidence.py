@@ -326,24 +326,38 @@ def _role_or_medium(root: Token, labelled_place: bool) -> NameKind | None:
 
 def _plays(root: Token, name: str, text: str, end: int, labelled_place: bool) -> bool:
     """Whether the name is a side in a match the sentence scores ("X beat Y 2-1", "drew 0-0 with X", "beat X
-    43-5"): a team. Only a name read as a place, or one word never written after a capitalised word (a player's
-    surname follows his full name first: "Novak X beat Carlos Y"), and not beside scores one after another ("6-3,
-    6-4": sets)."""
+    43-5"): a team. A name read as a place, or one word never written after a capitalised word (a player's
+    surname follows his full name first: "Novak X beat Carlos Y"); another name only where it is no person's and
+    the other side is read as a place or a body ("Orlin beat Tarrow Rovers 2-0"). Not beside scores one after another
+    ("6-3, 6-4": sets)."""
     scored = _SCORE.search(root.sent.text) is not None or _MARGIN.search(root.sent.text) is not None
     followed = _SCORE_AFTER.match(text, end) is not None
     if not (scored or followed) or _SETS.search(root.sent.text):
         return False
     after_a_name = rf"\b(?:[A-Z][\w'’-]+|[A-Z]\.)[ \t]+{re.escape(name.strip())}\b"  # not after a full stop
-    if not labelled_place and (" " in name.strip() or re.search(after_a_name, text)):
+    by_opponent = not labelled_place and (" " in name.strip() or re.search(after_a_name, text) is not None)
+    if by_opponent and personal_name(name):
         return False
-    if followed:
+    if followed and not by_opponent:
         return True  # "X 32-22": a side's score
     verb = root.head
     if root.dep_ == "pobj" and root.head.lower_ in _MATCH_PREPOSITIONS:
         verb = root.head.head
-    elif root.dep_ not in {"nsubj", "dobj"}:
+    elif root.dep_ not in {"nsubj", "dobj", "dative"}:  # "beat X 2-0": the parser may read the score as the object
         return False
-    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.casefold() in _MATCH_VERBS
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.casefold() not in _MATCH_VERBS:
+        return False
+    return not by_opponent or _body_opponent(verb, root, text)
+
+
+def _body_opponent(verb: Token, side: Token, text: str) -> bool:
+    """Whether the other side of the match is read as a place or a body ("Orlin beat Tarrow Rovers 2-0"): a team
+    plays a team, so a name of several words that is no person's is one too (a player's name opens with a given
+    name: "Ann Lee beat Tom Hale 10-4")."""
+    opponents = [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "dative"} and c.i != side.i]
+    opponents += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _MATCH_PREPOSITIONS for p in c.children]
+    labels = {e.label for o in opponents if o.i != side.i for e in entities(text) if e.start <= o.idx < e.end}
+    return bool(labels) and labels <= {"GPE", "ORG", "LOC", "FAC", "NORP"}
 
 
 _TENSELESS = {

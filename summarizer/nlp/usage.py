@@ -47,7 +47,7 @@ EVENT_WORDS = {
     "show", "summit", "festival", "expo", "exhibition", "fair", "games", "olympics", "championship",
     "championships", "tournament", "marathon", "derby", "gala", "trophy", "regatta", "revolution", "uprising",
     "massacre", "referendum", "election", "elections", "war", "crisis", "scandal", "parade", "awards", "prize", "cup",
-    "prix",
+    "prix", "slam", "bowl",
 }  # fmt: skip
 """Last words of an event's name ("Paris Air Show"): an event is neither a who nor a where."""
 GATHERING_WORDS = {"conference", "convention", "congress", "forum", "meeting", "assembly"}

@@ -9,6 +9,7 @@ and not inside a longer name ("Chad Smith", "Georgia Tech", "New Mexico").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -146,7 +147,24 @@ def _divisions(min_people: int = 0) -> frozenset[str]:
 def is_division(name: str) -> bool:
     """One of a country's states, provinces or regions ("Haryana", "Ontario"), not a capital ("Kingston", "Douglas"
     are also people's names)."""
-    return name.strip().removeprefix("the ") in _divisions()
+    return _listed(name, _divisions())
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=8)
+def _unaccented_names(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(_unaccented(n) for n in names)
+
+
+def _listed(name: str, names: frozenset[str]) -> bool:
+    """The name is in the list as written, or, written with accents, as the list spells it without them ("São Paulo",
+    "Rondônia", listed as "Sao Paulo", "Rondonia"). A name written without accents is matched only as written: "Leon"
+    is a given name, "León" a province."""
+    written = name.strip().removeprefix("the ")
+    return written in names or (not written.isascii() and _unaccented(written) in _unaccented_names(names))
 
 
 @lru_cache(maxsize=1)
@@ -166,12 +184,12 @@ MAJOR_COUNTRY = 20_000_000
 
 def is_major_division(name: str) -> bool:
     """A state, province or region of a populous country ("Florida", "Kent", "Bavaria")."""
-    return name.strip().removeprefix("the ") in _divisions(MAJOR_COUNTRY)
+    return _listed(name, _divisions(MAJOR_COUNTRY))
 
 
 def is_capital(name: str) -> bool:
     """A country's capital ("Sofia", "Santiago", "Victoria")."""
-    return name.strip().removeprefix("the ") in _capitals()
+    return _listed(name, _capitals())
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +201,7 @@ def _capitals_and_divisions() -> frozenset[str]:
 def is_capital_or_division(name: str) -> bool:
     """A country's capital or one of its states or provinces ("Beijing", "Florida", "Ontario"): a place even where it
     acts ("Beijing warned", "Florida sued"), as a name standing for its government does."""
-    return name.strip().removeprefix("the ") in _capitals_and_divisions()
+    return _listed(name, _capitals_and_divisions())
 
 
 @lru_cache(maxsize=1)

@@ -279,7 +279,8 @@ def _kinds(language: str) -> dict[ThingKind, list[re.Pattern[str]]]:
                 _ANNUAL,
                 rf"\b(?P<name>(?:\d{{4}}[^\S\n]+)?{_PLAIN}[^\S\n]+(?:Olympics|Olympic Games|Paralympics|World Cup|Cup|"
                 rf"Championships?|Summit|Festival|Expo|Grand Prix|War|Marathon|Open|Trophy|Revolution|Uprising|Massacre|"
-                rf"Referendum)|{_PLAIN}[^\S\n]+(?:summit|war)|"
+                rf"Referendum|Masters|Slam|Bowl(?:[^\S\n]+[IVXLC]+)?)|{_PLAIN}[^\S\n]+(?:summit|war)|"
+                rf"Tour[^\S\n]+de[^\S\n]+France|Giro[^\S\n]+d['’]Italia|Vuelta[^\S\n]+a[^\S\n]+España|"
                 rf"World War[^\S\n]+(?:I{{1,2}}|One|Two|[12])|(?:19|20)\d\d[^\S\n]+(?:Games|Olympics))\b(?![^\S\n]+[A-Z])",
                 rf"\b(?:[Tt]he|[Oo]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Cc]elebrated|[Mm]arked)[^\S\n]+"
                 rf"(?P<name>{_PLAIN}[^\S\n]+Day)\b(?![^\S\n]+[A-Z\d])",  # a holiday: "on Harvest Day", not "Ann Day"
@@ -483,12 +484,16 @@ _OWNER = re.compile(r"^(?:[A-Z][\w-]*[^\S\n]+)*\w+['’]s[^\S\n]+")
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without a leading article, a possessive or trailing punctuation: "the Clean Air Act" -> "Clean Air
-    Act", "Hong Kong's Hang Seng index" -> "Hang Seng index", "the A380's" -> "A380"; cut at a line break."""
+    """The span without a leading article, a possessive, an ordinal or trailing punctuation: "the Clean Air Act" ->
+    "Clean Air Act", "Hong Kong's Hang Seng index" -> "Hang Seng index", "the A380's" -> "A380", "19th Grand Slam" ->
+    "Grand Slam"; cut at a line break."""
     piece = text[start:end]
     opener = re.match(_OPENERS, piece) or _OWNER.match(piece)
     if opener and opener.end() < len(piece) and piece[opener.end() :] != "Day":  # "Women's Day" is the day's name
         start += opener.end()  # "the Clean Air Act"; "Smith's Fifth Amendment"
+    ordinal = re.match(r"\d+(?:st|nd|rd|th)[^\S\n]+(?=[A-Z])", text[start:end])
+    if ordinal:
+        start += ordinal.end()  # "his 19th Grand Slam title": the event's name is "Grand Slam"
     if "\n" in text[start:end]:
         end = text.index("\n", start)  # a name never runs over a line break
     end -= 2 if text[start:end].endswith(("'s", "’s")) else 0
