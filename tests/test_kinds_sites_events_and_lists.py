@@ -12,7 +12,10 @@
   rose");
 - a state or capital written with accents is the one the gazetteer lists without them ("São Paulo");
 - sport: a player "of" a country is a person from a place, a Masters, a Slam, a Bowl or a grand tour is an event, and
-  a side of several words that is no person's is a team where the other side is a place or a body.
+  a side of several words that is no person's is a team where the other side is a place or a body;
+- science and disasters: a journal by its field's adjective ("the Astrophysical Journal"), a disease by its vaccine
+  ("the vaccine against X") or its patients; "the X volcano", a tunnel, a dam, and rivers listed before their noun
+  are places.
 
 Every text here is written for these tests (fictional people, firms and places). spaCy's real English pipeline
 reads them; no model is involved.
@@ -209,3 +212,32 @@ def test_a_side_of_several_words_is_a_team_where_the_other_side_is_a_place() -> 
     assert grammar_kind("Tarrow Hotspur", text) == "organization"
     snooker = "Ann Lee beat Tom Hale 10-4 in the final on Saturday."
     assert grammar_kind("Tom Hale", snooker) != "organization"  # a player beats a player
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The results appeared in the Varnian Astrophysical Journal Letters.",
+            ("Varnian Astrophysical Journal Letters", "work"),
+        ),
+        ("The study appeared in the Orlin Medical Journal on Monday.", ("Orlin Medical Journal", "work")),
+        ("Regulators approved the first vaccine against Kessel Fever.", ("Kessel Fever", "disease")),
+        ("Doctors put 40 patients with VARNO-19 on ventilators.", ("VARNO-19", "disease")),
+    ],
+)
+def test_science_names_a_journal_by_its_fields_adjective_and_a_disease_by_its_vaccine(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert [(text[t.start : t.end], t.kind) for t in find_things(text, "en")] == [expected]
+
+
+def test_a_newspapers_journal_follows_a_place_and_is_no_work() -> None:
+    assert find_things("The Providence Journal reported the fire on Monday.", "en") == []
+
+
+def test_a_volcano_a_tunnel_and_rivers_listed_before_their_noun_are_places() -> None:
+    text = "The Kessel volcano erupted on Sunday. Floods spread along the Tarrow and Venn rivers."
+    assert grammar_kind("Kessel", text) == "place"
+    assert written_as_place("Venn", text) or grammar_kind("Venn", text) == "place"
+    assert kind_cue("Orlin Tunnel") == "site" and kind_cue("Tarrow Dam") == "site"

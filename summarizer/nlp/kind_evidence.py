@@ -93,10 +93,12 @@ BODY_NOUNS = {
 store" is in Sydney)."""
 AREA_NOUNS = {
     "region", "province", "state", "county", "district", "area", "municipality", "prefecture", "field", "oilfield",
-    "mine", "refinery", "dam", "reservoir", "rainforest", "forest", "desert", "basin", "delta", "jungle",
+    "mine", "refinery", "dam", "reservoir", "rainforest", "forest", "desert", "basin", "delta", "jungle", "volcano",
+    "river", "lake", "mountain", "island", "glacier", "valley", "bay", "peninsula", "coast", "sea", "strait", "reef",
+    "canyon", "plateau", "crater",
 }  # fmt: skip
 """Nouns a place's own name can qualify: "the X region", "the X province", "the X oil field", "the X mine", "the X
-rainforest"; after "the" or a possessive ("Afghanistan's X province")."""
+rainforest", "the X volcano"; after "the" or a possessive ("Afghanistan's X province")."""
 _PEOPLE_OF = re.compile(
     r"\b(?:[Rr]esidents|[Ii]nhabitants|[Pp]eople|[Cc]itizens|[Vv]illagers|[Mm]ayor|outskirts|centre|center|banks|mouth|"
     r"shores|waters)"

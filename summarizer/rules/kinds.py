@@ -61,7 +61,7 @@ SITE_WORDS = {
     "hospital", "house", "mall", "memorial", "museum", "palace", "park", "plaza", "prison", "road", "square", "stadium",
     "station", "street", "temple", "terminal", "tower", "towers", "monument", "base", "basilica", "mosque",
     "synagogue", "chapel", "abbey", "castle", "canal", "gardens", "zoo", "pier", "wharf", "quay",
-    "racecourse", "velodrome", "cemetery", "lighthouse",
+    "racecourse", "velodrome", "cemetery", "lighthouse", "tunnel", "dam", "motorway", "highway", "expressway",
 }  # fmt: skip
 SQUARE_HEADS = {"piazza", "piazzale", "plaza", "praça", "plaça", "rue", "avenida", "calle", "paseo"}
 """First words of a square's or a street's name in the language of its city ("Piazzale Roma", "Plaza de Mayo",

@@ -113,9 +113,10 @@ MATCH_SCORE = r"\d{1,3}[-–]\d{1,3}"
 
 _LISTED_BEFORE = re.compile(
     rf"(?<![\w'’-])(?P<list>{LISTED_NAME}(?:,[ \t]*{LISTED_NAME})*,?[ \t]+and[ \t]+{LISTED_NAME})[ \t]+"
-    rf"(?:{_PLACE_NOUNS}|states|prefectures|territories|oblasts|governorates|cantons)\b"
+    rf"(?:{_PLACE_NOUNS}|states|prefectures|territories|oblasts|governorates|cantons|rivers|lakes|mountains|valleys)\b"
 )
-"""Names listed before a plural place noun they share: "Kebbi and Bayelsa states", "A, B and C provinces"."""
+"""Names listed before a plural place noun they share: "Kebbi and Bayelsa states", "A, B and C provinces", "the A and
+B rivers"."""
 
 
 @lru_cache(maxsize=16)

@@ -230,8 +230,11 @@ form ("-", ".") marks it, since such names take no capital; and a name a sentenc
 or a system ("X is a ship-to-ship safety system", not "the phone made by X is a device")."""
 _JOURNALS_EN = [
     rf"\b(?P<name>(?:{_PLAIN}[^\S\n]+)?(?:Journal|Proceedings|Annals|Transactions)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?{_TITLE})",
+    r"\b(?P<name>(?:[A-Z][\w-]*[^\S\n]+)*[A-Z][\w-]*(?:al|ic)[^\S\n]+Journal(?:[^\S\n]+[A-Z][\w-]*)*)",
 ]
-"""A journal by its title's form ("Journal of X", "Proceedings of the X", "Annals of X"): a work, not a place."""
+"""A journal by its title's form ("Journal of X", "Proceedings of the X", "Annals of X", a field's adjective before
+"Journal": "the Astrophysical Journal Letters", "the British Medical Journal"): a work, not a place. A newspaper's
+"Journal" follows a place ("the Wall Street Journal", "the Providence Journal")."""
 _DISEASE_HEADS = r"Syndrome|syndrome|Disease|disease|Fever|fever|Virus|virus|Flu|flu|Influenza|influenza"
 _DISEASE_ACRONYMS = r"(?<![\w-])(?:SARS|MERS|AIDS|HIV|COVID)(?:-[A-Za-z0-9]+)*(?![\w-])(?![^\S\n]+[A-Z])"
 """Diseases and viruses known by their acronym ("SARS", "MERS", "HIV", "SARS-CoV"): like a code, a disease only where
@@ -241,7 +244,7 @@ _DISEASE_CODE = r"(?<![\w-])(?:[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)*-\d{1,2}|H\d
 "F-16" or "G-20" are not diseases; a code counts only where the article speaks of illness (``_HEALTH``)."""
 _HEALTH = re.compile(
     r"\b(?:virus|viral|disease|pandemic|epidemic|outbreak|infect\w*|vaccin\w*|symptoms?|coronavirus|illness|"
-    r"pathogen|tested[^\S\n]+positive|diagnos\w*|hospitali[sz]\w*|(?:died|dies|die|dying|deaths?|suffer\w*|deteriorat\w*|recover\w*)[^\S\n]+(?:of|from)|cases[^\S\n]+of|quarantin\w*|self-isolat\w*|lockdowns?|maladie|pandémie|épidémie|contamin\w*|symptômes?|enfermedad|pandemia|epidemia|"
+    r"pathogen|tested[^\S\n]+positive|diagnos\w*|hospitali[sz]\w*|patients?|ventilators?|(?:died|dies|die|dying|deaths?|suffer\w*|deteriorat\w*|recover\w*)[^\S\n]+(?:of|from)|cases[^\S\n]+of|quarantin\w*|self-isolat\w*|lockdowns?|maladie|pandémie|épidémie|contamin\w*|symptômes?|enfermedad|pandemia|epidemia|"
     r"infecci\w*|vacun\w*|síntomas?|contagi\w*|brote|Krankheit|Pandemie|Epidemie|Infektion\w*|infiziert\w*|Impf\w*|"
     r"Symptome?|Erreger|erkrankt\w*)\b",
     re.I,
@@ -417,6 +420,8 @@ _DISEASES: dict[str, list[str]] = {
         rf"\b(?P<name>{_PLAIN}[^\S\n]+(?:{_DISEASE_HEADS}))\b(?![^\S\n]+[A-Z])",  # "Lyme disease", "Zika virus"
         rf"\b(?:disease|virus|illness|infection|pathogen|bacterium|strain)[^\S\n]+(?:known[^\S\n]+as[^\S\n]+|"
         rf"called[^\S\n]+|named[^\S\n]+)?(?P<name>{_PLAIN})",  # "the virus X"
+        rf"\b(?:vaccines?|vaccinated|vaccination|immuni[sz]ed|immunity|treatments?|cures?)[^\S\n]+against[^\S\n]+"
+        rf"(?P<plain>{_PLAIN})\b(?![^\S\n]+[A-Z])",  # "the first vaccine against X"
     ],
     "fr": [
         rf"\b(?P<name>(?:[Ss]yndrome|[Mm]aladie|[Vv]irus|[Ff]ièvre|[Gg]rippe)[^\S\n]+(?:(?:de|du|des)[^\S\n]+"
