@@ -13,6 +13,7 @@
 - a state or capital written with accents is the one the gazetteer lists without them ("São Paulo");
 - sport: a player "of" a country is a person from a place, a Masters, a Slam, a Bowl or a grand tour is an event, and
   a side of several words that is no person's is a team where the other side is a place or a body;
+  a club's word makes a club ("Atlético X", "X United");
 - science and disasters: a journal by its field's adjective ("the Astrophysical Journal"), a disease by its vaccine
   ("the vaccine against X") or its patients; "the X volcano", a tunnel, a dam, and rivers listed before their noun
   are places.
@@ -241,3 +242,12 @@ def test_a_volcano_a_tunnel_and_rivers_listed_before_their_noun_are_places() -> 
     assert grammar_kind("Kessel", text) == "place"
     assert written_as_place("Venn", text) or grammar_kind("Venn", text) == "place"
     assert kind_cue("Orlin Tunnel") == "site" and kind_cue("Tarrow Dam") == "site"
+
+
+@pytest.mark.parametrize("name", ["Atlético Orlin", "Real Tarrow", "Kessel United", "Varne Rovers", "FC Orlin"])
+def test_a_clubs_word_makes_a_club_whatever_place_it_is_named_after(name: str) -> None:
+    assert kind_cue(name) == "organization"
+
+
+def test_a_country_with_united_stays_a_country() -> None:
+    assert kind_cue("United States") is None and kind_cue("United Kingdom") is None

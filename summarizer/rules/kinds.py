@@ -66,6 +66,22 @@ SITE_WORDS = {
 SQUARE_HEADS = {"piazza", "piazzale", "plaza", "praça", "plaça", "rue", "avenida", "calle", "paseo"}
 """First words of a square's or a street's name in the language of its city ("Piazzale Roma", "Plaza de Mayo",
 "Rue de Rivoli"); French "Place" too, before "de" ("Place de la République")."""
+CLUB_FIRST = {
+    "real",
+    "atlético",
+    "atletico",
+    "sporting",
+    "olympique",
+    "dynamo",
+    "dinamo",
+    "borussia",
+    "fc",
+    "ac",
+    "inter",
+}
+CLUB_LAST = {"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "fc", "afc", "cf", "sc"}
+"""Words that open or end a sports club's name ("Real Betis", "Atlético Madrid", "Leeds United", "Blackburn Rovers"):
+a club, whatever place it is named after."""
 _SITES_OR_BODIES = {"center", "centre"}
 """Site words that also end an agency's name ("National Hurricane Center" warns; "Kessel Medical Center" is where
 patients go): how the article uses the name decides."""
@@ -243,6 +259,8 @@ def kind_cue(name: str) -> Cue | None:
         return "organization"  # "the House voted", "the U.S. House": a chamber, no building is named so
     if len(words) > 2 and words[0] == "house" and words[1] == "of":
         return "organization"  # "the House of Representatives", "the House of Lords": a chamber of its members
+    if len(words) > 1 and (words[0] in CLUB_FIRST or words[-1] in CLUB_LAST):
+        return "organization"  # "Atlético Madrid", "Leeds United"
     if words[-1] in SITE_WORDS:
         return "site"
     square = words[0] in SQUARE_HEADS or (words[0] == "place" and words[1:2] in (["de"], ["du"], ["des"], ["d"]))
