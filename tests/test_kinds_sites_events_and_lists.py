@@ -5,7 +5,8 @@
 - an election, a war, a scandal or a cup is an event; a housebuilder or a subsidiary is a company;
 - deaths from a coded disease speak of illness; "an Ariane 6 rocket" and "Tianwen-1" are products;
 - three names or more listed after a locative are places, and so is the name after what only a place has
-  ("residents of X", "the banks of the X") or how far something reached ("as far away as X");
+  ("residents of X", "the banks of the X") or how far something reached ("as far away as X"); where a person is from
+  ("X, 28, from Y,") and names listed with their councils ("A, B and C councils") are places;
 - a person's name after a body's "of" is the person's ("the Democratic Union of Anna Kowalczyk");
 - a study "published in the X" names a journal (a work); an article "published in the X" may name a newspaper;
 - a field a prize is won in is no place ("the X Prize in Physics"); an oil price's benchmark is an index ("Brent crude
@@ -251,3 +252,13 @@ def test_a_clubs_word_makes_a_club_whatever_place_it_is_named_after(name: str) -
 
 def test_a_country_with_united_stays_a_country() -> None:
     assert kind_cue("United States") is None and kind_cue("United Kingdom") is None
+
+
+def test_where_a_person_is_from_is_a_place() -> None:
+    text = "The attacker, Tom Varga, 28, from Kesselby, had been released in 2018."
+    assert grammar_kind("Kesselby", text) == "place"
+
+
+def test_names_listed_with_their_councils_are_places() -> None:
+    text = "Leaders of Orlinby, Tarrow Vale and Kesselby councils backed the mayor on Monday."
+    assert all(written_as_place(n, text) for n in ("Orlinby", "Tarrow Vale", "Kesselby"))

@@ -458,13 +458,13 @@ def _use_cue(text: str, start: int, end: int) -> NameKind | None:
     members = re.match(r"(?:[ \t]+and[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)?[ \t]+([a-zA-Z]+)\b", text[end:])
     if members and members.group(1).casefold() in MEMBER_NOUNS:
         return "organization"  # "X members voted", "X and Y lawmakers"
-    address = r"[A-Z][\w'’-]+,(?:\s+(?:aged\s+)?\d{1,3},)?\s+of\s+$"
+    address = r"[A-Z][\w'’-]+,(?:\s+(?:aged\s+)?\d{1,3},)?\s+(?:of|from)\s+$"
     if (
         re.search(address, text[max(0, start - 60) : start])
         and re.match(r"[,.]", text[end:])
         and not written_in_capitals(text[start:end])
     ):
-        return "place"  # "Darren Keogh, of Ballymun, pleaded guilty", "X, 51, of Y,": where a person lives; not
+        return "place"  # "Darren Keogh, of Ballymun, pleaded guilty", "X, 51, from Y,": where a person lives; not
         # "Ann Lee, of CNN,": a name in capitals is the employer's
     if _PEOPLE_OF.search(text[max(0, start - 80) : start]) and not _QUALIFIED.match(text, end):
         return "place"  # "residents of Y and X were evacuated", "the banks of the X"; not "the centre of the X team"

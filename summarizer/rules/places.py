@@ -93,7 +93,8 @@ def _inside_name(text: str, start: int) -> bool:
 
 _PLACE_NOUNS = (
     r"towns|cities|villages|municipalities|provinces|districts|counties|regions|islands|communities|suburbs|"
-    r"neighbou?rhoods|hamlets|townships|sites|resorts|destinations|attractions"
+    r"neighbou?rhoods|hamlets|townships|sites|resorts|destinations|attractions|councils|boroughs|constituencies|wards|"
+    r"parishes"
 )
 _NOT_LISTING = r"(?:where|which|that|who|whom|whose|when|in|on|at|by|from|with|to|for|near|said|says|told)"
 """Words after which the names no longer list the places: "the towns where X said", "cities in X"."""
