@@ -262,3 +262,8 @@ def test_where_a_person_is_from_is_a_place() -> None:
 def test_names_listed_with_their_councils_are_places() -> None:
     text = "Leaders of Orlinby, Tarrow Vale and Kesselby councils backed the mayor on Monday."
     assert all(written_as_place(n, text) for n in ("Orlinby", "Tarrow Vale", "Kesselby"))
+
+
+@pytest.mark.parametrize("name", ["Department of War", "Secretary of War", "Ministry of the Crisis"])
+def test_a_body_or_a_post_named_for_a_war_is_no_event(name: str) -> None:
+    assert not is_event_name(name, f"The {name} said on Monday that it would act.")

@@ -19,7 +19,7 @@ from summarizer.nlp.entities import entities, read_as_person
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.speakers import REPORTING
 from summarizer.rules.given_names import personal_name
-from summarizer.rules.kinds import PRODUCT_NOUNS, kind_cue, product_words_around, uses_of
+from summarizer.rules.kinds import PERSON_TITLES, PRODUCT_NOUNS, kind_cue, product_words_around, uses_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -233,7 +233,10 @@ def is_event_name(name: str, text: str) -> bool:
     words = name.casefold().split()
     if not words:
         return False
-    if words[-1] in EVENT_WORDS or re.search(rf"(?<!\w){re.escape(name)}\s+(?:19|20)\d\d\b", text):
+    # not "the Department of War" or "the Secretary of War": a body or a post, whatever its last word
+    cue = kind_cue(name)
+    named = words[-1] in EVENT_WORDS and not (cue == "organization" or (cue == "person" and words[0] in PERSON_TITLES))
+    if named or re.search(rf"(?<!\w){re.escape(name)}\s+(?:19|20)\d\d\b", text):
         return True  # "Paris Air Show"; "WWDC 2005": an edition of an event
     if _day_named_for(name):
         return True  # "Martin Luther King Jr. Day", "Saint Ann's Day": a holiday
