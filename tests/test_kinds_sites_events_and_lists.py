@@ -267,3 +267,11 @@ def test_names_listed_with_their_councils_are_places() -> None:
 @pytest.mark.parametrize("name", ["Department of War", "Secretary of War", "Ministry of the Crisis"])
 def test_a_body_or_a_post_named_for_a_war_is_no_event(name: str) -> None:
     assert not is_event_name(name, f"The {name} said on Monday that it would act.")
+
+
+def test_an_ordinal_opens_a_laws_name_but_not_an_events() -> None:
+    text = "He won his 19th Grand Slam title. They invoked the 25th Amendment of the Varnian Constitution."
+    assert [(text[t.start : t.end], t.kind) for t in find_things(text, "en")] == [
+        ("Grand Slam", "event"),
+        ("25th Amendment of the Varnian Constitution", "law"),
+    ]

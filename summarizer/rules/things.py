@@ -489,16 +489,12 @@ _OWNER = re.compile(r"^(?:[A-Z][\w-]*[^\S\n]+)*\w+['’]s[^\S\n]+")
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without a leading article, a possessive, an ordinal or trailing punctuation: "the Clean Air Act" ->
-    "Clean Air Act", "Hong Kong's Hang Seng index" -> "Hang Seng index", "the A380's" -> "A380", "19th Grand Slam" ->
-    "Grand Slam"; cut at a line break."""
+    """The span without a leading article, a possessive or trailing punctuation: "the Clean Air Act" -> "Clean Air
+    Act", "Hong Kong's Hang Seng index" -> "Hang Seng index", "the A380's" -> "A380"; cut at a line break."""
     piece = text[start:end]
     opener = re.match(_OPENERS, piece) or _OWNER.match(piece)
     if opener and opener.end() < len(piece) and piece[opener.end() :] != "Day":  # "Women's Day" is the day's name
         start += opener.end()  # "the Clean Air Act"; "Smith's Fifth Amendment"
-    ordinal = re.match(r"\d+(?:st|nd|rd|th)[^\S\n]+(?=[A-Z])", text[start:end])
-    if ordinal:
-        start += ordinal.end()  # "his 19th Grand Slam title": the event's name is "Grand Slam"
     if "\n" in text[start:end]:
         end = text.index("\n", start)  # a name never runs over a line break
     end -= 2 if text[start:end].endswith(("'s", "’s")) else 0
@@ -554,6 +550,8 @@ def find_things(text: str, language: str) -> list[ThingMention]:
                 if kind == "index" and "/" in text[start:end] and not set(text[start:end].split("/")) <= _CURRENCIES:
                     continue  # "ABC/XYZ" is a pair only of currencies
                 start, end = trimmed(text, start, end) if group != "quoted" else (start, end - (text[end - 1] in ".,"))
+                ordinal = re.match(r"\d+(?:st|nd|rd|th)[^\S\n]+(?=[A-Z])", text[start:end]) if kind == "event" else None
+                start += ordinal.end() if ordinal else 0  # "his 19th Grand Slam title" (not "the 25th Amendment")
                 if _calendar(text[start:end]):
                     continue  # "the vessel Monday", "published in March"
                 named = group == "coined" or any(c.isupper() or c.isdigit() for c in text[start:end])  # not "the war"
