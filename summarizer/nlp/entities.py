@@ -160,8 +160,12 @@ def _people_after_of(found: tuple[Entity, ...], text: str) -> tuple[Entity, ...]
     before "of"."""
     split: list[Entity] = []
     for entity in found:
-        ofs = [*re.finditer(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[entity.start : entity.end])]
-        if entity.label != "ORG" or not ofs:
+        ofs = (
+            [*re.finditer(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[entity.start : entity.end])]
+            if entity.label == "ORG"
+            else []
+        )
+        if not ofs:
             split.append(entity)
             continue
         before_end, after_start = entity.start + ofs[-1].start(), entity.start + ofs[-1].end()

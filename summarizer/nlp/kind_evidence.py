@@ -30,7 +30,7 @@ from summarizer.nlp.entities import Entity, Kind, entities, read_as_person
 from summarizer.nlp.pipeline import parse
 from summarizer.nlp.usage import AGENT_NOUNS, ORGANIZATION_NOUNS
 from summarizer.rules.given_names import is_given_name, names_someone, personal_name
-from summarizer.rules.kinds import PERSON_TITLES, uses_of, written_in_capitals
+from summarizer.rules.kinds import CONNECTIVES, PERSON_TITLES, uses_of, written_in_capitals
 from summarizer.rules.names import is_heading
 from summarizer.rules.places import (
     LISTED_NAME,
@@ -108,10 +108,7 @@ _PEOPLE_OF = re.compile(
 the X", "residents of Y and X"."""
 _AS_FAR_AS = re.compile(r"\bas[ \t]+far[ \t]+(?:(?:away|afield|north|south|east|west)[ \t]+)?as[ \t]+(?:the[ \t]+)?$")
 """How far something reached: "felt as far away as X" (a place)."""
-_QUALIFIED = re.compile(
-    r"[ \t]+(?!(?:and|or|but|on|in|at|to|for|from|with|by|of|where|when|while|after|before|since|is|was|were|are|has|"
-    r"had|have|said|says|who|which|that|as|last|this|were)\b)[a-z]"
-)
+_QUALIFIED = re.compile(rf"[ \t]+(?!(?:{CONNECTIVES}|were|are|have|who|which|that|as|last|this)\b)[a-z]")
 """A lower-case word after a name that is no connective or verb: the name qualifies a noun ("the centre of the X
 administration")."""
 _RESOURCE = r"(?:oil|gas|coal|gold|copper|uranium|diamond|lithium)[ \t]+"
@@ -356,7 +353,7 @@ def _body_opponent(verb: Token, side: Token, text: str) -> bool:
     """Whether the other side of the match is read as a place or a body ("Orlin beat Tarrow Rovers 2-0"): a team
     plays a team, so a name of several words that is no person's is one too (a player's name opens with a given
     name: "Ann Lee beat Tom Hale 10-4")."""
-    opponents = [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "dative"} and c.i != side.i]
+    opponents = [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "dative"}]
     opponents += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _MATCH_PREPOSITIONS for p in c.children]
     labels = {e.label for o in opponents if o.i != side.i for e in entities(text) if e.start <= o.idx < e.end}
     return bool(labels) and labels <= {"GPE", "ORG", "LOC", "FAC", "NORP"}

@@ -145,10 +145,9 @@ def datelines(name: str, text: str) -> int:
     return len(re.findall(rf"(?m)^[ \t]*{escaped}(?:,[^\n\u2014\u2013\u2015]{{1,30}}?)?\s*{dash}", text))
 
 
-_DESCRIBES = re.compile(
-    r"[ \t]+(?!(?:and|or|but|on|in|at|to|for|from|with|by|of|where|when|while|after|before|since|is|was|has|had|"
-    r"said|says)\b)[a-z]"
-)
+CONNECTIVES = "and|or|but|on|in|at|to|for|from|with|by|of|where|when|while|after|before|since|is|was|has|had|said|says"
+"""Connectives and verbs that may follow a name without it qualifying the word after ("Taipei, Taiwan and Seoul")."""
+_DESCRIBES = re.compile(rf"[ \t]+(?!(?:{CONNECTIVES})\b)[a-z]")
 """A lower-case word right after a country that is no connective or verb qualifies a noun ("X, US sport columnist"):
 the country describes, it does not say where ("Taipei, Taiwan and Seoul" still does)."""
 

@@ -515,6 +515,10 @@ def introduced_as_new(text: str, language: str) -> list[tuple[int, int]]:
     return [m.span("name") for m in re.finditer(rf"\b{_NEW[language]}[^\S\n]+(?P<name>{_PLAIN})", text)]
 
 
+_NAME_GROUPS = ("name", "quoted", "plain", "journal", "coined", "pipeline", "craft", "described", "benchmark")
+"""The groups a pattern may name its thing in, the first that matched giving the span."""
+
+
 def find_things(text: str, language: str) -> list[ThingMention]:
     """Every thing the language's cues name in the text, longest first where two overlap, in text order."""
     if language not in LANGUAGES:
@@ -525,21 +529,7 @@ def find_things(text: str, language: str) -> list[ThingMention]:
         for pattern in patterns:
             for match in pattern.finditer(text):
                 group = next(
-                    (
-                        g
-                        for g in (
-                            "name",
-                            "quoted",
-                            "plain",
-                            "journal",
-                            "coined",
-                            "pipeline",
-                            "craft",
-                            "described",
-                            "benchmark",
-                        )
-                        if g in pattern.groupindex and match.group(g)
-                    ),
+                    (g for g in _NAME_GROUPS if g in pattern.groupindex and match.group(g)),
                     None,
                 )
                 start, end = match.span(group) if group else match.span()
